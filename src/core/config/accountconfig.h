@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QString>
+#include <QUrl>
+#include <QVector>
+
+namespace rw {
+
+enum class PoolProvider { F2poolV2, F2poolV1 };
+
+// Alert thresholds, shared by every account unless a pool section overrides them.
+struct Thresholds
+{
+    qint64 offlineAfterSecs = 600;
+    qint64 retiredAfterSecs = 28'800;
+    double minHashRate = 0; // H/s, 0 = off
+};
+
+// One pool account to watch (one [pool] or [pool.NAME] section).
+struct AccountConfig
+{
+    QString id;              // section name: "default" for [pool], NAME for [pool.NAME]
+    PoolProvider provider = PoolProvider::F2poolV2;
+    QUrl url = QUrl(QStringLiteral("https://api.f2pool.com"));
+    QString currency = QStringLiteral("bitcoin");
+    QString user;
+    QString secret;          // F2P-API-SECRET; never logged
+    int intervalSecs = 300;
+    int timeoutSecs = 30;
+    qint64 maxBodyBytes = 64LL * 1024 * 1024;
+    Thresholds thresholds;
+
+    // What the operator sees: "user" or "user (currency)" when several accounts share a name.
+    QString displayName() const { return user; }
+};
+
+enum class RetractMode { Delete, Edit };
+
+struct TelegramConfig
+{
+    QUrl url = QUrl(QStringLiteral("https://api.telegram.org"));
+    QString token;           // never logged; sits in the URL path
+    QString chat;            // int64 or @channel
+    RetractMode retract = RetractMode::Delete;
+    QString language = QStringLiteral("en"); // en | zh_CN
+    int timeoutSecs = 30;
+    bool enabled() const { return !token.isEmpty() && !chat.isEmpty(); }
+};
+
+} // namespace rw

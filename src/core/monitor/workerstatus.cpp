@@ -1,0 +1,42 @@
+#include "monitor/workerstatus.h"
+
+namespace rw {
+
+QString workerStatusKey(WorkerStatus s)
+{
+    switch (s) {
+    case WorkerStatus::Online: return QStringLiteral("online");
+    case WorkerStatus::Offline: return QStringLiteral("offline");
+    case WorkerStatus::Missing: return QStringLiteral("missing");
+    case WorkerStatus::Retired: return QStringLiteral("retired");
+    }
+    return {};
+}
+
+std::optional<WorkerStatus> workerStatusFromKey(const QString &key)
+{
+    for (auto s : {WorkerStatus::Online, WorkerStatus::Offline, WorkerStatus::Missing,
+                   WorkerStatus::Retired})
+        if (workerStatusKey(s) == key)
+            return s;
+    return std::nullopt;
+}
+
+bool Incident::hasSomethingNotIn(const Incident &other) const
+{
+    if (hashrateLow && !other.hashrateLow)
+        return true;
+    if (poolUnreachable && !other.poolUnreachable)
+        return true;
+    // both lists are sorted by worker name
+    auto it = other.down.cbegin();
+    for (const Down &d : down) {
+        while (it != other.down.cend() && it->worker < d.worker)
+            ++it;
+        if (it == other.down.cend() || it->worker != d.worker)
+            return true;
+    }
+    return false;
+}
+
+} // namespace rw
