@@ -1,6 +1,156 @@
+// rigwatchd: the headless RigWatch. See `rigwatchd --help` and docs/rigwatchd.md.
+#include "daemon.h"
+#include "demo.h"
+#include "unixsignals.h"
+
+#include "config/configfile.h"
+#include "logging.h"
+#include "util/loghandler.h"
+
+#include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace rw;
+
+namespace {
+void out(const QString &line)
+{
+    std::fputs(line.toUtf8().constData(), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+void err(const QString &line)
+{
+    std::fputs(("rigwatchd: " + line).toUtf8().constData(), stderr);
+    std::fputc('\n', stderr);
+    std::fflush(stderr);
+}
+} // namespace
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    return 0;
+    QCoreApplication::setApplicationName(QStringLiteral("rigwatch"));
+    QCoreApplication::setOrganizationName(QStringLiteral("RigWatch"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(RIGWATCH_VERSION));
+    installLogHandler({});
+
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "RigWatch daemon: watches the workers of f2pool accounts, keeps their history and mirrors\n"
+        "incidents to a Telegram channel.\n\n"
+        "Exit codes of --once (Nagios semantics): 0 OK, 1 WARNING (hashrate below the floor),\n"
+        "2 CRITICAL (a worker offline or missing), 3 UNKNOWN (pool unreachable, bad configuration).\n"
+        "Secrets may come from the environment: RIGWATCH_POOL_SECRET, RIGWATCH_TELEGRAM_TOKEN.\n"
+        "Configuration keys: see docs/configuration.md or the example rigwatch.ini."));
+    p.addHelpOption();
+    p.addVersionOption();
+    const QCommandLineOption configOpt({QStringLiteral("c"), QStringLiteral("config")},
+                                       QStringLiteral("Read the configuration from <file> (INI)."),
+                                       QStringLiteral("file"));
+    const QCommandLineOption onceOpt(QStringLiteral("once"),
+                                     QStringLiteral("Run one cycle (poll, classify, persist, notify), print one "
+                                                    "status line and exit with its Nagios code."));
+    const QCommandLineOption demoOpt(QStringLiteral("demo"),
+                                     QStringLiteral("Run against a simulated farm started in-process (no "
+                                                    "configuration needed)."));
+    const QCommandLineOption checkOpt(QStringLiteral("check-config"),
+                                      QStringLiteral("Validate <file>, print the effective configuration "
+                                                     "with secrets masked, and exit (0 valid, 3 invalid)."),
+                                      QStringLiteral("file"));
+    const QCommandLineOption testTgOpt(QStringLiteral("test-telegram"),
+                                       QStringLiteral("Post a test message to the configured chat, delete it, "
+                                                      "and report what happened."));
+    p.addOptions({configOpt, onceOpt, demoOpt, checkOpt, testTgOpt});
+    p.process(app);
+
+    const bool once = p.isSet(onceOpt);
+    if (p.isSet(checkOpt)) {
+        const ConfigResult r = loadConfigFile(p.value(checkOpt));
+        for (const QString &w : r.warnings)
+            err(QStringLiteral("warning: ") + w);
+        if (!r.config) {
+            err(r.error);
+            return 3;
+        }
+        out(describeConfig(*r.config).trimmed());
+        return 0;
+    }
+
+    std::unique_ptr<Demo> demo;
+    DaemonConfig config;
+    if (p.isSet(demoOpt)) {
+        demo = std::make_unique<Demo>();
+        config = demo->config();
+        qCInfo(lcDaemon).noquote() << "DEMO MODE: watching a simulated farm at"
+                                   << config.accounts.first().url.toString() << "- nothing here is real";
+    } else {
+        if (!p.isSet(configOpt)) {
+            const QString msg = QStringLiteral("no configuration: pass --config FILE (or --demo to try it)");
+            if (once) {
+                out(unknownReport(msg).line);
+                return 3;
+            }
+            err(msg);
+            return 2;
+        }
+        const ConfigResult r = loadConfigFile(p.value(configOpt));
+        for (const QString &w : r.warnings)
+            qCWarning(lcConfig).noquote() << w;
+        if (!r.config) {
+            if (once) {
+                out(unknownReport(r.error).line);
+                return 3;
+            }
+            err(r.error);
+            return 3;
+        }
+        config = *r.config;
+    }
+    QStringList secrets{config.telegram.token};
+    for (const AccountConfig &a : config.accounts)
+        secrets << a.secret;
+    addLogSecrets(secrets);
+
+    Daemon daemon(config);
+    QString error;
+    if (!daemon.init(&error)) {
+        if (once) {
+            out(unknownReport(error).line);
+            return 3;
+        }
+        err(error);
+        return 3;
+    }
+
+    if (p.isSet(testTgOpt)) {
+        QObject::connect(&daemon, &Daemon::telegramTested, &app, [](bool ok, const QString &msg) {
+            out((ok ? QStringLiteral("OK - ") : QStringLiteral("FAILED - ")) + msg);
+            QCoreApplication::exit(ok ? 0 : 1);
+        });
+        QTimer::singleShot(0, &daemon, &Daemon::testTelegram);
+        return app.exec();
+    }
+
+    if (once) {
+        QObject::connect(&daemon, &Daemon::onceFinished, &app, [](const CheckReport &r) {
+            out(r.line);
+            QCoreApplication::exit(int(r.status));
+        });
+        QTimer::singleShot(0, &daemon, &Daemon::runOnce);
+        return app.exec();
+    }
+
+    UnixSignals signals_;
+    QObject::connect(&signals_, &UnixSignals::terminate, &app, [&daemon](int sig) {
+        qCInfo(lcDaemon) << "signal" << sig << "received, shutting down";
+        daemon.stop();
+        QCoreApplication::exit(0);
+    });
+    daemon.startLoop();
+    return app.exec();
 }

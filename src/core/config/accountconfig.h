@@ -30,7 +30,8 @@ struct AccountConfig
     qint64 maxBodyBytes = 64LL * 1024 * 1024;
     Thresholds thresholds;
 
-    // What the operator sees: "user" or "user (currency)" when several accounts share a name.
+    // Stable key in the store and the notifier: survives renaming the config section.
+    QString key() const { return user + QLatin1Char('/') + currency; }
     QString displayName() const { return user; }
 };
 

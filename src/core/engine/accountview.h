@@ -1,0 +1,35 @@
+#pragma once
+
+#include "monitor/workerstatus.h"
+#include "store/store.h"
+
+#include <QHash>
+#include <QMetaType>
+#include <QStringList>
+
+namespace rw {
+
+// Everything the GUI, the notifier and /metrics need to show one account after a poll.
+// Implicitly shared containers: copying it across threads is cheap.
+struct AccountView
+{
+    QString key;          // AccountConfig::key()
+    QString displayName;
+    QString currency;
+    QHash<QString, WorkerState> workers;
+    QStringList changed;  // workers whose row changed in this update
+    QStringList added;
+    QStringList removed;
+    Incident incident;
+    AccountState state;
+    double totalHashRate = 0;
+    qint64 nextPollAtMs = 0;
+    qint64 lastPollDurationMs = 0;
+    bool lastPollOk = false;
+    double minHashRate = 0;
+    qint64 offlineAfterSecs = 600;
+};
+
+} // namespace rw
+
+Q_DECLARE_METATYPE(rw::AccountView)

@@ -1,0 +1,92 @@
+#include "engine/checkreport.h"
+
+#include "util/units.h"
+
+namespace rw {
+
+QString statusWord(CheckReport::Status s)
+{
+    switch (s) {
+    case CheckReport::Ok: return QStringLiteral("OK");
+    case CheckReport::Warning: return QStringLiteral("WARNING");
+    case CheckReport::Critical: return QStringLiteral("CRITICAL");
+    case CheckReport::Unknown: return QStringLiteral("UNKNOWN");
+    }
+    return QStringLiteral("UNKNOWN");
+}
+
+CheckReport unknownReport(const QString &reason)
+{
+    return {CheckReport::Unknown, QStringLiteral("UNKNOWN - ") + reason};
+}
+
+namespace {
+// How many down workers to name before "and N more": the line must stay readable.
+constexpr int kNamedWorkers = 10;
+
+QString accountSummary(const AccountView &v, qint64 now, CheckReport::Status *status)
+{
+    const Incident &inc = v.incident;
+    if (!v.lastPollOk) {
+        *status = CheckReport::Unknown;
+        return v.state.lastError.isEmpty() ? QStringLiteral("pool did not answer") : v.state.lastError;
+    }
+    QString s = QString::number(inc.online) + QLatin1Char('/') + QString::number(inc.total) +
+                QStringLiteral(" workers online, ") + formatHashRate(v.totalHashRate);
+    *status = CheckReport::Ok;
+    if (inc.hashrateLow) {
+        *status = CheckReport::Warning;
+        s += QStringLiteral(" (below the floor of ") + formatHashRate(inc.minHashRate) + QLatin1Char(')');
+    }
+    if (!inc.down.isEmpty()) {
+        *status = CheckReport::Critical;
+        s += QStringLiteral(", ") + QString::number(inc.down.size()) + QStringLiteral(" offline: ");
+        QStringList names;
+        for (int i = 0; i < inc.down.size() && i < kNamedWorkers; ++i) {
+            const Incident::Down &d = inc.down.at(i);
+            const QString age = formatDuration(qMax<qint64>(0, now - d.since));
+            names << d.worker + QStringLiteral(" (") +
+                         (d.status == WorkerStatus::Missing ? QStringLiteral("missing, ") : QString()) +
+                         age + QLatin1Char(')');
+        }
+        s += names.join(QStringLiteral(", "));
+        if (inc.down.size() > kNamedWorkers)
+            s += QStringLiteral(" and ") + QString::number(inc.down.size() - kNamedWorkers) +
+                 QStringLiteral(" more");
+    }
+    return s;
+}
+} // namespace
+
+CheckReport makeCheckReport(const QVector<AccountView> &views, qint64 now)
+{
+    if (views.isEmpty())
+        return unknownReport(QStringLiteral("no pool account configured"));
+    CheckReport r;
+    r.status = CheckReport::Ok;
+    QStringList parts, perf;
+    for (const AccountView &v : views) {
+        CheckReport::Status st;
+        const qint64 at = v.incident.at ? v.incident.at : now;
+        const QString summary = accountSummary(v, at, &st);
+        // UNKNOWN outranks everything: a check that could not look must not say "fine"
+        if (st == CheckReport::Unknown || r.status == CheckReport::Unknown)
+            r.status = CheckReport::Unknown;
+        else
+            r.status = qMax(r.status, st);
+        parts << (views.size() > 1 ? v.displayName + QStringLiteral(": ") + summary : summary);
+        if (v.lastPollOk) {
+            const QString p = views.size() > 1 ? v.displayName + QLatin1Char('_') : QString();
+            perf << p + QStringLiteral("online=") + QString::number(v.incident.online) +
+                        QStringLiteral(";;;0;") + QString::number(v.incident.total)
+                 << p + QStringLiteral("offline=") + QString::number(v.incident.down.size())
+                 << p + QStringLiteral("hashrate=") + QString::number(v.totalHashRate, 'f', 0);
+        }
+    }
+    r.line = statusWord(r.status) + QStringLiteral(" - ") + parts.join(QStringLiteral("; "));
+    if (!perf.isEmpty())
+        r.line += QStringLiteral(" | ") + perf.join(QLatin1Char(' '));
+    return r;
+}
+
+} // namespace rw

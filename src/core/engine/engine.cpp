@@ -1,0 +1,214 @@
+#include "engine/engine.h"
+
+#include "clock.h"
+#include "logging.h"
+#include "monitor/monitor.h"
+#include "engine/eventtext.h"
+#include "store/store.h"
+
+namespace rw {
+
+struct Engine::Account
+{
+    AccountConfig config;
+    std::unique_ptr<Poller> poller;
+    std::unique_ptr<Monitor> monitor;
+    AccountView view;
+    QString lastError;
+    qint64 lastAttemptAt = 0;
+    bool onceWaiting = false;
+};
+
+Engine::Engine(const QVector<AccountConfig> &accounts, Store *store, QNetworkAccessManager *nam,
+               const Clock *clock, QObject *parent)
+    : QObject(parent), m_store(store), m_nam(nam), m_clock(clock)
+{
+    qRegisterMetaType<rw::AccountView>();
+    qRegisterMetaType<QVector<rw::Event>>();
+    for (const AccountConfig &c : accounts) {
+        auto a = std::make_unique<Account>();
+        a->config = c;
+        a->monitor = std::make_unique<Monitor>(c.thresholds, c.intervalSecs);
+        a->poller = std::make_unique<Poller>(c, nam, clock);
+        a->view.key = c.key();
+        a->view.displayName = c.displayName();
+        a->view.currency = c.currency;
+        a->view.minHashRate = c.thresholds.minHashRate;
+        a->view.offlineAfterSecs = c.thresholds.offlineAfterSecs;
+        Account *raw = a.get();
+        connect(a->poller.get(), &Poller::polled, this,
+                [this, raw](const Snapshot &s, qint64 ms) { onPolled(*raw, s, ms); });
+        connect(a->poller.get(), &Poller::failed, this,
+                [this, raw](const PollFailure &f) { onFailed(*raw, f); });
+        connect(a->poller.get(), &Poller::nextPollScheduled, this,
+                [raw](qint64 at) { raw->view.nextPollAtMs = at; });
+        m_accounts.push_back(std::move(a));
+    }
+    m_retention.setInterval(3600 * 1000);
+    connect(&m_retention, &QTimer::timeout, this, [this] {
+        if (m_store && !m_store->applyRetention(m_clock->nowSecs()))
+            emit storageError(m_store->lastError());
+    });
+}
+
+Engine::~Engine() = default;
+
+void Engine::restore()
+{
+    if (!m_store)
+        return;
+    for (auto &a : m_accounts) {
+        const QString key = a->config.key();
+        const AccountState st = m_store->accountState(key);
+        const auto workers = m_store->workerStates(key);
+        a->monitor->restore(workers, st.lastSuccessAt, st.unreachableSince, st.hashrateLow,
+                            st.incidentSince, st.poolUnreachable);
+        a->lastError = st.lastError;
+        a->lastAttemptAt = st.lastAttemptAt;
+        a->view.workers = a->monitor->workers();
+        a->view.added = a->view.workers.keys();
+        a->view.state = st;
+        const qint64 now = st.lastSuccessAt ? st.lastSuccessAt : m_clock->nowSecs();
+        a->view.incident = a->monitor->incident(now);
+        a->view.totalHashRate = a->view.incident.totalHashRate;
+    }
+}
+
+void Engine::start()
+{
+    for (auto &a : m_accounts)
+        a->poller->start();
+    if (m_store)
+        m_store->applyRetention(m_clock->nowSecs());
+    m_retention.start();
+}
+
+void Engine::stop()
+{
+    m_retention.stop();
+    for (auto &a : m_accounts)
+        a->poller->stop();
+}
+
+void Engine::refreshNow()
+{
+    for (auto &a : m_accounts)
+        a->poller->pollNow();
+}
+
+void Engine::runOnce()
+{
+    m_onceOutstanding = int(m_accounts.size());
+    if (m_onceOutstanding == 0) {
+        emit cycleFinished();
+        return;
+    }
+    for (auto &a : m_accounts) {
+        a->onceWaiting = true;
+        a->poller->pollNow();
+    }
+}
+
+void Engine::cycleStep(Account &a)
+{
+    if (!a.onceWaiting)
+        return;
+    a.onceWaiting = false;
+    if (--m_onceOutstanding == 0) {
+        if (m_store)
+            m_store->applyRetention(m_clock->nowSecs());
+        emit cycleFinished();
+    }
+}
+
+AccountState Engine::stateOf(const Account &a) const
+{
+    AccountState st;
+    st.lastSuccessAt = a.monitor->lastSuccessAt();
+    st.unreachableSince = a.monitor->unreachableSince();
+    st.hashrateLow = a.monitor->hashrateLow();
+    st.incidentSince = a.monitor->incidentSince();
+    st.poolUnreachable = a.monitor->poolUnreachable();
+    st.lastError = a.lastError;
+    st.lastAttemptAt = a.lastAttemptAt;
+    return st;
+}
+
+void Engine::onPolled(Account &a, const Snapshot &snapshot, qint64 durationMs)
+{
+    const qint64 now = m_clock->nowSecs();
+    a.lastAttemptAt = now;
+    a.lastError.clear();
+    const QVector<Event> events = a.monitor->applySnapshot(snapshot, now);
+    a.view.lastPollOk = true;
+    a.view.lastPollDurationMs = durationMs;
+    a.view.totalHashRate = snapshot.totalHashRate;
+    a.view.changed = a.monitor->changedWorkers();
+    a.view.added = a.monitor->addedWorkers();
+    a.view.removed = a.monitor->removedWorkers();
+    const AccountState st = stateOf(a);
+    const qint64 at = snapshot.poolTimeSecs ? snapshot.poolTimeSecs : now;
+    if (m_store && !m_store->recordPoll(a.config.key(), at, snapshot, a.monitor->workers(), st, events))
+        emit storageError(m_store->lastError());
+    emit pollFinished(a.config.key(), durationMs, true, QString());
+    publish(a, events);
+    cycleStep(a);
+}
+
+void Engine::onFailed(Account &a, const PollFailure &failure)
+{
+    const qint64 now = m_clock->nowSecs();
+    a.lastAttemptAt = now;
+    a.lastError = failure.message;
+    const QVector<Event> events = a.monitor->applyFailure(failure.message, now);
+    a.view.lastPollOk = false;
+    a.view.lastPollDurationMs = failure.durationMs;
+    a.view.changed.clear();
+    a.view.added.clear();
+    a.view.removed.clear();
+    if (m_store && !m_store->recordFailure(a.config.key(), stateOf(a), events))
+        emit storageError(m_store->lastError());
+    emit pollFinished(a.config.key(), failure.durationMs, false, failure.reasonKey());
+    publish(a, events);
+    cycleStep(a);
+}
+
+void Engine::publish(Account &a, const QVector<Event> &events)
+{
+    const qint64 now = m_clock->nowSecs();
+    a.view.workers = a.monitor->workers();
+    a.view.state = stateOf(a);
+    a.view.incident = a.monitor->incident(now);
+    a.view.nextPollAtMs = a.poller->nextPollAtMs();
+    for (const Event &e : events)
+        qCInfo(lcEngine).noquote() << a.config.id << eventText(e);
+    if (!events.isEmpty())
+        emit eventsHappened(a.config.key(), events);
+    emit accountUpdated(a.view);
+}
+
+QVector<AccountConfig> Engine::accounts() const
+{
+    QVector<AccountConfig> out;
+    for (const auto &a : m_accounts)
+        out << a->config;
+    return out;
+}
+
+AccountView Engine::view(const QString &accountKey) const
+{
+    for (const auto &a : m_accounts)
+        if (a->config.key() == accountKey)
+            return a->view;
+    return {};
+}
+
+QVector<AccountView> Engine::views() const
+{
+    QVector<AccountView> out;
+    for (const auto &a : m_accounts)
+        out << a->view;
+    return out;
+}
+
+} // namespace rw

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "config/accountconfig.h"
+#include "engine/accountview.h"
+#include "pool/poller.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+#include <vector>
+
+class QNetworkAccessManager;
+
+namespace rw {
+
+class Clock;
+class Monitor;
+class Store;
+
+// Runs the data flow for every account: Poller -> Monitor -> Store, then announces the new
+// picture (AccountView) to whoever listens: notifier, GUI, metrics. In the GUI it lives on a
+// worker thread, so parsing and database writes never touch the GUI thread.
+class Engine : public QObject
+{
+    Q_OBJECT
+public:
+    Engine(const QVector<AccountConfig> &accounts, Store *store, QNetworkAccessManager *nam,
+           const Clock *clock, QObject *parent = nullptr);
+    ~Engine() override;
+
+    // Loads each account's last known state from the store (no events are repeated).
+    void restore();
+    void start();      // loop mode: poll every interval
+    void stop();
+    void refreshNow(); // poll every account now (ignored where a poll is in flight)
+    // One cycle: poll each account once, classify, persist; emits cycleFinished() when all
+    // accounts have answered or failed.
+    void runOnce();
+
+    QVector<AccountConfig> accounts() const;
+    AccountView view(const QString &accountKey) const;
+    QVector<AccountView> views() const;
+
+signals:
+    void accountUpdated(const rw::AccountView &view);
+    void eventsHappened(const QString &accountKey, const QVector<rw::Event> &events);
+    void pollFinished(const QString &accountKey, qint64 durationMs, bool ok, const QString &reasonKey);
+    void storageError(const QString &message);
+    void cycleFinished();
+
+private:
+    struct Account;
+    void onPolled(Account &a, const Snapshot &snapshot, qint64 durationMs);
+    void onFailed(Account &a, const PollFailure &failure);
+    void publish(Account &a, const QVector<Event> &events);
+    AccountState stateOf(const Account &a) const;
+    void cycleStep(Account &a);
+
+    std::vector<std::unique_ptr<Account>> m_accounts;
+    Store *m_store;
+    QNetworkAccessManager *m_nam;
+    const Clock *m_clock;
+    QTimer m_retention;
+    int m_onceOutstanding = 0;
+};
+
+} // namespace rw

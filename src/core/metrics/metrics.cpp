@@ -1,0 +1,148 @@
+#include "metrics/metrics.h"
+
+#include <cmath>
+
+namespace rw {
+
+Metrics::Metrics() = default;
+
+const QVector<double> &Metrics::pollBuckets()
+{
+    static const QVector<double> b{0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60};
+    return b;
+}
+
+QString Metrics::escapeLabel(const QString &value)
+{
+    QString out;
+    out.reserve(value.size());
+    for (const QChar c : value) {
+        if (c == QLatin1Char('\\'))
+            out += QStringLiteral("\\\\");
+        else if (c == QLatin1Char('"'))
+            out += QStringLiteral("\\\"");
+        else if (c == QLatin1Char('\n'))
+            out += QStringLiteral("\\n");
+        else
+            out += c;
+    }
+    return out;
+}
+
+void Metrics::updateAccount(const AccountView &view)
+{
+    m_accounts.insert(view.key, view);
+}
+
+void Metrics::recordPoll(const QString &account, double durationSecs, bool ok, const QString &reason)
+{
+    auto &counts = m_pollBucketCounts[account];
+    if (counts.isEmpty())
+        counts.fill(0, pollBuckets().size());
+    for (int i = 0; i < pollBuckets().size(); ++i)
+        if (durationSecs <= pollBuckets().at(i))
+            ++counts[i];
+    m_pollSum[account] += durationSecs;
+    ++m_pollCount[account];
+    if (!ok)
+        ++m_failures[qMakePair(account, reason)];
+}
+
+namespace {
+QString num(double v)
+{
+    if (std::isnan(v))
+        return QStringLiteral("NaN");
+    if (std::isinf(v))
+        return v > 0 ? QStringLiteral("+Inf") : QStringLiteral("-Inf");
+    return QString::number(v, 'g', 17);
+}
+void header(QString &out, const char *name, const char *type, const char *help)
+{
+    out += QStringLiteral("# HELP ") + QLatin1String(name) + QLatin1Char(' ') + QLatin1String(help) +
+           QStringLiteral("\n# TYPE ") + QLatin1String(name) + QLatin1Char(' ') + QLatin1String(type) +
+           QLatin1Char('\n');
+}
+} // namespace
+
+QByteArray Metrics::render() const
+{
+    QString out;
+    auto lbl = [](std::initializer_list<std::pair<const char *, QString>> labels) {
+        QStringList parts;
+        for (const auto &[k, v] : labels)
+            parts << QLatin1String(k) + QStringLiteral("=\"") + escapeLabel(v) + QLatin1Char('"');
+        return QLatin1Char('{') + parts.join(QLatin1Char(',')) + QLatin1Char('}');
+    };
+
+    header(out, "rigwatch_build_info", "gauge", "RigWatch version; always 1.");
+    out += QStringLiteral("rigwatch_build_info") + lbl({{"version", QStringLiteral(RIGWATCH_VERSION)}}) +
+           QStringLiteral(" 1\n");
+
+    header(out, "rigwatch_worker_up", "gauge", "1 if the worker shared within offline_after, else 0.");
+    for (const AccountView &v : m_accounts)
+        for (auto it = v.workers.cbegin(); it != v.workers.cend(); ++it)
+            out += QStringLiteral("rigwatch_worker_up") + lbl({{"account", v.displayName}, {"worker", it.key()}}) +
+                   (it->status == WorkerStatus::Online ? QStringLiteral(" 1\n") : QStringLiteral(" 0\n"));
+
+    header(out, "rigwatch_worker_hashrate_hashes_per_second", "gauge", "Worker's current hashrate as the pool reports it.");
+    for (const AccountView &v : m_accounts)
+        for (auto it = v.workers.cbegin(); it != v.workers.cend(); ++it)
+            out += QStringLiteral("rigwatch_worker_hashrate_hashes_per_second") +
+                   lbl({{"account", v.displayName}, {"worker", it.key()}}) + QLatin1Char(' ') +
+                   num(it->status == WorkerStatus::Missing ? 0 : it->sample.hashRate) + QLatin1Char('\n');
+
+    header(out, "rigwatch_worker_last_share_timestamp_seconds", "gauge", "Unix time of the worker's last share.");
+    for (const AccountView &v : m_accounts)
+        for (auto it = v.workers.cbegin(); it != v.workers.cend(); ++it)
+            out += QStringLiteral("rigwatch_worker_last_share_timestamp_seconds") +
+                   lbl({{"account", v.displayName}, {"worker", it.key()}}) + QLatin1Char(' ') +
+                   QString::number(it->sample.lastShareAt) + QLatin1Char('\n');
+
+    header(out, "rigwatch_account_hashrate_hashes_per_second", "gauge", "Account's total hashrate at the last successful poll.");
+    for (const AccountView &v : m_accounts)
+        out += QStringLiteral("rigwatch_account_hashrate_hashes_per_second") + lbl({{"account", v.displayName}}) +
+               QLatin1Char(' ') + num(v.totalHashRate) + QLatin1Char('\n');
+
+    header(out, "rigwatch_workers", "gauge", "Workers per state.");
+    for (const AccountView &v : m_accounts) {
+        QMap<WorkerStatus, int> counts{{WorkerStatus::Online, 0}, {WorkerStatus::Offline, 0},
+                                       {WorkerStatus::Missing, 0}, {WorkerStatus::Retired, 0}};
+        for (const WorkerState &w : v.workers)
+            ++counts[w.status];
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+            out += QStringLiteral("rigwatch_workers") +
+                   lbl({{"account", v.displayName}, {"state", workerStatusKey(it.key())}}) + QLatin1Char(' ') +
+                   QString::number(it.value()) + QLatin1Char('\n');
+    }
+
+    header(out, "rigwatch_poll_duration_seconds", "histogram", "Duration of pool polls, successful or not.");
+    for (auto it = m_pollCount.cbegin(); it != m_pollCount.cend(); ++it) {
+        const QString name = m_accounts.contains(it.key()) ? m_accounts.value(it.key()).displayName : it.key();
+        const auto &counts = m_pollBucketCounts.value(it.key());
+        for (int i = 0; i < pollBuckets().size(); ++i)
+            out += QStringLiteral("rigwatch_poll_duration_seconds_bucket") +
+                   lbl({{"account", name}, {"le", num(pollBuckets().at(i))}}) + QLatin1Char(' ') +
+                   QString::number(counts.value(i)) + QLatin1Char('\n');
+        out += QStringLiteral("rigwatch_poll_duration_seconds_bucket") + lbl({{"account", name}, {"le", QStringLiteral("+Inf")}}) +
+               QLatin1Char(' ') + QString::number(it.value()) + QLatin1Char('\n');
+        out += QStringLiteral("rigwatch_poll_duration_seconds_sum") + lbl({{"account", name}}) + QLatin1Char(' ') +
+               num(m_pollSum.value(it.key())) + QLatin1Char('\n');
+        out += QStringLiteral("rigwatch_poll_duration_seconds_count") + lbl({{"account", name}}) + QLatin1Char(' ') +
+               QString::number(it.value()) + QLatin1Char('\n');
+    }
+
+    header(out, "rigwatch_poll_failures_total", "counter", "Failed polls by reason.");
+    for (auto it = m_failures.cbegin(); it != m_failures.cend(); ++it) {
+        const QString name = m_accounts.contains(it.key().first) ? m_accounts.value(it.key().first).displayName
+                                                                 : it.key().first;
+        out += QStringLiteral("rigwatch_poll_failures_total") + lbl({{"account", name}, {"reason", it.key().second}}) +
+               QLatin1Char(' ') + QString::number(it.value()) + QLatin1Char('\n');
+    }
+
+    header(out, "rigwatch_telegram_messages_live", "gauge", "Telegram messages standing for open incidents.");
+    out += QStringLiteral("rigwatch_telegram_messages_live ") + QString::number(m_telegramLive) + QLatin1Char('\n');
+    return out.toUtf8();
+}
+
+} // namespace rw

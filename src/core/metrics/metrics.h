@@ -1,0 +1,35 @@
+#pragma once
+
+#include "engine/accountview.h"
+
+#include <QHash>
+#include <QMap>
+#include <QString>
+
+namespace rw {
+
+// Collects what /metrics exposes and renders it in the Prometheus text exposition format
+// (version 0.0.4): HELP and TYPE lines, escaped label values, counters that only rise.
+class Metrics
+{
+public:
+    Metrics();
+
+    void updateAccount(const AccountView &view);
+    void recordPoll(const QString &account, double durationSecs, bool ok, const QString &reason);
+    void setTelegramLive(int liveMessages) { m_telegramLive = liveMessages; }
+
+    QByteArray render() const;
+    static QString escapeLabel(const QString &value);
+    static const QVector<double> &pollBuckets();
+
+private:
+    QMap<QString, AccountView> m_accounts;
+    QMap<QString, QVector<quint64>> m_pollBucketCounts; // per account, cumulative at render
+    QMap<QString, double> m_pollSum;
+    QMap<QString, quint64> m_pollCount;
+    QMap<QPair<QString, QString>, quint64> m_failures;
+    int m_telegramLive = 0;
+};
+
+} // namespace rw

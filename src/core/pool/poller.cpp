@@ -1,0 +1,222 @@
+#include "pool/poller.h"
+
+#include "clock.h"
+#include "logging.h"
+#include "pool/f2poolparser.h"
+#include "pool/httpdate.h"
+#include "pool/poolprovider.h"
+#include "util/redact.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+
+namespace rw {
+
+QString PollFailure::reasonKey() const
+{
+    switch (kind) {
+    case Timeout: return QStringLiteral("timeout");
+    case Network: return QStringLiteral("network");
+    case HttpStatus: return QStringLiteral("http");
+    case PoolError: return QStringLiteral("pool_error");
+    case BadReply: return QStringLiteral("bad_reply");
+    case TooLarge: return QStringLiteral("too_large");
+    }
+    return QStringLiteral("unknown");
+}
+
+Poller::Poller(const AccountConfig &account, QNetworkAccessManager *nam, const Clock *clock,
+               QObject *parent)
+    : QObject(parent), m_account(account), m_nam(nam), m_clock(clock)
+{
+    qRegisterMetaType<rw::Snapshot>();
+    qRegisterMetaType<rw::PollFailure>();
+    m_deadline.setSingleShot(true);
+    m_deadline.setTimerType(Qt::PreciseTimer);
+    connect(&m_deadline, &QTimer::timeout, this, [this] {
+        abortWith(PollFailure::Timeout,
+                  tr("%1 did not answer within %2 s")
+                      .arg(providerName(m_account.provider))
+                      .arg(m_account.timeoutSecs));
+    });
+    m_next.setSingleShot(true);
+    connect(&m_next, &QTimer::timeout, this, &Poller::pollNow);
+}
+
+Poller::~Poller()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void Poller::start()
+{
+    m_running = true;
+    pollNow();
+}
+
+void Poller::stop()
+{
+    m_running = false;
+    m_next.stop();
+    m_nextAtMs = 0;
+    if (m_reply) {
+        QNetworkReply *r = m_reply;
+        m_reply = nullptr;
+        r->disconnect(this);
+        r->abort();
+        r->deleteLater();
+        m_deadline.stop();
+    }
+}
+
+void Poller::pollNow()
+{
+    if (m_reply)
+        return; // at most one request per account in flight
+    m_next.stop();
+    m_abortReason.reset();
+    PoolRequest pr = workerListRequest(m_account);
+    pr.request.setTransferTimeout(m_account.timeoutSecs * 1000);
+    qCDebug(lcPool) << "polling" << m_account.id << redactUrl(pr.request.url());
+    m_elapsed.start();
+    m_reply = m_nam->sendCustomRequest(pr.request, pr.verb, pr.body);
+    m_deadline.start(m_account.timeoutSecs * 1000);
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
+        if (!m_reply)
+            return;
+        const qint64 declared = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+        if (declared > m_account.maxBodyBytes)
+            abortWith(PollFailure::TooLarge, tr("the pool's reply is too large (%1 bytes, the limit is %2)")
+                                                  .arg(declared)
+                                                  .arg(m_account.maxBodyBytes));
+    });
+    connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64) {
+        if (m_reply && received > m_account.maxBodyBytes)
+            abortWith(PollFailure::TooLarge, tr("the pool's reply is larger than the limit of %1 bytes")
+                                                  .arg(m_account.maxBodyBytes));
+    });
+    connect(m_reply, &QNetworkReply::finished, this, &Poller::onFinished);
+}
+
+void Poller::abortWith(PollFailure::Kind kind, const QString &message)
+{
+    if (!m_reply || m_abortReason)
+        return;
+    m_abortReason = std::make_pair(kind, message);
+    m_reply->abort(); // emits finished() with OperationCanceledError
+}
+
+void Poller::onFinished()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply)
+        return;
+    m_reply = nullptr;
+    m_deadline.stop();
+    reply->deleteLater();
+    const QString pool = providerName(m_account.provider);
+
+    if (m_abortReason)
+        return finishWithFailure(m_abortReason->first, m_abortReason->second);
+
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
+    const bool httpOk = status >= 200 && status <= 299;
+    if (reply->error() != QNetworkReply::NoError && (status == 0 || httpOk)) {
+        QString why;
+        switch (reply->error()) {
+        case QNetworkReply::ConnectionRefusedError:
+            why = tr("%1 refused the connection").arg(pool);
+            break;
+        case QNetworkReply::HostNotFoundError:
+            why = tr("%1's host %2 was not found").arg(pool, m_account.url.host());
+            break;
+        case QNetworkReply::TimeoutError:
+        case QNetworkReply::OperationCanceledError:
+            return finishWithFailure(PollFailure::Timeout, tr("%1 did not answer within %2 s")
+                                                               .arg(pool)
+                                                               .arg(m_account.timeoutSecs));
+        case QNetworkReply::RemoteHostClosedError:
+            why = httpOk ? tr("%1 closed the connection before the reply was complete").arg(pool)
+                         : tr("%1 closed the connection without answering").arg(pool);
+            break;
+        default:
+            why = tr("network error talking to %1: %2")
+                      .arg(pool, redactText(reply->errorString(), {m_account.secret}));
+        }
+        return finishWithFailure(PollFailure::Network, why, status);
+    }
+    if (body.size() > m_account.maxBodyBytes)
+        return finishWithFailure(PollFailure::TooLarge,
+                                 tr("the pool's reply is larger than the limit of %1 bytes")
+                                     .arg(m_account.maxBodyBytes));
+    if (status < 200 || status > 299) {
+        QString msg = tr("%1 answered HTTP %2").arg(pool).arg(status);
+        const QString poolError = f2poolErrorMessage(body);
+        if (!poolError.isEmpty())
+            msg += QStringLiteral(" (") + redactText(poolError, {m_account.secret}) + QLatin1Char(')');
+        else if (status == 401 || status == 403)
+            msg += tr(" (is the API token right?)");
+        return finishWithFailure(PollFailure::HttpStatus, msg, status);
+    }
+    const QString poolError = f2poolErrorMessage(body);
+    if (!poolError.isEmpty())
+        return finishWithFailure(PollFailure::PoolError, redactText(poolError, {m_account.secret}), status);
+    ParseResult parsed = parseWorkerList(m_account.provider, body);
+    if (!parsed.ok())
+        return finishWithFailure(PollFailure::BadReply,
+                                 tr("%1 sent a reply RigWatch cannot read: %2").arg(pool, parsed.error),
+                                 status);
+    parsed.snapshot->poolTimeSecs = parseHttpDate(reply->rawHeader("Date"));
+    const qint64 ms = m_elapsed.elapsed();
+    m_failures = 0;
+    qCInfo(lcPool).noquote() << m_account.id << "polled:" << parsed.snapshot->workers.size()
+                             << "workers in" << ms << "ms";
+    scheduleNext();
+    emit polled(*parsed.snapshot, ms);
+}
+
+void Poller::finishWithFailure(PollFailure::Kind kind, const QString &message, int status)
+{
+    PollFailure f;
+    f.kind = kind;
+    f.message = message;
+    f.httpStatus = status;
+    f.durationMs = m_elapsed.isValid() ? m_elapsed.elapsed() : 0;
+    ++m_failures;
+    qCWarning(lcPool).noquote() << m_account.id << "poll failed:" << message;
+    scheduleNext();
+    emit failed(f);
+}
+
+qint64 Poller::backoffDelayMs(int intervalSecs, int failures, double jitter01)
+{
+    const qint64 interval = qint64(intervalSecs) * 1000;
+    if (failures <= 0)
+        return interval;
+    // 1, 2, 4 intervals, capped at 4 intervals and at 30 min (but never below one interval)
+    const qint64 cap = qMax(interval, qMin<qint64>(interval * 4, 30 * 60 * 1000));
+    qint64 delay = interval << qMin(failures - 1, 10);
+    delay = qMin(delay, cap);
+    // +-10 % jitter so that many farms behind one NAT do not synchronise
+    return qMax<qint64>(1000, qint64(delay * (0.9 + 0.2 * jitter01)));
+}
+
+void Poller::scheduleNext()
+{
+    if (!m_running)
+        return;
+    const qint64 delay = backoffDelayMs(m_account.intervalSecs, m_failures,
+                                        m_failures ? QRandomGenerator::global()->generateDouble() : 0.5);
+    const qint64 exact = m_failures ? delay : qint64(m_account.intervalSecs) * 1000;
+    m_next.start(int(qMin<qint64>(exact, std::numeric_limits<int>::max())));
+    m_nextAtMs = m_clock->nowMs() + exact;
+    emit nextPollScheduled(m_nextAtMs);
+}
+
+} // namespace rw

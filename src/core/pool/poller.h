@@ -1,0 +1,76 @@
+#pragma once
+
+#include "config/accountconfig.h"
+#include "pool/snapshot.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class QNetworkAccessManager;
+#include <QNetworkReply>
+
+namespace rw {
+
+class Clock;
+
+struct PollFailure
+{
+    enum Kind { Timeout, Network, HttpStatus, PoolError, BadReply, TooLarge };
+    Kind kind = Network;
+    QString message;    // plain words for the operator, never a secret
+    int httpStatus = 0;
+    qint64 durationMs = 0;
+    QString reasonKey() const; // stable label for metrics: timeout, network, http, ...
+};
+
+// Polls one pool account: at most one request in flight, a hard deadline on every request
+// (a hung or drip-feeding server fails within timeout + a few ms), a cap on the body size, and
+// backoff with jitter after failures. Produces a Snapshot or a PollFailure, never both.
+class Poller : public QObject
+{
+    Q_OBJECT
+public:
+    Poller(const AccountConfig &account, QNetworkAccessManager *nam, const Clock *clock,
+           QObject *parent = nullptr);
+    ~Poller() override;
+
+    const AccountConfig &account() const { return m_account; }
+    void start();   // first poll now, then every interval
+    void stop();    // aborts a request in flight; no further polls
+    void pollNow(); // ignored while a request is in flight
+    bool inFlight() const { return m_reply != nullptr; }
+    qint64 nextPollAtMs() const { return m_nextAtMs; } // local clock, 0 = none scheduled
+    int consecutiveFailures() const { return m_failures; }
+
+    // Delay before the next poll after n consecutive failures (n = 0: the interval).
+    static qint64 backoffDelayMs(int intervalSecs, int failures, double jitter01);
+
+signals:
+    void polled(const rw::Snapshot &snapshot, qint64 durationMs);
+    void failed(const rw::PollFailure &failure);
+    void nextPollScheduled(qint64 atMs);
+
+private:
+    void onFinished();
+    void finishWithFailure(PollFailure::Kind kind, const QString &message, int status = 0);
+    void scheduleNext();
+    void abortWith(PollFailure::Kind kind, const QString &message);
+
+    AccountConfig m_account;
+    QNetworkAccessManager *m_nam;
+    const Clock *m_clock;
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_deadline;
+    QTimer m_next;
+    QElapsedTimer m_elapsed;
+    bool m_running = false;
+    int m_failures = 0;
+    qint64 m_nextAtMs = 0;
+    std::optional<std::pair<PollFailure::Kind, QString>> m_abortReason;
+};
+
+} // namespace rw
+
+Q_DECLARE_METATYPE(rw::PollFailure)

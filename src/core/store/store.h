@@ -1,0 +1,128 @@
+#pragma once
+
+#include "monitor/workerstatus.h"
+
+#include <QHash>
+#include <QObject>
+#include <QString>
+#include <QVector>
+
+namespace rw {
+
+// One point of a chart series. Hash rates in H/s.
+struct SeriesPoint
+{
+    qint64 at = 0;        // unix s
+    double hashRate = 0;
+    int online = 0;       // online workers (account totals only)
+};
+
+struct Outage
+{
+    QString worker;
+    qint64 start = 0; // unix s: the last share before the outage
+    qint64 end = 0;   // unix s: when the worker was seen sharing again; 0 = still down
+    qint64 durationSecs(qint64 now) const { return (end ? end : now) - start; }
+};
+
+// The Telegram message that stands (or stood) for an account's incident. Persisted before the
+// notifier relies on it, so a restart or a --once run knows what is in the chat.
+struct LiveMessage
+{
+    enum State { Sending, Live, Retracted, Failed };
+    qint64 id = 0;         // row id in the store; 0 = not saved yet
+    QString account;
+    QString chat;
+    qint64 messageId = 0;  // 0 while Sending
+    QByteArray contentHash;
+    QString text;          // as sent (HTML)
+    qint64 sentAt = 0;     // unix s
+    qint64 editedAt = 0;   // unix s, 0 = never edited
+    State state = Sending;
+    QString detail;        // why it failed, or how it was retracted
+};
+
+// Durable per-account state that is not per worker.
+struct AccountState
+{
+    qint64 lastSuccessAt = 0;   // unix s (pool clock) of the last successful poll
+    qint64 lastAttemptAt = 0;   // unix s (local clock)
+    qint64 unreachableSince = 0;// first failure after the last success; 0 = pool answering
+    QString lastError;          // plain words, never a secret
+    qint64 incidentSince = 0;   // when the current incident began; 0 = none
+    bool hashrateLow = false;
+    bool poolUnreachable = false;
+};
+
+// SQLite store (QtSql): account totals, per-worker samples with roll-ups, worker states,
+// outages and the notifier's durable state. Synchronous; the GUI owns it on a worker thread.
+// Every write is one transaction, so a kill -9 leaves the previous consistent state.
+class Store : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Store(QObject *parent = nullptr);
+    ~Store() override;
+
+    // Opens (creating or migrating) the database. On failure returns false and sets *error to
+    // a sentence naming the file, e.g. "cannot open database /x/rigwatch.sqlite: ...".
+    bool open(const QString &path, QString *error);
+    bool isOpen() const;
+    void close(); // also done by the destructor
+    QString path() const;
+    QString lastError() const; // last failed operation, in plain words
+    static int schemaVersion();
+    // How long a write waits for another process holding the file (default 5000 ms).
+    void setBusyTimeout(int ms);
+    // The QSqlDatabase connection name, for diagnostics and tests on the store's thread.
+    QString connectionName() const;
+
+    // One successful poll, in one transaction: account totals row, a raw sample per listed
+    // worker, the monitor's worker states (upsert; workers absent from `states` are deleted),
+    // the account state, and the outage log updated from `events`.
+    // Outage log: WentOffline/WentMissing open an outage at event.at unless the worker has one
+    // open; CameBack and Retired close it at event.at (a retired worker's outage ends when it
+    // is given up on). A close without an open outage records [at - durationSecs, at].
+    // `online` counts Online states, `offline` Offline + Missing, `total` both (retired excluded).
+    bool recordPoll(const QString &account, qint64 at, const Snapshot &snapshot,
+                    const QHash<QString, WorkerState> &states, const AccountState &accountState,
+                    const QVector<Event> &events);
+    // A failed poll: only the account state (and events such as PoolUnreachable) change.
+    bool recordFailure(const QString &account, const AccountState &accountState,
+                       const QVector<Event> &events);
+
+    QHash<QString, WorkerState> workerStates(const QString &account) const;
+    AccountState accountState(const QString &account) const;
+    QStringList accounts() const;
+
+    // Chart data from raw, hourly or daily tables depending on range.
+    // Ordered by time. Each span comes from the finest table that still holds it (raw for the
+    // last 48 h, hourly up to 90 days, daily before), never twice. A roll-up point is stamped
+    // with the start of its hour/day (UTC) and is returned when its bucket overlaps [from, to];
+    // its value is the mean of the raw samples it replaced. Worker points have online = 0.
+    QVector<SeriesPoint> accountSeries(const QString &account, qint64 from, qint64 to) const;
+    QVector<SeriesPoint> workerSeries(const QString &account, const QString &worker, qint64 from,
+                                      qint64 to) const;
+    // Outages overlapping [from, to]; worker filter is a substring match, empty = all.
+    // Newest start first; the match ignores case.
+    QVector<Outage> outages(const QString &account, qint64 from, qint64 to,
+                            const QString &workerFilter = {}) const;
+
+    // Rolls raw samples older than 48 h into hourly averages and hourly older than 90 days into
+    // daily ones; deletes what was rolled up. Returns false on error.
+    // Cut-offs are whole UTC hours/days (a sample stays raw until its hour is entirely older
+    // than 48 h). Idempotent; samples arriving late into a rolled-up bucket are merged into it.
+    bool applyRetention(qint64 now);
+
+    // Notifier state.
+    // Inserts (m.id == 0, and sets m.id) or updates the row m.id. Returns false on error.
+    bool saveMessage(LiveMessage &m);
+    QVector<LiveMessage> liveMessages(const QString &account = {}) const; // Sending/Live, oldest first
+    QVector<LiveMessage> messageHistory(int limit = 200) const;           // newest first, all states
+
+private:
+    struct Private;
+    Private *d;
+};
+
+} // namespace rw

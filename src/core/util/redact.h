@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace rw {
+
+// Makes a URL safe to log: the Telegram bot token in the path ("/bot123:ABC/sendMessage")
+// becomes "/bot<redacted>/sendMessage"; user info and query are dropped.
+QString redactUrl(const QUrl &url);
+// Replaces every occurrence of each non-empty secret in text (and any /bot<token>/ path).
+QString redactText(QString text, const QStringList &secrets);
+
+} // namespace rw

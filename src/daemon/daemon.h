@@ -1,0 +1,51 @@
+#pragma once
+
+#include "config/configfile.h"
+#include "engine/checkreport.h"
+
+#include <QNetworkAccessManager>
+#include <QObject>
+
+#include <memory>
+
+namespace rw {
+
+class Engine;
+class Store;
+class TelegramNotifier;
+class MetricsServer;
+
+// rigwatchd's one job: wire config, store, engine and notifier together for the loop mode and
+// the one-shot check, and decide the exit code.
+class Daemon : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Daemon(const DaemonConfig &config, QObject *parent = nullptr);
+    ~Daemon() override;
+
+    // Opens the store and restores state. On failure returns false with a message naming the file.
+    bool init(QString *error);
+    void startLoop();
+    void stop(); // graceful: abort requests in flight; state is already persisted per poll
+    // One cycle; emits onceFinished(report) when polling and Telegram delivery are done.
+    void runOnce();
+    void testTelegram();
+
+signals:
+    void onceFinished(const rw::CheckReport &report);
+    void telegramTested(bool ok, const QString &message);
+
+private:
+    void finishOnce();
+
+    DaemonConfig m_config;
+    QNetworkAccessManager m_nam;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<TelegramNotifier> m_notifier;
+    std::unique_ptr<MetricsServer> m_metrics;
+    bool m_onceDone = false;
+};
+
+} // namespace rw

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QObject>
+
+class QSocketNotifier;
+
+namespace rw {
+
+// Turns SIGTERM / SIGINT / SIGHUP into a Qt signal delivered on the event loop (self-pipe), so
+// shutdown runs the normal code path and persists state.
+class UnixSignals : public QObject
+{
+    Q_OBJECT
+public:
+    explicit UnixSignals(QObject *parent = nullptr);
+    ~UnixSignals() override;
+
+signals:
+    void terminate(int signal);
+
+private:
+    QSocketNotifier *m_notifier = nullptr;
+};
+
+} // namespace rw

@@ -1,0 +1,174 @@
+#include "config/configfile.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace rw;
+
+class TestConfig : public QObject
+{
+    Q_OBJECT
+
+    static QProcessEnvironment noEnv() { return QProcessEnvironment(); }
+
+private slots:
+    void defaults()
+    {
+        const ConfigResult r = parseConfig("[pool]\nuser = farm1\n", QStringLiteral("a.ini"), noEnv());
+        QVERIFY2(r.config, qPrintable(r.error));
+        const AccountConfig &a = r.config->accounts.first();
+        QCOMPARE(a.provider, PoolProvider::F2poolV2);
+        QCOMPARE(a.url.toString(), QStringLiteral("https://api.f2pool.com"));
+        QCOMPARE(a.currency, QStringLiteral("bitcoin"));
+        QCOMPARE(a.intervalSecs, 300);
+        QCOMPARE(a.timeoutSecs, 30);
+        QCOMPARE(a.thresholds.offlineAfterSecs, 600);
+        QCOMPARE(a.thresholds.retiredAfterSecs, 28800);
+        QCOMPARE(a.thresholds.minHashRate, 0.0);
+        QCOMPARE(r.config->telegram.url.toString(), QStringLiteral("https://api.telegram.org"));
+        QCOMPARE(r.config->telegram.retract, RetractMode::Delete);
+        QVERIFY(r.config->databasePath.endsWith(QStringLiteral("rigwatch.sqlite")));
+    }
+
+    void everyKey()
+    {
+        const QByteArray ini = "# comment\n[pool]\nprovider = f2pool-v1\nurl = http://127.0.0.1:8080/\n"
+                               "currency = litecoin\nuser = farm1\nsecret = abcdefghijklmnop\n"
+                               "interval = 60\ntimeout = 5\n\n[alerts]\noffline_after = 900\n"
+                               "retired_after = 3600\nmin_hashrate = 350T\n[telegram]\n"
+                               "url = http://127.0.0.1:9/\ntoken = 123:ABC\nchat = -1001234\n"
+                               "retract = edit\n[storage]\ndatabase = /tmp/x.sqlite\n";
+        const ConfigResult r = parseConfig(ini, QStringLiteral("a.ini"), noEnv());
+        QVERIFY2(r.config, qPrintable(r.error));
+        QVERIFY(r.warnings.isEmpty());
+        const AccountConfig &a = r.config->accounts.first();
+        QCOMPARE(a.provider, PoolProvider::F2poolV1);
+        QCOMPARE(a.url.toString(), QStringLiteral("http://127.0.0.1:8080"));
+        QCOMPARE(a.currency, QStringLiteral("litecoin"));
+        QCOMPARE(a.secret, QStringLiteral("abcdefghijklmnop"));
+        QCOMPARE(a.intervalSecs, 60);
+        QCOMPARE(a.timeoutSecs, 5);
+        QCOMPARE(a.thresholds.offlineAfterSecs, 900);
+        QCOMPARE(a.thresholds.retiredAfterSecs, 3600);
+        QCOMPARE(a.thresholds.minHashRate, 350e12);
+        QCOMPARE(r.config->telegram.token, QStringLiteral("123:ABC"));
+        QCOMPARE(r.config->telegram.chat, QStringLiteral("-1001234"));
+        QCOMPARE(r.config->telegram.retract, RetractMode::Edit);
+        QCOMPARE(r.config->databasePath, QStringLiteral("/tmp/x.sqlite"));
+    }
+
+    void invalid_data()
+    {
+        QTest::addColumn<QByteArray>("ini");
+        QTest::addColumn<QString>("expected"); // a piece of the one-line error
+        QTest::newRow("missing user") << QByteArray("[pool]\ncurrency = bitcoin\n") << "[pool] user is required";
+        QTest::newRow("no pool at all") << QByteArray("[alerts]\noffline_after = 60\n") << "[pool] user is required";
+        QTest::newRow("interval not a number") << QByteArray("[pool]\nuser = a\ninterval = abc\n")
+                                               << "[pool] interval = \"abc\" is not a whole number";
+        QTest::newRow("negative timeout") << QByteArray("[pool]\nuser = a\ntimeout = -5\n")
+                                          << "[pool] timeout = -5 must be at least 1";
+        QTest::newRow("unknown provider") << QByteArray("[pool]\nuser = a\nprovider = antpool\n")
+                                          << "[pool] provider = \"antpool\" is not a known provider";
+        QTest::newRow("bad url") << QByteArray("[pool]\nuser = a\nurl = ftp://x\n") << "[pool] url";
+        QTest::newRow("retired before offline")
+            << QByteArray("[pool]\nuser = a\n[alerts]\noffline_after = 600\nretired_after = 60\n")
+            << "retired_after must be greater than offline_after";
+        QTest::newRow("bad floor") << QByteArray("[pool]\nuser = a\n[alerts]\nmin_hashrate = lots\n")
+                                   << "[alerts] min_hashrate";
+        QTest::newRow("bad retract") << QByteArray("[pool]\nuser = a\n[telegram]\ntoken = 1:a\nchat = 5\nretract = burn\n")
+                                     << "[telegram] retract";
+        QTest::newRow("token without chat") << QByteArray("[pool]\nuser = a\n[telegram]\ntoken = 1:a\n")
+                                            << "[telegram] chat is required";
+        QTest::newRow("garbage line") << QByteArray("[pool]\nuser = a\nthis is not ini\n") << "a.ini:3:";
+        QTest::newRow("unclosed section") << QByteArray("[pool\nuser = a\n") << "a.ini:1:";
+    }
+
+    void invalid()
+    {
+        QFETCH(QByteArray, ini);
+        QFETCH(QString, expected);
+        const ConfigResult r = parseConfig(ini, QStringLiteral("a.ini"), noEnv());
+        QVERIFY(!r.config);
+        QVERIFY2(r.error.startsWith(QStringLiteral("a.ini")), qPrintable(r.error));
+        QVERIFY2(r.error.contains(expected), qPrintable(r.error));
+        QVERIFY(!r.error.contains(QLatin1Char('\n')));
+    }
+
+    void unknownKeyWarns()
+    {
+        const ConfigResult r = parseConfig("[pool]\nuser = a\nofline_after = 5\n", QStringLiteral("a.ini"), noEnv());
+        QVERIFY(r.config);
+        QCOMPARE(r.warnings.size(), 1);
+        QVERIFY(r.warnings.first().contains(QStringLiteral("ofline_after")));
+    }
+
+    void secretsFromEnvironment()
+    {
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("RIGWATCH_POOL_SECRET"), QStringLiteral("envsecret"));
+        env.insert(QStringLiteral("RIGWATCH_TELEGRAM_TOKEN"), QStringLiteral("42:envtoken"));
+        const ConfigResult r = parseConfig("[pool]\nuser = a\n[telegram]\nchat = @farmalerts\n",
+                                           QStringLiteral("a.ini"), env);
+        QVERIFY2(r.config, qPrintable(r.error));
+        QCOMPARE(r.config->accounts.first().secret, QStringLiteral("envsecret"));
+        QCOMPARE(r.config->telegram.token, QStringLiteral("42:envtoken"));
+    }
+
+    void severalAccounts()
+    {
+        const QByteArray ini = "[pool]\nsecret = shared-secret-123\ninterval = 120\n"
+                               "[pool.btc]\nuser = farmbtc\n[pool.ltc]\nuser = farmltc\ncurrency = litecoin\n"
+                               "interval = 60\n";
+        const ConfigResult r = parseConfig(ini, QStringLiteral("a.ini"), noEnv());
+        QVERIFY2(r.config, qPrintable(r.error));
+        QCOMPARE(r.config->accounts.size(), 2);
+        QCOMPARE(r.config->accounts.at(0).id, QStringLiteral("btc"));
+        QCOMPARE(r.config->accounts.at(0).intervalSecs, 120);
+        QCOMPARE(r.config->accounts.at(0).secret, QStringLiteral("shared-secret-123"));
+        QCOMPARE(r.config->accounts.at(1).currency, QStringLiteral("litecoin"));
+        QCOMPARE(r.config->accounts.at(1).intervalSecs, 60);
+        QVERIFY(r.config->accounts.at(0).key() != r.config->accounts.at(1).key());
+    }
+
+    void describeMasksSecrets()
+    {
+        const ConfigResult r = parseConfig("[pool]\nuser = a\nsecret = supersecretpooltoken\n[telegram]\n"
+                                           "token = 123456:ABCDEFGHIJKLMNOP\nchat = 1\n",
+                                           QStringLiteral("a.ini"), noEnv());
+        QVERIFY(r.config);
+        const QString text = describeConfig(*r.config);
+        QVERIFY(!text.contains(QStringLiteral("supersecretpooltoken")));
+        QVERIFY(!text.contains(QStringLiteral("123456:ABCDEFGHIJKLMNOP")));
+        QVERIFY(text.contains(QStringLiteral("user = a")));
+        QVERIFY(text.contains(QStringLiteral("****")));
+    }
+
+    void fileErrorsAndPermissions()
+    {
+        QTemporaryDir dir;
+        const ConfigResult missing = loadConfigFile(dir.filePath(QStringLiteral("nope.ini")), noEnv());
+        QVERIFY(!missing.config);
+        QVERIFY(missing.error.contains(QStringLiteral("nope.ini")));
+
+        const QString path = dir.filePath(QStringLiteral("r.ini"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("[pool]\nuser = a\nsecret = 0123456789abcdef\n[storage]\ndatabase = db/x.sqlite\n");
+        f.close();
+        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+        ConfigResult r = loadConfigFile(path, noEnv());
+        QVERIFY(r.config);
+        QCOMPARE(r.config->databasePath, dir.filePath(QStringLiteral("db/x.sqlite")));
+        QVERIFY(std::any_of(r.warnings.cbegin(), r.warnings.cend(),
+                            [](const QString &w) { return w.contains(QStringLiteral("readable by other users")); }));
+        for (const QString &w : r.warnings)
+            QVERIFY(!w.contains(QStringLiteral("0123456789abcdef")));
+        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        r = loadConfigFile(path, noEnv());
+        QVERIFY(r.warnings.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConfig)
+#include "tst_config.moc"
