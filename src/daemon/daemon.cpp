@@ -3,6 +3,9 @@
 #include "clock.h"
 #include "engine/engine.h"
 #include "logging.h"
+#include "metrics/metrics.h"
+#include "metrics/metricsserver.h"
+#include "notify/notifier.h"
 #include "store/store.h"
 
 #include <QCoreApplication>
@@ -28,6 +31,49 @@ bool Daemon::init(QString *error)
         qCCritical(lcDaemon).noquote() << "storage:" << msg;
     });
     m_engine->restore();
+
+    if (m_config.telegram.enabled()) {
+        m_notifier = std::make_unique<TelegramNotifier>(m_config.telegram, &m_nam, m_store.get(),
+                                                        SystemClock::instance());
+        connect(m_notifier.get(), &TelegramNotifier::deliveryFailed, this, [](const QString &why) {
+            qCWarning(lcDaemon).noquote() << "telegram:" << why;
+        });
+        connect(m_notifier.get(), &TelegramNotifier::chatMigrated, this,
+                [](const QString &from, const QString &to) {
+                    qCWarning(lcDaemon).noquote()
+                        << "telegram: chat" << from << "became" << to
+                        << "- update [telegram] chat in the configuration";
+                });
+        connect(m_engine.get(), &Engine::accountUpdated, m_notifier.get(),
+                [this](const AccountView &v) { m_notifier->update(v.key, v.displayName, v.incident); });
+        m_notifier->reconcile(m_engine->views());
+    }
+
+    m_metricsData = std::make_unique<Metrics>();
+    connect(m_engine.get(), &Engine::accountUpdated, this,
+            [this](const AccountView &v) { m_metricsData->updateAccount(v); });
+    connect(m_engine.get(), &Engine::pollFinished, this,
+            [this](const QString &key, qint64 ms, bool ok, const QString &reason) {
+                m_metricsData->recordPoll(key, double(ms) / 1000.0, ok, reason);
+            });
+    if (m_notifier)
+        connect(m_notifier.get(), &TelegramNotifier::messagesChanged, this, [this] {
+            m_metricsData->setTelegramLive(int(m_notifier->standing().size()));
+        });
+    for (const AccountView &v : m_engine->views())
+        m_metricsData->updateAccount(v);
+    return true;
+}
+
+bool Daemon::startMetrics(QString *error)
+{
+    if (m_config.metricsListen.isEmpty())
+        return true;
+    m_metrics = std::make_unique<MetricsServer>([this] { return m_metricsData->render(); });
+    if (!m_metrics->listen(m_config.metricsListen, error))
+        return false;
+    qCInfo(lcDaemon).noquote() << "serving Prometheus metrics on"
+                               << QStringLiteral("http://%1/metrics").arg(m_config.metricsListen);
     return true;
 }
 
@@ -42,11 +88,27 @@ void Daemon::stop()
 {
     if (m_engine)
         m_engine->stop();
+    if (m_notifier)
+        m_notifier->shutdown();
 }
 
 void Daemon::runOnce()
 {
-    connect(m_engine.get(), &Engine::cycleFinished, this, &Daemon::finishOnce);
+    connect(m_engine.get(), &Engine::cycleFinished, this, [this] {
+        if (!m_notifier || m_notifier->idle())
+            return finishOnce();
+        // wait for Telegram, but never longer than a bounded time: the next run continues
+        // from the store where this one stopped
+        connect(m_notifier.get(), &TelegramNotifier::becameIdle, this, [this] {
+            if (m_notifier->idle())
+                finishOnce();
+        });
+        const int waitMs = (m_config.telegram.timeoutSecs * 2 + 15) * 1000;
+        QTimer::singleShot(waitMs, this, [this] {
+            qCWarning(lcDaemon) << "telegram delivery did not finish in time; the next run continues it";
+            finishOnce();
+        });
+    });
     m_engine->runOnce();
 }
 
@@ -55,12 +117,19 @@ void Daemon::finishOnce()
     if (m_onceDone)
         return;
     m_onceDone = true;
+    if (m_notifier)
+        m_notifier->shutdown();
     emit onceFinished(makeCheckReport(m_engine->views(), SystemClock::instance()->nowSecs()));
 }
 
 void Daemon::testTelegram()
 {
-    emit telegramTested(false, QStringLiteral("Telegram is not configured ([telegram] token and chat)"));
+    if (!m_notifier) {
+        emit telegramTested(false, QStringLiteral("Telegram is not configured: set [telegram] token and chat"));
+        return;
+    }
+    connect(m_notifier.get(), &TelegramNotifier::testFinished, this, &Daemon::telegramTested);
+    m_notifier->testMessage();
 }
 
 } // namespace rw

@@ -13,6 +13,7 @@ namespace rw {
 class Engine;
 class Store;
 class TelegramNotifier;
+class Metrics;
 class MetricsServer;
 
 // rigwatchd's one job: wire config, store, engine and notifier together for the loop mode and
@@ -26,6 +27,7 @@ public:
 
     // Opens the store and restores state. On failure returns false with a message naming the file.
     bool init(QString *error);
+    bool startMetrics(QString *error); // when [metrics] listen is set
     void startLoop();
     void stop(); // graceful: abort requests in flight; state is already persisted per poll
     // One cycle; emits onceFinished(report) when polling and Telegram delivery are done.
@@ -44,6 +46,7 @@ private:
     std::unique_ptr<Store> m_store;
     std::unique_ptr<Engine> m_engine;
     std::unique_ptr<TelegramNotifier> m_notifier;
+    std::unique_ptr<Metrics> m_metricsData;
     std::unique_ptr<MetricsServer> m_metrics;
     bool m_onceDone = false;
 };

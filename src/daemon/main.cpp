@@ -25,7 +25,7 @@ void out(const QString &line)
 }
 void err(const QString &line)
 {
-    std::fputs(("rigwatchd: " + line).toUtf8().constData(), stderr);
+    std::fputs((QStringLiteral("rigwatchd: ") + line).toUtf8().constData(), stderr);
     std::fputc('\n', stderr);
     std::fflush(stderr);
 }
@@ -151,6 +151,10 @@ int main(int argc, char **argv)
         daemon.stop();
         QCoreApplication::exit(0);
     });
+    if (!daemon.startMetrics(&error)) {
+        err(error);
+        return 3;
+    }
     daemon.startLoop();
     return app.exec();
 }

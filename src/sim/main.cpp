@@ -1,6 +1,150 @@
+// rigwatch_sim: the simulated farm (fake f2pool + Telegram sink) as a standalone process, for
+// manual runs, external checks and tests that start processes.
+#include "simfarm.h"
+
+#include <QCommandLineParser>
 #include <QCoreApplication>
+
+#include <csignal>
+#include <cstdio>
+
+#ifdef Q_OS_UNIX
+#include <QSocketNotifier>
+
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
+
+namespace {
+
+#ifdef Q_OS_UNIX
+int g_signalFds[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto n = ::write(g_signalFds[0], &byte, 1); // async-signal-safe
+}
+
+// SIGTERM/SIGINT end the event loop normally (exit code 0) through a self-pipe.
+void installSignalHandlers(QCoreApplication *app)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(g_signalFds[1], QSocketNotifier::Read, app);
+    QObject::connect(notifier, &QSocketNotifier::activated, app, [] { QCoreApplication::quit(); });
+    struct sigaction sa = {};
+    sa.sa_handler = onSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &sa, nullptr);
+    sigaction(SIGINT, &sa, nullptr);
+}
+#else
+void onSignal(int)
+{
+    QCoreApplication::quit();
+}
+
+void installSignalHandlers(QCoreApplication *)
+{
+    std::signal(SIGTERM, onSignal);
+    std::signal(SIGINT, onSignal);
+}
+#endif
+
+bool parsePort(const QString &text, quint16 &port)
+{
+    bool ok = false;
+    const uint value = text.toUInt(&ok);
+    if (!ok || value > 65535)
+        return false;
+    port = quint16(value);
+    return true;
+}
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "rigwatch_sim: %s\n", qPrintable(message));
+    return 2;
+}
+
+} // namespace
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    return 0;
+    QCoreApplication::setApplicationName(QStringLiteral("rigwatch_sim"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(RIGWATCH_VERSION));
+
+    rw::sim::SimFarm::Options options;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+            "Simulated mining farm on 127.0.0.1: a fake f2pool (API v2 and legacy v1) and a fake "
+            "Telegram Bot API. Prints \"pool URL\" and \"telegram URL\" and runs until "
+            "SIGTERM/SIGINT."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption poolPort(QStringLiteral("pool-port"),
+                                      QStringLiteral("Port of the fake pool (0 = any)."),
+                                      QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption telegramPort(QStringLiteral("telegram-port"),
+                                          QStringLiteral("Port of the fake Telegram API (0 = any)."),
+                                          QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption rigs(QStringLiteral("rigs"), QStringLiteral("Number of rigs."),
+                                  QStringLiteral("N"), QString::number(options.rigs));
+    const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("Mining user name."),
+                                  QStringLiteral("NAME"), options.user);
+    const QCommandLineOption secret(QStringLiteral("secret"),
+                                    QStringLiteral("F2P-API-SECRET the pool accepts."),
+                                    QStringLiteral("SECRET"), options.secret);
+    const QCommandLineOption token(QStringLiteral("token"),
+                                   QStringLiteral("Bot token the Telegram API accepts."),
+                                   QStringLiteral("TOKEN"), options.token);
+    const QCommandLineOption chat(QStringLiteral("chat"),
+                                  QStringLiteral("The one chat id that exists."),
+                                  QStringLiteral("CHAT"), options.chat);
+    const QCommandLineOption fault(
+            QStringLiteral("fault"),
+            QStringLiteral("Start the pool with a fault: %1.")
+                    .arg(rw::sim::FakeF2pool::faultNames().join(QStringLiteral(", "))),
+            QStringLiteral("MODE"), QStringLiteral("none"));
+    const QCommandLineOption noOutages(QStringLiteral("no-outages"),
+                                       QStringLiteral("Every rig runs; no demo schedule."));
+    parser.addOptions({poolPort, telegramPort, rigs, user, secret, token, chat, fault, noOutages});
+    parser.process(app);
+
+    if (!parsePort(parser.value(poolPort), options.poolPort))
+        return fail(QStringLiteral("--pool-port must be a port number 0-65535, got \"%1\"")
+                            .arg(parser.value(poolPort)));
+    if (!parsePort(parser.value(telegramPort), options.telegramPort))
+        return fail(QStringLiteral("--telegram-port must be a port number 0-65535, got \"%1\"")
+                            .arg(parser.value(telegramPort)));
+    bool ok = false;
+    options.rigs = parser.value(rigs).toInt(&ok);
+    if (!ok || options.rigs < 0 || options.rigs > 1'000'000)
+        return fail(QStringLiteral("--rigs must be a number 0-1000000, got \"%1\"")
+                            .arg(parser.value(rigs)));
+    options.user = parser.value(user);
+    options.secret = parser.value(secret);
+    options.token = parser.value(token);
+    options.chat = parser.value(chat);
+    options.demoSchedule = !parser.isSet(noOutages);
+    const auto faultMode = rw::sim::FakeF2pool::faultFromString(parser.value(fault));
+    if (!faultMode)
+        return fail(QStringLiteral("--fault: unknown mode \"%1\"; expected one of: %2")
+                            .arg(parser.value(fault),
+                                 rw::sim::FakeF2pool::faultNames().join(QStringLiteral(", "))));
+
+    rw::sim::SimFarm farm;
+    if (!farm.start(options))
+        return fail(farm.errorString());
+    farm.pool()->setFault(*faultMode);
+
+    std::printf("pool %s\ntelegram %s\n", qPrintable(farm.poolUrl().toString()),
+                qPrintable(farm.telegramUrl().toString()));
+    std::fflush(stdout);
+
+    installSignalHandlers(&app);
+    return app.exec();
 }

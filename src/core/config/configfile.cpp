@@ -344,7 +344,10 @@ ConfigResult parseConfig(const QByteArray &text, const QString &fileName,
     for (const Section &s : std::as_const(sections)) {
         if (s.name == QLatin1String("telegram")) {
             known(s, kTelegramKeys);
-            if (!readTelegram(r, s, &cfg.telegram)) {
+            Section t = s;
+            if (!env.value(QStringLiteral("RIGWATCH_TELEGRAM_TOKEN")).isEmpty())
+                t.values.insert(QStringLiteral("token"), env.value(QStringLiteral("RIGWATCH_TELEGRAM_TOKEN")));
+            if (!readTelegram(r, t, &cfg.telegram)) {
                 result.error = r.error;
                 return result;
             }

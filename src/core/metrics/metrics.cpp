@@ -68,7 +68,7 @@ void header(QString &out, const char *name, const char *type, const char *help)
 QByteArray Metrics::render() const
 {
     QString out;
-    auto lbl = [](std::initializer_list<std::pair<const char *, QString>> labels) {
+    auto lbl = [](std::initializer_list<std::pair<const char *, QString>> labels) -> QString {
         QStringList parts;
         for (const auto &[k, v] : labels)
             parts << QLatin1String(k) + QStringLiteral("=\"") + escapeLabel(v) + QLatin1Char('"');

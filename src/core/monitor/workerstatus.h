@@ -6,6 +6,8 @@
 #include <QString>
 #include <QVector>
 
+#include <optional>
+
 namespace rw {
 
 enum class WorkerStatus {
@@ -24,7 +26,10 @@ struct WorkerState
 {
     WorkerSample sample;       // last sample the pool gave (kept when the worker goes missing)
     WorkerStatus status = WorkerStatus::Online;
-    qint64 statusSince = 0;    // unix s: when the current status began (for offline: last share)
+    // unix s (pool clock): when the current status began. Online: first seen, or when it came
+    // back. Offline, Missing, Retired: the last share, i.e. when the outage began (for a worker
+    // that never shared: when it was first seen). See Monitor::lastShareOf().
+    qint64 statusSince = 0;
     qint64 lastListedAt = 0;   // unix s: pool time of the last reply that listed the worker
 };
 

@@ -45,7 +45,7 @@ struct LiveMessage
 // Durable per-account state that is not per worker.
 struct AccountState
 {
-    qint64 lastSuccessAt = 0;   // unix s (pool clock) of the last successful poll
+    qint64 lastSuccessAt = 0;   // unix s (local clock) of the last successful poll
     qint64 lastAttemptAt = 0;   // unix s (local clock)
     qint64 unreachableSince = 0;// first failure after the last success; 0 = pool answering
     QString lastError;          // plain words, never a secret
@@ -57,6 +57,8 @@ struct AccountState
 // SQLite store (QtSql): account totals, per-worker samples with roll-ups, worker states,
 // outages and the notifier's durable state. Synchronous; the GUI owns it on a worker thread.
 // Every write is one transaction, so a kill -9 leaves the previous consistent state.
+// Writes return false and reads return empty results on error; lastError() says why, naming
+// the file. Use it from one thread only (the one that called open()).
 class Store : public QObject
 {
     Q_OBJECT
@@ -111,7 +113,8 @@ public:
     // Rolls raw samples older than 48 h into hourly averages and hourly older than 90 days into
     // daily ones; deletes what was rolled up. Returns false on error.
     // Cut-offs are whole UTC hours/days (a sample stays raw until its hour is entirely older
-    // than 48 h). Idempotent; samples arriving late into a rolled-up bucket are merged into it.
+    // than 48 h). Idempotent; samples arriving late into a rolled-up bucket are merged into it
+    // by the next run (and left out of the series until then).
     bool applyRetention(qint64 now);
 
     // Notifier state.

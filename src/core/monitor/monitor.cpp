@@ -1,0 +1,353 @@
+#include "monitor/monitor.h"
+
+#include "util/units.h"
+
+#include <algorithm>
+
+namespace rw {
+namespace {
+
+Event makeEvent(Event::Kind kind, const QString &worker, qint64 at, qint64 duration = 0,
+                const QString &detail = {})
+{
+    Event e{kind, worker, at, duration, detail};
+    return e;
+}
+
+bool sameSample(const WorkerSample &a, const WorkerSample &b)
+{
+    return a.hashRate == b.hashRate && a.hashRate1h == b.hashRate1h &&
+           a.hashRate24h == b.hashRate24h && a.staleRate24h == b.staleRate24h &&
+           a.lastShareAt == b.lastShareAt && a.host == b.host && a.name == b.name;
+}
+
+bool isDown(WorkerStatus s)
+{
+    return s == WorkerStatus::Offline || s == WorkerStatus::Missing;
+}
+
+} // namespace
+
+// Online/down counts and the oldest outage start, gathered while walking the workers.
+struct Monitor::Tally
+{
+    int online = 0;
+    int down = 0;
+    int counted = 0;
+    qint64 earliestDown = 0;
+
+    void add(const WorkerState &w)
+    {
+        if (w.status == WorkerStatus::Retired)
+            return;
+        ++counted;
+        if (w.status == WorkerStatus::Online) {
+            ++online;
+            return;
+        }
+        ++down;
+        const qint64 since = lastShareOf(w);
+        if (earliestDown == 0 || since < earliestDown)
+            earliestDown = since;
+    }
+};
+
+Monitor::Monitor(const Thresholds &t, int intervalSecs)
+    : m_thresholds(t), m_intervalSecs(intervalSecs)
+{}
+
+qint64 Monitor::unreachableAfterSecs() const
+{
+    return std::max<qint64>(m_thresholds.offlineAfterSecs, 3LL * m_intervalSecs);
+}
+
+qint64 Monitor::lastShareOf(const WorkerState &w)
+{
+    // Never shared: statusSince holds when it was first seen (it stays so until a share).
+    return w.sample.lastShareAt > 0 ? w.sample.lastShareAt : w.statusSince;
+}
+
+WorkerStatus Monitor::classify(qint64 lastShare, qint64 now) const
+{
+    const qint64 age = now - lastShare; // negative (share "in the future"): online
+    if (age > m_thresholds.retiredAfterSecs)
+        return WorkerStatus::Retired;
+    if (age > m_thresholds.offlineAfterSecs)
+        return WorkerStatus::Offline;
+    return WorkerStatus::Online;
+}
+
+void Monitor::restore(const QHash<QString, WorkerState> &states, qint64 lastSuccessAt,
+                      qint64 unreachableSince, bool hashrateLow, qint64 incidentSince,
+                      std::optional<bool> poolUnreachable)
+{
+    m_workers = states;
+    m_lastSuccessAt = lastSuccessAt;
+    m_unreachableSince = unreachableSince;
+    m_hashrateLow = hashrateLow;
+    m_hashrateLowSince = hashrateLow ? incidentSince : 0; // best estimate; not persisted
+    m_incidentSince = incidentSince;
+    // Without the flag: failures alone open an incident only by unreachability, so an
+    // incident that began after the failure streak began was opened by it.
+    m_poolUnreachable =
+        unreachableSince != 0 &&
+        poolUnreachable.value_or(incidentSince != 0 && incidentSince >= unreachableSince);
+    m_lastError.clear();
+    m_added.clear();
+    m_removed.clear();
+    m_changed.clear();
+    m_lastStamp = 0;
+    m_totalHashRate = 0;
+    for (auto it = m_workers.begin(); it != m_workers.end(); ++it) {
+        if (it->sample.name.isEmpty())
+            it->sample.name = it.key();
+        m_lastStamp = std::max(m_lastStamp, it->lastListedAt);
+        if (it->status != WorkerStatus::Missing)
+            m_totalHashRate += it->sample.hashRate;
+    }
+    recount();
+}
+
+void Monitor::recount()
+{
+    Tally t;
+    for (const WorkerState &w : std::as_const(m_workers))
+        t.add(w);
+    m_online = t.online;
+    m_down = t.down;
+    m_counted = t.counted;
+}
+
+QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
+{
+    const qint64 now = s.poolTimeSecs > 0 ? s.poolTimeSecs : localNow;
+    // Strictly increasing, so "listed by this reply" is exact even if two replies carry the
+    // same Date or the pool's clock steps back.
+    const qint64 stamp = std::max(now, m_lastStamp + 1);
+    m_lastStamp = stamp;
+    m_added.clear();
+    m_removed.clear();
+    m_changed.clear();
+
+    QVector<Event> events;
+    if (m_poolUnreachable)
+        events.append(makeEvent(Event::PoolRecovered, {}, localNow, localNow - m_unreachableSince));
+    m_lastSuccessAt = localNow;
+    m_unreachableSince = 0;
+    m_poolUnreachable = false;
+    m_lastError.clear();
+
+    Tally tally;
+    qsizetype listedKnown = 0;
+    m_workers.reserve(std::max(m_workers.size(), s.workers.size()));
+    for (const WorkerSample &sample : s.workers) {
+        if (sample.name.isEmpty())
+            continue;
+        const auto it = m_workers.find(sample.name);
+        if (it == m_workers.end()) {
+            WorkerState st;
+            st.sample = sample;
+            st.lastListedAt = stamp;
+            st.statusSince = now; // first seen; lastShareOf() falls back to it
+            const qint64 share = lastShareOf(st);
+            st.status = classify(share, now);
+            if (st.status != WorkerStatus::Online)
+                st.statusSince = share;
+            if (st.status == WorkerStatus::Offline)
+                events.append(makeEvent(Event::WentOffline, sample.name, share));
+            tally.add(st);
+            m_added.append(sample.name);
+            m_workers.insert(sample.name, st);
+            continue;
+        }
+        WorkerState &st = *it;
+        if (st.lastListedAt == stamp)
+            continue; // repeated name in one snapshot: the first one counted
+        ++listedKnown;
+        const WorkerStatus prevStatus = st.status;
+        const qint64 prevSince = st.statusSince;
+        const qint64 prevShare = lastShareOf(st);
+        // A share time never goes back to "never": keep the known one over a 0 glitch.
+        WorkerSample fresh = sample;
+        if (fresh.lastShareAt <= 0 && st.sample.lastShareAt > 0)
+            fresh.lastShareAt = st.sample.lastShareAt;
+        bool changed = !sameSample(st.sample, fresh);
+        st.sample = std::move(fresh);
+        st.lastListedAt = stamp;
+        transition(sample.name, st, prevStatus, prevShare, now, events);
+        changed = changed || st.status != prevStatus || st.statusSince != prevSince;
+        if (changed)
+            m_changed.append(sample.name);
+        tally.add(st);
+    }
+
+    // Workers this reply did not list. Skipped entirely when every known worker was listed.
+    if (listedKnown + m_added.size() < m_workers.size()) {
+        for (auto it = m_workers.begin(); it != m_workers.end();) {
+            WorkerState &st = *it;
+            if (st.lastListedAt != stamp) {
+                const qint64 share = lastShareOf(st);
+                if (st.status == WorkerStatus::Retired && now - share > kForgetAfterSecs) {
+                    m_removed.append(it.key());
+                    it = m_workers.erase(it);
+                    continue;
+                }
+                if (unlisted(it.key(), st, now, events))
+                    m_changed.append(it.key());
+                tally.add(st);
+            }
+            ++it;
+        }
+    }
+    m_online = tally.online;
+    m_down = tally.down;
+    m_counted = tally.counted;
+
+    m_totalHashRate = s.totalHashRate;
+    updateHashrate(s.totalHashRate, now, events);
+    updateIncidentSince(now, tally.earliestDown);
+    return events;
+}
+
+void Monitor::transition(const QString &name, WorkerState &st, WorkerStatus prev, qint64 prevShare,
+                         qint64 now, QVector<Event> &events) const
+{
+    const qint64 share = lastShareOf(st);
+    const WorkerStatus next = classify(share, now);
+    st.status = next;
+    if (next == prev && share == prevShare)
+        return;
+    if (next != WorkerStatus::Online)
+        st.statusSince = share;
+
+    if (prev == WorkerStatus::Online) {
+        if (next == WorkerStatus::Offline)
+            events.append(makeEvent(Event::WentOffline, name, share));
+        else if (next == WorkerStatus::Retired)
+            events.append(makeEvent(Event::Retired, name, now, now - share));
+        return;
+    }
+    // prev is Offline, Missing or Retired: an outage that began at prevShare.
+    const bool sharedAgain = share > prevShare;
+    if (next == WorkerStatus::Online) {
+        const qint64 at = std::min(share, now);
+        st.statusSince = at;
+        events.append(makeEvent(Event::CameBack, name, at, std::max<qint64>(0, at - prevShare)));
+    } else if (next == WorkerStatus::Offline) {
+        if (sharedAgain) // back and gone again between two polls: close one outage, open one
+            events.append(makeEvent(Event::CameBack, name, share, share - prevShare));
+        if (sharedAgain || prev == WorkerStatus::Retired) // Retired: thresholds were widened
+            events.append(makeEvent(Event::WentOffline, name, share));
+        // Missing -> Offline: listed again but still silent; the same outage goes on.
+    } else if (prev != WorkerStatus::Retired) {
+        events.append(makeEvent(Event::Retired, name, now, now - share));
+    }
+}
+
+bool Monitor::unlisted(const QString &name, WorkerState &st, qint64 now,
+                       QVector<Event> &events) const
+{
+    const qint64 share = lastShareOf(st);
+    const qint64 age = now - share;
+    WorkerStatus next = st.status;
+    if (age > m_thresholds.retiredAfterSecs)
+        next = WorkerStatus::Retired;
+    else if (age > m_thresholds.offlineAfterSecs)
+        next = WorkerStatus::Missing;
+    else if (st.status != WorkerStatus::Online)
+        next = WorkerStatus::Missing; // only shorter thresholds since the last run get here
+    if (next == st.status)
+        return false;
+    if (next == WorkerStatus::Missing)
+        events.append(makeEvent(Event::WentMissing, name, share, 0,
+                                QStringLiteral("no longer listed by the pool")));
+    else
+        events.append(makeEvent(Event::Retired, name, now, age));
+    st.status = next;
+    st.statusSince = share;
+    return true;
+}
+
+void Monitor::updateHashrate(double total, qint64 now, QVector<Event> &events)
+{
+    const double floor = m_thresholds.minHashRate;
+    const bool low = floor > 0 && total < floor;
+    if (low && !m_hashrateLow) {
+        m_hashrateLowSince = now;
+        events.append(
+            makeEvent(Event::HashrateLow, {}, now, 0,
+                      QStringLiteral("%1 < %2").arg(formatHashRate(total), formatHashRate(floor))));
+    } else if (!low && m_hashrateLow) {
+        const qint64 lasted =
+            m_hashrateLowSince > 0 ? std::max<qint64>(0, now - m_hashrateLowSince) : 0;
+        events.append(makeEvent(Event::HashrateRecovered, {}, now, lasted,
+                                floor > 0 ? formatHashRate(total)
+                                          : QStringLiteral("hashrate floor disabled")));
+        m_hashrateLowSince = 0;
+    }
+    m_hashrateLow = low;
+}
+
+void Monitor::updateIncidentSince(qint64 now, qint64 earliestDown)
+{
+    const bool open = m_down > 0 || m_hashrateLow || m_poolUnreachable;
+    if (!open) {
+        m_incidentSince = 0;
+        return;
+    }
+    if (m_incidentSince != 0)
+        return;
+    // The incident begins where its oldest trouble began, not when we noticed it.
+    qint64 since = now;
+    if (m_down > 0 && earliestDown > 0)
+        since = std::min(since, earliestDown);
+    if (m_poolUnreachable && m_unreachableSince > 0)
+        since = std::min(since, m_unreachableSince);
+    m_incidentSince = since;
+}
+
+QVector<Event> Monitor::applyFailure(const QString &reason, qint64 localNow)
+{
+    m_added.clear();
+    m_removed.clear();
+    m_changed.clear();
+    QVector<Event> events;
+    if (m_unreachableSince == 0)
+        m_unreachableSince = localNow;
+    m_lastError = reason;
+    const qint64 base = m_lastSuccessAt > 0 ? m_lastSuccessAt : m_unreachableSince;
+    if (!m_poolUnreachable && localNow - base > unreachableAfterSecs()) {
+        m_poolUnreachable = true;
+        events.append(
+            makeEvent(Event::PoolUnreachable, {}, m_unreachableSince, localNow - base, reason));
+    }
+    updateIncidentSince(localNow, 0);
+    return events;
+}
+
+Incident Monitor::incident(qint64 now) const
+{
+    Incident inc;
+    inc.down.reserve(m_down);
+    for (auto it = m_workers.cbegin(); it != m_workers.cend(); ++it) {
+        if (isDown(it->status))
+            inc.down.append(Incident::Down{it.key(), it->status, lastShareOf(*it)});
+    }
+    std::sort(inc.down.begin(), inc.down.end(),
+              [](const Incident::Down &a, const Incident::Down &b) { return a.worker < b.worker; });
+    inc.hashrateLow = m_hashrateLow;
+    inc.poolUnreachable = m_poolUnreachable;
+    if (m_poolUnreachable) {
+        inc.unreachableReason = m_lastError;
+        inc.unreachableSince = m_unreachableSince;
+    }
+    inc.totalHashRate = m_totalHashRate;
+    inc.minHashRate = m_thresholds.minHashRate;
+    inc.online = m_online;
+    inc.total = m_counted;
+    inc.since = inc.isEmpty() ? 0 : m_incidentSince;
+    inc.at = now;
+    return inc;
+}
+
+} // namespace rw

@@ -1,0 +1,118 @@
+#pragma once
+
+#include "config/accountconfig.h"
+#include "monitor/workerstatus.h"
+
+#include <QHash>
+#include <QStringList>
+
+#include <optional>
+
+namespace rw {
+
+// Turns one account's poll results into worker classifications, transition events and the
+// account's current incident. Pure logic: no I/O, no signals; every "now" is passed in.
+//
+// Clocks: workers are classified against the pool's clock (Snapshot::poolTimeSecs, else the
+// local time), so a wrong local clock raises no false alarms. Pool reachability is measured on
+// the local clock only (a failed poll has no pool time): lastSuccessAt() and
+// unreachableSince() are local unix seconds.
+//
+// Classification, from the last share (never from the pool's status flag), age = now - share:
+//  - listed:   age <= offline_after -> Online; > offline_after -> Offline;
+//              > retired_after -> Retired (shown, never alerted).
+//  - a worker listed without any share yet (last_share_at 0) counts from when it was first
+//    seen: a new rig gets offline_after to send its first share, then it is Offline.
+//  - not listed any more (known before): Missing once its last share is older than
+//    offline_after (a flaky, partial list or a rename must not page anyone for a rig that
+//    shared a minute ago), Retired after retired_after. An unlisted Retired worker is
+//    forgotten after kForgetAfterSecs (removedWorkers()), so churn cannot grow state forever.
+//  - a worker first seen already older than retired_after is Retired, without an event;
+//    first seen Offline raises WentOffline (it is down, and nobody has been told yet).
+//
+// Events (only transitions, never a steady state):
+//  WentOffline / WentMissing: at = last share (the outage's start).
+//  CameBack: at = its latest share, durationSecs = outage length. A Retired worker that comes
+//    back also reports CameBack. A down worker that shared again between two polls and is
+//    down again reports CameBack then WentOffline.
+//  Retired: at = now, durationSecs = time without a share.
+//  HashrateLow / HashrateRecovered: total < minHashRate (when > 0); at = now.
+//  PoolUnreachable: once, when no poll succeeded for longer than unreachableAfterSecs();
+//    at = the first failed poll, detail = the reason. PoolRecovered on the next success.
+class Monitor
+{
+public:
+    static constexpr qint64 kForgetAfterSecs = 30 * 86400;
+
+    Monitor(const Thresholds &t, int intervalSecs);
+
+    // Continues from persisted state (restart, --once): workers known offline raise nothing
+    // again. poolUnreachable = whether PoolUnreachable was already raised; pass the persisted
+    // flag (AccountState::poolUnreachable). When omitted it is inferred from incidentSince.
+    void restore(const QHash<QString, WorkerState> &states, qint64 lastSuccessAt,
+                 qint64 unreachableSince, bool hashrateLow, qint64 incidentSince,
+                 std::optional<bool> poolUnreachable = std::nullopt);
+
+    // A successful poll. Names are unique in a parsed snapshot; a repeated name is ignored.
+    QVector<Event> applySnapshot(const Snapshot &s, qint64 localNow);
+    // A failed poll: changes no worker's state (DESIGN.md invariant 1).
+    QVector<Event> applyFailure(const QString &reason, qint64 localNow);
+
+    // The current trouble; `now` only stamps Incident::at.
+    Incident incident(qint64 now) const;
+
+    const QHash<QString, WorkerState> &workers() const { return m_workers; }
+    qint64 lastSuccessAt() const { return m_lastSuccessAt; }
+    qint64 unreachableSince() const { return m_unreachableSince; } // first failure; 0 = answering
+    bool poolUnreachable() const { return m_poolUnreachable; }
+    QString lastError() const { return m_lastError; } // reason of the current failure streak
+    bool hashrateLow() const { return m_hashrateLow; }
+    qint64 incidentSince() const { return m_incidentSince; }
+    double totalHashRate() const { return m_totalHashRate; }
+    int onlineCount() const { return m_online; }
+    int downCount() const { return m_down; }       // Offline + Missing
+    int countedTotal() const { return m_counted; } // all but Retired
+    const Thresholds &thresholds() const { return m_thresholds; }
+    int intervalSecs() const { return m_intervalSecs; }
+    qint64 unreachableAfterSecs() const; // max(offline_after, 3 x interval)
+
+    // Rows touched by the last apply, for incremental model updates. changedWorkers() lists
+    // known workers whose sample, status or statusSince changed; a failure clears all three.
+    const QStringList &addedWorkers() const { return m_added; }
+    const QStringList &removedWorkers() const { return m_removed; }
+    const QStringList &changedWorkers() const { return m_changed; }
+
+    // The worker's last share, or when it was first seen if it never shared.
+    static qint64 lastShareOf(const WorkerState &w);
+    WorkerStatus classify(qint64 lastShare, qint64 now) const;
+
+private:
+    struct Tally;
+    void transition(const QString &name, WorkerState &st, WorkerStatus prev, qint64 prevShare,
+                    qint64 now, QVector<Event> &events) const;
+    bool unlisted(const QString &name, WorkerState &st, qint64 now, QVector<Event> &events) const;
+    void updateHashrate(double total, qint64 now, QVector<Event> &events);
+    void updateIncidentSince(qint64 now, qint64 earliestDown);
+    void recount();
+
+    Thresholds m_thresholds;
+    int m_intervalSecs;
+    QHash<QString, WorkerState> m_workers;
+    qint64 m_lastSuccessAt = 0;
+    qint64 m_unreachableSince = 0;
+    bool m_poolUnreachable = false;
+    QString m_lastError;
+    bool m_hashrateLow = false;
+    qint64 m_hashrateLowSince = 0;
+    qint64 m_incidentSince = 0;
+    qint64 m_lastStamp = 0; // lastListedAt given to the last snapshot's workers (monotonic)
+    double m_totalHashRate = 0;
+    int m_online = 0;
+    int m_down = 0;
+    int m_counted = 0;
+    QStringList m_added;
+    QStringList m_removed;
+    QStringList m_changed;
+};
+
+} // namespace rw

@@ -1,0 +1,79 @@
+#include "notify/announcement.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+
+namespace rw {
+
+Announcement Announcement::of(const Incident &incident)
+{
+    Announcement a;
+    a.down.reserve(incident.down.size());
+    for (const Incident::Down &d : incident.down)
+        a.down.append({d.worker, d.status});
+    // The monitor sorts already; sorting again keeps sameAs() independent of that promise.
+    std::sort(a.down.begin(), a.down.end(),
+              [](const auto &x, const auto &y) { return x.first < y.first; });
+    a.hashrateLow = incident.hashrateLow;
+    a.poolUnreachable = incident.poolUnreachable;
+    a.since = incident.since;
+    return a;
+}
+
+QByteArray Announcement::toKey() const
+{
+    QJsonArray workers;
+    for (const auto &d : down)
+        workers.append(QJsonArray{d.first, workerStatusKey(d.second)});
+    QJsonObject o{{QStringLiteral("v"), 1},
+                  {QStringLiteral("down"), workers},
+                  {QStringLiteral("low"), hashrateLow},
+                  {QStringLiteral("pool"), poolUnreachable},
+                  {QStringLiteral("since"), since}};
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+Announcement Announcement::fromKey(const QByteArray &key)
+{
+    Announcement a;
+    const QJsonObject o = QJsonDocument::fromJson(key).object();
+    if (o.value(QLatin1String("v")).toInt() != 1)
+        return a;
+    for (const QJsonValue &v : o.value(QLatin1String("down")).toArray()) {
+        const QJsonArray pair = v.toArray();
+        const auto status = workerStatusFromKey(pair.at(1).toString());
+        if (pair.size() == 2 && status)
+            a.down.append({pair.at(0).toString(), *status});
+    }
+    a.hashrateLow = o.value(QLatin1String("low")).toBool();
+    a.poolUnreachable = o.value(QLatin1String("pool")).toBool();
+    a.since = o.value(QLatin1String("since")).toInteger();
+    return a;
+}
+
+bool Announcement::sameAs(const Announcement &other) const
+{
+    return down == other.down && hashrateLow == other.hashrateLow &&
+           poolUnreachable == other.poolUnreachable;
+}
+
+bool Announcement::hasSomethingNotIn(const Announcement &other) const
+{
+    if (hashrateLow && !other.hashrateLow)
+        return true;
+    if (poolUnreachable && !other.poolUnreachable)
+        return true;
+    auto it = other.down.cbegin();
+    for (const auto &d : down) {
+        while (it != other.down.cend() && it->first < d.first)
+            ++it;
+        if (it == other.down.cend() || it->first != d.first)
+            return true;
+    }
+    return false;
+}
+
+} // namespace rw

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "monitor/workerstatus.h"
+
+#include <QByteArray>
+#include <QPair>
+#include <QString>
+#include <QVector>
+
+namespace rw {
+
+// What a live Telegram message announces: the set of down workers (with offline/missing) and
+// the account-level flags — exactly what decides "grew", "shrank" or "unchanged". Durations,
+// hash rates and "as of" are left out on purpose: they change every poll and must not count as
+// a change. Serialised into LiveMessage::contentHash, because after a restart or in a --once
+// run the notifier must know the set itself (a digest could say "changed" but not "grew").
+struct Announcement
+{
+    QVector<QPair<QString, WorkerStatus>> down; // sorted by worker name
+    bool hashrateLow = false;
+    bool poolUnreachable = false;
+    qint64 since = 0; // when the outage began (unix s); for the "resolved" text, not compared
+
+    static Announcement of(const Incident &incident);
+    // Compact JSON; fromKey() returns an empty announcement for anything it cannot read.
+    QByteArray toKey() const;
+    static Announcement fromKey(const QByteArray &key);
+
+    bool isEmpty() const { return down.isEmpty() && !hashrateLow && !poolUnreachable; }
+    // Same workers, statuses and flags (since is not compared).
+    bool sameAs(const Announcement &other) const;
+    // Growth: a worker down here that other does not show as down, or a flag other lacks.
+    bool hasSomethingNotIn(const Announcement &other) const;
+};
+
+} // namespace rw

@@ -1,0 +1,211 @@
+#include "notify/messageformatter.h"
+
+#include "util/units.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QStringList>
+#include <QTranslator>
+#include <QtGlobal>
+
+namespace rw {
+
+namespace {
+
+constexpr const char *kContext = "rw::MessageFormatter";
+constexpr int kMaxNameLength = 64; // one absurd worker name must not eat the message
+constexpr int kMaxReasonLength = 300;
+
+QString elide(const QString &text, int max)
+{
+    if (text.size() <= max)
+        return text;
+    return text.left(max - 1) + QChar(0x2026);
+}
+
+} // namespace
+
+MessageFormatter::MessageFormatter(const QString &language)
+    : m_language(language.isEmpty() ? QStringLiteral("en") : language)
+{
+    if (m_language == QLatin1String("en"))
+        return; // the source strings are English
+    const QString file = QStringLiteral(":/i18n/rigwatch_") + m_language + QStringLiteral(".qm");
+    auto translator = std::make_shared<QTranslator>();
+    if (QFile::exists(file) && translator->load(file)) {
+        m_translator = translator;
+        // A catalogue without our strings (not yet translated) is no translation.
+        m_translated = !translator->translate(kContext, "%1 of %2 workers offline").isEmpty();
+    }
+}
+
+QString MessageFormatter::translated(const char *source) const
+{
+    if (m_translator) {
+        const QString t = m_translator->translate(kContext, source);
+        if (!t.isEmpty())
+            return t;
+    }
+    return QString::fromUtf8(source);
+}
+
+QString MessageFormatter::escapeHtml(const QString &text)
+{
+    // Telegram's HTML mode knows only these three entities outside attributes; quotes stay.
+    QString out;
+    out.reserve(text.size() + 8);
+    for (const QChar c : text) {
+        if (c == QLatin1Char('&'))
+            out += QLatin1String("&amp;");
+        else if (c == QLatin1Char('<'))
+            out += QLatin1String("&lt;");
+        else if (c == QLatin1Char('>'))
+            out += QLatin1String("&gt;");
+        else
+            out += c;
+    }
+    return out;
+}
+
+QString MessageFormatter::duration(qint64 secs) const
+{
+    secs = qMax<qint64>(0, secs);
+    if (secs < 60)
+        return translated(QT_TRANSLATE_NOOP("rw::MessageFormatter", "under 1 min"));
+    const qint64 mins = secs / 60;
+    if (mins < 60)
+        return translated(QT_TRANSLATE_NOOP("rw::MessageFormatter", "%1 min")).arg(mins);
+    if (mins < 24 * 60)
+        return translated(QT_TRANSLATE_NOOP("rw::MessageFormatter", "%1 h %2 min"))
+            .arg(mins / 60)
+            .arg(mins % 60, 2, 10, QLatin1Char('0'));
+    const qint64 hours = mins / 60;
+    return translated(QT_TRANSLATE_NOOP("rw::MessageFormatter", "%1 d %2 h"))
+        .arg(hours / 24)
+        .arg(hours % 24, 2, 10, QLatin1Char('0'));
+}
+
+QString MessageFormatter::utcTime(qint64 at) const
+{
+    return QDateTime::fromSecsSinceEpoch(at, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+QString MessageFormatter::incidentText(const QString &account, const Incident &incident) const
+{
+    const QString name = escapeHtml(elide(account, kMaxNameLength));
+    QString head = QStringLiteral("\U0001F534 <b>") + name + QStringLiteral("</b>\n");
+    if (!incident.down.isEmpty())
+        head += QStringLiteral("<b>") +
+                translated(QT_TRANSLATE_NOOP("rw::MessageFormatter", "%1 of %2 workers offline"))
+                    .arg(incident.down.size())
+                    .arg(qMax(incident.total, int(incident.down.size()))) +
+                QStringLiteral("</b>\n");
+
+    QStringList lines;
+    lines.reserve(incident.down.size());
+    for (const Incident::Down &d : incident.down) {
+        const QString worker = escapeHtml(elide(d.worker, kMaxNameLength));
+        const QString howLong = duration(incident.at - d.since);
+        QString line;
+        if (d.status == WorkerStatus::Missing)
+            line = d.since > 0 ? translated(QT_TRANSLATE_NOOP("rw::MessageFormatter",
+                                                              "%1 missing, no share for %2"))
+                                     .arg(worker, howLong)
+                               : translated(QT_TRANSLATE_NOOP("rw::MessageFormatter", "%1 missing"))
+                                     .arg(worker);
+        else
+            line = translated(QT_TRANSLATE_NOOP("rw::MessageFormatter", "%1 offline for %2"))
+                       .arg(worker, howLong);
+        lines << QStringLiteral("\u2022 ") + line + QLatin1Char('\n');
+    }
+
+    QString tail;
+    if (incident.hashrateLow)
+        tail +=
+            translated(
+                QT_TRANSLATE_NOOP("rw::MessageFormatter", "Hashrate %1, below the floor of %2"))
+                .arg(formatHashRate(incident.totalHashRate), formatHashRate(incident.minHashRate)) +
+            QLatin1Char('\n');
+    else
+        tail += translated(QT_TRANSLATE_NOOP("rw::MessageFormatter", "Hashrate %1"))
+                    .arg(formatHashRate(incident.totalHashRate)) +
+                QLatin1Char('\n');
+    if (incident.poolUnreachable) {
+        const QString reason = escapeHtml(elide(incident.unreachableReason, kMaxReasonLength));
+        tail += (incident.unreachableSince > 0
+                     ? translated(
+                           QT_TRANSLATE_NOOP("rw::MessageFormatter", "Pool unreachable for %1: %2"))
+                           .arg(duration(incident.at - incident.unreachableSince), reason)
+                     : translated(QT_TRANSLATE_NOOP("rw::MessageFormatter", "Pool unreachable: %1"))
+                           .arg(reason)) +
+                QLatin1Char('\n');
+    }
+    tail += translated(QT_TRANSLATE_NOOP("rw::MessageFormatter", "As of %1 UTC"))
+                .arg(utcTime(incident.at));
+
+    // Keep as many worker lines as fit, leaving room for the "… and N more" line. Counting the
+    // raw HTML is safe: entity parsing only makes the text shorter.
+    auto moreLine = [this](int n) -> QString {
+        return QStringLiteral("\u2026 ") +
+               translated(QT_TRANSLATE_NOOP("rw::MessageFormatter", "and %1 more")).arg(n) +
+               QLatin1Char('\n');
+    };
+    const int fixed = int(head.size() + tail.size());
+    qint64 used = fixed;
+    int fit = 0;
+    qint64 all = fixed;
+    for (const QString &l : lines)
+        all += l.size();
+    if (all <= kMaxLength) {
+        fit = int(lines.size());
+    } else {
+        for (int i = 0; i < lines.size(); ++i) {
+            const int rest = int(lines.size()) - (i + 1);
+            if (used + lines.at(i).size() + moreLine(rest).size() > kMaxLength)
+                break;
+            used += lines.at(i).size();
+            fit = i + 1;
+        }
+    }
+    QString out = head;
+    for (int i = 0; i < fit; ++i)
+        out += lines.at(i);
+    if (fit < lines.size())
+        out += moreLine(int(lines.size()) - fit);
+    out += tail;
+    return out.left(kMaxLength); // only reachable with an absurd account name or reason
+}
+
+QString MessageFormatter::resolvedText(const QString &account, qint64 since, qint64 endedAt) const
+{
+    const QString name =
+        QStringLiteral("<b>") + escapeHtml(elide(account, kMaxNameLength)) + QStringLiteral("</b>");
+    if (since <= 0 || endedAt < since)
+        return QStringLiteral("\u2705 ") +
+               translated(QT_TRANSLATE_NOOP("rw::MessageFormatter", "%1: resolved at %2 UTC"))
+                   .arg(name, utcTime(endedAt));
+    return QStringLiteral("\u2705 ") +
+           translated(QT_TRANSLATE_NOOP("rw::MessageFormatter", "%1: resolved at %2 UTC after %3"))
+               .arg(name, utcTime(endedAt), duration(endedAt - since));
+}
+
+QString MessageFormatter::supersededText(const QString &account, qint64 at) const
+{
+    return QStringLiteral("\u2195 ") +
+           translated(QT_TRANSLATE_NOOP("rw::MessageFormatter",
+                                        "%1: replaced by a newer message at %2 UTC"))
+               .arg(QStringLiteral("<b>") + escapeHtml(elide(account, kMaxNameLength)) +
+                        QStringLiteral("</b>"),
+                    utcTime(at));
+}
+
+QString MessageFormatter::testText(qint64 at) const
+{
+    return translated(
+               QT_TRANSLATE_NOOP("rw::MessageFormatter",
+                                 "RigWatch test message (%1 UTC): alerts will arrive in this chat. "
+                                 "It is deleted right away."))
+        .arg(utcTime(at));
+}
+
+} // namespace rw

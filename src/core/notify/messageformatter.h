@@ -1,0 +1,51 @@
+#pragma once
+
+#include "monitor/workerstatus.h"
+
+#include <QString>
+
+#include <memory>
+
+class QTranslator;
+
+namespace rw {
+
+// Writes the Telegram texts (HTML parse mode): the incident message, the short "resolved"
+// text and the test message, in the language chosen for the channel. It carries its own
+// QTranslator (":/i18n/rigwatch_<lang>.qm") so the channel's language does not depend on the
+// language of the desktop app; without that file it writes English. Times are UTC: a farm's
+// team is often spread over time zones and the message must mean the same to everyone.
+class MessageFormatter
+{
+public:
+    static constexpr int kMaxLength = 4096; // Telegram's limit, in UTF-16 units after parsing
+
+    explicit MessageFormatter(const QString &language = QStringLiteral("en"));
+
+    QString language() const { return m_language; }
+    // True when a translation for language() was found (always true for "en").
+    bool hasTranslation() const { return m_translated || m_language == QLatin1String("en"); }
+
+    // The live message for an account's incident. Durations are measured to incident.at.
+    // Never longer than kMaxLength: workers that do not fit become "… and N more".
+    QString incidentText(const QString &account, const Incident &incident) const;
+    // What a message becomes when it cannot (or must not) be deleted once all is well.
+    QString resolvedText(const QString &account, qint64 since, qint64 endedAt) const;
+    // What a message becomes when a newer one replaced it and it may not be deleted.
+    QString supersededText(const QString &account, qint64 at) const;
+    QString testText(qint64 at) const;
+
+    // "47 min", "3 h 05 min", "2 d 04 h" (translated).
+    QString duration(qint64 secs) const;
+    static QString escapeHtml(const QString &text);
+
+private:
+    QString translated(const char *source) const; // own translator, else the source
+    QString utcTime(qint64 at) const;
+
+    QString m_language;
+    std::shared_ptr<QTranslator> m_translator;
+    bool m_translated = false;
+};
+
+} // namespace rw

@@ -1,0 +1,357 @@
+#include "notify/notifier.h"
+
+#include "clock.h"
+
+#include <QPointer>
+#include <QSet>
+
+#include <algorithm>
+
+namespace rw {
+
+namespace {
+const char *opName(int op)
+{
+    static const char *names[] = {
+        "none", "post", "edit", "delete", "edit to resolved", "edit to replaced"};
+    return names[op];
+}
+} // namespace
+
+TelegramNotifier::TelegramNotifier(const TelegramConfig &config, TelegramClient *client,
+                                   Store *store, const Clock *clock, QObject *parent)
+    : QObject(parent), m_config(config), m_chat(config.chat), m_client(client), m_store(store),
+      m_clock(clock), m_formatter(config.language)
+{
+    init();
+}
+
+TelegramNotifier::TelegramNotifier(const TelegramConfig &config, QNetworkAccessManager *nam,
+                                   Store *store, const Clock *clock, QObject *parent)
+    : QObject(parent), m_config(config), m_chat(config.chat),
+      m_client(new TelegramClient(config, nam, this)), m_store(store), m_clock(clock),
+      m_formatter(config.language)
+{
+    init();
+}
+
+TelegramNotifier::~TelegramNotifier() = default;
+
+void TelegramNotifier::init()
+{
+    m_timer.setSingleShot(true);
+    m_timer.setTimerType(Qt::PreciseTimer); // a coarse timer may fire early: retry_after is a floor
+    connect(&m_timer, &QTimer::timeout, this, &TelegramNotifier::pump);
+    if (!m_formatter.hasTranslation())
+        qCWarning(lcNotify).noquote() << "no translation for language" << m_config.language
+                                      << "- Telegram messages will be in English";
+}
+
+void TelegramNotifier::setTiming(const Timing &timing)
+{
+    m_timing = timing;
+    m_pacer.setLimits(timing.pacing);
+}
+
+qint64 TelegramNotifier::now() const
+{
+    return m_clock ? m_clock->nowSecs() : QDateTime::currentSecsSinceEpoch();
+}
+
+bool TelegramNotifier::save(LiveMessage &m)
+{
+    if (!m_store) {
+        if (m.id == 0)
+            m.id = ++m_nextLocalId;
+        return true;
+    }
+    if (m_store->saveMessage(m))
+        return true;
+    const QString why = QStringLiteral("cannot record the Telegram message in the database: ") +
+                        m_store->lastError();
+    qCWarning(lcNotify).noquote() << why;
+    emit deliveryFailed(why);
+    return false;
+}
+
+TelegramNotifier::Slot &TelegramNotifier::slot(const QString &key)
+{
+    auto it = m_slots.find(key);
+    if (it != m_slots.end())
+        return it->second;
+    Slot s;
+    s.key = key;
+    s.name = key.section(QLatin1Char('/'), 0, 0); // AccountConfig::displayName() until told
+    if (m_store) {
+        for (LiveMessage m : m_store->liveMessages(key)) {
+            if (m.state == LiveMessage::Live && m.messageId > 0) {
+                s.rows.append(m);
+                continue;
+            }
+            // Sent by an earlier run that stopped before Telegram answered: the message may
+            // exist, but without its id nobody can edit or delete it. Say so and move on.
+            m.state = LiveMessage::Failed;
+            m.detail = QStringLiteral("RigWatch stopped before Telegram confirmed this message; "
+                                      "if it was posted, delete it by hand");
+            qCWarning(lcNotify).noquote() << key << m.detail;
+            save(m);
+        }
+    }
+    return m_slots.emplace(key, std::move(s)).first->second;
+}
+
+void TelegramNotifier::reconcile(const QVector<AccountView> &views)
+{
+    m_stopped = false;
+    QSet<QString> listed;
+    for (const AccountView &v : views) {
+        listed.insert(v.key);
+        Slot &s = slot(v.key);
+        s.name = v.displayName.isEmpty() ? s.name : v.displayName;
+        // A standing incident is adopted as it is; the next update() says if it grew or shrank.
+        if (v.incident.isEmpty() && !s.rows.isEmpty())
+            update(v.key, s.name, v.incident);
+    }
+    if (m_store) {
+        for (const LiveMessage &m : m_store->liveMessages()) {
+            if (listed.contains(m.account))
+                continue;
+            qCInfo(lcNotify).noquote()
+                << m.account << "is no longer configured; retracting its message";
+            Slot &s = slot(m.account);
+            update(m.account, s.name, Incident());
+        }
+    }
+    emit messagesChanged();
+    kick();
+}
+
+void TelegramNotifier::update(const QString &accountKey, const QString &displayName,
+                              const Incident &incident)
+{
+    Slot &s = slot(accountKey);
+    if (!displayName.isEmpty())
+        s.name = displayName;
+    const bool wasOver = !s.haveDesired || s.desired.isEmpty();
+    s.haveDesired = true;
+    s.desired = incident;
+    s.pictureAt = now();
+    if (s.desired.at <= 0)
+        s.desired.at = s.pictureAt; // durations and "as of" need the picture's time
+    if (incident.isEmpty()) {
+        if (!wasOver || s.endedAt == 0)
+            s.endedAt = incident.at > 0 ? incident.at : now();
+        s.text.clear();
+        if (s.sending && m_postingKey != accountKey)
+            abandonSending(
+                s, QStringLiteral("not sent: the incident ended before Telegram could be reached"));
+    } else {
+        s.endedAt = 0;
+        s.text = m_formatter.incidentText(s.name, s.desired);
+    }
+    kick();
+}
+
+void TelegramNotifier::abandonSending(Slot &s, const QString &why)
+{
+    LiveMessage m = *s.sending;
+    s.sending.reset();
+    m.state = LiveMessage::Failed;
+    m.detail = why;
+    save(m);
+    emit messagesChanged();
+}
+
+void TelegramNotifier::setPaused(bool paused)
+{
+    if (m_paused == paused)
+        return;
+    m_paused = paused;
+    qCInfo(lcNotify) << (paused ? "paused: nothing will be posted" : "resumed");
+    kick();
+}
+
+Announcement TelegramNotifier::announcementFor(const Slot &s) const
+{
+    Announcement a = Announcement::of(s.desired);
+    // The outage goes on through growth and shrinking: keep the earliest start for "resolved".
+    const qint64 shown =
+        s.rows.isEmpty() ? 0 : Announcement::fromKey(s.rows.last().contentHash).since;
+    if (shown > 0 && (a.since <= 0 || shown < a.since))
+        a.since = shown;
+    if (a.since <= 0) {
+        for (const Incident::Down &d : s.desired.down)
+            if (d.since > 0 && (a.since <= 0 || d.since < a.since))
+                a.since = d.since;
+    }
+    if (a.since <= 0)
+        a.since = s.desired.at > 0 ? s.desired.at : now();
+    return a;
+}
+
+TelegramNotifier::Action TelegramNotifier::retractAction(const Slot &s, int row,
+                                                         bool superseded) const
+{
+    const bool edit =
+        m_config.retract == RetractMode::Edit || s.deleteRefused.contains(s.rows.at(row).id);
+    if (!edit)
+        return {Op::Delete, s.key, row};
+    return {superseded ? Op::EditSuperseded : Op::EditResolved, s.key, row};
+}
+
+TelegramNotifier::Action TelegramNotifier::nextAction(const Slot &s, bool retractions) const
+{
+    const int last = int(s.rows.size()) - 1;
+    if (s.haveDesired && s.desired.isEmpty()) { // over: every message goes
+        if (retractions && last >= 0)
+            return retractAction(s, 0, false);
+        return {};
+    }
+    if (retractions) { // every row but the newest was replaced by a newer message
+        if (last > 0)
+            return retractAction(s, 0, true);
+        return {};
+    }
+    if (!s.haveDesired || s.text == s.blockedText)
+        return {};
+    const Announcement want = Announcement::of(s.desired);
+    if (last < 0)
+        return m_paused ? Action{} : Action{Op::Post, s.key, -1};
+    const LiveMessage &standing = s.rows.at(last);
+    const Announcement shown = Announcement::fromKey(standing.contentHash);
+    if (want.hasSomethingNotIn(shown)) // growth notifies; while paused it waits, unedited
+        return m_paused ? Action{} : Action{Op::Post, s.key, -1};
+    if (!want.sameAs(shown))
+        return {Op::Update, s.key, last};
+    const qint64 touched = std::max(standing.sentAt, standing.editedAt);
+    if (m_timing.refreshSecs > 0 && s.pictureAt - touched >= m_timing.refreshSecs &&
+        s.text != standing.text)
+        return {Op::Update, s.key, last};
+    return {};
+}
+
+TelegramNotifier::Action TelegramNotifier::pickAction() const
+{
+    // Posts and edits first: a new alert matters more than tidying an old one.
+    for (bool retractions : {false, true})
+        for (const auto &entry : m_slots) {
+            const Action a = nextAction(entry.second, retractions);
+            if (a.op != Op::None)
+                return a;
+        }
+    return {};
+}
+
+bool TelegramNotifier::idle() const
+{
+    if (m_stopped)
+        return true;
+    if (m_inFlight)
+        return false;
+    return m_pacer.halted() || pickAction().op == Op::None;
+}
+
+void TelegramNotifier::kick()
+{
+    if (m_kicked || m_stopped)
+        return;
+    m_kicked = true;
+    // Deferred so update() returns at once and several updates in a row coalesce.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_kicked = false;
+            pump();
+        },
+        Qt::QueuedConnection);
+}
+
+void TelegramNotifier::pump()
+{
+    if (m_stopped || m_inFlight)
+        return;
+    const Action a = pickAction();
+    if (a.op != Op::None) {
+        const qint64 wait = m_pacer.waitMs();
+        if (wait > 0)
+            m_timer.start(int(std::min<qint64>(wait, 24 * 3600 * 1000)));
+        else
+            execute(a);
+    }
+    const bool nowIdle = idle();
+    if (nowIdle && !m_wasIdle)
+        emit becameIdle();
+    m_wasIdle = nowIdle;
+}
+
+void TelegramNotifier::execute(const Action &a)
+{
+    Slot &s = slot(a.key);
+    QPointer<TelegramNotifier> self(this);
+    const QString key = a.key;
+    if (a.op == Op::Post) {
+        const Announcement ann = announcementFor(s);
+        LiveMessage m = s.sending ? *s.sending : LiveMessage();
+        m.account = s.key;
+        m.chat = m_chat;
+        m.messageId = 0;
+        m.contentHash = ann.toKey();
+        m.text = s.text;
+        m.sentAt = now();
+        m.editedAt = 0;
+        m.state = LiveMessage::Sending;
+        m.detail.clear();
+        if (!save(m)) { // never post what the next run could not know about
+            m_pacer.transientFailure();
+            m_timer.start(int(m_pacer.waitMs()));
+            return;
+        }
+        s.sending = m;
+        // A message that vanished (deleted by hand) is replaced silently unless it grew.
+        const bool notify = !s.lost || ann.hasSomethingNotIn(*s.lost);
+        qCInfo(lcNotify).noquote()
+            << key << "posting:" << ann.down.size() << "down" << (notify ? "" : "(silent)");
+        m_inFlight = true;
+        m_postingKey = key;
+        m_pacer.recordCall();
+        m_client->sendMessage(m_chat, s.text, !notify, [self, key](const TelegramResult &r) {
+            if (self)
+                self->onPosted(key, r);
+        });
+        emit messagesChanged();
+        return;
+    }
+
+    const LiveMessage row = s.rows.at(a.row);
+    m_inFlight = true;
+    m_pacer.recordCall();
+    qCInfo(lcNotify).noquote() << key << opName(int(a.op)) << "message" << row.messageId;
+    if (a.op == Op::Delete) {
+        m_client->deleteMessage(row.chat, row.messageId,
+                                [self, key, id = row.id](const TelegramResult &r) {
+                                    if (self)
+                                        self->onDeleted(key, id, r);
+                                });
+        return;
+    }
+    QString text;
+    QByteArray contentKey = row.contentHash;
+    if (a.op == Op::Update) {
+        text = s.text;
+        contentKey = announcementFor(s).toKey();
+    } else if (a.op == Op::EditResolved) {
+        text = m_formatter.resolvedText(s.name, Announcement::fromKey(row.contentHash).since,
+                                        s.endedAt > 0 ? s.endedAt : now());
+    } else {
+        text = m_formatter.supersededText(s.name, now());
+    }
+    const Op op = a.op;
+    m_client->editMessageText(
+        row.chat, row.messageId, text,
+        [self, key, id = row.id, op, text, contentKey](const TelegramResult &r) {
+            if (self)
+                self->onEdited(key, id, op, text, contentKey, r);
+        });
+}
+
+} // namespace rw

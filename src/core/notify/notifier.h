@@ -1,0 +1,173 @@
+#pragma once
+
+#include "config/accountconfig.h"
+#include "engine/accountview.h"
+#include "notify/announcement.h"
+#include "notify/deliverypacer.h"
+#include "notify/messageformatter.h"
+#include "notify/telegramclient.h"
+#include "store/store.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <map>
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace rw {
+
+class Clock;
+
+// Turns each account's incident into the state of the Telegram chat: while an account has an
+// incident exactly one live message stands for it. Growth (a worker or a kind of trouble the
+// live message does not show) posts a new message, which notifies, then retracts the old one;
+// shrinking or a change of status edits in place (silent); the end retracts (delete, or edit to
+// "resolved" with retract = edit or when Telegram refuses the delete).
+//
+// Everything it needs is in the Store (LiveMessage rows), so the daemon loop, a restart and
+// --once runs give the same chat. A row is saved as Sending before sendMessage and gets its
+// message id after; a Sending row found at start-up cannot be followed (the Bot API cannot
+// list a chat's messages), so it is marked Failed with that explanation and the incident gets a
+// fresh message: at worst one untracked duplicate, never a missing alert.
+//
+// Delivery is asynchronous and coalesced: only the latest incident per account is kept, so
+// after an hour without Telegram the current state is sent, not a backlog. One call at a time,
+// paced by DeliveryPacer. While paused nothing is posted (edits that shrink and retractions still
+// go out, they do not notify); growth waits and is posted when the pause ends.
+//
+// Messages are refreshed (edited with current durations) at most every refreshSecs while the
+// set stands unchanged, and only when a new picture arrives, so loop and --once behave alike.
+class TelegramNotifier : public QObject
+{
+    Q_OBJECT
+public:
+    struct Timing
+    {
+        DeliveryPacer::Limits pacing;
+        qint64 refreshSecs = 1800; // 0 = never refresh durations of an unchanged incident
+    };
+
+    // client is not owned; it must outlive the notifier.
+    TelegramNotifier(const TelegramConfig &config, TelegramClient *client, Store *store,
+                     const Clock *clock, QObject *parent = nullptr);
+    // Creates its own TelegramClient on nam.
+    TelegramNotifier(const TelegramConfig &config, QNetworkAccessManager *nam, Store *store,
+                     const Clock *clock, QObject *parent = nullptr);
+    ~TelegramNotifier() override;
+
+    void setTiming(const Timing &timing);
+
+    // Start-up: takes over what the store says stands in the chat. views = every configured
+    // account with the incident restored from the store (Engine::views() after restore()).
+    // A live message whose account's incident is over is retracted; one whose incident still
+    // stands is adopted, and the next update() decides whether it grew or shrank. Messages of
+    // accounts not in views (removed from the configuration) are retracted.
+    void reconcile(const QVector<AccountView> &views);
+    // The latest picture of one account (after every poll). Never blocks.
+    void update(const QString &accountKey, const QString &displayName, const Incident &incident);
+
+    void setPaused(bool paused);
+    bool isPaused() const { return m_paused; }
+
+    // True when nothing is in flight and nothing deliverable is waiting. Work held back by a
+    // pause or by a refusal that needs a person (bad token, bot kicked, text rejected) does not
+    // count. becameIdle() fires on each busy -> idle transition; check idle() first.
+    bool idle() const;
+    // Aborts the call in flight and stops; the store keeps a consistent state for the next run.
+    void shutdown();
+
+    // Posts and deletes a test message; the outcome arrives as testFinished().
+    void testMessage();
+
+    QString chat() const { return m_chat; } // the configured chat, or its migration target
+    QVector<LiveMessage> standing() const;  // Live rows known now, all accounts
+
+signals:
+    void messagesChanged();
+    void deliveryFailed(const QString &reason);
+    void chatMigrated(const QString &from, const QString &to);
+    void becameIdle();
+    void testFinished(bool ok, const QString &message);
+
+private:
+    enum class Op
+    {
+        None,
+        Post,
+        Update,
+        Delete,
+        EditResolved,
+        EditSuperseded
+    };
+    enum class Failure
+    {
+        Retry,
+        Halt,
+        Other
+    };
+    struct Slot
+    {
+        QString key;
+        QString name;
+        bool haveDesired = false; // a picture arrived (update() or an ended one at reconcile)
+        Incident desired;
+        QString text;                       // incidentText(desired), cached
+        qint64 pictureAt = 0;               // when desired arrived (clock), for the refresh rule
+        qint64 endedAt = 0;                 // when the incident was seen over
+        QVector<LiveMessage> rows;          // Live rows, oldest first; the last one stands
+        QVector<qint64> deleteRefused;      // row ids Telegram would not delete
+        std::optional<LiveMessage> sending; // the row of a post not yet confirmed
+        QString blockedText;                // text Telegram rejected; not retried until it changes
+        std::optional<Announcement> lost;   // what a vanished live message showed
+    };
+    struct Action
+    {
+        Op op = Op::None;
+        QString key;
+        int row = -1; // index in the slot's rows for edits and deletes
+    };
+
+    void init();
+    Slot &slot(const QString &key);
+    Action nextAction(const Slot &s, bool retractions) const;
+    Action retractAction(const Slot &s, int row, bool superseded) const;
+    Action pickAction() const;
+    Announcement announcementFor(const Slot &s) const;
+    void kick();
+    void pump();
+    void execute(const Action &a);
+    void onPosted(const QString &key, const TelegramResult &r);
+    void onEdited(const QString &key, qint64 rowId, Op op, const QString &text,
+                  const QByteArray &contentKey, const TelegramResult &r);
+    void onDeleted(const QString &key, qint64 rowId, const TelegramResult &r);
+    Failure handleCommonFailure(const TelegramResult &r);
+    void switchChat(const QString &to);
+    void abandonSending(Slot &s, const QString &why);
+    void closeRow(Slot &s, qint64 rowId, LiveMessage::State state, const QString &detail,
+                  const QString &text = {});
+    bool save(LiveMessage &m);
+    void finishedCall();
+    qint64 now() const;
+
+    TelegramConfig m_config;
+    QString m_chat;
+    TelegramClient *m_client;
+    Store *m_store;
+    const Clock *m_clock;
+    MessageFormatter m_formatter;
+    DeliveryPacer m_pacer;
+    Timing m_timing;
+    std::map<QString, Slot> m_slots; // ordered: deterministic delivery order
+    QString m_postingKey;            // account whose sendMessage is in flight
+    qint64 m_nextLocalId = 0;        // row ids when running without a store
+    QTimer m_timer;
+    bool m_inFlight = false;
+    bool m_kicked = false;
+    bool m_paused = false;
+    bool m_wasIdle = true;
+    bool m_stopped = false;
+};
+
+} // namespace rw

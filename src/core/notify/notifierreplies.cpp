@@ -1,0 +1,238 @@
+// TelegramNotifier, second half: what each Bot API answer does to the durable state.
+#include "notify/notifier.h"
+
+#include "notify/telegramselftest.h"
+
+namespace rw {
+
+TelegramNotifier::Failure TelegramNotifier::handleCommonFailure(const TelegramResult &r)
+{
+    switch (r.kind) {
+    case TelegramResult::TooManyRequests:
+        qCInfo(lcNotify) << "Telegram asked to wait" << r.retryAfterSecs << "s";
+        m_pacer.retryAfter(r.retryAfterSecs);
+        return Failure::Retry;
+    case TelegramResult::Transient:
+        m_pacer.transientFailure();
+        if (m_pacer.transientStreak() == 1) // once per outage, not once per retry
+            emit deliveryFailed(r.explanation() + QStringLiteral("; retrying"));
+        return Failure::Retry;
+    case TelegramResult::Unauthorized:
+    case TelegramResult::Forbidden:
+    case TelegramResult::ChatNotFound:
+        // Nothing will get through until a person fixes the setup: pause, growing, and say why.
+        qCWarning(lcNotify).noquote() << r.explanation();
+        m_pacer.chatWideFailure();
+        emit deliveryFailed(r.explanation());
+        return Failure::Halt;
+    default:
+        return Failure::Other;
+    }
+}
+
+void TelegramNotifier::switchChat(const QString &to)
+{
+    if (to.isEmpty() || to == m_chat)
+        return;
+    const QString from = m_chat;
+    m_chat = to;
+    qCWarning(lcNotify).noquote() << "the group" << from << "became a supergroup; posting to" << to
+                                  << "for the rest of this run - set chat =" << to
+                                  << "in the configuration";
+    emit chatMigrated(from, to);
+}
+
+void TelegramNotifier::closeRow(Slot &s, qint64 rowId, LiveMessage::State state,
+                                const QString &detail, const QString &text)
+{
+    for (int i = 0; i < s.rows.size(); ++i) {
+        if (s.rows.at(i).id != rowId)
+            continue;
+        LiveMessage m = s.rows.at(i);
+        m.state = state;
+        m.detail = detail;
+        if (!text.isEmpty()) {
+            m.text = text;
+            m.editedAt = now();
+        }
+        save(m);
+        s.rows.removeAt(i);
+        s.deleteRefused.removeAll(rowId);
+        qCInfo(lcNotify).noquote() << s.key << "message" << m.messageId << detail;
+        emit messagesChanged();
+        return;
+    }
+}
+
+void TelegramNotifier::finishedCall()
+{
+    m_inFlight = false;
+    m_postingKey.clear();
+    m_pacer.callFinished();
+    pump();
+}
+
+void TelegramNotifier::onPosted(const QString &key, const TelegramResult &r)
+{
+    Slot &s = slot(key);
+    if (!s.sending) {
+        finishedCall();
+        return;
+    }
+    LiveMessage m = *s.sending;
+    if (r.isSuccess() && r.messageId() > 0) {
+        m_pacer.succeeded();
+        m.messageId = r.messageId();
+        m.state = LiveMessage::Live;
+        save(m); // a failure is reported; the message is still followed for this run
+        s.rows.append(m);
+        s.sending.reset();
+        s.lost.reset();
+        qCInfo(lcNotify).noquote() << key << "posted message" << m.messageId;
+        emit messagesChanged();
+    } else if (r.kind == TelegramResult::Migrated) {
+        switchChat(r.migrateToChatId); // the next attempt goes to the new chat at once
+    } else {
+        const Failure f = r.isSuccess() ? Failure::Other : handleCommonFailure(r);
+        m.detail =
+            r.isSuccess() ? QStringLiteral("Telegram returned no message id") : r.explanation();
+        if (f == Failure::Retry) {
+            // Kept for the retry. Sending only while it may have been posted (a timeout): that
+            // is what a later start-up reports as possibly orphaned.
+            m.state = r.maybeDelivered ? LiveMessage::Sending : LiveMessage::Failed;
+            s.sending = m;
+            save(m);
+            if (s.haveDesired && s.desired.isEmpty())
+                abandonSending(s, QStringLiteral("not sent: the incident ended before Telegram "
+                                                 "could be reached (") +
+                                      r.explanation() + QLatin1Char(')'));
+        } else {
+            m.state = LiveMessage::Failed;
+            save(m);
+            if (f == Failure::Halt)
+                s.sending = m; // the same row is tried again after the pause, not a new one
+            else
+                s.sending.reset();
+            if (f == Failure::Other) {
+                // The text itself was refused (too long, bad HTML, ...): retrying it would spin.
+                s.blockedText = m.text;
+                qCWarning(lcNotify).noquote() << key << "message refused:" << m.detail;
+                emit deliveryFailed(m.detail);
+            }
+            emit messagesChanged();
+        }
+    }
+    finishedCall();
+}
+
+void TelegramNotifier::onEdited(const QString &key, qint64 rowId, Op op, const QString &text,
+                                const QByteArray &contentKey, const TelegramResult &r)
+{
+    Slot &s = slot(key);
+    int i = 0;
+    while (i < s.rows.size() && s.rows.at(i).id != rowId)
+        ++i;
+    if (i == s.rows.size()) {
+        finishedCall();
+        return;
+    }
+    const bool update = op == Op::Update;
+    if (r.isSuccess()) {
+        m_pacer.succeeded();
+        if (update) {
+            LiveMessage &m = s.rows[i];
+            m.text = text;
+            m.contentHash = contentKey;
+            m.editedAt = now();
+            save(m);
+            emit messagesChanged();
+        } else {
+            closeRow(s, rowId, LiveMessage::Retracted,
+                     op == Op::EditResolved ? QStringLiteral("edited to resolved")
+                                            : QStringLiteral("replaced by a newer message; edited"),
+                     text);
+        }
+    } else if (r.kind == TelegramResult::NotFound || r.kind == TelegramResult::CantEdit ||
+               r.kind == TelegramResult::Migrated) {
+        if (r.kind == TelegramResult::Migrated)
+            switchChat(r.migrateToChatId);
+        if (update) // the incident stands without a message: post again, silently unless it grew
+            s.lost = Announcement::fromKey(s.rows.at(i).contentHash);
+        const bool gone = r.kind == TelegramResult::NotFound;
+        const QString detail = gone ? QStringLiteral("no longer in the chat (deleted by someone)")
+                                    : QStringLiteral("left in the chat: ") + r.explanation();
+        closeRow(s, rowId, gone ? LiveMessage::Retracted : LiveMessage::Failed, detail);
+        if (!gone)
+            emit deliveryFailed(
+                s.name + QStringLiteral(": a message could not be edited and was ") + detail);
+    } else if (handleCommonFailure(r) == Failure::Other) {
+        if (update) {
+            s.blockedText = text;
+            emit deliveryFailed(s.name + QStringLiteral(": edit refused: ") + r.explanation());
+        } else {
+            closeRow(s, rowId, LiveMessage::Failed,
+                     QStringLiteral("left in the chat: ") + r.explanation());
+            emit deliveryFailed(s.name +
+                                QStringLiteral(": a resolved message could not be taken back: ") +
+                                r.explanation());
+        }
+    }
+    finishedCall();
+}
+
+void TelegramNotifier::onDeleted(const QString &key, qint64 rowId, const TelegramResult &r)
+{
+    Slot &s = slot(key);
+    if (r.isSuccess()) {
+        m_pacer.succeeded();
+        closeRow(s, rowId, LiveMessage::Retracted, QStringLiteral("deleted"));
+    } else if (r.kind == TelegramResult::NotFound) {
+        closeRow(s, rowId, LiveMessage::Retracted, QStringLiteral("already gone from the chat"));
+    } else if (r.kind == TelegramResult::Migrated) {
+        switchChat(r.migrateToChatId);
+        closeRow(s, rowId, LiveMessage::Failed,
+                 QStringLiteral("left in the old group, which became a supergroup"));
+    } else if (handleCommonFailure(r) == Failure::Other) {
+        // Older than 48 h, no right to delete, or another refusal: edit it instead, so no alert
+        // is left standing for an incident that is over.
+        qCInfo(lcNotify).noquote()
+            << key << "cannot delete message; editing it instead:" << r.description;
+        if (!s.deleteRefused.contains(rowId))
+            s.deleteRefused.append(rowId);
+    }
+    finishedCall();
+}
+
+void TelegramNotifier::shutdown()
+{
+    m_stopped = true;
+    m_timer.stop();
+    if (m_inFlight) {
+        // A post cut off here stays Sending in the store: the next run reports it.
+        m_client->abortAll();
+        m_inFlight = false;
+        m_postingKey.clear();
+    }
+}
+
+void TelegramNotifier::testMessage()
+{
+    m_pacer.recordCall(); // the post and the delete count against the chat's limits
+    m_pacer.recordCall();
+    TelegramSelfTest::run(m_client, m_chat, m_formatter.testText(now()),
+                          m_config.retract == RetractMode::Delete, this,
+                          [this](bool ok, const QString &message) {
+                              qCInfo(lcNotify).noquote() << "test message:" << message;
+                              emit testFinished(ok, message);
+                          });
+}
+
+QVector<LiveMessage> TelegramNotifier::standing() const
+{
+    QVector<LiveMessage> out;
+    for (const auto &entry : m_slots)
+        out += entry.second.rows;
+    return out;
+}
+
+} // namespace rw

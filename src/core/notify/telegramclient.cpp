@@ -1,0 +1,365 @@
+#include "notify/telegramclient.h"
+
+#include "util/redact.h"
+
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QPointer>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcNotify, "rigwatch.notify", QtInfoMsg)
+
+namespace rw {
+
+namespace {
+
+// A Bot API answer is a few kilobytes; anything much bigger is not Telegram.
+constexpr qint64 kMaxBodyBytes = 1024 * 1024;
+
+bool has(const QString &text, const char *needle)
+{
+    return text.contains(QLatin1String(needle), Qt::CaseInsensitive);
+}
+
+TelegramResult::Kind kindFromDescription(const QString &method, int code, const QString &d)
+{
+    using K = TelegramResult;
+    if (has(d, "message is not modified"))
+        return K::NotModified;
+    if (has(d, "message to delete not found") || has(d, "message to edit not found") ||
+        has(d, "message not found"))
+        return K::NotFound;
+    if (has(d, "message can't be deleted") || has(d, "message can not be deleted"))
+        return K::CantDelete;
+    if (has(d, "need administrator rights") || has(d, "not enough rights")) {
+        // For a delete this is "the bot may not delete that": fall back to editing. For a post it
+        // means the bot cannot write to the chat at all.
+        return method == QLatin1String("deleteMessage") ? K::CantDelete : K::Forbidden;
+    }
+    if (has(d, "message can't be edited") || has(d, "message can not be edited"))
+        return K::CantEdit;
+    if (has(d, "chat not found"))
+        return K::ChatNotFound;
+    if (has(d, "message is too long") || has(d, "text is too long"))
+        return K::TooLong;
+    if (has(d, "can't parse entities") || has(d, "can not parse entities"))
+        return K::BadHtml;
+    if (has(d, "too many requests") || code == 429)
+        return K::TooManyRequests;
+    if (has(d, "unauthorized") || code == 401)
+        return K::Unauthorized;
+    if (has(d, "bot was kicked") || has(d, "bot is not a member") || has(d, "bot was blocked") ||
+        has(d, "forbidden") || code == 403)
+        return K::Forbidden;
+    // A malformed token gets 404 "Not Found" for the whole URL, not a message-level error.
+    if (code == 404 && d.trimmed().compare(QLatin1String("Not Found"), Qt::CaseInsensitive) == 0)
+        return K::Unauthorized;
+    if (code >= 500 || code == 0)
+        return K::Transient;
+    return K::OtherClientError;
+}
+
+} // namespace
+
+qint64 TelegramResult::messageId() const
+{
+    return result.isObject() ? result.toObject().value(QLatin1String("message_id")).toInteger() : 0;
+}
+
+QString TelegramResult::kindName(Kind k)
+{
+    switch (k) {
+    case Ok:
+        return QStringLiteral("ok");
+    case NotModified:
+        return QStringLiteral("not modified");
+    case NotFound:
+        return QStringLiteral("message not found");
+    case CantDelete:
+        return QStringLiteral("cannot delete");
+    case CantEdit:
+        return QStringLiteral("cannot edit");
+    case Unauthorized:
+        return QStringLiteral("unauthorized");
+    case Forbidden:
+        return QStringLiteral("forbidden");
+    case ChatNotFound:
+        return QStringLiteral("chat not found");
+    case TooManyRequests:
+        return QStringLiteral("too many requests");
+    case TooLong:
+        return QStringLiteral("message too long");
+    case BadHtml:
+        return QStringLiteral("bad HTML");
+    case Migrated:
+        return QStringLiteral("chat migrated");
+    case Transient:
+        return QStringLiteral("temporary failure");
+    case OtherClientError:
+        return QStringLiteral("rejected");
+    }
+    return {};
+}
+
+QString TelegramResult::explanation() const
+{
+    const QString said = description.isEmpty()
+                             ? QString()
+                             : QStringLiteral(" (Telegram said: \"%1\")").arg(description);
+    switch (kind) {
+    case Ok:
+    case NotModified:
+        return QStringLiteral("OK");
+    case Unauthorized:
+        return QStringLiteral("Unauthorized: the bot token is wrong or was revoked; copy it again "
+                              "from @BotFather") +
+               said;
+    case Forbidden:
+        return QStringLiteral("The bot is not allowed to post in this chat: add it to the channel "
+                              "or group as an administrator that can post messages") +
+               said;
+    case ChatNotFound:
+        return QStringLiteral("Chat not found: check the chat id (a channel is @name or -100…) "
+                              "and that the bot was added to it") +
+               said;
+    case TooManyRequests:
+        return QStringLiteral("Telegram asked to slow down for %1 s").arg(retryAfterSecs) + said;
+    case Migrated:
+        return QStringLiteral("The group became a supergroup; its new chat id is %1")
+                   .arg(migrateToChatId) +
+               said;
+    case Transient:
+        return QStringLiteral("Telegram could not be reached") + said;
+    case NotFound:
+    case CantDelete:
+    case CantEdit:
+    case TooLong:
+    case BadHtml:
+    case OtherClientError:
+        return QStringLiteral("Telegram refused the request: %1").arg(kindName(kind)) + said;
+    }
+    return description;
+}
+
+TelegramResult classifyTelegramReply(const QString &method, int httpStatus, const QByteArray &body,
+                                     const QByteArray &retryAfterHeader)
+{
+    TelegramResult r;
+    r.httpStatus = httpStatus;
+    r.errorCode = httpStatus;
+    r.retryAfterSecs = qMax(0, retryAfterHeader.trimmed().toInt());
+
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
+    if (err.error != QJsonParseError::NoError || !doc.isObject()) {
+        // No Bot API body: judge by the status alone (a proxy, a captive portal, a crash).
+        r.description = httpStatus
+                            ? QStringLiteral("HTTP %1 without a Bot API answer").arg(httpStatus)
+                            : QStringLiteral("no answer");
+        if (httpStatus == 401)
+            r.kind = TelegramResult::Unauthorized;
+        else if (httpStatus == 403)
+            r.kind = TelegramResult::Forbidden;
+        else if (httpStatus == 429)
+            r.kind = TelegramResult::TooManyRequests;
+        else
+            r.kind = TelegramResult::Transient; // includes a 2xx with garbage: try again later
+        return r;
+    }
+    const QJsonObject o = doc.object();
+    if (o.value(QLatin1String("ok")).toBool()) {
+        r.kind = TelegramResult::Ok;
+        r.ok = true;
+        r.result = o.value(QLatin1String("result"));
+        r.errorCode = 0;
+        return r;
+    }
+    r.errorCode = o.value(QLatin1String("error_code")).toInt(httpStatus);
+    r.description = o.value(QLatin1String("description")).toString();
+    const QJsonObject params = o.value(QLatin1String("parameters")).toObject();
+    if (params.contains(QLatin1String("retry_after")))
+        r.retryAfterSecs =
+            qMax(r.retryAfterSecs, params.value(QLatin1String("retry_after")).toInt());
+    const QJsonValue migrate = params.value(QLatin1String("migrate_to_chat_id"));
+    if (migrate.isDouble())
+        r.migrateToChatId = QString::number(migrate.toInteger());
+    else if (migrate.isString())
+        r.migrateToChatId = migrate.toString();
+
+    if (!r.migrateToChatId.isEmpty())
+        r.kind = TelegramResult::Migrated;
+    else if (r.errorCode == 429 || params.contains(QLatin1String("retry_after")))
+        r.kind = TelegramResult::TooManyRequests;
+    else
+        r.kind = kindFromDescription(method, r.errorCode, r.description);
+    r.ok = r.isSuccess();
+    if (r.kind == TelegramResult::TooManyRequests && r.retryAfterSecs <= 0)
+        r.retryAfterSecs = 1; // "retry after N" without N: still wait
+    return r;
+}
+
+QJsonValue telegramChatId(const QString &chat)
+{
+    bool isNumber = false;
+    const qint64 id = chat.toLongLong(&isNumber);
+    if (isNumber)
+        return QJsonValue(id);
+    return QJsonValue(chat);
+}
+
+struct TelegramClient::Pending
+{
+    QString method;
+    Callback done;
+    QTimer *deadline = nullptr;
+    bool timedOut = false;
+};
+
+TelegramClient::TelegramClient(const TelegramConfig &config, QNetworkAccessManager *nam,
+                               QObject *parent)
+    : QObject(parent), m_config(config), m_nam(nam)
+{
+    if (m_config.timeoutSecs <= 0)
+        m_config.timeoutSecs = 30;
+}
+
+TelegramClient::~TelegramClient()
+{
+    abortAll();
+}
+
+void TelegramClient::getMe(Callback done)
+{
+    post(QStringLiteral("getMe"), QJsonObject(), std::move(done));
+}
+
+void TelegramClient::sendMessage(const QString &chat, const QString &html, bool disableNotification,
+                                 Callback done)
+{
+    QJsonObject body{{QStringLiteral("chat_id"), telegramChatId(chat)},
+                     {QStringLiteral("text"), html},
+                     {QStringLiteral("parse_mode"), QStringLiteral("HTML")},
+                     {QStringLiteral("disable_notification"), disableNotification},
+                     {QStringLiteral("link_preview_options"),
+                      QJsonObject{{QStringLiteral("is_disabled"), true}}}};
+    post(QStringLiteral("sendMessage"), body, std::move(done));
+}
+
+void TelegramClient::editMessageText(const QString &chat, qint64 messageId, const QString &html,
+                                     Callback done)
+{
+    QJsonObject body{{QStringLiteral("chat_id"), telegramChatId(chat)},
+                     {QStringLiteral("message_id"), messageId},
+                     {QStringLiteral("text"), html},
+                     {QStringLiteral("parse_mode"), QStringLiteral("HTML")},
+                     {QStringLiteral("link_preview_options"),
+                      QJsonObject{{QStringLiteral("is_disabled"), true}}}};
+    post(QStringLiteral("editMessageText"), body, std::move(done));
+}
+
+void TelegramClient::deleteMessage(const QString &chat, qint64 messageId, Callback done)
+{
+    QJsonObject body{{QStringLiteral("chat_id"), telegramChatId(chat)},
+                     {QStringLiteral("message_id"), messageId}};
+    post(QStringLiteral("deleteMessage"), body, std::move(done));
+}
+
+void TelegramClient::abortAll()
+{
+    const auto pending = m_pending;
+    m_pending.clear();
+    for (auto it = pending.cbegin(); it != pending.cend(); ++it) {
+        it.key()->disconnect(this);
+        it.key()->abort();
+        it.key()->deleteLater();
+        delete it.value();
+    }
+}
+
+void TelegramClient::post(const QString &method, const QJsonObject &body, Callback done)
+{
+    QString base = m_config.url.toString(QUrl::StripTrailingSlash);
+    const QUrl url(base + QStringLiteral("/bot") + m_config.token + QLatin1Char('/') + method);
+    QNetworkRequest req(url);
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    req.setHeader(QNetworkRequest::UserAgentHeader,
+                  QByteArrayLiteral("RigWatch/" RIGWATCH_VERSION));
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                     QNetworkRequest::NoLessSafeRedirectPolicy);
+    req.setTransferTimeout(m_config.timeoutSecs * 1000);
+
+    qCDebug(lcNotify).noquote() << "POST" << redactUrl(url);
+    QNetworkReply *reply = m_nam->post(req, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    auto *p = new Pending;
+    p->method = method;
+    p->done = std::move(done);
+    // transferTimeout only measures inactivity; a server that drips a byte a second would beat
+    // it. This timer is the hard bound on the whole exchange.
+    p->deadline = new QTimer(reply);
+    p->deadline->setSingleShot(true);
+    p->deadline->setInterval(m_config.timeoutSecs * 1000);
+    m_pending.insert(reply, p);
+    connect(p->deadline, &QTimer::timeout, this, [this, reply] { finish(reply, true); });
+    connect(reply, &QNetworkReply::finished, this, [this, reply] { finish(reply, false); });
+    p->deadline->start();
+}
+
+void TelegramClient::finish(QNetworkReply *reply, bool timedOut)
+{
+    Pending *p = m_pending.take(reply);
+    if (!p)
+        return;
+    reply->disconnect(this);
+    if (timedOut)
+        reply->abort();
+    else
+        p->deadline->stop();
+
+    TelegramResult r;
+    const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    const int status = statusAttr.isValid() ? statusAttr.toInt() : 0;
+    if (timedOut) {
+        r.kind = TelegramResult::Transient;
+        r.description = QStringLiteral("no answer within %1 s").arg(m_config.timeoutSecs);
+        r.maybeDelivered = true;
+    } else if (status == 0) {
+        r.kind = TelegramResult::Transient;
+        r.description = redactText(reply->errorString(), {m_config.token});
+        switch (reply->error()) {
+        case QNetworkReply::ConnectionRefusedError:
+        case QNetworkReply::HostNotFoundError:
+        case QNetworkReply::TemporaryNetworkFailureError:
+        case QNetworkReply::NetworkSessionFailedError:
+        case QNetworkReply::ProxyConnectionRefusedError:
+        case QNetworkReply::ProxyNotFoundError:
+        case QNetworkReply::SslHandshakeFailedError:
+            break; // the request never reached Telegram
+        default:
+            r.maybeDelivered = true;
+        }
+    } else {
+        const QByteArray body = reply->read(kMaxBodyBytes + 1);
+        if (body.size() > kMaxBodyBytes) {
+            r.kind = TelegramResult::Transient;
+            r.httpStatus = status;
+            r.description = QStringLiteral("answer larger than 1 MiB");
+        } else {
+            r = classifyTelegramReply(p->method, status, body, reply->rawHeader("Retry-After"));
+        }
+    }
+    r.description = redactText(r.description, {m_config.token});
+    if (r.isSuccess())
+        qCDebug(lcNotify).noquote() << p->method << "ok";
+    else
+        qCInfo(lcNotify).noquote() << p->method << "failed:" << TelegramResult::kindName(r.kind)
+                                   << r.errorCode << r.description;
+    reply->deleteLater();
+    Callback done = std::move(p->done);
+    delete p;
+    if (done)
+        done(r);
+}
+
+} // namespace rw

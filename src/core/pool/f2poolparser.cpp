@@ -1,0 +1,329 @@
+#include "pool/f2poolparser.h"
+
+#include "pool/httpdate.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QLoggingCategory>
+
+#include <cmath>
+
+namespace rw {
+namespace {
+
+Q_LOGGING_CATEGORY(lcParser, "rigwatch.pool")
+
+ParseResult failure(const QString &reason)
+{
+    ParseResult r;
+    r.error = reason;
+    return r;
+}
+
+// A pool message can be long or multi-line; keep errors one readable line.
+QString shortened(QString text)
+{
+    text = text.simplified();
+    constexpr int maxChars = 300;
+    if (text.size() > maxChars)
+        text = text.left(maxChars) + QStringLiteral("...");
+    return text;
+}
+
+// Non-negative finite number from a JSON number or numeric string; 0 otherwise.
+// *present tells whether the value was a usable number at all.
+double number(const QJsonValue &v, bool *present = nullptr)
+{
+    double d = 0;
+    bool ok = false;
+    if (v.isDouble()) {
+        d = v.toDouble();
+        ok = true;
+    } else if (v.isString()) {
+        d = v.toString().trimmed().toDouble(&ok); // C locale, whatever the system locale
+    }
+    ok = ok && std::isfinite(d);
+    if (present)
+        *present = ok;
+    return ok && d > 0 ? d : 0;
+}
+
+qint64 secondsFromNumber(double d)
+{
+    if (!std::isfinite(d) || d <= 0 || d > 1e21)
+        return 0;
+    if (d > 1e18)
+        d /= 1e9; // nanoseconds
+    else if (d > 1e15)
+        d /= 1e6; // microseconds
+    else if (d > 1e12)
+        d /= 1e3; // milliseconds
+    return static_cast<qint64>(d);
+}
+
+// Unix seconds from a number, a numeric string or an ISO-8601 string; 0 when unknown.
+qint64 unixSeconds(const QJsonValue &v)
+{
+    if (v.isDouble())
+        return secondsFromNumber(v.toDouble());
+    if (!v.isString())
+        return 0;
+    const QString s = v.toString().trimmed();
+    bool ok = false;
+    const double d = s.toDouble(&ok);
+    return ok ? secondsFromNumber(d) : parseIsoDateTime(s);
+}
+
+// Worker names are strings; a bare number is accepted as its decimal text.
+QString nameOf(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    if (v.isDouble()) {
+        const double d = v.toDouble();
+        if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 1e15)
+            return QString::number(static_cast<qint64>(d));
+        return QString::number(d, 'g', 17);
+    }
+    return {};
+}
+
+QString errorFromObject(const QJsonObject &o)
+{
+    const QJsonValue code = o.value(QLatin1String("code"));
+    QString codeText;
+    if (code.isDouble()) {
+        if (code.toDouble() == 0)
+            return {};
+        codeText = nameOf(code);
+    } else if (code.isString()) {
+        codeText = shortened(code.toString());
+        if (codeText.isEmpty() || codeText == QLatin1String("0"))
+            return {};
+    } else {
+        return {};
+    }
+    QString msg;
+    for (const char *key : {"msg", "message", "error"}) {
+        const QJsonValue m = o.value(QLatin1String(key));
+        if (m.isString() && !m.toString().trimmed().isEmpty()) {
+            msg = shortened(m.toString());
+            break;
+        }
+    }
+    if (msg.isEmpty())
+        return QStringLiteral("f2pool error %1 (no message)").arg(codeText);
+    return QStringLiteral("f2pool error %1: %2").arg(codeText, msg);
+}
+
+bool looksLikeHtml(const QByteArray &body)
+{
+    for (const char c : body) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+            continue;
+        return c == '<';
+    }
+    return false;
+}
+
+bool isBlank(const QByteArray &body)
+{
+    for (const char c : body)
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
+            return false;
+    return true;
+}
+
+// The reply's top-level object and its "workers" array, or an error for the operator.
+QString workersArray(const QByteArray &body, QJsonObject *root, QJsonArray *workers)
+{
+    if (isBlank(body))
+        return QStringLiteral("reply is empty");
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
+    if (pe.error != QJsonParseError::NoError) {
+        QString e = QStringLiteral("reply is not valid JSON: %1 at offset %2")
+                        .arg(pe.errorString())
+                        .arg(pe.offset);
+        if (looksLikeHtml(body))
+            e += QStringLiteral(" (it looks like an HTML page, e.g. a proxy or maintenance page)");
+        return e;
+    }
+    if (!doc.isObject())
+        return QStringLiteral("reply is a JSON array, expected an object with a \"workers\" list");
+    *root = doc.object();
+    const QString poolError = errorFromObject(*root);
+    if (!poolError.isEmpty())
+        return poolError;
+    const QJsonValue w = root->value(QLatin1String("workers"));
+    if (w.isArray()) {
+        *workers = w.toArray();
+        return {};
+    }
+    QString e = w.isUndefined() ? QStringLiteral("reply has no \"workers\" list")
+                                : QStringLiteral("reply's \"workers\" is not a list");
+    for (const char *key : {"msg", "message", "error"}) {
+        const QJsonValue m = root->value(QLatin1String(key));
+        if (m.isString() && !m.toString().trimmed().isEmpty())
+            return e + QStringLiteral(" (pool says: %1)").arg(shortened(m.toString()));
+    }
+    return e;
+}
+
+// Collects samples, drops duplicate names (latest share wins), counts bad entries.
+class Collector
+{
+public:
+    explicit Collector(qsizetype expected)
+    {
+        m_snapshot.workers.reserve(expected);
+        m_index.reserve(expected);
+    }
+
+    void add(WorkerSample &&s)
+    {
+        const auto it = m_index.constFind(s.name);
+        if (it != m_index.cend()) {
+            WorkerSample &kept = m_snapshot.workers[*it];
+            if (s.lastShareAt > kept.lastShareAt)
+                kept = std::move(s);
+            ++m_duplicates;
+            return;
+        }
+        m_index.insert(s.name, m_snapshot.workers.size());
+        m_snapshot.workers.append(std::move(s));
+    }
+
+    void reject(qsizetype index, const char *why)
+    {
+        if (m_bad++ == 0)
+            m_firstProblem = QStringLiteral("entry %1 %2").arg(index).arg(QLatin1String(why));
+    }
+
+    ParseResult finish(qsizetype entries, const char *api, std::optional<double> poolTotal)
+    {
+        if (entries > 0 && m_snapshot.workers.isEmpty())
+            return failure(QStringLiteral("reply's \"workers\" list has %1 entries and none is a "
+                                          "usable worker (%2)")
+                               .arg(entries)
+                               .arg(m_firstProblem));
+        if (m_bad > 0)
+            qCWarning(lcParser, "%s reply: skipped %d of %lld worker entries (first: %s)", api,
+                      m_bad, static_cast<long long>(entries), qUtf8Printable(m_firstProblem));
+        if (m_duplicates > 0)
+            qCInfo(lcParser, "%s reply: %d duplicate worker names, kept the latest share", api,
+                   m_duplicates);
+        if (poolTotal) {
+            m_snapshot.totalHashRate = *poolTotal;
+        } else {
+            double sum = 0;
+            for (const WorkerSample &w : std::as_const(m_snapshot.workers))
+                sum += w.hashRate;
+            m_snapshot.totalHashRate = sum;
+        }
+        ParseResult r;
+        r.snapshot = std::move(m_snapshot);
+        return r;
+    }
+
+private:
+    Snapshot m_snapshot;
+    QHash<QString, qsizetype> m_index;
+    int m_bad = 0;
+    int m_duplicates = 0;
+    QString m_firstProblem;
+};
+
+} // namespace
+
+QString f2poolErrorMessage(const QByteArray &body)
+{
+    if (!body.contains("\"code\"")) // a 25 MB worker list is not parsed twice
+        return {};
+    const QJsonDocument doc = QJsonDocument::fromJson(body);
+    return doc.isObject() ? errorFromObject(doc.object()) : QString();
+}
+
+ParseResult parseF2poolV2WorkerList(const QByteArray &body)
+{
+    QJsonObject root;
+    QJsonArray list;
+    const QString error = workersArray(body, &root, &list);
+    if (!error.isEmpty())
+        return failure(error);
+
+    Collector c(list.size());
+    const QLatin1String kInfo("hash_rate_info"), kName("name"), kRate("hash_rate"),
+        kRate1h("h1_hash_rate"), kRate24h("h24_hash_rate"), kStale24h("h24_stale_hash_rate"),
+        kLastShare("last_share_at"), kHost("host"), kWorkerName("worker_name");
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QJsonValue entry = list.at(i);
+        if (!entry.isObject()) {
+            c.reject(i, "is not an object");
+            continue;
+        }
+        const QJsonObject w = entry.toObject();
+        const QJsonObject info = w.value(kInfo).toObject();
+        WorkerSample s;
+        s.name = nameOf(info.value(kName));
+        if (s.name.isEmpty()) // tolerate a flattened shape
+            s.name = nameOf(w.value(kName));
+        if (s.name.isEmpty())
+            s.name = nameOf(w.value(kWorkerName));
+        if (s.name.isEmpty()) {
+            c.reject(i, "has no worker name");
+            continue;
+        }
+        const QJsonObject &rates = info.isEmpty() ? w : info;
+        s.hashRate = number(rates.value(kRate));
+        s.hashRate1h = number(rates.value(kRate1h));
+        s.hashRate24h = number(rates.value(kRate24h));
+        s.staleRate24h = number(rates.value(kStale24h));
+        s.lastShareAt = unixSeconds(w.value(kLastShare));
+        const QJsonValue host = w.value(kHost);
+        if (host.isString())
+            s.host = host.toString();
+        c.add(std::move(s));
+    }
+    return c.finish(list.size(), "f2pool v2", std::nullopt);
+}
+
+ParseResult parseF2poolV1(const QByteArray &body)
+{
+    QJsonObject root;
+    QJsonArray list;
+    const QString error = workersArray(body, &root, &list);
+    if (!error.isEmpty())
+        return failure(error);
+
+    Collector c(list.size());
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QJsonValue entry = list.at(i);
+        if (!entry.isArray()) {
+            c.reject(i, "is not a list");
+            continue;
+        }
+        const QJsonArray w = entry.toArray();
+        WorkerSample s;
+        s.name = nameOf(w.at(0)); // at() past the end is Undefined: short rows are tolerated
+        if (s.name.isEmpty()) {
+            c.reject(i, "has no worker name");
+            continue;
+        }
+        s.hashRate = number(w.at(1));
+        s.hashRate1h = number(w.at(2));
+        s.hashRate24h = number(w.at(4)) / 86400.0;
+        s.staleRate24h = number(w.at(5)) / 86400.0;
+        s.lastShareAt = unixSeconds(w.at(6));
+        c.add(std::move(s));
+    }
+    bool hasTotal = false;
+    const double total = number(root.value(QLatin1String("hashrate")), &hasTotal);
+    return c.finish(list.size(), "f2pool v1",
+                    hasTotal ? std::optional<double>(total) : std::nullopt);
+}
+
+} // namespace rw

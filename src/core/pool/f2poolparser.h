@@ -1,0 +1,39 @@
+#pragma once
+
+#include "pool/snapshot.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace rw {
+
+// Pure parsers for f2pool replies (API-FACTS.md §1, §2): reply body in, Snapshot or a reason a
+// human can act on out. No I/O; the provider sets Snapshot::poolTimeSecs from the Date header.
+//
+// Tolerance, shared by both parsers:
+// - numbers may be JSON numbers or numeric strings ("123.4"); missing, null, negative,
+//   non-numeric or non-finite values count as 0; unknown fields are ignored;
+// - last share: unix seconds (int, float or numeric string; values above 1e12 are taken as
+//   milliseconds, above 1e15 as microseconds) or an ISO-8601 string; null/empty -> 0;
+// - a worker entry of the wrong type or without a name is skipped (one warning per reply),
+//   but a non-empty list in which NO entry is usable is rejected: that is a changed or broken
+//   API, and an empty snapshot would make every rig look missing (DESIGN.md invariant 1);
+// - an empty list is a valid, empty snapshot; `"workers": null` is rejected (not a list);
+// - the same worker name twice: the entry with the latest share wins.
+// Errors name what is wrong, e.g. "reply is not valid JSON: unterminated object at offset 10",
+// "f2pool error 5010: permission denied: ...", "reply has no \"workers\" list".
+
+// POST /v2/hash_rate/worker/list -> {"workers": [WorkerMiningInfo]}.
+// Stale rate = h24_stale_hash_rate; total = sum of the workers' current rates.
+ParseResult parseF2poolV2WorkerList(const QByteArray &body);
+
+// GET /{currency}/{user} (legacy v1) -> {"hashrate": ..., "workers": [[name, rate, ...]]}.
+// Index 4/5 (hashes in 24 h) are divided by 86400 for H/s; total = top-level "hashrate" when
+// present, else the sum of the workers.
+ParseResult parseF2poolV1(const QByteArray &body);
+
+// "f2pool error 5010: permission denied: ..." when body is an f2pool error object (a non-zero
+// numeric "code", with "msg"); empty otherwise. Cheap for large non-error bodies.
+QString f2poolErrorMessage(const QByteArray &body);
+
+} // namespace rw

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QString>
+
+class QSqlDatabase;
+
+namespace rw {
+
+// The store's table layout and the migrations that bring an older database up to it. The
+// version lives in PRAGMA user_version; each migration step is plain SQL kept in schema.cpp.
+class Schema
+{
+public:
+    // The version this build creates and understands.
+    static int version();
+
+    // Brings `db` up to version() in one transaction (nothing changes if a step fails).
+    // Refuses a database written by a newer build and an SQLite file of another program.
+    // On failure returns false and sets *why to plain words (the caller names the file).
+    static bool migrate(QSqlDatabase &db, QString *why);
+};
+
+} // namespace rw

@@ -1,0 +1,113 @@
+#include "alertcoalescer.h"
+
+#include "util/units.h"
+
+namespace rw {
+
+AlertCoalescer::AlertCoalescer(QObject *parent) : QObject(parent)
+{
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(1500);
+    connect(&m_timer, &QTimer::timeout, this, &AlertCoalescer::flush);
+}
+
+void AlertCoalescer::setPaused(bool paused)
+{
+    m_paused = paused;
+    if (paused) {
+        m_pending.clear();
+        m_timer.stop();
+    }
+}
+
+void AlertCoalescer::add(const QString &accountName, const QVector<Event> &events)
+{
+    if (m_paused)
+        return;
+    for (const Event &e : events) {
+        if (e.kind == Event::Retired)
+            continue; // retired workers are shown, never alerted
+        m_pending.push_back({accountName, e});
+    }
+    if (!m_pending.isEmpty() && !m_timer.isActive())
+        m_timer.start();
+}
+
+QString AlertCoalescer::namesLine(const QStringList &names)
+{
+    constexpr int kShown = 5;
+    QStringList shown = names.mid(0, kShown);
+    QString line = shown.join(QStringLiteral(", "));
+    if (names.size() > kShown)
+        line = tr("%1 … and %2 more").arg(line).arg(names.size() - kShown);
+    return line;
+}
+
+void AlertCoalescer::flush()
+{
+    m_timer.stop();
+    if (m_pending.isEmpty())
+        return;
+    QStringList down, back, lines;
+    QStringList accounts;
+    Severity severity = Info;
+    for (const Pending &p : std::as_const(m_pending)) {
+        if (!accounts.contains(p.account))
+            accounts << p.account;
+        const Event &e = p.event;
+        switch (e.kind) {
+        case Event::WentOffline:
+        case Event::WentMissing:
+            down << e.worker;
+            severity = std::max(severity, Warning);
+            break;
+        case Event::CameBack:
+            back << e.worker;
+            break;
+        case Event::HashrateLow:
+            lines << tr("%1: hashrate below the floor.").arg(p.account);
+            severity = Critical;
+            break;
+        case Event::HashrateRecovered:
+            lines << tr("%1: hashrate back above the floor.").arg(p.account);
+            break;
+        case Event::PoolUnreachable:
+            lines << tr("%1: the pool is not answering (%2).").arg(p.account, e.detail);
+            severity = std::max(severity, Warning);
+            break;
+        case Event::PoolRecovered:
+            lines << tr("%1: the pool answers again after %2.")
+                         .arg(p.account, formatDuration(e.durationSecs));
+            break;
+        case Event::Retired: break;
+        }
+    }
+    m_pending.clear();
+
+    QString title;
+    if (!down.isEmpty() && !back.isEmpty())
+        title = tr("%n worker(s) went offline, %1 came back", nullptr, int(down.size()))
+                    .arg(back.size());
+    else if (!down.isEmpty())
+        title = down.size() == 1 ? tr("%1 went offline").arg(down.first())
+                                 : tr("%n workers went offline", nullptr, int(down.size()));
+    else if (!back.isEmpty())
+        title = back.size() == 1 ? tr("%1 is back online").arg(back.first())
+                                 : tr("%n workers are back online", nullptr, int(back.size()));
+    else if (!lines.isEmpty())
+        title = lines.takeFirst();
+    else
+        return;
+
+    QStringList body;
+    if (!down.isEmpty())
+        body << tr("Offline: %1").arg(namesLine(down));
+    if (!back.isEmpty())
+        body << tr("Back: %1").arg(namesLine(back));
+    body << lines;
+    if (accounts.size() == 1 && !accounts.first().isEmpty())
+        body << tr("Account: %1").arg(accounts.first());
+    emit alert(title, body.join(QLatin1Char('\n')), severity);
+}
+
+} // namespace rw

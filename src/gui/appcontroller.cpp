@@ -1,0 +1,236 @@
+#include "appcontroller.h"
+
+#include "alertcoalescer.h"
+#include "autostart.h"
+#include "enginehost.h"
+#include "farmsummary.h"
+#include "guilogging.h"
+#include "language.h"
+#include "mainwindow.h"
+#include "secretstore.h"
+#include "settingsdialog.h"
+#include "traycontroller.h"
+
+#include "clock.h"
+
+#include <QApplication>
+#include <QSettings>
+#include <QSystemTrayIcon>
+
+namespace rw {
+
+AppController::AppController(const Options &options, std::unique_ptr<SecretStore> secrets,
+                             QObject *parent)
+    : QObject(parent), m_options(options), m_secrets(std::move(secrets)),
+      m_host(std::make_unique<EngineHost>()), m_alerts(new AlertCoalescer(this))
+{
+    QSettings qs;
+    m_settings = GuiSettings::load(qs);
+    Language::apply(m_settings.language);
+
+    m_window = std::make_unique<MainWindow>(m_host.get(), SystemClock::instance());
+    if (m_options.useTray && TrayController::systemTrayAvailable())
+        m_tray = std::make_unique<TrayController>();
+    m_window->setCloseHidesToTray(m_tray != nullptr);
+    QApplication::setQuitOnLastWindowClosed(m_tray == nullptr);
+    if (!m_tray && m_options.useTray) {
+        qCWarning(lcGui) << "no system tray available: running as a normal window";
+        m_window->showNotice(tr("No system tray was found on this desktop: RigWatch runs as a "
+                                "normal window, and closing it quits."));
+    }
+
+    connect(m_host.get(), &EngineHost::started, this, &AppController::onStarted);
+    connect(m_host.get(), &EngineHost::failed, this, [this](const QString &msg) {
+        m_window->showNotice(tr("The engine could not start: %1").arg(msg));
+        m_window->setStatusMessage(msg);
+    });
+    connect(m_host.get(), &EngineHost::storageError, this, [this](const QString &msg) {
+        m_window->showNotice(tr("The history database reported a problem: %1").arg(msg));
+    });
+    connect(m_host.get(), &EngineHost::telegramProblem, this, [this](const QString &msg) {
+        m_window->showNotice(tr("Telegram: %1").arg(msg));
+    });
+    connect(m_host.get(), &EngineHost::accountUpdated, this, &AppController::onView);
+    connect(m_host.get(), &EngineHost::eventsHappened, this, &AppController::onEvents);
+
+    connect(m_window.get(), &MainWindow::settingsRequested, this, &AppController::openSettings);
+    connect(m_window.get(), &MainWindow::refreshRequested, m_host.get(), &EngineHost::refreshNow);
+    connect(m_window.get(), &MainWindow::quitRequested, this, &AppController::quit);
+    if (m_tray) {
+        connect(m_window.get(), &MainWindow::hiddenToTray, m_tray.get(), &TrayController::showHideHint);
+        connect(m_tray.get(), &TrayController::toggleWindowRequested, this, &AppController::toggleWindow);
+        connect(m_tray.get(), &TrayController::openRequested, this, &AppController::raiseWindow);
+        connect(m_tray.get(), &TrayController::refreshRequested, m_host.get(), &EngineHost::refreshNow);
+        connect(m_tray.get(), &TrayController::settingsRequested, this, &AppController::openSettings);
+        connect(m_tray.get(), &TrayController::quitRequested, this, &AppController::quit);
+        connect(m_tray.get(), &TrayController::pausedChanged, this, &AppController::onPausedChanged);
+        connect(m_alerts, &AlertCoalescer::alert, m_tray.get(),
+                [this](const QString &title, const QString &text, AlertCoalescer::Severity sev) {
+                    m_tray->showAlert(title, text, int(sev));
+                });
+    }
+}
+
+AppController::~AppController()
+{
+    if (m_window)
+        m_window->saveLayout();
+    m_host->stop();
+}
+
+void AppController::start()
+{
+    startEngine();
+    if (!(m_options.minimized && m_tray))
+        m_window->show();
+}
+
+void AppController::startEngine()
+{
+    m_demo = m_options.demo || !m_settings.isConfigured();
+    m_views.clear();
+    m_window->setDemo(m_demo);
+    m_window->setStatusMessage(tr("Starting…"));
+    if (m_tray)
+        m_tray->setDemo(m_demo);
+    updateTray();
+    if (m_demo) {
+        qCInfo(lcGui) << "no account configured or --demo: watching the simulated farm";
+        m_host->start(DaemonConfig(), true);
+        return;
+    }
+    // Tokens come from the keychain asynchronously; the engine starts when they are in.
+    loadSecrets(m_secrets.get(), m_settings, this,
+                [this](const GuiSettings &filled, const QStringList &errors) {
+                    for (const QString &e : errors)
+                        m_window->showNotice(e);
+                    m_host->start(filled.toDaemonConfig(), false);
+                });
+}
+
+void AppController::onStarted()
+{
+    m_window->setAccounts(m_host->accounts());
+    m_window->setTelegramEnabled(m_host->telegramEnabled());
+}
+
+void AppController::onView(const AccountView &view)
+{
+    m_views.insert(view.key, view);
+    m_window->applyView(view);
+    updateTray();
+}
+
+void AppController::onEvents(const QString &key, const QVector<Event> &events)
+{
+    const auto it = m_views.constFind(key);
+    m_alerts->add(it != m_views.cend() ? it->displayName : key, events);
+}
+
+void AppController::updateTray()
+{
+    if (!m_tray)
+        return;
+    const FarmSummary summary = m_demo || m_settings.isConfigured()
+                                    ? FarmSummary::of(m_views.values().toVector(),
+                                                      m_settings.redOfflinePercent)
+                                    : FarmSummary();
+    FarmSummary shown = summary;
+    if (m_views.isEmpty() && (m_demo || m_settings.isConfigured()))
+        shown.level = FarmSummary::Waiting;
+    m_tray->setSummary(shown);
+}
+
+void AppController::onPausedChanged(bool paused)
+{
+    m_host->setAlertsPaused(paused);
+    m_alerts->setPaused(paused);
+    if (paused || !m_tray)
+        return;
+    // Resuming: say once what stands now, since the alerts for it were swallowed.
+    const FarmSummary s = FarmSummary::of(m_views.values().toVector(), m_settings.redOfflinePercent);
+    if (s.level == FarmSummary::Warning || s.level == FarmSummary::Alert
+        || s.level == FarmSummary::Unreachable)
+        m_tray->showAlert(tr("Alerts resumed"),
+                          tr("%1 of %2 workers online. %3")
+                              .arg(s.online)
+                              .arg(s.total)
+                              .arg(FarmSummary::levelText(s.level)),
+                          s.level == FarmSummary::Alert ? 2 : 1);
+}
+
+void AppController::toggleWindow()
+{
+    if (m_window->isVisible() && !m_window->isMinimized())
+        m_window->hide();
+    else
+        raiseWindow();
+}
+
+void AppController::raiseWindow()
+{
+    m_window->showNormal();
+    m_window->raise();
+    m_window->activateWindow();
+}
+
+void AppController::openSettings()
+{
+    if (m_dialog) {
+        m_dialog->raise();
+        m_dialog->activateWindow();
+        return;
+    }
+    auto *dialog = new SettingsDialog(m_host.get(), m_secrets.get(), m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_dialog = dialog;
+    connect(dialog, &SettingsDialog::saved, this, &AppController::applySettings);
+    loadSecrets(m_secrets.get(), m_settings, dialog,
+                [this, dialog](const GuiSettings &filled, const QStringList &errors) {
+                    GuiSettings s = filled;
+                    s.startOnLogin = Autostart::isEnabled();
+                    dialog->setSettings(s);
+                    for (const QString &e : errors)
+                        m_window->showNotice(e);
+                    dialog->open();
+                    emit settingsDialogOpened(dialog);
+                });
+}
+
+SettingsDialog *AppController::settingsDialog() const
+{
+    return m_dialog;
+}
+
+void AppController::applySettings(const GuiSettings &settings)
+{
+    const bool languageChanged = settings.language != m_settings.language;
+    m_options.demo = false; // saved settings are a deliberate choice: watch them
+    m_settings = settings;
+    m_settings.telegram.token.clear(); // the controller keeps no tokens; the keychain does
+    for (AccountConfig &a : m_settings.accounts)
+        a.secret.clear();
+    if (languageChanged && !Language::apply(settings.language))
+        m_window->showNotice(tr("The translation for %1 is missing from this build; RigWatch "
+                                "stays in English.")
+                                 .arg(settings.language));
+    if (m_tray && languageChanged)
+        m_tray->retranslate();
+    QString error;
+    if (settings.startOnLogin != Autostart::isEnabled()
+        && !Autostart::setEnabled(settings.startOnLogin, &error))
+        m_window->showNotice(error);
+    startEngine();
+}
+
+void AppController::quit()
+{
+    emit quitting();
+    m_window->saveLayout();
+    if (m_tray && m_tray->trayIcon())
+        m_tray->trayIcon()->hide();
+    m_host->stop();
+    QCoreApplication::quit();
+}
+
+} // namespace rw

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "engine/accountview.h"
+#include "guisettings.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+namespace rw {
+
+class AlertCoalescer;
+class EngineHost;
+class MainWindow;
+class SecretStore;
+class SettingsDialog;
+class TrayController;
+
+// Wires the desktop app together: settings and secrets in, the engine thread started (or the
+// simulated farm when nothing is configured or --demo was given), the window, the tray and
+// the native alerts fed from it, the settings dialog's result applied. main() only parses the
+// command line and hands over.
+class AppController : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        bool demo = false;      // --demo: watch the simulated farm whatever is configured
+        bool minimized = false; // --minimized: start in the tray (when there is one)
+        bool useTray = true;    // tests switch the tray off
+    };
+
+    AppController(const Options &options, std::unique_ptr<SecretStore> secrets,
+                  QObject *parent = nullptr);
+    ~AppController() override;
+
+    void start();
+    void raiseWindow();
+    void quit();
+    // Opens the settings dialog once the tokens are read (asynchronously); returns at once.
+    void openSettings();
+
+    MainWindow *window() const { return m_window.get(); }
+    EngineHost *host() const { return m_host.get(); }
+    TrayController *tray() const { return m_tray.get(); }
+    SettingsDialog *settingsDialog() const; // null when closed
+    bool isDemo() const { return m_demo; }
+
+signals:
+    void settingsDialogOpened(rw::SettingsDialog *dialog);
+    void quitting();
+
+private:
+    void startEngine();
+    void applySettings(const GuiSettings &settings);
+    void onStarted();
+    void onView(const AccountView &view);
+    void onEvents(const QString &key, const QVector<Event> &events);
+    void onPausedChanged(bool paused);
+    void updateTray();
+    void toggleWindow();
+
+    Options m_options;
+    std::unique_ptr<SecretStore> m_secrets;
+    GuiSettings m_settings;
+    bool m_demo = false;
+    std::unique_ptr<EngineHost> m_host;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<TrayController> m_tray;
+    AlertCoalescer *m_alerts;
+    QPointer<SettingsDialog> m_dialog;
+    QHash<QString, AccountView> m_views;
+};
+
+} // namespace rw

@@ -1,0 +1,213 @@
+#include "chartpanel.h"
+
+#include "enginehost.h"
+
+#include "util/units.h"
+
+#include <QAbstractButton>
+#include <QButtonGroup>
+#include <QChart>
+#include <QChartView>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineSeries>
+#include <QPen>
+#include <QToolButton>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace rw {
+
+namespace {
+QList<QPointF> scaled(const QVector<QPointF> &pts, double divisor)
+{
+    QList<QPointF> out;
+    out.reserve(pts.size());
+    for (const QPointF &p : pts)
+        out << QPointF(p.x(), p.y() / divisor);
+    return out;
+}
+double maxY(const QVector<QPointF> &pts)
+{
+    double m = 0;
+    for (const QPointF &p : pts)
+        m = std::max(m, p.y());
+    return m;
+}
+} // namespace
+
+ChartPanel::ChartPanel(EngineHost *host, QWidget *parent)
+    : QWidget(parent), m_host(host), m_buttons(new QButtonGroup(this)), m_note(new QLabel(this)),
+      m_chart(new QChart), m_view(new QChartView(m_chart, this)), m_total(new QLineSeries),
+      m_online(new QLineSeries), m_floorLine(new QLineSeries), m_workerLine(new QLineSeries),
+      m_x(new QDateTimeAxis), m_y(new QValueAxis), m_yOnline(new QValueAxis)
+{
+    auto *bar = new QHBoxLayout;
+    for (int r = Hour; r <= Month; ++r) {
+        auto *b = new QToolButton(this);
+        b->setCheckable(true);
+        b->setAutoRaise(true);
+        m_buttons->addButton(b, r);
+        bar->addWidget(b);
+    }
+    m_buttons->button(m_range)->setChecked(true);
+    bar->addSpacing(12);
+    bar->addWidget(m_note, 1);
+    connect(m_buttons, &QButtonGroup::idClicked, this, [this](int id) { setRange(Range(id)); });
+
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_chart->setMargins(QMargins(4, 4, 4, 4));
+    m_total->setPen(QPen(QColor(0x1e, 0x88, 0xe5), 2));
+    m_online->setPen(QPen(QColor(0x43, 0xa0, 0x47), 1.5));
+    QPen floorPen(QColor(0xc6, 0x28, 0x28), 1.5, Qt::DashLine);
+    m_floorLine->setPen(floorPen);
+    m_workerLine->setPen(QPen(QColor(0x8e, 0x24, 0xaa), 2));
+    for (QLineSeries *s : {m_total, m_workerLine, m_floorLine, m_online})
+        m_chart->addSeries(s);
+    m_chart->addAxis(m_x, Qt::AlignBottom);
+    m_chart->addAxis(m_y, Qt::AlignLeft);
+    m_chart->addAxis(m_yOnline, Qt::AlignRight);
+    for (QLineSeries *s : {m_total, m_workerLine, m_floorLine}) {
+        s->attachAxis(m_x);
+        s->attachAxis(m_y);
+    }
+    m_online->attachAxis(m_x);
+    m_online->attachAxis(m_yOnline);
+    m_yOnline->setLabelFormat(QStringLiteral("%d"));
+    m_view->setRenderHint(QPainter::Antialiasing);
+    m_view->setObjectName(QStringLiteral("hashrateChart"));
+    m_view->setMinimumHeight(220);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(m_view, 1);
+
+    connect(m_host, &EngineHost::chartReady, this, &ChartPanel::onData);
+    retranslate();
+}
+
+void ChartPanel::retranslate()
+{
+    const char *labels[] = {QT_TR_NOOP("1 h"), QT_TR_NOOP("6 h"), QT_TR_NOOP("24 h"),
+                            QT_TR_NOOP("7 d"), QT_TR_NOOP("30 d")};
+    for (int r = Hour; r <= Month; ++r)
+        m_buttons->button(r)->setText(tr(labels[r]));
+    m_total->setName(tr("Total hashrate"));
+    m_online->setName(tr("Online workers"));
+    m_floorLine->setName(tr("Floor"));
+    m_yOnline->setTitleText(tr("Workers online"));
+    m_workerLine->setName(m_worker.isEmpty() ? QString() : tr("Worker %1").arg(m_worker));
+}
+
+void ChartPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+qint64 ChartPanel::rangeSecs(Range r)
+{
+    switch (r) {
+    case Hour: return 3600;
+    case SixHours: return 6 * 3600;
+    case Day: return 86'400;
+    case Week: return 7 * 86'400;
+    case Month: return 30 * 86'400;
+    }
+    return 86'400;
+}
+
+void ChartPanel::setAccount(const QString &accountKey, double minHashRate)
+{
+    const bool changed = accountKey != m_account;
+    m_account = accountKey;
+    m_floor = minHashRate;
+    if (changed) {
+        m_worker.clear();
+        m_pending = 0;
+        request();
+    }
+}
+
+void ChartPanel::setWorker(const QString &worker)
+{
+    if (worker == m_worker)
+        return;
+    m_worker = worker;
+    m_workerLine->setName(m_worker.isEmpty() ? QString() : tr("Worker %1").arg(m_worker));
+    m_pending = 0; // the old answer would show the wrong worker
+    request();
+}
+
+void ChartPanel::setRange(Range range)
+{
+    m_range = range;
+    m_buttons->button(range)->setChecked(true);
+    m_pending = 0;
+    request();
+}
+
+void ChartPanel::refresh()
+{
+    if (m_pending) {
+        m_again = true; // one more round when the current answer is in
+        return;
+    }
+    request();
+}
+
+void ChartPanel::request()
+{
+    if (m_account.isEmpty())
+        return;
+    const qint64 to = QDateTime::currentSecsSinceEpoch();
+    m_again = false;
+    m_pending = m_host->requestChart(m_account, m_worker, to - rangeSecs(m_range), to);
+}
+
+int ChartPanel::pointCount() const
+{
+    return int(m_total->count());
+}
+
+void ChartPanel::onData(const ChartData &d)
+{
+    if (d.requestId != m_pending)
+        return; // superseded by another range, worker or account
+    m_pending = 0;
+    const double top = std::max({maxY(d.total), maxY(d.workerRate), m_floor});
+    const HashRateUnit unit = hashRateUnitFor(top);
+    m_total->replace(scaled(d.total, unit.divisor));
+    m_online->replace(d.online.toList());
+    m_workerLine->replace(scaled(d.workerRate, unit.divisor));
+    m_workerLine->setVisible(!d.worker.isEmpty());
+    const double fromMs = double(d.fromSecs) * 1000.0, toMs = double(d.toSecs) * 1000.0;
+    if (m_floor > 0)
+        m_floorLine->replace({QPointF(fromMs, m_floor / unit.divisor), QPointF(toMs, m_floor / unit.divisor)});
+    else
+        m_floorLine->clear();
+    m_floorLine->setVisible(m_floor > 0);
+
+    m_x->setRange(QDateTime::fromMSecsSinceEpoch(qint64(fromMs)),
+                  QDateTime::fromMSecsSinceEpoch(qint64(toMs)));
+    m_x->setFormat(m_range <= Day ? QStringLiteral("HH:mm") : QStringLiteral("MM-dd HH:mm"));
+    m_x->setTickCount(m_range <= Day ? 7 : 8);
+    m_y->setRange(0, top > 0 ? top / unit.divisor * 1.1 : 1);
+    m_y->setTitleText(unit.symbol);
+    m_y->applyNiceNumbers();
+    m_yOnline->setRange(0, std::max(1.0, maxY(d.online) * 1.1));
+    m_note->setText(d.total.isEmpty() ? tr("No data for this range yet: the chart fills in as "
+                                           "polls come in.")
+                                      : QString());
+    if (m_again)
+        request();
+}
+
+} // namespace rw

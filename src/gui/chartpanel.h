@@ -1,0 +1,71 @@
+#pragma once
+
+#include "chartdata.h"
+
+#include <QWidget>
+
+class QButtonGroup;
+class QChart;
+class QChartView;
+class QDateTimeAxis;
+class QLabel;
+class QLineSeries;
+class QValueAxis;
+
+namespace rw {
+
+class EngineHost;
+
+// The hashrate chart of one account: total hashrate from the store over 1 h … 30 d, the floor
+// as a dashed line when set, the online-worker count on a second axis, and the selected
+// worker's own curve. Data comes from EngineHost (queried and downsampled on the engine
+// thread); answers to superseded requests are dropped.
+class ChartPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    enum Range { Hour, SixHours, Day, Week, Month };
+
+    explicit ChartPanel(EngineHost *host, QWidget *parent = nullptr);
+
+    void setAccount(const QString &accountKey, double minHashRate);
+    void setWorker(const QString &worker);
+    void setRange(Range range);
+    Range range() const { return m_range; }
+    // Asks for fresh data (after a poll); ignored while an answer is still pending.
+    void refresh();
+
+    int pointCount() const; // points on the total curve, for tests
+    QChart *chart() const { return m_chart; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void request();
+    void onData(const ChartData &data);
+    void retranslate();
+    static qint64 rangeSecs(Range r);
+
+    EngineHost *m_host;
+    QString m_account;
+    QString m_worker;
+    double m_floor = 0;
+    Range m_range = Day;
+    int m_pending = 0; // request id we wait for, 0 = none
+    bool m_again = false;
+
+    QButtonGroup *m_buttons;
+    QLabel *m_note;
+    QChart *m_chart;
+    QChartView *m_view;
+    QLineSeries *m_total;
+    QLineSeries *m_online;
+    QLineSeries *m_floorLine;
+    QLineSeries *m_workerLine;
+    QDateTimeAxis *m_x;
+    QValueAxis *m_y;
+    QValueAxis *m_yOnline;
+};
+
+} // namespace rw

@@ -1,0 +1,146 @@
+#include "enginehost.h"
+
+#include "engineworker.h"
+#include "guilogging.h"
+
+#include <QThread>
+
+namespace rw {
+
+EngineHost::EngineHost(QObject *parent) : QObject(parent)
+{
+    qRegisterMetaType<rw::AccountView>();
+    qRegisterMetaType<rw::ChartData>();
+    qRegisterMetaType<QVector<rw::Event>>();
+    qRegisterMetaType<QVector<rw::Outage>>();
+    qRegisterMetaType<QVector<rw::LiveMessage>>();
+    qRegisterMetaType<QVector<rw::AccountConfig>>();
+}
+
+EngineHost::~EngineHost()
+{
+    stop();
+}
+
+template<typename F> void EngineHost::post(F &&f)
+{
+    if (m_worker)
+        QMetaObject::invokeMethod(m_worker, std::forward<F>(f), Qt::QueuedConnection);
+}
+
+void EngineHost::start(const DaemonConfig &config, bool demo)
+{
+    stop();
+    m_demo = demo;
+    m_started = false;
+    m_thread = std::make_unique<QThread>();
+    m_thread->setObjectName(QStringLiteral("rigwatch-engine"));
+    m_worker = new EngineWorker(config, demo);
+    m_worker->moveToThread(m_thread.get());
+    connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
+
+    // Worker -> GUI: queued, because the worker lives on another thread.
+    EngineWorker *w = m_worker;
+    connect(w, &EngineWorker::started, this,
+            [this](const QVector<AccountConfig> &accounts, bool telegram) {
+                m_accounts = accounts;
+                m_telegramEnabled = telegram;
+                m_started = true;
+                emit started();
+            });
+    connect(w, &EngineWorker::failed, this, [this](const QString &message) {
+        qCWarning(lcGui).noquote() << "engine failed to start:" << message;
+        emit failed(message);
+    });
+    connect(w, &EngineWorker::accountUpdated, this, &EngineHost::accountUpdated);
+    connect(w, &EngineWorker::eventsHappened, this, &EngineHost::eventsHappened);
+    connect(w, &EngineWorker::storageError, this, &EngineHost::storageError);
+    connect(w, &EngineWorker::telegramProblem, this, &EngineHost::telegramProblem);
+    connect(w, &EngineWorker::messagesChanged, this, &EngineHost::messagesChanged);
+    connect(w, &EngineWorker::chartReady, this, &EngineHost::chartReady);
+    connect(w, &EngineWorker::outagesReady, this, &EngineHost::outagesReady);
+    connect(w, &EngineWorker::messagesReady, this, &EngineHost::messagesReady);
+    connect(w, &EngineWorker::connectionTested, this, &EngineHost::connectionTested);
+    connect(w, &EngineWorker::telegramTested, this, &EngineHost::telegramTested);
+
+    m_thread->start();
+    const bool paused = m_paused;
+    post([w, paused] {
+        w->setAlertsPaused(paused);
+        w->start();
+    });
+}
+
+void EngineHost::stop()
+{
+    if (!m_thread)
+        return;
+    // The worker's destructor (engine stop, notifier shutdown) runs on its own thread when the
+    // thread's event loop ends; waiting here only covers a query already running.
+    m_worker = nullptr;
+    m_thread->quit();
+    m_thread->wait();
+    m_thread.reset();
+    m_started = false;
+}
+
+void EngineHost::refreshNow()
+{
+    EngineWorker *w = m_worker;
+    post([w] { w->refreshNow(); });
+}
+
+void EngineHost::setAlertsPaused(bool paused)
+{
+    m_paused = paused;
+    EngineWorker *w = m_worker;
+    post([w, paused] { w->setAlertsPaused(paused); });
+}
+
+int EngineHost::requestChart(const QString &account, const QString &worker, qint64 fromSecs,
+                             qint64 toSecs, int maxPoints)
+{
+    const int id = m_nextRequest++;
+    EngineWorker *w = m_worker;
+    post([=] { w->queryChart(id, account, worker, fromSecs, toSecs, maxPoints); });
+    return id;
+}
+
+int EngineHost::requestOutages(const QString &account, qint64 fromSecs, qint64 toSecs,
+                               const QString &workerFilter)
+{
+    const int id = m_nextRequest++;
+    EngineWorker *w = m_worker;
+    post([=] { w->queryOutages(id, account, fromSecs, toSecs, workerFilter); });
+    return id;
+}
+
+int EngineHost::requestMessages()
+{
+    const int id = m_nextRequest++;
+    EngineWorker *w = m_worker;
+    post([=] { w->queryMessages(id); });
+    return id;
+}
+
+void EngineHost::testConnection(const AccountConfig &account)
+{
+    EngineWorker *w = m_worker;
+    if (!w) {
+        emit connectionTested(false, tr("The engine is not running."));
+        return;
+    }
+    post([w, account] { w->testConnection(account); });
+}
+
+void EngineHost::testTelegram(const TelegramConfig &telegram)
+{
+    EngineWorker *w = m_worker;
+    if (!w) {
+        emit telegramTested(false, tr("The engine is not running."));
+        return;
+    }
+    post([w, telegram] { w->testTelegram(telegram); });
+}
+
+} // namespace rw

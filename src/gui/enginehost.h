@@ -1,0 +1,78 @@
+#pragma once
+
+#include "chartdata.h"
+#include "config/configfile.h"
+#include "engine/accountview.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QThread;
+
+namespace rw {
+
+class EngineWorker;
+
+// The GUI's handle on the engine thread. Owns a QThread with an EngineWorker on it and talks
+// to it only through queued calls (QMetaObject::invokeMethod with the worker as context) and
+// queued signals, so no parsing, network wait or database query ever runs on the GUI thread
+// (invariant 7). Queries are asynchronous: each request returns an id that comes back with
+// its answer, so a panel can drop answers it no longer wants.
+class EngineHost : public QObject
+{
+    Q_OBJECT
+public:
+    explicit EngineHost(QObject *parent = nullptr);
+    ~EngineHost() override;
+
+    // (Re)starts the engine thread with this configuration; demo = watch a simulated farm
+    // started in-process (config is then ignored).
+    void start(const DaemonConfig &config, bool demo);
+    // Stops the engine thread and waits for it (state is persisted after every poll).
+    void stop();
+    bool isRunning() const { return m_worker != nullptr; }
+    bool isDemo() const { return m_demo; }
+    bool isStarted() const { return m_started; }
+    QVector<AccountConfig> accounts() const { return m_accounts; } // tokens stripped
+    bool telegramEnabled() const { return m_telegramEnabled; }
+
+    void refreshNow();
+    void setAlertsPaused(bool paused);
+    int requestChart(const QString &account, const QString &worker, qint64 fromSecs,
+                     qint64 toSecs, int maxPoints = 2000);
+    int requestOutages(const QString &account, qint64 fromSecs, qint64 toSecs,
+                       const QString &workerFilter = {});
+    int requestMessages();
+    // One-off checks from the settings dialog, with the values typed there (not yet saved).
+    void testConnection(const AccountConfig &account);
+    void testTelegram(const TelegramConfig &telegram);
+
+signals:
+    void started();
+    void failed(const QString &message);
+    void accountUpdated(const rw::AccountView &view);
+    void eventsHappened(const QString &accountKey, const QVector<rw::Event> &events);
+    void storageError(const QString &message);
+    void telegramProblem(const QString &message);
+    void messagesChanged();
+    void chartReady(const rw::ChartData &data);
+    void outagesReady(int requestId, const QVector<rw::Outage> &outages);
+    void messagesReady(int requestId, const QVector<rw::LiveMessage> &messages);
+    void connectionTested(bool ok, const QString &message);
+    void telegramTested(bool ok, const QString &message);
+
+private:
+    template<typename F> void post(F &&f);
+
+    std::unique_ptr<QThread> m_thread;
+    EngineWorker *m_worker = nullptr; // lives on m_thread; deleted there when it finishes
+    QVector<AccountConfig> m_accounts;
+    bool m_demo = false;
+    bool m_started = false;
+    bool m_telegramEnabled = false;
+    bool m_paused = false;
+    int m_nextRequest = 1;
+};
+
+} // namespace rw

@@ -1,0 +1,205 @@
+#include "engineworker.h"
+
+#include "guilogging.h"
+#include "lttb.h"
+
+#include "clock.h"
+#include "democonfig.h"
+#include "engine/engine.h"
+#include "notify/messageformatter.h"
+#include "notify/notifier.h"
+#include "notify/telegramclient.h"
+#include "notify/telegramselftest.h"
+#include "pool/poller.h"
+#include "simfarm.h"
+#include "store/store.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QNetworkAccessManager>
+
+namespace rw {
+
+namespace {
+QVector<QPointF> toPoints(const QVector<SeriesPoint> &series, bool onlineCount, int maxPoints)
+{
+    QVector<QPointF> pts;
+    pts.reserve(series.size());
+    for (const SeriesPoint &p : series)
+        pts << QPointF(double(p.at) * 1000.0, onlineCount ? double(p.online) : p.hashRate);
+    return lttb(pts, maxPoints);
+}
+} // namespace
+
+EngineWorker::EngineWorker(const DaemonConfig &config, bool demo) : m_config(config), m_demo(demo)
+{
+}
+
+EngineWorker::~EngineWorker()
+{
+    // Runs on the engine thread (deleteLater when it finishes): shut down in dependency order.
+    if (m_notifier)
+        m_notifier->shutdown();
+    if (m_engine)
+        m_engine->stop();
+    m_notifier.reset();
+    m_engine.reset();
+    m_store.reset();
+    m_nam.reset();
+    m_farm.reset();
+    if (!m_demoDir.isEmpty())
+        QDir(m_demoDir).removeRecursively();
+}
+
+void EngineWorker::start()
+{
+    if (m_demo) {
+        m_farm = std::make_unique<sim::SimFarm>();
+        if (!m_farm->start()) {
+            emit failed(tr("The simulated farm could not start: %1").arg(m_farm->errorString()));
+            return;
+        }
+        // A fresh database per demo run: the demo never touches the operator's history.
+        m_demoDir = QDir::temp().filePath(
+            QStringLiteral("rigwatch-gui-demo-%1").arg(QCoreApplication::applicationPid()));
+        QDir().mkpath(m_demoDir);
+        m_config = sim::demoConfig(*m_farm, m_demoDir);
+        qCInfo(lcGui).noquote() << "DEMO MODE: watching a simulated farm at"
+                                << m_farm->poolUrl().toString();
+    }
+    m_nam = std::make_unique<QNetworkAccessManager>();
+    m_store = std::make_unique<Store>();
+    QDir().mkpath(QFileInfo(m_config.databasePath).absolutePath());
+    QString error;
+    if (!m_store->open(m_config.databasePath, &error)) {
+        emit failed(error);
+        return;
+    }
+    m_engine = std::make_unique<Engine>(m_config.accounts, m_store.get(), m_nam.get(),
+                                        SystemClock::instance());
+    connect(m_engine.get(), &Engine::accountUpdated, this, &EngineWorker::accountUpdated);
+    connect(m_engine.get(), &Engine::eventsHappened, this, &EngineWorker::eventsHappened);
+    connect(m_engine.get(), &Engine::storageError, this, &EngineWorker::storageError);
+    m_engine->restore();
+    startNotifier();
+
+    QVector<AccountConfig> accounts = m_config.accounts;
+    for (AccountConfig &a : accounts)
+        a.secret.clear(); // the GUI shows accounts; it has no use for their tokens
+    emit started(accounts, m_config.telegram.enabled());
+    // The restored picture first, so the window is full before the first poll answers.
+    for (const AccountView &v : m_engine->views())
+        emit accountUpdated(v);
+    m_engine->start();
+}
+
+void EngineWorker::startNotifier()
+{
+    if (!m_config.telegram.enabled())
+        return;
+    m_notifier = std::make_unique<TelegramNotifier>(m_config.telegram, m_nam.get(), m_store.get(),
+                                                    SystemClock::instance());
+    m_notifier->setPaused(m_paused);
+    connect(m_notifier.get(), &TelegramNotifier::deliveryFailed, this,
+            &EngineWorker::telegramProblem);
+    connect(m_notifier.get(), &TelegramNotifier::chatMigrated, this,
+            [this](const QString &from, const QString &to) {
+                emit telegramProblem(tr("The Telegram group %1 became the supergroup %2: update "
+                                        "the chat id in the settings.")
+                                         .arg(from, to));
+            });
+    connect(m_notifier.get(), &TelegramNotifier::messagesChanged, this,
+            &EngineWorker::messagesChanged);
+    connect(m_engine.get(), &Engine::accountUpdated, m_notifier.get(), [this](const AccountView &v) {
+        m_notifier->update(v.key, v.displayName, v.incident);
+    });
+    m_notifier->reconcile(m_engine->views());
+}
+
+void EngineWorker::refreshNow()
+{
+    if (m_engine)
+        m_engine->refreshNow();
+}
+
+void EngineWorker::setAlertsPaused(bool paused)
+{
+    m_paused = paused;
+    if (m_notifier)
+        m_notifier->setPaused(paused);
+}
+
+void EngineWorker::queryChart(int requestId, const QString &account, const QString &worker,
+                              qint64 from, qint64 to, int maxPoints)
+{
+    ChartData d;
+    d.requestId = requestId;
+    d.account = account;
+    d.worker = worker;
+    d.fromSecs = from;
+    d.toSecs = to;
+    if (m_store) {
+        const QVector<SeriesPoint> series = m_store->accountSeries(account, from, to);
+        d.total = toPoints(series, false, maxPoints);
+        d.online = toPoints(series, true, maxPoints);
+        if (!worker.isEmpty())
+            d.workerRate = toPoints(m_store->workerSeries(account, worker, from, to), false,
+                                    maxPoints);
+    }
+    emit chartReady(d);
+}
+
+void EngineWorker::queryOutages(int requestId, const QString &account, qint64 from, qint64 to,
+                                const QString &workerFilter)
+{
+    emit outagesReady(requestId,
+                      m_store ? m_store->outages(account, from, to, workerFilter) : QVector<Outage>());
+}
+
+void EngineWorker::queryMessages(int requestId)
+{
+    emit messagesReady(requestId, m_store ? m_store->messageHistory(500) : QVector<LiveMessage>());
+}
+
+void EngineWorker::testConnection(const AccountConfig &account)
+{
+    if (!m_nam)
+        m_nam = std::make_unique<QNetworkAccessManager>();
+    // A one-off Poller: the same request, deadline and parser as the real polls.
+    auto *poller = new Poller(account, m_nam.get(), SystemClock::instance(), this);
+    const qint64 offlineAfter = account.thresholds.offlineAfterSecs;
+    connect(poller, &Poller::polled, this, [this, poller, offlineAfter](const Snapshot &s, qint64 ms) {
+        int online = 0;
+        const qint64 now = s.poolTimeSecs ? s.poolTimeSecs : SystemClock::instance()->nowSecs();
+        for (const WorkerSample &w : s.workers)
+            online += (w.lastShareAt > 0 && now - w.lastShareAt <= offlineAfter) ? 1 : 0;
+        emit connectionTested(true, tr("Connected in %1 ms: found %2 workers, %3 of them online.")
+                                        .arg(ms)
+                                        .arg(s.workers.size())
+                                        .arg(online));
+        poller->deleteLater();
+    });
+    connect(poller, &Poller::failed, this, [this, poller](const PollFailure &f) {
+        emit connectionTested(false, f.message);
+        poller->deleteLater();
+    });
+    poller->pollNow();
+}
+
+void EngineWorker::testTelegram(const TelegramConfig &telegram)
+{
+    if (!m_nam)
+        m_nam = std::make_unique<QNetworkAccessManager>();
+    auto *client = new TelegramClient(telegram, m_nam.get(), this);
+    const MessageFormatter formatter(telegram.language);
+    TelegramSelfTest::run(client, telegram.chat,
+                          formatter.testText(SystemClock::instance()->nowSecs()),
+                          telegram.retract == RetractMode::Delete, client,
+                          [this, client](bool ok, const QString &message) {
+                              emit telegramTested(ok, message);
+                              client->deleteLater();
+                          });
+}
+
+} // namespace rw

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "chartdata.h"
+#include "config/configfile.h"
+#include "engine/accountview.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace rw {
+
+class Engine;
+class Store;
+class TelegramNotifier;
+namespace sim { class SimFarm; }
+
+// Everything slow, on the engine thread: the simulated farm (demo), the store, the network
+// manager, the engine and the Telegram notifier, plus the one-off queries the windows need
+// (chart series, outages, the Telegram mirror, "Test connection", "Send test message").
+// Created on the GUI thread, then moved; every public slot runs on the engine thread and
+// answers with a signal, which EngineHost forwards to the GUI thread.
+class EngineWorker : public QObject
+{
+    Q_OBJECT
+public:
+    EngineWorker(const DaemonConfig &config, bool demo);
+    ~EngineWorker() override;
+
+    // All of these must be called on the engine thread (EngineHost queues them).
+    void start();
+    void refreshNow();
+    void setAlertsPaused(bool paused);
+    void queryChart(int requestId, const QString &account, const QString &worker, qint64 from,
+                    qint64 to, int maxPoints);
+    void queryOutages(int requestId, const QString &account, qint64 from, qint64 to,
+                      const QString &workerFilter);
+    void queryMessages(int requestId);
+    void testConnection(const AccountConfig &account);
+    void testTelegram(const TelegramConfig &telegram);
+
+signals:
+    void started(const QVector<rw::AccountConfig> &accounts, bool telegramEnabled);
+    void failed(const QString &message);
+    void accountUpdated(const rw::AccountView &view);
+    void eventsHappened(const QString &accountKey, const QVector<rw::Event> &events);
+    void storageError(const QString &message);
+    void telegramProblem(const QString &message);
+    void messagesChanged();
+    void chartReady(const rw::ChartData &data);
+    void outagesReady(int requestId, const QVector<rw::Outage> &outages);
+    void messagesReady(int requestId, const QVector<rw::LiveMessage> &messages);
+    void connectionTested(bool ok, const QString &message);
+    void telegramTested(bool ok, const QString &message);
+
+private:
+    void startNotifier();
+
+    DaemonConfig m_config;
+    bool m_demo;
+    QString m_demoDir;
+    std::unique_ptr<sim::SimFarm> m_farm;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<TelegramNotifier> m_notifier;
+    bool m_paused = false;
+};
+
+} // namespace rw

@@ -1,0 +1,117 @@
+#include "guisettings.h"
+
+#include "pool/poolprovider.h"
+
+#include <QSettings>
+
+namespace rw {
+
+namespace {
+const auto kAccounts = QStringLiteral("accounts");
+QString key(const char *k)
+{
+    return QString::fromLatin1(k);
+}
+} // namespace
+
+DaemonConfig GuiSettings::toDaemonConfig() const
+{
+    DaemonConfig c;
+    c.accounts = accounts;
+    for (AccountConfig &a : c.accounts) {
+        a.thresholds = thresholds;
+        a.intervalSecs = intervalSecs;
+        a.timeoutSecs = timeoutSecs;
+    }
+    c.telegram = telegram;
+    c.telegram.language = language;
+    c.databasePath = databasePath.isEmpty() ? defaultDatabasePath() : databasePath;
+    c.sourceFile = QStringLiteral("(settings)");
+    return c;
+}
+
+GuiSettings GuiSettings::load(QSettings &s)
+{
+    GuiSettings g;
+    const int n = s.beginReadArray(kAccounts);
+    for (int i = 0; i < n; ++i) {
+        s.setArrayIndex(i);
+        AccountConfig a;
+        a.id = s.value(key("id"), QStringLiteral("pool%1").arg(i + 1)).toString();
+        a.provider = s.value(key("provider")).toString() == providerName(PoolProvider::F2poolV1)
+                         ? PoolProvider::F2poolV1
+                         : PoolProvider::F2poolV2;
+        const QUrl url = s.value(key("url")).toUrl();
+        if (url.isValid() && !url.isEmpty())
+            a.url = url;
+        a.currency = s.value(key("currency"), a.currency).toString();
+        a.user = s.value(key("user")).toString();
+        if (!a.user.isEmpty())
+            g.accounts << a;
+    }
+    s.endArray();
+    g.intervalSecs = s.value(key("poll/interval"), g.intervalSecs).toInt();
+    g.timeoutSecs = s.value(key("poll/timeout"), g.timeoutSecs).toInt();
+    g.thresholds.offlineAfterSecs =
+        s.value(key("thresholds/offlineAfter"), g.thresholds.offlineAfterSecs).toLongLong();
+    g.thresholds.retiredAfterSecs =
+        s.value(key("thresholds/retiredAfter"), g.thresholds.retiredAfterSecs).toLongLong();
+    g.thresholds.minHashRate = s.value(key("thresholds/minHashRate"), 0.0).toDouble();
+    g.telegram.chat = s.value(key("telegram/chat")).toString();
+    g.telegram.retract = s.value(key("telegram/retract")).toString() == QLatin1String("edit")
+                             ? RetractMode::Edit
+                             : RetractMode::Delete;
+    const QUrl tg = s.value(key("telegram/url")).toUrl();
+    if (tg.isValid() && !tg.isEmpty())
+        g.telegram.url = tg;
+    g.language = s.value(key("ui/language"), g.language).toString();
+    g.startOnLogin = s.value(key("ui/startOnLogin"), false).toBool();
+    g.redOfflinePercent = s.value(key("ui/redOfflinePercent"), g.redOfflinePercent).toInt();
+    g.databasePath = s.value(key("storage/database")).toString();
+    return g;
+}
+
+void GuiSettings::save(QSettings &s) const
+{
+    s.remove(kAccounts);
+    s.beginWriteArray(kAccounts, int(accounts.size()));
+    for (int i = 0; i < accounts.size(); ++i) {
+        const AccountConfig &a = accounts[i];
+        s.setArrayIndex(i);
+        s.setValue(key("id"), a.id);
+        s.setValue(key("provider"), providerName(a.provider));
+        s.setValue(key("url"), a.url.toString());
+        s.setValue(key("currency"), a.currency);
+        s.setValue(key("user"), a.user);
+        // a.secret: deliberately not here (SecretStore).
+    }
+    s.endArray();
+    s.setValue(key("poll/interval"), intervalSecs);
+    s.setValue(key("poll/timeout"), timeoutSecs);
+    s.setValue(key("thresholds/offlineAfter"), thresholds.offlineAfterSecs);
+    s.setValue(key("thresholds/retiredAfter"), thresholds.retiredAfterSecs);
+    s.setValue(key("thresholds/minHashRate"), thresholds.minHashRate);
+    s.setValue(key("telegram/chat"), telegram.chat);
+    s.setValue(key("telegram/retract"),
+               telegram.retract == RetractMode::Edit ? QStringLiteral("edit") : QStringLiteral("delete"));
+    s.setValue(key("telegram/url"), telegram.url.toString());
+    s.setValue(key("ui/language"), language);
+    s.setValue(key("ui/startOnLogin"), startOnLogin);
+    s.setValue(key("ui/redOfflinePercent"), redOfflinePercent);
+    if (databasePath.isEmpty())
+        s.remove(key("storage/database"));
+    else
+        s.setValue(key("storage/database"), databasePath);
+}
+
+QString GuiSettings::poolSecretKey(const AccountConfig &account)
+{
+    return QStringLiteral("pool/") + account.key();
+}
+
+QString GuiSettings::telegramSecretKey()
+{
+    return QStringLiteral("telegram/bot-token");
+}
+
+} // namespace rw

@@ -1,0 +1,67 @@
+#include "language.h"
+
+#include "guilogging.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QTranslator>
+
+#include <memory>
+
+namespace rw {
+
+namespace {
+struct Installed
+{
+    QString lang = QStringLiteral("en");
+    std::unique_ptr<QTranslator> app;
+    std::unique_ptr<QTranslator> qt;
+};
+Installed &installed()
+{
+    static Installed i;
+    return i;
+}
+} // namespace
+
+QString Language::current()
+{
+    return installed().lang;
+}
+
+bool Language::apply(const QString &lang)
+{
+    Installed &i = installed();
+    if (i.app)
+        QCoreApplication::removeTranslator(i.app.get());
+    if (i.qt)
+        QCoreApplication::removeTranslator(i.qt.get());
+    i.app.reset();
+    i.qt.reset();
+    i.lang = QStringLiteral("en");
+    if (lang.isEmpty() || lang == QLatin1String("en")) {
+        // Removing translators already sent LanguageChange; nothing more to load.
+        return true;
+    }
+    auto app = std::make_unique<QTranslator>();
+    const QString file = QStringLiteral("rigwatch_") + lang;
+    if (!app->load(file, QStringLiteral(":/i18n"))
+        && !app->load(file, QCoreApplication::applicationDirPath() + QStringLiteral("/translations"))
+        && !app->load(file, QCoreApplication::applicationDirPath()
+                                + QStringLiteral("/../share/rigwatch/translations"))) {
+        qCWarning(lcGui).noquote() << "no translation found for" << lang << "- staying in English";
+        return false;
+    }
+    auto qt = std::make_unique<QTranslator>();
+    if (qt->load(QStringLiteral("qtbase_") + lang, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt.get());
+    else
+        qt.reset();
+    QCoreApplication::installTranslator(app.get());
+    i.app = std::move(app);
+    i.qt = std::move(qt);
+    i.lang = lang;
+    return true;
+}
+
+} // namespace rw

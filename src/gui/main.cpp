@@ -1,0 +1,53 @@
+// rigwatch: the tray application. Parses the command line, keeps to one instance per user,
+// and hands over to AppController.
+#include "appcontroller.h"
+#include "secretstore.h"
+#include "singleinstance.h"
+
+#include "util/loghandler.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+
+using namespace rw;
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("rigwatch"));
+    QApplication::setApplicationDisplayName(QStringLiteral("RigWatch"));
+    QApplication::setOrganizationName(QStringLiteral("RigWatch"));
+    QApplication::setApplicationVersion(QStringLiteral(RIGWATCH_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("rigwatch"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/rigwatch.svg")));
+    installLogHandler({});
+
+    QCommandLineParser p;
+    p.setApplicationDescription(
+        QStringLiteral("RigWatch: watches the workers of f2pool accounts from the system tray."));
+    p.addHelpOption();
+    p.addVersionOption();
+    const QCommandLineOption demoOpt(QStringLiteral("demo"),
+                                     QStringLiteral("Watch a simulated farm started in-process "
+                                                    "(also what happens when nothing is configured)."));
+    const QCommandLineOption minimizedOpt(QStringLiteral("minimized"),
+                                          QStringLiteral("Start in the tray without opening the window."));
+    const QCommandLineOption multiOpt(QStringLiteral("new-instance"),
+                                      QStringLiteral("Do not hand over to a running RigWatch."));
+    p.addOptions({demoOpt, minimizedOpt, multiOpt});
+    p.process(app);
+
+    SingleInstance instance;
+    if (!p.isSet(multiOpt) && instance.notifyRunning())
+        return 0; // the running instance shows its window
+
+    AppController::Options options;
+    options.demo = p.isSet(demoOpt);
+    options.minimized = p.isSet(minimizedOpt);
+    AppController controller(options, SecretStore::createDefault());
+    QObject::connect(&instance, &SingleInstance::raiseRequested, &controller,
+                     &AppController::raiseWindow);
+    controller.start();
+    return app.exec();
+}

@@ -1,0 +1,260 @@
+#include "mainwindow.h"
+
+#include "chartpanel.h"
+#include "enginehost.h"
+#include "mirrorpanel.h"
+#include "outagepanel.h"
+#include "statuspanel.h"
+#include "workerspanel.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace rw {
+
+namespace {
+const auto kGeometry = QStringLiteral("ui/mainWindowGeometry");
+const auto kState = QStringLiteral("ui/mainWindowState");
+const auto kSplit = QStringLiteral("ui/workersSplitter");
+} // namespace
+
+MainWindow::MainWindow(EngineHost *host, const Clock *clock, QWidget *parent)
+    : QMainWindow(parent), m_host(host), m_noticeBar(new QWidget(this)),
+      m_notice(new QLabel(m_noticeBar)), m_accountLabel(new QLabel(this)),
+      m_accounts(new QComboBox(this)), m_tabs(new QTabWidget(this)),
+      m_split(new QSplitter(Qt::Vertical, this)), m_workers(new WorkersPanel(clock, this)),
+      m_chart(new ChartPanel(host, this)), m_outages(new OutagePanel(host, this)),
+      m_mirror(new MirrorPanel(host, this)), m_status(new StatusPanel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/rigwatch.svg")));
+    m_accounts->setObjectName(QStringLiteral("accountSelector"));
+    m_accounts->setMinimumContentsLength(16);
+
+    m_split->addWidget(m_workers);
+    m_split->addWidget(m_chart);
+    m_split->setStretchFactor(0, 3);
+    m_split->setStretchFactor(1, 2);
+    m_tabs->addTab(m_split, QString());
+    m_tabs->addTab(m_outages, QString());
+    m_tabs->addTab(m_mirror, QString());
+
+    m_noticeBar->setObjectName(QStringLiteral("noticeBar"));
+    m_noticeBar->setStyleSheet(QStringLiteral(
+        "#noticeBar { background: #fff3cd; border: 1px solid #e0c36a; border-radius: 3px; }"
+        "#noticeBar QLabel { color: #3d3000; }"));
+    m_notice->setWordWrap(true);
+    m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *dismiss = new QToolButton(m_noticeBar);
+    dismiss->setText(QStringLiteral("×"));
+    dismiss->setAutoRaise(true);
+    connect(dismiss, &QToolButton::clicked, this, [this] {
+        m_notices.clear();
+        m_noticeBar->hide();
+    });
+    auto *noticeLayout = new QHBoxLayout(m_noticeBar);
+    noticeLayout->setContentsMargins(8, 4, 4, 4);
+    noticeLayout->addWidget(m_notice, 1);
+    noticeLayout->addWidget(dismiss, 0, Qt::AlignTop);
+    m_noticeBar->hide();
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_accountLabel);
+    top->addWidget(m_accounts);
+    top->addStretch(1);
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_noticeBar);
+    layout->addLayout(top);
+    layout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
+    statusBar()->addWidget(m_status, 1);
+
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_refresh = m_fileMenu->addAction(QString());
+    m_refresh->setShortcut(QKeySequence::Refresh);
+    m_settings = m_fileMenu->addAction(QString());
+    m_settings->setShortcut(QKeySequence::Preferences);
+    m_fileMenu->addSeparator();
+    m_quit = m_fileMenu->addAction(QString());
+    m_quit->setShortcut(QKeySequence::Quit);
+    connect(m_refresh, &QAction::triggered, this, &MainWindow::refreshRequested);
+    connect(m_settings, &QAction::triggered, this, &MainWindow::settingsRequested);
+    connect(m_quit, &QAction::triggered, this, &MainWindow::quitRequested);
+
+    connect(m_accounts, &QComboBox::currentIndexChanged, this, [this](int i) {
+        if (i >= 0)
+            selectAccount(m_accounts->itemData(i).toString());
+    });
+    connect(m_workers, &WorkersPanel::workerSelected, m_chart, &ChartPanel::setWorker);
+
+    setAccounts({});
+    retranslate();
+    QSettings s;
+    if (!restoreGeometry(s.value(kGeometry).toByteArray()))
+        resize(1180, 760);
+    restoreState(s.value(kState).toByteArray());
+    if (!m_split->restoreState(s.value(kSplit).toByteArray()))
+        m_split->setSizes({420, 320});
+}
+
+MainWindow::~MainWindow()
+{
+    saveLayout();
+}
+
+void MainWindow::retranslate()
+{
+    m_accountLabel->setText(tr("Account:"));
+    m_tabs->setTabText(0, tr("Workers"));
+    m_tabs->setTabText(1, tr("Outage history"));
+    m_tabs->setTabText(2, tr("Telegram"));
+    m_fileMenu->setTitle(tr("&RigWatch"));
+    m_refresh->setText(tr("&Refresh now"));
+    m_settings->setText(tr("&Settings…"));
+    m_quit->setText(tr("&Quit"));
+    updateTitle();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::updateTitle()
+{
+    QString title = tr("RigWatch");
+    const auto it = m_views.constFind(m_current);
+    if (it != m_views.cend())
+        title = tr("RigWatch — %1 (%2/%3 online)")
+                    .arg(it->displayName)
+                    .arg(it->incident.online)
+                    .arg(it->incident.total);
+    if (m_demo)
+        title += QStringLiteral(" — ") + tr("DEMO — simulated farm");
+    setWindowTitle(title);
+}
+
+void MainWindow::setDemo(bool demo)
+{
+    m_demo = demo;
+    m_status->setDemo(demo);
+    updateTitle();
+}
+
+void MainWindow::setAccounts(const QVector<AccountConfig> &accounts)
+{
+    const QString keep = m_current;
+    {
+        const QSignalBlocker block(m_accounts);
+        m_accounts->clear();
+        for (const AccountConfig &a : accounts)
+            m_accounts->addItem(QStringLiteral("%1 (%2)").arg(a.displayName(), a.currency), a.key());
+    }
+    // The selector only appears when there is something to select.
+    m_accountLabel->setVisible(accounts.size() > 1);
+    m_accounts->setVisible(accounts.size() > 1);
+    QHash<QString, AccountView> kept;
+    for (const AccountConfig &a : accounts)
+        if (m_views.contains(a.key()))
+            kept.insert(a.key(), m_views.value(a.key()));
+    m_views = kept;
+    const int i = m_accounts->findData(keep);
+    m_accounts->setCurrentIndex(i >= 0 ? i : 0);
+    selectAccount(m_accounts->currentData().toString());
+}
+
+void MainWindow::setTelegramEnabled(bool enabled)
+{
+    m_mirror->setTelegramEnabled(enabled);
+}
+
+void MainWindow::setStatusMessage(const QString &message)
+{
+    m_status->setMessage(message);
+}
+
+void MainWindow::showNotice(const QString &text)
+{
+    m_notices.removeAll(text);
+    m_notices << text;
+    while (m_notices.size() > 3)
+        m_notices.removeFirst();
+    m_notice->setText(m_notices.join(QLatin1Char('\n')));
+    m_noticeBar->show();
+}
+
+QString MainWindow::notice() const
+{
+    return m_noticeBar->isHidden() ? QString() : m_notice->text();
+}
+
+void MainWindow::selectAccount(const QString &key)
+{
+    if (key == m_current && !key.isEmpty())
+        return;
+    m_current = key;
+    m_workers->clear();
+    const auto it = m_views.constFind(key);
+    if (it != m_views.cend()) {
+        m_workers->applyView(*it);
+        m_status->setView(*it);
+        m_chart->setAccount(key, it->minHashRate);
+    } else {
+        m_chart->setAccount(key, 0);
+    }
+    m_outages->setAccount(key);
+    updateTitle();
+}
+
+void MainWindow::applyView(const AccountView &view)
+{
+    m_views.insert(view.key, view);
+    if (m_current.isEmpty() && m_accounts->count() == 0)
+        m_current = view.key; // views before the account list: show the first one
+    if (view.key != m_current)
+        return;
+    m_workers->applyView(view);
+    m_status->setView(view);
+    m_chart->setAccount(view.key, view.minHashRate);
+    if (view.lastPollOk)
+        m_chart->refresh();
+    updateTitle();
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings s;
+    s.setValue(kGeometry, saveGeometry());
+    s.setValue(kState, saveState());
+    s.setValue(kSplit, m_split->saveState());
+    m_workers->saveLayout();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    if (m_closeHides) {
+        hide();
+        event->ignore();
+        emit hiddenToTray();
+        return;
+    }
+    event->accept();
+    emit quitRequested();
+}
+
+} // namespace rw

@@ -1,0 +1,106 @@
+#include "outagemodel.h"
+
+#include "util/units.h"
+
+#include <QDateTime>
+#include <QFont>
+#include <QLocale>
+
+#include <limits>
+
+namespace rw {
+
+namespace {
+QString csvField(const QString &s)
+{
+    // Worker names are free text: quote anything a spreadsheet could misread, and defuse
+    // formulas (=, +, -, @ at the start) so a hostile name cannot run in Excel.
+    QString v = s;
+    if (!v.isEmpty() && QStringLiteral("=+-@").contains(v.front()))
+        v.prepend(QLatin1Char('\''));
+    if (v.contains(QLatin1Char(',')) || v.contains(QLatin1Char('"')) || v.contains(QLatin1Char('\n'))
+        || v != s) {
+        v.replace(QLatin1String("\""), QLatin1String("\"\""));
+        return QLatin1Char('"') + v + QLatin1Char('"');
+    }
+    return v;
+}
+QString isoUtc(qint64 secs)
+{
+    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(Qt::ISODate);
+}
+} // namespace
+
+void OutageModel::setOutages(const QVector<Outage> &outages, qint64 nowSecs)
+{
+    beginResetModel(); // a new query's answer: a reset is what it is
+    m_outages = outages;
+    m_now = nowSecs;
+    endResetModel();
+}
+
+QString OutageModel::toCsv() const
+{
+    QString out = QStringLiteral("worker,went_offline_utc,came_back_utc,duration_s\n");
+    for (const Outage &o : m_outages) {
+        out += csvField(o.worker) + QLatin1Char(',') + isoUtc(o.start) + QLatin1Char(',')
+               + (o.end ? isoUtc(o.end) : QString()) + QLatin1Char(',')
+               + QString::number(o.durationSecs(m_now)) + QLatin1Char('\n');
+    }
+    return out;
+}
+
+int OutageModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_outages.size());
+}
+
+int OutageModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant OutageModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_outages.size())
+        return {};
+    const Outage &o = m_outages[index.row()];
+    const auto local = [](qint64 s) {
+        return QLocale().toString(QDateTime::fromSecsSinceEpoch(s).toLocalTime(), QLocale::ShortFormat);
+    };
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case ColWorker: return o.worker;
+        case ColStart: return local(o.start);
+        case ColEnd: return o.end ? local(o.end) : tr("still offline");
+        case ColDuration: return formatDuration(o.durationSecs(m_now));
+        }
+    } else if (role == SortRole) {
+        switch (index.column()) {
+        case ColWorker: return o.worker;
+        case ColStart: return o.start;
+        case ColEnd: return o.end ? o.end : std::numeric_limits<qint64>::max();
+        case ColDuration: return o.durationSecs(m_now);
+        }
+    } else if (role == Qt::FontRole && !o.end) {
+        QFont f;
+        f.setBold(true);
+        return f;
+    }
+    return {};
+}
+
+QVariant OutageModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case ColWorker: return tr("Worker");
+    case ColStart: return tr("Went offline");
+    case ColEnd: return tr("Came back");
+    case ColDuration: return tr("Duration");
+    }
+    return {};
+}
+
+} // namespace rw

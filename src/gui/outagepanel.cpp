@@ -1,0 +1,159 @@
+#include "outagepanel.h"
+
+#include "enginehost.h"
+#include "outagemodel.h"
+
+#include "util/units.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QEvent>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace rw {
+
+OutagePanel::OutagePanel(EngineHost *host, QWidget *parent)
+    : QWidget(parent), m_host(host), m_model(new OutageModel(this)),
+      m_proxy(new QSortFilterProxyModel(this)), m_worker(new QLineEdit(this)),
+      m_range(new QComboBox(this)), m_export(new QPushButton(this)), m_summary(new QLabel(this)),
+      m_view(new QTableView(this)), m_debounce(new QTimer(this))
+{
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(OutageModel::SortRole);
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(OutageModel::ColStart, Qt::DescendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->verticalHeader()->setVisible(false);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setColumnWidth(OutageModel::ColWorker, 160);
+    m_view->setColumnWidth(OutageModel::ColStart, 170);
+    m_view->setColumnWidth(OutageModel::ColEnd, 170);
+    m_worker->setClearButtonEnabled(true);
+    for (qint64 days : {1, 7, 30, 90, 365})
+        m_range->addItem(QString(), days);
+    m_range->setCurrentIndex(1);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_worker, 1);
+    bar->addWidget(m_range);
+    bar->addWidget(m_export);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_summary);
+
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(300); // typing a name queries once, not per keystroke
+    connect(m_debounce, &QTimer::timeout, this, &OutagePanel::refresh);
+    connect(m_worker, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_range, &QComboBox::currentIndexChanged, this, &OutagePanel::refresh);
+    connect(m_export, &QPushButton::clicked, this, &OutagePanel::exportClicked);
+    connect(m_host, &EngineHost::outagesReady, this, &OutagePanel::onOutages);
+    retranslate();
+}
+
+void OutagePanel::retranslate()
+{
+    m_worker->setPlaceholderText(tr("Filter by worker"));
+    const QStringList labels{tr("Last 24 hours"), tr("Last 7 days"), tr("Last 30 days"),
+                             tr("Last 90 days"), tr("Last year")};
+    for (int i = 0; i < m_range->count() && i < labels.size(); ++i)
+        m_range->setItemText(i, labels[i]);
+    m_export->setText(tr("Export CSV…"));
+}
+
+void OutagePanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void OutagePanel::showEvent(QShowEvent *event)
+{
+    refresh(); // cheap, and the log may have grown while the tab was hidden
+    QWidget::showEvent(event);
+}
+
+void OutagePanel::setAccount(const QString &accountKey)
+{
+    if (accountKey == m_account)
+        return;
+    m_account = accountKey;
+    m_model->setOutages({}, 0);
+    refresh();
+}
+
+void OutagePanel::refresh()
+{
+    if (m_account.isEmpty())
+        return;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const qint64 days = m_range->currentData().toLongLong();
+    m_pending = m_host->requestOutages(m_account, now - days * 86'400, now, m_worker->text().trimmed());
+}
+
+void OutagePanel::onOutages(int requestId, const QVector<Outage> &outages)
+{
+    if (requestId != m_pending)
+        return;
+    m_pending = 0;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    m_model->setOutages(outages, now);
+    qint64 total = 0;
+    int ongoing = 0;
+    for (const Outage &o : outages) {
+        total += o.durationSecs(now);
+        ongoing += o.end ? 0 : 1;
+    }
+    m_summary->setText(tr("%1 outages, %2 still ongoing, %3 of downtime in total")
+                           .arg(outages.size())
+                           .arg(ongoing)
+                           .arg(formatDuration(total)));
+    m_export->setEnabled(!outages.isEmpty());
+}
+
+bool OutagePanel::exportCsv(const QString &path, QString *error) const
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Text)) {
+        *error = tr("Cannot write %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    f.write(m_model->toCsv().toUtf8());
+    if (!f.commit()) {
+        *error = tr("Cannot write %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    return true;
+}
+
+void OutagePanel::exportClicked()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString name = QStringLiteral("rigwatch-outages-%1.csv")
+                             .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm")));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export outages"),
+                                                      dir + QLatin1Char('/') + name,
+                                                      tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportCsv(path, &error))
+        QMessageBox::warning(this, tr("Export failed"), error);
+}
+
+} // namespace rw

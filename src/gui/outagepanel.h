@@ -1,0 +1,56 @@
+#pragma once
+
+#include "store/store.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+class QTimer;
+
+namespace rw {
+
+class EngineHost;
+class OutageModel;
+
+// The outage history of one account from the store: filter by worker and time range, sort,
+// export to CSV. Queries run on the engine thread; a new filter supersedes the old query.
+class OutagePanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit OutagePanel(EngineHost *host, QWidget *parent = nullptr);
+
+    void setAccount(const QString &accountKey);
+    void refresh();
+    OutageModel *model() const { return m_model; }
+    // Writes the shown outages to path; returns false with *error set.
+    bool exportCsv(const QString &path, QString *error) const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void onOutages(int requestId, const QVector<Outage> &outages);
+    void exportClicked();
+    void retranslate();
+
+    EngineHost *m_host;
+    QString m_account;
+    int m_pending = 0;
+    OutageModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QLineEdit *m_worker;
+    QComboBox *m_range;
+    QPushButton *m_export;
+    QLabel *m_summary;
+    QTableView *m_view;
+    QTimer *m_debounce;
+};
+
+} // namespace rw

@@ -1,0 +1,83 @@
+#include "settingsvalidator.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QSet>
+
+namespace rw {
+
+namespace {
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("rw::SettingsValidator", s);
+}
+bool matches(const QString &pattern, const QString &text)
+{
+    return QRegularExpression(QRegularExpression::anchoredPattern(pattern)).match(text).hasMatch();
+}
+} // namespace
+
+QString validateSettings(const GuiSettings &s)
+{
+    QSet<QString> seen;
+    for (const AccountConfig &a : s.accounts) {
+        if (a.user.isEmpty())
+            return tr("An account has no name: enter the f2pool account name or remove the account.");
+        if (!matches(QStringLiteral("[a-z][a-z0-9]{1,14}"), a.user))
+            return tr("Account name \"%1\": use 2–15 lowercase letters or digits, starting with a "
+                      "letter.")
+                .arg(a.user);
+        if (!matches(QStringLiteral("[a-z0-9][a-z0-9-]*"), a.currency))
+            return tr("Currency of %1: use the pool's slug, such as bitcoin or litecoin.").arg(a.user);
+        if (!a.url.isValid() || (a.url.scheme() != QLatin1String("https")
+                                 && a.url.scheme() != QLatin1String("http"))
+            || a.url.host().isEmpty())
+            return tr("Pool URL of %1: enter an http or https address, such as "
+                      "https://api.f2pool.com.")
+                .arg(a.user);
+        if (a.provider == PoolProvider::F2poolV2 && a.secret.isEmpty())
+            return tr("API token of %1: the f2pool API v2 needs one (create it in the f2pool "
+                      "account settings).")
+                .arg(a.user);
+        if (seen.contains(a.key()))
+            return tr("The account %1 (%2) is listed twice.").arg(a.user, a.currency);
+        seen.insert(a.key());
+    }
+    if (s.intervalSecs < 30)
+        return tr("Poll interval: at least 30 s, so the pool does not throttle the token.");
+    if (s.timeoutSecs < 2 || s.timeoutSecs >= s.intervalSecs)
+        return tr("Request timeout: between 2 s and less than the poll interval (%1 s).")
+            .arg(s.intervalSecs);
+    if (s.thresholds.offlineAfterSecs < 60)
+        return tr("Offline after: at least 1 minute.");
+    if (s.thresholds.offlineAfterSecs < s.intervalSecs)
+        return tr("Offline after: at least one poll interval (%1 s), or every late poll would "
+                  "look like an outage.")
+            .arg(s.intervalSecs);
+    if (s.thresholds.retiredAfterSecs <= s.thresholds.offlineAfterSecs)
+        return tr("Retired after: must be longer than offline after.");
+    if (s.thresholds.minHashRate < 0)
+        return tr("Hashrate floor: cannot be negative (0 switches it off).");
+    if (s.redOfflinePercent < 0 || s.redOfflinePercent > 100)
+        return tr("Red when offline: a share between 0 and 100 %.");
+
+    const TelegramConfig &t = s.telegram;
+    if (!t.token.isEmpty() || !t.chat.isEmpty()) {
+        if (t.token.isEmpty())
+            return tr("Telegram: a chat is set but no bot token. Enter both, or clear both to "
+                      "turn Telegram off.");
+        if (t.chat.isEmpty())
+            return tr("Telegram: a bot token is set but no chat. Enter both, or clear both to "
+                      "turn Telegram off.");
+        if (!matches(QStringLiteral("[0-9]{3,}:[A-Za-z0-9_-]{20,}"), t.token))
+            return tr("Telegram bot token: it looks like 123456789:AA… as BotFather gave it.");
+        if (!matches(QStringLiteral("-?[0-9]{3,}"), t.chat)
+            && !matches(QStringLiteral("@[A-Za-z][A-Za-z0-9_]{3,}"), t.chat))
+            return tr("Telegram chat: a numeric id (channels start with -100) or @channelname.");
+    }
+    if (s.language != QLatin1String("en") && s.language != QLatin1String("zh_CN"))
+        return tr("Language: English or Simplified Chinese.");
+    return {};
+}
+
+} // namespace rw

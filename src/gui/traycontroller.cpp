@@ -1,0 +1,171 @@
+#include "traycontroller.h"
+
+#include <QAction>
+#include <QDateTime>
+#include <QIcon>
+#include <QLocale>
+#include <QMenu>
+#include <QSettings>
+#include <QSystemTrayIcon>
+
+namespace rw {
+
+TrayController::TrayController(QObject *parent) : QObject(parent)
+{
+    m_menu = new QMenu;
+    buildMenu();
+    m_pauseTimer.setSingleShot(true);
+    connect(&m_pauseTimer, &QTimer::timeout, this, &TrayController::resume);
+    m_tick.setInterval(5000);
+    connect(&m_tick, &QTimer::timeout, this, &TrayController::refresh);
+    if (systemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(this);
+        m_tray->setContextMenu(m_menu);
+        connect(m_tray, &QSystemTrayIcon::activated, this,
+                [this](QSystemTrayIcon::ActivationReason r) {
+                    if (r == QSystemTrayIcon::Trigger)
+                        emit toggleWindowRequested();
+                });
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, &TrayController::openRequested);
+        m_tick.start();
+    }
+    refresh();
+    if (m_tray)
+        m_tray->show();
+}
+
+TrayController::~TrayController()
+{
+    delete m_menu; // a context menu has no parent widget
+}
+
+bool TrayController::systemTrayAvailable()
+{
+    return QSystemTrayIcon::isSystemTrayAvailable();
+}
+
+void TrayController::buildMenu()
+{
+    m_open = m_menu->addAction(QString());
+    connect(m_open, &QAction::triggered, this, &TrayController::openRequested);
+    m_refresh = m_menu->addAction(QString());
+    connect(m_refresh, &QAction::triggered, this, &TrayController::refreshRequested);
+    m_pauseMenu = m_menu->addMenu(QString());
+    m_pausedNote = m_pauseMenu->addAction(QString());
+    m_pausedNote->setEnabled(false);
+    m_pauseMenu->addSeparator();
+    m_pause30 = m_pauseMenu->addAction(QString());
+    connect(m_pause30, &QAction::triggered, this, [this] { pauseFor(30 * 60); });
+    m_pause1h = m_pauseMenu->addAction(QString());
+    connect(m_pause1h, &QAction::triggered, this, [this] { pauseFor(3600); });
+    m_pause4h = m_pauseMenu->addAction(QString());
+    connect(m_pause4h, &QAction::triggered, this, [this] { pauseFor(4 * 3600); });
+    m_pauseForever = m_pauseMenu->addAction(QString());
+    connect(m_pauseForever, &QAction::triggered, this, [this] { pauseFor(0); });
+    m_pauseMenu->addSeparator();
+    m_resume = m_pauseMenu->addAction(QString());
+    connect(m_resume, &QAction::triggered, this, &TrayController::resume);
+    m_menu->addSeparator();
+    m_settings = m_menu->addAction(QString());
+    connect(m_settings, &QAction::triggered, this, &TrayController::settingsRequested);
+    m_menu->addSeparator();
+    m_quit = m_menu->addAction(QString());
+    connect(m_quit, &QAction::triggered, this, &TrayController::quitRequested);
+    retranslate();
+}
+
+void TrayController::retranslate()
+{
+    m_open->setText(tr("Open RigWatch"));
+    m_refresh->setText(tr("Refresh now"));
+    m_pause30->setText(tr("For 30 minutes"));
+    m_pause1h->setText(tr("For 1 hour"));
+    m_pause4h->setText(tr("For 4 hours"));
+    m_pauseForever->setText(tr("Until resumed"));
+    m_resume->setText(tr("Resume alerts"));
+    m_settings->setText(tr("Settings…"));
+    m_quit->setText(tr("Quit"));
+    refresh();
+}
+
+void TrayController::setSummary(const FarmSummary &summary)
+{
+    m_summary = summary;
+    refresh();
+}
+
+void TrayController::setDemo(bool demo)
+{
+    m_demo = demo;
+    refresh();
+}
+
+void TrayController::refresh()
+{
+    const bool paused = isPaused();
+    if (m_pausedUntilMs < 0)
+        m_pausedNote->setText(tr("Alerts are paused until resumed"));
+    else if (paused)
+        m_pausedNote->setText(
+            tr("Alerts are paused until %1")
+                .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(m_pausedUntilMs).time(),
+                                        QLocale::ShortFormat)));
+    else
+        m_pausedNote->setText(tr("Alerts are on"));
+    m_pauseMenu->setTitle(paused ? tr("Pause alerts (paused)") : tr("Pause alerts"));
+    m_resume->setEnabled(paused);
+    if (!m_tray)
+        return;
+    m_tray->setIcon(QIcon(m_summary.iconPath(paused)));
+    m_tray->setToolTip(m_summary.tooltip(QDateTime::currentSecsSinceEpoch(), m_pausedUntilMs, m_demo));
+}
+
+void TrayController::showAlert(const QString &title, const QString &text, int severity)
+{
+    if (!m_tray || isPaused())
+        return;
+    const auto icon = severity >= 2   ? QSystemTrayIcon::Critical
+                      : severity == 1 ? QSystemTrayIcon::Warning
+                                      : QSystemTrayIcon::Information;
+    m_tray->showMessage(title, text, icon, 10'000);
+}
+
+void TrayController::showHideHint()
+{
+    QSettings s;
+    const auto key = QStringLiteral("ui/hideHintShown");
+    if (!m_tray || s.value(key, false).toBool())
+        return;
+    s.setValue(key, true);
+    m_tray->showMessage(tr("RigWatch is still running"),
+                        tr("RigWatch keeps watching the farm from the tray. Use Quit in the tray "
+                           "menu to stop it."),
+                        QSystemTrayIcon::Information, 8000);
+}
+
+void TrayController::pauseFor(qint64 secs)
+{
+    const bool was = isPaused();
+    if (secs <= 0) {
+        m_pausedUntilMs = -1;
+        m_pauseTimer.stop();
+    } else {
+        m_pausedUntilMs = QDateTime::currentMSecsSinceEpoch() + secs * 1000;
+        m_pauseTimer.start(int(secs * 1000));
+    }
+    refresh();
+    if (!was)
+        emit pausedChanged(true);
+}
+
+void TrayController::resume()
+{
+    if (!isPaused())
+        return;
+    m_pausedUntilMs = 0;
+    m_pauseTimer.stop();
+    refresh();
+    emit pausedChanged(false);
+}
+
+} // namespace rw

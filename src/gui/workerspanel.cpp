@@ -1,0 +1,159 @@
+#include "workerspanel.h"
+
+#include "workerfilterproxy.h"
+#include "workertablemodel.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace rw {
+
+namespace {
+const auto kHeaderKey = QStringLiteral("ui/workerTableHeader");
+}
+
+WorkersPanel::WorkersPanel(const Clock *clock, QWidget *parent)
+    : QWidget(parent), m_model(new WorkerTableModel(clock, this)),
+      m_proxy(new WorkerFilterProxy(this)), m_search(new QLineEdit(this)),
+      m_state(new QComboBox(this)), m_count(new QLabel(this)), m_view(new QTableView(this))
+{
+    m_proxy->setSourceModel(m_model);
+    m_search->setClearButtonEnabled(true);
+    m_search->setObjectName(QStringLiteral("workerSearch"));
+    m_state->setObjectName(QStringLiteral("stateFilter"));
+    for (int f = WorkerFilterProxy::All; f <= WorkerFilterProxy::Retired; ++f)
+        m_state->addItem(QString(), f);
+
+    m_view->setObjectName(QStringLiteral("workerTable"));
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(WorkerTableModel::ColState, Qt::AscendingOrder); // trouble first
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->setVisible(false);
+    // Fixed row height: no per-row size calculation with 10,000 workers.
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->horizontalHeader()->setSectionsMovable(true);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setHighlightSections(false);
+    m_view->setColumnWidth(WorkerTableModel::ColWorker, 150);
+    m_view->setColumnWidth(WorkerTableModel::ColState, 95);
+    m_view->setColumnWidth(WorkerTableModel::ColLastShare, 150);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_search, 1);
+    top->addWidget(m_state);
+    top->addWidget(m_count);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(m_view, 1);
+
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &t) {
+        m_proxy->setSearchText(t);
+        updateCount();
+    });
+    connect(m_state, &QComboBox::currentIndexChanged, this, [this](int i) {
+        m_proxy->setStateFilter(WorkerFilterProxy::StateFilter(m_state->itemData(i).toInt()));
+        updateCount();
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                emit workerSelected(current.isValid()
+                                        ? current.data(WorkerTableModel::NameRole).toString()
+                                        : QString());
+            });
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &WorkersPanel::updateCount);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &WorkersPanel::updateCount);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &WorkersPanel::updateCount);
+
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, this, &WorkersPanel::tick);
+    m_tick.start();
+    retranslate();
+    restoreLayout();
+}
+
+WorkersPanel::~WorkersPanel() = default;
+
+void WorkersPanel::retranslate()
+{
+    m_search->setPlaceholderText(tr("Search workers or hosts"));
+    for (int i = 0; i < m_state->count(); ++i)
+        m_state->setItemText(i, WorkerFilterProxy::stateFilterText(
+                                    WorkerFilterProxy::StateFilter(m_state->itemData(i).toInt())));
+    m_state->setToolTip(tr("Show only workers in this state"));
+    updateCount();
+}
+
+void WorkersPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void WorkersPanel::applyView(const AccountView &view)
+{
+    m_model->applyView(view);
+    updateCount();
+}
+
+void WorkersPanel::clear()
+{
+    m_model->clear();
+}
+
+QString WorkersPanel::selectedWorker() const
+{
+    const QModelIndex i = m_view->selectionModel()->currentIndex();
+    return i.isValid() ? i.data(WorkerTableModel::NameRole).toString() : QString();
+}
+
+void WorkersPanel::tick()
+{
+    // Only rows on screen get a dataChanged for their "offline for" cell: cheap at any size.
+    if (!isVisible() || m_proxy->rowCount() == 0)
+        return;
+    const int first = m_view->rowAt(0);
+    if (first < 0)
+        return;
+    int last = m_view->rowAt(m_view->viewport()->height() - 1);
+    if (last < 0)
+        last = m_proxy->rowCount() - 1;
+    QVector<int> rows;
+    rows.reserve(last - first + 1);
+    for (int r = first; r <= last; ++r)
+        rows << m_proxy->mapToSource(m_proxy->index(r, 0)).row();
+    m_model->refreshLive(rows);
+}
+
+void WorkersPanel::updateCount()
+{
+    m_count->setText(tr("%1 of %2 workers").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
+}
+
+void WorkersPanel::saveLayout() const
+{
+    QSettings().setValue(kHeaderKey, m_view->horizontalHeader()->saveState());
+}
+
+void WorkersPanel::restoreLayout()
+{
+    const QByteArray state = QSettings().value(kHeaderKey).toByteArray();
+    if (!state.isEmpty())
+        m_view->horizontalHeader()->restoreState(state);
+}
+
+} // namespace rw

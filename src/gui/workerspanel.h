@@ -1,0 +1,58 @@
+#pragma once
+
+#include "engine/accountview.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+
+namespace rw {
+
+class Clock;
+class WorkerFilterProxy;
+class WorkerTableModel;
+
+// The worker table with its search box and state filter. Keeps the live "offline for" column
+// ticking once a second for the rows on screen only, and remembers the column layout.
+class WorkersPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit WorkersPanel(const Clock *clock, QWidget *parent = nullptr);
+    ~WorkersPanel() override;
+
+    void applyView(const AccountView &view);
+    void clear();
+    QString selectedWorker() const;
+    WorkerTableModel *model() const { return m_model; }
+    WorkerFilterProxy *proxy() const { return m_proxy; }
+    QTableView *view() const { return m_view; }
+
+    void saveLayout() const;
+    void restoreLayout();
+
+signals:
+    void workerSelected(const QString &worker); // empty: selection cleared
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void tick();
+    void updateCount();
+
+    WorkerTableModel *m_model;
+    WorkerFilterProxy *m_proxy;
+    QLineEdit *m_search;
+    QComboBox *m_state;
+    QLabel *m_count;
+    QTableView *m_view;
+    QTimer m_tick;
+};
+
+} // namespace rw

@@ -1,0 +1,346 @@
+#include "workertablemodel.h"
+
+#include "clock.h"
+#include "util/units.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QDateTime>
+#include <QFont>
+#include <QIcon>
+#include <QLocale>
+
+#include <algorithm>
+
+namespace rw {
+
+namespace {
+QIcon statusIcon(WorkerStatus s)
+{
+    // Cached: data() is called for every visible cell on every repaint.
+    static const QIcon online(QStringLiteral(":/icons/state-online.svg"));
+    static const QIcon offline(QStringLiteral(":/icons/state-offline.svg"));
+    static const QIcon missing(QStringLiteral(":/icons/state-missing.svg"));
+    static const QIcon retired(QStringLiteral(":/icons/state-retired.svg"));
+    switch (s) {
+    case WorkerStatus::Online: return online;
+    case WorkerStatus::Offline: return offline;
+    case WorkerStatus::Missing: return missing;
+    case WorkerStatus::Retired: return retired;
+    }
+    return {};
+}
+
+// Trouble first when sorting by state ascending: offline, missing, online, retired.
+int statusRank(WorkerStatus s)
+{
+    switch (s) {
+    case WorkerStatus::Offline: return 0;
+    case WorkerStatus::Missing: return 1;
+    case WorkerStatus::Online: return 2;
+    case WorkerStatus::Retired: return 3;
+    }
+    return 4;
+}
+
+QString shortDateTime(qint64 secs, qint64 nowSecs)
+{
+    // Today: the time is enough; older: day and month too. Full date and UTC in the tooltip.
+    const QDateTime t = QDateTime::fromSecsSinceEpoch(secs).toLocalTime();
+    const QDateTime now = QDateTime::fromSecsSinceEpoch(nowSecs).toLocalTime();
+    if (t.date() == now.date())
+        return t.toString(QStringLiteral("HH:mm:ss"));
+    return QLocale().toString(t, QStringLiteral("d MMM HH:mm"));
+}
+
+double stalePercent(const WorkerSample &s)
+{
+    return s.hashRate24h > 0 ? 100.0 * s.staleRate24h / s.hashRate24h : 0.0;
+}
+} // namespace
+
+WorkerTableModel::WorkerTableModel(const Clock *clock, QObject *parent)
+    : QAbstractTableModel(parent), m_clock(clock)
+{
+}
+
+void WorkerTableModel::applyView(const AccountView &view)
+{
+    if (view.key != m_account) {
+        loadAll(view);
+        return;
+    }
+    removeWorkers(view.removed);
+    insertWorkers(view.added, view.workers);
+    updateWorkers(view.changed, view.workers);
+    // The deltas are relative to the previous poll; should one ever be lost, the row count
+    // gives it away and a full reload is the honest fix.
+    if (m_rows.size() != view.workers.size())
+        loadAll(view);
+}
+
+void WorkerTableModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_index.clear();
+    m_account.clear();
+    endResetModel();
+}
+
+void WorkerTableModel::loadAll(const AccountView &view)
+{
+    // Only on the first view of an account or when switching accounts: a reset is right here.
+    beginResetModel();
+    m_account = view.key;
+    m_rows.clear();
+    m_index.clear();
+    QStringList names = view.workers.keys();
+    std::sort(names.begin(), names.end());
+    m_rows.reserve(names.size());
+    for (const QString &n : std::as_const(names)) {
+        m_index.insert(n, int(m_rows.size()));
+        m_rows.push_back({n, view.workers.value(n)});
+    }
+    endResetModel();
+}
+
+void WorkerTableModel::removeWorkers(const QStringList &names)
+{
+    QVector<int> rows;
+    for (const QString &n : names) {
+        const int r = m_index.value(n, -1);
+        if (r >= 0)
+            rows << r;
+    }
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end(), std::greater<int>());
+    // Remove contiguous runs from the bottom up so earlier row numbers stay valid.
+    int i = 0;
+    while (i < rows.size()) {
+        int last = rows[i];
+        int first = last;
+        while (i + 1 < rows.size() && rows[i + 1] == first - 1)
+            first = rows[++i];
+        ++i;
+        beginRemoveRows({}, first, last);
+        for (int r = first; r <= last; ++r)
+            m_index.remove(m_rows[r].name);
+        m_rows.remove(first, last - first + 1);
+        endRemoveRows();
+    }
+    reindexFrom(rows.last());
+}
+
+void WorkerTableModel::insertWorkers(const QStringList &names,
+                                     const QHash<QString, WorkerState> &workers)
+{
+    QStringList fresh;
+    for (const QString &n : names)
+        if (!m_index.contains(n) && workers.contains(n))
+            fresh << n;
+    if (fresh.isEmpty())
+        return;
+    std::sort(fresh.begin(), fresh.end());
+    // Appended at the end: the proxy sorts; the source order need not be.
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(fresh.size()) - 1);
+    for (const QString &n : std::as_const(fresh)) {
+        m_index.insert(n, int(m_rows.size()));
+        m_rows.push_back({n, workers.value(n)});
+    }
+    endInsertRows();
+}
+
+void WorkerTableModel::updateWorkers(const QStringList &names,
+                                     const QHash<QString, WorkerState> &workers)
+{
+    QVector<int> rows;
+    for (const QString &n : names) {
+        const int r = m_index.value(n, -1);
+        const auto it = workers.constFind(n);
+        if (r < 0 || it == workers.cend())
+            continue;
+        m_rows[r].state = it.value();
+        rows << r;
+    }
+    std::sort(rows.begin(), rows.end());
+    // One signal per contiguous run keeps 10,000-row updates cheap for the proxy.
+    int i = 0;
+    while (i < rows.size()) {
+        const int first = rows[i];
+        int last = first;
+        while (i + 1 < rows.size() && rows[i + 1] == last + 1)
+            last = rows[++i];
+        ++i;
+        emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
+    }
+}
+
+void WorkerTableModel::reindexFrom(int row)
+{
+    for (int r = row; r < m_rows.size(); ++r)
+        m_index[m_rows[r].name] = r;
+}
+
+void WorkerTableModel::refreshLive(const QVector<int> &rows)
+{
+    const qint64 now = m_clock->nowSecs();
+    for (int r : rows) {
+        if (r < 0 || r >= m_rows.size() || downForSecs(m_rows[r].state, now) < 0)
+            continue;
+        const QModelIndex i = index(r, ColOfflineFor);
+        emit dataChanged(i, i, {Qt::DisplayRole, SortRole});
+    }
+}
+
+QString WorkerTableModel::workerAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows[row].name : QString();
+}
+
+WorkerState WorkerTableModel::stateAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows[row].state : WorkerState();
+}
+
+int WorkerTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int WorkerTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+qint64 WorkerTableModel::downForSecs(const WorkerState &w, qint64 nowSecs)
+{
+    if (w.status == WorkerStatus::Online)
+        return -1;
+    // The outage starts at the last share (as in the incident), not when the poll noticed it.
+    const qint64 since = w.sample.lastShareAt > 0 ? w.sample.lastShareAt : w.statusSince;
+    return since > 0 ? std::max<qint64>(0, nowSecs - since) : -1;
+}
+
+QString WorkerTableModel::statusText(WorkerStatus status)
+{
+    switch (status) {
+    case WorkerStatus::Online: return tr("Online");
+    case WorkerStatus::Offline: return tr("Offline");
+    case WorkerStatus::Missing: return tr("Missing");
+    case WorkerStatus::Retired: return tr("Retired");
+    }
+    return {};
+}
+
+QVariant WorkerTableModel::displayData(const Row &r, int column) const
+{
+    const WorkerSample &s = r.state.sample;
+    switch (column) {
+    case ColWorker: return r.name;
+    case ColState: return statusText(r.state.status);
+    case ColHashRate: return formatHashRate(s.hashRate);
+    case ColHashRate1h: return formatHashRate(s.hashRate1h);
+    case ColHashRate24h: return formatHashRate(s.hashRate24h);
+    case ColStale:
+        return s.hashRate24h > 0 ? QLocale().toString(stalePercent(s), 'f', 2) + QLatin1Char('%')
+                                 : QString();
+    case ColLastShare:
+        return s.lastShareAt > 0 ? shortDateTime(s.lastShareAt, m_clock->nowSecs()) : tr("never");
+    case ColOfflineFor: {
+        const qint64 down = downForSecs(r.state, m_clock->nowSecs());
+        return down >= 0 ? formatDuration(down) : QString();
+    }
+    case ColHost: return s.host;
+    }
+    return {};
+}
+
+QVariant WorkerTableModel::sortData(const Row &r, int column) const
+{
+    const WorkerSample &s = r.state.sample;
+    switch (column) {
+    case ColState: return statusRank(r.state.status);
+    case ColHashRate: return s.hashRate;
+    case ColHashRate1h: return s.hashRate1h;
+    case ColHashRate24h: return s.hashRate24h;
+    case ColStale: return stalePercent(s);
+    case ColLastShare: return s.lastShareAt;
+    case ColOfflineFor: return downForSecs(r.state, m_clock->nowSecs());
+    default: return displayData(r, column);
+    }
+}
+
+QVariant WorkerTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const Row &r = m_rows[index.row()];
+    const WorkerStatus st = r.state.status;
+    switch (role) {
+    case Qt::DisplayRole: return displayData(r, index.column());
+    case SortRole: return sortData(r, index.column());
+    case StatusRole: return int(st);
+    case NameRole: return r.name;
+    case HostRole: return r.state.sample.host;
+    case Qt::DecorationRole:
+        return index.column() == ColState ? QVariant(statusIcon(st)) : QVariant();
+    case Qt::ForegroundRole:
+        // Colour is a second cue only: the state column also has a shaped icon and bold text.
+        switch (st) {
+        case WorkerStatus::Offline: return QBrush(QColor(0xc6, 0x28, 0x28));
+        case WorkerStatus::Missing: return QBrush(QColor(0xb2, 0x5e, 0x00));
+        case WorkerStatus::Retired: return QBrush(QColor(0x80, 0x80, 0x80));
+        case WorkerStatus::Online: return {};
+        }
+        return {};
+    case Qt::FontRole:
+        if (st == WorkerStatus::Offline || st == WorkerStatus::Missing) {
+            QFont f;
+            f.setBold(true);
+            return f;
+        }
+        if (st == WorkerStatus::Retired) {
+            QFont f;
+            f.setItalic(true);
+            return f;
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() >= ColHashRate && index.column() <= ColStale)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == ColLastShare && r.state.sample.lastShareAt > 0)
+            return QLocale().toString(QDateTime::fromSecsSinceEpoch(r.state.sample.lastShareAt),
+                                      QLocale::LongFormat);
+        if (st == WorkerStatus::Missing)
+            return tr("The pool no longer lists this worker; it is kept here until it is retired.");
+        if (st == WorkerStatus::Retired)
+            return tr("No share for a long time: shown, but no longer alerted.");
+        return {};
+    }
+    return {};
+}
+
+QVariant WorkerTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case ColWorker: return tr("Worker");
+    case ColState: return tr("State");
+    case ColHashRate: return tr("Hashrate");
+    case ColHashRate1h: return tr("1 h");
+    case ColHashRate24h: return tr("24 h");
+    case ColStale: return tr("Stale");
+    case ColLastShare: return tr("Last share");
+    case ColOfflineFor: return tr("Offline for");
+    case ColHost: return tr("Host");
+    }
+    return {};
+}
+
+} // namespace rw

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "engine/accountview.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QVector>
+
+namespace rw {
+
+class Clock;
+
+// The worker table of one account. Fed whole AccountViews but applies only what changed
+// (the view's changed/added/removed lists): dataChanged for changed rows, row inserts and
+// removals for new and vanished workers — never a reset per poll, so selection and scroll
+// position survive every poll. "Offline for" is computed live from the clock; refreshLive()
+// lets the view ask for just the visible rows to be repainted once a second.
+class WorkerTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        ColWorker,
+        ColState,
+        ColHashRate,
+        ColHashRate1h,
+        ColHashRate24h,
+        ColStale,
+        ColLastShare,
+        ColOfflineFor,
+        ColHost,
+        ColumnCount
+    };
+    enum Role {
+        SortRole = Qt::UserRole + 1, // numbers for numeric columns, text otherwise
+        StatusRole,                  // int(WorkerStatus)
+        NameRole,
+        HostRole,
+    };
+
+    explicit WorkerTableModel(const Clock *clock, QObject *parent = nullptr);
+
+    // Applies one update. The first view of an account (or a view of another account) loads
+    // every worker; later ones apply only view.changed/added/removed.
+    void applyView(const AccountView &view);
+    void clear();
+    QString accountKey() const { return m_account; }
+
+    // Emits dataChanged for the "offline for" cell of each given source row that is down.
+    void refreshLive(const QVector<int> &rows);
+
+    int rowOf(const QString &worker) const { return m_index.value(worker, -1); }
+    QString workerAt(int row) const;
+    WorkerState stateAt(int row) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    static QString statusText(WorkerStatus status);
+    // Seconds the worker has been down at nowSecs, or -1 when it is online.
+    static qint64 downForSecs(const WorkerState &w, qint64 nowSecs);
+
+private:
+    struct Row
+    {
+        QString name;
+        WorkerState state;
+    };
+    void loadAll(const AccountView &view);
+    void removeWorkers(const QStringList &names);
+    void insertWorkers(const QStringList &names, const QHash<QString, WorkerState> &workers);
+    void updateWorkers(const QStringList &names, const QHash<QString, WorkerState> &workers);
+    void reindexFrom(int row);
+    QVariant displayData(const Row &r, int column) const;
+    QVariant sortData(const Row &r, int column) const;
+
+    const Clock *m_clock;
+    QString m_account;
+    QVector<Row> m_rows;
+    QHash<QString, int> m_index; // worker name -> row
+};
+
+} // namespace rw

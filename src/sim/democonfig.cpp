@@ -1,0 +1,33 @@
+#include "democonfig.h"
+
+#include "simfarm.h"
+
+#include <QDir>
+
+namespace rw::sim {
+
+DaemonConfig demoConfig(const SimFarm &farm, const QString &dataDir)
+{
+    DaemonConfig c;
+    AccountConfig a;
+    a.id = QStringLiteral("demo");
+    a.url = farm.poolUrl();
+    a.user = farm.user();
+    a.secret = farm.secret();
+    a.currency = farm.currency();
+    a.intervalSecs = 10;
+    a.timeoutSecs = 5;
+    a.thresholds.offlineAfterSecs = 60;
+    a.thresholds.retiredAfterSecs = 28'800;
+    a.thresholds.minHashRate = 0;
+    c.accounts << a;
+    c.telegram.url = farm.telegramUrl();
+    c.telegram.token = farm.token();
+    c.telegram.chat = farm.chat();
+    c.telegram.timeoutSecs = 5;
+    c.databasePath = QDir(dataDir).filePath(QStringLiteral("demo.sqlite"));
+    c.sourceFile = QStringLiteral("(demo)");
+    return c;
+}
+
+} // namespace rw::sim

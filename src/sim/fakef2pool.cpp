@@ -1,0 +1,394 @@
+#include "fakef2pool.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <limits>
+
+namespace rw::sim {
+
+namespace {
+const QByteArray kJson = "application/json; charset=utf-8";
+
+double clamp01(double v)
+{
+    return qBound(0.0, v, 1.0);
+}
+} // namespace
+
+FakeF2pool::FakeF2pool(const Clock *clock, QObject *parent)
+    : QObject(parent), m_clock(clock), m_server(new HttpServer(this))
+{
+    m_server->setDateSource([this] { return m_clock->nowSecs() + m_skew; });
+    m_server->setHandler([this](const HttpRequest &request, HttpResponder &responder) {
+        handle(request, responder);
+    });
+}
+
+bool FakeF2pool::listen(quint16 port)
+{
+    if (!m_server->listen(port)) {
+        qCWarning(lcSim) << "fake f2pool cannot listen on port" << port << m_server->errorString();
+        return false;
+    }
+    return true;
+}
+
+// ---- rigs ----------------------------------------------------------------------------------
+
+void FakeF2pool::addRigs(int n, const QString &prefix)
+{
+    int existing = 0;
+    for (const Rig &r : std::as_const(m_rigs))
+        existing += r.name.startsWith(prefix) ? 1 : 0;
+    const int width = qMax(2, int(QString::number(existing + n).size()));
+    for (int i = 0; i < n; ++i) {
+        const int number = existing + i + 1;
+        const double rate = 100e12 * (1.0 + 0.1 * (m_rng.generateDouble() - 0.5));
+        addRig(prefix + QStringLiteral("%1").arg(number, width, 10, QLatin1Char('0')), rate,
+               QStringLiteral("198.51.100.%1").arg((number - 1) % 254 + 1));
+    }
+}
+
+void FakeF2pool::addRig(const QString &name, double hashRate, const QString &host)
+{
+    if (rig(name, false)) {
+        qCWarning(lcSim) << "rig" << name << "already exists";
+        return;
+    }
+    Rig r;
+    r.name = name;
+    r.host = host;
+    r.baseRate = hashRate;
+    r.sharePeriod = 10 + int(m_rng.bounded(50));
+    r.sharePhase = int(m_rng.bounded(r.sharePeriod));
+    m_rigs.append(r);
+}
+
+QStringList FakeF2pool::rigNames() const
+{
+    QStringList names;
+    for (const Rig &r : m_rigs)
+        names.append(r.name);
+    return names;
+}
+
+void FakeF2pool::stopRig(const QString &name)
+{
+    if (Rig *r = rig(name); r && !r->stoppedAt)
+        r->stoppedAt = m_clock->nowSecs();
+}
+
+void FakeF2pool::startRig(const QString &name)
+{
+    if (Rig *r = rig(name)) {
+        if (r->stoppedAt || r->removedAt)
+            r->startedAt = m_clock->nowSecs();
+        r->stoppedAt.reset();
+        r->removedAt.reset();
+    }
+}
+
+void FakeF2pool::removeRig(const QString &name)
+{
+    if (Rig *r = rig(name))
+        r->removedAt = m_clock->nowSecs();
+}
+
+void FakeF2pool::setRigStoppedSince(const QString &name, qint64 lastShareAt)
+{
+    if (Rig *r = rig(name))
+        r->stoppedAt = lastShareAt;
+}
+
+void FakeF2pool::scheduleOutage(const QString &name, qint64 startAt, qint64 durationSecs)
+{
+    if (Rig *r = rig(name))
+        r->outages.append({startAt, startAt + qMax<qint64>(0, durationSecs)});
+}
+
+void FakeF2pool::scheduleRemoval(const QString &name, qint64 at)
+{
+    if (Rig *r = rig(name))
+        r->removedAt = at;
+}
+
+bool FakeF2pool::isRigUp(const QString &name) const
+{
+    const Rig *r = rig(name);
+    return r && up(*r, m_clock->nowSecs());
+}
+
+bool FakeF2pool::isRigListed(const QString &name) const
+{
+    const Rig *r = rig(name);
+    return r && listed(*r, m_clock->nowSecs());
+}
+
+std::optional<qint64> FakeF2pool::rigLastShareAt(const QString &name) const
+{
+    if (const Rig *r = rig(name))
+        return lastShare(*r, m_clock->nowSecs());
+    return std::nullopt;
+}
+
+QVector<PoolWorkerRow> FakeF2pool::currentRows() const
+{
+    const qint64 now = m_clock->nowSecs();
+    QVector<PoolWorkerRow> rows;
+    for (const Rig &r : m_rigs)
+        if (listed(r, now))
+            rows.append(row(r, now));
+    return rows;
+}
+
+FakeF2pool::Rig *FakeF2pool::rig(const QString &name, bool warnIfMissing)
+{
+    for (Rig &r : m_rigs)
+        if (r.name == name)
+            return &r;
+    if (warnIfMissing)
+        qCWarning(lcSim) << "no rig named" << name;
+    return nullptr;
+}
+
+const FakeF2pool::Rig *FakeF2pool::rig(const QString &name) const
+{
+    return const_cast<FakeF2pool *>(this)->rig(name);
+}
+
+bool FakeF2pool::up(const Rig &r, qint64 now) const
+{
+    if (r.stoppedAt && *r.stoppedAt <= now)
+        return false;
+    for (const auto &o : r.outages)
+        if (o.first <= now && now < o.second)
+            return false;
+    return true;
+}
+
+qint64 FakeF2pool::lastShare(const Rig &r, qint64 now) const
+{
+    if (!up(r, now)) {
+        // The last share is where the current outage began.
+        qint64 since = std::numeric_limits<qint64>::max();
+        if (r.stoppedAt && *r.stoppedAt <= now)
+            since = *r.stoppedAt;
+        for (const auto &o : r.outages)
+            if (o.first <= now && now < o.second)
+                since = qMin(since, o.first);
+        return since;
+    }
+    qint64 upSince = r.startedAt;
+    for (const auto &o : r.outages)
+        if (o.second <= now)
+            upSince = qMax(upSince, o.second);
+    // Shares arrive on a per-rig rhythm, so last_share_at is 0..60 s old and never moves back.
+    const qint64 sinceShare = ((now - r.sharePhase) % r.sharePeriod + r.sharePeriod) % r.sharePeriod;
+    return qMax(now - sinceShare, qMin(upSince, now));
+}
+
+bool FakeF2pool::listed(const Rig &r, qint64 now) const
+{
+    if (r.removedAt && *r.removedAt <= now)
+        return false;
+    return m_dropAfter <= 0 || up(r, now) || now - lastShare(r, now) < m_dropAfter;
+}
+
+PoolWorkerRow FakeF2pool::row(const Rig &r, qint64 now) const
+{
+    const bool isUp = up(r, now);
+    PoolWorkerRow w;
+    w.name = r.name;
+    w.host = r.host;
+    w.lastShareAt = lastShare(r, now);
+    w.status = f2pool::statusFor(w.lastShareAt, now);
+    // Averages fall off while a rig is down and build up after it returns; rough is enough.
+    double frac1 = 1;
+    double frac24 = 1;
+    if (isUp) {
+        qint64 upSince = r.startedAt;
+        for (const auto &o : r.outages)
+            if (o.second <= now)
+                upSince = qMax(upSince, o.second);
+        if (upSince > 0) {
+            frac1 = clamp01(double(now - upSince) / 3'600);
+            frac24 = clamp01(0.5 + double(now - upSince) / 86'400);
+        }
+    } else {
+        frac1 = clamp01(1.0 - double(now - w.lastShareAt) / 3'600);
+        frac24 = clamp01(1.0 - double(now - w.lastShareAt) / 86'400);
+    }
+    auto jitter = [this](double span) { return 1.0 + span * (m_rng.generateDouble() - 0.5) * 2; };
+    w.hashRate = isUp ? r.baseRate * jitter(0.04) : 0;
+    w.h1HashRate = r.baseRate * frac1 * jitter(0.01);
+    w.h24HashRate = r.baseRate * frac24 * jitter(0.005);
+    w.h1StaleHashRate = w.h1HashRate * 0.004 * jitter(0.5);
+    w.h24StaleHashRate = w.h24HashRate * 0.004;
+    w.h24DelayHashRate = w.h24HashRate * 0.001;
+    w.localHashRate = w.hashRate * 1.02;
+    w.h24LocalHashRate = w.h24HashRate * 1.02;
+    return w;
+}
+
+// ---- requests ------------------------------------------------------------------------------
+
+void FakeF2pool::handle(const HttpRequest &request, HttpResponder &responder)
+{
+    if (request.path.startsWith(QLatin1String("/sim/"))) {
+        handleControl(request, responder);
+        return;
+    }
+    ++m_requestsByPath[request.path];
+    m_lastHeaders = request.headers;
+    m_lastBody = request.body;
+    m_lastPath = request.path;
+    if (request.path.startsWith(QLatin1String("/v2/")))
+        handleV2(request, responder);
+    else
+        handleV1(request, responder);
+    Q_EMIT requestServed(request.path);
+}
+
+void FakeF2pool::handleV2(const HttpRequest &request, HttpResponder &responder)
+{
+    const QString &path = request.path;
+    const bool workers = path == QLatin1String("/v2/hash_rate/worker/list");
+    const bool info = path == QLatin1String("/v2/hash_rate/info");
+    const bool users = path == QLatin1String("/v2/mining_user/list");
+    if (applyFault(responder))
+        return;
+    if (!workers && !info && !users) {
+        responder.respond(404, "404 page not found", {{"Content-Type", "text/plain"}});
+        return;
+    }
+    if (request.method != "POST") {
+        responder.respond(405, "405 method not allowed", {{"Content-Type", "text/plain"}});
+        return;
+    }
+    // Never echo the token: the product's logs may carry this message.
+    if (!m_secret.isEmpty()
+        && request.header("f2p-api-secret") != m_secret.toUtf8()) {
+        replyJson(responder, m_errorStatus,
+                  f2pool::error(5010, QStringLiteral("permission denied: the API secret is "
+                                                     "missing, invalid or lacks this scope")));
+        return;
+    }
+    if (users) {
+        replyJson(responder, 200, f2pool::v2MiningUserList(m_user, m_currency, m_address));
+        return;
+    }
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
+    const QJsonObject body = doc.object();
+    auto paramsError = [&](const QString &why) {
+        replyJson(responder, m_errorStatus,
+                  f2pool::error(5001, QStringLiteral("params error: ") + why));
+    };
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+        return paramsError(QStringLiteral("body is not a JSON object"));
+    const QString user = body.value(QLatin1String("mining_user_name")).toString();
+    const QString address = body.value(QLatin1String("address")).toString();
+    const QString currency = body.value(QLatin1String("currency")).toString();
+    if (user.isEmpty() && address.isEmpty())
+        return paramsError(QStringLiteral("mining_user_name or address is required"));
+    if (currency.isEmpty())
+        return paramsError(QStringLiteral("currency is required"));
+    if ((!user.isEmpty() && user != m_user) || (user.isEmpty() && address != m_address))
+        return paramsError(QStringLiteral("mining user not found"));
+    if (currency != m_currency)
+        return paramsError(QStringLiteral("currency %1 is not enabled for this user").arg(currency));
+
+    const QVector<PoolWorkerRow> rows = currentRows();
+    replyJson(responder, 200,
+              workers ? f2pool::v2WorkerList(rows) : f2pool::v2Info(m_user, m_currency, rows));
+}
+
+void FakeF2pool::handleV1(const HttpRequest &request, HttpResponder &responder)
+{
+    if (applyFault(responder))
+        return;
+    const QStringList parts = request.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (parts.size() != 2) {
+        responder.respond(404, "404 page not found", {{"Content-Type", "text/plain"}});
+        return;
+    }
+    if (request.method != "GET") {
+        responder.respond(405, "405 method not allowed", {{"Content-Type", "text/plain"}});
+        return;
+    }
+    // v1 needs no token; a token that is sent must be right.
+    if (!m_secret.isEmpty() && request.hasHeader("f2p-api-secret")
+        && request.header("f2p-api-secret") != m_secret.toUtf8()) {
+        replyJson(responder, 401, f2pool::error(401, QStringLiteral("unauthorized")));
+        return;
+    }
+    if (parts[0] != m_currency || parts[1] != m_user) {
+        replyJson(responder, 404, f2pool::error(404, QStringLiteral("user not found")));
+        return;
+    }
+    replyJson(responder, 200, f2pool::v1Reply(currentRows(), m_clock->nowSecs()));
+}
+
+void FakeF2pool::replyJson(HttpResponder &responder, int status, const QByteArray &body)
+{
+    // Faults that need the real reply (drip it, cut it) act here; the rest in applyFault().
+    switch (m_fault) {
+    case Fault::Drip:
+        responder.drip(status, body, {{"Content-Type", kJson}}, m_dripIntervalMs, true);
+        return;
+    case Fault::TruncatedJson:
+        responder.truncate(status, body, body.size() / 2, {{"Content-Type", kJson}});
+        return;
+    default:
+        responder.respond(status, body, {{"Content-Type", kJson}});
+    }
+}
+
+bool FakeF2pool::applyFault(HttpResponder &responder)
+{
+    switch (m_fault) {
+    case Fault::None:
+    case Fault::Drip:
+    case Fault::TruncatedJson:
+        return false;
+    case Fault::Hang:
+        responder.hang();
+        return true;
+    case Fault::Http500:
+        responder.respond(500, "<html><body><h1>500 Internal Server Error</h1></body></html>\n",
+                          {{"Content-Type", "text/html"}});
+        return true;
+    case Fault::Http401:
+        responder.respond(401,
+                          f2pool::error(5010, QStringLiteral("permission denied: unauthorized")),
+                          {{"Content-Type", kJson}});
+        return true;
+    case Fault::ErrorCode5010:
+        responder.respond(m_errorStatus,
+                          f2pool::error(5010, QStringLiteral("permission denied: this token "
+                                                             "has no access to this endpoint")),
+                          {{"Content-Type", kJson}});
+        return true;
+    case Fault::InvalidJson:
+        // What a captive proxy or a CDN error page looks like: 200, but not JSON.
+        responder.respond(200,
+                          "<!DOCTYPE html><html><head><title>Just a moment...</title></head>"
+                          "<body>Checking your browser</body></html>\n",
+                          {{"Content-Type", "text/html; charset=UTF-8"}});
+        return true;
+    case Fault::Oversized: {
+        f2pool::ChunkedBody body = f2pool::oversizedWorkerList(m_oversizedBytes, m_clock->nowSecs());
+        responder.stream(200, {{"Content-Type", kJson}},
+                         m_oversizedSendsLength ? body.totalBytes : -1, std::move(body.next));
+        return true;
+    }
+    case Fault::Refused:
+        // Only reached by a request that raced the listener closing.
+        responder.closeWithoutAnswer();
+        return true;
+    }
+    return false;
+}
+
+} // namespace rw::sim

@@ -1,0 +1,157 @@
+#pragma once
+
+#include "clock.h"
+#include "httpserver.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QObject>
+#include <QSet>
+#include <QUrl>
+#include <QVector>
+
+#include <optional>
+
+namespace rw::sim {
+
+// A fake Telegram Bot API on loopback: /bot<token>/<method> for getMe, sendMessage,
+// editMessageText, deleteMessage and deleteMessages, with parameters as JSON, form or query
+// string (GET or POST), the real envelope and error descriptions (API-FACTS §3), the chat's
+// current messages for assertions, and injectable faults. The token is only compared, never
+// stored in the call log.
+class TelegramSink : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Fault {
+        None,
+        TooManyRequests, // 429 + parameters.retry_after + Retry-After header
+        DeleteNotFound,  // 400 message to delete not found (delete methods only)
+        DeleteTooOld,    // 400 message can't be deleted for everyone (delete methods only)
+        BotKicked,       // 403 Forbidden: bot was kicked from the channel chat
+        ChatMigrated,    // 400 + parameters.migrate_to_chat_id
+        Hang,
+        Http500,
+        Http502,         // an nginx HTML page, as Telegram's front end sends
+        Refused,         // until clearFaults()
+    };
+    Q_ENUM(Fault)
+
+    struct Message
+    {
+        qint64 id = 0;
+        QString text;        // as sent (raw, with markup)
+        QString plainText;   // after entity parsing: what the channel shows
+        QJsonArray entities;
+        QString parseMode;
+        qint64 date = 0;     // unix s, sink clock
+        qint64 editDate = 0; // 0 = never edited
+        bool silent = false; // sent with disable_notification
+        int edits = 0;
+    };
+
+    struct Call
+    {
+        QString method;      // as the API names it, e.g. "sendMessage"
+        QJsonObject params;  // merged query + body parameters (never the token)
+        QString chat;        // chat_id as a string, empty if none
+        int httpStatus = 0;  // 0 = not answered (hang)
+        QString description; // error description, empty on success
+        qint64 clockMs = 0;  // sink clock
+        qint64 monotonicMs = 0; // real time since the sink started (pacing is real time)
+    };
+
+    explicit TelegramSink(const Clock *clock, QObject *parent = nullptr);
+
+    bool listen(quint16 port = 0);
+    quint16 port() const { return m_server->port(); }
+    QUrl baseUrl() const { return m_server->baseUrl(); } // the product appends /bot<token>/...
+    HttpServer *server() const { return m_server; }
+
+    void setToken(const QString &token) { m_token = token; }
+    // Empty (the default) = every chat exists; otherwise others get "chat not found".
+    void setKnownChats(const QStringList &chats);
+    void setBotName(const QString &username) { m_botUsername = username; }
+
+    // Faults apply to the next `calls` matching calls (-1 = until clearFaults()); `method`
+    // limits them to one method (empty = any; delete faults only ever hit delete methods).
+    void injectFault(Fault fault, int calls = -1, const QString &method = QString());
+    void clearFaults();
+    Fault fault() const { return m_fault; }
+    void setRetryAfterSecs(int secs) { m_retryAfter = secs; }
+    void setMigrateToChatId(qint64 id) { m_migrateTo = id; }
+    // Answer a sendMessage that comes < 1 s after the previous one to the same chat with 429
+    // (off by default: pacing is only recorded).
+    void setEnforcePacing(bool on) { m_enforcePacing = on; }
+    void setStrictAmpersand(bool on) { m_strictAmpersand = on; }
+
+    // State for assertions. Chat keys are chat_id as sent ("-100123", "@name").
+    QVector<Message> messages(const QString &chat) const; // current (not deleted), by id
+    std::optional<Message> message(const QString &chat, qint64 id) const;
+    QStringList chats() const;
+    // Put a message in a chat as if sent at `date` (reconciliation and 48 h tests).
+    qint64 seedMessage(const QString &chat, const QString &text, qint64 date);
+    QVector<Call> calls() const { return m_calls; }
+    int callCount(const QString &method) const;
+    int totalCalls() const { return int(m_calls.size()); }
+    void clearLog() { m_calls.clear(); }
+    // Real-time ms (monotonic, since the sink started) of every sendMessage to the chat.
+    QVector<qint64> sendTimesMs(const QString &chat) const;
+    qint64 minSendIntervalMs(const QString &chat) const; // -1 with fewer than two sends
+    int pacingViolations() const; // sends to one chat < 1000 ms after the previous, all chats
+
+    static QString chatKey(const QJsonValue &chatId); // "" when not an int64 or @name
+
+Q_SIGNALS:
+    void called(const QString &method); // after every answered call
+
+private:
+    struct Chat
+    {
+        qint64 nextId = 1;
+        QVector<Message> messages;
+    };
+    struct Outcome
+    {
+        int status = 200;
+        QJsonValue result;
+        QString description;
+        QJsonObject parameters;
+    };
+
+    void handle(const HttpRequest &request, HttpResponder &responder);
+    bool parseParams(const HttpRequest &request, QJsonObject &params, QString &error) const;
+    bool applyFault(const QString &method, Call &call, HttpResponder &responder);
+    Outcome dispatch(const QString &method, const QJsonObject &params, const QString &chat);
+    Outcome sendMessage(const QJsonObject &params, const QString &chat);
+    Outcome editMessageText(const QJsonObject &params, const QString &chat);
+    Outcome deleteMessage(const QJsonObject &params, const QString &chat);
+    Outcome deleteMessages(const QJsonObject &params, const QString &chat);
+    Outcome getMe() const;
+    bool checkText(const QJsonObject &params, Message &m, Outcome &error) const;
+    QJsonObject messageJson(const QString &chat, const Message &m) const;
+    QJsonObject chatJson(const QString &chat) const;
+    void answer(HttpResponder &responder, const Outcome &outcome, Call &call);
+    static Outcome error(int status, const QString &description);
+
+    const Clock *m_clock;
+    HttpServer *m_server;
+    QElapsedTimer m_monotonic;
+    QString m_token = QStringLiteral("demo-token");
+    QString m_botUsername = QStringLiteral("rigwatch_sim_bot");
+    QSet<QString> m_knownChats;
+    QHash<QString, Chat> m_chats;
+    QVector<Call> m_calls;
+    QHash<QString, qint64> m_lastSendMs; // per chat, monotonic
+    Fault m_fault = Fault::None;
+    int m_faultCalls = -1;
+    QString m_faultMethod;
+    int m_retryAfter = 3;
+    qint64 m_migrateTo = -1001999999999;
+    bool m_enforcePacing = false;
+    bool m_strictAmpersand = true;
+};
+
+} // namespace rw::sim

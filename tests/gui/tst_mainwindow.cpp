@@ -1,0 +1,162 @@
+// The desktop app end to end, offscreen: demo mode fills the window from the simulated farm,
+// then the settings dialog validates, tests the connection, sends a Telegram test message and
+// saves — and the app switches from the demo to the configured (simulated) account.
+#include "appcontroller.h"
+#include "chartpanel.h"
+#include "mainwindow.h"
+#include "mirrorpanel.h"
+#include "outagemodel.h"
+#include "outagepanel.h"
+#include "secretstore.h"
+#include "settingsdialog.h"
+#include "statuspanel.h"
+#include "ui_settingsdialog.h"
+#include "workerspanel.h"
+#include "workertablemodel.h"
+
+#include "simfarm.h"
+
+#include <QPushButton>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace rw;
+
+namespace {
+const auto kToken = QStringLiteral("123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw");
+
+int offlineRows(const WorkerTableModel *m)
+{
+    int n = 0;
+    for (int r = 0; r < m->rowCount(); ++r)
+        n += m->stateAt(r).status == WorkerStatus::Offline ? 1 : 0;
+    return n;
+}
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        // Keep the tester's own settings and keychain out of this.
+        QCoreApplication::setOrganizationName(QStringLiteral("RigWatchTest"));
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.path());
+        QSettings().clear();
+        QSettings().setValue(QStringLiteral("storage/database"),
+                             m_dir.filePath(QStringLiteral("configured.sqlite")));
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    }
+
+    void demoFillsTheWindow()
+    {
+        AppController::Options opt;
+        opt.useTray = false;
+        AppController app(opt, std::make_unique<MemorySecretStore>()); // nothing configured: demo
+        app.start();
+        MainWindow *w = app.window();
+        QVERIFY(w->isVisible());
+        QVERIFY(app.isDemo());
+
+        WorkerTableModel *model = w->workersPanel()->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 36, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(offlineRows(model) >= 1, 15000); // the demo starts with trouble
+        QVERIFY(w->windowTitle().contains(QStringLiteral("DEMO — simulated farm")));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            w->statusPanel()->text().contains(QStringLiteral("Last successful poll")), 15000);
+        QVERIFY(w->statusPanel()->text().contains(QStringLiteral("DEMO")));
+        QVERIFY(w->statusPanel()->text().contains(QStringLiteral("next poll in")));
+
+        // The chart, the outage log and the Telegram mirror come from the store on the engine
+        // thread.
+        QTRY_VERIFY_WITH_TIMEOUT(w->chartPanel()->pointCount() >= 1, 15000);
+        w->tabs()->setCurrentIndex(1);
+        QTRY_VERIFY_WITH_TIMEOUT(w->outagePanel()->model()->rowCount() >= 1, 15000);
+        w->tabs()->setCurrentIndex(2);
+        QTRY_VERIFY_WITH_TIMEOUT(w->mirrorPanel()->messageCount() >= 1, 15000);
+
+        // Selecting a worker asks for its curve; the search box narrows the table.
+        w->tabs()->setCurrentIndex(0);
+        w->workersPanel()->proxy()->setSearchText(QStringLiteral("rig-07"));
+        QCOMPARE(w->workersPanel()->proxy()->rowCount(), 1);
+    }
+
+    void settingsDialogValidatesTestsAndSaves()
+    {
+        sim::SimFarm farm;
+        sim::SimFarm::Options fo;
+        fo.user = QStringLiteral("acmefarm");
+        fo.secret = QStringLiteral("pool-secret-1234");
+        fo.token = kToken;
+        QVERIFY2(farm.start(fo), qPrintable(farm.errorString()));
+
+        AppController::Options opt;
+        opt.useTray = false;
+        auto secrets = std::make_unique<MemorySecretStore>();
+        MemorySecretStore *store = secrets.get();
+        AppController app(opt, std::move(secrets));
+        app.start();
+        QTRY_COMPARE_WITH_TIMEOUT(app.window()->workersPanel()->model()->rowCount(), 36, 15000);
+
+        QSignalSpy opened(&app, &AppController::settingsDialogOpened);
+        app.openSettings();
+        QTRY_COMPARE(opened.size(), 1);
+        SettingsDialog *d = app.settingsDialog();
+        QVERIFY(d && d->isVisible());
+        Ui::SettingsDialog *ui = d->ui();
+        QPushButton *save = ui->buttons->button(QDialogButtonBox::Save);
+
+        // Point the Telegram fields at the simulated Bot API before typing.
+        GuiSettings base = d->settings();
+        base.telegram.url = farm.telegramUrl();
+        d->setSettings(base);
+
+        ui->addAccount->click();
+        ui->user->setText(QStringLiteral("Acme Farm")); // invalid: caps and a space
+        QVERIFY(ui->validation->text().contains(QStringLiteral("lowercase")));
+        QVERIFY(!save->isEnabled());
+        ui->user->setText(QStringLiteral("acmefarm"));
+        ui->poolUrl->setText(farm.poolUrl().toString());
+        QVERIFY(ui->validation->text().contains(QStringLiteral("API token")));
+        ui->secret->setText(QStringLiteral("pool-secret-1234"));
+        QTRY_VERIFY(ui->validation->text().isEmpty());
+        QVERIFY(save->isEnabled());
+
+        ui->testConnection->click();
+        QTRY_VERIFY_WITH_TIMEOUT(ui->connectionResult->text().contains(QStringLiteral("found 36 workers")),
+                                 15000);
+
+        ui->botToken->setText(kToken);
+        ui->chat->setText(QStringLiteral("-1001234567890"));
+        ui->sendTest->click();
+        QTRY_VERIFY_WITH_TIMEOUT(ui->sendTest->isEnabled(), 15000);
+        QVERIFY2(!ui->telegramResult->styleSheet().contains(QStringLiteral("c62828")),
+                 qPrintable(ui->telegramResult->text()));
+
+        save->click();
+        QTRY_VERIFY(!app.settingsDialog());
+        // Tokens went to the SecretStore, not to QSettings.
+        QVERIFY(store->contains(QStringLiteral("pool/acmefarm/bitcoin")));
+        QVERIFY(store->contains(QStringLiteral("telegram/bot-token")));
+        QSettings qs;
+        for (const QString &k : qs.allKeys())
+            QVERIFY2(!qs.value(k).toString().contains(QStringLiteral("pool-secret")), qPrintable(k));
+
+        // The app now watches the configured account: no longer the demo.
+        QVERIFY(!app.isDemo());
+        QTRY_VERIFY_WITH_TIMEOUT(!app.window()->windowTitle().contains(QStringLiteral("DEMO")), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(app.window()->windowTitle().contains(QStringLiteral("acmefarm")), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(app.window()->workersPanel()->model()->rowCount(), 36, 15000);
+        QVERIFY(farm.pool()->requestCount(QStringLiteral("/v2/hash_rate/worker/list")) >= 2);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,95 @@
+// The --once verdict: status word, exit code and the one line an on-call person reads.
+#include "engine/checkreport.h"
+
+#include <QtTest>
+
+using namespace rw;
+
+namespace {
+AccountView healthy(int online = 100)
+{
+    AccountView v;
+    v.key = QStringLiteral("farm/bitcoin");
+    v.displayName = QStringLiteral("farm");
+    v.lastPollOk = true;
+    v.totalHashRate = 3.21e17;
+    v.incident.online = online;
+    v.incident.total = online;
+    v.incident.at = 1'767'225'600;
+    return v;
+}
+void addDown(AccountView &v, const QString &name, qint64 minutesAgo, WorkerStatus st = WorkerStatus::Offline)
+{
+    v.incident.down.append({name, st, v.incident.at - minutesAgo * 60});
+    v.incident.online -= 1;
+}
+} // namespace
+
+class TestCheckReport : public QObject
+{
+    Q_OBJECT
+private slots:
+    void ok()
+    {
+        const CheckReport r = makeCheckReport({healthy()}, 0);
+        QCOMPARE(r.status, CheckReport::Ok);
+        QVERIFY2(r.line.startsWith(QStringLiteral("OK - 100/100 workers online, 321 PH/s")), qPrintable(r.line));
+    }
+
+    void critical()
+    {
+        AccountView v = healthy();
+        addDown(v, QStringLiteral("rig-07"), 47);
+        addDown(v, QStringLiteral("rig-08"), 185);
+        addDown(v, QStringLiteral("rig-09"), 600, WorkerStatus::Missing);
+        const CheckReport r = makeCheckReport({v}, 0);
+        QCOMPARE(r.status, CheckReport::Critical);
+        QVERIFY2(r.line.startsWith(QStringLiteral("CRITICAL - 97/100 workers online, 321 PH/s, 3 offline: "
+                                                  "rig-07 (47 min), rig-08 (3 h 05 min), rig-09 (missing, ")),
+                 qPrintable(r.line));
+        QVERIFY(r.line.contains(QStringLiteral("| online=97;;;0;100 offline=3")));
+    }
+
+    void manyDownAreSummarised()
+    {
+        AccountView v = healthy(500);
+        for (int i = 0; i < 40; ++i)
+            addDown(v, QStringLiteral("rig-%1").arg(i, 3, 10, QLatin1Char('0')), 20);
+        const CheckReport r = makeCheckReport({v}, 0);
+        QVERIFY(r.line.contains(QStringLiteral("and 30 more")));
+        QVERIFY(r.line.size() < 1000);
+    }
+
+    void warningOnlyForTheFloor()
+    {
+        AccountView v = healthy();
+        v.incident.hashrateLow = true;
+        v.incident.minHashRate = 4e17;
+        CheckReport r = makeCheckReport({v}, 0);
+        QCOMPARE(r.status, CheckReport::Warning);
+        QVERIFY(r.line.startsWith(QStringLiteral("WARNING - ")));
+        QVERIFY(r.line.contains(QStringLiteral("below the floor of 400 PH/s")));
+        addDown(v, QStringLiteral("rig-01"), 15);
+        QCOMPARE(makeCheckReport({v}, 0).status, CheckReport::Critical);
+    }
+
+    void unknownWhenThePoolDidNotAnswer()
+    {
+        AccountView v = healthy();
+        v.lastPollOk = false;
+        v.state.lastError = QStringLiteral("f2pool did not answer within 30 s");
+        AccountView other = healthy();
+        other.key = QStringLiteral("b/litecoin");
+        other.displayName = QStringLiteral("b");
+        addDown(other, QStringLiteral("x"), 30);
+        const CheckReport r = makeCheckReport({other, v}, 0);
+        QCOMPARE(r.status, CheckReport::Unknown);
+        QVERIFY2(r.line.startsWith(QStringLiteral("UNKNOWN - b: 99/100")), qPrintable(r.line));
+        QVERIFY(r.line.contains(QStringLiteral("farm: f2pool did not answer within 30 s")));
+        QCOMPARE(unknownReport(QStringLiteral("x.ini: [pool] user is required")).line,
+                 QStringLiteral("UNKNOWN - x.ini: [pool] user is required"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCheckReport)
+#include "tst_checkreport.moc"

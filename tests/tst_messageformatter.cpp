@@ -1,0 +1,262 @@
+// MessageFormatter and Announcement: what the Telegram message says, checked the way Telegram
+// reads it (the sink's HTML parser), and what counts as growth or shrinking.
+#include "notify/announcement.h"
+#include "notify/messageformatter.h"
+#include "telegramhtml.h"
+#include "util/units.h"
+
+#include <QtTest>
+
+using namespace rw;
+
+namespace {
+
+const qint64 kNow = 1'767'225'600 + 3600; // 2026-01-01 01:00 UTC
+
+Incident::Down down(const QString &name, qint64 since, WorkerStatus s = WorkerStatus::Offline)
+{
+    Incident::Down d;
+    d.worker = name;
+    d.status = s;
+    d.since = since;
+    return d;
+}
+
+Incident incidentWith(int n, const QString &prefix = QStringLiteral("rig-"))
+{
+    Incident inc;
+    for (int i = 0; i < n; ++i)
+        inc.down << down(prefix + QString::number(i).rightJustified(4, QLatin1Char('0')),
+                         kNow - 600);
+    inc.total = n + 10;
+    inc.online = 10;
+    inc.totalHashRate = 1.2e15;
+    inc.since = kNow - 600;
+    inc.at = kNow;
+    return inc;
+}
+
+// What the reader sees: the text after Telegram's HTML parsing, which must succeed.
+QString seen(const QString &html)
+{
+    const sim::TelegramText t = sim::parseTelegramHtml(html);
+    if (!t.ok())
+        qWarning().noquote() << "HTML rejected:" << t.error;
+    return t.ok() ? t.text : QString();
+}
+
+} // namespace
+
+class TestMessageFormatter : public QObject
+{
+    Q_OBJECT
+private slots:
+    void durations_data();
+    void durations();
+    void incidentContents();
+    void missingAndPool();
+    void escapesWorkerNames();
+    void hugeOutageFits();
+    void longNamesFit();
+    void resolvedAndTest();
+    void unknownLanguageFallsBack();
+    void chinese();
+    void announcementGrowth();
+    void announcementRoundTrip();
+};
+
+void TestMessageFormatter::durations_data()
+{
+    QTest::addColumn<qint64>("secs");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("seconds") << qint64(42) << QStringLiteral("under 1 min");
+    QTest::newRow("47 min") << qint64(47 * 60 + 59) << QStringLiteral("47 min");
+    QTest::newRow("3 h 05") << qint64(3 * 3600 + 5 * 60) << QStringLiteral("3 h 05 min");
+    QTest::newRow("2 d 04") << qint64(2 * 86400 + 4 * 3600 + 59) << QStringLiteral("2 d 04 h");
+    QTest::newRow("negative") << qint64(-5) << QStringLiteral("under 1 min");
+}
+
+void TestMessageFormatter::durations()
+{
+    QFETCH(qint64, secs);
+    QFETCH(QString, expected);
+    QCOMPARE(MessageFormatter().duration(secs), expected);
+}
+
+void TestMessageFormatter::incidentContents()
+{
+    Incident inc;
+    inc.down << down(QStringLiteral("rig-01"), kNow - 47 * 60)
+             << down(QStringLiteral("rig-02"), kNow - (3 * 3600 + 5 * 60));
+    inc.total = 5;
+    inc.online = 3;
+    inc.totalHashRate = 3.21e15;
+    inc.minHashRate = 5e15;
+    inc.hashrateLow = true;
+    inc.at = kNow;
+    const QString text = seen(MessageFormatter().incidentText(QStringLiteral("farm1"), inc));
+    QVERIFY(text.contains(QStringLiteral("farm1")));
+    QVERIFY(text.contains(QStringLiteral("2 of 5 workers offline")));
+    QVERIFY(text.contains(QStringLiteral("rig-01 offline for 47 min")));
+    QVERIFY(text.contains(QStringLiteral("rig-02 offline for 3 h 05 min")));
+    QVERIFY2(text.contains(formatHashRate(3.21e15)), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("below the floor of ") + formatHashRate(5e15)));
+    QVERIFY(text.contains(QStringLiteral("As of 2026-01-01 01:00 UTC")));
+    QVERIFY(!text.contains(QStringLiteral("more")));
+}
+
+void TestMessageFormatter::missingAndPool()
+{
+    Incident inc;
+    inc.down << down(QStringLiteral("ghost"), 0, WorkerStatus::Missing)
+             << down(QStringLiteral("old"), kNow - 7200, WorkerStatus::Missing);
+    inc.poolUnreachable = true;
+    inc.unreachableReason = QStringLiteral("timeout <30 s> & retry");
+    inc.unreachableSince = kNow - 900;
+    inc.total = 4;
+    inc.at = kNow;
+    const QString text = seen(MessageFormatter().incidentText(QStringLiteral("farm1"), inc));
+    QVERIFY2(text.contains(QStringLiteral("ghost missing\n")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("old missing, no share for 2 h 00 min")));
+    QVERIFY(text.contains(QStringLiteral("Pool unreachable for 15 min: timeout <30 s> & retry")));
+    QVERIFY(!text.contains(QStringLiteral("below the floor")));
+}
+
+void TestMessageFormatter::escapesWorkerNames()
+{
+    Incident inc;
+    inc.down << down(QStringLiteral("<b>rig&\"x\"</b>"), kNow - 700);
+    inc.total = 1;
+    inc.at = kNow;
+    const QString html = MessageFormatter().incidentText(QStringLiteral("a<b>&c"), inc);
+    QVERIFY(html.contains(QStringLiteral("&lt;b&gt;rig&amp;\"x\"&lt;/b&gt;")));
+    QVERIFY(html.contains(QStringLiteral("a&lt;b&gt;&amp;c")));
+    const sim::TelegramText parsed = sim::parseTelegramHtml(html);
+    QVERIFY2(parsed.ok(), qPrintable(parsed.error));
+    QVERIFY(parsed.text.contains(QStringLiteral("<b>rig&\"x\"</b> offline for 11 min")));
+    // The name is text, not markup: no entity covers it.
+    const int at = int(parsed.text.indexOf(QStringLiteral("<b>rig")));
+    for (const QJsonValue &e : parsed.entities) {
+        const int off = e.toObject().value(QStringLiteral("offset")).toInt();
+        const int len = e.toObject().value(QStringLiteral("length")).toInt();
+        QVERIFY(at < off || at >= off + len);
+    }
+}
+
+void TestMessageFormatter::hugeOutageFits()
+{
+    const Incident inc = incidentWith(2000);
+    const QString html = MessageFormatter().incidentText(QStringLiteral("farm1"), inc);
+    QVERIFY(html.size() <= MessageFormatter::kMaxLength);
+    const QString text = seen(html);
+    QVERIFY(!text.isEmpty());
+    QVERIFY(text.size() <= 4096); // UTF-16 units after entity parsing, as Telegram counts
+    const int shown = int(text.count(QStringLiteral(" offline for ")));
+    QVERIFY(shown > 50);
+    QVERIFY2(text.contains(QStringLiteral("\u2026 and %1 more").arg(2000 - shown)),
+             qPrintable(text.right(300)));
+    QVERIFY(text.contains(QStringLiteral("2000 of 2010 workers offline")));
+    QVERIFY(text.contains(QStringLiteral("rig-0000 offline")));
+    QVERIFY(text.endsWith(QStringLiteral("As of 2026-01-01 01:00 UTC"))); // the tail is never cut
+    // Nearly full: the cap is used, not wasted.
+    QVERIFY(html.size() > MessageFormatter::kMaxLength - 60);
+}
+
+void TestMessageFormatter::longNamesFit()
+{
+    // Names full of characters that grow when escaped, and a non-BMP character (2 UTF-16 units).
+    const Incident inc =
+        incidentWith(300, QString(80, QLatin1Char('&')) + QStringLiteral("\U0001F525"));
+    const QString html = MessageFormatter().incidentText(QStringLiteral("farm1"), inc);
+    QVERIFY(html.size() <= MessageFormatter::kMaxLength);
+    QVERIFY(!seen(html).isEmpty());
+    QVERIFY(seen(html).contains(QStringLiteral(" more\n")));
+}
+
+void TestMessageFormatter::resolvedAndTest()
+{
+    MessageFormatter f;
+    const QString resolved = seen(f.resolvedText(QStringLiteral("farm<1>"), kNow - 3900, kNow));
+    QVERIFY2(resolved.contains(
+                 QStringLiteral("farm<1>: resolved at 2026-01-01 01:00 UTC after 1 h 05 min")),
+             qPrintable(resolved));
+    QVERIFY(!seen(f.supersededText(QStringLiteral("farm1"), kNow)).isEmpty());
+    QVERIFY(seen(f.testText(kNow)).contains(QStringLiteral("test message")));
+}
+
+void TestMessageFormatter::unknownLanguageFallsBack()
+{
+    MessageFormatter f(QStringLiteral("fr"));
+    QVERIFY(!f.hasTranslation());
+    QVERIFY(f.incidentText(QStringLiteral("x"), incidentWith(1))
+                .contains(QStringLiteral("workers offline")));
+}
+
+void TestMessageFormatter::chinese()
+{
+    MessageFormatter zh(QStringLiteral("zh_CN"));
+    if (!zh.hasTranslation())
+        QSKIP(":/i18n/rigwatch_zh_CN.qm has no rw::MessageFormatter strings yet "
+              "(translations/rigwatch_zh_CN.ts needs them); zh_CN text not checked");
+    Incident inc = incidentWith(2);
+    inc.down[1] = down(QStringLiteral("<b>rig&\"x\"</b>"), kNow - 47 * 60);
+    const QString text = seen(zh.incidentText(QStringLiteral("farm1"), inc));
+    QVERIFY(!text.isEmpty());
+    QVERIFY2(!text.contains(QStringLiteral("workers offline")), qPrintable(text));
+    QVERIFY(!text.contains(QStringLiteral(" min")));
+    bool cjk = false;
+    for (const QChar c : text)
+        cjk = cjk || (c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF);
+    QVERIFY2(cjk, qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("<b>rig&\"x\"</b>")));
+    QVERIFY(text.contains(QStringLiteral("UTC")));
+    // The app's own language does not matter: English is still English next to it.
+    QVERIFY(MessageFormatter()
+                .incidentText(QStringLiteral("farm1"), inc)
+                .contains(QStringLiteral("workers offline")));
+    QVERIFY(zh.incidentText(QStringLiteral("farm1"), incidentWith(2000)).size() <=
+            MessageFormatter::kMaxLength);
+}
+
+void TestMessageFormatter::announcementGrowth()
+{
+    Incident ab;
+    ab.down << down(QStringLiteral("a"), 1) << down(QStringLiteral("b"), 1);
+    Incident a;
+    a.down << down(QStringLiteral("a"), 1);
+    const Announcement annAB = Announcement::of(ab);
+    const Announcement annA = Announcement::of(a);
+    QVERIFY(annAB.hasSomethingNotIn(annA));  // b went down: growth
+    QVERIFY(!annA.hasSomethingNotIn(annAB)); // b came back: shrink
+    QVERIFY(!annA.sameAs(annAB));
+    Incident aMissing;
+    aMissing.down << down(QStringLiteral("a"), 1, WorkerStatus::Missing);
+    QVERIFY(!Announcement::of(aMissing).hasSomethingNotIn(annA)); // same worker: not growth...
+    QVERIFY(!Announcement::of(aMissing).sameAs(annA));            // ...but the text changes
+    Incident low = a;
+    low.hashrateLow = true;
+    QVERIFY(Announcement::of(low).hasSomethingNotIn(annA));
+    Incident pool = a;
+    pool.poolUnreachable = true;
+    QVERIFY(Announcement::of(pool).hasSomethingNotIn(annA));
+    // Durations and hash rates are not part of the announcement.
+    Incident later = ab;
+    later.at += 600;
+    later.totalHashRate = 42;
+    QVERIFY(Announcement::of(later).sameAs(annAB));
+}
+
+void TestMessageFormatter::announcementRoundTrip()
+{
+    Incident inc = incidentWith(3);
+    inc.down << down(QStringLiteral("zz \"quoted\"\n"), 5, WorkerStatus::Missing);
+    inc.hashrateLow = true;
+    const Announcement a = Announcement::of(inc);
+    const Announcement b = Announcement::fromKey(a.toKey());
+    QVERIFY(a.sameAs(b));
+    QCOMPARE(b.since, inc.since);
+    QVERIFY(Announcement::fromKey("garbage").isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestMessageFormatter)
+#include "tst_messageformatter.moc"

@@ -1,0 +1,179 @@
+// /metrics: the Prometheus text format as a scraper parses it — names, types, label escaping,
+// counters that only rise — served over HTTP.
+#include "metrics/metrics.h"
+#include "metrics/metricsserver.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRegularExpression>
+#include <QtTest>
+
+using namespace rw;
+
+namespace {
+struct Sample
+{
+    QString name;
+    QMap<QString, QString> labels;
+    double value;
+};
+
+// A small parser of the exposition format, strict enough to catch malformed output.
+QVector<Sample> parse(const QByteArray &text, QMap<QString, QString> *types, QString *error)
+{
+    QVector<Sample> out;
+    static const QRegularExpression line(
+        QStringLiteral("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)\\})? ([^ ]+)$"));
+    static const QRegularExpression label(
+        QStringLiteral("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\[\\\\\"n])*)\",?"));
+    for (const QString &l : QString::fromUtf8(text).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        if (l.startsWith(QStringLiteral("# TYPE "))) {
+            const QStringList p = l.split(QLatin1Char(' '));
+            types->insert(p.value(2), p.value(3));
+            continue;
+        }
+        if (l.startsWith(QLatin1Char('#')))
+            continue;
+        const auto m = line.match(l);
+        if (!m.hasMatch()) {
+            *error = QStringLiteral("bad line: ") + l;
+            return {};
+        }
+        Sample s{m.captured(1), {}, 0};
+        const QString labels = m.captured(3);
+        int consumed = 0;
+        auto it = label.globalMatch(labels);
+        while (it.hasNext()) {
+            const auto lm = it.next();
+            if (lm.capturedStart() != consumed) {
+                *error = QStringLiteral("bad labels: ") + labels;
+                return {};
+            }
+            consumed = int(lm.capturedEnd());
+            QString v = lm.captured(2);
+            v.replace(QStringLiteral("\\n"), QStringLiteral("\n"))
+                .replace(QStringLiteral("\\\""), QStringLiteral("\""))
+                .replace(QStringLiteral("\\\\"), QStringLiteral("\\"));
+            s.labels.insert(lm.captured(1), v);
+        }
+        if (consumed != labels.size()) {
+            *error = QStringLiteral("bad labels: ") + labels;
+            return {};
+        }
+        bool ok = false;
+        s.value = m.captured(4) == QLatin1String("+Inf") ? qInf() : m.captured(4).toDouble(&ok);
+        if (!ok && m.captured(4) != QLatin1String("+Inf")) {
+            *error = QStringLiteral("bad value: ") + l;
+            return {};
+        }
+        out << s;
+    }
+    return out;
+}
+
+AccountView view()
+{
+    AccountView v;
+    v.key = QStringLiteral("farm/bitcoin");
+    v.displayName = QStringLiteral("farm \"main\"\\x");
+    v.totalHashRate = 3.5e15;
+    WorkerState up;
+    up.sample.name = QStringLiteral("rig-01");
+    up.sample.hashRate = 1.2e14;
+    up.sample.lastShareAt = 1'767'225'000;
+    WorkerState down = up;
+    down.sample.name = QStringLiteral("rig\n\"2\"");
+    down.status = WorkerStatus::Offline;
+    v.workers.insert(up.sample.name, up);
+    v.workers.insert(down.sample.name, down);
+    return v;
+}
+} // namespace
+
+class TestMetrics : public QObject
+{
+    Q_OBJECT
+private slots:
+    void formatAndEscaping()
+    {
+        Metrics m;
+        m.updateAccount(view());
+        m.recordPoll(QStringLiteral("farm/bitcoin"), 0.3, true, {});
+        m.recordPoll(QStringLiteral("farm/bitcoin"), 31, false, QStringLiteral("timeout"));
+        QMap<QString, QString> types;
+        QString error;
+        const auto samples = parse(m.render(), &types, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(types.value(QStringLiteral("rigwatch_worker_up")), QStringLiteral("gauge"));
+        QCOMPARE(types.value(QStringLiteral("rigwatch_poll_duration_seconds")), QStringLiteral("histogram"));
+        QCOMPARE(types.value(QStringLiteral("rigwatch_poll_failures_total")), QStringLiteral("counter"));
+        for (const char *n : {"rigwatch_worker_hashrate_hashes_per_second", "rigwatch_worker_last_share_timestamp_seconds",
+                              "rigwatch_account_hashrate_hashes_per_second", "rigwatch_workers",
+                              "rigwatch_telegram_messages_live", "rigwatch_build_info"})
+            QVERIFY2(types.contains(QLatin1String(n)), n);
+
+        auto find = [&](const QString &name, const QString &k, const QString &v) -> std::optional<Sample> {
+            for (const Sample &s : samples)
+                if (s.name == name && s.labels.value(k) == v)
+                    return s;
+            return std::nullopt;
+        };
+        const auto down = find(QStringLiteral("rigwatch_worker_up"), QStringLiteral("worker"), QStringLiteral("rig\n\"2\""));
+        QVERIFY(down);
+        QCOMPARE(down->value, 0.0);
+        QCOMPARE(down->labels.value(QStringLiteral("account")), QStringLiteral("farm \"main\"\\x"));
+        QCOMPARE(find(QStringLiteral("rigwatch_worker_up"), QStringLiteral("worker"), QStringLiteral("rig-01"))->value, 1.0);
+        QCOMPARE(find(QStringLiteral("rigwatch_workers"), QStringLiteral("state"), QStringLiteral("offline"))->value, 1.0);
+        QCOMPARE(find(QStringLiteral("rigwatch_poll_failures_total"), QStringLiteral("reason"), QStringLiteral("timeout"))->value, 1.0);
+        QCOMPARE(find(QStringLiteral("rigwatch_poll_duration_seconds_bucket"), QStringLiteral("le"), QStringLiteral("0.5"))->value, 1.0);
+        QCOMPARE(find(QStringLiteral("rigwatch_poll_duration_seconds_bucket"), QStringLiteral("le"), QStringLiteral("+Inf"))->value, 2.0);
+    }
+
+    void scrapedOverHttpCountersRise()
+    {
+        Metrics m;
+        m.updateAccount(view());
+        MetricsServer server([&m] { return m.render(); });
+        QString error;
+        QVERIFY2(server.listen(QStringLiteral("127.0.0.1:0"), &error), qPrintable(error));
+        QNetworkAccessManager nam;
+        auto scrape = [&]() {
+            QNetworkReply *r = nam.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/metrics").arg(server.port()))));
+            QSignalSpy done(r, &QNetworkReply::finished);
+            done.wait(5000);
+            r->deleteLater();
+            [&] { QCOMPARE(r->error(), QNetworkReply::NoError); }();
+            [&] { QVERIFY(r->header(QNetworkRequest::ContentTypeHeader).toString().startsWith(QStringLiteral("text/plain"))); }();
+            return r->readAll();
+        };
+        double last = -1;
+        for (int i = 0; i < 3; ++i) {
+            m.recordPoll(QStringLiteral("farm/bitcoin"), 1, false, QStringLiteral("http"));
+            QMap<QString, QString> types;
+            const auto samples = parse(scrape(), &types, &error);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            double now = -1;
+            for (const Sample &s : samples)
+                if (s.name == QStringLiteral("rigwatch_poll_failures_total"))
+                    now = s.value;
+            QVERIFY(now > last);
+            last = now;
+        }
+        QNetworkReply *r = nam.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/nope").arg(server.port()))));
+        QSignalSpy done(r, &QNetworkReply::finished);
+        QVERIFY(done.wait(5000));
+        QCOMPARE(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 404);
+        delete r;
+    }
+
+    void badListenAddress()
+    {
+        MetricsServer server([] { return QByteArray(); });
+        QString error;
+        QVERIFY(!server.listen(QStringLiteral("not-an-ip:9464"), &error));
+        QVERIFY(error.contains(QStringLiteral("not-an-ip")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMetrics)
+#include "tst_metrics.moc"

@@ -1,0 +1,799 @@
+// Tests of rw::Store: opening and migrating, refusing what it cannot use with an error naming
+// the file, write failures that lose nothing, round trips, outages, roll-ups and retention,
+// the notifier's messages, and a child process killed with SIGKILL while it writes.
+#include "store/store.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cstdio>
+#include <ctime>
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
+using namespace rw;
+
+namespace {
+
+constexpr qint64 T0 = 1'767'225'600; // 2026-01-01 00:00 UTC
+constexpr qint64 Hour = 3600;
+constexpr qint64 Day = 86400;
+const QString Acme = QStringLiteral("acme");
+
+// Names and hosts built once: the growth test polls a farm thousands of times.
+const WorkerSample &rig(int i)
+{
+    static QVector<WorkerSample> rigs;
+    while (rigs.size() <= i) {
+        const int n = int(rigs.size());
+        WorkerSample w;
+        w.name = QStringLiteral("rig%1").arg(n, 4, 10, QLatin1Char('0'));
+        w.host = QStringLiteral("10.0.%1.%2").arg(n / 250).arg(n % 250);
+        rigs << w;
+    }
+    return rigs[i];
+}
+
+Snapshot farm(int workers, qint64 at, double rate = 1e14)
+{
+    Snapshot s;
+    s.poolTimeSecs = at;
+    s.workers.reserve(workers);
+    for (int i = 0; i < workers; ++i) {
+        WorkerSample w = rig(i);
+        w.hashRate = rate * (1 + (i % 7) * 0.01);
+        w.hashRate1h = w.hashRate * 0.99;
+        w.hashRate24h = w.hashRate * 0.98;
+        w.staleRate24h = w.hashRate * 0.001;
+        w.lastShareAt = at - 20;
+        s.workers << w;
+        s.totalHashRate += w.hashRate;
+    }
+    return s;
+}
+
+QHash<QString, WorkerState> statesOf(const Snapshot &s)
+{
+    QHash<QString, WorkerState> states;
+    for (const WorkerSample &w : s.workers)
+        states.insert(w.name, WorkerState{w, WorkerStatus::Online, T0, s.poolTimeSecs});
+    return states;
+}
+
+bool poll(Store &store, qint64 at, int workers, double rate = 1e14, const QString &acc = Acme)
+{
+    const Snapshot s = farm(workers, at, rate);
+    AccountState a;
+    a.lastSuccessAt = at;
+    a.lastAttemptAt = at;
+    return store.recordPoll(acc, at, s, statesOf(s), a, {});
+}
+
+// A second connection of the test's own, to look at the file from outside the store.
+class Inspect
+{
+public:
+    explicit Inspect(const QString &path)
+        : m_name(QStringLiteral("inspect.%1").arg(++s_count))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        db.open();
+    }
+    ~Inspect() { QSqlDatabase::removeDatabase(m_name); }
+    QVariant value(const QString &sql) const
+    {
+        QSqlQuery q(QSqlDatabase::database(m_name));
+        if (!q.exec(sql) || !q.next()) {
+            qWarning() << sql << q.lastError().text();
+            return {};
+        }
+        return q.value(0);
+    }
+    bool exec(const QString &sql) const { return QSqlQuery(QSqlDatabase::database(m_name)).exec(sql); }
+    qint64 count(const char *table) const
+    {
+        return value(QStringLiteral("SELECT count(*) FROM ") + QLatin1String(table)).toLongLong();
+    }
+
+private:
+    QString m_name;
+    static inline int s_count = 0;
+};
+
+qint64 sizeOnDisk(const QString &path)
+{
+    qint64 size = 0;
+    for (const char *suffix : {"", "-wal", "-shm"})
+        size += QFileInfo(path + QLatin1String(suffix)).size();
+    return size;
+}
+
+// The child of killDuringWrites: writes polls until it is killed (or a minute has passed,
+// so an orphan cannot run forever).
+constexpr int ChildWorkers = 40;
+constexpr qint64 ChildStep = 1200;
+
+int runChild(const QString &path)
+{
+    Store store;
+    QString error;
+    if (!store.open(path, &error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 2;
+    }
+    qint64 at = store.accountState(Acme).lastSuccessAt;
+    at = at ? at : T0;
+    QElapsedTimer life;
+    life.start();
+    for (int n = 1; life.elapsed() < 60'000; ++n) {
+        at += ChildStep;
+        Snapshot s = farm(ChildWorkers, at, 1e14 + double(n % 13) * 1e11);
+        QHash<QString, WorkerState> states = statesOf(s);
+        // One worker at a time drops out and comes back, so outages are written too.
+        const QString flaky = s.workers.at(n % ChildWorkers).name;
+        QVector<Event> events;
+        if (n % 2) {
+            states[flaky].status = WorkerStatus::Offline;
+            events << Event{Event::WentOffline, flaky, at - 700, 0, {}};
+        } else {
+            events << Event{Event::CameBack, flaky, at, 700, {}};
+        }
+        AccountState a;
+        a.lastSuccessAt = at;
+        if (!store.recordPoll(Acme, at, s, states, a, events)
+            || (n % 6 == 0 && !store.applyRetention(at))) {
+            std::fprintf(stderr, "%s\n", qPrintable(store.lastError()));
+            return 3;
+        }
+        std::printf("%d\n", n);
+        std::fflush(stdout);
+    }
+    return 0;
+}
+
+} // namespace
+
+class TestStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void opensAndCreatesDirectory();
+    void migratesEmptyFile();
+    void refusesNewerSchema();
+    void refusesForeignDatabase();
+    void unopenablePath_data();
+    void unopenablePath();
+    void readOnlyDatabase();
+    void diskFullKeepsData();
+    void lockedDatabase();
+    void statesRoundTrip();
+    void outagesFromEvents();
+    void seriesAcrossRollups();
+    void retentionBoundsGrowth();
+    void recordPollSpeed();
+    void messages();
+    void killDuringWrites();
+
+private:
+    QTemporaryDir m_tmp;
+    QString file(const QString &name) const { return m_tmp.filePath(name); }
+};
+
+void TestStore::initTestCase()
+{
+    QVERIFY(m_tmp.isValid());
+    // For a look at the files afterwards (sqlite3 ... "SELECT * FROM dbstat").
+    m_tmp.setAutoRemove(!qEnvironmentVariableIsSet("RIGWATCH_KEEP_TEST_FILES"));
+    qInfo() << "test files in" << m_tmp.path();
+}
+
+void TestStore::opensAndCreatesDirectory()
+{
+    const QString path = file(QStringLiteral("new/sub/rigwatch.sqlite"));
+    Store store;
+    QString error;
+    QVERIFY2(store.open(path, &error), qPrintable(error));
+    QVERIFY(store.isOpen());
+    QCOMPARE(store.path(), path);
+    QVERIFY(QFileInfo::exists(path));
+    QVERIFY(poll(store, T0, 3));
+    Inspect db(path);
+    QCOMPARE(db.value(QStringLiteral("PRAGMA user_version")).toInt(), Store::schemaVersion());
+    QCOMPARE(db.value(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+    QCOMPARE(db.count("samples"), 3);
+}
+
+void TestStore::migratesEmptyFile()
+{
+    const QString path = file(QStringLiteral("empty.sqlite"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.close();
+    {
+        Store store;
+        QString error;
+        QVERIFY2(store.open(path, &error), qPrintable(error));
+        QVERIFY(store.accounts().isEmpty());
+        QVERIFY(poll(store, T0, 2));
+    }
+    Store again; // an up-to-date file opens without migrating twice
+    QVERIFY(again.open(path, nullptr));
+    QCOMPARE(again.accounts(), QStringList{Acme});
+    QCOMPARE(again.workerStates(Acme).size(), 2);
+}
+
+void TestStore::refusesNewerSchema()
+{
+    const QString path = file(QStringLiteral("newer.sqlite"));
+    const int newer = Store::schemaVersion() + 1;
+    {
+        Inspect db(path);
+        QVERIFY(db.exec(QStringLiteral("PRAGMA user_version = %1").arg(newer)));
+        QVERIFY(db.exec(QStringLiteral("CREATE TABLE future (x)")));
+    }
+    Store store;
+    QString error;
+    QVERIFY(!store.open(path, &error));
+    QVERIFY(!store.isOpen());
+    QVERIFY2(error.contains(path) && error.contains(QLatin1String("newer version")), qPrintable(error));
+    QCOMPARE(store.lastError(), error);
+    Inspect db(path);
+    QCOMPARE(db.value(QStringLiteral("PRAGMA user_version")).toInt(), newer);
+    QCOMPARE(db.count("sqlite_master"), 1); // nothing of ours was added
+}
+
+void TestStore::refusesForeignDatabase()
+{
+    const QString path = file(QStringLiteral("foreign.sqlite"));
+    {
+        Inspect db(path);
+        QVERIFY(db.exec(QStringLiteral("CREATE TABLE notes (text)")));
+    }
+    Store store;
+    QString error;
+    QVERIFY(!store.open(path, &error));
+    QVERIFY2(error.contains(path) && error.contains(QLatin1String("another program")), qPrintable(error));
+    QCOMPARE(Inspect(path).count("sqlite_master"), 1);
+}
+
+void TestStore::unopenablePath_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("why");
+    QFile plain(file(QStringLiteral("plain.txt")));
+    QVERIFY(plain.open(QIODevice::WriteOnly));
+    plain.write(QByteArray(8192, 'x'));
+    plain.close();
+    QTest::newRow("under a regular file") << file(QStringLiteral("plain.txt/sub/db.sqlite"))
+                                          << QStringLiteral("plain.txt is not a directory");
+    QTest::newRow("directory") << m_tmp.path() << QStringLiteral("it is a directory");
+    QTest::newRow("not a database") << file(QStringLiteral("plain.txt"))
+                                    << QStringLiteral("the file is not a database");
+#ifdef Q_OS_LINUX
+    // A read-only location that even root cannot write.
+    QTest::newRow("read-only location") << QStringLiteral("/proc/rigwatch.sqlite")
+                                        << QStringLiteral("cannot be opened or created");
+#endif
+}
+
+void TestStore::unopenablePath()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, why);
+    Store store;
+    QString error;
+    QVERIFY(!store.open(path, &error));
+    QVERIFY(!store.isOpen());
+    QVERIFY2(error.startsWith(QStringLiteral("cannot open database ") + path), qPrintable(error));
+    QVERIFY2(error.contains(why), qPrintable(error));
+    QVERIFY(!poll(store, T0, 1)); // writes on a closed store fail cleanly
+    QVERIFY2(store.lastError().contains(QLatin1String("not open")), qPrintable(store.lastError()));
+    // The same object recovers with a good file.
+    QVERIFY(store.open(file(QStringLiteral("recover.sqlite")), &error));
+}
+
+#ifdef Q_OS_UNIX
+// Root writes through any file mode; act as "nobody" so a 0444 file really is read-only.
+struct Unprivileged
+{
+    Unprivileged() { active = geteuid() == 0 && seteuid(65534) == 0; }
+    ~Unprivileged()
+    {
+        if (active && seteuid(0) != 0)
+            qFatal("cannot return to root");
+    }
+    bool active = false;
+};
+#endif
+
+void TestStore::readOnlyDatabase()
+{
+#ifndef Q_OS_UNIX
+    QSKIP("file modes are Unix");
+#else
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ro.sqlite"));
+    {
+        Store store;
+        QVERIFY(store.open(path, nullptr));
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(poll(store, T0 + i * 300, 5));
+    }
+    QFile::setPermissions(dir.path(), QFileDevice::Permissions(0x7777)); // rwx for all
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
+    {
+        Unprivileged nobody;
+        QFile probe(path);
+        if (probe.open(QIODevice::ReadWrite))
+            QSKIP("this user can write a 0444 file (root without seteuid)");
+        Store store;
+        QString error;
+        QVERIFY2(store.open(path, &error), qPrintable(error)); // history stays readable
+        QCOMPARE(store.accountSeries(Acme, T0, T0 + Day).size(), 3);
+        QVERIFY(!poll(store, T0 + 900, 5));
+        const QString e = store.lastError();
+        QVERIFY2(e.contains(path) && e.contains(QLatin1String("read-only"))
+                     && e.contains(QLatin1String("acme")), qPrintable(e));
+        QVERIFY(!store.applyRetention(T0 + 10 * Day));
+        LiveMessage m;
+        QVERIFY(!store.saveMessage(m));
+        QCOMPARE(m.id, 0);
+    }
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    Store store;
+    QVERIFY(store.open(path, nullptr));
+    QCOMPARE(store.accountSeries(Acme, T0, T0 + Day).size(), 3);
+    QCOMPARE(store.workerStates(Acme).size(), 5);
+    QCOMPARE(store.accountState(Acme).lastSuccessAt, T0 + 600);
+    QVERIFY(poll(store, T0 + 900, 5));
+#endif
+}
+
+void TestStore::diskFullKeepsData()
+{
+    const QString path = file(QStringLiteral("full.sqlite"));
+    Store store;
+    QVERIFY(store.open(path, nullptr));
+    QVERIFY(poll(store, T0, 10));
+    {
+        QSqlDatabase db = QSqlDatabase::database(store.connectionName());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA page_count")) && q.next());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(q.value(0).toInt())));
+    }
+    QVERIFY(!poll(store, T0 + 300, 3000)); // 3000 new workers need new pages
+    QVERIFY2(store.lastError().contains(path) && store.lastError().contains(QLatin1String("disk is full")),
+             qPrintable(store.lastError()));
+    QCOMPARE(store.accountSeries(Acme, T0, T0 + Hour).size(), 1);
+    QCOMPARE(store.workerStates(Acme).size(), 10);
+    {
+        QSqlQuery q(QSqlDatabase::database(store.connectionName()));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA max_page_count = 1000000")));
+    }
+    // Worker ids handed out in the failed transaction must not leak into the next one.
+    QVERIFY2(poll(store, T0 + 300, 3000), qPrintable(store.lastError()));
+    QCOMPARE(store.workerStates(Acme).size(), 3000);
+    QCOMPARE(store.workerSeries(Acme, QStringLiteral("rig2999"), T0, T0 + Hour).size(), 1);
+}
+
+void TestStore::lockedDatabase()
+{
+    const QString path = file(QStringLiteral("locked.sqlite"));
+    Store store;
+    QVERIFY(store.open(path, nullptr));
+    store.setBusyTimeout(200);
+    QVERIFY(poll(store, T0, 2));
+    Inspect other(path);
+    QVERIFY(other.exec(QStringLiteral("BEGIN IMMEDIATE")));
+    QElapsedTimer t;
+    t.start();
+    QVERIFY(!poll(store, T0 + 300, 2));
+    QVERIFY(t.elapsed() < 3000);
+    QVERIFY2(store.lastError().contains(path) && store.lastError().contains(QLatin1String("locked")),
+             qPrintable(store.lastError()));
+    QVERIFY(other.exec(QStringLiteral("ROLLBACK")));
+    QVERIFY(poll(store, T0 + 300, 2));
+    QCOMPARE(store.accountSeries(Acme, T0, T0 + Hour).size(), 2);
+}
+
+void TestStore::statesRoundTrip()
+{
+    const QString path = file(QStringLiteral("states.sqlite"));
+    Snapshot snap = farm(2, T0);
+    QHash<QString, WorkerState> states = statesOf(snap);
+    const QString a = snap.workers[0].name, b = snap.workers[1].name;
+    states[b].status = WorkerStatus::Offline;
+    states[b].statusSince = T0 - 900;
+    WorkerState missing{farm(3, T0 - Day).workers[2], WorkerStatus::Missing, T0 - Day, T0 - Day};
+    WorkerState retired{farm(4, T0 - 9 * Hour).workers[3], WorkerStatus::Retired, T0 - 9 * Hour, T0 - 9 * Hour};
+    retired.sample.host.clear();
+    states.insert(missing.sample.name, missing);
+    states.insert(retired.sample.name, retired);
+    AccountState acc{T0, T0 + 2, 0, QStringLiteral("was: timeout"), T0 - 900, true, false};
+    {
+        Store store;
+        QVERIFY(store.open(path, nullptr));
+        QVERIFY(store.recordPoll(Acme, T0, snap, states, acc, {}));
+        QVERIFY(poll(store, T0, 1, 5e12, QStringLiteral("beta")));
+        // online 1 (a), offline 2 (b and the missing one), the retired one is not counted
+        const auto points = store.accountSeries(Acme, T0, T0);
+        QCOMPARE(points.size(), 1);
+        QCOMPARE(points[0].online, 1);
+        QCOMPARE(points[0].hashRate, snap.totalHashRate);
+    }
+    Store store; // a restart
+    QVERIFY(store.open(path, nullptr));
+    QCOMPARE(store.accounts(), (QStringList{Acme, QStringLiteral("beta")}));
+    const auto loaded = store.workerStates(Acme);
+    QCOMPARE(loaded.size(), 4);
+    for (const WorkerState &s : std::as_const(states)) {
+        const WorkerState &l = loaded.value(s.sample.name);
+        QCOMPARE(l.sample.name, s.sample.name);
+        QCOMPARE(l.status, s.status);
+        QCOMPARE(l.statusSince, s.statusSince);
+        QCOMPARE(l.lastListedAt, s.lastListedAt);
+        QCOMPARE(l.sample.hashRate, s.sample.hashRate);
+        QCOMPARE(l.sample.hashRate1h, s.sample.hashRate1h);
+        QCOMPARE(l.sample.hashRate24h, s.sample.hashRate24h);
+        QCOMPARE(l.sample.staleRate24h, s.sample.staleRate24h);
+        QCOMPARE(l.sample.lastShareAt, s.sample.lastShareAt);
+        QCOMPARE(l.sample.host, s.sample.host);
+    }
+    const AccountState la = store.accountState(Acme);
+    QCOMPARE(la.lastSuccessAt, acc.lastSuccessAt);
+    QCOMPARE(la.lastAttemptAt, acc.lastAttemptAt);
+    QCOMPARE(la.unreachableSince, acc.unreachableSince);
+    QCOMPARE(la.lastError, acc.lastError);
+    QCOMPARE(la.incidentSince, acc.incidentSince);
+    QCOMPARE(la.hashrateLow, true);
+    QCOMPARE(la.poolUnreachable, false);
+    QCOMPARE(store.workerStates(QStringLiteral("beta")).size(), 1);
+    QVERIFY(store.workerStates(QStringLiteral("nobody")).isEmpty());
+    QCOMPARE(store.accountState(QStringLiteral("nobody")).lastSuccessAt, 0);
+
+    // A worker the monitor dropped disappears; a failed poll changes the account state only.
+    states.remove(retired.sample.name);
+    QVERIFY(store.recordPoll(Acme, T0 + 300, snap, states, acc, {}));
+    QCOMPARE(store.workerStates(Acme).size(), 3);
+    QVERIFY(!store.workerStates(Acme).contains(retired.sample.name));
+    AccountState failing = acc;
+    failing.unreachableSince = T0 + 600;
+    failing.poolUnreachable = true;
+    failing.lastError = QStringLiteral("the pool did not answer within 30 s");
+    QVERIFY(store.recordFailure(Acme, failing, {Event{Event::PoolUnreachable, {}, T0 + 600, 0, failing.lastError}}));
+    QCOMPARE(store.accountState(Acme).lastError, failing.lastError);
+    QVERIFY(store.accountState(Acme).poolUnreachable);
+    QCOMPARE(store.workerStates(Acme).size(), 3);
+    QVERIFY(store.outages(Acme, 0, T0 + Day).isEmpty());
+}
+
+void TestStore::outagesFromEvents()
+{
+    Store store;
+    QVERIFY(store.open(file(QStringLiteral("outages.sqlite")), nullptr));
+    const QString s1 = QStringLiteral("S9-01"), s2 = QStringLiteral("s9-02"), l7 = QStringLiteral("l7-01");
+    const Snapshot snap = farm(1, T0);
+    const AccountState acc;
+    auto record = [&](qint64 at, const QVector<Event> &events) {
+        return store.recordPoll(Acme, at, snap, statesOf(snap), acc, events);
+    };
+    QVERIFY(record(T0, {{Event::WentOffline, s1, T0 - 700, 0, {}}, {Event::WentMissing, s2, T0 - 5000, 0, {}}}));
+    // Offline then missing is still the same outage; l7 came back from before the store knew it.
+    QVERIFY(record(T0 + 300, {{Event::WentMissing, s1, T0 - 700, 0, {}}, {Event::CameBack, l7, T0 + 300, 1200, {}}}));
+    QVERIFY(record(T0 + 600, {{Event::CameBack, s1, T0 + 550, 1250, {}}, {Event::HashrateLow, {}, T0 + 600, 0, {}}}));
+    QVERIFY(store.recordFailure(Acme, acc, {{Event::Retired, s2, T0 + 900, 5900, {}},
+                                            {Event::PoolUnreachable, {}, T0 + 900, 0, QStringLiteral("timeout")}}));
+    QVERIFY(record(T0 + 2100, {{Event::WentOffline, s1, T0 + 2000, 0, {}}}));
+
+    const auto all = store.outages(Acme, 0, T0 + Day);
+    QCOMPARE(all.size(), 4);
+    QCOMPARE(all[0].worker, s1); // newest first
+    QCOMPARE(all[0].start, T0 + 2000);
+    QCOMPARE(all[0].end, 0);
+    QCOMPARE(all[0].durationSecs(T0 + 2600), 600);
+    QCOMPARE(all[1].worker, s1);
+    QCOMPARE(all[1].start, T0 - 700);
+    QCOMPARE(all[1].end, T0 + 550);
+    QCOMPARE(all[2].worker, l7);
+    QCOMPARE(all[2].start, T0 - 900);
+    QCOMPARE(all[2].end, T0 + 300);
+    QCOMPARE(all[3].worker, s2);
+    QCOMPARE(all[3].start, T0 - 5000);
+    QCOMPARE(all[3].end, T0 + 900); // retired: closed when given up on
+
+    QCOMPARE(store.outages(Acme, 0, T0 + Day, QStringLiteral("s9")).size(), 3); // ignores case
+    QCOMPARE(store.outages(Acme, 0, T0 + Day, QStringLiteral("-02")).size(), 1);
+    QCOMPARE(store.outages(Acme, 0, T0 + Day, QStringLiteral("zz")).size(), 0);
+    const auto window = store.outages(Acme, T0 + 600, T0 + 1000);
+    QCOMPARE(window.size(), 1);
+    QCOMPARE(window[0].worker, s2);
+    const auto later = store.outages(Acme, T0 + 5000, T0 + 6000);
+    QCOMPARE(later.size(), 1); // still open
+    QCOMPARE(later[0].start, T0 + 2000);
+    QVERIFY(store.outages(Acme, 0, T0 - 5001).isEmpty());
+    QVERIFY(store.outages(QStringLiteral("other"), 0, T0 + Day).isEmpty());
+}
+
+void TestStore::seriesAcrossRollups()
+{
+    Store store;
+    QVERIFY(store.open(file(QStringLiteral("series.sqlite")), nullptr));
+    const qint64 now = T0 + 100 * Day;       // on a whole hour
+    const qint64 day = T0 + 5 * Day;         // older than 90 days: ends up daily
+    const qint64 hour = now - 10 * Day + 7 * Hour; // older than 48 h: ends up hourly
+    auto at = [&](qint64 t, double rate) { QVERIFY(poll(store, t, 1, rate)); };
+    at(day, 100);                            // hour 0: one sample
+    at(day + Hour, 200);                     // hour 1: three samples
+    at(day + Hour + 300, 200);
+    at(day + Hour + 600, 200);
+    for (int i = 0; i < 12; ++i)
+        at(hour + i * 300, i % 2 ? 300 : 100);
+    at(hour + Hour, 50);
+    at(now - Hour, 111);
+    at(now - Hour + 300, 222);
+    QVERIFY(store.applyRetention(now));
+
+    const QString rig = farm(1, 0).workers[0].name;
+    auto check = [&](const QVector<SeriesPoint> &points, const QVector<std::pair<qint64, double>> &want) {
+        QCOMPARE(points.size(), want.size());
+        for (int i = 0; i < want.size(); ++i) {
+            QCOMPARE(points[i].at, want[i].first);
+            QVERIFY2(qAbs(points[i].hashRate - want[i].second) < 1e-6,
+                     qPrintable(QString::number(points[i].hashRate)));
+        }
+    };
+    // The day is the mean of its 4 samples (175), not the mean of its two hours (150).
+    const QVector<std::pair<qint64, double>> whole = {
+        {day, 175}, {hour, 200}, {hour + Hour, 50}, {now - Hour, 111}, {now - Hour + 300, 222}};
+    check(store.workerSeries(Acme, rig, day - 1, now), whole);
+    check(store.accountSeries(Acme, day - 1, now), whole); // one worker: totals = its samples
+    QCOMPARE(store.accountSeries(Acme, day - 1, now).first().online, 1);
+    // Buckets overlapping the range count; raw points only inside it.
+    check(store.accountSeries(Acme, day + 12 * Hour, day + 13 * Hour), {{day, 175}});
+    check(store.accountSeries(Acme, hour + 1800, hour + Hour + 10), {{hour, 200}, {hour + Hour, 50}});
+    check(store.accountSeries(Acme, now - Hour + 1, now), {{now - Hour + 300, 222}});
+    QVERIFY(store.workerSeries(Acme, QStringLiteral("nope"), 0, now).isEmpty());
+
+    Inspect db(store.path());
+    const qint64 rows[] = {db.count("samples"), db.count("samples_hourly"), db.count("samples_daily")};
+    QCOMPARE(rows[0], 2);
+    QCOMPARE(rows[1], 2);
+    QCOMPARE(rows[2], 1);
+    QVERIFY(store.applyRetention(now)); // idempotent
+    check(store.workerSeries(Acme, rig, day - 1, now), whole);
+    QCOMPARE(db.count("samples_hourly"), rows[1]);
+
+    // A late sample for an hour already rolled up is not shown twice, then merged exactly.
+    at(hour + 150, 500);
+    check(store.accountSeries(Acme, hour, hour + 10), {{hour, 200}});
+    QVERIFY(store.applyRetention(now));
+    check(store.accountSeries(Acme, hour, hour + 10), {{hour, (200.0 * 12 + 500) / 13}});
+
+    // Three days on, the last raw hour is rolled up too.
+    QVERIFY(store.applyRetention(now + 3 * Day));
+    check(store.workerSeries(Acme, rig, now - 2 * Hour, now), {{now - Hour, 166.5}});
+    QCOMPARE(db.count("samples"), 0);
+}
+
+void TestStore::retentionBoundsGrowth()
+{
+    // 1,000 workers polled every 5 min for 30 days, with retention every hour, must stay under
+    // 50 MB. The suite runs a small farm and extrapolates: the rows grow with the number of
+    // workers, the WAL does not. RIGWATCH_STORE_SCALE_WORKERS=1000 measures the real thing.
+    const int workers = qEnvironmentVariableIsSet("RIGWATCH_STORE_SCALE_WORKERS")
+                            ? qEnvironmentVariableIntValue("RIGWATCH_STORE_SCALE_WORKERS") : 40;
+    const QString path = file(QStringLiteral("growth.sqlite"));
+    Store store;
+    QVERIFY(store.open(path, nullptr));
+    Snapshot snap = farm(workers, T0);
+    QHash<QString, WorkerState> states = statesOf(snap);
+    AccountState acc;
+    QElapsedTimer t;
+    t.start();
+    const std::clock_t cpu = std::clock(); // the machine may be busy: report CPU time too
+    const int polls = 30 * 288;
+    for (int i = 0; i < polls; ++i) {
+        const qint64 at = T0 + i * 300;
+        snap.poolTimeSecs = acc.lastSuccessAt = at;
+        for (WorkerSample &w : snap.workers)
+            w.hashRate = 1e14 + double((i + w.name.size()) % 17) * 1e11;
+        for (WorkerState &s : states)
+            s.lastListedAt = at;
+        QVERIFY(store.recordPoll(Acme, at, snap, states, acc, {}));
+        if (i % 12 == 11)
+            QVERIFY(store.applyRetention(at));
+    }
+    const qint64 writeMs = t.elapsed();
+    const double writeCpuMs = double(std::clock() - cpu) * 1000 / CLOCKS_PER_SEC;
+    const qint64 end = T0 + polls * 300;
+    t.restart();
+    const auto month = store.accountSeries(Acme, end - 30 * Day, end);
+    const qint64 queryMs = t.elapsed();
+    t.restart();
+    const auto rigMonth = store.workerSeries(Acme, QStringLiteral("rig0007"), end - 30 * Day, end);
+    const qint64 workerQueryMs = t.elapsed();
+
+    const double dbMb = QFileInfo(path).size() / 1e6;
+    const double logMb = sizeOnDisk(path) / 1e6 - dbMb; // -wal and -shm
+    const double fullScaleMb = dbMb * 1000 / workers + logMb;
+    qInfo("%d workers x 30 days: %.2f MB database + %.2f MB WAL -> %.1f MB for 1000 workers;"
+          " poll + retention %.2f ms/poll (CPU %.2f ms); 30-day series: account %lld ms"
+          " (%d points), worker %lld ms",
+          workers, dbMb, logMb, fullScaleMb, double(writeMs) / polls, writeCpuMs / polls, queryMs,
+          int(month.size()), workerQueryMs);
+    QVERIFY2(fullScaleMb < 50, qPrintable(QString::number(fullScaleMb)));
+    QVERIFY2(logMb < 2, qPrintable(QString::number(logMb))); // the WAL is kept short
+    // The account series does not depend on the farm's size: this is the real figure.
+    QVERIFY2(queryMs < 50, qPrintable(QString::number(queryMs)));
+    Inspect db(path);
+    // Raw: 48 h plus the hour not yet whole; hourly: the rest of the month.
+    QVERIFY(db.count("samples") <= qint64(workers) * 49 * 12);
+    QVERIFY(db.count("samples_hourly") <= qint64(workers) * 30 * 24);
+    QVERIFY(db.count("polls") <= 49 * 12);
+    QCOMPARE(month.size(), rigMonth.size());
+    QVERIFY(month.size() > 30 * 24); // the whole month is there, hourly then raw
+    QCOMPARE(month.first().at, end - 30 * Day);
+}
+
+void TestStore::recordPollSpeed()
+{
+    Store store;
+    QVERIFY(store.open(file(QStringLiteral("speed.sqlite")), nullptr));
+    QVERIFY(poll(store, T0, 1000)); // creates the worker ids
+    QElapsedTimer t;
+    t.start();
+    const std::clock_t cpu = std::clock();
+    for (int i = 1; i <= 20; ++i)
+        QVERIFY(poll(store, T0 + i * 300, 1000));
+    const double ms = t.elapsed() / 20.0;
+    qInfo("recordPoll of 1000 workers: %.1f ms (CPU %.1f ms)", ms,
+          double(std::clock() - cpu) * 1000 / CLOCKS_PER_SEC / 20);
+    QVERIFY2(ms < 250, qPrintable(QString::number(ms)));
+}
+
+void TestStore::messages()
+{
+    const QString path = file(QStringLiteral("messages.sqlite"));
+    Store store;
+    QVERIFY(store.open(path, nullptr));
+    LiveMessage a;
+    a.account = Acme;
+    a.chat = QStringLiteral("-1001234567890");
+    a.text = QStringLiteral("<b>acme</b>: 2 workers down");
+    a.contentHash = QByteArray("\x01\x00\xff\x7f", 4);
+    a.sentAt = T0;
+    QVERIFY(store.saveMessage(a));
+    QVERIFY(a.id > 0);
+    LiveMessage b = a;
+    b.id = 0;
+    b.account = QStringLiteral("beta");
+    b.state = LiveMessage::Live;
+    b.messageId = 7;
+    QVERIFY(store.saveMessage(b));
+    QVERIFY(b.id > a.id);
+
+    QCOMPARE(store.liveMessages().size(), 2);
+    QCOMPARE(store.liveMessages().first().id, a.id); // oldest first
+    QCOMPARE(store.liveMessages(Acme).size(), 1);
+
+    a.state = LiveMessage::Live;
+    a.messageId = 42;
+    a.editedAt = T0 + 60;
+    const qint64 id = a.id;
+    QVERIFY(store.saveMessage(a));
+    QCOMPARE(a.id, id);
+    store.close();
+    QVERIFY(store.open(path, nullptr));
+    const LiveMessage l = store.liveMessages(Acme).value(0);
+    QCOMPARE(l.id, id);
+    QCOMPARE(l.chat, a.chat);
+    QCOMPARE(l.messageId, 42);
+    QCOMPARE(l.contentHash, a.contentHash);
+    QCOMPARE(l.text, a.text);
+    QCOMPARE(l.sentAt, T0);
+    QCOMPARE(l.editedAt, T0 + 60);
+    QCOMPARE(l.state, LiveMessage::Live);
+
+    a.state = LiveMessage::Retracted;
+    a.detail = QStringLiteral("deleted");
+    QVERIFY(store.saveMessage(a));
+    QVERIFY(store.liveMessages(Acme).isEmpty());
+    const auto history = store.messageHistory();
+    QCOMPARE(history.size(), 2);
+    QCOMPARE(history[0].id, b.id); // newest first
+    QCOMPARE(history[1].state, LiveMessage::Retracted);
+    QCOMPARE(history[1].detail, QStringLiteral("deleted"));
+    QCOMPARE(store.messageHistory(1).size(), 1);
+
+    LiveMessage ghost = a;
+    ghost.id = 999;
+    QVERIFY(!store.saveMessage(ghost));
+    QVERIFY2(store.lastError().contains(QLatin1String("999")) && store.lastError().contains(path),
+             qPrintable(store.lastError()));
+}
+
+void TestStore::killDuringWrites()
+{
+    const QString path = file(QStringLiteral("killed.sqlite"));
+    int printed = 0;
+    const int kills[] = {3, 40, 90, 150, 220};
+    for (int after : kills) {
+        QProcess child;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("RIGWATCH_STORE_CHILD"), path);
+        child.setProcessEnvironment(env);
+        child.start(QCoreApplication::applicationFilePath(), {});
+        QVERIFY(child.waitForStarted());
+        int lines = 0;
+        QElapsedTimer t;
+        t.start();
+        while (lines < after && child.state() == QProcess::Running && t.elapsed() < 30'000) {
+            child.waitForReadyRead(1000);
+            lines += int(child.readAllStandardOutput().count('\n'));
+        }
+        QTest::qWait(QRandomGenerator::global()->bounded(15)); // land anywhere in a write
+        child.kill();
+        QVERIFY(child.waitForFinished(5000));
+        lines += int(child.readAllStandardOutput().count('\n'));
+        QVERIFY2(child.exitStatus() == QProcess::CrashExit,
+                 child.readAllStandardError().constData()); // it was still writing
+        QVERIFY(lines >= after);
+        printed += lines;
+    }
+
+    Inspect db(path);
+    QCOMPARE(db.value(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+    Store store;
+    QString error;
+    QVERIFY2(store.open(path, &error), qPrintable(error));
+    const AccountState acc = store.accountState(Acme);
+    // Every poll reported as written is there; at most the one being written when killed more.
+    const qint64 committed = (acc.lastSuccessAt - T0) / ChildStep;
+    QVERIFY2(committed >= printed && committed <= printed + int(std::size(kills)),
+             qPrintable(QStringLiteral("%1 committed, %2 reported").arg(committed).arg(printed)));
+    // The transaction boundary held: each totals row with all its samples, nothing in between.
+    QCOMPARE(db.value(QStringLiteral("SELECT max(at) FROM polls")).toLongLong(), acc.lastSuccessAt);
+    QCOMPARE(db.value(QStringLiteral(
+                 "SELECT count(*) FROM polls p WHERE (SELECT count(*) FROM samples s WHERE"
+                 " s.account_id = p.account_id AND s.at = p.at) != %1").arg(ChildWorkers)).toInt(), 0);
+    QCOMPARE(db.value(QStringLiteral(
+                 "SELECT count(*) FROM polls p WHERE abs(p.hashrate - (SELECT total(hashrate) FROM"
+                 " samples s WHERE s.account_id = p.account_id AND s.at = p.at)) > p.hashrate * 1e-9")).toInt(), 0);
+    QVERIFY(db.count("polls_hourly") > 0);
+    QCOMPARE(db.value(QStringLiteral(
+                 "SELECT count(*) FROM polls_hourly p WHERE (SELECT count(*) FROM samples_hourly s"
+                 " WHERE s.account_id = p.account_id AND s.at = p.at AND s.n = p.n) != %1").arg(ChildWorkers)).toInt(), 0);
+    QCOMPARE(db.value(QStringLiteral("SELECT total(n) FROM polls_hourly")).toLongLong() + db.count("polls"),
+             committed);
+    const auto states = store.workerStates(Acme);
+    QCOMPARE(states.size(), ChildWorkers);
+    for (const WorkerState &s : states)
+        QCOMPARE(s.lastListedAt, acc.lastSuccessAt);
+    QVERIFY(!store.outages(Acme, 0, acc.lastSuccessAt).isEmpty());
+    QVERIFY(poll(store, acc.lastSuccessAt + ChildStep, ChildWorkers)); // and it goes on
+}
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QString child = qEnvironmentVariable("RIGWATCH_STORE_CHILD");
+    if (!child.isEmpty())
+        return runChild(child);
+    TestStore test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_store.moc"

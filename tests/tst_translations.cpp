@@ -1,0 +1,66 @@
+// Every user-visible string has a Simplified Chinese translation: lupdate is run over the
+// sources into a scratch copy of translations/rigwatch_zh_CN.ts, and any message that is new,
+// unfinished or empty fails the test, by name.
+#include <QDomDocument>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTranslator>
+#include <QtTest>
+
+class TestTranslations : public QObject
+{
+    Q_OBJECT
+private slots:
+    void zhCnIsComplete()
+    {
+        QTemporaryDir dir;
+        const QString ts = dir.filePath(QStringLiteral("zh_CN.ts"));
+        QVERIFY(QFile::copy(QStringLiteral(RIGWATCH_SOURCE_DIR "/translations/rigwatch_zh_CN.ts"), ts));
+        QFile::setPermissions(ts, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        const QString src = QStringLiteral(RIGWATCH_SOURCE_DIR);
+        QProcess lupdate;
+        lupdate.setProcessChannelMode(QProcess::MergedChannels);
+        lupdate.start(QStringLiteral(RIGWATCH_LUPDATE),
+                      {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
+                       QStringLiteral("-extensions"), QStringLiteral("cpp,h,ui"), src + QStringLiteral("/src/core"),
+                       src + QStringLiteral("/src/gui"), src + QStringLiteral("/ui"), QStringLiteral("-ts"), ts});
+        QVERIFY(lupdate.waitForFinished(120000));
+        QVERIFY2(lupdate.exitCode() == 0, lupdate.readAll().constData());
+
+        QFile f(ts);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QDomDocument doc;
+        QVERIFY(doc.setContent(&f));
+        QStringList missing;
+        int total = 0;
+        const QDomNodeList messages = doc.elementsByTagName(QStringLiteral("message"));
+        for (int i = 0; i < messages.size(); ++i) {
+            const QDomElement m = messages.at(i).toElement();
+            const QDomElement t = m.firstChildElement(QStringLiteral("translation"));
+            ++total;
+            const bool plural = m.attribute(QStringLiteral("numerus")) == QLatin1String("yes");
+            const QString text = plural ? t.firstChildElement(QStringLiteral("numerusform")).text() : t.text();
+            if (t.attribute(QStringLiteral("type")) == QLatin1String("unfinished") || text.trimmed().isEmpty())
+                missing << m.parentNode().firstChildElement(QStringLiteral("name")).text() + QStringLiteral(": ") +
+                               m.firstChildElement(QStringLiteral("source")).text();
+        }
+        QVERIFY2(total > 0, "lupdate found no strings at all");
+        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("%1 of %2 strings have no zh_CN translation "
+                                                              "(run: cmake --build build --target update_translations, "
+                                                              "then translate):\n  ")
+                                                   .arg(missing.size())
+                                                   .arg(total) +
+                                               missing.join(QStringLiteral("\n  "))));
+    }
+
+    void embeddedCatalogueLoads()
+    {
+        QTranslator t;
+        QVERIFY(t.load(QStringLiteral(":/i18n/rigwatch_zh_CN.qm")));
+        QVERIFY(!t.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTranslations)
+#include "tst_translations.moc"
