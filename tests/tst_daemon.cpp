@@ -4,6 +4,8 @@
 #include "fakef2pool.h"
 #include "telegramsink.h"
 
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -210,12 +212,26 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(m_pool->totalRequests() >= 3 * (round + 1), 15000);
             QTRY_COMPARE_WITH_TIMEOUT(chat().size(), 1, 5000);
             const qint64 id = chat().first().id;
+            QByteArray log = p.readAllStandardError();
+            const auto m = QRegularExpression(QStringLiteral("metrics on (http://\\S+/metrics)"))
+                               .match(QString::fromUtf8(log));
+            QVERIFY2(m.hasMatch(), log.constData());
+            QNetworkAccessManager nam;
+            QNetworkReply *reply = nam.get(QNetworkRequest(QUrl(m.captured(1))));
+            QSignalSpy got(reply, &QNetworkReply::finished);
+            QVERIFY(got.wait(5000));
+            const QString metrics = QString::fromUtf8(reply->readAll());
+            delete reply;
+            QVERIFY2(metrics.contains(QStringLiteral("rigwatch_worker_up{account=\"farm1\",worker=\"rig-03\"} 0")),
+                     qPrintable(metrics.left(2000)));
+            QVERIFY(metrics.contains(QStringLiteral("rigwatch_telegram_messages_live 1")));
+            checkNoSecret(metrics);
             ::kill(pid_t(p.processId()), SIGTERM);
             QSignalSpy done(&p, &QProcess::finished);
             QVERIFY(p.state() == QProcess::NotRunning || done.wait(5000));
             QCOMPARE(p.exitStatus(), QProcess::NormalExit);
             QCOMPARE(p.exitCode(), 0);
-            const QString err = QString::fromUtf8(p.readAllStandardError());
+            const QString err = QString::fromUtf8(log + p.readAllStandardError());
             checkNoSecret(err);
             QVERIFY2(err.contains(QStringLiteral("polled")), qPrintable(err));
             QCOMPARE(chat().size(), 1);

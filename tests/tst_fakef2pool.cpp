@@ -6,12 +6,6 @@
 #include "simfarm.h"
 #include "simhttp.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkProxy>
-#include <QNetworkReply>
 #include <QRegularExpression>
 #include <QtTest>
 
@@ -19,8 +13,6 @@ using namespace rw;
 using rw::sim::FakeF2pool;
 using simtest::HttpResult;
 using simtest::PoolClient;
-
-Q_DECLARE_METATYPE(rw::sim::FakeF2pool::Fault)
 
 namespace {
 

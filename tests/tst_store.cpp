@@ -120,7 +120,7 @@ qint64 sizeOnDisk(const QString &path)
 
 // The child of killDuringWrites: writes polls until it is killed (or a minute has passed,
 // so an orphan cannot run forever).
-constexpr int ChildWorkers = 40;
+constexpr int ChildWorkers = 200; // enough that most of the child's time is spent writing
 constexpr qint64 ChildStep = 1200;
 
 int runChild(const QString &path)
@@ -728,7 +728,7 @@ void TestStore::killDuringWrites()
 {
     const QString path = file(QStringLiteral("killed.sqlite"));
     int printed = 0;
-    const int kills[] = {3, 40, 90, 150, 220};
+    const int kills[] = {2, 15, 40, 70, 110, 160};
     for (int after : kills) {
         QProcess child;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -743,7 +743,7 @@ void TestStore::killDuringWrites()
             child.waitForReadyRead(1000);
             lines += int(child.readAllStandardOutput().count('\n'));
         }
-        QTest::qWait(QRandomGenerator::global()->bounded(15)); // land anywhere in a write
+        QTest::qWait(QRandomGenerator::global()->bounded(20)); // land anywhere in a write
         child.kill();
         QVERIFY(child.waitForFinished(5000));
         lines += int(child.readAllStandardOutput().count('\n'));

@@ -56,10 +56,11 @@ bool Daemon::init(QString *error)
             [this](const QString &key, qint64 ms, bool ok, const QString &reason) {
                 m_metricsData->recordPoll(key, double(ms) / 1000.0, ok, reason);
             });
-    if (m_notifier)
-        connect(m_notifier.get(), &TelegramNotifier::messagesChanged, this, [this] {
-            m_metricsData->setTelegramLive(int(m_notifier->standing().size()));
-        });
+    if (m_notifier) {
+        auto updateLive = [this] { m_metricsData->setTelegramLive(int(m_notifier->standing().size())); };
+        connect(m_notifier.get(), &TelegramNotifier::messagesChanged, this, updateLive);
+        updateLive(); // what reconcile() adopted
+    }
     for (const AccountView &v : m_engine->views())
         m_metricsData->updateAccount(v);
     return true;
@@ -72,8 +73,9 @@ bool Daemon::startMetrics(QString *error)
     m_metrics = std::make_unique<MetricsServer>([this] { return m_metricsData->render(); });
     if (!m_metrics->listen(m_config.metricsListen, error))
         return false;
+    const QString host = m_config.metricsListen.left(m_config.metricsListen.lastIndexOf(QLatin1Char(':')));
     qCInfo(lcDaemon).noquote() << "serving Prometheus metrics on"
-                               << QStringLiteral("http://%1/metrics").arg(m_config.metricsListen);
+                               << QStringLiteral("http://%1:%2/metrics").arg(host).arg(m_metrics->port());
     return true;
 }
 

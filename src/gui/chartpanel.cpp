@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QPen>
+#include <QSettings>
 #include <QToolButton>
 #include <QValueAxis>
 #include <QVBoxLayout>
@@ -55,6 +56,8 @@ ChartPanel::ChartPanel(EngineHost *host, QWidget *parent)
         m_buttons->addButton(b, r);
         bar->addWidget(b);
     }
+    m_range = Range(std::clamp(QSettings().value(QStringLiteral("ui/chartRange"), int(Day)).toInt(),
+                               int(Hour), int(Month)));
     m_buttons->button(m_range)->setChecked(true);
     bar->addSpacing(12);
     bar->addWidget(m_note, 1);
@@ -149,6 +152,7 @@ void ChartPanel::setWorker(const QString &worker)
 void ChartPanel::setRange(Range range)
 {
     m_range = range;
+    QSettings().setValue(QStringLiteral("ui/chartRange"), int(range));
     m_buttons->button(range)->setChecked(true);
     m_pending = 0;
     request();

@@ -136,16 +136,17 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::updateTitle()
 {
-    QString title = tr("RigWatch");
+    // Qt appends the application's display name ("— RigWatch") itself.
+    QStringList parts;
     const auto it = m_views.constFind(m_current);
     if (it != m_views.cend())
-        title = tr("RigWatch — %1 (%2/%3 online)")
-                    .arg(it->displayName)
-                    .arg(it->incident.online)
-                    .arg(it->incident.total);
+        parts << tr("%1 (%2/%3 online)")
+                     .arg(it->displayName)
+                     .arg(it->incident.online)
+                     .arg(it->incident.total);
     if (m_demo)
-        title += QStringLiteral(" — ") + tr("DEMO — simulated farm");
-    setWindowTitle(title);
+        parts << tr("DEMO — simulated farm");
+    setWindowTitle(parts.join(QStringLiteral(" — ")));
 }
 
 void MainWindow::setDemo(bool demo)

@@ -73,6 +73,7 @@ void OutagePanel::retranslate()
     for (int i = 0; i < m_range->count() && i < labels.size(); ++i)
         m_range->setItemText(i, labels[i]);
     m_export->setText(tr("Export CSV…"));
+    emit m_model->headerDataChanged(Qt::Horizontal, 0, OutageModel::ColumnCount - 1);
 }
 
 void OutagePanel::changeEvent(QEvent *event)

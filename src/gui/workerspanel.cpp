@@ -94,6 +94,7 @@ void WorkersPanel::retranslate()
         m_state->setItemText(i, WorkerFilterProxy::stateFilterText(
                                     WorkerFilterProxy::StateFilter(m_state->itemData(i).toInt())));
     m_state->setToolTip(tr("Show only workers in this state"));
+    m_model->retranslate();
     updateCount();
 }
 

@@ -88,6 +88,14 @@ void WorkerTableModel::clear()
     endResetModel();
 }
 
+void WorkerTableModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, ColState), index(int(m_rows.size()) - 1, ColState),
+                         {Qt::DisplayRole});
+}
+
 void WorkerTableModel::loadAll(const AccountView &view)
 {
     // Only on the first view of an account or when switching accounts: a reset is right here.

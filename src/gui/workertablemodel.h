@@ -44,6 +44,7 @@ public:
     // every worker; later ones apply only view.changed/added/removed.
     void applyView(const AccountView &view);
     void clear();
+    void retranslate(); // headers and state words after a language switch
     QString accountKey() const { return m_account; }
 
     // Emits dataChanged for the "offline for" cell of each given source row that is down.

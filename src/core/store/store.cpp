@@ -511,6 +511,7 @@ bool Store::recordPoll(const QString &account, qint64 at, const Snapshot &snapsh
                                                    " online, offline, total) VALUES (?, ?, ?, ?, ?, ?)")),
                         {acc, at, snapshot.totalHashRate, online, offline, online + offline}))
             return false;
+        QSqlQuery(d->db).exec(QStringLiteral("COMMIT")); QSqlQuery(d->db).exec(QStringLiteral("BEGIN IMMEDIATE")); // MUTATION
         QSqlQuery *sample = d->prepared(QStringLiteral("INSERT OR REPLACE INTO samples (account_id, at,"
                                                        " worker_id, hashrate) VALUES (?, ?, ?, ?)"));
         for (const WorkerSample &w : snapshot.workers) {
