@@ -239,6 +239,50 @@ private slots:
         }
     }
 
+    void poolUnreachableBecomesAnIncident()
+    {
+        // no success for longer than max(offline_after, 3 x interval) = 3 s; with offline_after
+        // this short the simulated rigs (a share every ~30 s) also count as offline: fine, the
+        // point is that unreachability joins the incident and leaves it again
+        const QString cfg = writeConfig(QStringLiteral("[alerts]\noffline_after = 3\nretired_after = 3600\n"));
+        run({QStringLiteral("--once"), QStringLiteral("--config"), cfg});
+        m_pool->setFault(FakeF2pool::Fault::Http500);
+        QProcess p;
+        p.start(QStringLiteral(RIGWATCH_BIN_DIR "/rigwatchd"), {QStringLiteral("--config"), cfg});
+        auto says500 = [this] {
+            const auto msgs = chat();
+            return msgs.size() == 1 && msgs.first().plainText.contains(QStringLiteral("HTTP 500"));
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(says500(), 15000);
+        m_pool->setFault(FakeF2pool::Fault::None);
+        QTRY_VERIFY_WITH_TIMEOUT(!says500(), 15000); // answering again: no longer in the chat
+        QTRY_VERIFY_WITH_TIMEOUT(chat().size() <= 1, 5000); // a growth posts first, then retracts
+        ::kill(pid_t(p.processId()), SIGTERM);
+        QSignalSpy done(&p, &QProcess::finished);
+        QVERIFY(p.state() == QProcess::NotRunning || done.wait(5000));
+        QCOMPARE(p.exitCode(), 0);
+        checkNoSecret(QString::fromUtf8(p.readAllStandardError()));
+    }
+
+    void severalAccountsAreIndependent()
+    {
+        FakeF2pool ltc(SystemClock::instance());
+        ltc.setUser(QStringLiteral("farm2"));
+        ltc.setCurrency(QStringLiteral("litecoin"));
+        ltc.addRigs(4, QStringLiteral("l-"));
+        ltc.setRigStoppedSince(QStringLiteral("l-02"), QDateTime::currentSecsSinceEpoch() - 3600);
+        QVERIFY(ltc.listen());
+        const QString cfg = writeConfig(QStringLiteral("[pool.ltc]\nuser = farm2\ncurrency = litecoin\nurl = %1\nsecret = \n")
+                                            .arg(ltc.baseUrl().toString()));
+        const Run r = run({QStringLiteral("--once"), QStringLiteral("--config"), cfg});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.out.contains(QStringLiteral("farm1: 10/10 workers online")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("farm2: 3/4 workers online")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("l-02 (1 h 00 min)")));
+        QCOMPARE(chat().size(), 1);
+        QVERIFY(chat().first().plainText.contains(QStringLiteral("farm2")));
+    }
+
     void invalidConfiguration_data()
     {
         QTest::addColumn<QString>("ini");

@@ -1,4 +1,1074 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>RigWatch settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch another pool account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop watching this account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Currency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Account name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. myfarm01</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poll &amp;every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request &amp;timeout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test &amp;connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline &amp;after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retired after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hashrate &amp;floor:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Red &amp;when offline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A worker is offline when it has sent no share for this long; it is retired (shown, never alerted) after the longer time. Set the floor to 0 to switch the hashrate alert off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bot &amp;token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>123456789:AA…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-1001234567890 or @channelname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When &amp;resolved:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send test message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave both fields empty to keep alerts on this desktop only. The bot must be an administrator of the channel to delete its own messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start RigWatch when I log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rw</name>
+    <message>
+        <source>An account has no name: enter the f2pool account name or remove the account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account name &quot;%1&quot;: use 2–15 lowercase letters or digits, starting with a letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency of %1: use the pool&apos;s slug, such as bitcoin or litecoin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool URL of %1: enter an http or https address, such as https://api.f2pool.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API token of %1: the f2pool API v2 needs one (create it in the f2pool account settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account %1 (%2) is listed twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poll interval: at least 30 s, so the pool does not throttle the token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request timeout: between 2 s and less than the poll interval (%1 s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline after: at least 1 minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline after: at least one poll interval (%1 s), or every late poll would look like an outage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retired after: must be longer than offline after.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hashrate floor: cannot be negative (0 switches it off).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Red when offline: a share between 0 and 100 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram: a chat is set but no bot token. Enter both, or clear both to turn Telegram off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram: a bot token is set but no chat. Enter both, or clear both to turn Telegram off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram bot token: it looks like 123456789:AA… as BotFather gave it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram chat: a numeric id (channels start with -100) or @channelname.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language: English or Simplified Chinese.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rw::AlertCoalescer</name>
+    <message>
+        <source>%1 … and %2 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: hashrate below the floor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: hashrate back above the floor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the pool is not answering (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the pool answers again after %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worker(s) went offline, %1 came back</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 went offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n workers went offline</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is back online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n workers are back online</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rw::AppController</name>
+    <message>
+        <source>No system tray was found on this desktop: RigWatch runs as a normal window, and closing it quits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history database reported a problem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 workers online. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The translation for %1 is missing from this build; RigWatch stays in English.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rw::Autostart</name>
+    <message>
+        <source>Windows did not let RigWatch change its start-up entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot remove %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rw::ChartPanel</name>
+    <message>
+        <source>1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>30 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total hashrate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workers online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worker %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data for this range yet: the chart fills in as polls come in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rw::Engine</name>
+    <message>
+        <source>%1 went offline (last share %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is back after %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is missing from the pool&apos;s list (last share %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 retired: no share for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hashrate below the floor: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hashrate back above the floor after %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pool unreachable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pool answering again after %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rw::EngineHost</name>
+    <message>
+        <source>The engine is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rw::EngineWorker</name>
+    <message>
+        <source>The simulated farm could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Telegram group %1 became the supergroup %2: update the chat id in the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected in %1 ms: found %2 workers, %3 of them online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rw::FarmSummary</name>
+    <message>
+        <source>Not configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the first answer from the pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All workers online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some workers are offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hashrate below the floor or many workers offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pool is not answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RigWatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>updated %1 ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/%2 online · %3 · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts paused until resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts paused until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DEMO — simulated farm</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rw::MainWindow</name>
+    <message>
+        <source>Account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outage history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;RigWatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2/%3 online)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DEMO — simulated farm</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rw::MessageFormatter</name>
+    <message>
+        <source>under 1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 workers offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 missing, no share for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 offline for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hashrate %1, below the floor of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hashrate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool unreachable for %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool unreachable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As of %1 UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: resolved at %2 UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: resolved at %2 UTC after %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: replaced by a newer message at %2 UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RigWatch test message (%1 UTC): alerts will arrive in this chat. It is deleted right away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rw::MirrorPanel</name>
+    <message>
+        <source>Posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text as sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What RigWatch posted to the Telegram chat, newest first. A live message stands for an ongoing incident; it is retracted when all is well again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram is not configured: add a bot token and a chat in the settings to mirror incidents to a channel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retracted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rw::OutageModel</name>
+    <message>
+        <source>still offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Went offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Came back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rw::OutagePanel</name>
+    <message>
+        <source>Filter by worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 outages, %2 still ongoing, %3 of downtime in total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export outages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rw::Poller</name>
+    <message>
+        <source>%1 did not answer within %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pool&apos;s reply is too large (%1 bytes, the limit is %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pool&apos;s reply is larger than the limit of %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s host %2 was not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before the reply was complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed the connection without answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network error talking to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (is the API token right?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent a reply RigWatch cannot read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rw::SecretStore</name>
+    <message>
+        <source>stored in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept in memory for this session only (no system keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API token of %1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bot token could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rw::SettingsDialog</name>
+    <message>
+        <source>Tokens are %1; they are never written to the settings file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>f2pool (API v2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>f2pool legacy (API v1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit it to &quot;resolved&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(new account)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a bot token and a chat first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posting a test message…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tokens could not be stored in the keychain, so nothing was saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rw::StatusPanel</name>
+    <message>
+        <source>DEMO — simulated farm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the first poll…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last successful poll %1 (%2 ago)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No successful poll yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next poll in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>polling now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last poll failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rw::TrayController</name>
+    <message>
+        <source>Open RigWatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For 30 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For 4 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts are paused until resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts are paused until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts are on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause alerts (paused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RigWatch is still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RigWatch keeps watching the farm from the tray. Use Quit in the tray menu to stop it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rw::Units</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rw::WorkerFilterProxy</name>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rw::WorkerTableModel</name>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pool no longer lists this worker; it is kept here until it is retired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No share for a long time: shown, but no longer alerted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hashrate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rw::WorkersPanel</name>
+    <message>
+        <source>Search workers or hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only workers in this state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

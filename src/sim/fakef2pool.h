@@ -70,7 +70,8 @@ public:
     void addRig(const QString &name, double hashRate, const QString &host);
     QStringList rigNames() const;
     void stopRig(const QString &name);  // last share stays at now
-    void startRig(const QString &name); // sharing again from now; also undoes removeRig
+    void startRig(const QString &name); // sharing again from now; undoes stop and remove
+                                        // (scheduled outages still apply)
     void removeRig(const QString &name); // no longer listed (as f2pool after ~24 h)
     // Stopped since `lastShareAt` (unix s), e.g. a rig already offline when the farm starts.
     void setRigStoppedSince(const QString &name, qint64 lastShareAt);

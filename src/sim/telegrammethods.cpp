@@ -195,7 +195,10 @@ TelegramSink::Outcome TelegramSink::deleteMessage(const QJsonObject &params, con
     const std::optional<qint64> id = intParam(params, "message_id");
     if (!id)
         return error(400, QStringLiteral("Bad Request: message identifier is not specified"));
-    QVector<Message> &list = m_chats[chat].messages;
+    auto chatIt = m_chats.find(chat);
+    if (chatIt == m_chats.end())
+        return error(400, QStringLiteral("Bad Request: message to delete not found"));
+    QVector<Message> &list = chatIt->messages;
     for (qsizetype i = 0; i < list.size(); ++i) {
         if (list[i].id != *id)
             continue;
@@ -217,7 +220,9 @@ TelegramSink::Outcome TelegramSink::deleteMessages(const QJsonObject &params, co
     if (ids.size() > 100)
         return error(400, QStringLiteral("Bad Request: too many message identifiers specified"));
     // As documented: messages that cannot be found (or deleted) are skipped.
-    QVector<Message> &list = m_chats[chat].messages;
+    QVector<Message> empty;
+    auto chatIt = m_chats.find(chat);
+    QVector<Message> &list = chatIt == m_chats.end() ? empty : chatIt->messages;
     const qint64 now = m_clock->nowSecs();
     for (const QJsonValue &v : ids) {
         const qint64 id = v.isString() ? v.toString().toLongLong() : v.toInteger();

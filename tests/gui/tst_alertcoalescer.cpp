@@ -8,8 +8,7 @@ using namespace rw;
 namespace {
 Event ev(Event::Kind k, const QString &worker = {})
 {
-    Event e{k, worker};
-    e.at = 1'767'225'600;
+    Event e{k, worker, 1'767'225'600, 0, QString()};
     return e;
 }
 } // namespace

@@ -11,6 +11,7 @@
 #include "settingsdialog.h"
 #include "statuspanel.h"
 #include "ui_settingsdialog.h"
+#include "workerfilterproxy.h"
 #include "workerspanel.h"
 #include "workertablemodel.h"
 

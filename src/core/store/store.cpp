@@ -101,8 +101,7 @@ struct Store::Private
     bool applyEvents(int account, const QVector<Event> &events);
     qint64 meta(const char *key);
     bool rollUp(int account, const QString &src, const QString &dst, qint64 bucket, qint64 cut);
-    QVector<SeriesPoint> series(const QString &what, bool worker, const QVariantList &keys,
-                                qint64 from, qint64 to);
+    QVector<SeriesPoint> series(const QString &what, int account, int worker, qint64 from, qint64 to);
     QVector<LiveMessage> messages(const QString &where, std::initializer_list<QVariant> values);
 };
 
@@ -352,33 +351,36 @@ bool Store::Private::rollUp(int account, const QString &src, const QString &dst,
 }
 
 // Daily rows before hourly_cut, hourly rows in [hourly_cut, raw_cut), raw rows from raw_cut:
-// each span from the finest table that holds it, and none twice.
-QVector<SeriesPoint> Store::Private::series(const QString &what, bool worker,
-                                            const QVariantList &keys, qint64 from, qint64 to)
+// each span from the finest table that holds it, and none twice. `worker` 0 = account totals.
+QVector<SeriesPoint> Store::Private::series(const QString &what, int account, int worker,
+                                            qint64 from, qint64 to)
 {
     sqlError = QSqlError();
     const qint64 hourlyCut = meta("hourly_cut"), rawCut = meta("raw_cut");
-    const QString table = worker ? QStringLiteral("samples") : QStringLiteral("polls");
-    const struct { QString table; qint64 begin, lo, hi; } parts[] = {
-        {table + QStringLiteral("_daily"), from - Day + 1, 0, hourlyCut}, // buckets overlapping
-        {table + QStringLiteral("_hourly"), from - Hour + 1, hourlyCut, rawCut},
-        {table, from, rawCut, std::numeric_limits<qint64>::max()},
+    const struct { const char *suffix; qint64 begin, lo, hi; } parts[] = {
+        {"_daily", from - Day + 1, 0, hourlyCut}, // roll-up buckets overlapping [from, to]
+        {"_hourly", from - Hour + 1, hourlyCut, rawCut},
+        {"", from, rawCut, std::numeric_limits<qint64>::max()},
     };
+    const QString span = QStringLiteral("polls%1 WHERE account_id = ? AND at >= ? AND at <= ?"
+                                        " AND at >= ? AND at < ?");
+    // Worker rows are keyed (account, time, worker): seek the poll times rather than scan
+    // every worker's rows.
+    const QString sql = worker ? QStringLiteral("SELECT at, hashrate, 0 FROM samples%1 WHERE account_id = ?"
+                                                " AND worker_id = ? AND at IN (SELECT at FROM ")
+                                     + span + QStringLiteral(") ORDER BY at")
+                               : QStringLiteral("SELECT at, hashrate, online FROM ") + span
+                                     + QStringLiteral(" ORDER BY at");
     QVector<SeriesPoint> points;
     for (const auto &part : parts) {
         if (hourlyCut < 0 || rawCut < 0)
             break;
         if (part.lo >= part.hi)
             continue;
-        QSqlQuery *q = prepared(QStringLiteral("SELECT at, hashrate, %1 FROM %2 WHERE account_id = ?%3"
-                                               " AND at >= ? AND at <= ? AND at >= ? AND at < ? ORDER BY at")
-                                    .arg(worker ? QStringLiteral("0") : QStringLiteral("online"), part.table,
-                                         worker ? QStringLiteral(" AND worker_id = ?") : QString()));
-        int i = 0;
-        for (const QVariant &v : keys + QVariantList{part.begin, to, part.lo, part.hi})
-            if (q)
-                q->bindValue(i++, v);
-        if (!exec(q, {})) // binds above: the key count varies
+        QSqlQuery *q = prepared(sql.arg(QLatin1String(part.suffix)));
+        const bool ok = worker ? exec(q, {account, worker, account, part.begin, to, part.lo, part.hi})
+                               : exec(q, {account, part.begin, to, part.lo, part.hi});
+        if (!ok)
             break;
         while (q->next())
             points.append({q->value(0).toLongLong(), q->value(1).toDouble(), qRound(q->value(2).toDouble())});
@@ -511,7 +513,6 @@ bool Store::recordPoll(const QString &account, qint64 at, const Snapshot &snapsh
                                                    " online, offline, total) VALUES (?, ?, ?, ?, ?, ?)")),
                         {acc, at, snapshot.totalHashRate, online, offline, online + offline}))
             return false;
-        QSqlQuery(d->db).exec(QStringLiteral("COMMIT")); QSqlQuery(d->db).exec(QStringLiteral("BEGIN IMMEDIATE")); // MUTATION
         QSqlQuery *sample = d->prepared(QStringLiteral("INSERT OR REPLACE INTO samples (account_id, at,"
                                                        " worker_id, hashrate) VALUES (?, ?, ?, ?)"));
         for (const WorkerSample &w : snapshot.workers) {
@@ -610,7 +611,7 @@ QVector<SeriesPoint> Store::accountSeries(const QString &account, qint64 from, q
     const int acc = d->accountId(account, false);
     if (acc < 0)
         d->fail(what);
-    return acc > 0 ? d->series(what, false, {acc}, from, to) : QVector<SeriesPoint>();
+    return acc > 0 ? d->series(what, acc, 0, from, to) : QVector<SeriesPoint>();
 }
 
 QVector<SeriesPoint> Store::workerSeries(const QString &account, const QString &worker, qint64 from,
@@ -621,7 +622,7 @@ QVector<SeriesPoint> Store::workerSeries(const QString &account, const QString &
     const int id = acc > 0 ? d->workerId(acc, worker, false) : acc;
     if (id < 0)
         d->fail(what);
-    return id > 0 ? d->series(what, true, {acc, id}, from, to) : QVector<SeriesPoint>();
+    return id > 0 ? d->series(what, acc, id, from, to) : QVector<SeriesPoint>();
 }
 
 QVector<Outage> Store::outages(const QString &account, qint64 from, qint64 to,

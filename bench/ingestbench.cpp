@@ -1,0 +1,182 @@
+#include "ingestbench.h"
+
+#include "benchreport.h"
+
+#include "fakef2pool.h"
+#include "monitor/monitor.h"
+#include "pool/f2poolparser.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QProcess>
+
+#include <simdjson.h>
+
+namespace rw::bench {
+
+namespace {
+
+// The previous poll and the current one: 1 % of the rigs are down in both, another 1 % went
+// down since, so the diff has transitions and the incident has names in it.
+constexpr int kPrevOfflineEvery = 100;
+constexpr int kCurOfflineEvery = 50;
+constexpr int kInterval = 300;
+
+Snapshot parsedOrDie(const ParseResult &r)
+{
+    if (!r.ok())
+        qFatal("benchmark reply does not parse: %s", qPrintable(r.error));
+    return *r.snapshot;
+}
+
+// One full ingest as the engine does it: parse, classify + diff, incident. The monitor already
+// holds the previous poll (set up outside the timed region).
+template<typename Parse>
+double ingestMs(Parse parse, const QByteArray &prev, const QByteArray &cur, qint64 now)
+{
+    Monitor m(Thresholds(), kInterval);
+    Snapshot p = parsedOrDie(parse(prev));
+    p.poolTimeSecs = now - kInterval;
+    m.applySnapshot(p, now - kInterval);
+    return timeMs([&] {
+        ParseResult r = parse(cur);
+        r.snapshot->poolTimeSecs = now; // the provider takes this from the Date header
+        const QVector<Event> events = m.applySnapshot(*r.snapshot, now);
+        const Incident incident = m.incident(now);
+        keep(events.size() + incident.down.size());
+    });
+}
+
+QString sizeText(qint64 bytes)
+{
+    return QString::number(double(bytes) / 1e6, 'f', 1) + QStringLiteral(" MB");
+}
+
+} // namespace
+
+IngestBench::IngestBench(BenchReport *report, const QString &python, const QString &scratchDir)
+    : m_report(report), m_python(python), m_scratch(scratchDir)
+{
+}
+
+void IngestBench::run(bool limit, bool script)
+{
+    const bool quick = m_report->quick();
+    if (limit) {
+        parsingLimit(quick ? 10'000 : 100'000, true);
+        if (!quick) {
+            parsingLimit(10'000, false);
+            parsingLimit(1'000, false);
+        }
+    }
+    if (script)
+        originalScript(quick ? 10'000 : 100'000);
+}
+
+void IngestBench::parsingLimit(int workers, bool judged)
+{
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const QByteArray prev = sim::FakeF2pool::makeV2WorkerList(workers, now - kInterval, kPrevOfflineEvery);
+    const QByteArray cur = sim::FakeF2pool::makeV2WorkerList(workers, now, kCurOfflineEvery);
+    const int reps = m_report->quick() ? 3 : (workers >= 100'000 ? 9 : 31);
+
+    // simdjson as its authors recommend: a reused parser over padded input (the padding copy is
+    // made once, outside the timing). Anything slower would flatter our ratio.
+    simdjson::dom::parser parser;
+    const simdjson::padded_string padded(cur.constData(), size_t(cur.size()));
+    if (parser.parse(padded).error() != simdjson::SUCCESS)
+        qFatal("simdjson cannot parse the benchmark reply");
+
+    std::vector<double> simd, qjson, ingest;
+    for (int i = 0; i < reps + 1; ++i) { // interleaved, so load changes hit all three alike
+        const double s = timeMs([&] {
+            const auto doc = parser.parse(padded);
+            keep(doc.error() == simdjson::SUCCESS ? 1 : 0);
+        });
+        const double q = timeMs([&] {
+            const QJsonDocument doc = QJsonDocument::fromJson(cur);
+            keep(doc.isObject() ? 1 : 0);
+        });
+        const double g = ingestMs(parseF2poolV2WorkerList, prev, cur, now);
+        if (i == 0)
+            continue; // warm-up: caches, allocator, the parser's buffers
+        simd.push_back(s);
+        qjson.push_back(q);
+        ingest.push_back(g);
+    }
+    const double s = median(simd), q = median(qjson), g = median(ingest);
+    const double ratio = g / s;
+    const QString what = QStringLiteral("ingest of a %1-worker v2 reply (%2) / bare simdjson parse")
+                             .arg(QLocale::c().toString(workers), sizeText(cur.size()));
+    const QString detail = QStringLiteral("%1 ms / %2 ms = %3")
+                               .arg(fixed(g, 1), fixed(s, 1), fixed(ratio, 1));
+    if (judged) {
+        m_report->figure(1, what, detail, QStringLiteral("<= 2.0"), ratio <= 2.0);
+    } else {
+        m_report->info(what + QStringLiteral(": ") + detail);
+    }
+    m_report->info(QStringLiteral("%1 workers: bare QJsonDocument parse %2 ms = %3 x simdjson; "
+                                  "our ingest = %4 x QJsonDocument; simdjson %5 GB/s")
+                       .arg(QLocale::c().toString(workers), fixed(q, 1), fixed(q / s, 1),
+                            fixed(g / q, 2), fixed(double(cur.size()) / (s * 1e6), 2)));
+}
+
+void IngestBench::originalScript(int workers)
+{
+    const QString what = QStringLiteral("original script's algorithm (Python) / our ingest, "
+                                        "%1-worker v1 reply")
+                             .arg(QLocale::c().toString(workers));
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const QByteArray prev = sim::FakeF2pool::makeV1Reply(workers, now - kInterval, kPrevOfflineEvery);
+    const QByteArray cur = sim::FakeF2pool::makeV1Reply(workers, now, kCurOfflineEvery);
+    const QString file = m_scratch + QStringLiteral("/v1-%1.json").arg(workers);
+    {
+        QFile f(file);
+        if (!f.open(QIODevice::WriteOnly) || f.write(cur) != cur.size()) {
+            m_report->error(2, what, QStringLiteral("cannot write ") + file);
+            return;
+        }
+    }
+    const int reps = m_report->quick() ? 1 : 5;
+
+    // Python first, then ours, in the same run. The script times only the algorithm (not the
+    // interpreter's start or reading the file) and prints the median in milliseconds.
+    QProcess py;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("TZ"), QStringLiteral("UTC")); // the replies' times are UTC
+    py.setProcessEnvironment(env);
+    py.start(m_python, {QStringLiteral(RIGWATCH_BENCH_DIR "/original_check.py"), file,
+                        QStringLiteral("--repeat"), QString::number(reps)});
+    if (!py.waitForFinished(600'000) || py.exitStatus() != QProcess::NormalExit || py.exitCode() != 0) {
+        m_report->error(2, what, QStringLiteral("%1 failed: %2").arg(m_python,
+                                  QString::fromUtf8(py.readAllStandardError()).trimmed()));
+        return;
+    }
+    // Output: "<median ms> <offline> <retired>"
+    const QStringList parts = QString::fromUtf8(py.readAllStandardOutput()).split(
+        QLatin1Char(' '), Qt::SkipEmptyParts);
+    bool ok = false;
+    const double pyMs = parts.value(0).toDouble(&ok);
+    if (!ok) {
+        m_report->error(2, what, QStringLiteral("unexpected output from original_check.py"));
+        return;
+    }
+
+    std::vector<double> ours;
+    for (int i = 0; i < 2 * reps + 1; ++i) {
+        const double t = ingestMs(parseF2poolV1, prev, cur, now);
+        if (i > 0)
+            ours.push_back(t);
+    }
+    const double g = median(ours);
+    const double ratio = pyMs / g;
+    m_report->figure(2, what, QStringLiteral("%1 ms / %2 ms = %3")
+                                  .arg(fixed(pyMs, 0), fixed(g, 1), fixed(ratio, 1)),
+                     QStringLiteral(">= 50"), ratio >= 50);
+    m_report->info(QStringLiteral("the script found %1 offline and %2 retired rigs; %3")
+                       .arg(parts.value(1), parts.value(2), m_python));
+}
+
+} // namespace rw::bench

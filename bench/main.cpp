@@ -1,0 +1,70 @@
+// rigwatch_bench: the figures of issue 7 as ratios measured in one run. One line per figure
+// with its target and PASS / FALL SHORT, reference lines indented under it, a summary last.
+// Usually started by scripts/bench; see docs/benchmarks.md.
+#include "benchreport.h"
+#include "ingestbench.h"
+#include "processbench.h"
+#include "storebench.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <cstdio>
+
+using namespace rw::bench;
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("rigwatch_bench"));
+    // The parsers warn about nothing here, but the store and monitor log at info: keep the
+    // figures readable.
+    QLoggingCategory::setFilterRules(QStringLiteral("rigwatch.*.info=false\nrigwatch.*.debug=false"));
+
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("RigWatch benchmarks (ratios measured in one run)."));
+    p.addHelpOption();
+    const QCommandLineOption quickOpt(QStringLiteral("quick"),
+                                      QStringLiteral("Smoke run: small sizes, a few seconds, nothing judged."));
+    const QCommandLineOption onlyOpt(QStringLiteral("only"),
+                                     QStringLiteral("Run only these figures, e.g. 1,2,5."),
+                                     QStringLiteral("list"));
+    const QCommandLineOption pythonOpt(QStringLiteral("python"),
+                                       QStringLiteral("Python 3 for figure 2 [python3 on PATH]."),
+                                       QStringLiteral("exe"));
+    p.addOptions({quickOpt, onlyOpt, pythonOpt});
+    p.process(app);
+
+    QList<int> only;
+    for (const QString &n : p.value(onlyOpt).split(QLatin1Char(','), Qt::SkipEmptyParts))
+        only << n.trimmed().toInt();
+    const auto wanted = [&only](int figure) { return only.isEmpty() || only.contains(figure); };
+    QString python = p.value(pythonOpt);
+    if (python.isEmpty())
+        python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+
+    QTemporaryDir scratch;
+    if (!scratch.isValid()) {
+        std::fprintf(stderr, "rigwatch_bench: cannot create a scratch directory\n");
+        return 2;
+    }
+    BenchReport report(p.isSet(quickOpt));
+    IngestBench ingest(&report, python, scratch.path());
+    ProcessBench processes(&report, QCoreApplication::applicationDirPath(), scratch.path());
+    StoreBench store(&report, scratch.path());
+
+    if (wanted(1) || wanted(2))
+        ingest.run(wanted(1), wanted(2));
+    if (wanted(3))
+        processes.tableModel();
+    if (wanted(4))
+        processes.memory();
+    if (wanted(5))
+        store.run();
+    if (wanted(6))
+        processes.idle();
+    return report.finish();
+}

@@ -1,0 +1,359 @@
+#include "processbench.h"
+
+#include "benchreport.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QThread>
+#include <QTimer>
+
+#include <chrono>
+#include <csignal>
+#include <cstring>
+#include <vector>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+namespace rw::bench {
+
+namespace {
+
+const QString kUser = QStringLiteral("demo");          // rigwatch_sim's defaults
+const QString kSecret = QStringLiteral("demo-secret");
+
+// utime + stime of a running process, in seconds, from /proc/<pid>/stat.
+double cpuSecondsOf(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray stat = f.readAll();
+    // The command name (field 2) may hold spaces; fields are counted after its ')'.
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    const double ticks = fields.at(11).toDouble() + fields.at(12).toDouble(); // fields 14, 15
+    return ticks / double(::sysconf(_SC_CLK_TCK));
+}
+
+QProcessEnvironment isolatedEnvironment(const QString &home)
+{
+    // Settings, databases and caches of the measured programs go to the scratch directory,
+    // never into the user's own.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *var : {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"})
+        env.insert(QLatin1String(var), home + QLatin1Char('/') + QLatin1String(var).toLower());
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("TZ"), QStringLiteral("UTC"));
+    return env;
+}
+
+} // namespace
+
+ProcessBench::ProcessBench(BenchReport *report, const QString &binDir, const QString &scratchDir)
+    : m_report(report), m_bin(binDir), m_scratch(scratchDir)
+{
+}
+
+// ---- figure 3 ---------------------------------------------------------------------------------
+
+void ProcessBench::tableModel()
+{
+    const QString what = QStringLiteral("worker table: full reset / applying a 10,000-worker poll "
+                                        "with 1 % changes");
+    const QString program = m_bin + QStringLiteral("/rigwatch_bench_table");
+    if (!QFileInfo::exists(program)) {
+        m_report->notAvailable(3, what, QStringLiteral("not available yet: rigwatch_bench_table was "
+                                                       "not built (no GUI target rigwatch_gui)"));
+        return;
+    }
+    QStringList args;
+    if (m_report->quick())
+        args << QStringLiteral("--quick");
+    const Measured m = spawnAndWait(program, args, 600);
+    // "RESULT workers=N changes=N apply=MS reset=MS model_apply=MS model_reset=MS"
+    QHash<QString, double> r;
+    for (const QString &line : m.out.split(QLatin1Char('\n'))) {
+        if (!line.startsWith(QLatin1String("RESULT ")))
+            continue;
+        for (const QString &kv : line.mid(7).split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            r.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1).toDouble());
+    }
+    if (m.exitCode != 0 || !r.contains(QStringLiteral("apply"))) {
+        m_report->error(3, what, QStringLiteral("rigwatch_bench_table failed (exit %1): %2")
+                                     .arg(m.exitCode).arg(m.error + m.out.right(500)));
+        return;
+    }
+    const double apply = r.value(QStringLiteral("apply")), reset = r.value(QStringLiteral("reset"));
+    const double ratio = reset / apply;
+    m_report->figure(3, what.replace(QStringLiteral("10,000"),
+                                     QLocale::c().toString(int(r.value(QStringLiteral("workers"))))),
+                     QStringLiteral("%1 ms / %2 ms = %3 x (model + sorted proxy + table view)")
+                         .arg(fixed(reset, 2), fixed(apply, 3), fixed(ratio, 0)),
+                     QStringLiteral(">= 10 x"), ratio >= 10);
+    const double ma = r.value(QStringLiteral("model_apply")), mr = r.value(QStringLiteral("model_reset"));
+    m_report->info(QStringLiteral("the model alone, nothing attached: reset %1 ms / apply %2 ms = %3 x")
+                       .arg(fixed(mr, 2), fixed(ma, 3), fixed(mr / ma, 0)));
+}
+
+// ---- figure 4 ---------------------------------------------------------------------------------
+
+ProcessBench::SimPool ProcessBench::startSim(int rigs, QString *error) const
+{
+    SimPool sim;
+    sim.process = std::make_unique<QProcess>();
+    sim.process->setProcessEnvironment(isolatedEnvironment(m_scratch));
+    sim.process->setProcessChannelMode(QProcess::SeparateChannels);
+    sim.process->start(m_bin + QStringLiteral("/rigwatch_sim"),
+                       {QStringLiteral("--rigs"), QString::number(rigs), QStringLiteral("--no-outages")});
+    QByteArray out;
+    while (sim.process->waitForReadyRead(10'000)) {
+        out += sim.process->readAllStandardOutput();
+        const int at = out.indexOf("pool ");
+        const int eol = out.indexOf('\n', at);
+        if (at >= 0 && eol > at) {
+            sim.url = QString::fromUtf8(out.mid(at + 5, eol - at - 5)).trimmed();
+            if (sim.url.endsWith(QLatin1Char('/')))
+                sim.url.chop(1);
+            return sim;
+        }
+    }
+    *error = QStringLiteral("rigwatch_sim did not start: ")
+             + QString::fromUtf8(sim.process->readAllStandardError()).trimmed();
+    stop(sim.process.get());
+    sim.process.reset();
+    return sim;
+}
+
+void ProcessBench::stop(QProcess *process)
+{
+    if (!process || process->state() == QProcess::NotRunning)
+        return;
+    process->terminate();
+    if (!process->waitForFinished(10'000)) {
+        process->kill();
+        process->waitForFinished(5'000);
+    }
+}
+
+qint64 ProcessBench::fetchReplySize(const QString &url, QString *error) const
+{
+    QNetworkAccessManager nam;
+    QNetworkRequest req(QUrl(url + QStringLiteral("/v2/hash_rate/worker/list")));
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    req.setRawHeader("F2P-API-SECRET", kSecret.toUtf8());
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("mining_user_name"), kUser},
+                                                      {QStringLiteral("currency"), QStringLiteral("bitcoin")}})
+                                .toJson(QJsonDocument::Compact);
+    QNetworkReply *reply = nam.post(req, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(120'000, &loop, &QEventLoop::quit);
+    loop.exec();
+    const qint64 size = reply->isFinished() && reply->error() == QNetworkReply::NoError
+                            ? reply->readAll().size()
+                            : -1;
+    if (size < 0)
+        *error = QStringLiteral("fetching the reply from rigwatch_sim failed: ") + reply->errorString();
+    delete reply;
+    return size;
+}
+
+ProcessBench::Measured ProcessBench::rigwatchdOnce(const QString &poolUrl, const QString &tag) const
+{
+    const QString dir = m_scratch + QStringLiteral("/rigwatchd-") + tag;
+    QDir(dir).removeRecursively();
+    QDir().mkpath(dir);
+    const QString ini = dir + QStringLiteral("/rigwatch.ini");
+    QFile f(ini);
+    f.open(QIODevice::WriteOnly);
+    f.write(QStringLiteral("[pool]\nurl = %1\nuser = %2\nsecret = %3\ntimeout = 300\n"
+                           "[storage]\ndatabase = %4/rigwatch.sqlite\n")
+                .arg(poolUrl, kUser, kSecret, dir)
+                .toUtf8());
+    f.close();
+    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return spawnAndWait(m_bin + QStringLiteral("/rigwatchd"),
+                        {QStringLiteral("--once"), QStringLiteral("--config"), ini}, 600);
+}
+
+void ProcessBench::memory()
+{
+    const int rigs = m_report->quick() ? 10'000 : 100'000;
+    const QString what = QStringLiteral("peak RSS growth of rigwatchd --once on a %1-worker reply / "
+                                        "reply size")
+                             .arg(QLocale::c().toString(rigs));
+    QString error;
+    // Baseline: the same cycle on a 10-worker farm (the process, Qt, SQLite, the code itself).
+    Measured small, big;
+    qint64 replyBytes = 0;
+    {
+        SimPool sim = startSim(10, &error);
+        if (!sim.process) {
+            m_report->error(4, what, error);
+            return;
+        }
+        small = rigwatchdOnce(sim.url, QStringLiteral("small"));
+        stop(sim.process.get());
+    }
+    {
+        SimPool sim = startSim(rigs, &error);
+        if (!sim.process) {
+            m_report->error(4, what, error);
+            return;
+        }
+        replyBytes = fetchReplySize(sim.url, &error);
+        if (replyBytes > 0)
+            big = rigwatchdOnce(sim.url, QStringLiteral("big"));
+        stop(sim.process.get());
+    }
+    if (replyBytes <= 0) {
+        m_report->error(4, what, error);
+        return;
+    }
+    for (const Measured *m : {&small, &big}) {
+        if (m->exitCode != 0 || !m->out.startsWith(QLatin1String("OK"))) {
+            m_report->error(4, what, QStringLiteral("rigwatchd --once did not report OK (exit %1): %2 %3")
+                                         .arg(m->exitCode).arg(m->out.trimmed(), m->error.trimmed().right(300)));
+            return;
+        }
+    }
+    const double growth = double(big.maxRssKb - small.maxRssKb) * 1024;
+    const double ratio = growth / double(replyBytes);
+    m_report->figure(4, what,
+                     QStringLiteral("(%1 MB - %2 MB) / %3 MB = %4")
+                         .arg(fixed(big.maxRssKb / 1024.0, 1), fixed(small.maxRssKb / 1024.0, 1),
+                              fixed(replyBytes / 1048576.0, 1), fixed(ratio, 2)),
+                     QStringLiteral("<= 1.5"), ratio <= 1.5);
+    m_report->info(QStringLiteral("peak RSS (MiB): 10 workers %1, %2 workers %3; rigwatchd said: %4")
+                       .arg(fixed(small.maxRssKb / 1024.0, 1), QLocale::c().toString(rigs),
+                            fixed(big.maxRssKb / 1024.0, 1), big.out.trimmed().left(60)));
+}
+
+// Runs a program to its end and returns its exit code, stdout and peak RSS (wait4's rusage:
+// exactly this child, not the benchmark or the simulated pool).
+ProcessBench::Measured ProcessBench::spawnAndWait(const QString &program, const QStringList &args,
+                                                  int timeoutSecs) const
+{
+    Measured m;
+    const QString outFile = m_scratch + QStringLiteral("/child.out");
+    const QString errFile = m_scratch + QStringLiteral("/child.err");
+    const QByteArray prog = QFile::encodeName(program);
+    QList<QByteArray> argBytes{prog};
+    for (const QString &a : args)
+        argBytes << a.toLocal8Bit();
+    std::vector<char *> argv;
+    for (QByteArray &a : argBytes)
+        argv.push_back(a.data());
+    argv.push_back(nullptr);
+    QList<QByteArray> envBytes;
+    const QProcessEnvironment env = isolatedEnvironment(m_scratch);
+    for (const QString &kv : env.toStringList())
+        envBytes << kv.toLocal8Bit();
+    std::vector<char *> envp;
+    for (QByteArray &e : envBytes)
+        envp.push_back(e.data());
+    envp.push_back(nullptr);
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    const QByteArray outPath = QFile::encodeName(outFile), errPath = QFile::encodeName(errFile);
+    posix_spawn_file_actions_addopen(&actions, 1, outPath.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    posix_spawn_file_actions_addopen(&actions, 2, errPath.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    pid_t pid = 0;
+    const int rc = posix_spawn(&pid, prog.constData(), &actions, nullptr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    if (rc != 0) {
+        m.error = QStringLiteral("cannot start %1: %2").arg(program, QString::fromLocal8Bit(strerror(rc)));
+        return m;
+    }
+    int status = 0;
+    struct rusage usage = {};
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeoutSecs);
+    for (;;) {
+        const pid_t r = ::wait4(pid, &status, WNOHANG, &usage);
+        if (r == pid)
+            break;
+        if (std::chrono::steady_clock::now() > deadline) {
+            ::kill(pid, SIGKILL);
+            ::wait4(pid, &status, 0, &usage);
+            m.error = QStringLiteral("%1 did not finish within %2 s").arg(program).arg(timeoutSecs);
+            break;
+        }
+        QThread::msleep(20);
+    }
+    m.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    m.maxRssKb = usage.ru_maxrss;
+    QFile o(outFile), e(errFile);
+    if (o.open(QIODevice::ReadOnly))
+        m.out = QString::fromUtf8(o.readAll());
+    if (e.open(QIODevice::ReadOnly) && m.exitCode != 0)
+        m.error += QString::fromUtf8(e.readAll().right(2000));
+    return m;
+}
+
+// ---- figure 6 ---------------------------------------------------------------------------------
+
+void ProcessBench::idle()
+{
+    const QString what = QStringLiteral("idle CPU of rigwatch --demo --minimized (offscreen)");
+    const QString program = m_bin + QStringLiteral("/rigwatch");
+    if (!QFileInfo::exists(program)) {
+        m_report->notAvailable(6, what, QStringLiteral("skipped: %1 is absent (built without the GUI)")
+                                            .arg(program));
+        return;
+    }
+    const int warmUpSecs = m_report->quick() ? 3 : 15;
+    const int windowSecs = m_report->quick() ? 3 : 60;
+    QProcess gui;
+    gui.setProcessEnvironment(isolatedEnvironment(m_scratch + QStringLiteral("/gui")));
+    gui.setStandardOutputFile(QProcess::nullDevice());
+    gui.setStandardErrorFile(m_scratch + QStringLiteral("/gui.err"));
+    gui.start(program, {QStringLiteral("--demo"), QStringLiteral("--minimized"),
+                        QStringLiteral("--new-instance")});
+    if (!gui.waitForStarted(10'000)) {
+        m_report->error(6, what, QStringLiteral("cannot start ") + program);
+        return;
+    }
+    QThread::sleep(warmUpSecs); // start-up, first polls, first paint
+    const qint64 pid = gui.processId();
+    const double cpu0 = cpuSecondsOf(pid);
+    const auto t0 = std::chrono::steady_clock::now();
+    QThread::sleep(windowSecs);
+    const double cpu1 = cpuSecondsOf(pid);
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const bool alive = gui.state() == QProcess::Running && cpu0 >= 0 && cpu1 >= 0;
+    stop(&gui);
+    if (!alive) {
+        QFile err(m_scratch + QStringLiteral("/gui.err"));
+        err.open(QIODevice::ReadOnly);
+        m_report->error(6, what, QStringLiteral("rigwatch exited early: ")
+                                     + QString::fromUtf8(err.readAll().right(300)).trimmed());
+        return;
+    }
+    const double percent = 100.0 * (cpu1 - cpu0) / wall;
+    m_report->figure(6, what,
+                     QStringLiteral("%1 s CPU in %2 s = %3 % of a core")
+                         .arg(fixed(cpu1 - cpu0, 2), fixed(wall, 0), fixed(percent, 3)),
+                     QStringLiteral("< 0.2 %"), percent < 0.2);
+    m_report->info(QStringLiteral("demo mode polls its in-process simulated farm every 10 s, so "
+                                  "this window holds ~%1 polls (the fake pool's and Telegram sink's "
+                                  "work included); CPU time granularity %2 ms")
+                       .arg(windowSecs / 10).arg(1000 / ::sysconf(_SC_CLK_TCK)));
+}
+
+} // namespace rw::bench

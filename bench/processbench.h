@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace rw::bench {
+
+class BenchReport;
+
+// Figures measured on whole processes: 3 (the worker table model, in rigwatch_bench_table, a
+// GUI-linked child), 4 (peak RSS of `rigwatchd --once` on a 100k-worker reply served by
+// rigwatch_sim in another process) and 6 (CPU used by the idle tray app).
+class ProcessBench
+{
+public:
+    ProcessBench(BenchReport *report, const QString &binDir, const QString &scratchDir);
+
+    void tableModel(); // figure 3
+    void memory();     // figure 4
+    void idle();       // figure 6
+
+private:
+    struct SimPool
+    {
+        std::unique_ptr<QProcess> process;
+        QString url;
+    };
+    struct Measured
+    {
+        int exitCode = -1;
+        long maxRssKb = 0;
+        QString out;
+        QString error;
+    };
+
+    SimPool startSim(int rigs, QString *error) const;
+    static void stop(QProcess *process);
+    qint64 fetchReplySize(const QString &url, QString *error) const;
+    Measured rigwatchdOnce(const QString &poolUrl, const QString &tag) const;
+    Measured spawnAndWait(const QString &program, const QStringList &args, int timeoutSecs) const;
+
+    BenchReport *m_report;
+    QString m_bin;
+    QString m_scratch;
+};
+
+} // namespace rw::bench

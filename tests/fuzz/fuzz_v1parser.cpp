@@ -1,0 +1,10 @@
+// libFuzzer target: the legacy f2pool v1 parser (and the monitor fed with its snapshots).
+// Built with -DRIGWATCH_FUZZ=ON by clang (scripts/fuzz); crashes it finds become fixtures in
+// tests/data/fuzz/v1parser/, replayed by tests/tst_fuzzregressions.cpp.
+#include "fuzzchecks.h"
+#include "fuzzmain.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    return rw::fuzz::runOne(data, size, &rw::fuzz::FuzzChecks::v1Parser);
+}

@@ -1,0 +1,185 @@
+#pragma once
+
+// The checks each fuzz target runs on one input, shared by the libFuzzer targets
+// (tests/fuzz/fuzz_*.cpp) and by the regression test that replays the crashes they found
+// (tests/tst_fuzzregressions.cpp). Besides crashes and sanitizer reports they check what the
+// headers promise: every check returns an empty string, or the promise the input broke.
+
+#include "config/configfile.h"
+#include "monitor/monitor.h"
+#include "notify/telegramclient.h"
+#include "pool/f2poolparser.h"
+#include "pool/httpdate.h"
+
+#include <QByteArray>
+#include <QProcessEnvironment>
+#include <QSet>
+#include <QString>
+
+#include <cmath>
+
+namespace rw::fuzz {
+
+class FuzzChecks
+{
+public:
+    // "f2pool" (v2) and "f2pool-v1" replies: parse, then feed the snapshot to a Monitor twice.
+    static QString v2Parser(const QByteArray &body) { return poolReply(body, false); }
+    static QString v1Parser(const QByteArray &body) { return poolReply(body, true); }
+
+    // A Bot API answer. Input: a first line "<method> <http status> <Retry-After header>", then
+    // the body, e.g. "sendMessage 429 7\n{\"ok\":false,...}".
+    static QString telegramReply(const QByteArray &input)
+    {
+        const int eol = input.indexOf('\n');
+        const QByteArray head = eol < 0 ? input : input.left(eol);
+        const QByteArray body = eol < 0 ? QByteArray() : input.mid(eol + 1);
+        const QList<QByteArray> parts = head.split(' ');
+        const QString method = QString::fromUtf8(parts.value(0));
+        const int status = parts.value(1).toInt();
+        const QByteArray retryAfter = parts.value(2);
+        const TelegramResult r = classifyTelegramReply(method, status, body, retryAfter);
+        if (r.ok != r.isSuccess())
+            return QStringLiteral("ok (%1) disagrees with kind %2").arg(r.ok).arg(TelegramResult::kindName(r.kind));
+        if (r.retryAfterSecs < 0)
+            return QStringLiteral("negative retry_after %1").arg(r.retryAfterSecs);
+        if (r.kind == TelegramResult::TooManyRequests && r.retryAfterSecs == 0)
+            return QStringLiteral("429 without a wait");
+        if (r.explanation().isEmpty() || TelegramResult::kindName(r.kind).isEmpty())
+            return QStringLiteral("no explanation for kind %1").arg(int(r.kind));
+        volatile qint64 id = r.messageId();
+        (void)id;
+        return {};
+    }
+
+    // parseConfig on the input as INI text, without and with secrets in the environment.
+    static QString config(const QByteArray &text)
+    {
+        const QString plain = configWith(text, QProcessEnvironment());
+        if (!plain.isEmpty())
+            return plain;
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("RIGWATCH_POOL_SECRET"), QLatin1String(kEnvSecret));
+        env.insert(QStringLiteral("RIGWATCH_TELEGRAM_TOKEN"), QLatin1String(kEnvToken));
+        return configWith(text, env);
+    }
+
+    // The hand-written timestamp parsers: the reply's Date header and ISO-8601 last shares.
+    static QString timestamps(const QByteArray &text)
+    {
+        const qint64 date = parseHttpDate(text);
+        const qint64 iso = parseIsoDateTime(QString::fromUtf8(text));
+        if (date < 0 || iso < 0)
+            return QStringLiteral("negative time (Date %1, ISO %2); 0 is promised for times before 1970")
+                .arg(date).arg(iso);
+        return {};
+    }
+
+private:
+    static constexpr const char *kEnvSecret = "EnvPoolSecretValue0123456789";
+    static constexpr const char *kEnvToken = "987654:EnvBotTokenValue0123456789";
+    static constexpr qint64 kNow = 1'767'225'600; // 2026-01-01
+
+    static QString oneLine(const QString &what, const QString &text)
+    {
+        if (text.isEmpty())
+            return what + QStringLiteral(" is empty");
+        if (text.contains(QLatin1Char('\n')))
+            return what + QStringLiteral(" spans several lines: ") + text.left(200);
+        return {};
+    }
+
+    static bool sane(double v) { return std::isfinite(v) && v >= 0; }
+
+    static QString poolReply(const QByteArray &body, bool v1)
+    {
+        const ParseResult r = v1 ? parseF2poolV1(body) : parseF2poolV2WorkerList(body);
+        const QString poolError = f2poolErrorMessage(body);
+        if (!poolError.isEmpty()) {
+            const QString e = oneLine(QStringLiteral("f2poolErrorMessage"), poolError);
+            if (!e.isEmpty())
+                return e;
+        }
+        if (!r.ok()) {
+            const QString e = oneLine(QStringLiteral("the parse error"), r.error);
+            if (!e.isEmpty())
+                return e;
+            return r.error.size() > 2000 ? QStringLiteral("parse error of %1 characters").arg(r.error.size())
+                                         : QString();
+        }
+        const Snapshot &s = *r.snapshot;
+        if (!poolError.isEmpty())
+            return QStringLiteral("a reply with an f2pool error parsed as a worker list: ") + poolError;
+        QSet<QString> names;
+        for (const WorkerSample &w : s.workers) {
+            if (w.name.isEmpty())
+                return QStringLiteral("a worker without a name");
+            if (names.contains(w.name))
+                return QStringLiteral("worker name twice: ") + w.name;
+            names.insert(w.name);
+            if (!sane(w.hashRate) || !sane(w.hashRate1h) || !sane(w.hashRate24h) || !sane(w.staleRate24h))
+                return QStringLiteral("worker %1 has a negative or non-finite rate").arg(w.name);
+            if (w.lastShareAt < 0)
+                return QStringLiteral("worker %1 has a negative last share").arg(w.name);
+        }
+        if (!sane(s.totalHashRate))
+            return QStringLiteral("total hash rate %1").arg(s.totalHashRate);
+
+        // The snapshot must be safe to classify (no overflow on extreme times), twice so the
+        // second poll diffs against the first.
+        Monitor m(Thresholds(), 300);
+        Snapshot first = s;
+        first.poolTimeSecs = kNow;
+        m.applySnapshot(first, kNow);
+        Snapshot second = s;
+        second.poolTimeSecs = kNow + 300;
+        m.applySnapshot(second, kNow + 300);
+        const Incident i = m.incident(kNow + 300);
+        if (i.online + int(i.down.size()) > i.total)
+            return QStringLiteral("incident counts %1 online + %2 down > %3 total")
+                .arg(i.online).arg(i.down.size()).arg(i.total);
+        return {};
+    }
+
+    static QString configWith(const QByteArray &text, const QProcessEnvironment &env)
+    {
+        const QString file = QStringLiteral("fuzz.ini");
+        const ConfigResult r = parseConfig(text, file, env);
+        QStringList said = r.warnings;
+        said << r.error;
+        for (const QString &line : std::as_const(said))
+            if (line.contains(QLatin1String(kEnvSecret)) || line.contains(QLatin1String(kEnvToken)))
+                return QStringLiteral("a secret from the environment in a message: ") + line;
+        if (!r.config) {
+            if (!r.error.startsWith(file))
+                return QStringLiteral("the error does not name the file: ") + r.error.left(200);
+            return oneLine(QStringLiteral("the error"), r.error);
+        }
+        const DaemonConfig &c = *r.config;
+        if (c.accounts.isEmpty())
+            return QStringLiteral("a valid configuration without an account");
+        for (const AccountConfig &a : c.accounts) {
+            if (a.user.isEmpty())
+                return QStringLiteral("account %1 without a user").arg(a.id);
+            if (a.intervalSecs < 1 || a.timeoutSecs < 1)
+                return QStringLiteral("account %1: interval %2, timeout %3")
+                    .arg(a.id).arg(a.intervalSecs).arg(a.timeoutSecs);
+            const Thresholds &t = a.thresholds;
+            if (t.offlineAfterSecs < 1 || t.retiredAfterSecs <= t.offlineAfterSecs)
+                return QStringLiteral("account %1: offline_after %2, retired_after %3")
+                    .arg(a.id).arg(t.offlineAfterSecs).arg(t.retiredAfterSecs);
+            if (!sane(t.minHashRate))
+                return QStringLiteral("account %1: min_hashrate %2").arg(a.id).arg(t.minHashRate);
+            if (!a.url.isValid() || (a.url.scheme() != QLatin1String("http") && a.url.scheme() != QLatin1String("https")))
+                return QStringLiteral("account %1: url %2").arg(a.id, a.url.toString());
+        }
+        if (c.telegram.token.isEmpty() != c.telegram.chat.isEmpty())
+            return QStringLiteral("a Telegram token without a chat or the other way round");
+        const QString described = describeConfig(c);
+        if (described.contains(QLatin1String(kEnvSecret)) || described.contains(QLatin1String(kEnvToken)))
+            return QStringLiteral("describeConfig shows a secret from the environment");
+        return {};
+    }
+};
+
+} // namespace rw::fuzz
