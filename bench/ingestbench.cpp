@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QPair>
 #include <QProcess>
 
 #include <simdjson.h>
@@ -47,6 +48,28 @@ double ingestMs(Parse parse, const QByteArray &prev, const QByteArray &cur, qint
         const Incident incident = m.incident(now);
         keep(events.size() + incident.down.size());
     });
+}
+
+// Where an ingest's time goes: the parse alone, and classify + diff + incident alone.
+template<typename Parse>
+QPair<double, double> breakdownMs(Parse parse, const QByteArray &prev, const QByteArray &cur,
+                                  qint64 now, int reps)
+{
+    std::vector<double> parseMs, monitorMs;
+    for (int i = 0; i < reps; ++i) {
+        parseMs.push_back(timeMs([&] { keep(parse(cur).snapshot.has_value() ? 1 : 0); }));
+        Monitor m(Thresholds(), kInterval);
+        Snapshot p = parsedOrDie(parse(prev));
+        p.poolTimeSecs = now - kInterval;
+        m.applySnapshot(p, now - kInterval);
+        Snapshot c = parsedOrDie(parse(cur));
+        c.poolTimeSecs = now;
+        monitorMs.push_back(timeMs([&] {
+            const QVector<Event> events = m.applySnapshot(c, now);
+            keep(events.size() + m.incident(now).down.size());
+        }));
+    }
+    return {median(parseMs), median(monitorMs)};
 }
 
 QString sizeText(qint64 bytes)
@@ -121,6 +144,12 @@ void IngestBench::parsingLimit(int workers, bool judged)
                                   "our ingest = %4 x QJsonDocument; simdjson %5 GB/s")
                        .arg(QLocale::c().toString(workers), fixed(q, 1), fixed(q / s, 1),
                             fixed(g / q, 2), fixed(double(cur.size()) / (s * 1e6), 2)));
+    if (judged) {
+        const auto [p, m] = breakdownMs(parseF2poolV2WorkerList, prev, cur, now, m_report->quick() ? 2 : 5);
+        m_report->info(QStringLiteral("where the ingest goes: parseF2poolV2WorkerList %1 ms, "
+                                      "Monitor::applySnapshot + incident %2 ms")
+                           .arg(fixed(p, 1), fixed(m, 1)));
+    }
 }
 
 void IngestBench::originalScript(int workers)
@@ -155,7 +184,7 @@ void IngestBench::originalScript(int workers)
         return;
     }
     // Output: "<median ms> <offline> <retired>"
-    const QStringList parts = QString::fromUtf8(py.readAllStandardOutput()).split(
+    const QStringList parts = QString::fromUtf8(py.readAllStandardOutput()).simplified().split(
         QLatin1Char(' '), Qt::SkipEmptyParts);
     bool ok = false;
     const double pyMs = parts.value(0).toDouble(&ok);
@@ -175,8 +204,11 @@ void IngestBench::originalScript(int workers)
     m_report->figure(2, what, QStringLiteral("%1 ms / %2 ms = %3")
                                   .arg(fixed(pyMs, 0), fixed(g, 1), fixed(ratio, 1)),
                      QStringLiteral(">= 50"), ratio >= 50);
-    m_report->info(QStringLiteral("the script found %1 offline and %2 retired rigs; %3")
-                       .arg(parts.value(1), parts.value(2), m_python));
+    const auto [p, m] = breakdownMs(parseF2poolV1, prev, cur, now, reps);
+    m_report->info(QStringLiteral("where our ingest goes: parseF2poolV1 %1 ms, Monitor::applySnapshot "
+                                  "+ incident %2 ms; the script found %3 offline and %4 retired "
+                                  "rigs; %5")
+                       .arg(fixed(p, 1), fixed(m, 1), parts.value(1), parts.value(2), m_python));
 }
 
 } // namespace rw::bench

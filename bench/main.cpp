@@ -13,11 +13,15 @@
 #include <QTemporaryDir>
 
 #include <cstdio>
+#include <cstring>
 
 using namespace rw::bench;
 
 int main(int argc, char **argv)
 {
+    if (argc > 1 && std::strcmp(argv[1], "--measure-child") == 0)
+        return ProcessBench::measureChildMain(argc, argv);
+
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("rigwatch_bench"));
     // The parsers warn about nothing here, but the store and monitor log at info: keep the

@@ -2,6 +2,7 @@
 
 #include "benchreport.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
@@ -12,11 +13,14 @@
 #include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRegularExpression>
 #include <QThread>
 #include <QTimer>
 
 #include <chrono>
 #include <csignal>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <vector>
 
@@ -56,7 +60,7 @@ QProcessEnvironment isolatedEnvironment(const QString &home)
     // never into the user's own.
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const char *var : {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"})
-        env.insert(QLatin1String(var), home + QLatin1Char('/') + QLatin1String(var).toLower());
+        env.insert(QLatin1String(var), home + QLatin1Char('/') + QString::fromLatin1(var).toLower());
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     env.insert(QStringLiteral("TZ"), QStringLiteral("UTC"));
     return env;
@@ -73,8 +77,8 @@ ProcessBench::ProcessBench(BenchReport *report, const QString &binDir, const QSt
 
 void ProcessBench::tableModel()
 {
-    const QString what = QStringLiteral("worker table: full reset / applying a 10,000-worker poll "
-                                        "with 1 % changes");
+    QString what = QStringLiteral("worker table: full reset / applying a 10,000-worker poll "
+                                  "with 1 % changes");
     const QString program = m_bin + QStringLiteral("/rigwatch_bench_table");
     if (!QFileInfo::exists(program)) {
         m_report->notAvailable(3, what, QStringLiteral("not available yet: rigwatch_bench_table was "
@@ -244,66 +248,76 @@ void ProcessBench::memory()
                             fixed(big.maxRssKb / 1024.0, 1), big.out.trimmed().left(60)));
 }
 
-// Runs a program to its end and returns its exit code, stdout and peak RSS (wait4's rusage:
-// exactly this child, not the benchmark or the simulated pool).
+// Runs a program to its end and returns its exit code, stdout and peak RSS. The program is
+// started by a small helper (this executable in --measure-child mode) rather than from here:
+// Linux keeps a process's peak RSS across execve, so a child spawned straight from this
+// benchmark, which holds hundreds of megabytes of replies by now, would inherit our peak.
 ProcessBench::Measured ProcessBench::spawnAndWait(const QString &program, const QStringList &args,
                                                   int timeoutSecs) const
 {
     Measured m;
     const QString outFile = m_scratch + QStringLiteral("/child.out");
     const QString errFile = m_scratch + QStringLiteral("/child.err");
-    const QByteArray prog = QFile::encodeName(program);
-    QList<QByteArray> argBytes{prog};
-    for (const QString &a : args)
-        argBytes << a.toLocal8Bit();
-    std::vector<char *> argv;
-    for (QByteArray &a : argBytes)
-        argv.push_back(a.data());
-    argv.push_back(nullptr);
-    QList<QByteArray> envBytes;
-    const QProcessEnvironment env = isolatedEnvironment(m_scratch);
-    for (const QString &kv : env.toStringList())
-        envBytes << kv.toLocal8Bit();
-    std::vector<char *> envp;
-    for (QByteArray &e : envBytes)
-        envp.push_back(e.data());
-    envp.push_back(nullptr);
-
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    const QByteArray outPath = QFile::encodeName(outFile), errPath = QFile::encodeName(errFile);
-    posix_spawn_file_actions_addopen(&actions, 1, outPath.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    posix_spawn_file_actions_addopen(&actions, 2, errPath.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    pid_t pid = 0;
-    const int rc = posix_spawn(&pid, prog.constData(), &actions, nullptr, argv.data(), envp.data());
-    posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0) {
-        m.error = QStringLiteral("cannot start %1: %2").arg(program, QString::fromLocal8Bit(strerror(rc)));
-        return m;
+    QProcess helper;
+    helper.setProcessEnvironment(isolatedEnvironment(m_scratch));
+    helper.start(QCoreApplication::applicationFilePath(),
+                 QStringList{QStringLiteral("--measure-child"), outFile, errFile,
+                             QString::number(timeoutSecs), program} + args);
+    if (!helper.waitForFinished((timeoutSecs + 30) * 1000)) {
+        helper.kill();
+        helper.waitForFinished(5000);
     }
-    int status = 0;
-    struct rusage usage = {};
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeoutSecs);
-    for (;;) {
-        const pid_t r = ::wait4(pid, &status, WNOHANG, &usage);
-        if (r == pid)
-            break;
-        if (std::chrono::steady_clock::now() > deadline) {
-            ::kill(pid, SIGKILL);
-            ::wait4(pid, &status, 0, &usage);
-            m.error = QStringLiteral("%1 did not finish within %2 s").arg(program).arg(timeoutSecs);
-            break;
-        }
-        QThread::msleep(20);
-    }
-    m.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    m.maxRssKb = usage.ru_maxrss;
+    const QString said = QString::fromUtf8(helper.readAllStandardOutput());
+    const auto value = [&said](const char *key) {
+        for (const QString &kv : said.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts))
+            if (kv.startsWith(QLatin1String(key) + QLatin1Char('=')))
+                return kv.section(QLatin1Char('='), 1).toLong();
+        return -1L;
+    };
+    m.exitCode = int(value("exit"));
+    m.maxRssKb = value("maxrss");
+    m.error = QString::fromUtf8(helper.readAllStandardError());
     QFile o(outFile), e(errFile);
     if (o.open(QIODevice::ReadOnly))
         m.out = QString::fromUtf8(o.readAll());
     if (e.open(QIODevice::ReadOnly) && m.exitCode != 0)
         m.error += QString::fromUtf8(e.readAll().right(2000));
     return m;
+}
+
+int ProcessBench::measureChildMain(int argc, char **argv)
+{
+    // argv: self --measure-child OUT ERR TIMEOUT PROGRAM [ARGS...]; prints "exit=N maxrss=KB".
+    if (argc < 6) {
+        std::fprintf(stderr, "usage: %s --measure-child OUT ERR TIMEOUT PROGRAM [ARGS...]\n", argv[0]);
+        return 2;
+    }
+    const int timeoutSecs = std::atoi(argv[4]);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, argv[2], O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    posix_spawn_file_actions_addopen(&actions, 2, argv[3], O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    pid_t pid = 0;
+    const int rc = posix_spawn(&pid, argv[5], &actions, nullptr, argv + 5, environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (rc != 0) {
+        std::fprintf(stderr, "cannot start %s: %s\n", argv[5], std::strerror(rc));
+        return 2;
+    }
+    int status = 0;
+    struct rusage usage = {};
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeoutSecs);
+    while (::wait4(pid, &status, WNOHANG, &usage) != pid) {
+        if (std::chrono::steady_clock::now() > deadline) {
+            ::kill(pid, SIGKILL);
+            ::wait4(pid, &status, 0, &usage);
+            std::fprintf(stderr, "%s did not finish within %d s\n", argv[5], timeoutSecs);
+            break;
+        }
+        ::usleep(20'000);
+    }
+    std::printf("exit=%d maxrss=%ld\n", WIFEXITED(status) ? WEXITSTATUS(status) : -1, usage.ru_maxrss);
+    return 0;
 }
 
 // ---- figure 6 ---------------------------------------------------------------------------------

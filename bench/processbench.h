@@ -22,6 +22,10 @@ public:
     void memory();     // figure 4
     void idle();       // figure 6
 
+    // The helper that starts a measured program from a small process (see spawnAndWait()):
+    // rigwatch_bench --measure-child OUT ERR TIMEOUT PROGRAM [ARGS...]. Runs before Qt starts.
+    static int measureChildMain(int argc, char **argv);
+
 private:
     struct SimPool
     {

@@ -24,6 +24,7 @@ AppController::AppController(const Options &options, std::unique_ptr<SecretStore
     : QObject(parent), m_options(options), m_secrets(std::move(secrets)),
       m_host(std::make_unique<EngineHost>()), m_alerts(new AlertCoalescer(this))
 {
+    qRegisterMetaType<rw::SettingsDialog *>();
     QSettings qs;
     m_settings = GuiSettings::load(qs);
     Language::apply(m_settings.language);

@@ -64,10 +64,15 @@ SettingsDialog::SettingsDialog(EngineHost *host, SecretStore *secrets, QWidget *
         AccountConfig a;
         a.id = QStringLiteral("pool%1").arg(m_accounts.size() + 1);
         m_accounts << a;
-        m_current = -1;
         refreshAccountList();
-        m_ui->accountList->setCurrentIndex(int(m_accounts.size()) - 1);
+        const int last = int(m_accounts.size()) - 1;
+        {
+            const QSignalBlocker b(m_ui->accountList);
+            m_ui->accountList->setCurrentIndex(last);
+        }
+        loadAccount(last);
         m_ui->user->setFocus();
+        showProblem();
     });
     connect(m_ui->removeAccount, &QPushButton::clicked, this, [this] {
         if (m_current < 0 || m_current >= m_accounts.size())

@@ -138,8 +138,10 @@ private slots:
         ui->chat->setText(QStringLiteral("-1001234567890"));
         ui->sendTest->click();
         QTRY_VERIFY_WITH_TIMEOUT(ui->sendTest->isEnabled(), 15000);
-        QVERIFY2(!ui->telegramResult->styleSheet().contains(QStringLiteral("c62828")),
+        QVERIFY2(ui->telegramResult->text().contains(QStringLiteral("posted a test message"))
+                     && ui->telegramResult->text().contains(QStringLiteral("deleted it")),
                  qPrintable(ui->telegramResult->text()));
+        QVERIFY(!ui->telegramResult->text().contains(kToken)); // never shows the token
 
         save->click();
         QTRY_VERIFY(!app.settingsDialog());
