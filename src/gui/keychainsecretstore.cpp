@@ -8,15 +8,39 @@
 
 namespace rw {
 
+KeychainSecretStore::KeychainSecretStore()
+{
+#if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
+    // Secret Service and KWallet are D-Bus services: without a session bus there is none.
+    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+        fallBack(QStringLiteral("no D-Bus session bus"));
+#endif
+}
+
+void KeychainSecretStore::fallBack(const QString &why)
+{
+    if (!m_unavailable)
+        qCWarning(lcGui).noquote() << "keychain unavailable (" << why
+                                   << "): tokens are kept in memory for this session only";
+    m_unavailable = true;
+}
+
 void KeychainSecretStore::read(const QString &key, QObject *context, ReadDone done)
 {
+    if (m_unavailable) {
+        m_memory.read(key, context, std::move(done));
+        return;
+    }
     auto *job = new QKeychain::ReadPasswordJob(service());
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(key);
-    QObject::connect(job, &QKeychain::Job::finished, context, [done, key](QKeychain::Job *j) {
+    QObject::connect(job, &QKeychain::Job::finished, context, [this, done, key](QKeychain::Job *j) {
         auto *rj = static_cast<QKeychain::ReadPasswordJob *>(j);
-        if (j->error() == QKeychain::NoError)
+        if (j->error() == QKeychain::NoBackendAvailable) {
+            fallBack(j->errorString());
+            done(true, QString(), QString());
+        } else if (j->error() == QKeychain::NoError)
             done(true, rj->textData(), QString());
         else if (j->error() == QKeychain::EntryNotFound)
             done(true, QString(), QString());
@@ -31,6 +55,10 @@ void KeychainSecretStore::read(const QString &key, QObject *context, ReadDone do
 void KeychainSecretStore::write(const QString &key, const QString &value, QObject *context,
                                 WriteDone done)
 {
+    if (m_unavailable) {
+        m_memory.write(key, value, context, std::move(done));
+        return;
+    }
     QKeychain::Job *job = nullptr;
     if (value.isEmpty()) {
         job = new QKeychain::DeletePasswordJob(service());
@@ -54,6 +82,10 @@ void KeychainSecretStore::write(const QString &key, const QString &value, QObjec
 
 QString KeychainSecretStore::description() const
 {
+    if (m_unavailable)
+        return QCoreApplication::translate("rw::SecretStore",
+                                           "kept in memory for this session only, because this "
+                                           "desktop has no system keychain");
     return QCoreApplication::translate("rw::SecretStore", "stored in the system keychain");
 }
 

@@ -11,11 +11,19 @@ namespace rw {
 class KeychainSecretStore final : public SecretStore
 {
 public:
+    KeychainSecretStore();
     void read(const QString &key, QObject *context, ReadDone done) override;
     void write(const QString &key, const QString &value, QObject *context, WriteDone done) override;
     QString description() const override;
 
     static QString service() { return QStringLiteral("RigWatch"); }
+
+private:
+    // When the platform has no keychain service at all, tokens live for this session only
+    // (and the dialog says so) rather than in a file.
+    void fallBack(const QString &why);
+    bool m_unavailable = false;
+    MemorySecretStore m_memory;
 };
 
 } // namespace rw

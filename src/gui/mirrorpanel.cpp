@@ -144,7 +144,8 @@ void MirrorPanel::onMessages(int requestId, const QVector<LiveMessage> &messages
         item->setText(ColEdited, localTime(m.editedAt));
         item->setText(ColState, stateText(m.state));
         item->setText(ColAccount, m.account);
-        item->setText(ColText, text.section(QLatin1Char('\n'), 0, 0));
+        item->setText(ColText, text.trimmed().split(QLatin1Char('\n'), Qt::SkipEmptyParts)
+                                   .join(QStringLiteral(" · ")));
         item->setToolTip(ColText, text);
         item->setText(ColDetail, m.detail);
         item->setData(ColText, TextRole, text);
@@ -165,6 +166,8 @@ void MirrorPanel::onMessages(int requestId, const QVector<LiveMessage> &messages
         items << item;
     }
     m_list->addTopLevelItems(items);
+    if (!current && !items.isEmpty())
+        current = items.first(); // the newest: its full text shows below
     if (current)
         m_list->setCurrentItem(current);
 }

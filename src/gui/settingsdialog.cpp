@@ -52,6 +52,15 @@ SettingsDialog::SettingsDialog(EngineHost *host, SecretStore *secrets, QWidget *
     m_ui->secretLabel->setBuddy(m_ui->secret);
     m_ui->tokenLabel->setBuddy(m_ui->botToken);
     m_ui->chatLabel->setBuddy(m_ui->chat);
+    m_ui->urlLabel->setBuddy(m_ui->poolUrl);
+    m_ui->intervalLabel->setBuddy(m_ui->interval);
+    m_ui->timeoutLabel->setBuddy(m_ui->timeout);
+    m_ui->offlineLabel->setBuddy(m_ui->offlineAfter);
+    m_ui->retiredLabel->setBuddy(m_ui->retiredAfter);
+    m_ui->floorLabel->setBuddy(m_ui->floorValue);
+    m_ui->redLabel->setBuddy(m_ui->redPercent);
+    m_ui->retractLabel->setBuddy(m_ui->retract);
+    m_ui->languageLabel->setBuddy(m_ui->language);
     m_ui->secretNote->setText(tr("Tokens are %1; they are never written to the settings file.")
                                   .arg(m_secrets->description()));
 
@@ -189,7 +198,11 @@ void SettingsDialog::loadAccount(int index)
     m_ui->currency->setCurrentText(a.currency);
     m_ui->user->setText(a.user);
     m_ui->secret->setText(a.secret);
-    m_ui->connectionResult->clear();
+    m_ui->connectionResult->setStyleSheet(QString());
+    m_ui->connectionResult->setText(
+        m_accounts.isEmpty() ? tr("No account yet: press Add to watch your f2pool account. Until "
+                                  "then RigWatch shows the simulated demo farm.")
+                             : QString());
 }
 
 void SettingsDialog::storeCurrentAccount()
