@@ -251,9 +251,9 @@
     </message>
     <message numerus="yes">
         <source>%n worker(s) went offline, %1 came back</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n worker went offline, %1 came back</numerusform>
+            <numerusform>%n workers went offline, %1 came back</numerusform>
         </translation>
     </message>
     <message>
@@ -262,9 +262,9 @@
     </message>
     <message numerus="yes">
         <source>%n workers went offline</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n worker went offline</numerusform>
+            <numerusform>%n workers went offline</numerusform>
         </translation>
     </message>
     <message>
@@ -273,9 +273,9 @@
     </message>
     <message numerus="yes">
         <source>%n workers are back online</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n worker is back online</numerusform>
+            <numerusform>%n workers are back online</numerusform>
         </translation>
     </message>
     <message>
@@ -808,6 +808,10 @@
         <source>The bot token could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>kept in memory for this session only, because this desktop has no system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rw::SettingsDialog</name>
@@ -849,6 +853,10 @@
     </message>
     <message>
         <source>The tokens could not be stored in the keychain, so nothing was saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account yet: press Add to watch your f2pool account. Until then RigWatch shows the simulated demo farm.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -5,1070 +5,1078 @@
     <name>SettingsDialog</name>
     <message>
         <source>RigWatch settings</source>
-        <translation type="unfinished"></translation>
+        <translation>RigWatch 设置</translation>
     </message>
     <message>
         <source>Pool</source>
-        <translation type="unfinished"></translation>
+        <translation>矿池</translation>
     </message>
     <message>
         <source>Accounts:</source>
-        <translation type="unfinished"></translation>
+        <translation>账户：</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>添加</translation>
     </message>
     <message>
         <source>Watch another pool account</source>
-        <translation type="unfinished"></translation>
+        <translation>监控另一个矿池账户</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
     <message>
         <source>Stop watching this account</source>
-        <translation type="unfinished"></translation>
+        <translation>停止监控此账户</translation>
     </message>
     <message>
         <source>&amp;Provider:</source>
-        <translation type="unfinished"></translation>
+        <translation>矿池接口(&amp;P)：</translation>
     </message>
     <message>
         <source>Pool &amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>矿池地址(&amp;U)：</translation>
     </message>
     <message>
         <source>&amp;Currency:</source>
-        <translation type="unfinished"></translation>
+        <translation>币种(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;Account name:</source>
-        <translation type="unfinished"></translation>
+        <translation>账户名(&amp;A)：</translation>
     </message>
     <message>
         <source>e.g. myfarm01</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 myfarm01</translation>
     </message>
     <message>
         <source>API &amp;token:</source>
-        <translation type="unfinished"></translation>
+        <translation>API 令牌(&amp;T)：</translation>
     </message>
     <message>
         <source>Poll &amp;every:</source>
-        <translation type="unfinished"></translation>
+        <translation>轮询间隔(&amp;E)：</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <source>Request &amp;timeout:</source>
-        <translation type="unfinished"></translation>
+        <translation>请求超时(&amp;T)：</translation>
     </message>
     <message>
         <source>Test &amp;connection</source>
-        <translation type="unfinished"></translation>
+        <translation>测试连接(&amp;C)</translation>
     </message>
     <message>
         <source>Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>告警</translation>
     </message>
     <message>
         <source>Offline &amp;after:</source>
-        <translation type="unfinished"></translation>
+        <translation>离线判定时间(&amp;A)：</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> 分钟</translation>
     </message>
     <message>
         <source>&amp;Retired after:</source>
-        <translation type="unfinished"></translation>
+        <translation>退役判定时间(&amp;R)：</translation>
     </message>
     <message>
         <source> h</source>
-        <translation type="unfinished"></translation>
+        <translation> 小时</translation>
     </message>
     <message>
         <source>Hashrate &amp;floor:</source>
-        <translation type="unfinished"></translation>
+        <translation>算力下限(&amp;F)：</translation>
     </message>
     <message>
         <source>Red &amp;when offline:</source>
-        <translation type="unfinished"></translation>
+        <translation>离线比例标红阈值(&amp;W)：</translation>
     </message>
     <message>
         <source> %</source>
-        <translation type="unfinished"></translation>
+        <translation> %</translation>
     </message>
     <message>
         <source>A worker is offline when it has sent no share for this long; it is retired (shown, never alerted) after the longer time. Set the floor to 0 to switch the hashrate alert off.</source>
-        <translation type="unfinished"></translation>
+        <translation>矿机超过此时长未提交份额即判定为离线；超过更长的时长则判定为已退役（仍显示，但不再告警）。算力下限设为 0 即关闭算力告警。</translation>
     </message>
     <message>
         <source>Telegram</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegram</translation>
     </message>
     <message>
         <source>Bot &amp;token:</source>
-        <translation type="unfinished"></translation>
+        <translation>机器人令牌(&amp;T)：</translation>
     </message>
     <message>
         <source>123456789:AA…</source>
-        <translation type="unfinished"></translation>
+        <translation>123456789:AA…</translation>
     </message>
     <message>
         <source>C&amp;hat:</source>
-        <translation type="unfinished"></translation>
+        <translation>频道/群组(&amp;H)：</translation>
     </message>
     <message>
         <source>-1001234567890 or @channelname</source>
-        <translation type="unfinished"></translation>
+        <translation>-1001234567890 或 @channelname</translation>
     </message>
     <message>
         <source>When &amp;resolved:</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复后(&amp;R)：</translation>
     </message>
     <message>
         <source>&amp;Send test message</source>
-        <translation type="unfinished"></translation>
+        <translation>发送测试消息(&amp;S)</translation>
     </message>
     <message>
         <source>Leave both fields empty to keep alerts on this desktop only. The bot must be an administrator of the channel to delete its own messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>两项都留空，则告警只在本机桌面显示。机器人须是频道管理员，才能删除自己发出的消息。</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>常规</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)：</translation>
     </message>
     <message>
         <source>Start RigWatch when I log in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录时启动 RigWatch</translation>
     </message>
 </context>
 <context>
     <name>rw</name>
     <message>
         <source>An account has no name: enter the f2pool account name or remove the account.</source>
-        <translation type="unfinished"></translation>
+        <translation>有一个账户没有名称：请填写 f2pool 账户名，或移除该账户。</translation>
     </message>
     <message>
         <source>Account name &quot;%1&quot;: use 2–15 lowercase letters or digits, starting with a letter.</source>
-        <translation type="unfinished"></translation>
+        <translation>账户名“%1”：请使用 2–15 位小写字母或数字，且以字母开头。</translation>
     </message>
     <message>
         <source>Currency of %1: use the pool&apos;s slug, such as bitcoin or litecoin.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的币种：请填写矿池使用的币种标识，例如 bitcoin 或 litecoin。</translation>
     </message>
     <message>
         <source>Pool URL of %1: enter an http or https address, such as https://api.f2pool.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的矿池地址：请填写 http 或 https 地址，例如 https://api.f2pool.com。</translation>
     </message>
     <message>
         <source>API token of %1: the f2pool API v2 needs one (create it in the f2pool account settings).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的 API 令牌：f2pool API v2 必须填写（可在 f2pool 账户设置中创建）。</translation>
     </message>
     <message>
         <source>The account %1 (%2) is listed twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>账户 %1（%2）重复添加了。</translation>
     </message>
     <message>
         <source>Poll interval: at least 30 s, so the pool does not throttle the token.</source>
-        <translation type="unfinished"></translation>
+        <translation>轮询间隔：至少 30 秒，以免矿池对该令牌限流。</translation>
     </message>
     <message>
         <source>Request timeout: between 2 s and less than the poll interval (%1 s).</source>
-        <translation type="unfinished"></translation>
+        <translation>请求超时：至少 2 秒，且须小于轮询间隔（%1 秒）。</translation>
     </message>
     <message>
         <source>Offline after: at least 1 minute.</source>
-        <translation type="unfinished"></translation>
+        <translation>离线判定时间：至少 1 分钟。</translation>
     </message>
     <message>
         <source>Offline after: at least one poll interval (%1 s), or every late poll would look like an outage.</source>
-        <translation type="unfinished"></translation>
+        <translation>离线判定时间：至少为一个轮询间隔（%1 秒），否则每次轮询稍有延迟都会被当成掉线。</translation>
     </message>
     <message>
         <source>Retired after: must be longer than offline after.</source>
-        <translation type="unfinished"></translation>
+        <translation>退役判定时间：必须长于离线判定时间。</translation>
     </message>
     <message>
         <source>Hashrate floor: cannot be negative (0 switches it off).</source>
-        <translation type="unfinished"></translation>
+        <translation>算力下限：不能为负数（设为 0 即关闭）。</translation>
     </message>
     <message>
         <source>Red when offline: a share between 0 and 100 %.</source>
-        <translation type="unfinished"></translation>
+        <translation>离线比例标红阈值：须在 0 到 100 % 之间。</translation>
     </message>
     <message>
         <source>Telegram: a chat is set but no bot token. Enter both, or clear both to turn Telegram off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegram：已填写频道/群组，但没有机器人令牌。请两项都填写，或都清空以关闭 Telegram。</translation>
     </message>
     <message>
         <source>Telegram: a bot token is set but no chat. Enter both, or clear both to turn Telegram off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegram：已填写机器人令牌，但没有频道/群组。请两项都填写，或都清空以关闭 Telegram。</translation>
     </message>
     <message>
         <source>Telegram bot token: it looks like 123456789:AA… as BotFather gave it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegram 机器人令牌：应为 BotFather 给出的 123456789:AA… 格式。</translation>
     </message>
     <message>
         <source>Telegram chat: a numeric id (channels start with -100) or @channelname.</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegram 频道/群组：请填写数字 ID（频道以 -100 开头）或 @channelname。</translation>
     </message>
     <message>
         <source>Language: English or Simplified Chinese.</source>
-        <translation type="unfinished"></translation>
+        <translation>语言：英语或简体中文。</translation>
     </message>
 </context>
 <context>
     <name>rw::AlertCoalescer</name>
     <message>
         <source>%1 … and %2 more</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 …另有 %2 台</translation>
     </message>
     <message>
         <source>%1: hashrate below the floor.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：算力低于下限。</translation>
     </message>
     <message>
         <source>%1: hashrate back above the floor.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：算力已回到下限以上。</translation>
     </message>
     <message>
         <source>%1: the pool is not answering (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：矿池无响应（%2）。</translation>
     </message>
     <message>
         <source>%1: the pool answers again after %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：矿池已恢复响应，中断了 %2。</translation>
     </message>
     <message numerus="yes">
         <source>%n worker(s) went offline, %1 came back</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 台矿机离线，%1 台恢复</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 went offline</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已离线</translation>
     </message>
     <message numerus="yes">
         <source>%n workers went offline</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 台矿机已离线</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 is back online</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已恢复在线</translation>
     </message>
     <message numerus="yes">
         <source>%n workers are back online</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 台矿机已恢复在线</numerusform>
         </translation>
     </message>
     <message>
         <source>Offline: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>离线：%1</translation>
     </message>
     <message>
         <source>Back: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复：%1</translation>
     </message>
     <message>
         <source>Account: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>账户：%1</translation>
     </message>
 </context>
 <context>
     <name>rw::AppController</name>
     <message>
         <source>No system tray was found on this desktop: RigWatch runs as a normal window, and closing it quits.</source>
-        <translation type="unfinished"></translation>
+        <translation>此桌面没有系统托盘：RigWatch 将以普通窗口运行，关闭窗口即退出。</translation>
     </message>
     <message>
         <source>The engine could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>监控引擎无法启动：%1</translation>
     </message>
     <message>
         <source>The history database reported a problem: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>历史数据库出错：%1</translation>
     </message>
     <message>
         <source>Telegram: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegram：%1</translation>
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动…</translation>
     </message>
     <message>
         <source>Alerts resumed</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复告警</translation>
     </message>
     <message>
         <source>%1 of %2 workers online. %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 台矿机中 %1 台在线。%3</translation>
     </message>
     <message>
         <source>The translation for %1 is missing from this build; RigWatch stays in English.</source>
-        <translation type="unfinished"></translation>
+        <translation>此版本缺少 %1 的翻译，RigWatch 将继续使用英文。</translation>
     </message>
 </context>
 <context>
     <name>rw::Autostart</name>
     <message>
         <source>Windows did not let RigWatch change its start-up entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Windows 不允许 RigWatch 修改其开机启动项。</translation>
     </message>
     <message>
         <source>Cannot remove %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法删除 %1。</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
     <name>rw::ChartPanel</name>
     <message>
         <source>1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>1 小时</translation>
     </message>
     <message>
         <source>6 h</source>
-        <translation type="unfinished"></translation>
+        <translation>6 小时</translation>
     </message>
     <message>
         <source>24 h</source>
-        <translation type="unfinished"></translation>
+        <translation>24 小时</translation>
     </message>
     <message>
         <source>7 d</source>
-        <translation type="unfinished"></translation>
+        <translation>7 天</translation>
     </message>
     <message>
         <source>30 d</source>
-        <translation type="unfinished"></translation>
+        <translation>30 天</translation>
     </message>
     <message>
         <source>Total hashrate</source>
-        <translation type="unfinished"></translation>
+        <translation>总算力</translation>
     </message>
     <message>
         <source>Online workers</source>
-        <translation type="unfinished"></translation>
+        <translation>在线矿机</translation>
     </message>
     <message>
         <source>Floor</source>
-        <translation type="unfinished"></translation>
+        <translation>算力下限</translation>
     </message>
     <message>
         <source>Workers online</source>
-        <translation type="unfinished"></translation>
+        <translation>在线矿机数</translation>
     </message>
     <message>
         <source>Worker %1</source>
-        <translation type="unfinished"></translation>
+        <translation>矿机 %1</translation>
     </message>
     <message>
         <source>No data for this range yet: the chart fills in as polls come in.</source>
-        <translation type="unfinished"></translation>
+        <translation>此时间范围内暂无数据：图表会随着轮询逐步填充。</translation>
     </message>
 </context>
 <context>
     <name>rw::Engine</name>
     <message>
         <source>%1 went offline (last share %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已离线（最后提交份额 %2）</translation>
     </message>
     <message>
         <source>%1 is back after %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已恢复，离线 %2</translation>
     </message>
     <message>
         <source>%1 is missing from the pool&apos;s list (last share %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已从矿池列表中消失（最后提交份额 %2）</translation>
     </message>
     <message>
         <source>%1 retired: no share for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已退役：%2 未提交份额</translation>
     </message>
     <message>
         <source>hashrate below the floor: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>算力低于下限：%1</translation>
     </message>
     <message>
         <source>hashrate back above the floor after %1</source>
-        <translation type="unfinished"></translation>
+        <translation>算力已回到下限以上，偏低持续了 %1</translation>
     </message>
     <message>
         <source>pool unreachable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>矿池无法访问：%1</translation>
     </message>
     <message>
         <source>pool answering again after %1</source>
-        <translation type="unfinished"></translation>
+        <translation>矿池已恢复响应，中断了 %1</translation>
     </message>
 </context>
 <context>
     <name>rw::EngineHost</name>
     <message>
         <source>The engine is not running.</source>
-        <translation type="unfinished"></translation>
+        <translation>监控引擎未运行。</translation>
     </message>
 </context>
 <context>
     <name>rw::EngineWorker</name>
     <message>
         <source>The simulated farm could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>模拟矿场无法启动：%1</translation>
     </message>
     <message>
         <source>The Telegram group %1 became the supergroup %2: update the chat id in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegram 群组 %1 已升级为超级群组 %2：请在设置中更新频道/群组 ID。</translation>
     </message>
     <message>
         <source>Connected in %1 ms: found %2 workers, %3 of them online.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接成功，耗时 %1 毫秒：共找到 %2 台矿机，其中 %3 台在线。</translation>
     </message>
 </context>
 <context>
     <name>rw::FarmSummary</name>
     <message>
         <source>Not configured</source>
-        <translation type="unfinished"></translation>
+        <translation>未配置</translation>
     </message>
     <message>
         <source>Waiting for the first answer from the pool</source>
-        <translation type="unfinished"></translation>
+        <translation>正在等待矿池首次响应</translation>
     </message>
     <message>
         <source>All workers online</source>
-        <translation type="unfinished"></translation>
+        <translation>全部矿机在线</translation>
     </message>
     <message>
         <source>Some workers are offline</source>
-        <translation type="unfinished"></translation>
+        <translation>部分矿机离线</translation>
     </message>
     <message>
         <source>Hashrate below the floor or many workers offline</source>
-        <translation type="unfinished"></translation>
+        <translation>算力低于下限或大量矿机离线</translation>
     </message>
     <message>
         <source>The pool is not answering</source>
-        <translation type="unfinished"></translation>
+        <translation>矿池无响应</translation>
     </message>
     <message>
         <source>RigWatch</source>
-        <translation type="unfinished"></translation>
+        <translation>RigWatch</translation>
     </message>
     <message>
         <source>updated %1 ago</source>
-        <translation type="unfinished"></translation>
+        <translation>%1前更新</translation>
     </message>
     <message>
         <source>never updated</source>
-        <translation type="unfinished"></translation>
+        <translation>从未更新</translation>
     </message>
     <message>
         <source>%1/%2 online · %3 · %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2 在线 · %3 · %4</translation>
     </message>
     <message>
         <source>Alerts paused until resumed</source>
-        <translation type="unfinished"></translation>
+        <translation>告警已暂停，需手动恢复</translation>
     </message>
     <message>
         <source>Alerts paused until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>告警暂停至 %1</translation>
     </message>
     <message>
         <source>DEMO — simulated farm</source>
-        <translation type="unfinished"></translation>
+        <translation>演示 — 模拟矿场</translation>
     </message>
 </context>
 <context>
     <name>rw::MainWindow</name>
     <message>
         <source>Account:</source>
-        <translation type="unfinished"></translation>
+        <translation>账户：</translation>
     </message>
     <message>
         <source>Workers</source>
-        <translation type="unfinished"></translation>
+        <translation>矿机</translation>
     </message>
     <message>
         <source>Outage history</source>
-        <translation type="unfinished"></translation>
+        <translation>离线记录</translation>
     </message>
     <message>
         <source>Telegram</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegram</translation>
     </message>
     <message>
         <source>&amp;RigWatch</source>
-        <translation type="unfinished"></translation>
+        <translation>RigWatch(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Refresh now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即刷新(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>设置(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>%1 (%2/%3 online)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2/%3 在线）</translation>
     </message>
     <message>
         <source>DEMO — simulated farm</source>
-        <translation type="unfinished"></translation>
+        <translation>演示 — 模拟矿场</translation>
     </message>
 </context>
 <context>
     <name>rw::MessageFormatter</name>
     <message>
         <source>under 1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>不到 1 分钟</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分钟</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 天 %2 小时</translation>
     </message>
     <message>
         <source>%1 of %2 workers offline</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 台矿机中有 %1 台离线</translation>
     </message>
     <message>
         <source>%1 missing, no share for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 失联，已 %2 无份额</translation>
     </message>
     <message>
         <source>%1 missing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 失联</translation>
     </message>
     <message>
         <source>%1 offline for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已离线 %2</translation>
     </message>
     <message>
         <source>Hashrate %1, below the floor of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>算力 %1，低于下限 %2</translation>
     </message>
     <message>
         <source>Hashrate %1</source>
-        <translation type="unfinished"></translation>
+        <translation>算力 %1</translation>
     </message>
     <message>
         <source>Pool unreachable for %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>矿池已 %1 无法访问：%2</translation>
     </message>
     <message>
         <source>Pool unreachable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>矿池无法访问：%1</translation>
     </message>
     <message>
         <source>As of %1 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>截至 %1 UTC</translation>
     </message>
     <message>
         <source>and %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>另有 %1 台</translation>
     </message>
     <message>
         <source>%1: resolved at %2 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：已于 %2 UTC 恢复</translation>
     </message>
     <message>
         <source>%1: resolved at %2 UTC after %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：已于 %2 UTC 恢复，持续 %3</translation>
     </message>
     <message>
         <source>%1: replaced by a newer message at %2 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：已于 %2 UTC 被新消息取代</translation>
     </message>
     <message>
         <source>RigWatch test message (%1 UTC): alerts will arrive in this chat. It is deleted right away.</source>
-        <translation type="unfinished"></translation>
+        <translation>RigWatch 测试消息（%1 UTC）：告警将发送到此聊天。本消息将立即删除。</translation>
     </message>
 </context>
 <context>
     <name>rw::MirrorPanel</name>
     <message>
         <source>Posted</source>
-        <translation type="unfinished"></translation>
+        <translation>发送时间</translation>
     </message>
     <message>
         <source>Edited</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑时间</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>账户</translation>
     </message>
     <message>
         <source>Text as sent</source>
-        <translation type="unfinished"></translation>
+        <translation>发送内容</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
     <message>
         <source>What RigWatch posted to the Telegram chat, newest first. A live message stands for an ongoing incident; it is retracted when all is well again.</source>
-        <translation type="unfinished"></translation>
+        <translation>RigWatch 发到 Telegram 频道/群组的消息，最新的在前。“生效中”的消息对应一起尚未结束的故障；一切恢复正常后即撤回。</translation>
     </message>
     <message>
         <source>Telegram is not configured: add a bot token and a chat in the settings to mirror incidents to a channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>未配置 Telegram：在设置中填写机器人令牌和频道/群组，即可把故障同步到频道。</translation>
     </message>
     <message>
         <source>sending</source>
-        <translation type="unfinished"></translation>
+        <translation>发送中</translation>
     </message>
     <message>
         <source>live</source>
-        <translation type="unfinished"></translation>
+        <translation>生效中</translation>
     </message>
     <message>
         <source>retracted</source>
-        <translation type="unfinished"></translation>
+        <translation>已撤回</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
 </context>
 <context>
     <name>rw::OutageModel</name>
     <message>
         <source>still offline</source>
-        <translation type="unfinished"></translation>
+        <translation>仍离线</translation>
     </message>
     <message>
         <source>Worker</source>
-        <translation type="unfinished"></translation>
+        <translation>矿机</translation>
     </message>
     <message>
         <source>Went offline</source>
-        <translation type="unfinished"></translation>
+        <translation>离线时间</translation>
     </message>
     <message>
         <source>Came back</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复时间</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>离线时长</translation>
     </message>
 </context>
 <context>
     <name>rw::OutagePanel</name>
     <message>
         <source>Filter by worker</source>
-        <translation type="unfinished"></translation>
+        <translation>按矿机筛选</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 24 小时</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 7 天</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 30 天</translation>
     </message>
     <message>
         <source>Last 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 90 天</translation>
     </message>
     <message>
         <source>Last year</source>
-        <translation type="unfinished"></translation>
+        <translation>最近一年</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 CSV…</translation>
     </message>
     <message>
         <source>%1 outages, %2 still ongoing, %3 of downtime in total</source>
-        <translation type="unfinished"></translation>
+        <translation>共 %1 次离线，%2 次仍未恢复，累计离线 %3</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>Export outages</source>
-        <translation type="unfinished"></translation>
+        <translation>导出离线记录</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败</translation>
     </message>
 </context>
 <context>
     <name>rw::Poller</name>
     <message>
         <source>%1 did not answer within %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在 %2 秒内未响应</translation>
     </message>
     <message>
         <source>the pool&apos;s reply is too large (%1 bytes, the limit is %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>矿池响应过大（%1 字节，上限为 %2）</translation>
     </message>
     <message>
         <source>the pool&apos;s reply is larger than the limit of %1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>矿池响应超过 %1 字节的上限</translation>
     </message>
     <message>
         <source>%1 refused the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 拒绝连接</translation>
     </message>
     <message>
         <source>%1&apos;s host %2 was not found</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到 %1 的主机 %2</translation>
     </message>
     <message>
         <source>%1 closed the connection before the reply was complete</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在响应完成前关闭了连接</translation>
     </message>
     <message>
         <source>%1 closed the connection without answering</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 未响应就关闭了连接</translation>
     </message>
     <message>
         <source>network error talking to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>与 %1 通信时网络出错：%2</translation>
     </message>
     <message>
         <source>%1 answered HTTP %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 返回 HTTP %2</translation>
     </message>
     <message>
         <source> (is the API token right?)</source>
-        <translation type="unfinished"></translation>
+        <translation>（API 令牌是否正确？）</translation>
     </message>
     <message>
         <source>%1 sent a reply RigWatch cannot read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 返回了 RigWatch 无法解析的响应：%2</translation>
     </message>
 </context>
 <context>
     <name>rw::SecretStore</name>
     <message>
         <source>stored in the system keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>保存在系统钥匙串中</translation>
     </message>
     <message>
         <source>kept in memory for this session only (no system keychain)</source>
-        <translation type="unfinished"></translation>
+        <translation>仅在本次会话中保存在内存里（没有系统钥匙串）</translation>
     </message>
     <message>
         <source>The API token of %1 could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1 的 API 令牌：%2</translation>
     </message>
     <message>
         <source>The bot token could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取机器人令牌：%1</translation>
+    </message>
+    <message>
+        <source>kept in memory for this session only, because this desktop has no system keychain</source>
+        <translation>仅在本次会话中保存在内存里，因为此桌面没有系统钥匙串</translation>
     </message>
 </context>
 <context>
     <name>rw::SettingsDialog</name>
     <message>
         <source>Tokens are %1; they are never written to the settings file.</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌%1，绝不会写入设置文件。</translation>
     </message>
     <message>
         <source>f2pool (API v2)</source>
-        <translation type="unfinished"></translation>
+        <translation>f2pool（API v2）</translation>
     </message>
     <message>
         <source>f2pool legacy (API v1)</source>
-        <translation type="unfinished"></translation>
+        <translation>f2pool 旧版（API v1）</translation>
     </message>
     <message>
         <source>Delete the message</source>
-        <translation type="unfinished"></translation>
+        <translation>删除消息</translation>
     </message>
     <message>
         <source>Edit it to &quot;resolved&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>改为“已恢复”</translation>
     </message>
     <message>
         <source>(new account)</source>
-        <translation type="unfinished"></translation>
+        <translation>（新账户）</translation>
     </message>
     <message>
         <source>Asking %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在请求 %1…</translation>
     </message>
     <message>
         <source>Enter a bot token and a chat first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先填写机器人令牌和频道/群组。</translation>
     </message>
     <message>
         <source>Posting a test message…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在发送测试消息…</translation>
     </message>
     <message>
         <source>The tokens could not be stored in the keychain, so nothing was saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌无法保存到钥匙串，因此所有设置均未保存：%1</translation>
+    </message>
+    <message>
+        <source>No account yet: press Add to watch your f2pool account. Until then RigWatch shows the simulated demo farm.</source>
+        <translation>尚未添加账户：点击“添加”来监控你的 f2pool 账户。在此之前，RigWatch 显示的是模拟演示矿场。</translation>
     </message>
 </context>
 <context>
     <name>rw::StatusPanel</name>
     <message>
         <source>DEMO — simulated farm</source>
-        <translation type="unfinished"></translation>
+        <translation>演示 — 模拟矿场</translation>
     </message>
     <message>
         <source>Waiting for the first poll…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在等待首次轮询…</translation>
     </message>
     <message>
         <source>Last successful poll %1 (%2 ago)</source>
-        <translation type="unfinished"></translation>
+        <translation>上次成功轮询 %1（%2前）</translation>
     </message>
     <message>
         <source>No successful poll yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无成功的轮询</translation>
     </message>
     <message>
         <source>next poll in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1后再次轮询</translation>
     </message>
     <message>
         <source>polling now…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在轮询…</translation>
     </message>
     <message>
         <source>Last poll failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>上次轮询失败：%1</translation>
     </message>
 </context>
 <context>
     <name>rw::TrayController</name>
     <message>
         <source>Open RigWatch</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 RigWatch</translation>
     </message>
     <message>
         <source>Refresh now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即刷新</translation>
     </message>
     <message>
         <source>For 30 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>30 分钟</translation>
     </message>
     <message>
         <source>For 1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>1 小时</translation>
     </message>
     <message>
         <source>For 4 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>4 小时</translation>
     </message>
     <message>
         <source>Until resumed</source>
-        <translation type="unfinished"></translation>
+        <translation>直到手动恢复</translation>
     </message>
     <message>
         <source>Resume alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复告警</translation>
     </message>
     <message>
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>设置…</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
     <message>
         <source>Alerts are paused until resumed</source>
-        <translation type="unfinished"></translation>
+        <translation>告警已暂停，需手动恢复</translation>
     </message>
     <message>
         <source>Alerts are paused until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>告警已暂停至 %1</translation>
     </message>
     <message>
         <source>Alerts are on</source>
-        <translation type="unfinished"></translation>
+        <translation>告警已开启</translation>
     </message>
     <message>
         <source>Pause alerts (paused)</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停告警（已暂停）</translation>
     </message>
     <message>
         <source>Pause alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停告警</translation>
     </message>
     <message>
         <source>RigWatch is still running</source>
-        <translation type="unfinished"></translation>
+        <translation>RigWatch 仍在运行</translation>
     </message>
     <message>
         <source>RigWatch keeps watching the farm from the tray. Use Quit in the tray menu to stop it.</source>
-        <translation type="unfinished"></translation>
+        <translation>RigWatch 会在托盘中继续监控矿场。要停止运行，请使用托盘菜单中的“退出”。</translation>
     </message>
 </context>
 <context>
     <name>rw::Units</name>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分钟</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 天 %2 小时</translation>
     </message>
 </context>
 <context>
     <name>rw::WorkerFilterProxy</name>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>在线</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>离线</translation>
     </message>
     <message>
         <source>Missing</source>
-        <translation type="unfinished"></translation>
+        <translation>失联</translation>
     </message>
     <message>
         <source>Retired</source>
-        <translation type="unfinished"></translation>
+        <translation>已退役</translation>
     </message>
 </context>
 <context>
     <name>rw::WorkerTableModel</name>
     <message>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>在线</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>离线</translation>
     </message>
     <message>
         <source>Missing</source>
-        <translation type="unfinished"></translation>
+        <translation>失联</translation>
     </message>
     <message>
         <source>Retired</source>
-        <translation type="unfinished"></translation>
+        <translation>已退役</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>从未</translation>
     </message>
     <message>
         <source>The pool no longer lists this worker; it is kept here until it is retired.</source>
-        <translation type="unfinished"></translation>
+        <translation>矿池已不再列出这台矿机；在判定为退役之前，它会一直显示在这里。</translation>
     </message>
     <message>
         <source>No share for a long time: shown, but no longer alerted.</source>
-        <translation type="unfinished"></translation>
+        <translation>长时间未提交份额：仍会显示，但不再告警。</translation>
     </message>
     <message>
         <source>Worker</source>
-        <translation type="unfinished"></translation>
+        <translation>矿机</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Hashrate</source>
-        <translation type="unfinished"></translation>
+        <translation>算力</translation>
     </message>
     <message>
         <source>1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>1 小时算力</translation>
     </message>
     <message>
         <source>24 h</source>
-        <translation type="unfinished"></translation>
+        <translation>24 小时算力</translation>
     </message>
     <message>
         <source>Stale</source>
-        <translation type="unfinished"></translation>
+        <translation>拒绝率</translation>
     </message>
     <message>
         <source>Last share</source>
-        <translation type="unfinished"></translation>
+        <translation>最后提交</translation>
     </message>
     <message>
         <source>Offline for</source>
-        <translation type="unfinished"></translation>
+        <translation>离线时长</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>主机</translation>
     </message>
 </context>
 <context>
     <name>rw::WorkersPanel</name>
     <message>
         <source>Search workers or hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索矿机或主机</translation>
     </message>
     <message>
         <source>Show only workers in this state</source>
-        <translation type="unfinished"></translation>
+        <translation>只显示此状态的矿机</translation>
     </message>
     <message>
         <source>%1 of %2 workers</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2 台矿机</translation>
     </message>
 </context>
 </TS>

@@ -1,7 +1,9 @@
-// rigwatchd: the headless RigWatch. See `rigwatchd --help` and docs/rigwatchd.md.
+// rigwatchd: the headless RigWatch. See `rigwatchd --help` and docs/configuration.md.
 #include "daemon.h"
 #include "demo.h"
+#ifdef Q_OS_UNIX
 #include "unixsignals.h"
+#endif
 
 #include "config/configfile.h"
 #include "logging.h"
@@ -46,7 +48,7 @@ int main(int argc, char **argv)
         "Exit codes of --once (Nagios semantics): 0 OK, 1 WARNING (hashrate below the floor),\n"
         "2 CRITICAL (a worker offline or missing), 3 UNKNOWN (pool unreachable, bad configuration).\n"
         "Secrets may come from the environment: RIGWATCH_POOL_SECRET, RIGWATCH_TELEGRAM_TOKEN.\n"
-        "Configuration keys: see docs/configuration.md or the example rigwatch.ini."));
+        "Configuration keys: see docs/configuration.md or /etc/rigwatch/rigwatch.ini."));
     p.addHelpOption();
     p.addVersionOption();
     const QCommandLineOption configOpt({QStringLiteral("c"), QStringLiteral("config")},
@@ -96,7 +98,7 @@ int main(int argc, char **argv)
                 return 3;
             }
             err(msg);
-            return 2;
+            return 3;
         }
         const ConfigResult r = loadConfigFile(p.value(configOpt));
         for (const QString &w : r.warnings)
@@ -145,12 +147,14 @@ int main(int argc, char **argv)
         return app.exec();
     }
 
+#ifdef Q_OS_UNIX
     UnixSignals signals_;
     QObject::connect(&signals_, &UnixSignals::terminate, &app, [&daemon](int sig) {
         qCInfo(lcDaemon) << "signal" << sig << "received, shutting down";
         daemon.stop();
         QCoreApplication::exit(0);
     });
+#endif
     if (!daemon.startMetrics(&error)) {
         err(error);
         return 3;

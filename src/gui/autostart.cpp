@@ -23,10 +23,10 @@ const auto kRunKey =
 QString entryPath()
 {
 #if defined(Q_OS_MACOS)
-    return QDir::homePath() + QStringLiteral("/Library/LaunchAgents/org.rigwatch.rigwatch.plist");
+    return QDir::homePath() + QStringLiteral("/Library/LaunchAgents/io.github.rigwatch.RigWatch.plist");
 #else
     return QStandardPaths::writableLocation(QStandardPaths::ConfigLocation)
-           + QStringLiteral("/autostart/rigwatch.desktop");
+           + QStringLiteral("/autostart/io.github.rigwatch.RigWatch.desktop");
 #endif
 }
 
@@ -38,7 +38,7 @@ QByteArray entryText()
                           "<!DOCTYPE plist PUBLIC \"-//Apple//DTD PLIST 1.0//EN\" "
                           "\"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">\n"
                           "<plist version=\"1.0\"><dict>\n"
-                          "<key>Label</key><string>org.rigwatch.rigwatch</string>\n"
+                          "<key>Label</key><string>io.github.rigwatch.RigWatch</string>\n"
                           "<key>ProgramArguments</key><array><string>%1</string>"
                           "<string>--minimized</string></array>\n"
                           "<key>RunAtLoad</key><true/>\n</dict></plist>\n")
@@ -47,7 +47,7 @@ QByteArray entryText()
 #else
     return QStringLiteral("[Desktop Entry]\nType=Application\nName=RigWatch\n"
                           "Comment=Mining farm monitor\nExec=\"%1\" --minimized\n"
-                          "Icon=rigwatch\nX-GNOME-Autostart-enabled=true\n")
+                          "Icon=io.github.rigwatch.RigWatch\nX-GNOME-Autostart-enabled=true\n")
         .arg(exe)
         .toUtf8();
 #endif

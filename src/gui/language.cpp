@@ -40,7 +40,13 @@ bool Language::apply(const QString &lang)
     i.qt.reset();
     i.lang = QStringLiteral("en");
     if (lang.isEmpty() || lang == QLatin1String("en")) {
-        // Removing translators already sent LanguageChange; nothing more to load.
+        // English is the source language; its catalogue only supplies plural forms
+        // ("1 worker went offline" / "2 workers went offline").
+        auto en = std::make_unique<QTranslator>();
+        if (en->load(QStringLiteral("rigwatch_en"), QStringLiteral(":/i18n"))) {
+            QCoreApplication::installTranslator(en.get());
+            i.app = std::move(en);
+        }
         return true;
     }
     auto app = std::make_unique<QTranslator>();

@@ -20,15 +20,19 @@ expect() { # mode path
   grep -qx -- "$1 ./$2" "$work/contents" || fail "package lacks $2 with mode $1"
 }
 expect -rwxr-xr-x usr/bin/rigwatchd
-[ "$with_gui" = ON ] && expect -rwxr-xr-x usr/bin/rigwatch
 expect -rw-r----- etc/rigwatch/rigwatch.ini
-for f in usr/share/applications/io.github.rigwatch.RigWatch.desktop \
-         usr/share/metainfo/io.github.rigwatch.RigWatch.metainfo.xml \
-         usr/share/icons/hicolor/scalable/apps/io.github.rigwatch.RigWatch.svg \
-         usr/share/icons/hicolor/16x16/apps/io.github.rigwatch.RigWatch.png \
-         usr/share/icons/hicolor/48x48/apps/io.github.rigwatch.RigWatch.png \
-         usr/share/icons/hicolor/256x256/apps/io.github.rigwatch.RigWatch.png \
-         usr/share/man/man1/rigwatchd.1.gz \
+if [ "$with_gui" = ON ]; then
+  expect -rwxr-xr-x usr/bin/rigwatch
+  for f in usr/share/applications/io.github.rigwatch.RigWatch.desktop \
+           usr/share/metainfo/io.github.rigwatch.RigWatch.metainfo.xml \
+           usr/share/icons/hicolor/scalable/apps/io.github.rigwatch.RigWatch.svg \
+           usr/share/icons/hicolor/16x16/apps/io.github.rigwatch.RigWatch.png \
+           usr/share/icons/hicolor/48x48/apps/io.github.rigwatch.RigWatch.png \
+           usr/share/icons/hicolor/256x256/apps/io.github.rigwatch.RigWatch.png; do
+    expect -rw-r--r-- "$f"
+  done
+fi
+for f in usr/share/man/man1/rigwatchd.1.gz \
          usr/lib/systemd/system/rigwatchd.service \
          usr/lib/systemd/system/rigwatchd-once.service \
          usr/lib/systemd/system/rigwatchd-once.timer \
@@ -57,10 +61,10 @@ else
   echo "SKIP systemd-analyze: not installed"
 fi
 
-if command -v desktop-file-validate >/dev/null; then
+if [ "$with_gui" = ON ] && command -v desktop-file-validate >/dev/null; then
   desktop-file-validate "$root/usr/share/applications/io.github.rigwatch.RigWatch.desktop" || fail "desktop file"
 fi
-if command -v appstreamcli >/dev/null; then
+if [ "$with_gui" = ON ] && command -v appstreamcli >/dev/null; then
   appstreamcli validate --no-net --pedantic "$root/usr/share/metainfo/io.github.rigwatch.RigWatch.metainfo.xml" >/dev/null \
     || appstreamcli validate --no-net "$root/usr/share/metainfo/io.github.rigwatch.RigWatch.metainfo.xml" || fail "metainfo"
 fi

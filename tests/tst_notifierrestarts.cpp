@@ -1,0 +1,206 @@
+// Restarts of the Telegram notifier in the states tst_notifier does not restart in: a retraction
+// Telegram refused (older than 48 h), an edit in flight, a chat that migrated, and a bot that
+// was kicked. Each restart is a fresh notifier and Store on the same database file, as after a
+// crash or a --once run; what counts is what the channel shows afterwards (docs/fault-matrix.md).
+#include "clock.h"
+#include "notify/notifier.h"
+#include "store/store.h"
+#include "telegramsink.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace rw;
+using rw::sim::TelegramSink;
+
+namespace {
+const QString kToken = QStringLiteral("4242:SECRET-restart-token");
+const QString kChat = QStringLiteral("-1001000000001");
+const QString kKey = QStringLiteral("farm1/bitcoin");
+const QString kName = QStringLiteral("farm1");
+} // namespace
+
+class TestNotifierRestarts : public QObject
+{
+    Q_OBJECT
+
+    ManualClock m_clock;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TelegramSink> m_sink;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<TelegramNotifier> m_n;
+    TelegramConfig m_cfg;
+
+    // A fresh notifier and Store on the same database file: a restart.
+    TelegramNotifier *start()
+    {
+        m_n.reset();
+        m_store = std::make_unique<Store>();
+        QString error;
+        if (!m_store->open(m_dir->filePath(QStringLiteral("rigwatch.sqlite")), &error))
+            qFatal("%s", qPrintable(error));
+        m_n = std::make_unique<TelegramNotifier>(m_cfg, m_nam.get(), m_store.get(), &m_clock);
+        TelegramNotifier::Timing timing;
+        timing.pacing = {20, 1000, 100, 400, 300, 600};
+        timing.refreshSecs = 0;
+        m_n->setTiming(timing);
+        return m_n.get();
+    }
+    Incident incident(const QStringList &down) const
+    {
+        Incident i;
+        for (const QString &w : down)
+            i.down.append({w, WorkerStatus::Offline, m_clock.nowSecs() - 700});
+        i.totalHashRate = 5e14;
+        i.total = 10;
+        i.online = 10 - int(down.size());
+        i.since = down.isEmpty() ? 0 : m_clock.nowSecs() - 700;
+        i.at = m_clock.nowSecs();
+        return i;
+    }
+    static AccountView view(const Incident &i)
+    {
+        AccountView v;
+        v.key = kKey;
+        v.displayName = kName;
+        v.incident = i;
+        return v;
+    }
+    bool waitIdle(int ms = 8000)
+    {
+        return QTest::qWaitFor([this] { return m_n->idle(); }, ms);
+    }
+    bool deliver(const Incident &i)
+    {
+        m_n->update(kKey, kName, i);
+        return waitIdle();
+    }
+    QVector<TelegramSink::Message> channel(const QString &chat = kChat) const
+    {
+        return m_sink->messages(chat);
+    }
+    int live() const { return int(m_store->liveMessages().size()); }
+
+private slots:
+    void init()
+    {
+        m_clock.setMs(1'767'225'600'000);
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_sink = std::make_unique<TelegramSink>(&m_clock);
+        m_sink->setToken(kToken);
+        QVERIFY(m_sink->listen());
+        m_nam = std::make_unique<QNetworkAccessManager>();
+        m_cfg = TelegramConfig();
+        m_cfg.url = m_sink->baseUrl();
+        m_cfg.token = kToken;
+        m_cfg.chat = kChat;
+        m_cfg.timeoutSecs = 1;
+    }
+    void cleanup()
+    {
+        m_n.reset();
+        m_store.reset();
+        m_nam.reset();
+        m_sink.reset();
+        m_dir.reset();
+    }
+
+    // The incident ended while RigWatch was down for two days: Telegram no longer lets the bot
+    // delete the alert, so the restarted notifier edits it to "resolved" instead.
+    void restartAfterTheDeleteWindowClosed()
+    {
+        start();
+        QVERIFY(deliver(incident({QStringLiteral("rig-a")})));
+        QCOMPARE(channel().size(), 1);
+        const qint64 id = channel().first().id;
+        m_clock.advanceSecs(49 * 3600);
+        start()->reconcile({view(incident({}))});
+        QVERIFY(waitIdle());
+        QCOMPARE(m_sink->callCount(QStringLiteral("deleteMessage")), 1); // tried, refused
+        QCOMPARE(channel().size(), 1);
+        QCOMPARE(channel().first().id, id);
+        QVERIFY2(channel().first().plainText.contains(QStringLiteral("resolved")),
+                 qPrintable(channel().first().plainText));
+        QCOMPARE(live(), 0);
+        // A second restart finds nothing left to do.
+        start()->reconcile({view(incident({}))});
+        QVERIFY(waitIdle());
+        QCOMPARE(m_sink->callCount(QStringLiteral("deleteMessage")), 1);
+        QCOMPARE(m_sink->callCount(QStringLiteral("editMessageText")), 1);
+    }
+
+    // Killed while an edit (the incident shrank) was in flight: after the restart the same
+    // message is edited to the current picture, nothing is posted again.
+    void restartDuringAnEdit()
+    {
+        start();
+        QVERIFY(deliver(incident({QStringLiteral("rig-a"), QStringLiteral("rig-b")})));
+        const qint64 id = channel().first().id;
+        m_sink->injectFault(TelegramSink::Fault::Hang, -1, QStringLiteral("editMessageText"));
+        m_clock.advanceSecs(300);
+        const Incident shrunk = incident({QStringLiteral("rig-a")});
+        m_n->update(kKey, kName, shrunk);
+        QTRY_COMPARE(m_sink->callCount(QStringLiteral("editMessageText")), 1);
+        m_sink->clearFaults();
+        start()->reconcile({view(shrunk)});
+        m_n->update(kKey, kName, shrunk);
+        QVERIFY(waitIdle());
+        QCOMPARE(channel().size(), 1);
+        QCOMPARE(channel().first().id, id);
+        QVERIFY(!channel().first().plainText.contains(QStringLiteral("rig-b")));
+        QVERIFY(channel().first().plainText.contains(QStringLiteral("rig-a")));
+        QCOMPARE(m_sink->callCount(QStringLiteral("sendMessage")), 1);
+        QCOMPARE(live(), 1);
+        QVERIFY(deliver(incident({})));
+        QVERIFY(channel().isEmpty());
+    }
+
+    // The group became a supergroup, the alert went to the new chat; the configuration still
+    // names the old chat when RigWatch restarts. Ending the incident must still clear the alert
+    // where it stands.
+    void restartAfterTheChatMigrated()
+    {
+        const QString newChat = QStringLiteral("-1001999999999");
+        start();
+        m_sink->setMigrateToChatId(newChat.toLongLong());
+        m_sink->injectFault(TelegramSink::Fault::ChatMigrated, 1);
+        QVERIFY(deliver(incident({QStringLiteral("rig-a")})));
+        QCOMPARE(channel(newChat).size(), 1);
+        m_clock.advanceSecs(600);
+        start()->reconcile({view(incident({}))}); // m_cfg.chat is still the old id
+        QVERIFY(waitIdle());
+        QVERIFY2(channel(newChat).isEmpty(), qPrintable(channel(newChat).value(0).plainText));
+        QVERIFY(channel().isEmpty());
+        QCOMPARE(live(), 0);
+    }
+
+    // The bot was kicked: a restart neither spins on the refusal nor forgets the alert; once the
+    // bot is back in the channel the current picture is posted exactly once.
+    void restartWhileTheBotIsKicked()
+    {
+        start();
+        QSignalSpy failed(m_n.get(), &TelegramNotifier::deliveryFailed);
+        m_sink->injectFault(TelegramSink::Fault::BotKicked);
+        m_n->update(kKey, kName, incident({QStringLiteral("rig-a")}));
+        QTRY_COMPARE(failed.size(), 1);
+        const Incident a = incident({QStringLiteral("rig-a")});
+        start()->reconcile({view(a)});
+        QSignalSpy failedAgain(m_n.get(), &TelegramNotifier::deliveryFailed);
+        m_n->update(kKey, kName, a);
+        QTRY_COMPARE(failedAgain.size(), 1);
+        QTest::qWait(1000);
+        QVERIFY2(m_sink->totalCalls() <= 6, qPrintable(QString::number(m_sink->totalCalls())));
+        QVERIFY(channel().isEmpty());
+        m_sink->clearFaults();
+        QTRY_COMPARE_WITH_TIMEOUT(channel().size(), 1, 5000);
+        QVERIFY(waitIdle());
+        QCOMPARE(channel().size(), 1);
+        QCOMPARE(live(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNotifierRestarts)
+#include "tst_notifierrestarts.moc"
