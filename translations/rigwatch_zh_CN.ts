@@ -64,12 +64,12 @@
         <translation> 秒</translation>
     </message>
     <message>
-        <source>Request &amp;timeout:</source>
-        <translation>请求超时(&amp;T)：</translation>
+        <source>Request t&amp;imeout:</source>
+        <translation>请求超时(&amp;I)：</translation>
     </message>
     <message>
-        <source>Test &amp;connection</source>
-        <translation>测试连接(&amp;C)</translation>
+        <source>Test co&amp;nnection</source>
+        <translation>测试连接(&amp;N)</translation>
     </message>
     <message>
         <source>Alerts</source>

@@ -1,13 +1,11 @@
 // rigwatchd: the headless RigWatch. See `rigwatchd --help` and docs/configuration.md.
 #include "daemon.h"
 #include "demo.h"
-#ifdef Q_OS_UNIX
-#include "unixsignals.h"
-#endif
 
 #include "config/configfile.h"
 #include "logging.h"
 #include "util/loghandler.h"
+#include "util/unixsignals.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -5,6 +5,7 @@
 #include "singleinstance.h"
 
 #include "util/loghandler.h"
+#include "util/unixsignals.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -19,7 +20,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationDisplayName(QStringLiteral("RigWatch"));
     QApplication::setOrganizationName(QStringLiteral("RigWatch"));
     QApplication::setApplicationVersion(QStringLiteral(RIGWATCH_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("rigwatch"));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.rigwatch.RigWatch"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/rigwatch.svg")));
     installLogHandler({});
 
@@ -48,6 +49,11 @@ int main(int argc, char **argv)
     AppController controller(options, SecretStore::createDefault());
     QObject::connect(&instance, &SingleInstance::raiseRequested, &controller,
                      &AppController::raiseWindow);
+#ifdef Q_OS_UNIX
+    // SIGTERM / SIGINT (logout, systemd, kill) quit like the menu's Quit: state is saved, exit 0
+    UnixSignals signals_;
+    QObject::connect(&signals_, &UnixSignals::terminate, &app, [] { QApplication::quit(); });
+#endif
     controller.start();
     return app.exec();
 }

@@ -1,4 +1,6 @@
-#include "unixsignals.h"
+#include "util/unixsignals.h"
+
+#ifdef Q_OS_UNIX
 
 #include <QSocketNotifier>
 
@@ -45,3 +47,5 @@ UnixSignals::~UnixSignals()
 }
 
 } // namespace rw
+
+#endif // Q_OS_UNIX

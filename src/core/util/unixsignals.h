@@ -1,5 +1,9 @@
 #pragma once
 
+// POSIX only: on other systems this header declares nothing and nothing links it.
+#include <QtGlobal>
+#ifdef Q_OS_UNIX
+
 #include <QObject>
 
 class QSocketNotifier;
@@ -23,3 +27,5 @@ private:
 };
 
 } // namespace rw
+
+#endif // Q_OS_UNIX

@@ -1,0 +1,51 @@
+// The built programs as a newcomer starts them: `rigwatch --demo` (offscreen) and
+// `rigwatchd --demo` come up, poll the simulated farm, and exit 0 on SIGTERM.
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+
+class TestSmoke : public QObject
+{
+    Q_OBJECT
+
+    static void upThenTerminated(const QString &program, const QStringList &args)
+    {
+        QTemporaryDir home; // no settings or history of the machine's user leak in or out
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home.path());
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(RIGWATCH_BIN_DIR "/") + program, args);
+        QVERIFY2(p.waitForStarted(), qPrintable(p.errorString()));
+        QString log;
+        // the first poll of the simulated farm is logged within seconds
+        QTRY_VERIFY_WITH_TIMEOUT((log += QString::fromUtf8(p.readAllStandardError())).contains(QStringLiteral("polled")),
+                                 15000);
+        QVERIFY2(p.state() == QProcess::Running, qPrintable(log));
+        ::kill(pid_t(p.processId()), SIGTERM);
+        QSignalSpy done(&p, &QProcess::finished);
+        QVERIFY(p.state() == QProcess::NotRunning || done.wait(10000));
+        log += QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(p.exitStatus() == QProcess::NormalExit, qPrintable(log.right(3000)));
+        QVERIFY2(p.exitCode() == 0, qPrintable(log.right(3000)));
+        QVERIFY2(!log.contains(QStringLiteral("demo-secret")) && !log.contains(QStringLiteral("demo-token")),
+                 "a secret of the simulated farm reached the log");
+    }
+
+private slots:
+    void daemonDemo() { upThenTerminated(QStringLiteral("rigwatchd"), {QStringLiteral("--demo")}); }
+    void trayAppDemo()
+    {
+        upThenTerminated(QStringLiteral("rigwatch"), {QStringLiteral("--demo"), QStringLiteral("--new-instance")});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSmoke)
+#include "tst_smoke.moc"
