@@ -27,8 +27,9 @@ bool Daemon::init(QString *error)
         return false;
     m_engine = std::make_unique<Engine>(m_config.accounts, m_store.get(), &m_nam,
                                         SystemClock::instance());
-    connect(m_engine.get(), &Engine::storageError, this, [](const QString &msg) {
+    connect(m_engine.get(), &Engine::storageError, this, [this](const QString &msg) {
         qCCritical(lcDaemon).noquote() << "storage:" << msg;
+        m_storageFailed = true;
     });
     m_engine->restore();
 
@@ -44,8 +45,15 @@ bool Daemon::init(QString *error)
                         << "telegram: chat" << from << "became" << to
                         << "- update [telegram] chat in the configuration";
                 });
-        connect(m_engine.get(), &Engine::accountUpdated, m_notifier.get(),
-                [this](const AccountView &v) { m_notifier->update(v.key, v.displayName, v.incident); });
+        connect(m_engine.get(), &Engine::accountUpdated, m_notifier.get(), [this](const AccountView &v) {
+            // A --once run keeps nothing in memory: a message whose id cannot be stored would be
+            // orphaned, so with an unwritable database the chat is left for the next run.
+            if (m_once && m_storageFailed) {
+                qCWarning(lcDaemon) << "telegram not updated: the database could not be written";
+                return;
+            }
+            m_notifier->update(v.key, v.displayName, v.incident);
+        });
         m_notifier->reconcile(m_engine->views());
     }
 
@@ -96,6 +104,7 @@ void Daemon::stop()
 
 void Daemon::runOnce()
 {
+    m_once = true;
     connect(m_engine.get(), &Engine::cycleFinished, this, [this] {
         if (!m_notifier || m_notifier->idle())
             return finishOnce();

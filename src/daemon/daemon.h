@@ -49,6 +49,8 @@ private:
     std::unique_ptr<Metrics> m_metricsData;
     std::unique_ptr<MetricsServer> m_metrics;
     bool m_onceDone = false;
+    bool m_once = false;
+    bool m_storageFailed = false;
 };
 
 } // namespace rw

@@ -64,8 +64,14 @@ WorkerTableModel::WorkerTableModel(const Clock *clock, QObject *parent)
 {
 }
 
+qint64 WorkerTableModel::poolNow() const
+{
+    return m_clock->nowSecs() + m_clockSkewSecs;
+}
+
 void WorkerTableModel::applyView(const AccountView &view)
 {
+    m_clockSkewSecs = view.clockSkewSecs;
     if (view.key != m_account) {
         loadAll(view);
         return;
@@ -98,6 +104,7 @@ void WorkerTableModel::retranslate()
 
 void WorkerTableModel::loadAll(const AccountView &view)
 {
+    m_clockSkewSecs = view.clockSkewSecs;
     // Only on the first view of an account or when switching accounts: a reset is right here.
     beginResetModel();
     m_account = view.key;
@@ -258,7 +265,7 @@ QVariant WorkerTableModel::displayData(const Row &r, int column) const
     case ColLastShare:
         return s.lastShareAt > 0 ? shortDateTime(s.lastShareAt, m_clock->nowSecs()) : tr("never");
     case ColOfflineFor: {
-        const qint64 down = downForSecs(r.state, m_clock->nowSecs());
+        const qint64 down = downForSecs(r.state, poolNow());
         return down >= 0 ? formatDuration(down) : QString();
     }
     case ColHost: return s.host;
@@ -276,7 +283,7 @@ QVariant WorkerTableModel::sortData(const Row &r, int column) const
     case ColHashRate24h: return s.hashRate24h;
     case ColStale: return stalePercent(s);
     case ColLastShare: return s.lastShareAt;
-    case ColOfflineFor: return downForSecs(r.state, m_clock->nowSecs());
+    case ColOfflineFor: return downForSecs(r.state, poolNow());
     default: return displayData(r, column);
     }
 }

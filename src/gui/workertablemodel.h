@@ -79,6 +79,8 @@ private:
     QVariant sortData(const Row &r, int column) const;
 
     const Clock *m_clock;
+    qint64 m_clockSkewSecs = 0; // the pool's clock minus ours (AccountView::clockSkewSecs)
+    qint64 poolNow() const;
     QString m_account;
     QVector<Row> m_rows;
     QHash<QString, int> m_index; // worker name -> row

@@ -27,6 +27,9 @@ struct AccountView
     qint64 lastPollDurationMs = 0;
     bool lastPollOk = false;
     double minHashRate = 0;
+    // pool clock minus local clock at the last successful poll (from the Date header): add it
+    // to the local time to count "offline for" the way the classification does
+    qint64 clockSkewSecs = 0;
     qint64 offlineAfterSecs = 600;
 };
 

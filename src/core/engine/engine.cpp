@@ -143,6 +143,7 @@ void Engine::onPolled(Account &a, const Snapshot &snapshot, qint64 durationMs)
     a.view.lastPollOk = true;
     a.view.lastPollDurationMs = durationMs;
     a.view.totalHashRate = snapshot.totalHashRate;
+    a.view.clockSkewSecs = snapshot.poolTimeSecs ? snapshot.poolTimeSecs - now : 0;
     a.view.changed = a.monitor->changedWorkers();
     a.view.added = a.monitor->addedWorkers();
     a.view.removed = a.monitor->removedWorkers();
@@ -175,7 +176,9 @@ void Engine::onFailed(Account &a, const PollFailure &failure)
 
 void Engine::publish(Account &a, const QVector<Event> &events)
 {
-    const qint64 now = m_clock->nowSecs();
+    // the incident is stamped on the pool's clock, like the classification: durations in the
+    // check line and the Telegram text stay right when the local clock is wrong
+    const qint64 now = m_clock->nowSecs() + a.view.clockSkewSecs;
     a.view.workers = a.monitor->workers();
     a.view.state = stateOf(a);
     a.view.incident = a.monitor->incident(now);

@@ -1,0 +1,208 @@
+// Faults of docs/fault-matrix.md that only show end to end, with rigwatchd as a real process
+// against the simulated farm hosted here: a local clock that disagrees with the pool's, a
+// Telegram that hangs or is down during --once runs, and a database another process holds
+// locked. Judged by exit code, the one stdout line and what the chat shows.
+#include "fakef2pool.h"
+#include "telegramsink.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace rw;
+using rw::sim::FakeF2pool;
+using rw::sim::TelegramSink;
+
+namespace {
+const QString kPoolSecret = QStringLiteral("pool-secret-FAULTS1");
+const QString kToken = QStringLiteral("777:FaultsTokenSECRET");
+const QString kChat = QStringLiteral("-1001234567890");
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+    qint64 ms = 0;
+};
+} // namespace
+
+class TestDaemonFaults : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<ManualClock> m_poolClock;
+    std::unique_ptr<FakeF2pool> m_pool;
+    std::unique_ptr<TelegramSink> m_tg;
+    std::unique_ptr<QTemporaryDir> m_dir;
+
+    QString dbPath() const { return m_dir->filePath(QStringLiteral("rw.sqlite")); }
+
+    QString writeConfig()
+    {
+        const QString ini =
+            QStringLiteral("[pool]\nurl = %1\nuser = farm1\nsecret = %2\ninterval = 1\ntimeout = 2\n"
+                           "[telegram]\nurl = %3\ntoken = %4\nchat = %5\ntimeout = 2\n"
+                           "[storage]\ndatabase = %6\n")
+                .arg(m_pool->baseUrl().toString(), kPoolSecret, m_tg->baseUrl().toString(), kToken,
+                     kChat, dbPath());
+        const QString path = m_dir->filePath(QStringLiteral("rigwatch.ini"));
+        QFile f(path);
+        f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+        f.write(ini.toUtf8());
+        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        return path;
+    }
+
+    // rigwatchd --once to completion while this process serves the simulated farm.
+    Run once(int timeoutMs = 60000)
+    {
+        QProcess p;
+        QElapsedTimer t;
+        t.start();
+        p.start(QStringLiteral(RIGWATCH_BIN_DIR "/rigwatchd"),
+                {QStringLiteral("--once"), QStringLiteral("--config"), writeConfig()});
+        QSignalSpy done(&p, &QProcess::finished);
+        if (!done.wait(timeoutMs)) {
+            p.kill();
+            done.wait(2000);
+        }
+        Run r{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+              QString::fromUtf8(p.readAllStandardOutput()),
+              QString::fromUtf8(p.readAllStandardError()), t.elapsed()};
+        const QString all = r.out + r.err;
+        if (all.contains(kPoolSecret) || all.contains(QStringLiteral("FaultsToken")))
+            qFatal("a secret leaked into rigwatchd's output");
+        return r;
+    }
+
+    QVector<TelegramSink::Message> chat() const { return m_tg->messages(kChat); }
+
+    void startPool(qint64 skewSecs)
+    {
+        // The pool's own clock: its Date header and its rigs' shares agree with each other,
+        // the local clock of rigwatchd is off by -skewSecs.
+        m_poolClock = std::make_unique<ManualClock>(QDateTime::currentMSecsSinceEpoch() + skewSecs * 1000);
+        m_pool = std::make_unique<FakeF2pool>(m_poolClock.get());
+        m_pool->setUser(QStringLiteral("farm1"));
+        m_pool->setSecret(kPoolSecret);
+        m_pool->addRigs(10);
+        QVERIFY(m_pool->listen());
+    }
+
+private slots:
+    void init()
+    {
+        m_tg = std::make_unique<TelegramSink>(SystemClock::instance());
+        m_tg->setToken(kToken);
+        QVERIFY(m_tg->listen());
+        m_dir = std::make_unique<QTemporaryDir>();
+    }
+    void cleanup()
+    {
+        m_pool.reset();
+        m_poolClock.reset();
+        m_tg.reset();
+        m_dir.reset();
+    }
+
+    void skewedLocalClock_data()
+    {
+        QTest::addColumn<qint64>("poolMinusLocal");
+        QTest::newRow("local clock 2 h fast") << qint64(-7200);
+        QTest::newRow("local clock 2 h slow") << qint64(7200);
+        QTest::newRow("local clock 1 day fast") << qint64(-86400);
+    }
+    // Workers are judged on the pool's clock (its Date header): a wrong local clock raises no
+    // false alarm, and a real outage is reported with its real length.
+    void skewedLocalClock()
+    {
+        QFETCH(qint64, poolMinusLocal);
+        startPool(poolMinusLocal);
+        Run r = once();
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith(QStringLiteral("OK - 10/10 workers online")), qPrintable(r.out + r.err));
+        QVERIFY(chat().isEmpty());
+
+        m_pool->setRigStoppedSince(QStringLiteral("rig-03"), m_poolClock->nowSecs() - 20 * 60);
+        r = once();
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.out.startsWith(QStringLiteral("CRITICAL - 9/10 workers online")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("rig-03 (20 min)")), qPrintable(r.out));
+        QCOMPARE(chat().size(), 1);
+    }
+
+    void telegramFailsDuringOnce_data()
+    {
+        QTest::addColumn<TelegramSink::Fault>("fault");
+        QTest::newRow("hang") << TelegramSink::Fault::Hang;
+        QTest::newRow("refused") << TelegramSink::Fault::Refused;
+        QTest::newRow("502") << TelegramSink::Fault::Http502;
+    }
+    // Telegram hanging or down must not hang the check nor change its verdict; when it is back,
+    // the alert is posted once, and no run posts it twice.
+    void telegramFailsDuringOnce()
+    {
+        QFETCH(TelegramSink::Fault, fault);
+        startPool(0);
+        m_pool->setRigStoppedSince(QStringLiteral("rig-03"), m_poolClock->nowSecs() - 20 * 60);
+        m_tg->injectFault(fault);
+        for (int i = 0; i < 2; ++i) {
+            const Run r = once();
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY2(r.out.startsWith(QStringLiteral("CRITICAL - ")), qPrintable(r.out));
+            // Telegram's timeout is 2 s here; the pool answered at once.
+            QVERIFY2(r.ms < 20000, qPrintable(QString::number(r.ms)));
+        }
+        QVERIFY(chat().isEmpty());
+        m_tg->clearFaults();
+        Run r = once();
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(chat().size(), 1);
+        QVERIFY(chat().first().plainText.contains(QStringLiteral("rig-03")));
+        const qint64 id = chat().first().id;
+        r = once();
+        QCOMPARE(chat().size(), 1);
+        QCOMPARE(chat().first().id, id);
+        m_pool->startRig(QStringLiteral("rig-03"));
+        r = once();
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(chat().isEmpty());
+    }
+
+    // Another process holds the database locked: the check still reports the pool's picture
+    // (the poll worked) within a bounded time, and says which file could not be written.
+    void lockedDatabase()
+    {
+        startPool(0);
+        QCOMPARE(once().exitCode, 0); // creates the database
+        m_pool->setRigStoppedSince(QStringLiteral("rig-03"), m_poolClock->nowSecs() - 20 * 60);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
+            db.setDatabaseName(dbPath());
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            const Run r = once();
+            QVERIFY2(r.ms < 30000, qPrintable(QString::number(r.ms)));
+            QVERIFY2(r.out.startsWith(QStringLiteral("CRITICAL - 9/10")) || r.out.startsWith(QStringLiteral("UNKNOWN - ")),
+                     qPrintable(r.out));
+            QVERIFY2(QString(r.out + r.err).contains(dbPath()), qPrintable(r.out + r.err));
+            QVERIFY2(QString(r.out + r.err).contains(QStringLiteral("locked")), qPrintable(r.out + r.err));
+            QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("locker"));
+        // Lock gone: the next run records and reports normally.
+        const Run r = once();
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.contains(QStringLiteral("rig-03")));
+        QCOMPARE(chat().size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDaemonFaults)
+#include "tst_daemonfaults.moc"
