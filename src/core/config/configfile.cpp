@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <algorithm>
+#include <cmath>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -85,6 +86,10 @@ bool readHashRate(Reader &r, const Section &s, const QString &key, double *out)
     if (!unit.isEmpty())
         for (int i = 0; i <= units.indexOf(unit); ++i)
             n *= 1000.0;
+    // the whole Bitcoin network is below 1e21 H/s; anything near a double's range is a typo
+    if (!std::isfinite(n) || n > 1e30)
+        return r.fail(where(s.name, key) + QStringLiteral(" = \"") + v +
+                      QStringLiteral("\" is too large to be a hash rate"));
     *out = n;
     return true;
 }

@@ -3,6 +3,7 @@
 #include "util/redact.h"
 
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -162,9 +163,10 @@ TelegramResult classifyTelegramReply(const QString &method, int httpStatus, cons
             r.kind = TelegramResult::Unauthorized;
         else if (httpStatus == 403)
             r.kind = TelegramResult::Forbidden;
-        else if (httpStatus == 429)
+        else if (httpStatus == 429) {
             r.kind = TelegramResult::TooManyRequests;
-        else
+            r.retryAfterSecs = qMax(1, r.retryAfterSecs); // no N given: still wait
+        } else
             r.kind = TelegramResult::Transient; // includes a 2xx with garbage: try again later
         return r;
     }
@@ -195,8 +197,12 @@ TelegramResult classifyTelegramReply(const QString &method, int httpStatus, cons
     else
         r.kind = kindFromDescription(method, r.errorCode, r.description);
     r.ok = r.isSuccess();
-    if (r.kind == TelegramResult::TooManyRequests && r.retryAfterSecs <= 0)
-        r.retryAfterSecs = 1; // "retry after N" without N: still wait
+    if (r.kind == TelegramResult::TooManyRequests && r.retryAfterSecs <= 0) {
+        // no parameters.retry_after: the description may still say "retry after N"
+        static const QRegularExpression re(QStringLiteral("retry after (\\d+)"));
+        const auto m = re.match(r.description);
+        r.retryAfterSecs = m.hasMatch() ? qMax(1, m.captured(1).toInt()) : 1;
+    }
     return r;
 }
 
