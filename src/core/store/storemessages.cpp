@@ -1,0 +1,87 @@
+// Store's Telegram message rows: what the notifier has in each chat, kept across restarts.
+
+#include "store/store.h"
+
+#include "store/store_p.h"
+
+namespace rw {
+
+namespace {
+
+const char *const MessageStates[] = {"sending", "live", "retracted", "failed"}; // LiveMessage::State
+
+} // namespace
+
+QVector<LiveMessage> Store::Private::messages(const QString &where,
+                                              std::initializer_list<QVariant> values)
+{
+    QVector<LiveMessage> list;
+    QSqlQuery *q = read(QStringLiteral("cannot read the Telegram messages"),
+                        QStringLiteral("SELECT id, account, chat, message_id, content_hash, text, sent_at,"
+                                       " edited_at, state, detail FROM telegram_messages ")
+                            + where, values);
+    while (q && q->next()) {
+        LiveMessage m;
+        m.id = q->value(0).toLongLong();
+        m.account = q->value(1).toString();
+        m.chat = q->value(2).toString();
+        m.messageId = q->value(3).toLongLong();
+        m.contentHash = q->value(4).toByteArray();
+        m.text = q->value(5).toString();
+        m.sentAt = q->value(6).toLongLong();
+        m.editedAt = q->value(7).toLongLong();
+        m.state = LiveMessage::Failed; // what a newer build's unknown state reads as
+        for (int s = LiveMessage::Sending; s <= LiveMessage::Failed; ++s)
+            if (q->value(8).toString() == QLatin1String(MessageStates[s]))
+                m.state = LiveMessage::State(s);
+        m.detail = q->value(9).toString();
+        list.append(m);
+    }
+    if (q)
+        q->finish();
+    return list;
+}
+
+bool Store::saveMessage(LiveMessage &m)
+{
+    qint64 id = m.id;
+    const bool ok = d->transaction(QStringLiteral("cannot save a Telegram message"), [&] {
+        QSqlQuery *q = d->prepared(m.id == 0
+            ? QStringLiteral("INSERT INTO telegram_messages (account, chat, message_id, content_hash,"
+                             " text, sent_at, edited_at, state, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            : QStringLiteral("UPDATE telegram_messages SET account = ?, chat = ?, message_id = ?,"
+                             " content_hash = ?, text = ?, sent_at = ?, edited_at = ?, state = ?, detail = ?"
+                             " WHERE id = ?"));
+        if (q && m.id)
+            q->bindValue(9, m.id); // WHERE id = ?
+        if (!d->exec(q, {m.account, m.chat, m.messageId, m.contentHash, m.text, m.sentAt, m.editedAt,
+                         QString::fromLatin1(MessageStates[m.state]), m.detail}))
+            return false;
+        if (m.id == 0) {
+            id = q->lastInsertId().toLongLong();
+            return true;
+        }
+        if (q->numRowsAffected() == 1)
+            return true;
+        d->sqlError = QSqlError(QString(), QStringLiteral("no saved message has id %1").arg(m.id));
+        return false;
+    });
+    if (ok)
+        m.id = id; // only once the row is really there
+    return ok;
+}
+
+QVector<LiveMessage> Store::liveMessages(const QString &account) const
+{
+    return account.isEmpty()
+        ? d->messages(QStringLiteral("WHERE state IN ('sending', 'live') ORDER BY id"), {})
+        : d->messages(QStringLiteral("WHERE state IN ('sending', 'live') AND account = ? ORDER BY id"),
+                      {account});
+}
+
+QVector<LiveMessage> Store::messageHistory(int limit) const
+{
+    return d->messages(QStringLiteral("ORDER BY id DESC LIMIT ?"), {limit});
+}
+
+} // namespace rw
