@@ -40,7 +40,16 @@ private:
         QString error;
     };
 
-    SimPool startSim(int rigs, QString *error) const;
+    struct IdleRun
+    {
+        double cpuSecs = 0;
+        double wallSecs = 0;
+        bool windowShown = false; // no system tray: the window stayed on screen
+        QString error;
+    };
+
+    SimPool startSim(int rigs, QString *error, const QStringList &extra = {}) const;
+    IdleRun idleRun(const QStringList &args, const QString &home) const;
     static void stop(QProcess *process);
     qint64 fetchReplySize(const QString &url, QString *error) const;
     Measured rigwatchdOnce(const QString &poolUrl, const QString &tag) const;

@@ -151,16 +151,15 @@ private slots:
         startPool(0);
         m_pool->setRigStoppedSince(QStringLiteral("rig-03"), m_poolClock->nowSecs() - 20 * 60);
         m_tg->injectFault(fault);
-        for (int i = 0; i < 2; ++i) {
-            const Run r = once();
-            QCOMPARE(r.exitCode, 2);
-            QVERIFY2(r.out.startsWith(QStringLiteral("CRITICAL - ")), qPrintable(r.out));
-            // Telegram's timeout is 2 s here; the pool answered at once.
-            QVERIFY2(r.ms < 20000, qPrintable(QString::number(r.ms)));
-        }
+        Run r = once();
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.out.startsWith(QStringLiteral("CRITICAL - ")), qPrintable(r.out));
+        // rigwatchd waits for Telegram at most 2 x its timeout (2 s here) + 15 s, then leaves the
+        // rest to the next run; the pool answered at once.
+        QVERIFY2(r.ms < 30000, qPrintable(QString::number(r.ms)));
         QVERIFY(chat().isEmpty());
         m_tg->clearFaults();
-        Run r = once();
+        r = once();
         QCOMPARE(r.exitCode, 2);
         QCOMPARE(chat().size(), 1);
         QVERIFY(chat().first().plainText.contains(QStringLiteral("rig-03")));
@@ -175,7 +174,8 @@ private slots:
     }
 
     // Another process holds the database locked: the check still reports the pool's picture
-    // (the poll worked) within a bounded time, and says which file could not be written.
+    // (the poll worked) within a bounded time, the log says which file could not be written,
+    // and the chat is left alone until a run can record what it posts.
     void lockedDatabase()
     {
         startPool(0);
@@ -189,10 +189,11 @@ private slots:
             QVERIFY(q.exec(QStringLiteral("BEGIN EXCLUSIVE")));
             const Run r = once();
             QVERIFY2(r.ms < 30000, qPrintable(QString::number(r.ms)));
-            QVERIFY2(r.out.startsWith(QStringLiteral("CRITICAL - 9/10")) || r.out.startsWith(QStringLiteral("UNKNOWN - ")),
-                     qPrintable(r.out));
-            QVERIFY2(QString(r.out + r.err).contains(dbPath()), qPrintable(r.out + r.err));
-            QVERIFY2(QString(r.out + r.err).contains(QStringLiteral("locked")), qPrintable(r.out + r.err));
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY2(r.out.startsWith(QStringLiteral("CRITICAL - 9/10")), qPrintable(r.out));
+            QVERIFY2(r.err.contains(dbPath()) && r.err.contains(QStringLiteral("locked")), qPrintable(r.err));
+            // A message whose id could not be stored would be orphaned: the chat waits.
+            QVERIFY(chat().isEmpty());
             QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("locker"));
