@@ -56,29 +56,42 @@ void BenchReport::print(int number, const QString &what, const QString &text, Ve
 QString BenchReport::verdictWord(Verdict v)
 {
     switch (v) {
-    case Verdict::Pass: return QStringLiteral("PASS");
-    case Verdict::FallShort: return QStringLiteral("FALL SHORT");
-    case Verdict::Ran: return QStringLiteral("RAN (quick, not judged)");
-    case Verdict::NotAvailable: return QStringLiteral("NOT AVAILABLE");
-    case Verdict::Error: return QStringLiteral("ERROR");
+    case Verdict::Pass:
+        return QStringLiteral("PASS");
+    case Verdict::FallShort:
+        return QStringLiteral("FALL SHORT");
+    case Verdict::Ran:
+        return QStringLiteral("RAN (quick, not judged)");
+    case Verdict::NotAvailable:
+        return QStringLiteral("NOT AVAILABLE");
+    case Verdict::Error:
+        return QStringLiteral("ERROR");
     }
     return {};
 }
 
 int BenchReport::finish()
 {
-    const auto count = [this](Verdict v) { return int(std::count(m_verdicts.cbegin(), m_verdicts.cend(), v)); };
+    const auto count = [this](Verdict v) {
+        return int(std::count(m_verdicts.cbegin(), m_verdicts.cend(), v));
+    };
     const int errors = count(Verdict::Error);
     const int na = count(Verdict::NotAvailable);
     QString line;
     if (m_quick)
         line = QStringLiteral("SUMMARY (quick): %1 of %2 figures ran, %3 not available, %4 errors "
                               "- quick runs are not judged")
-                   .arg(count(Verdict::Ran)).arg(m_verdicts.size()).arg(na).arg(errors);
+                   .arg(count(Verdict::Ran))
+                   .arg(m_verdicts.size())
+                   .arg(na)
+                   .arg(errors);
     else
         line = QStringLiteral("SUMMARY: %1 PASS, %2 FALL SHORT, %3 not available, %4 errors "
                               "(of %5 figures)")
-                   .arg(count(Verdict::Pass)).arg(count(Verdict::FallShort)).arg(na).arg(errors)
+                   .arg(count(Verdict::Pass))
+                   .arg(count(Verdict::FallShort))
+                   .arg(na)
+                   .arg(errors)
                    .arg(m_verdicts.size());
     out(line);
     return errors > 0 ? 1 : 0;

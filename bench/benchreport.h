@@ -15,7 +15,14 @@ namespace rw::bench {
 class BenchReport
 {
 public:
-    enum class Verdict { Pass, FallShort, Ran, NotAvailable, Error };
+    enum class Verdict
+    {
+        Pass,
+        FallShort,
+        Ran,
+        NotAvailable,
+        Error
+    };
 
     explicit BenchReport(bool quick) : m_quick(quick) {}
 
@@ -43,8 +50,7 @@ private:
 };
 
 // Monotonic milliseconds of one call of f.
-template<typename F>
-double timeMs(F &&f)
+template <typename F> double timeMs(F &&f)
 {
     const auto start = std::chrono::steady_clock::now();
     f();

@@ -34,7 +34,7 @@ Snapshot parsedOrDie(const ParseResult &r)
 
 // One full ingest as the engine does it: parse, classify + diff, incident. The monitor already
 // holds the previous poll (set up outside the timed region).
-template<typename Parse>
+template <typename Parse>
 double ingestMs(Parse parse, const QByteArray &prev, const QByteArray &cur, qint64 now)
 {
     Monitor m(Thresholds(), kInterval);
@@ -51,7 +51,7 @@ double ingestMs(Parse parse, const QByteArray &prev, const QByteArray &cur, qint
 }
 
 // Where an ingest's time goes: the parse alone, and classify + diff + incident alone.
-template<typename Parse>
+template <typename Parse>
 QPair<double, double> breakdownMs(Parse parse, const QByteArray &prev, const QByteArray &cur,
                                   qint64 now, int reps)
 {
@@ -81,8 +81,7 @@ QString sizeText(qint64 bytes)
 
 IngestBench::IngestBench(BenchReport *report, const QString &python, const QString &scratchDir)
     : m_report(report), m_python(python), m_scratch(scratchDir)
-{
-}
+{}
 
 void IngestBench::run(bool limit, bool script)
 {
@@ -101,7 +100,8 @@ void IngestBench::run(bool limit, bool script)
 void IngestBench::parsingLimit(int workers, bool judged)
 {
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    const QByteArray prev = sim::FakeF2pool::makeV2WorkerList(workers, now - kInterval, kPrevOfflineEvery);
+    const QByteArray prev =
+        sim::FakeF2pool::makeV2WorkerList(workers, now - kInterval, kPrevOfflineEvery);
     const QByteArray cur = sim::FakeF2pool::makeV2WorkerList(workers, now, kCurOfflineEvery);
     const int reps = m_report->quick() ? 3 : (workers >= 100'000 ? 9 : 31);
 
@@ -133,8 +133,8 @@ void IngestBench::parsingLimit(int workers, bool judged)
     const double ratio = g / s;
     const QString what = QStringLiteral("ingest of a %1-worker v2 reply (%2) / bare simdjson parse")
                              .arg(QLocale::c().toString(workers), sizeText(cur.size()));
-    const QString detail = QStringLiteral("%1 ms / %2 ms = %3")
-                               .arg(fixed(g, 1), fixed(s, 1), fixed(ratio, 1));
+    const QString detail =
+        QStringLiteral("%1 ms / %2 ms = %3").arg(fixed(g, 1), fixed(s, 1), fixed(ratio, 1));
     if (judged) {
         m_report->figure(1, what, detail, QStringLiteral("<= 2.0"), ratio <= 2.0);
     } else {
@@ -145,7 +145,8 @@ void IngestBench::parsingLimit(int workers, bool judged)
                        .arg(QLocale::c().toString(workers), fixed(q, 1), fixed(q / s, 1),
                             fixed(g / q, 2), fixed(double(cur.size()) / (s * 1e6), 2)));
     if (judged) {
-        const auto [p, m] = breakdownMs(parseF2poolV2WorkerList, prev, cur, now, m_report->quick() ? 2 : 5);
+        const auto [p, m] =
+            breakdownMs(parseF2poolV2WorkerList, prev, cur, now, m_report->quick() ? 2 : 5);
         m_report->info(QStringLiteral("where the ingest goes: parseF2poolV2WorkerList %1 ms, "
                                       "Monitor::applySnapshot + incident %2 ms")
                            .arg(fixed(p, 1), fixed(m, 1)));
@@ -158,7 +159,8 @@ void IngestBench::originalScript(int workers)
                                         "%1-worker v1 reply")
                              .arg(QLocale::c().toString(workers));
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    const QByteArray prev = sim::FakeF2pool::makeV1Reply(workers, now - kInterval, kPrevOfflineEvery);
+    const QByteArray prev =
+        sim::FakeF2pool::makeV1Reply(workers, now - kInterval, kPrevOfflineEvery);
     const QByteArray cur = sim::FakeF2pool::makeV1Reply(workers, now, kCurOfflineEvery);
     const QString file = m_scratch + QStringLiteral("/v1-%1.json").arg(workers);
     {
@@ -178,14 +180,17 @@ void IngestBench::originalScript(int workers)
     py.setProcessEnvironment(env);
     py.start(m_python, {QStringLiteral(RIGWATCH_BENCH_DIR "/original_check.py"), file,
                         QStringLiteral("--repeat"), QString::number(reps)});
-    if (!py.waitForFinished(600'000) || py.exitStatus() != QProcess::NormalExit || py.exitCode() != 0) {
-        m_report->error(2, what, QStringLiteral("%1 failed: %2").arg(m_python,
-                                  QString::fromUtf8(py.readAllStandardError()).trimmed()));
+    if (!py.waitForFinished(600'000) || py.exitStatus() != QProcess::NormalExit ||
+        py.exitCode() != 0) {
+        m_report->error(2, what,
+                        QStringLiteral("%1 failed: %2")
+                            .arg(m_python, QString::fromUtf8(py.readAllStandardError()).trimmed()));
         return;
     }
     // Output: "<median ms> <offline> <retired>"
-    const QStringList parts = QString::fromUtf8(py.readAllStandardOutput()).simplified().split(
-        QLatin1Char(' '), Qt::SkipEmptyParts);
+    const QStringList parts = QString::fromUtf8(py.readAllStandardOutput())
+                                  .simplified()
+                                  .split(QLatin1Char(' '), Qt::SkipEmptyParts);
     bool ok = false;
     const double pyMs = parts.value(0).toDouble(&ok);
     if (!ok) {
@@ -201,17 +206,19 @@ void IngestBench::originalScript(int workers)
     }
     const double g = median(ours);
     const double ratio = pyMs / g;
-    m_report->figure(2, what, QStringLiteral("%1 ms / %2 ms = %3")
-                                  .arg(fixed(pyMs, 0), fixed(g, 1), fixed(ratio, 1)),
-                     QStringLiteral(">= 50"), ratio >= 50);
+    m_report->figure(
+        2, what,
+        QStringLiteral("%1 ms / %2 ms = %3").arg(fixed(pyMs, 0), fixed(g, 1), fixed(ratio, 1)),
+        QStringLiteral(">= 50"), ratio >= 50);
     const auto [p, m] = breakdownMs(parseF2poolV1, prev, cur, now, reps);
     std::vector<double> qjson;
     for (int i = 0; i < reps; ++i)
         qjson.push_back(timeMs([&] { keep(QJsonDocument::fromJson(cur).isObject() ? 1 : 0); }));
-    m_report->info(QStringLiteral("where our ingest goes: parseF2poolV1 %1 ms (of which a bare "
-                                  "QJsonDocument parse is %2 ms), Monitor::applySnapshot + incident "
-                                  "%3 ms")
-                       .arg(fixed(p, 1), fixed(median(qjson), 1), fixed(m, 1)));
+    m_report->info(
+        QStringLiteral("where our ingest goes: parseF2poolV1 %1 ms (of which a bare "
+                       "QJsonDocument parse is %2 ms), Monitor::applySnapshot + incident "
+                       "%3 ms")
+            .arg(fixed(p, 1), fixed(median(qjson), 1), fixed(m, 1)));
     m_report->info(QStringLiteral("the script found %1 offline and %2 retired rigs; %3")
                        .arg(parts.value(1), parts.value(2), m_python));
 }

@@ -3,6 +3,7 @@
 // Usually started by scripts/bench; see docs/benchmarks.md.
 #include "benchreport.h"
 #include "ingestbench.h"
+#include "measuredchild.h"
 #include "processbench.h"
 #include "storebench.h"
 
@@ -20,19 +21,22 @@ using namespace rw::bench;
 int main(int argc, char **argv)
 {
     if (argc > 1 && std::strcmp(argv[1], "--measure-child") == 0)
-        return ProcessBench::measureChildMain(argc, argv);
+        return MeasuredChild::helperMain(argc, argv);
 
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("rigwatch_bench"));
     // The parsers warn about nothing here, but the store and monitor log at info: keep the
     // figures readable.
-    QLoggingCategory::setFilterRules(QStringLiteral("rigwatch.*.info=false\nrigwatch.*.debug=false"));
+    QLoggingCategory::setFilterRules(
+        QStringLiteral("rigwatch.*.info=false\nrigwatch.*.debug=false"));
 
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("RigWatch benchmarks (ratios measured in one run)."));
+    p.setApplicationDescription(
+        QStringLiteral("RigWatch benchmarks (ratios measured in one run)."));
     p.addHelpOption();
-    const QCommandLineOption quickOpt(QStringLiteral("quick"),
-                                      QStringLiteral("Smoke run: small sizes, a few seconds, nothing judged."));
+    const QCommandLineOption quickOpt(
+        QStringLiteral("quick"),
+        QStringLiteral("Smoke run: small sizes, a few seconds, nothing judged."));
     const QCommandLineOption onlyOpt(QStringLiteral("only"),
                                      QStringLiteral("Run only these figures, e.g. 1,2,5."),
                                      QStringLiteral("list"));

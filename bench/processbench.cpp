@@ -1,8 +1,8 @@
 #include "processbench.h"
 
 #include "benchreport.h"
+#include "measuredchild.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
@@ -13,30 +13,18 @@
 #include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QRegularExpression>
 #include <QThread>
 #include <QTimer>
 
 #include <chrono>
-#include <csignal>
-#include <cstdio>
-#include <cstdlib>
-#include <cstring>
-#include <vector>
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
-
-extern char **environ;
 
 namespace rw::bench {
 
 namespace {
 
-const QString kUser = QStringLiteral("demo");          // rigwatch_sim's defaults
+const QString kUser = QStringLiteral("demo"); // rigwatch_sim's defaults
 const QString kSecret = QStringLiteral("demo-secret");
 
 // utime + stime of a running process, in seconds, from /proc/<pid>/stat.
@@ -60,7 +48,8 @@ QProcessEnvironment isolatedEnvironment(const QString &home)
     // never into the user's own.
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const char *var : {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"})
-        env.insert(QLatin1String(var), home + QLatin1Char('/') + QString::fromLatin1(var).toLower());
+        env.insert(QLatin1String(var),
+                   home + QLatin1Char('/') + QString::fromLatin1(var).toLower());
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     env.insert(QStringLiteral("TZ"), QStringLiteral("UTC"));
     return env;
@@ -70,8 +59,7 @@ QProcessEnvironment isolatedEnvironment(const QString &home)
 
 ProcessBench::ProcessBench(BenchReport *report, const QString &binDir, const QString &scratchDir)
     : m_report(report), m_bin(binDir), m_scratch(scratchDir)
-{
-}
+{}
 
 // ---- figure 3 ---------------------------------------------------------------------------------
 
@@ -81,46 +69,57 @@ void ProcessBench::tableModel()
                                   "with 1 % changes");
     const QString program = m_bin + QStringLiteral("/rigwatch_bench_table");
     if (!QFileInfo::exists(program)) {
-        m_report->notAvailable(3, what, QStringLiteral("not available yet: rigwatch_bench_table was "
-                                                       "not built (no GUI target rigwatch_gui)"));
+        m_report->notAvailable(3, what,
+                               QStringLiteral("not available yet: rigwatch_bench_table was "
+                                              "not built (no GUI target rigwatch_gui)"));
         return;
     }
     QStringList args;
     if (m_report->quick())
         args << QStringLiteral("--quick");
-    const Measured m = spawnAndWait(program, args, 600);
+    const MeasuredChild::Result m =
+        MeasuredChild::run(program, args, isolatedEnvironment(m_scratch), m_scratch, 600);
     // "RESULT workers=N changes=N apply=MS reset=MS model_apply=MS model_reset=MS"
     QHash<QString, double> r;
     for (const QString &line : m.out.split(QLatin1Char('\n'))) {
         if (!line.startsWith(QLatin1String("RESULT ")))
             continue;
         for (const QString &kv : line.mid(7).split(QLatin1Char(' '), Qt::SkipEmptyParts))
-            r.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1).toDouble());
+            r.insert(kv.section(QLatin1Char('='), 0, 0),
+                     kv.section(QLatin1Char('='), 1).toDouble());
     }
     if (m.exitCode != 0 || !r.contains(QStringLiteral("apply"))) {
-        m_report->error(3, what, QStringLiteral("rigwatch_bench_table failed (exit %1): %2")
-                                     .arg(m.exitCode).arg(m.error + m.out.right(500)));
+        m_report->error(3, what,
+                        QStringLiteral("rigwatch_bench_table failed (exit %1): %2")
+                            .arg(m.exitCode)
+                            .arg(m.error + m.out.right(500)));
         return;
     }
     const double apply = r.value(QStringLiteral("apply")), reset = r.value(QStringLiteral("reset"));
     const double ratio = reset / apply;
-    m_report->figure(3, what.replace(QStringLiteral("10,000"),
-                                     QLocale::c().toString(int(r.value(QStringLiteral("workers"))))),
+    m_report->figure(3,
+                     what.replace(QStringLiteral("10,000"),
+                                  QLocale::c().toString(int(r.value(QStringLiteral("workers"))))),
                      QStringLiteral("%1 ms / %2 ms = %3 x (model + sorted proxy + table view)")
                          .arg(fixed(reset, 2), fixed(apply, 3), fixed(ratio, 0)),
                      QStringLiteral(">= 10 x"), ratio >= 10);
-    const double pa = r.value(QStringLiteral("panel_apply")), pr = r.value(QStringLiteral("panel_reset"));
-    m_report->info(QStringLiteral("the same without layout and repaint (signals only): reset %1 ms / "
-                                  "apply %2 ms = %3 x")
-                       .arg(fixed(pr, 2), fixed(pa, 3), fixed(pr / pa, 0)));
-    const double ma = r.value(QStringLiteral("model_apply")), mr = r.value(QStringLiteral("model_reset"));
-    m_report->info(QStringLiteral("the model alone, nothing attached: reset %1 ms / apply %2 ms = %3 x")
-                       .arg(fixed(mr, 2), fixed(ma, 3), fixed(mr / ma, 0)));
+    const double pa = r.value(QStringLiteral("panel_apply")),
+                 pr = r.value(QStringLiteral("panel_reset"));
+    m_report->info(
+        QStringLiteral("the same without layout and repaint (signals only): reset %1 ms / "
+                       "apply %2 ms = %3 x")
+            .arg(fixed(pr, 2), fixed(pa, 3), fixed(pr / pa, 0)));
+    const double ma = r.value(QStringLiteral("model_apply")),
+                 mr = r.value(QStringLiteral("model_reset"));
+    m_report->info(
+        QStringLiteral("the model alone, nothing attached: reset %1 ms / apply %2 ms = %3 x")
+            .arg(fixed(mr, 2), fixed(ma, 3), fixed(mr / ma, 0)));
 }
 
 // ---- figure 4 ---------------------------------------------------------------------------------
 
-ProcessBench::SimPool ProcessBench::startSim(int rigs, QString *error, const QStringList &extra) const
+ProcessBench::SimPool ProcessBench::startSim(int rigs, QString *error,
+                                             const QStringList &extra) const
 {
     SimPool sim;
     sim.process = std::make_unique<QProcess>();
@@ -129,12 +128,14 @@ ProcessBench::SimPool ProcessBench::startSim(int rigs, QString *error, const QSt
     const QString log = m_scratch + QStringLiteral("/rigwatch_sim.err");
     sim.process->setStandardErrorFile(log);
     sim.process->start(m_bin + QStringLiteral("/rigwatch_sim"),
-                       QStringList{QStringLiteral("--rigs"), QString::number(rigs), QStringLiteral("--no-outages")}
-                           + extra);
+                       QStringList{QStringLiteral("--rigs"), QString::number(rigs),
+                                   QStringLiteral("--no-outages")} +
+                           extra);
     QByteArray out;
     // rigwatch_sim builds its farm before it listens; 100,000 rigs take it a while.
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(300);
-    while (sim.process->state() != QProcess::NotRunning && std::chrono::steady_clock::now() < deadline) {
+    while (sim.process->state() != QProcess::NotRunning &&
+           std::chrono::steady_clock::now() < deadline) {
         sim.process->waitForReadyRead(1000);
         out += sim.process->readAllStandardOutput();
         const int at = out.indexOf("pool ");
@@ -148,7 +149,8 @@ ProcessBench::SimPool ProcessBench::startSim(int rigs, QString *error, const QSt
     }
     QFile err(log);
     err.open(QIODevice::ReadOnly);
-    *error = QStringLiteral("rigwatch_sim did not start: ") + QString::fromUtf8(err.readAll().right(500)).trimmed();
+    *error = QStringLiteral("rigwatch_sim did not start: ") +
+             QString::fromUtf8(err.readAll().right(500)).trimmed();
     stop(sim.process.get());
     sim.process.reset();
     return sim;
@@ -171,9 +173,10 @@ qint64 ProcessBench::fetchReplySize(const QString &url, QString *error) const
     QNetworkRequest req(QUrl(url + QStringLiteral("/v2/hash_rate/worker/list")));
     req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     req.setRawHeader("F2P-API-SECRET", kSecret.toUtf8());
-    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("mining_user_name"), kUser},
-                                                      {QStringLiteral("currency"), QStringLiteral("bitcoin")}})
-                                .toJson(QJsonDocument::Compact);
+    const QByteArray body =
+        QJsonDocument(QJsonObject{{QStringLiteral("mining_user_name"), kUser},
+                                  {QStringLiteral("currency"), QStringLiteral("bitcoin")}})
+            .toJson(QJsonDocument::Compact);
     QNetworkReply *reply = nam.post(req, body);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
@@ -183,12 +186,13 @@ qint64 ProcessBench::fetchReplySize(const QString &url, QString *error) const
                             ? reply->readAll().size()
                             : -1;
     if (size < 0)
-        *error = QStringLiteral("fetching the reply from rigwatch_sim failed: ") + reply->errorString();
+        *error =
+            QStringLiteral("fetching the reply from rigwatch_sim failed: ") + reply->errorString();
     delete reply;
     return size;
 }
 
-ProcessBench::Measured ProcessBench::rigwatchdOnce(const QString &poolUrl, const QString &tag) const
+MeasuredChild::Result ProcessBench::rigwatchdOnce(const QString &poolUrl, const QString &tag) const
 {
     const QString dir = m_scratch + QStringLiteral("/rigwatchd-") + tag;
     QDir(dir).removeRecursively();
@@ -202,19 +206,21 @@ ProcessBench::Measured ProcessBench::rigwatchdOnce(const QString &poolUrl, const
                 .toUtf8());
     f.close();
     f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    return spawnAndWait(m_bin + QStringLiteral("/rigwatchd"),
-                        {QStringLiteral("--once"), QStringLiteral("--config"), ini}, 600);
+    return MeasuredChild::run(m_bin + QStringLiteral("/rigwatchd"),
+                              {QStringLiteral("--once"), QStringLiteral("--config"), ini},
+                              isolatedEnvironment(m_scratch), m_scratch, 600);
 }
 
 void ProcessBench::memory()
 {
     const int rigs = m_report->quick() ? 10'000 : 100'000;
-    const QString what = QStringLiteral("peak RSS growth of rigwatchd --once on a %1-worker reply / "
-                                        "reply size")
-                             .arg(QLocale::c().toString(rigs));
+    const QString what =
+        QStringLiteral("peak RSS growth of rigwatchd --once on a %1-worker reply / "
+                       "reply size")
+            .arg(QLocale::c().toString(rigs));
     QString error;
     // Baseline: the same cycle on a 10-worker farm (the process, Qt, SQLite, the code itself).
-    Measured small, big;
+    MeasuredChild::Result small, big;
     qint64 replyBytes = 0;
     {
         SimPool sim = startSim(10, &error);
@@ -240,10 +246,12 @@ void ProcessBench::memory()
         m_report->error(4, what, error);
         return;
     }
-    for (const Measured *m : {&small, &big}) {
+    for (const MeasuredChild::Result *m : {&small, &big}) {
         if (m->exitCode != 0 || !m->out.startsWith(QLatin1String("OK"))) {
-            m_report->error(4, what, QStringLiteral("rigwatchd --once did not report OK (exit %1): %2 %3")
-                                         .arg(m->exitCode).arg(m->out.trimmed(), m->error.trimmed().right(300)));
+            m_report->error(4, what,
+                            QStringLiteral("rigwatchd --once did not report OK (exit %1): %2 %3")
+                                .arg(m->exitCode)
+                                .arg(m->out.trimmed(), m->error.trimmed().right(300)));
             return;
         }
     }
@@ -254,81 +262,10 @@ void ProcessBench::memory()
                          .arg(fixed(big.maxRssKb / 1024.0, 1), fixed(small.maxRssKb / 1024.0, 1),
                               fixed(replyBytes / 1048576.0, 1), fixed(ratio, 2)),
                      QStringLiteral("<= 1.5"), ratio <= 1.5);
-    m_report->info(QStringLiteral("peak RSS (MiB): 10 workers %1, %2 workers %3; rigwatchd said: %4")
-                       .arg(fixed(small.maxRssKb / 1024.0, 1), QLocale::c().toString(rigs),
-                            fixed(big.maxRssKb / 1024.0, 1), big.out.trimmed().left(60)));
-}
-
-// Runs a program to its end and returns its exit code, stdout and peak RSS. The program is
-// started by a small helper (this executable in --measure-child mode) rather than from here:
-// Linux keeps a process's peak RSS across execve, so a child spawned straight from this
-// benchmark, which holds hundreds of megabytes of replies by now, would inherit our peak.
-ProcessBench::Measured ProcessBench::spawnAndWait(const QString &program, const QStringList &args,
-                                                  int timeoutSecs) const
-{
-    Measured m;
-    const QString outFile = m_scratch + QStringLiteral("/child.out");
-    const QString errFile = m_scratch + QStringLiteral("/child.err");
-    QProcess helper;
-    helper.setProcessEnvironment(isolatedEnvironment(m_scratch));
-    helper.start(QCoreApplication::applicationFilePath(),
-                 QStringList{QStringLiteral("--measure-child"), outFile, errFile,
-                             QString::number(timeoutSecs), program} + args);
-    if (!helper.waitForFinished((timeoutSecs + 30) * 1000)) {
-        helper.kill();
-        helper.waitForFinished(5000);
-    }
-    const QString said = QString::fromUtf8(helper.readAllStandardOutput());
-    const auto value = [&said](const char *key) {
-        for (const QString &kv : said.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts))
-            if (kv.startsWith(QLatin1String(key) + QLatin1Char('=')))
-                return kv.section(QLatin1Char('='), 1).toLong();
-        return -1L;
-    };
-    m.exitCode = int(value("exit"));
-    m.maxRssKb = value("maxrss");
-    m.error = QString::fromUtf8(helper.readAllStandardError());
-    QFile o(outFile), e(errFile);
-    if (o.open(QIODevice::ReadOnly))
-        m.out = QString::fromUtf8(o.readAll());
-    if (e.open(QIODevice::ReadOnly) && m.exitCode != 0)
-        m.error += QString::fromUtf8(e.readAll().right(2000));
-    return m;
-}
-
-int ProcessBench::measureChildMain(int argc, char **argv)
-{
-    // argv: self --measure-child OUT ERR TIMEOUT PROGRAM [ARGS...]; prints "exit=N maxrss=KB".
-    if (argc < 6) {
-        std::fprintf(stderr, "usage: %s --measure-child OUT ERR TIMEOUT PROGRAM [ARGS...]\n", argv[0]);
-        return 2;
-    }
-    const int timeoutSecs = std::atoi(argv[4]);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, argv[2], O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    posix_spawn_file_actions_addopen(&actions, 2, argv[3], O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    pid_t pid = 0;
-    const int rc = posix_spawn(&pid, argv[5], &actions, nullptr, argv + 5, environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0) {
-        std::fprintf(stderr, "cannot start %s: %s\n", argv[5], std::strerror(rc));
-        return 2;
-    }
-    int status = 0;
-    struct rusage usage = {};
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeoutSecs);
-    while (::wait4(pid, &status, WNOHANG, &usage) != pid) {
-        if (std::chrono::steady_clock::now() > deadline) {
-            ::kill(pid, SIGKILL);
-            ::wait4(pid, &status, 0, &usage);
-            std::fprintf(stderr, "%s did not finish within %d s\n", argv[5], timeoutSecs);
-            break;
-        }
-        ::usleep(20'000);
-    }
-    std::printf("exit=%d maxrss=%ld\n", WIFEXITED(status) ? WEXITSTATUS(status) : -1, usage.ru_maxrss);
-    return 0;
+    m_report->info(
+        QStringLiteral("peak RSS (MiB): 10 workers %1, %2 workers %3; rigwatchd said: %4")
+            .arg(fixed(small.maxRssKb / 1024.0, 1), QLocale::c().toString(rigs),
+                 fixed(big.maxRssKb / 1024.0, 1), big.out.trimmed().left(60)));
 }
 
 // ---- figure 6 ---------------------------------------------------------------------------------
@@ -344,7 +281,8 @@ ProcessBench::IdleRun ProcessBench::idleRun(const QStringList &args, const QStri
     gui.setStandardOutputFile(QProcess::nullDevice());
     const QString log = home + QStringLiteral("/rigwatch.err");
     gui.setStandardErrorFile(log);
-    gui.start(m_bin + QStringLiteral("/rigwatch"), args + QStringList{QStringLiteral("--new-instance")});
+    gui.start(m_bin + QStringLiteral("/rigwatch"),
+              args + QStringList{QStringLiteral("--new-instance")});
     if (!gui.waitForStarted(10'000)) {
         run.error = QStringLiteral("cannot start rigwatch");
         return run;
@@ -363,7 +301,8 @@ ProcessBench::IdleRun ProcessBench::idleRun(const QStringList &args, const QStri
     const QByteArray said = err.readAll();
     run.windowShown = said.contains("no system tray available");
     if (!alive) {
-        run.error = QStringLiteral("rigwatch exited early: ") + QString::fromUtf8(said.right(300)).trimmed();
+        run.error = QStringLiteral("rigwatch exited early: ") +
+                    QString::fromUtf8(said.right(300)).trimmed();
         return run;
     }
     run.cpuSecs = cpu1 - cpu0;
@@ -374,8 +313,10 @@ void ProcessBench::idle()
 {
     const QString what = QStringLiteral("idle CPU of rigwatch --demo --minimized (offscreen)");
     if (!QFileInfo::exists(m_bin + QStringLiteral("/rigwatch"))) {
-        m_report->notAvailable(6, what, QStringLiteral("skipped: %1/rigwatch is absent (built without "
-                                                       "the GUI)").arg(m_bin));
+        m_report->notAvailable(6, what,
+                               QStringLiteral("skipped: %1/rigwatch is absent (built without "
+                                              "the GUI)")
+                                   .arg(m_bin));
         return;
     }
     const IdleRun demo = idleRun({QStringLiteral("--demo"), QStringLiteral("--minimized")},
@@ -389,12 +330,13 @@ void ProcessBench::idle()
                      QStringLiteral("%1 s CPU in %2 s = %3 % of a core")
                          .arg(fixed(demo.cpuSecs, 2), fixed(demo.wallSecs, 0), fixed(percent, 3)),
                      QStringLiteral("< 0.2 %"), percent < 0.2);
-    m_report->info(QStringLiteral("demo mode polls its in-process simulated farm every 10 s: the window "
-                                  "holds ~%1 polls, the fake pool's and Telegram sink's work included%2")
-                       .arg(int(demo.wallSecs / 10))
-                       .arg(demo.windowShown ? QStringLiteral("; offscreen has no system tray, so the "
-                                                              "main window was shown, not hidden")
-                                             : QString()));
+    m_report->info(
+        QStringLiteral("demo mode polls its in-process simulated farm every 10 s: the window "
+                       "holds ~%1 polls, the fake pool's and Telegram sink's work included%2")
+            .arg(int(demo.wallSecs / 10))
+            .arg(demo.windowShown ? QStringLiteral("; offscreen has no system tray, so the "
+                                                   "main window was shown, not hidden")
+                                  : QString()));
 
     // The same between polls: an account on rigwatch_sim polled every 300 s, so the window
     // holds no poll at all (the first one happens during the warm-up).
@@ -408,10 +350,11 @@ void ProcessBench::idle()
     QDir().mkpath(home + QStringLiteral("/xdg_config_home/RigWatch"));
     QFile conf(home + QStringLiteral("/xdg_config_home/RigWatch/rigwatch.conf"));
     conf.open(QIODevice::WriteOnly);
-    conf.write(QStringLiteral("[accounts]\n1\\id=bench\n1\\url=%1\n1\\user=%2\n1\\currency=bitcoin\n"
-                              "size=1\n\n[poll]\ninterval=300\ntimeout=30\n")
-                   .arg(sim.url, kUser)
-                   .toUtf8());
+    conf.write(
+        QStringLiteral("[accounts]\n1\\id=bench\n1\\url=%1\n1\\user=%2\n1\\currency=bitcoin\n"
+                       "size=1\n\n[poll]\ninterval=300\ntimeout=30\n")
+            .arg(sim.url, kUser)
+            .toUtf8());
     conf.close();
     const IdleRun configured = idleRun({QStringLiteral("--minimized")}, home);
     stop(sim.process.get());
@@ -419,11 +362,13 @@ void ProcessBench::idle()
         m_report->info(QStringLiteral("between polls: not measured (%1)").arg(configured.error));
         return;
     }
-    m_report->info(QStringLiteral("between polls (an account of 100 workers on rigwatch_sim, 300 s "
-                                  "interval, no poll in the window): %1 s CPU in %2 s = %3 % of a core")
-                       .arg(fixed(configured.cpuSecs, 2), fixed(configured.wallSecs, 0),
-                            fixed(100.0 * configured.cpuSecs / configured.wallSecs, 3)));
-    m_report->info(QStringLiteral("CPU time is counted in %1 ms ticks").arg(1000 / ::sysconf(_SC_CLK_TCK)));
+    m_report->info(
+        QStringLiteral("between polls (an account of 100 workers on rigwatch_sim, 300 s "
+                       "interval, no poll in the window): %1 s CPU in %2 s = %3 % of a core")
+            .arg(fixed(configured.cpuSecs, 2), fixed(configured.wallSecs, 0),
+                 fixed(100.0 * configured.cpuSecs / configured.wallSecs, 3)));
+    m_report->info(
+        QStringLiteral("CPU time is counted in %1 ms ticks").arg(1000 / ::sysconf(_SC_CLK_TCK)));
 }
 
 } // namespace rw::bench

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "measuredchild.h"
+
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -22,22 +24,11 @@ public:
     void memory();     // figure 4
     void idle();       // figure 6
 
-    // The helper that starts a measured program from a small process (see spawnAndWait()):
-    // rigwatch_bench --measure-child OUT ERR TIMEOUT PROGRAM [ARGS...]. Runs before Qt starts.
-    static int measureChildMain(int argc, char **argv);
-
 private:
     struct SimPool
     {
         std::unique_ptr<QProcess> process;
         QString url;
-    };
-    struct Measured
-    {
-        int exitCode = -1;
-        long maxRssKb = 0;
-        QString out;
-        QString error;
     };
 
     struct IdleRun
@@ -52,8 +43,7 @@ private:
     IdleRun idleRun(const QStringList &args, const QString &home) const;
     static void stop(QProcess *process);
     qint64 fetchReplySize(const QString &url, QString *error) const;
-    Measured rigwatchdOnce(const QString &poolUrl, const QString &tag) const;
-    Measured spawnAndWait(const QString &program, const QStringList &args, int timeoutSecs) const;
+    MeasuredChild::Result rigwatchdOnce(const QString &poolUrl, const QString &tag) const;
 
     BenchReport *m_report;
     QString m_bin;

@@ -39,8 +39,8 @@ struct Farm
             WorkerSample w;
             w.name = names.at(i);
             const qint64 outageStart = (i % 24) * 3600;
-            const bool down = i % 100 == day % 100 && secOfDay >= outageStart
-                              && secOfDay < outageStart + 3600;
+            const bool down =
+                i % 100 == day % 100 && secOfDay >= outageStart && secOfDay < outageStart + 3600;
             const double base = 100e12 * (1.0 + 0.001 * (i % 50));
             w.hashRate = down ? 0 : base * (1.0 + 0.01 * double((t / kInterval + i) % 7));
             w.hashRate1h = base;
@@ -69,15 +69,15 @@ qint64 sizeOnDisk(const QString &path)
 
 StoreBench::StoreBench(BenchReport *report, const QString &scratchDir)
     : m_report(report), m_scratch(scratchDir)
-{
-}
+{}
 
 void StoreBench::run()
 {
     const int workers = m_report->quick() ? 100 : 1000;
     const int days = m_report->quick() ? 2 : 30;
     const QString what = QStringLiteral("store after %1 days of %2 workers at 5-min polls")
-                             .arg(days).arg(QLocale::c().toString(workers));
+                             .arg(days)
+                             .arg(QLocale::c().toString(workers));
     const QString path = m_scratch + QStringLiteral("/store-bench.sqlite");
     const Farm farm(workers);
     const int polls = days * int(kDay / kInterval);
@@ -120,12 +120,12 @@ void StoreBench::run()
         return;
     }
     qsizetype points = 0;
-    const double firstMs = timeMs([&] {
-        points = store.accountSeries(kAccount, end - 30 * kDay, end).size();
-    });
+    const double firstMs =
+        timeMs([&] { points = store.accountSeries(kAccount, end - 30 * kDay, end).size(); });
     std::vector<double> again, worker;
     for (int i = 0; i < 7; ++i) {
-        again.push_back(timeMs([&] { keep(store.accountSeries(kAccount, end - 30 * kDay, end).size()); }));
+        again.push_back(
+            timeMs([&] { keep(store.accountSeries(kAccount, end - 30 * kDay, end).size()); }));
         worker.push_back(timeMs([&] {
             keep(store.workerSeries(kAccount, farm.names.at(7), end - 30 * kDay, end).size());
         }));
@@ -133,12 +133,14 @@ void StoreBench::run()
     const double queryMs = std::max(firstMs, median(again));
     m_report->figure(5, what,
                      QStringLiteral("%1 MB on disk, 30-day chart query %2 ms (%3 points)")
-                         .arg(fixed(mb, 1), fixed(queryMs, 1)).arg(points),
+                         .arg(fixed(mb, 1), fixed(queryMs, 1))
+                         .arg(points),
                      QStringLiteral("< 50 MB, < 50 ms"), mb < 50 && queryMs < 50);
-    m_report->info(QStringLiteral("query: first %1 ms, then median %2 ms; one worker's 30 days %3 ms; "
-                                  "writing took %4 ms per poll incl. monitor and hourly retention")
-                       .arg(fixed(firstMs, 1), fixed(median(again), 1), fixed(median(worker), 1),
-                            fixed(writeMs / polls, 2)));
+    m_report->info(
+        QStringLiteral("query: first %1 ms, then median %2 ms; one worker's 30 days %3 ms; "
+                       "writing took %4 ms per poll incl. monitor and hourly retention")
+            .arg(fixed(firstMs, 1), fixed(median(again), 1), fixed(median(worker), 1),
+                 fixed(writeMs / polls, 2)));
 }
 
 } // namespace rw::bench

@@ -58,7 +58,8 @@ AccountView nextPoll(const AccountView &prev, qint64 now)
         s.sample.hashRate *= 0.9;
         s.sample.lastShareAt = now - 5;
         if (i % 200 == 0) {
-            s.status = s.status == WorkerStatus::Online ? WorkerStatus::Offline : WorkerStatus::Online;
+            s.status =
+                s.status == WorkerStatus::Online ? WorkerStatus::Offline : WorkerStatus::Online;
             s.statusSince = now - 700;
         }
         v.changed << it.key();
@@ -74,7 +75,7 @@ struct Pair
 
 // Alternates two polls so every apply changes the same 1 %; a reset is forced by switching the
 // account key, which makes the model reload every row (its behaviour for another account).
-template<typename Apply>
+template <typename Apply>
 Pair measure(int reps, const AccountView &a, const AccountView &b, Apply apply)
 {
     AccountView back = a; // applying it after b reverts b's changes
@@ -105,7 +106,8 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("rigwatch_bench_table"));
     QCommandLineParser p;
-    const QCommandLineOption quickOpt(QStringLiteral("quick"), QStringLiteral("1,000 workers, 3 runs."));
+    const QCommandLineOption quickOpt(QStringLiteral("quick"),
+                                      QStringLiteral("1,000 workers, 3 runs."));
     p.addOption(quickOpt);
     p.process(app);
     const bool quick = p.isSet(quickOpt);

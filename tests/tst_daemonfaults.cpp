@@ -45,9 +45,10 @@ class TestDaemonFaults : public QObject
     QString writeConfig()
     {
         const QString ini =
-            QStringLiteral("[pool]\nurl = %1\nuser = farm1\nsecret = %2\ninterval = 1\ntimeout = 2\n"
-                           "[telegram]\nurl = %3\ntoken = %4\nchat = %5\ntimeout = 2\n"
-                           "[storage]\ndatabase = %6\n")
+            QStringLiteral(
+                "[pool]\nurl = %1\nuser = farm1\nsecret = %2\ninterval = 1\ntimeout = 2\n"
+                "[telegram]\nurl = %3\ntoken = %4\nchat = %5\ntimeout = 2\n"
+                "[storage]\ndatabase = %6\n")
                 .arg(m_pool->baseUrl().toString(), kPoolSecret, m_tg->baseUrl().toString(), kToken,
                      kChat, dbPath());
         const QString path = m_dir->filePath(QStringLiteral("rigwatch.ini"));
@@ -86,7 +87,8 @@ class TestDaemonFaults : public QObject
     {
         // The pool's own clock: its Date header and its rigs' shares agree with each other,
         // the local clock of rigwatchd is off by -skewSecs.
-        m_poolClock = std::make_unique<ManualClock>(QDateTime::currentMSecsSinceEpoch() + skewSecs * 1000);
+        m_poolClock =
+            std::make_unique<ManualClock>(QDateTime::currentMSecsSinceEpoch() + skewSecs * 1000);
         m_pool = std::make_unique<FakeF2pool>(m_poolClock.get());
         m_pool->setUser(QStringLiteral("farm1"));
         m_pool->setSecret(kPoolSecret);
@@ -125,13 +127,15 @@ private slots:
         startPool(poolMinusLocal);
         Run r = once();
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.out.startsWith(QStringLiteral("OK - 10/10 workers online")), qPrintable(r.out + r.err));
+        QVERIFY2(r.out.startsWith(QStringLiteral("OK - 10/10 workers online")),
+                 qPrintable(r.out + r.err));
         QVERIFY(chat().isEmpty());
 
         m_pool->setRigStoppedSince(QStringLiteral("rig-03"), m_poolClock->nowSecs() - 20 * 60);
         r = once();
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.out.startsWith(QStringLiteral("CRITICAL - 9/10 workers online")), qPrintable(r.out));
+        QVERIFY2(r.out.startsWith(QStringLiteral("CRITICAL - 9/10 workers online")),
+                 qPrintable(r.out));
         QVERIFY2(r.out.contains(QStringLiteral("rig-03 (20 min)")), qPrintable(r.out));
         QCOMPARE(chat().size(), 1);
     }
@@ -182,7 +186,8 @@ private slots:
         QCOMPARE(once().exitCode, 0); // creates the database
         m_pool->setRigStoppedSince(QStringLiteral("rig-03"), m_poolClock->nowSecs() - 20 * 60);
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
             db.setDatabaseName(dbPath());
             QVERIFY(db.open());
             QSqlQuery q(db);
@@ -191,7 +196,8 @@ private slots:
             QVERIFY2(r.ms < 30000, qPrintable(QString::number(r.ms)));
             QCOMPARE(r.exitCode, 2);
             QVERIFY2(r.out.startsWith(QStringLiteral("CRITICAL - 9/10")), qPrintable(r.out));
-            QVERIFY2(r.err.contains(dbPath()) && r.err.contains(QStringLiteral("locked")), qPrintable(r.err));
+            QVERIFY2(r.err.contains(dbPath()) && r.err.contains(QStringLiteral("locked")),
+                     qPrintable(r.err));
             // A message whose id could not be stored would be orphaned: the chat waits.
             QVERIFY(chat().isEmpty());
             QVERIFY(q.exec(QStringLiteral("ROLLBACK")));

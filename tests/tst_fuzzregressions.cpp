@@ -20,10 +20,8 @@ struct Target
 };
 
 const Target kTargets[] = {
-    {"v2parser", &FuzzChecks::v2Parser},
-    {"v1parser", &FuzzChecks::v1Parser},
-    {"telegramreply", &FuzzChecks::telegramReply},
-    {"config", &FuzzChecks::config},
+    {"v2parser", &FuzzChecks::v2Parser},           {"v1parser", &FuzzChecks::v1Parser},
+    {"telegramreply", &FuzzChecks::telegramReply}, {"config", &FuzzChecks::config},
     {"timestamps", &FuzzChecks::timestamps},
 };
 } // namespace
@@ -46,7 +44,8 @@ private slots:
     void initTestCase()
     {
         // The parsers warn once per bad reply; thousands of lines would hide a real failure.
-        QLoggingCategory::setFilterRules(QStringLiteral("rigwatch.*.warning=false\nrigwatch.*.info=false"));
+        QLoggingCategory::setFilterRules(
+            QStringLiteral("rigwatch.*.warning=false\nrigwatch.*.info=false"));
     }
 
     void replay_data()
@@ -56,7 +55,8 @@ private slots:
         for (int i = 0; i < int(std::size(kTargets)); ++i) {
             const QString name = QLatin1String(kTargets[i].name);
             addInputs(QStringLiteral(RIGWATCH_TEST_DATA "/fuzz/") + name, kTargets[i].name, i);
-            addInputs(QStringLiteral(RIGWATCH_TEST_DATA "/../fuzz/seeds/") + name, kTargets[i].name, i);
+            addInputs(QStringLiteral(RIGWATCH_TEST_DATA "/../fuzz/seeds/") + name, kTargets[i].name,
+                      i);
         }
     }
 
@@ -75,7 +75,8 @@ private slots:
     void everyTargetHasInputs()
     {
         for (const Target &t : kTargets) {
-            const QString seeds = QStringLiteral(RIGWATCH_TEST_DATA "/../fuzz/seeds/") + QLatin1String(t.name);
+            const QString seeds =
+                QStringLiteral(RIGWATCH_TEST_DATA "/../fuzz/seeds/") + QLatin1String(t.name);
             QVERIFY2(!QDir(seeds).entryList(QDir::Files).isEmpty(), qPrintable(seeds));
         }
     }

@@ -40,7 +40,9 @@ public:
         const QByteArray retryAfter = parts.value(2);
         const TelegramResult r = classifyTelegramReply(method, status, body, retryAfter);
         if (r.ok != r.isSuccess())
-            return QStringLiteral("ok (%1) disagrees with kind %2").arg(r.ok).arg(TelegramResult::kindName(r.kind));
+            return QStringLiteral("ok (%1) disagrees with kind %2")
+                .arg(r.ok)
+                .arg(TelegramResult::kindName(r.kind));
         if (r.retryAfterSecs < 0)
             return QStringLiteral("negative retry_after %1").arg(r.retryAfterSecs);
         if (r.kind == TelegramResult::TooManyRequests && r.retryAfterSecs == 0)
@@ -70,8 +72,10 @@ public:
         const qint64 date = parseHttpDate(text);
         const qint64 iso = parseIsoDateTime(QString::fromUtf8(text));
         if (date < 0 || iso < 0)
-            return QStringLiteral("negative time (Date %1, ISO %2); 0 is promised for times before 1970")
-                .arg(date).arg(iso);
+            return QStringLiteral(
+                       "negative time (Date %1, ISO %2); 0 is promised for times before 1970")
+                .arg(date)
+                .arg(iso);
         return {};
     }
 
@@ -104,12 +108,14 @@ private:
             const QString e = oneLine(QStringLiteral("the parse error"), r.error);
             if (!e.isEmpty())
                 return e;
-            return r.error.size() > 2000 ? QStringLiteral("parse error of %1 characters").arg(r.error.size())
-                                         : QString();
+            return r.error.size() > 2000
+                       ? QStringLiteral("parse error of %1 characters").arg(r.error.size())
+                       : QString();
         }
         const Snapshot &s = *r.snapshot;
         if (!poolError.isEmpty())
-            return QStringLiteral("a reply with an f2pool error parsed as a worker list: ") + poolError;
+            return QStringLiteral("a reply with an f2pool error parsed as a worker list: ") +
+                   poolError;
         QSet<QString> names;
         for (const WorkerSample &w : s.workers) {
             if (w.name.isEmpty())
@@ -117,7 +123,8 @@ private:
             if (names.contains(w.name))
                 return QStringLiteral("worker name twice: ") + w.name;
             names.insert(w.name);
-            if (!sane(w.hashRate) || !sane(w.hashRate1h) || !sane(w.hashRate24h) || !sane(w.staleRate24h))
+            if (!sane(w.hashRate) || !sane(w.hashRate1h) || !sane(w.hashRate24h) ||
+                !sane(w.staleRate24h))
                 return QStringLiteral("worker %1 has a negative or non-finite rate").arg(w.name);
             if (w.lastShareAt < 0)
                 return QStringLiteral("worker %1 has a negative last share").arg(w.name);
@@ -137,7 +144,9 @@ private:
         const Incident i = m.incident(kNow + 300);
         if (i.online + int(i.down.size()) > i.total)
             return QStringLiteral("incident counts %1 online + %2 down > %3 total")
-                .arg(i.online).arg(i.down.size()).arg(i.total);
+                .arg(i.online)
+                .arg(i.down.size())
+                .arg(i.total);
         return {};
     }
 
@@ -163,20 +172,26 @@ private:
                 return QStringLiteral("account %1 without a user").arg(a.id);
             if (a.intervalSecs < 1 || a.timeoutSecs < 1)
                 return QStringLiteral("account %1: interval %2, timeout %3")
-                    .arg(a.id).arg(a.intervalSecs).arg(a.timeoutSecs);
+                    .arg(a.id)
+                    .arg(a.intervalSecs)
+                    .arg(a.timeoutSecs);
             const Thresholds &t = a.thresholds;
             if (t.offlineAfterSecs < 1 || t.retiredAfterSecs <= t.offlineAfterSecs)
                 return QStringLiteral("account %1: offline_after %2, retired_after %3")
-                    .arg(a.id).arg(t.offlineAfterSecs).arg(t.retiredAfterSecs);
+                    .arg(a.id)
+                    .arg(t.offlineAfterSecs)
+                    .arg(t.retiredAfterSecs);
             if (!sane(t.minHashRate))
                 return QStringLiteral("account %1: min_hashrate %2").arg(a.id).arg(t.minHashRate);
-            if (!a.url.isValid() || (a.url.scheme() != QLatin1String("http") && a.url.scheme() != QLatin1String("https")))
+            if (!a.url.isValid() || (a.url.scheme() != QLatin1String("http") &&
+                                     a.url.scheme() != QLatin1String("https")))
                 return QStringLiteral("account %1: url %2").arg(a.id, a.url.toString());
         }
         if (c.telegram.token.isEmpty() != c.telegram.chat.isEmpty())
             return QStringLiteral("a Telegram token without a chat or the other way round");
         const QString described = describeConfig(c);
-        if (described.contains(QLatin1String(kEnvSecret)) || described.contains(QLatin1String(kEnvToken)))
+        if (described.contains(QLatin1String(kEnvSecret)) ||
+            described.contains(QLatin1String(kEnvToken)))
             return QStringLiteral("describeConfig shows a secret from the environment");
         return {};
     }

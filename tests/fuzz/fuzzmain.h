@@ -29,8 +29,8 @@ inline int runOne(const uint8_t *data, size_t size, QString (*check)(const QByte
     }();
     (void)quiet;
     // Raw data, no copy: no terminating zero hides a read past the end from AddressSanitizer.
-    const QByteArray input = QByteArray::fromRawData(reinterpret_cast<const char *>(data),
-                                                     static_cast<qsizetype>(size));
+    const QByteArray input =
+        QByteArray::fromRawData(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
     const QString broken = check(input);
     if (!broken.isEmpty()) {
         std::fprintf(stderr, "broken promise: %s\n", qPrintable(broken));
