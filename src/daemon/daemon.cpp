@@ -114,7 +114,8 @@ void Daemon::runOnce()
             if (m_notifier->idle())
                 finishOnce();
         });
-        const int waitMs = (m_config.telegram.timeoutSecs * 2 + 15) * 1000;
+        // at most 45 s: the whole check must finish inside Nagios' default 60 s check timeout
+        const int waitMs = qMin((m_config.telegram.timeoutSecs * 2 + 15) * 1000, 45'000);
         QTimer::singleShot(waitMs, this, [this] {
             qCWarning(lcDaemon) << "telegram delivery did not finish in time; the next run continues it";
             finishOnce();
