@@ -2,56 +2,14 @@
 // manual runs, external checks and tests that start processes.
 #include "simfarm.h"
 
+#include "util/unixsignals.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
-#include <csignal>
 #include <cstdio>
 
-#ifdef Q_OS_UNIX
-#include <QSocketNotifier>
-
-#include <sys/socket.h>
-#include <unistd.h>
-#endif
-
 namespace {
-
-#ifdef Q_OS_UNIX
-int g_signalFds[2] = {-1, -1};
-
-void onSignal(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const auto n = ::write(g_signalFds[0], &byte, 1); // async-signal-safe
-}
-
-// SIGTERM/SIGINT end the event loop normally (exit code 0) through a self-pipe.
-void installSignalHandlers(QCoreApplication *app)
-{
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0)
-        return;
-    auto *notifier = new QSocketNotifier(g_signalFds[1], QSocketNotifier::Read, app);
-    QObject::connect(notifier, &QSocketNotifier::activated, app, [] { QCoreApplication::quit(); });
-    struct sigaction sa = {};
-    sa.sa_handler = onSignal;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_RESTART;
-    sigaction(SIGTERM, &sa, nullptr);
-    sigaction(SIGINT, &sa, nullptr);
-}
-#else
-void onSignal(int)
-{
-    QCoreApplication::quit();
-}
-
-void installSignalHandlers(QCoreApplication *)
-{
-    std::signal(SIGTERM, onSignal);
-    std::signal(SIGINT, onSignal);
-}
-#endif
 
 bool parsePort(const QString &text, quint16 &port)
 {
@@ -145,6 +103,10 @@ int main(int argc, char **argv)
                 qPrintable(farm.telegramUrl().toString()));
     std::fflush(stdout);
 
-    installSignalHandlers(&app);
+#ifdef Q_OS_UNIX
+    // SIGTERM/SIGINT end the event loop normally (exit code 0)
+    rw::UnixSignals signals_;
+    QObject::connect(&signals_, &rw::UnixSignals::terminate, &app, [] { QCoreApplication::quit(); });
+#endif
     return app.exec();
 }
