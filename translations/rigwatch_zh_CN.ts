@@ -889,6 +889,17 @@
     </message>
 </context>
 <context>
+    <name>rw::TelegramNotifier</name>
+    <message>
+        <source>%1: %2; the alert is sent again as shorter plain text without formatting</source>
+        <translation>%1：%2；告警将改为不带格式的较短纯文本重新发送</translation>
+    </message>
+    <message>
+        <source>%1: %2, also as plain text; the alert is tried again after the next poll</source>
+        <translation>%1：%2（纯文本也被拒绝）；告警将在下次轮询后重试</translation>
+    </message>
+</context>
+<context>
     <name>rw::TrayController</name>
     <message>
         <source>Open RigWatch</source>

@@ -25,6 +25,25 @@ QByteArray headerParam(const QByteArray &header, const QByteArray &name)
     return {};
 }
 
+// Telegram's wording for a tag it will not take, pointing at the first tag of the text (byte
+// offset in UTF-8, as Telegram counts).
+QString badEntitiesDescription(const QString &text)
+{
+    const qsizetype at = text.indexOf(QLatin1Char('<'));
+    QString tag = QStringLiteral("b");
+    if (at >= 0) {
+        qsizetype end = at + 1;
+        while (end < text.size() && text.at(end).isLetterOrNumber())
+            ++end;
+        if (end > at + 1)
+            tag = text.mid(at + 1, end - at - 1);
+    }
+    return QStringLiteral("Bad Request: can't parse entities: Unsupported start tag \"%1\" at byte "
+                          "offset %2")
+        .arg(tag)
+        .arg(at < 0 ? 0 : text.left(at).toUtf8().size());
+}
+
 // multipart/form-data, enough for text fields (what a Bot API client sends without files).
 bool parseMultipart(const QByteArray &body, const QByteArray &boundary, QJsonObject &params)
 {
@@ -206,6 +225,12 @@ bool TelegramSink::applyFault(const QString &method, Call &call, HttpResponder &
     if ((m_fault == Fault::DeleteNotFound || m_fault == Fault::DeleteTooOld)
         && !method.startsWith(QLatin1String("deleteMessage")))
         return false;
+    if ((m_fault == Fault::TextTooLong || m_fault == Fault::BadEntities)
+        && method != QLatin1String("sendMessage") && method != QLatin1String("editMessageText"))
+        return false;
+    if (m_fault == Fault::BadEntities
+        && call.params.value(QLatin1String("parse_mode")).toString().isEmpty())
+        return false;
     const Fault fault = m_fault;
     if (m_faultCalls > 0 && --m_faultCalls == 0) {
         m_fault = Fault::None;
@@ -236,6 +261,12 @@ bool TelegramSink::applyFault(const QString &method, Call &call, HttpResponder &
         break;
     case Fault::Http500:
         o = error(500, QStringLiteral("Internal Server Error"));
+        break;
+    case Fault::TextTooLong:
+        o = error(400, QStringLiteral("Bad Request: message is too long"));
+        break;
+    case Fault::BadEntities:
+        o = error(400, badEntitiesDescription(call.params.value(QLatin1String("text")).toString()));
         break;
     case Fault::Hang:
         responder.hang();

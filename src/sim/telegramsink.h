@@ -36,6 +36,12 @@ public:
         Http500,
         Http502,         // an nginx HTML page, as Telegram's front end sends
         Refused,         // until clearFaults()
+        // Refusals of the text itself, as a server with other limits than the real one would
+        // answer (RigWatch never provokes them from api.telegram.org). Text methods only
+        // (sendMessage, editMessageText); TextTooLong hits every text, BadEntities only a text
+        // sent with a parse_mode (without one there are no entities to parse).
+        TextTooLong,     // 400 Bad Request: message is too long
+        BadEntities,     // 400 Bad Request: can't parse entities: Unsupported start tag ...
     };
     Q_ENUM(Fault)
 

@@ -67,6 +67,27 @@ QString MessageFormatter::escapeHtml(const QString &text)
     return out;
 }
 
+QString MessageFormatter::plainText(const QString &html)
+{
+    QString out;
+    out.reserve(html.size());
+    bool inTag = false;
+    for (const QChar c : html) {
+        if (inTag)
+            inTag = c != QLatin1Char('>');
+        else if (c == QLatin1Char('<'))
+            inTag = true;
+        else
+            out += c;
+    }
+    // &amp; last, so "&amp;lt;" stays the literal "&lt;" it stood for.
+    out.replace(QLatin1String("&lt;"), QLatin1String("<"));
+    out.replace(QLatin1String("&gt;"), QLatin1String(">"));
+    out.replace(QLatin1String("&quot;"), QLatin1String("\""));
+    out.replace(QLatin1String("&amp;"), QLatin1String("&"));
+    return out;
+}
+
 QString MessageFormatter::duration(qint64 secs) const
 {
     secs = qMax<qint64>(0, secs);
@@ -90,21 +111,28 @@ QString MessageFormatter::utcTime(qint64 at) const
     return QDateTime::fromSecsSinceEpoch(at, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
-QString MessageFormatter::incidentText(const QString &account, const Incident &incident) const
+QString MessageFormatter::incidentText(const QString &account, const Incident &incident,
+                                       TextFormat format) const
 {
-    const QString name = escapeHtml(elide(account, kMaxNameLength));
-    QString head = QStringLiteral("\U0001F534 <b>") + name + QStringLiteral("</b>\n");
+    const bool html = format == TextFormat::Html;
+    const int maxLength = html ? kMaxLength : kPlainMaxLength;
+    const auto escape = [html](const QString &text) { return html ? escapeHtml(text) : text; };
+    const auto bold = [html](const QString &text) {
+        return html ? QString(QStringLiteral("<b>") + text + QStringLiteral("</b>")) : text;
+    };
+    const QString name = escape(elide(account, kMaxNameLength));
+    QString head = QStringLiteral("\U0001F534 ") + bold(name) + QLatin1Char('\n');
     if (!incident.down.isEmpty())
-        head += QStringLiteral("<b>") +
-                translated(QT_TRANSLATE_NOOP("rw::MessageFormatter", "%1 of %2 workers offline"))
-                    .arg(incident.down.size())
-                    .arg(qMax(incident.total, int(incident.down.size()))) +
-                QStringLiteral("</b>\n");
+        head +=
+            bold(translated(QT_TRANSLATE_NOOP("rw::MessageFormatter", "%1 of %2 workers offline"))
+                     .arg(incident.down.size())
+                     .arg(qMax(incident.total, int(incident.down.size())))) +
+            QLatin1Char('\n');
 
     QStringList lines;
     lines.reserve(incident.down.size());
     for (const Incident::Down &d : incident.down) {
-        const QString worker = escapeHtml(elide(d.worker, kMaxNameLength));
+        const QString worker = escape(elide(d.worker, kMaxNameLength));
         const QString howLong = duration(incident.at - d.since);
         QString line;
         if (d.status == WorkerStatus::Missing)
@@ -131,7 +159,7 @@ QString MessageFormatter::incidentText(const QString &account, const Incident &i
                     .arg(formatHashRate(incident.totalHashRate)) +
                 QLatin1Char('\n');
     if (incident.poolUnreachable) {
-        const QString reason = escapeHtml(elide(incident.unreachableReason, kMaxReasonLength));
+        const QString reason = escape(elide(incident.unreachableReason, kMaxReasonLength));
         tail += (incident.unreachableSince > 0
                      ? translated(
                            QT_TRANSLATE_NOOP("rw::MessageFormatter", "Pool unreachable for %1: %2"))
@@ -156,12 +184,12 @@ QString MessageFormatter::incidentText(const QString &account, const Incident &i
     qint64 all = fixed;
     for (const QString &l : lines)
         all += l.size();
-    if (all <= kMaxLength) {
+    if (all <= maxLength) {
         fit = int(lines.size());
     } else {
         for (int i = 0; i < lines.size(); ++i) {
             const int rest = int(lines.size()) - (i + 1);
-            if (used + lines.at(i).size() + moreLine(rest).size() > kMaxLength)
+            if (used + lines.at(i).size() + moreLine(rest).size() > maxLength)
                 break;
             used += lines.at(i).size();
             fit = i + 1;
@@ -173,7 +201,7 @@ QString MessageFormatter::incidentText(const QString &account, const Incident &i
     if (fit < lines.size())
         out += moreLine(int(lines.size()) - fit);
     out += tail;
-    return out.left(kMaxLength); // only reachable with an absurd account name or reason
+    return out.left(maxLength); // only reachable with an absurd account name or reason
 }
 
 QString MessageFormatter::resolvedText(const QString &account, qint64 since, qint64 endedAt) const

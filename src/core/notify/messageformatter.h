@@ -1,6 +1,7 @@
 #pragma once
 
 #include "monitor/workerstatus.h"
+#include "notify/textformat.h"
 
 #include <QString>
 
@@ -26,9 +27,15 @@ public:
     // True when a translation for language() was found (always true for "en").
     bool hasTranslation() const { return m_translated || m_language == QLatin1String("en"); }
 
+    // The plain-text fallback is kept far below the limit: it is sent when Telegram refused the
+    // HTML text, possibly because that server counts or limits differently (the caption limit).
+    static constexpr int kPlainMaxLength = 1024;
+
     // The live message for an account's incident. Durations are measured to incident.at.
-    // Never longer than kMaxLength: workers that do not fit become "… and N more".
-    QString incidentText(const QString &account, const Incident &incident) const;
+    // Never longer than kMaxLength (Plain: kPlainMaxLength, no markup, nothing escaped): workers
+    // that do not fit become "… and N more".
+    QString incidentText(const QString &account, const Incident &incident,
+                         TextFormat format = TextFormat::Html) const;
     // What a message becomes when it cannot (or must not) be deleted once all is well.
     QString resolvedText(const QString &account, qint64 since, qint64 endedAt) const;
     // What a message becomes when a newer one replaced it and it may not be deleted.
@@ -38,6 +45,8 @@ public:
     // "47 min", "3 h 05 min", "2 d 04 h" (translated).
     QString duration(qint64 secs) const;
     static QString escapeHtml(const QString &text);
+    // What Telegram would show for one of our HTML texts: tags dropped, entities decoded.
+    static QString plainText(const QString &html);
 
 private:
     QString translated(const char *source) const; // own translator, else the source

@@ -148,6 +148,8 @@ void TelegramNotifier::update(const QString &accountKey, const QString &displayN
     } else {
         s.endedAt = 0;
         s.text = m_formatter.incidentText(s.name, s.desired);
+        if (wasOver)
+            s.plain = false; // a new incident tries the formatted text again
     }
     kick();
 }
@@ -309,15 +311,20 @@ void TelegramNotifier::execute(const Action &a)
         s.sending = m;
         // A message that vanished (deleted by hand) is replaced silently unless it grew.
         const bool notify = !s.lost || ann.hasSomethingNotIn(*s.lost);
-        qCInfo(lcNotify).noquote()
-            << key << "posting:" << ann.down.size() << "down" << (notify ? "" : "(silent)");
+        qCInfo(lcNotify).noquote() << key << "posting:" << ann.down.size() << "down"
+                                   << (notify ? "" : "(silent)") << (s.plain ? "(plain text)" : "");
         m_inFlight = true;
         m_postingKey = key;
         m_pacer.recordCall();
-        m_client->sendMessage(m_chat, s.text, !notify, [self, key](const TelegramResult &r) {
-            if (self)
-                self->onPosted(key, r);
-        });
+        const QString sent =
+            s.plain ? m_formatter.incidentText(s.name, s.desired, TextFormat::Plain) : s.text;
+        m_client->sendMessage(
+            m_chat, sent, !notify,
+            [self, key](const TelegramResult &r) {
+                if (self)
+                    self->onPosted(key, r);
+            },
+            s.plain ? TextFormat::Plain : TextFormat::Html);
         emit messagesChanged();
         return;
     }
@@ -346,12 +353,19 @@ void TelegramNotifier::execute(const Action &a)
         text = m_formatter.supersededText(s.name, now());
     }
     const Op op = a.op;
+    // The row keeps the HTML text (what the next picture is compared with); the plain fallback
+    // is only what goes out.
+    QString sent = text;
+    if (s.plain)
+        sent = op == Op::Update ? m_formatter.incidentText(s.name, s.desired, TextFormat::Plain)
+                                : MessageFormatter::plainText(text);
     m_client->editMessageText(
-        row.chat, row.messageId, text,
+        row.chat, row.messageId, sent,
         [self, key, id = row.id, op, text, contentKey](const TelegramResult &r) {
             if (self)
                 self->onEdited(key, id, op, text, contentKey, r);
-        });
+        },
+        s.plain ? TextFormat::Plain : TextFormat::Html);
 }
 
 } // namespace rw

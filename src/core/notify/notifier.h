@@ -37,6 +37,12 @@ class Clock;
 // paced by DeliveryPacer. While paused nothing is posted (edits that shrink and retractions still
 // go out, they do not notify); growth waits and is posted when the pause ends.
 //
+// Telegram refusing a text itself ("message is too long", "can't parse entities") never happens
+// with api.telegram.org (texts are capped and escaped); should another server answer so, the
+// account's alert is sent again at once as shorter plain text without a parse mode, for the
+// rest of that incident. Each refusal is reported once (deliveryFailed), never retried in a loop:
+// a plain text refused too waits for the next picture.
+//
 // Messages are refreshed (edited with current durations) at most every refreshSecs while the
 // set stands unchanged, and only when a new picture arrives, so loop and --once behave alike.
 class TelegramNotifier : public QObject
@@ -107,6 +113,12 @@ private:
         Halt,
         Other
     };
+    enum class Refusal
+    {
+        NotText,    // not a refusal of the text itself
+        RetryPlain, // switched to plain text now: send again
+        GiveUp,     // refused as plain text too: wait for a new text
+    };
     struct Slot
     {
         QString key;
@@ -121,6 +133,8 @@ private:
         std::optional<LiveMessage> sending; // the row of a post not yet confirmed
         QString blockedText;                // text Telegram rejected; not retried until it changes
         std::optional<Announcement> lost;   // what a vanished live message showed
+        bool plain = false; // Telegram refused this incident's HTML: send plain text instead
+        QString refusal;    // the text refusal last reported, so each is reported once
     };
     struct Action
     {
@@ -143,6 +157,8 @@ private:
                   const QByteArray &contentKey, const TelegramResult &r);
     void onDeleted(const QString &key, qint64 rowId, const TelegramResult &r);
     Failure handleCommonFailure(const TelegramResult &r);
+    Refusal textRefusal(Slot &s, const TelegramResult &r);
+    static bool isTextRefusal(const TelegramResult &r);
     void switchChat(const QString &to);
     void abandonSending(Slot &s, const QString &why);
     void closeRow(Slot &s, qint64 rowId, LiveMessage::State state, const QString &detail,

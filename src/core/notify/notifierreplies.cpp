@@ -30,6 +30,33 @@ TelegramNotifier::Failure TelegramNotifier::handleCommonFailure(const TelegramRe
     }
 }
 
+bool TelegramNotifier::isTextRefusal(const TelegramResult &r)
+{
+    return r.kind == TelegramResult::TooLong || r.kind == TelegramResult::BadHtml;
+}
+
+TelegramNotifier::Refusal TelegramNotifier::textRefusal(Slot &s, const TelegramResult &r)
+{
+    if (!isTextRefusal(r))
+        return Refusal::NotText;
+    // Our texts are capped and escaped, so a server with other rules than api.telegram.org said
+    // this. The alert matters more than its bold type: plain text, cut well below the limit, is
+    // the one retry; retrying the same refused text would only spin.
+    const bool retry = !s.plain;
+    s.plain = true;
+    const QString reason =
+        retry ? tr("%1: %2; the alert is sent again as shorter plain text without formatting")
+                    .arg(s.name, r.explanation())
+              : tr("%1: %2, also as plain text; the alert is tried again after the next poll")
+                    .arg(s.name, r.explanation());
+    qCWarning(lcNotify).noquote() << reason;
+    if (reason != s.refusal) { // once, not once per poll
+        s.refusal = reason;
+        emit deliveryFailed(reason);
+    }
+    return retry ? Refusal::RetryPlain : Refusal::GiveUp;
+}
+
 void TelegramNotifier::switchChat(const QString &to)
 {
     if (to.isEmpty() || to == m_chat)
@@ -88,10 +115,20 @@ void TelegramNotifier::onPosted(const QString &key, const TelegramResult &r)
         s.rows.append(m);
         s.sending.reset();
         s.lost.reset();
+        s.refusal.clear();
         qCInfo(lcNotify).noquote() << key << "posted message" << m.messageId;
         emit messagesChanged();
     } else if (r.kind == TelegramResult::Migrated) {
         switchChat(r.migrateToChatId); // the next attempt goes to the new chat at once
+    } else if (textRefusal(s, r) == Refusal::RetryPlain) {
+        m.state = LiveMessage::Failed;
+        m.detail = r.explanation();
+        save(m);
+        s.sending = m; // the same row, posted again at once as plain text
+        if (s.haveDesired && s.desired.isEmpty())
+            abandonSending(s, QStringLiteral("not sent: the incident ended before the plain-text "
+                                             "version could be sent"));
+        emit messagesChanged();
     } else {
         const Failure f = r.isSuccess() ? Failure::Other : handleCommonFailure(r);
         m.detail =
@@ -117,7 +154,8 @@ void TelegramNotifier::onPosted(const QString &key, const TelegramResult &r)
                 // The text itself was refused (too long, bad HTML, ...): retrying it would spin.
                 s.blockedText = m.text;
                 qCWarning(lcNotify).noquote() << key << "message refused:" << m.detail;
-                emit deliveryFailed(m.detail);
+                if (!isTextRefusal(r)) // those were reported by textRefusal()
+                    emit deliveryFailed(m.detail);
             }
             emit messagesChanged();
         }
@@ -139,6 +177,7 @@ void TelegramNotifier::onEdited(const QString &key, qint64 rowId, Op op, const Q
     const bool update = op == Op::Update;
     if (r.isSuccess()) {
         m_pacer.succeeded();
+        s.refusal.clear();
         if (update) {
             LiveMessage &m = s.rows[i];
             m.text = text;
@@ -152,6 +191,8 @@ void TelegramNotifier::onEdited(const QString &key, qint64 rowId, Op op, const Q
                                             : QStringLiteral("replaced by a newer message; edited"),
                      text);
         }
+    } else if (textRefusal(s, r) == Refusal::RetryPlain) {
+        // the row stays as it is: the next pick edits it again, as plain text
     } else if (r.kind == TelegramResult::NotFound || r.kind == TelegramResult::CantEdit ||
                r.kind == TelegramResult::Migrated) {
         if (r.kind == TelegramResult::Migrated)
@@ -168,7 +209,8 @@ void TelegramNotifier::onEdited(const QString &key, qint64 rowId, Op op, const Q
     } else if (handleCommonFailure(r) == Failure::Other) {
         if (update) {
             s.blockedText = text;
-            emit deliveryFailed(s.name + QStringLiteral(": edit refused: ") + r.explanation());
+            if (!isTextRefusal(r)) // those were reported by textRefusal()
+                emit deliveryFailed(s.name + QStringLiteral(": edit refused: ") + r.explanation());
         } else {
             closeRow(s, rowId, LiveMessage::Failed,
                      QStringLiteral("left in the chat: ") + r.explanation());

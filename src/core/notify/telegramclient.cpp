@@ -242,26 +242,28 @@ void TelegramClient::getMe(Callback done)
 }
 
 void TelegramClient::sendMessage(const QString &chat, const QString &html, bool disableNotification,
-                                 Callback done)
+                                 Callback done, TextFormat format)
 {
     QJsonObject body{{QStringLiteral("chat_id"), telegramChatId(chat)},
                      {QStringLiteral("text"), html},
-                     {QStringLiteral("parse_mode"), QStringLiteral("HTML")},
                      {QStringLiteral("disable_notification"), disableNotification},
                      {QStringLiteral("link_preview_options"),
                       QJsonObject{{QStringLiteral("is_disabled"), true}}}};
+    if (format == TextFormat::Html)
+        body.insert(QStringLiteral("parse_mode"), QStringLiteral("HTML"));
     post(QStringLiteral("sendMessage"), body, std::move(done));
 }
 
 void TelegramClient::editMessageText(const QString &chat, qint64 messageId, const QString &html,
-                                     Callback done)
+                                     Callback done, TextFormat format)
 {
     QJsonObject body{{QStringLiteral("chat_id"), telegramChatId(chat)},
                      {QStringLiteral("message_id"), messageId},
                      {QStringLiteral("text"), html},
-                     {QStringLiteral("parse_mode"), QStringLiteral("HTML")},
                      {QStringLiteral("link_preview_options"),
                       QJsonObject{{QStringLiteral("is_disabled"), true}}}};
+    if (format == TextFormat::Html)
+        body.insert(QStringLiteral("parse_mode"), QStringLiteral("HTML"));
     post(QStringLiteral("editMessageText"), body, std::move(done));
 }
 

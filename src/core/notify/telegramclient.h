@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/accountconfig.h"
+#include "notify/textformat.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -81,9 +82,11 @@ public:
     ~TelegramClient() override;
 
     void getMe(Callback done);
+    // format Plain sends the text without a parse_mode: Telegram shows it as it is.
     void sendMessage(const QString &chat, const QString &html, bool disableNotification,
-                     Callback done);
-    void editMessageText(const QString &chat, qint64 messageId, const QString &html, Callback done);
+                     Callback done, TextFormat format = TextFormat::Html);
+    void editMessageText(const QString &chat, qint64 messageId, const QString &html, Callback done,
+                         TextFormat format = TextFormat::Html);
     void deleteMessage(const QString &chat, qint64 messageId, Callback done);
 
     // Aborts every request in flight without calling its callback (shutdown, deadline).

@@ -1,0 +1,296 @@
+// Telegram refusing the text itself: "400 Bad Request: message is too long" and "400 Bad Request:
+// can't parse entities". api.telegram.org never says so to RigWatch (texts are capped and
+// escaped: tst_messageformatter), but another server or a future limit might. What counts is
+// what the operator sees (docs/fault-matrix.md): the alert still arrives, as shorter plain text;
+// the refusal is reported once, in words; nothing is retried in a loop.
+#include "clock.h"
+#include "notify/messageformatter.h"
+#include "notify/notifier.h"
+#include "store/store.h"
+#include "telegramsink.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace rw;
+using rw::sim::TelegramSink;
+
+namespace {
+const QString kToken = QStringLiteral("4242:SECRET-faults-token");
+const QString kChat = QStringLiteral("-1001000000002");
+const QString kKey = QStringLiteral("farm1/bitcoin");
+const QString kName = QStringLiteral("farm1");
+const QString kTooLong = QStringLiteral("Bad Request: message is too long");
+const QString kBadEntities =
+    QStringLiteral("Bad Request: can't parse entities: Unsupported start tag");
+} // namespace
+
+class TestNotifierFaults : public QObject
+{
+    Q_OBJECT
+
+    ManualClock m_clock;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TelegramSink> m_sink;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<TelegramNotifier> m_n;
+    std::unique_ptr<QSignalSpy> m_failed;
+    TelegramConfig m_cfg;
+
+    TelegramNotifier *start()
+    {
+        m_failed.reset();
+        m_n.reset();
+        m_store = std::make_unique<Store>();
+        QString error;
+        if (!m_store->open(m_dir->filePath(QStringLiteral("rigwatch.sqlite")), &error))
+            qFatal("%s", qPrintable(error));
+        m_n = std::make_unique<TelegramNotifier>(m_cfg, m_nam.get(), m_store.get(), &m_clock);
+        TelegramNotifier::Timing timing;
+        timing.pacing = {20, 1000, 100, 400, 300, 600};
+        timing.refreshSecs = 0;
+        m_n->setTiming(timing);
+        m_failed = std::make_unique<QSignalSpy>(m_n.get(), &TelegramNotifier::deliveryFailed);
+        return m_n.get();
+    }
+    Incident incident(const QStringList &down) const
+    {
+        Incident i;
+        for (const QString &w : down)
+            i.down.append({w, WorkerStatus::Offline, m_clock.nowSecs() - 700});
+        i.totalHashRate = 5e14;
+        i.total = qMax(10, int(down.size()) + 1);
+        i.online = i.total - int(down.size());
+        i.since = down.isEmpty() ? 0 : m_clock.nowSecs() - 700;
+        i.at = m_clock.nowSecs();
+        return i;
+    }
+    static QStringList rigs(int n)
+    {
+        QStringList out;
+        for (int i = 1; i <= n; ++i)
+            out << QStringLiteral("rig-%1").arg(i, 3, 10, QLatin1Char('0'));
+        return out;
+    }
+    bool deliver(const Incident &i)
+    {
+        m_n->update(kKey, kName, i);
+        return QTest::qWaitFor([this] { return m_n->idle(); }, 8000);
+    }
+    QVector<TelegramSink::Message> channel() const { return m_sink->messages(kChat); }
+    QStringList reports() const
+    {
+        QStringList out;
+        for (const QList<QVariant> &args : *m_failed)
+            out << args.first().toString();
+        return out;
+    }
+    // Calls of a method Telegram answered with a description starting with `refusal`.
+    int refused(const QString &method, const QString &refusal) const
+    {
+        int n = 0;
+        for (const TelegramSink::Call &c : m_sink->calls())
+            n += c.method == method && c.httpStatus == 400 && c.description.startsWith(refusal);
+        return n;
+    }
+    static void verifyPlain(const TelegramSink::Message &m)
+    {
+        QVERIFY2(m.parseMode.isEmpty(), qPrintable(m.parseMode)); // no parse_mode at all
+        QVERIFY(m.entities.isEmpty());
+        QVERIFY2(m.plainText.size() <= MessageFormatter::kPlainMaxLength,
+                 qPrintable(QString::number(m.plainText.size())));
+        QVERIFY(!m.text.contains(QStringLiteral("<b>")));
+        QVERIFY(m.plainText.startsWith(QStringLiteral("\U0001F534 farm1\n")));
+    }
+
+private slots:
+    void init()
+    {
+        m_clock.setMs(1'767'225'600'000);
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_sink = std::make_unique<TelegramSink>(&m_clock);
+        m_sink->setToken(kToken);
+        QVERIFY(m_sink->listen());
+        m_nam = std::make_unique<QNetworkAccessManager>();
+        m_cfg = TelegramConfig();
+        m_cfg.url = m_sink->baseUrl();
+        m_cfg.token = kToken;
+        m_cfg.chat = kChat;
+        m_cfg.timeoutSecs = 1;
+    }
+    void cleanup()
+    {
+        m_failed.reset();
+        m_n.reset();
+        m_store.reset();
+        m_nam.reset();
+        m_sink.reset();
+        m_dir.reset();
+    }
+
+    // A server with a lower limit refuses the 4096-character alert of a big outage: the alert
+    // arrives once, as plain text under 1024 characters that still says how many are down.
+    void tooLongFallsBackToPlainText()
+    {
+        start();
+        m_sink->injectFault(TelegramSink::Fault::TextTooLong, 1);
+        QVERIFY(deliver(incident(rigs(400))));
+        QCOMPARE(refused(QStringLiteral("sendMessage"), kTooLong), 1);
+        QCOMPARE(m_sink->callCount(QStringLiteral("sendMessage")), 2);
+        QCOMPARE(channel().size(), 1);
+        const TelegramSink::Message m = channel().first();
+        verifyPlain(m);
+        QVERIFY(!m.silent); // a new incident notifies, fallback or not
+        QVERIFY(m.plainText.contains(QStringLiteral("400 of 401 workers offline")));
+        QVERIFY(m.plainText.contains(QStringLiteral("rig-001 offline for 11 min")));
+        QVERIFY(m.plainText.contains(QStringLiteral(" more\n")));
+        QVERIFY(m.plainText.endsWith(QStringLiteral("As of 2026-01-01 00:00 UTC")));
+        const QStringList said = reports();
+        QCOMPARE(said.size(), 1);
+        QCOMPARE(said.first(),
+                 QStringLiteral("farm1: Telegram refused the request: message too long (Telegram "
+                                "said: \"Bad Request: message is too long\"); the alert is sent "
+                                "again as shorter plain text without formatting"));
+        const QVector<LiveMessage> live = m_store->liveMessages();
+        QCOMPARE(live.size(), 1);
+        QCOMPARE(live.first().messageId, m.id);
+    }
+
+    // A server that will not take our HTML at all: every formatted text is refused, the plain
+    // one passes. One refusal and one report per incident; the incident's growth, shrinking
+    // and end all go out as plain text.
+    void badEntitiesFallsBackForTheWholeIncident()
+    {
+        start();
+        m_sink->injectFault(TelegramSink::Fault::BadEntities);
+        QVERIFY(deliver(incident({QStringLiteral("rig-a")})));
+        QCOMPARE(channel().size(), 1);
+        verifyPlain(channel().first());
+        QVERIFY(channel().first().plainText.contains(QStringLiteral("rig-a offline for 11 min")));
+        QCOMPARE(refused(QStringLiteral("sendMessage"), kBadEntities), 1);
+        const auto call = m_sink->calls().first();
+        QCOMPARE(call.description, QStringLiteral("Bad Request: can't parse entities: Unsupported "
+                                                  "start tag \"b\" at byte offset 5"));
+
+        m_clock.advanceSecs(300);
+        QVERIFY(deliver(incident({QStringLiteral("rig-a"), QStringLiteral("rig-b")}))); // grows
+        QCOMPARE(channel().size(), 1);
+        verifyPlain(channel().first());
+        QVERIFY(!channel().first().silent);
+        QVERIFY(channel().first().plainText.contains(QStringLiteral("rig-b offline")));
+
+        m_clock.advanceSecs(300);
+        QVERIFY(deliver(incident({QStringLiteral("rig-b")}))); // shrinks: a silent plain edit
+        QCOMPARE(channel().size(), 1);
+        QCOMPARE(channel().first().edits, 1);
+        verifyPlain(channel().first());
+        QVERIFY(!channel().first().plainText.contains(QStringLiteral("rig-a")));
+
+        m_clock.advanceSecs(300);
+        QVERIFY(deliver(incident({}))); // over: retracted
+        QVERIFY(channel().isEmpty());
+        QCOMPARE(refused(QStringLiteral("sendMessage"), kBadEntities), 1);
+        QCOMPARE(refused(QStringLiteral("editMessageText"), kBadEntities), 0);
+        QCOMPARE(reports().size(), 1);
+        QVERIFY2(reports().first().contains(QStringLiteral("can't parse entities")),
+                 qPrintable(reports().first()));
+        QVERIFY(m_store->liveMessages().isEmpty());
+
+        // The next incident tries the formatted text again: still refused, said once more.
+        m_clock.advanceSecs(3600);
+        QVERIFY(deliver(incident({QStringLiteral("rig-c")})));
+        QCOMPARE(channel().size(), 1);
+        verifyPlain(channel().first());
+        QCOMPARE(refused(QStringLiteral("sendMessage"), kBadEntities), 2);
+        QCOMPARE(reports().size(), 2);
+    }
+
+    // The server refuses even the short plain text: reported in words, then nothing more until
+    // the next poll brings a new picture (one call per poll, no further report); the alert is
+    // posted as soon as the server takes it.
+    void refusedAlsoAsPlainDoesNotSpin()
+    {
+        start();
+        m_sink->injectFault(TelegramSink::Fault::TextTooLong);
+        QVERIFY(deliver(incident({QStringLiteral("rig-a")})));
+        QCOMPARE(refused(QStringLiteral("sendMessage"), kTooLong), 2); // HTML, then plain
+        QVERIFY(channel().isEmpty());
+        QVERIFY(m_n->idle()); // nothing a retry could fix now: --once may exit
+        QTest::qWait(1500);
+        QCOMPARE(m_sink->totalCalls(), 2);
+        const QStringList said = reports();
+        QCOMPARE(said.size(), 2);
+        QVERIFY2(
+            said.at(1).startsWith(QStringLiteral("farm1: Telegram refused the request: message "
+                                                 "too long")),
+            qPrintable(said.at(1)));
+        QVERIFY2(
+            said.at(1).endsWith(QStringLiteral(", also as plain text; the alert is tried again "
+                                               "after the next poll")),
+            qPrintable(said.at(1)));
+
+        for (int poll = 1; poll <= 3; ++poll) {
+            m_clock.advanceSecs(300);
+            QVERIFY(deliver(incident({QStringLiteral("rig-a")})));
+            QCOMPARE(m_sink->totalCalls(), 2 + poll); // one plain attempt per new picture
+        }
+        QCOMPARE(reports().size(), 2); // the same refusal is not reported again
+
+        m_sink->clearFaults();
+        m_clock.advanceSecs(300);
+        QVERIFY(deliver(incident({QStringLiteral("rig-a")})));
+        QCOMPARE(channel().size(), 1);
+        verifyPlain(channel().first());
+        QVERIFY(channel().first().plainText.endsWith(QStringLiteral("As of 2026-01-01 00:20 UTC")));
+        QCOMPARE(m_store->liveMessages().size(), 1);
+    }
+
+    // The alert went out formatted; later the server refuses an edit's HTML: the same message
+    // is edited as plain text, silently, nothing new is posted.
+    void editRefusedFallsBackToPlainText()
+    {
+        start();
+        QVERIFY(deliver(incident({QStringLiteral("rig-a"), QStringLiteral("rig-b")})));
+        const qint64 id = channel().first().id;
+        QCOMPARE(channel().first().parseMode, QStringLiteral("HTML"));
+        m_sink->injectFault(TelegramSink::Fault::BadEntities, -1,
+                            QStringLiteral("editMessageText"));
+        m_clock.advanceSecs(300);
+        QVERIFY(deliver(incident({QStringLiteral("rig-b")})));
+        QCOMPARE(refused(QStringLiteral("editMessageText"), kBadEntities), 1);
+        QCOMPARE(m_sink->callCount(QStringLiteral("editMessageText")), 2);
+        QCOMPARE(m_sink->callCount(QStringLiteral("sendMessage")), 1);
+        QCOMPARE(channel().size(), 1);
+        QCOMPARE(channel().first().id, id);
+        QCOMPARE(channel().first().edits, 1);
+        verifyPlain(channel().first());
+        QVERIFY(!channel().first().plainText.contains(QStringLiteral("rig-a")));
+        QCOMPARE(reports().size(), 1);
+    }
+
+    // retract = edit: the "resolved" edit is refused as HTML and goes out as plain text.
+    void resolvedEditFallsBackToPlainText()
+    {
+        m_cfg.retract = RetractMode::Edit;
+        start();
+        QVERIFY(deliver(incident({QStringLiteral("rig-a")})));
+        const qint64 id = channel().first().id;
+        m_sink->injectFault(TelegramSink::Fault::BadEntities, -1,
+                            QStringLiteral("editMessageText"));
+        m_clock.advanceSecs(600);
+        QVERIFY(deliver(incident({})));
+        QCOMPARE(channel().size(), 1);
+        QCOMPARE(channel().first().id, id);
+        QVERIFY(channel().first().parseMode.isEmpty());
+        QCOMPARE(channel().first().plainText,
+                 QStringLiteral("\u2705 farm1: resolved at 2026-01-01 00:10 UTC after 21 min"));
+        QVERIFY(m_store->liveMessages().isEmpty());
+        QCOMPARE(reports().size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNotifierFaults)
+#include "tst_notifierfaults.moc"
