@@ -69,6 +69,10 @@ AppController::AppController(const Options &options, std::unique_ptr<SecretStore
                 [this](const QString &title, const QString &text, AlertCoalescer::Severity sev) {
                     m_tray->showAlert(title, text, int(sev));
                 });
+        // A pause restored from the last run holds from the first poll: the engine starts
+        // paused, so nothing it held back is posted just because the app restarted.
+        if (m_tray->isPaused())
+            onPausedChanged(true);
     }
 }
 

@@ -1,5 +1,7 @@
 #include "guisettings.h"
 
+#include "guilogging.h"
+
 #include "pool/poolprovider.h"
 
 #include <QSettings>
@@ -8,6 +10,8 @@ namespace rw {
 
 namespace {
 const auto kAccounts = QStringLiteral("accounts");
+const auto kAlertPause = QStringLiteral("alerts/pausedUntil");
+const auto kUntilResumed = QStringLiteral("until-resumed");
 QString key(const char *k)
 {
     return QString::fromLatin1(k);
@@ -102,6 +106,42 @@ void GuiSettings::save(QSettings &s) const
         s.remove(key("storage/database"));
     else
         s.setValue(key("storage/database"), databasePath);
+}
+
+qint64 GuiSettings::loadAlertPause(QSettings &s, qint64 nowMs)
+{
+    const QString value = s.value(kAlertPause).toString();
+    if (value.isEmpty())
+        return 0;
+    if (value == kUntilResumed)
+        return -1;
+    bool ok = false;
+    const qint64 until = value.toLongLong(&ok);
+    if (!ok || until <= nowMs)
+        return 0; // over while the app was down (or not a time at all): alerts are on
+    // An end further away than any pause the menu offers was not written by RigWatch, or the
+    // clock went back since: a monitor that errs must err towards alerting.
+    if (until - nowMs > kMaxAlertPauseSecs * 1000) {
+        qCWarning(lcGui) << "ignoring an alert pause ending" << (until - nowMs) / 1000
+                         << "s from now: longer than any pause RigWatch sets";
+        return 0;
+    }
+    return until;
+}
+
+void GuiSettings::saveAlertPause(QSettings &s, qint64 pausedUntilMs)
+{
+    if (pausedUntilMs == 0 && !s.contains(kAlertPause))
+        return;
+    if (pausedUntilMs == 0)
+        s.remove(kAlertPause);
+    else
+        s.setValue(kAlertPause, pausedUntilMs < 0 ? kUntilResumed : QString::number(pausedUntilMs));
+    // Written now, not at exit: a pause must survive a crash or a power cut too.
+    s.sync();
+    if (s.status() != QSettings::NoError)
+        qCWarning(lcGui).noquote() << "cannot save the alert pause to" << s.fileName()
+                                   << "- it will end if RigWatch restarts";
 }
 
 QString GuiSettings::poolSecretKey(const AccountConfig &account)

@@ -28,6 +28,14 @@ struct GuiSettings
     static GuiSettings load(QSettings &settings);
     void save(QSettings &settings) const;
 
+    // The tray's alert pause, so that it outlives a restart of the app, a logout or a reboot.
+    // Kept apart from the fields above on purpose: saving the settings dialog must neither end
+    // nor revive a pause. 0 = not paused, -1 = until resumed, else the end in ms since the epoch.
+    // load returns 0 for a pause that ended while the app was down.
+    static qint64 loadAlertPause(QSettings &settings, qint64 nowMs);
+    static void saveAlertPause(QSettings &settings, qint64 pausedUntilMs); // 0 removes it
+    static constexpr qint64 kMaxAlertPauseSecs = 24 * 3600;
+
     // Keychain entry names.
     static QString poolSecretKey(const AccountConfig &account);
     static QString telegramSecretKey();

@@ -1,5 +1,8 @@
 #include "traycontroller.h"
 
+#include "guilogging.h"
+#include "guisettings.h"
+
 #include <QAction>
 #include <QDateTime>
 #include <QIcon>
@@ -8,14 +11,40 @@
 #include <QSettings>
 #include <QSystemTrayIcon>
 
+#include <algorithm>
+
 namespace rw {
 
-TrayController::TrayController(QObject *parent) : QObject(parent)
+namespace {
+constexpr qint64 kPauseCheckMs = 60'000;
+} // namespace
+
+TrayController::TrayController(std::unique_ptr<QSettings> settings, const Clock *clock,
+                               QObject *parent)
+    : QObject(parent), m_store(settings ? std::move(settings) : std::make_unique<QSettings>()),
+      m_clock(clock ? clock : SystemClock::instance())
 {
     m_menu = new QMenu;
-    buildMenu();
     m_pauseTimer.setSingleShot(true);
-    connect(&m_pauseTimer, &QTimer::timeout, this, &TrayController::resume);
+    connect(&m_pauseTimer, &QTimer::timeout, this, [this] {
+        if (pauseIsOver())
+            resume();
+        else
+            armPauseTimer();
+    });
+    // A pause set before a restart goes on until its end; one that ended meanwhile is over.
+    m_pausedUntilMs = GuiSettings::loadAlertPause(*m_store, m_clock->nowMs());
+    if (m_pausedUntilMs != 0)
+        qCInfo(lcGui) << "alerts stay paused"
+                      << (m_pausedUntilMs < 0
+                              ? QStringLiteral("until resumed")
+                              : QStringLiteral("until %1")
+                                    .arg(QDateTime::fromMSecsSinceEpoch(m_pausedUntilMs)
+                                             .toString(Qt::ISODate)));
+    else
+        GuiSettings::saveAlertPause(*m_store, 0); // drop a pause that is over
+    armPauseTimer();
+    buildMenu();
     m_tick.setInterval(5000);
     connect(&m_tick, &QTimer::timeout, this, &TrayController::refresh);
     if (systemTrayAvailable()) {
@@ -91,7 +120,14 @@ void TrayController::retranslate()
 void TrayController::setSummary(const FarmSummary &summary)
 {
     m_summary = summary;
+    if (pauseIsOver()) // every poll checks the wall clock too, whatever the timer did
+        resume();
     refresh();
+}
+
+QString TrayController::toolTip() const
+{
+    return m_summary.tooltip(m_clock->nowSecs(), m_pausedUntilMs, m_demo);
 }
 
 void TrayController::setDemo(bool demo)
@@ -117,7 +153,7 @@ void TrayController::refresh()
     if (!m_tray)
         return;
     m_tray->setIcon(QIcon(m_summary.iconPath(paused)));
-    m_tray->setToolTip(m_summary.tooltip(QDateTime::currentSecsSinceEpoch(), m_pausedUntilMs, m_demo));
+    m_tray->setToolTip(toolTip());
 }
 
 void TrayController::showAlert(const QString &title, const QString &text, int severity)
@@ -132,11 +168,10 @@ void TrayController::showAlert(const QString &title, const QString &text, int se
 
 void TrayController::showHideHint()
 {
-    QSettings s;
     const auto key = QStringLiteral("ui/hideHintShown");
-    if (!m_tray || s.value(key, false).toBool())
+    if (!m_tray || m_store->value(key, false).toBool())
         return;
-    s.setValue(key, true);
+    m_store->setValue(key, true);
     m_tray->showMessage(tr("RigWatch is still running"),
                         tr("RigWatch keeps watching the farm from the tray. Use Quit in the tray "
                            "menu to stop it."),
@@ -146,13 +181,7 @@ void TrayController::showHideHint()
 void TrayController::pauseFor(qint64 secs)
 {
     const bool was = isPaused();
-    if (secs <= 0) {
-        m_pausedUntilMs = -1;
-        m_pauseTimer.stop();
-    } else {
-        m_pausedUntilMs = QDateTime::currentMSecsSinceEpoch() + secs * 1000;
-        m_pauseTimer.start(int(secs * 1000));
-    }
+    setPausedUntil(secs <= 0 ? -1 : m_clock->nowMs() + secs * 1000);
     refresh();
     if (!was)
         emit pausedChanged(true);
@@ -162,10 +191,31 @@ void TrayController::resume()
 {
     if (!isPaused())
         return;
-    m_pausedUntilMs = 0;
-    m_pauseTimer.stop();
+    setPausedUntil(0);
     refresh();
     emit pausedChanged(false);
+}
+
+void TrayController::setPausedUntil(qint64 untilMs)
+{
+    m_pausedUntilMs = untilMs;
+    GuiSettings::saveAlertPause(*m_store, untilMs);
+    armPauseTimer();
+}
+
+void TrayController::armPauseTimer()
+{
+    if (m_pausedUntilMs <= 0) {
+        m_pauseTimer.stop();
+        return;
+    }
+    const qint64 left = std::max<qint64>(0, m_pausedUntilMs - m_clock->nowMs());
+    m_pauseTimer.start(int(std::min(left, kPauseCheckMs)));
+}
+
+bool TrayController::pauseIsOver() const
+{
+    return m_pausedUntilMs > 0 && m_clock->nowMs() >= m_pausedUntilMs;
 }
 
 } // namespace rw

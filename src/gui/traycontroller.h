@@ -1,9 +1,13 @@
 #pragma once
 
+#include "clock.h"
 #include "farmsummary.h"
 
 #include <QObject>
+#include <QSettings>
 #include <QTimer>
+
+#include <memory>
 
 class QAction;
 class QMenu;
@@ -13,14 +17,20 @@ namespace rw {
 
 // The tray icon: the farm's state at a glance (icon shape + colour), the tooltip line, the
 // menu (Open, Refresh now, Pause alerts, Settings…, Quit) and native notifications. Owns the
-// alert pause (30 min, 1 h, 4 h, until resumed) and says so in the menu and the tooltip.
+// alert pause (30 min, 1 h, 4 h, until resumed) and says so in the menu and the tooltip; the
+// pause is kept in the settings, so a restart of the app (or a reboot) does not end it early.
 // Without a system tray it stays inert and available() is false: the app then keeps its
 // window open instead.
 class TrayController : public QObject
 {
     Q_OBJECT
 public:
-    explicit TrayController(QObject *parent = nullptr);
+    // settings: where the pause outlives the process (null = the app's QSettings; tests pass an
+    // INI file). clock: "now" for the pause's end and the tooltip. A pause found in settings is
+    // restored here, without pausedChanged(): callers ask isPaused() after construction.
+    explicit TrayController(std::unique_ptr<QSettings> settings = nullptr,
+                            const Clock *clock = SystemClock::instance(),
+                            QObject *parent = nullptr);
     ~TrayController() override;
 
     static bool systemTrayAvailable();
@@ -28,7 +38,8 @@ public:
     QSystemTrayIcon *trayIcon() const { return m_tray; }
     QMenu *menu() const { return m_menu; }
 
-    void setSummary(const FarmSummary &summary);
+    void setSummary(const FarmSummary &summary); // also ends a pause whose time is up
+    QString toolTip() const; // what the tray shows, also without a system tray (tests)
     void retranslate(); // after a language switch
     void setDemo(bool demo);
     void showAlert(const QString &title, const QString &text, int severity);
@@ -51,6 +62,9 @@ signals:
 private:
     void buildMenu();
     void refresh();
+    void setPausedUntil(qint64 untilMs); // stores it and arms the timer
+    void armPauseTimer();
+    bool pauseIsOver() const;
 
     QSystemTrayIcon *m_tray = nullptr;
     QMenu *m_menu; // owned: a context menu has no parent widget
@@ -65,10 +79,12 @@ private:
     QAction *m_resume = nullptr;
     QAction *m_settings = nullptr;
     QAction *m_quit = nullptr;
+    std::unique_ptr<QSettings> m_store; // where the pause is kept
+    const Clock *m_clock;
     FarmSummary m_summary;
     bool m_demo = false;
     qint64 m_pausedUntilMs = 0;
-    QTimer m_pauseTimer;
+    QTimer m_pauseTimer; // re-checks the clock at least every minute: a suspend stops timers
     QTimer m_tick; // the tooltip says "updated 12 s ago": keep it true
 };
 
