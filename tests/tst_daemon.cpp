@@ -2,6 +2,7 @@
 // simulated farm hosted by this test, judged by its exit code, its one stdout line, its log and
 // what the Telegram chat shows.
 #include "fakef2pool.h"
+#include "store/store.h"
 #include "telegramsink.h"
 
 #include <QNetworkAccessManager>
@@ -201,8 +202,18 @@ private slots:
         QCOMPARE(chat().size(), 0);
     }
 
+    // SIGTERM (systemd, kill) and SIGINT (Ctrl+C in a terminal) take the same way out: the
+    // handler stops the daemon, exit 0, and what it knew is in the database for the next start.
+    void loopRunsUntilSigtermAndRestartsCleanly_data()
+    {
+        QTest::addColumn<int>("sig");
+        QTest::newRow("SIGTERM") << int(SIGTERM);
+        QTest::newRow("SIGINT") << int(SIGINT);
+    }
+
     void loopRunsUntilSigtermAndRestartsCleanly()
     {
+        QFETCH(int, sig);
         const QString cfg = writeConfig(QStringLiteral("[metrics]\nlisten = 127.0.0.1:0\n"));
         m_pool->setRigStoppedSince(QStringLiteral("rig-03"), QDateTime::currentSecsSinceEpoch() - 20 * 60);
         for (int round = 0; round < 2; ++round) {
@@ -226,16 +237,29 @@ private slots:
                      qPrintable(metrics.left(2000)));
             QVERIFY(metrics.contains(QStringLiteral("rigwatch_telegram_messages_live 1")));
             checkNoSecret(metrics);
-            ::kill(pid_t(p.processId()), SIGTERM);
+            ::kill(pid_t(p.processId()), sig);
             QSignalSpy done(&p, &QProcess::finished);
             QVERIFY(p.state() == QProcess::NotRunning || done.wait(5000));
-            QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(p.exitStatus(), QProcess::NormalExit); // handled, not the default action
             QCOMPARE(p.exitCode(), 0);
             const QString err = QString::fromUtf8(log + p.readAllStandardError());
             checkNoSecret(err);
             QVERIFY2(err.contains(QStringLiteral("polled")), qPrintable(err));
+            QVERIFY2(err.contains(QStringLiteral("signal %1 received, shutting down").arg(sig)),
+                     qPrintable(err));
             QCOMPARE(chat().size(), 1);
             QCOMPARE(chat().first().id, id); // a restart re-posts nothing
+            // What the next start relies on is on disk: the polls and the standing message.
+            Store store;
+            QString error;
+            QVERIFY2(store.open(m_dir->filePath(QStringLiteral("rw.sqlite")), &error),
+                     qPrintable(error));
+            const qint64 until = QDateTime::currentSecsSinceEpoch() + 60;
+            QVERIFY(!store.accountSeries(QStringLiteral("farm1/bitcoin"), 0, until).isEmpty());
+            const QVector<LiveMessage> live = store.liveMessages();
+            QCOMPARE(live.size(), 1);
+            QCOMPARE(live.first().state, LiveMessage::Live);
+            QCOMPARE(live.first().messageId, id);
         }
     }
 
