@@ -9,6 +9,7 @@
 #include "monitor/monitor.h"
 #include "notify/telegramclient.h"
 #include "pool/f2poolparser.h"
+#include "pool/fastf2poolparser.h"
 #include "pool/httpdate.h"
 
 #include <QByteArray>
@@ -95,9 +96,47 @@ private:
 
     static bool sane(double v) { return std::isfinite(v) && v >= 0; }
 
+    // The fast path (simdjson On-Demand) must give the DOM parser's snapshot to the bit, or
+    // step aside.
+    static QString fastPathDisagreement(const QByteArray &body, bool v1)
+    {
+        const std::optional<ParseResult> fast =
+            v1 ? fastParseF2poolV1(body) : fastParseF2poolV2WorkerList(body);
+        if (!fast)
+            return {};
+        const ParseResult dom =
+            v1 ? detail::parseF2poolV1Dom(body) : detail::parseF2poolV2WorkerListDom(body);
+        if (fast->ok() != dom.ok() || fast->error != dom.error)
+            return QStringLiteral("fast path: ok=%1 \"%2\", DOM: ok=%3 \"%4\"")
+                .arg(fast->ok())
+                .arg(fast->error)
+                .arg(dom.ok())
+                .arg(dom.error);
+        if (!dom.ok())
+            return {};
+        const Snapshot &a = *fast->snapshot, &b = *dom.snapshot;
+        if (a.workers.size() != b.workers.size() || a.totalHashRate != b.totalHashRate)
+            return QStringLiteral("fast path: %1 workers, total %2; DOM: %3, %4")
+                .arg(a.workers.size())
+                .arg(a.totalHashRate)
+                .arg(b.workers.size())
+                .arg(b.totalHashRate);
+        for (qsizetype i = 0; i < a.workers.size(); ++i) {
+            const WorkerSample &p = a.workers[i], &q = b.workers[i];
+            if (p.name != q.name || p.hashRate != q.hashRate || p.hashRate1h != q.hashRate1h ||
+                p.hashRate24h != q.hashRate24h || p.staleRate24h != q.staleRate24h ||
+                p.lastShareAt != q.lastShareAt || p.host != q.host)
+                return QStringLiteral("fast path and DOM differ on worker %1").arg(i);
+        }
+        return {};
+    }
+
     static QString poolReply(const QByteArray &body, bool v1)
     {
         const ParseResult r = v1 ? parseF2poolV1(body) : parseF2poolV2WorkerList(body);
+        const QString fastDiff = fastPathDisagreement(body, v1);
+        if (!fastDiff.isEmpty())
+            return fastDiff;
         const QString poolError = f2poolErrorMessage(body);
         if (!poolError.isEmpty()) {
             const QString e = oneLine(QStringLiteral("f2poolErrorMessage"), poolError);

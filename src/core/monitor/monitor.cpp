@@ -14,11 +14,30 @@ Event makeEvent(Event::Kind kind, const QString &worker, qint64 at, qint64 durat
     return e;
 }
 
-bool sameSample(const WorkerSample &a, const WorkerSample &b)
+template <typename T>
+void assign(T &field, const T &value, bool *changed)
 {
-    return a.hashRate == b.hashRate && a.hashRate1h == b.hashRate1h &&
-           a.hashRate24h == b.hashRate24h && a.staleRate24h == b.staleRate24h &&
-           a.lastShareAt == b.lastShareAt && a.host == b.host && a.name == b.name;
+    if (field == value)
+        return;
+    field = value;
+    *changed = true;
+}
+
+// Takes a known worker's new sample field by field and says whether anything changed. The name
+// is the key it was found by, so the stored one stays; so do equal hosts: a 100k-worker poll
+// then copies no string.
+bool updateSample(WorkerSample &known, const WorkerSample &fresh)
+{
+    bool changed = false;
+    assign(known.hashRate, fresh.hashRate, &changed);
+    assign(known.hashRate1h, fresh.hashRate1h, &changed);
+    assign(known.hashRate24h, fresh.hashRate24h, &changed);
+    assign(known.staleRate24h, fresh.staleRate24h, &changed);
+    // A share time never goes back to "never": keep the known one over a 0 glitch.
+    if (fresh.lastShareAt > 0 || known.lastShareAt <= 0)
+        assign(known.lastShareAt, fresh.lastShareAt, &changed);
+    assign(known.host, fresh.host, &changed);
+    return changed;
 }
 
 bool isDown(WorkerStatus s)
@@ -167,12 +186,7 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
         const WorkerStatus prevStatus = st.status;
         const qint64 prevSince = st.statusSince;
         const qint64 prevShare = lastShareOf(st);
-        // A share time never goes back to "never": keep the known one over a 0 glitch.
-        WorkerSample fresh = sample;
-        if (fresh.lastShareAt <= 0 && st.sample.lastShareAt > 0)
-            fresh.lastShareAt = st.sample.lastShareAt;
-        bool changed = !sameSample(st.sample, fresh);
-        st.sample = std::move(fresh);
+        bool changed = updateSample(st.sample, sample);
         st.lastListedAt = stamp;
         transition(sample.name, st, prevStatus, prevShare, now, events);
         changed = changed || st.status != prevStatus || st.statusSince != prevSince;

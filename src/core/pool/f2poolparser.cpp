@@ -1,8 +1,9 @@
 #include "pool/f2poolparser.h"
 
+#include "pool/fastf2poolparser.h"
 #include "pool/httpdate.h"
+#include "pool/workercollector.h"
 
-#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,7 +15,6 @@
 namespace rw {
 namespace {
 
-Q_LOGGING_CATEGORY(lcParser, "rigwatch.pool")
 
 ParseResult failure(const QString &reason)
 {
@@ -51,19 +51,6 @@ double number(const QJsonValue &v, bool *present = nullptr)
     return ok && d > 0 ? d : 0;
 }
 
-qint64 secondsFromNumber(double d)
-{
-    if (!std::isfinite(d) || d <= 0 || d > 1e21)
-        return 0;
-    if (d > 1e18)
-        d /= 1e9; // nanoseconds
-    else if (d > 1e15)
-        d /= 1e6; // microseconds
-    else if (d > 1e12)
-        d /= 1e3; // milliseconds
-    return static_cast<qint64>(d);
-}
-
 // Unix seconds from a number, a numeric string or an ISO-8601 string; 0 when unknown.
 qint64 unixSeconds(const QJsonValue &v)
 {
@@ -71,10 +58,7 @@ qint64 unixSeconds(const QJsonValue &v)
         return secondsFromNumber(v.toDouble());
     if (!v.isString())
         return 0;
-    const QString s = v.toString().trimmed();
-    bool ok = false;
-    const double d = s.toDouble(&ok);
-    return ok ? secondsFromNumber(d) : parseIsoDateTime(s);
+    return unixSecondsFromText(v.toString());
 }
 
 // Worker names are strings; a bare number is accepted as its decimal text.
@@ -173,70 +157,6 @@ QString workersArray(const QByteArray &body, QJsonObject *root, QJsonArray *work
     return e;
 }
 
-// Collects samples, drops duplicate names (latest share wins), counts bad entries.
-class Collector
-{
-public:
-    explicit Collector(qsizetype expected)
-    {
-        m_snapshot.workers.reserve(expected);
-        m_index.reserve(expected);
-    }
-
-    void add(WorkerSample &&s)
-    {
-        const auto it = m_index.constFind(s.name);
-        if (it != m_index.cend()) {
-            WorkerSample &kept = m_snapshot.workers[*it];
-            if (s.lastShareAt > kept.lastShareAt)
-                kept = std::move(s);
-            ++m_duplicates;
-            return;
-        }
-        m_index.insert(s.name, m_snapshot.workers.size());
-        m_snapshot.workers.append(std::move(s));
-    }
-
-    void reject(qsizetype index, const char *why)
-    {
-        if (m_bad++ == 0)
-            m_firstProblem = QStringLiteral("entry %1 %2").arg(index).arg(QLatin1String(why));
-    }
-
-    ParseResult finish(qsizetype entries, const char *api, std::optional<double> poolTotal)
-    {
-        if (entries > 0 && m_snapshot.workers.isEmpty())
-            return failure(QStringLiteral("reply's \"workers\" list has %1 entries and none is a "
-                                          "usable worker (%2)")
-                               .arg(entries)
-                               .arg(m_firstProblem));
-        if (m_bad > 0)
-            qCWarning(lcParser, "%s reply: skipped %d of %lld worker entries (first: %s)", api,
-                      m_bad, static_cast<long long>(entries), qUtf8Printable(m_firstProblem));
-        if (m_duplicates > 0)
-            qCInfo(lcParser, "%s reply: %d duplicate worker names, kept the latest share", api,
-                   m_duplicates);
-        if (poolTotal) {
-            m_snapshot.totalHashRate = *poolTotal;
-        } else {
-            double sum = 0;
-            for (const WorkerSample &w : std::as_const(m_snapshot.workers))
-                sum += w.hashRate;
-            m_snapshot.totalHashRate = sum;
-        }
-        ParseResult r;
-        r.snapshot = std::move(m_snapshot);
-        return r;
-    }
-
-private:
-    Snapshot m_snapshot;
-    QHash<QString, qsizetype> m_index;
-    int m_bad = 0;
-    int m_duplicates = 0;
-    QString m_firstProblem;
-};
-
 } // namespace
 
 QString f2poolErrorMessage(const QByteArray &body)
@@ -247,7 +167,7 @@ QString f2poolErrorMessage(const QByteArray &body)
     return doc.isObject() ? errorFromObject(doc.object()) : QString();
 }
 
-ParseResult parseF2poolV2WorkerList(const QByteArray &body)
+ParseResult detail::parseF2poolV2WorkerListDom(const QByteArray &body)
 {
     QJsonObject root;
     QJsonArray list;
@@ -255,7 +175,7 @@ ParseResult parseF2poolV2WorkerList(const QByteArray &body)
     if (!error.isEmpty())
         return failure(error);
 
-    Collector c(list.size());
+    WorkerCollector c(list.size());
     const QLatin1String kInfo("hash_rate_info"), kName("name"), kRate("hash_rate"),
         kRate1h("h1_hash_rate"), kRate24h("h24_hash_rate"), kStale24h("h24_stale_hash_rate"),
         kLastShare("last_share_at"), kHost("host"), kWorkerName("worker_name");
@@ -291,7 +211,7 @@ ParseResult parseF2poolV2WorkerList(const QByteArray &body)
     return c.finish(list.size(), "f2pool v2", std::nullopt);
 }
 
-ParseResult parseF2poolV1(const QByteArray &body)
+ParseResult detail::parseF2poolV1Dom(const QByteArray &body)
 {
     QJsonObject root;
     QJsonArray list;
@@ -299,7 +219,7 @@ ParseResult parseF2poolV1(const QByteArray &body)
     if (!error.isEmpty())
         return failure(error);
 
-    Collector c(list.size());
+    WorkerCollector c(list.size());
     for (qsizetype i = 0; i < list.size(); ++i) {
         const QJsonValue entry = list.at(i);
         if (!entry.isArray()) {
@@ -324,6 +244,20 @@ ParseResult parseF2poolV1(const QByteArray &body)
     const double total = number(root.value(QLatin1String("hashrate")), &hasTotal);
     return c.finish(list.size(), "f2pool v1",
                     hasTotal ? std::optional<double>(total) : std::nullopt);
+}
+
+ParseResult parseF2poolV2WorkerList(const QByteArray &body)
+{
+    if (std::optional<ParseResult> fast = fastParseF2poolV2WorkerList(body))
+        return std::move(*fast);
+    return detail::parseF2poolV2WorkerListDom(body);
+}
+
+ParseResult parseF2poolV1(const QByteArray &body)
+{
+    if (std::optional<ParseResult> fast = fastParseF2poolV1(body))
+        return std::move(*fast);
+    return detail::parseF2poolV1Dom(body);
 }
 
 } // namespace rw

@@ -36,4 +36,13 @@ ParseResult parseF2poolV1(const QByteArray &body);
 // numeric "code", with "msg"); empty otherwise. Cheap for large non-error bodies.
 QString f2poolErrorMessage(const QByteArray &body);
 
+// The parsers above try a fast path first (simdjson On-Demand, straight from the bytes to the
+// snapshot: no DOM, see fastf2poolparser.h) and fall back to these for every reply the fast
+// path does not take on: errors, string-typed numbers, nulls, the flattened shape, escaped keys.
+// These are the reference: tests and fuzzers check that the fast path agrees with them.
+namespace detail {
+ParseResult parseF2poolV2WorkerListDom(const QByteArray &body);
+ParseResult parseF2poolV1Dom(const QByteArray &body);
+} // namespace detail
+
 } // namespace rw

@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "logging.h"
 #include "pool/f2poolparser.h"
+#include "pool/fastf2poolparser.h"
 #include "pool/httpdate.h"
 #include "pool/poolprovider.h"
 #include "util/redact.h"
@@ -62,6 +63,7 @@ void Poller::start()
 void Poller::stop()
 {
     m_running = false;
+    m_body = QByteArray();
     m_next.stop();
     m_nextAtMs = 0;
     if (m_reply) {
@@ -86,6 +88,7 @@ void Poller::pollNow()
     m_elapsed.start();
     m_reply = m_nam->sendCustomRequest(pr.request, pr.verb, pr.body);
     m_deadline.start(m_account.timeoutSecs * 1000);
+    m_body = QByteArray();
     connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
         if (!m_reply)
             return;
@@ -94,13 +97,39 @@ void Poller::pollNow()
             abortWith(PollFailure::TooLarge, tr("the pool's reply is too large (%1 bytes, the limit is %2)")
                                                   .arg(declared)
                                                   .arg(m_account.maxBodyBytes));
+        else if (declared > 0)
+            m_body.reserve(declared + kFastParserPadding);
     });
+    connect(m_reply, &QNetworkReply::readyRead, this, &Poller::readBody);
     connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64) {
         if (m_reply && received > m_account.maxBodyBytes)
             abortWith(PollFailure::TooLarge, tr("the pool's reply is larger than the limit of %1 bytes")
                                                   .arg(m_account.maxBodyBytes));
     });
     connect(m_reply, &QNetworkReply::finished, this, &Poller::onFinished);
+}
+
+// Moves what arrived out of the reply's own buffer into m_body, so the reply exists in memory
+// once (not in the reply's buffer and then again in a copy), with room after it for the fast
+// parser's padding (no further copy of a 30 MB reply to parse it).
+void Poller::readBody()
+{
+    if (!m_reply)
+        return;
+    const qint64 available = m_reply->bytesAvailable();
+    if (available <= 0)
+        return;
+    const qsizetype old = m_body.size();
+    if (old + available > m_account.maxBodyBytes)
+        return abortWith(PollFailure::TooLarge,
+                         tr("the pool's reply is larger than the limit of %1 bytes")
+                             .arg(m_account.maxBodyBytes));
+    const qsizetype needed = old + qsizetype(available) + kFastParserPadding;
+    if (m_body.capacity() < needed)
+        m_body.reserve(std::max(needed, m_body.capacity() * 2));
+    m_body.resize(old + qsizetype(available));
+    const qint64 got = m_reply->read(m_body.data() + old, available);
+    m_body.resize(old + qsizetype(std::max<qint64>(got, 0)));
 }
 
 void Poller::abortWith(PollFailure::Kind kind, const QString &message)
@@ -125,7 +154,8 @@ void Poller::onFinished()
         return finishWithFailure(m_abortReason->first, m_abortReason->second);
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
+    readBody();
+    QByteArray body = std::exchange(m_body, QByteArray());
     const bool httpOk = status >= 200 && status <= 299;
     if (reply->error() != QNetworkReply::NoError && (status == 0 || httpOk)) {
         QString why;
@@ -168,6 +198,7 @@ void Poller::onFinished()
     if (!poolError.isEmpty())
         return finishWithFailure(PollFailure::PoolError, redactText(poolError, {m_account.secret}), status);
     ParseResult parsed = parseWorkerList(m_account.provider, body);
+    body = QByteArray(); // the reply is not needed past the parse: free it before the store runs
     if (!parsed.ok())
         return finishWithFailure(PollFailure::BadReply,
                                  tr("%1 sent a reply RigWatch cannot read: %2").arg(pool, parsed.error),

@@ -57,11 +57,13 @@ private:
     void finishWithFailure(PollFailure::Kind kind, const QString &message, int status = 0);
     void scheduleNext();
     void abortWith(PollFailure::Kind kind, const QString &message);
+    void readBody();
 
     AccountConfig m_account;
     QNetworkAccessManager *m_nam;
     const Clock *m_clock;
     QPointer<QNetworkReply> m_reply;
+    QByteArray m_body; // the reply so far, read as it arrives
     QTimer m_deadline;
     QTimer m_next;
     QElapsedTimer m_elapsed;

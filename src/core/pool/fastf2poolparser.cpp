@@ -1,0 +1,377 @@
+#include "pool/fastf2poolparser.h"
+
+#ifdef RIGWATCH_HAVE_SIMDJSON
+
+#include "pool/workercollector.h"
+
+#include <simdjson.h>
+
+#include <cmath>
+#include <memory>
+
+namespace rw {
+namespace {
+
+namespace od = simdjson::ondemand;
+using simdjson::SUCCESS;
+
+// Every helper answers "taken" (true) or "not for the fast path" (false); on false the whole
+// reply goes to the DOM parser, so no helper has to produce an error message.
+
+static_assert(kFastParserPadding > qsizetype(simdjson::SIMDJSON_PADDING));
+
+// Input as simdjson needs it: SIMDJSON_PADDING readable bytes past the end. A QByteArray read
+// by the poller has them (it reserves them); anything else is copied once.
+class PaddedInput
+{
+public:
+    explicit PaddedInput(const QByteArray &body)
+    {
+        const size_t size = size_t(body.size());
+        // Free space after the data (one byte of it holds QByteArray's terminating '\0').
+        // data_ptr() has no const overload; reading the free space changes nothing.
+        const qsizetype spare = const_cast<QByteArray &>(body).data_ptr().freeSpaceAtEnd();
+        if (spare > qsizetype(simdjson::SIMDJSON_PADDING)) {
+            m_view = simdjson::padded_string_view(body.constData(), size, size + size_t(spare) - 1);
+        } else {
+            m_copy = std::make_unique<simdjson::padded_string>(body.constData(), size);
+            m_view = simdjson::padded_string_view(*m_copy);
+        }
+    }
+    simdjson::padded_string_view view() const { return m_view; }
+
+private:
+    std::unique_ptr<simdjson::padded_string> m_copy;
+    simdjson::padded_string_view m_view;
+};
+
+// On-Demand skips what it is not asked for without checking it, so "status": 0.0.0 or [1 2] in
+// a field RigWatch ignores would pass; the DOM parser rejects such a reply as invalid JSON. Every
+// value the fast path does not read is therefore walked and checked here.
+bool validJson(od::value v)
+{
+    od::json_type type;
+    if (v.type().get(type) != SUCCESS)
+        return false;
+    switch (type) {
+    case od::json_type::object: {
+        od::object o;
+        if (v.get_object().get(o) != SUCCESS)
+            return false;
+        for (auto member : o) {
+            od::field f;
+            std::string_view key;
+            if (std::move(member).get(f) != SUCCESS || f.unescaped_key().get(key) != SUCCESS ||
+                !validJson(f.value()))
+                return false;
+        }
+        return true;
+    }
+    case od::json_type::array: {
+        od::array a;
+        if (v.get_array().get(a) != SUCCESS)
+            return false;
+        for (auto element : a) {
+            od::value e;
+            if (std::move(element).get(e) != SUCCESS || !validJson(e))
+                return false;
+        }
+        return true;
+    }
+    case od::json_type::number: {
+        double d;
+        return v.get_double().get(d) == SUCCESS;
+    }
+    case od::json_type::string: {
+        std::string_view s;
+        return v.get_string().get(s) == SUCCESS;
+    }
+    case od::json_type::boolean: {
+        bool b;
+        return v.get_bool().get(b) == SUCCESS;
+    }
+    case od::json_type::null:
+        return v.is_null();
+    }
+    return false;
+}
+
+// A key spelled with an escape ("na\u006de") means the same to the DOM parser as the plain one;
+// the fast path compares raw bytes, so it leaves such replies to the DOM parser.
+bool plainKey(od::raw_json_string key)
+{
+    for (const char *p = key.raw(); *p != '"'; ++p)
+        if (*p == '\\')
+            return false;
+    return true;
+}
+
+// Each known key may appear once per object: with a repeat, which one counts is the DOM's call.
+bool firstTime(unsigned *seen, unsigned bit)
+{
+    if (*seen & bit)
+        return false;
+    *seen |= bit;
+    return true;
+}
+
+// A rate: a JSON number; negative or non-finite counts as 0 (as in the DOM parser).
+bool rate(od::value v, double *out)
+{
+    double d = 0;
+    if (v.get_double().get(d) != SUCCESS)
+        return false;
+    *out = std::isfinite(d) && d > 0 ? d : 0;
+    return true;
+}
+
+bool text(od::value v, QString *out)
+{
+    std::string_view s;
+    if (v.get_string().get(s) != SUCCESS)
+        return false;
+    *out = QString::fromUtf8(s.data(), qsizetype(s.size()));
+    return true;
+}
+
+// {"name": ..., "hash_rate": ..., "h1_hash_rate": ..., "h24_hash_rate": ...,
+//  "h24_stale_hash_rate": ..., other rates ignored}
+bool v2RateInfo(od::object info, WorkerSample *s)
+{
+    enum : unsigned { Name = 1, Rate = 2, Rate1h = 4, Rate24h = 8, Stale24h = 16 };
+    unsigned seen = 0;
+    for (auto member : info) {
+        od::field f;
+        if (std::move(member).get(f) != SUCCESS)
+            return false;
+        const od::raw_json_string key = f.key();
+        od::value v = f.value();
+        bool ok = true;
+        if (key.unsafe_is_equal("name"))
+            ok = firstTime(&seen, Name) && text(v, &s->name) && !s->name.isEmpty();
+        else if (key.unsafe_is_equal("hash_rate"))
+            ok = firstTime(&seen, Rate) && rate(v, &s->hashRate);
+        else if (key.unsafe_is_equal("h1_hash_rate"))
+            ok = firstTime(&seen, Rate1h) && rate(v, &s->hashRate1h);
+        else if (key.unsafe_is_equal("h24_hash_rate"))
+            ok = firstTime(&seen, Rate24h) && rate(v, &s->hashRate24h);
+        else if (key.unsafe_is_equal("h24_stale_hash_rate"))
+            ok = firstTime(&seen, Stale24h) && rate(v, &s->staleRate24h);
+        else
+            ok = plainKey(key) && validJson(v);
+        if (!ok)
+            return false;
+    }
+    return seen & Name; // without a name inside, the DOM parser looks at the flattened shape
+}
+
+// {"hash_rate_info": {...}, "last_share_at": 1767225590, "status": 0, "host": "203.0.113.10"}
+bool v2Worker(od::object w, WorkerSample *s)
+{
+    enum : unsigned { Info = 1, LastShare = 2, Host = 4 };
+    unsigned seen = 0;
+    for (auto member : w) {
+        od::field f;
+        if (std::move(member).get(f) != SUCCESS)
+            return false;
+        const od::raw_json_string key = f.key();
+        od::value v = f.value();
+        bool ok = true;
+        if (key.unsafe_is_equal("hash_rate_info")) {
+            od::object info;
+            ok = firstTime(&seen, Info) && v.get_object().get(info) == SUCCESS &&
+                 v2RateInfo(info, s);
+        } else if (key.unsafe_is_equal("last_share_at")) {
+            double d = 0;
+            ok = firstTime(&seen, LastShare) && v.get_double().get(d) == SUCCESS;
+            s->lastShareAt = secondsFromNumber(d);
+        } else if (key.unsafe_is_equal("host")) {
+            od::json_type type;
+            ok = firstTime(&seen, Host) && v.type().get(type) == SUCCESS;
+            if (ok && type == od::json_type::string)
+                ok = text(v, &s->host); // any other type: no host, as in the DOM parser
+            else
+                ok = ok && validJson(v);
+        } else {
+            ok = plainKey(key) && validJson(v);
+        }
+        if (!ok)
+            return false;
+    }
+    return seen & Info;
+}
+
+// [name, rate, rate 1 h, ?, hashes 24 h, stale hashes 24 h, last share ISO-8601, ...]
+bool v1Worker(od::array w, WorkerSample *s)
+{
+    int index = 0;
+    for (auto element : w) {
+        od::value v;
+        if (std::move(element).get(v) != SUCCESS)
+            return false;
+        bool ok = true;
+        double perDay = 0;
+        switch (index++) {
+        case 0:
+            ok = text(v, &s->name) && !s->name.isEmpty();
+            break;
+        case 1:
+            ok = rate(v, &s->hashRate);
+            break;
+        case 2:
+            ok = rate(v, &s->hashRate1h);
+            break;
+        case 4:
+            ok = rate(v, &perDay);
+            s->hashRate24h = perDay / 86400.0;
+            break;
+        case 5:
+            ok = rate(v, &perDay);
+            s->staleRate24h = perDay / 86400.0;
+            break;
+        case 6: {
+            od::json_type type;
+            ok = v.type().get(type) == SUCCESS;
+            if (ok && type == od::json_type::string) {
+                std::string_view iso;
+                ok = v.get_string().get(iso) == SUCCESS;
+                s->lastShareAt = ok ? unixSecondsFromUtf8(iso) : 0;
+            } else if (ok && type == od::json_type::number) {
+                double d = 0;
+                ok = v.get_double().get(d) == SUCCESS;
+                s->lastShareAt = secondsFromNumber(d);
+            } else {
+                ok = false; // null, bool: the DOM parser's rules
+            }
+            break;
+        }
+        default:
+            ok = validJson(v); // index 3 and the trailing flags are not used
+        }
+        if (!ok)
+            return false;
+    }
+    return index > 0;
+}
+
+// The parts both APIs share: the top-level object, "code", "workers", the end of the document.
+// `entry` reads one element of "workers" into a sample; `other` reads or checks (validJson) the
+// value of every other key.
+template <typename Entry, typename Other>
+std::optional<ParseResult> parseReply(const QByteArray &body, const char *api, int bytesPerEntry,
+                                      Entry entry, Other other, std::optional<double> *poolTotal)
+{
+    if (body.isEmpty())
+        return std::nullopt;
+    const PaddedInput input(body);
+    // One parser per thread, kept between polls: a fresh one costs more than the parse itself
+    // (its buffers are sized to the reply and every page is faulted in again). It holds on to
+    // memory in proportion to the largest reply seen: about 4 bytes per JSON token.
+    thread_local od::parser parser;
+    od::document doc;
+    od::object root;
+    if (parser.iterate(input.view()).get(doc) != SUCCESS || doc.get_object().get(root) != SUCCESS)
+        return std::nullopt;
+
+    // Sized for the common reply (bytesPerEntry: a little less than a typical entry); grows.
+    WorkerCollector collector(body.size() / bytesPerEntry + 1);
+    qsizetype entries = 0;
+    bool sawWorkers = false;
+    for (auto member : root) {
+        od::field f;
+        if (std::move(member).get(f) != SUCCESS)
+            return std::nullopt;
+        const od::raw_json_string key = f.key();
+        od::value v = f.value();
+        if (key.unsafe_is_equal("workers")) {
+            od::array list;
+            if (sawWorkers || v.get_array().get(list) != SUCCESS)
+                return std::nullopt;
+            sawWorkers = true;
+            for (auto element : list) {
+                od::value e;
+                WorkerSample s;
+                if (std::move(element).get(e) != SUCCESS || !entry(e, &s))
+                    return std::nullopt;
+                collector.add(std::move(s));
+                ++entries;
+            }
+        } else if (key.unsafe_is_equal("code")) {
+            double code = 0; // f2pool's error bodies carry a non-zero code: the DOM says which
+            if (v.get_double().get(code) != SUCCESS || code != 0)
+                return std::nullopt;
+        } else if (!plainKey(key) || !other(key, v)) {
+            return std::nullopt;
+        }
+    }
+    // Anything after the top-level object makes the reply invalid JSON.
+    if (!sawWorkers || doc.current_location().error() != simdjson::OUT_OF_BOUNDS)
+        return std::nullopt;
+    return collector.finish(entries, api, *poolTotal);
+}
+
+// The top-level keys v2 does not use: checked, not read.
+bool ignoreKey(od::raw_json_string, od::value &v)
+{
+    return validJson(v);
+}
+
+} // namespace
+
+bool fastParserAvailable()
+{
+    return true;
+}
+
+std::optional<ParseResult> fastParseF2poolV2WorkerList(const QByteArray &body)
+{
+    const auto entry = [](od::value e, WorkerSample *s) {
+        od::object w;
+        return e.get_object().get(w) == SUCCESS && v2Worker(w, s);
+    };
+    std::optional<double> total; // v2: always the sum of the workers
+    return parseReply(body, "f2pool v2", 300, entry, ignoreKey, &total);
+}
+
+std::optional<ParseResult> fastParseF2poolV1(const QByteArray &body)
+{
+    const auto entry = [](od::value e, WorkerSample *s) {
+        od::array w;
+        return e.get_array().get(w) == SUCCESS && v1Worker(w, s);
+    };
+    std::optional<double> total;
+    bool sawTotal = false;
+    const auto other = [&total, &sawTotal](od::raw_json_string key, od::value &v) {
+        if (!key.unsafe_is_equal("hashrate"))
+            return validJson(v);
+        double d = 0;
+        if (sawTotal || v.get_double().get(d) != SUCCESS)
+            return false;
+        sawTotal = true;
+        if (std::isfinite(d))
+            total = d > 0 ? d : 0;
+        return true;
+    };
+    return parseReply(body, "f2pool v1", 120, entry, other, &total);
+}
+
+} // namespace rw
+
+#else // no simdjson: the DOM parsers do all the work
+
+namespace rw {
+bool fastParserAvailable()
+{
+    return false;
+}
+std::optional<ParseResult> fastParseF2poolV2WorkerList(const QByteArray &)
+{
+    return std::nullopt;
+}
+std::optional<ParseResult> fastParseF2poolV1(const QByteArray &)
+{
+    return std::nullopt;
+}
+} // namespace rw
+
+#endif

@@ -1,0 +1,223 @@
+// The fast path of the f2pool parsers (simdjson On-Demand) against the DOM parsers it stands in
+// for: whatever reply it takes on, its snapshot must be the DOM parser's to the bit, and any
+// reply the DOM parser rejects it must leave alone. The DOM parsers' own behaviour is tested in
+// tst_f2poolparser; replies of every shape come from the fixtures, the fuzz seeds and here.
+#include "fakef2pool.h"
+#include "pool/f2poolparser.h"
+#include "pool/fastf2poolparser.h"
+
+#include <QDir>
+#include <QTest>
+
+using namespace rw;
+
+namespace {
+
+constexpr qint64 kNow = 1767225600; // 2026-01-01T00:00:00Z
+
+enum class Api { V1, V2 };
+
+std::optional<ParseResult> fast(Api api, const QByteArray &body)
+{
+    return api == Api::V1 ? fastParseF2poolV1(body) : fastParseF2poolV2WorkerList(body);
+}
+
+ParseResult dom(Api api, const QByteArray &body)
+{
+    return api == Api::V1 ? detail::parseF2poolV1Dom(body)
+                          : detail::parseF2poolV2WorkerListDom(body);
+}
+
+// Empty when equal, else the first difference in words.
+QString difference(const ParseResult &a, const ParseResult &b)
+{
+    if (a.ok() != b.ok() || a.error != b.error)
+        return QStringLiteral("fast: ok=%1 \"%2\", DOM: ok=%3 \"%4\"")
+            .arg(a.ok())
+            .arg(a.error)
+            .arg(b.ok())
+            .arg(b.error);
+    if (!a.ok())
+        return {};
+    const Snapshot &x = *a.snapshot, &y = *b.snapshot;
+    if (x.workers.size() != y.workers.size())
+        return QStringLiteral("%1 workers vs %2").arg(x.workers.size()).arg(y.workers.size());
+    if (x.totalHashRate != y.totalHashRate)
+        return QStringLiteral("total %1 vs %2").arg(x.totalHashRate).arg(y.totalHashRate);
+    for (qsizetype i = 0; i < x.workers.size(); ++i) {
+        const WorkerSample &p = x.workers[i], &q = y.workers[i];
+        if (p.name != q.name || p.hashRate != q.hashRate || p.hashRate1h != q.hashRate1h ||
+            p.hashRate24h != q.hashRate24h || p.staleRate24h != q.staleRate24h ||
+            p.lastShareAt != q.lastShareAt || p.host != q.host)
+            return QStringLiteral("worker %1 (%2 vs %3) differs").arg(i).arg(p.name, q.name);
+    }
+    return {};
+}
+
+QByteArray v2Entry(const char *name, const char *extra = "")
+{
+    return QByteArray("{\"hash_rate_info\":{\"name\":") + name +
+           ",\"hash_rate\":1.5e14,\"h1_hash_rate\":1.4e14,\"h24_hash_rate\":1.3e14,"
+           "\"h24_stale_hash_rate\":2e11,\"local_hash_rate\":0},\"last_share_at\":1767225590,"
+           "\"status\":0,\"host\":\"203.0.113.10\"" +
+           extra + "}";
+}
+
+} // namespace
+
+class TestFastParser : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void agreesWithDom_data();
+    void agreesWithDom();
+    void takesTheDocumentedReplies_data();
+    void takesTheDocumentedReplies();
+    void paddingIsNeverReadPastTheAllocation();
+};
+
+void TestFastParser::agreesWithDom_data()
+{
+    QTest::addColumn<Api>("api");
+    QTest::addColumn<QByteArray>("body");
+
+    // Every fixture and fuzz seed, through both parsers.
+    for (const QString &dir : {QStringLiteral(RIGWATCH_TEST_DATA "/f2pool"),
+                               QStringLiteral(RIGWATCH_TEST_DATA "/../fuzz/seeds/v2parser"),
+                               QStringLiteral(RIGWATCH_TEST_DATA "/../fuzz/seeds/v1parser")}) {
+        const QFileInfoList files = QDir(dir).entryInfoList(QDir::Files, QDir::Name);
+        QVERIFY2(!files.isEmpty(), qPrintable(dir));
+        for (const QFileInfo &f : files) {
+            QFile file(f.filePath());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray body = file.readAll();
+            const QString name = QDir(dir).dirName() + QLatin1Char('/') + f.fileName();
+            QTest::newRow(qPrintable(name + QStringLiteral(" v1"))) << Api::V1 << body;
+            QTest::newRow(qPrintable(name + QStringLiteral(" v2"))) << Api::V2 << body;
+        }
+    }
+
+    // Shapes the fast path must either get exactly right or hand to the DOM parser.
+    const QByteArray a = v2Entry("\"rig-a\""), b = v2Entry("\"rig-b\"");
+    const auto v2 = [](const QByteArray &workers, const QByteArray &rest = {}) -> QByteArray {
+        return "{\"workers\":[" + workers + "]" + rest + "}";
+    };
+    QTest::newRow("v2 plain") << Api::V2 << v2(a + ',' + b);
+    QTest::newRow("v2 code 0") << Api::V2 << v2(a, ",\"code\":0");
+    QTest::newRow("v2 code 5010 with workers") << Api::V2 << v2(a, ",\"code\":5010,\"msg\":\"no\"");
+    QTest::newRow("v2 trailing garbage") << Api::V2 << v2(a) + "x";
+    QTest::newRow("v2 trailing object") << Api::V2 << v2(a) + "{}";
+    QTest::newRow("v2 truncated") << Api::V2 << v2(a + ',' + b).chopped(3);
+    QTest::newRow("v2 escaped key") << Api::V2 << QByteArray("{\"work\\u0065rs\":[" + a + "]}");
+    QTest::newRow("v2 escaped inner key")
+        << Api::V2 << v2(v2Entry("\"rig-a\"", ",\"ho\\u0073t\":\"10.0.0.9\""));
+    QTest::newRow("v2 workers twice") << Api::V2 << v2(a, ",\"workers\":[]");
+    QTest::newRow("v2 host twice") << Api::V2 << v2(v2Entry("\"rig-a\"", ",\"host\":\"x\""));
+    QTest::newRow("v2 host null") << Api::V2 << v2(v2Entry("\"rig-a\"", ",\"host\":null"));
+    QTest::newRow("v2 escaped name") << Api::V2 << v2(v2Entry("\"\\u77ff\\u673a-\\\"7\\\"\""));
+    QTest::newRow("v2 numeric name") << Api::V2 << v2(v2Entry("42"));
+    QTest::newRow("v2 empty name") << Api::V2 << v2(v2Entry("\"\"") + ',' + b);
+    QTest::newRow("v2 duplicate names") << Api::V2 << v2(a + ',' + b + ',' + a);
+    QTest::newRow("v2 string rate")
+        << Api::V2 << v2("{\"hash_rate_info\":{\"name\":\"s\",\"hash_rate\":\"12.5\"}}");
+    QTest::newRow("v2 negative and huge")
+        << Api::V2 << v2("{\"hash_rate_info\":{\"name\":\"n\",\"hash_rate\":-5,"
+                         "\"h1_hash_rate\":1e308,\"h24_hash_rate\":1e999},\"last_share_at\":-1}");
+    QTest::newRow("v2 share in ms")
+        << Api::V2 << v2("{\"hash_rate_info\":{\"name\":\"m\"},\"last_share_at\":1767225590123}");
+    QTest::newRow("v2 flattened")
+        << Api::V2 << v2("{\"name\":\"flat\",\"hash_rate\":5,\"last_share_at\":1767225590}");
+    QTest::newRow("v2 info without name")
+        << Api::V2 << v2("{\"hash_rate_info\":{\"hash_rate\":5},\"name\":\"outer\"}");
+    QTest::newRow("v2 entry not an object") << Api::V2 << v2(a + ",7");
+    QTest::newRow("v2 empty list") << Api::V2 << v2({});
+    QTest::newRow("v2 invalid number in ignored field")
+        << Api::V2 << v2(v2Entry("\"rig-a\"", ",\"status\":0.0.0"));
+    QTest::newRow("v2 missing comma in ignored field")
+        << Api::V2 << v2(v2Entry("\"rig-a\"", ",\"extra\":[1 2]"));
+    QTest::newRow("v2 invalid UTF-8 name") << Api::V2 << v2(v2Entry("\"rig-\xff\""));
+
+    const auto v1 = [](const QByteArray &rows, const QByteArray &rest = {}) -> QByteArray {
+        return "{\"hashrate\":2.5e14,\"workers\":[" + rows + "]" + rest + "}";
+    };
+    const QByteArray row = "[\"rig-1\",1.1e14,1.0e14,0,9341866667712000000,18777668736000000,"
+                           "\"2025-12-31T23:59:50.810789Z\",false]";
+    QTest::newRow("v1 plain") << Api::V1 << v1(row);
+    QTest::newRow("v1 no total") << Api::V1 << QByteArray("{\"workers\":[" + row + "]}");
+    QTest::newRow("v1 total twice") << Api::V1 << v1(row, ",\"hashrate\":1");
+    QTest::newRow("v1 string total") << Api::V1 << QByteArray("{\"hashrate\":\"7\",\"workers\":[]}");
+    QTest::newRow("v1 short row") << Api::V1 << v1("[\"short\",5]");
+    QTest::newRow("v1 numeric time") << Api::V1 << v1("[\"t\",1,1,0,1,1,1767225590]");
+    QTest::newRow("v1 offset time") << Api::V1 << v1("[\"o\",1,1,0,1,1,\"2025-12-31 23:59:50+08:00\"]");
+    QTest::newRow("v1 numeric string time") << Api::V1 << v1("[\"s\",1,1,0,1,1,\"1767225590\"]");
+    QTest::newRow("v1 date only") << Api::V1 << v1("[\"d\",1,1,0,1,1,\"2025-12-31\"]");
+    QTest::newRow("v1 bad time") << Api::V1 << v1("[\"b\",1,1,0,1,1,\"yesterday 12:00\"]");
+    QTest::newRow("v1 null time") << Api::V1 << v1("[\"n\",1,1,0,1,1,null]");
+    QTest::newRow("v1 non-ASCII time") << Api::V1 << v1("[\"u\",1,1,0,1,1,\"2025-12-31T23:59:50\xef\xbc\xba\"]");
+    QTest::newRow("v1 row not a list") << Api::V1 << v1(row + ",{}");
+    QTest::newRow("v1 empty row") << Api::V1 << v1(row + ",[]");
+
+    // The simulated farm's replies, as the benchmarks and the end-to-end tests see them.
+    QTest::newRow("v2 farm of 1000") << Api::V2 << sim::FakeF2pool::makeV2WorkerList(1000, kNow, 7);
+    QTest::newRow("v1 farm of 1000") << Api::V1 << sim::FakeF2pool::makeV1Reply(1000, kNow, 7);
+}
+
+void TestFastParser::agreesWithDom()
+{
+    QFETCH(Api, api);
+    QFETCH(QByteArray, body);
+    const std::optional<ParseResult> f = fast(api, body);
+    if (!f)
+        return; // handed to the DOM parser: the answer is the DOM's by construction
+    const QString diff = difference(*f, dom(api, body));
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    // And the public entry point gives the same.
+    const ParseResult p = api == Api::V1 ? parseF2poolV1(body) : parseF2poolV2WorkerList(body);
+    QVERIFY2(difference(p, *f).isEmpty(), qPrintable(difference(p, *f)));
+}
+
+void TestFastParser::takesTheDocumentedReplies_data()
+{
+    QTest::addColumn<Api>("api");
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("v2 farm") << Api::V2 << sim::FakeF2pool::makeV2WorkerList(500, kNow, 9);
+    QTest::newRow("v1 farm") << Api::V1 << sim::FakeF2pool::makeV1Reply(500, kNow, 9);
+    QFile v2(QStringLiteral(RIGWATCH_TEST_DATA "/f2pool/v2_worker_list.json"));
+    QFile v1(QStringLiteral(RIGWATCH_TEST_DATA "/f2pool/v1_user.json"));
+    QVERIFY(v2.open(QIODevice::ReadOnly) && v1.open(QIODevice::ReadOnly));
+    QTest::newRow("v2 fixture") << Api::V2 << v2.readAll();
+    QTest::newRow("v1 fixture") << Api::V1 << v1.readAll();
+}
+
+// Without this, a fast path that always stepped aside would pass every other test here.
+void TestFastParser::takesTheDocumentedReplies()
+{
+    QFETCH(Api, api);
+    QFETCH(QByteArray, body);
+    if (!fastParserAvailable())
+        QSKIP("built without simdjson: the DOM parsers do all the work");
+    const std::optional<ParseResult> f = fast(api, body);
+    QVERIFY2(f.has_value(), "the fast path did not take a reply in the documented shape");
+    QVERIFY2(f->ok(), qPrintable(f->error));
+    QVERIFY(!f->snapshot->workers.isEmpty());
+}
+
+// simdjson reads up to 64 bytes past the end: with too little spare room in the QByteArray the
+// fast path must copy (AddressSanitizer runs of this test would catch an overread).
+void TestFastParser::paddingIsNeverReadPastTheAllocation()
+{
+    const QByteArray full = sim::FakeF2pool::makeV2WorkerList(20, kNow, 3);
+    const QByteArray tight(full.constData(), full.size()); // exact-size allocation
+    const QByteArray raw = QByteArray::fromRawData(full.constData(), full.size());
+    for (const QByteArray &body : {tight, raw, full.left(full.size())}) {
+        const std::optional<ParseResult> f = fastParseF2poolV2WorkerList(body);
+        if (!fastParserAvailable())
+            QVERIFY(!f);
+        else
+            QVERIFY(f && f->ok() && f->snapshot->workers.size() == 20);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestFastParser)
+#include "tst_fastparser.moc"
