@@ -129,6 +129,44 @@ private slots:
         QCOMPARE(find(QStringLiteral("rigwatch_poll_duration_seconds_bucket"), QStringLiteral("le"), QStringLiteral("+Inf"))->value, 2.0);
     }
 
+    // One pool user mining two currencies: two accounts with the same user. Their series must
+    // not collide (Prometheus rejects a scrape with two samples of the same name and labels).
+    void sameUserTwoCurrencies()
+    {
+        Metrics m;
+        AccountView btc = view();
+        btc.displayName = QStringLiteral("farm");
+        AccountView ltc = btc;
+        ltc.key = QStringLiteral("farm/litecoin");
+        m.updateAccount(btc);
+        m.updateAccount(ltc);
+        m.recordPoll(ltc.key, 0.2, false, QStringLiteral("timeout"));
+        AccountView solo = view();
+        solo.key = QStringLiteral("solo/bitcoin");
+        solo.displayName = QStringLiteral("solo");
+        m.updateAccount(solo);
+        QMap<QString, QString> types;
+        QString error;
+        const auto samples = parse(m.render(), &types, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QSet<QString> series;
+        QSet<QString> accounts;
+        for (const Sample &s : samples) {
+            QStringList labels;
+            for (auto it = s.labels.cbegin(); it != s.labels.cend(); ++it)
+                labels << it.key() + QLatin1Char('=') + it.value();
+            labels.sort();
+            const QString id = s.name + QLatin1Char('{') + labels.join(QLatin1Char(',')) + QLatin1Char('}');
+            QVERIFY2(!series.contains(id), qPrintable(QStringLiteral("duplicate series ") + id));
+            series.insert(id);
+            if (s.labels.contains(QStringLiteral("account")))
+                accounts.insert(s.labels.value(QStringLiteral("account")));
+        }
+        // The ambiguous user is told apart by currency; an unambiguous one keeps its plain name.
+        QCOMPARE(accounts, QSet<QString>({QStringLiteral("farm/bitcoin"), QStringLiteral("farm/litecoin"),
+                                          QStringLiteral("solo")}));
+    }
+
     void scrapedOverHttpCountersRise()
     {
         Metrics m;

@@ -65,6 +65,20 @@ void header(QString &out, const char *name, const char *type, const char *help)
 }
 } // namespace
 
+// The account label is the pool user, as the operator knows the account; when one user is
+// configured for two currencies that would make two series with the same labels (Prometheus
+// rejects the scrape), so those accounts are labelled "user/currency" instead.
+QString Metrics::accountLabel(const QString &key) const
+{
+    const auto it = m_accounts.constFind(key);
+    if (it == m_accounts.cend())
+        return key;
+    for (auto other = m_accounts.cbegin(); other != m_accounts.cend(); ++other)
+        if (other.key() != key && other->displayName == it->displayName)
+            return key;
+    return it->displayName;
+}
+
 QByteArray Metrics::render() const
 {
     QString out;
@@ -82,26 +96,26 @@ QByteArray Metrics::render() const
     header(out, "rigwatch_worker_up", "gauge", "1 if the worker shared within offline_after, else 0.");
     for (const AccountView &v : m_accounts)
         for (auto it = v.workers.cbegin(); it != v.workers.cend(); ++it)
-            out += QStringLiteral("rigwatch_worker_up") + lbl({{"account", v.displayName}, {"worker", it.key()}}) +
+            out += QStringLiteral("rigwatch_worker_up") + lbl({{"account", accountLabel(v.key)}, {"worker", it.key()}}) +
                    (it->status == WorkerStatus::Online ? QStringLiteral(" 1\n") : QStringLiteral(" 0\n"));
 
     header(out, "rigwatch_worker_hashrate_hashes_per_second", "gauge", "Worker's current hashrate as the pool reports it.");
     for (const AccountView &v : m_accounts)
         for (auto it = v.workers.cbegin(); it != v.workers.cend(); ++it)
             out += QStringLiteral("rigwatch_worker_hashrate_hashes_per_second") +
-                   lbl({{"account", v.displayName}, {"worker", it.key()}}) + QLatin1Char(' ') +
+                   lbl({{"account", accountLabel(v.key)}, {"worker", it.key()}}) + QLatin1Char(' ') +
                    num(it->status == WorkerStatus::Missing ? 0 : it->sample.hashRate) + QLatin1Char('\n');
 
     header(out, "rigwatch_worker_last_share_timestamp_seconds", "gauge", "Unix time of the worker's last share.");
     for (const AccountView &v : m_accounts)
         for (auto it = v.workers.cbegin(); it != v.workers.cend(); ++it)
             out += QStringLiteral("rigwatch_worker_last_share_timestamp_seconds") +
-                   lbl({{"account", v.displayName}, {"worker", it.key()}}) + QLatin1Char(' ') +
+                   lbl({{"account", accountLabel(v.key)}, {"worker", it.key()}}) + QLatin1Char(' ') +
                    QString::number(it->sample.lastShareAt) + QLatin1Char('\n');
 
     header(out, "rigwatch_account_hashrate_hashes_per_second", "gauge", "Account's total hashrate at the last successful poll.");
     for (const AccountView &v : m_accounts)
-        out += QStringLiteral("rigwatch_account_hashrate_hashes_per_second") + lbl({{"account", v.displayName}}) +
+        out += QStringLiteral("rigwatch_account_hashrate_hashes_per_second") + lbl({{"account", accountLabel(v.key)}}) +
                QLatin1Char(' ') + num(v.totalHashRate) + QLatin1Char('\n');
 
     header(out, "rigwatch_workers", "gauge", "Workers per state.");
@@ -112,13 +126,13 @@ QByteArray Metrics::render() const
             ++counts[w.status];
         for (auto it = counts.cbegin(); it != counts.cend(); ++it)
             out += QStringLiteral("rigwatch_workers") +
-                   lbl({{"account", v.displayName}, {"state", workerStatusKey(it.key())}}) + QLatin1Char(' ') +
+                   lbl({{"account", accountLabel(v.key)}, {"state", workerStatusKey(it.key())}}) + QLatin1Char(' ') +
                    QString::number(it.value()) + QLatin1Char('\n');
     }
 
     header(out, "rigwatch_poll_duration_seconds", "histogram", "Duration of pool polls, successful or not.");
     for (auto it = m_pollCount.cbegin(); it != m_pollCount.cend(); ++it) {
-        const QString name = m_accounts.contains(it.key()) ? m_accounts.value(it.key()).displayName : it.key();
+        const QString name = accountLabel(it.key());
         const auto &counts = m_pollBucketCounts.value(it.key());
         for (int i = 0; i < pollBuckets().size(); ++i)
             out += QStringLiteral("rigwatch_poll_duration_seconds_bucket") +
@@ -134,8 +148,7 @@ QByteArray Metrics::render() const
 
     header(out, "rigwatch_poll_failures_total", "counter", "Failed polls by reason.");
     for (auto it = m_failures.cbegin(); it != m_failures.cend(); ++it) {
-        const QString name = m_accounts.contains(it.key().first) ? m_accounts.value(it.key().first).displayName
-                                                                 : it.key().first;
+        const QString name = accountLabel(it.key().first);
         out += QStringLiteral("rigwatch_poll_failures_total") + lbl({{"account", name}, {"reason", it.key().second}}) +
                QLatin1Char(' ') + QString::number(it.value()) + QLatin1Char('\n');
     }

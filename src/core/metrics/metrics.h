@@ -24,6 +24,8 @@ public:
     static const QVector<double> &pollBuckets();
 
 private:
+    QString accountLabel(const QString &key) const;
+
     QMap<QString, AccountView> m_accounts;
     QMap<QString, QVector<quint64>> m_pollBucketCounts; // per account, cumulative at render
     QMap<QString, double> m_pollSum;
