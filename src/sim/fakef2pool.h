@@ -153,6 +153,7 @@ private:
     QString m_address = QStringLiteral("bc1qsimulatedfarmaddress0000000000000000000");
     int m_errorStatus = 200;
     QVector<Rig> m_rigs;
+    QHash<QString, qsizetype> m_rigIndex; // name -> position in m_rigs
     mutable QRandomGenerator m_rng{20260101};
     qint64 m_dropAfter = 86'400;
     Fault m_fault = Fault::None;
