@@ -281,6 +281,18 @@ void TestF2poolParser::duplicateNamesKeepLatestShare()
     QCOMPARE(r.snapshot->workers[0].lastShareAt, 1700000200);
     QCOMPARE(r.snapshot->workers[0].hashRate, 2.0);
     QCOMPARE(r.snapshot->totalHashRate, 7.0); // 2 + 5: the dropped duplicates do not count
+
+    // Equal shares: the first entry stays; the order of the others is kept.
+    const QByteArray tie = list(v2Worker("\"a\"", "1", "1700000100") + "," +
+                                v2Worker("\"b\"", "2", "1700000100") + "," +
+                                v2Worker("\"a\"", "9", "1700000100") + "," +
+                                v2Worker("\"c\"", "3", "1700000100"));
+    const ParseResult t = parseF2poolV2WorkerList(tie);
+    QVERIFY2(t.ok(), qPrintable(t.error));
+    QCOMPARE(t.snapshot->workers.size(), 3);
+    QCOMPARE(t.snapshot->workers[0].hashRate, 1.0);
+    QCOMPARE(t.snapshot->workers[1].name, QStringLiteral("b"));
+    QCOMPARE(t.snapshot->workers[2].name, QStringLiteral("c"));
 }
 
 void TestF2poolParser::errorMessage_data()

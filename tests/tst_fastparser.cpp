@@ -124,6 +124,8 @@ void TestFastParser::agreesWithDom_data()
     QTest::newRow("v2 negative and huge")
         << Api::V2 << v2("{\"hash_rate_info\":{\"name\":\"n\",\"hash_rate\":-5,"
                          "\"h1_hash_rate\":1e308,\"h24_hash_rate\":1e999},\"last_share_at\":-1}");
+    QTest::newRow("v2 underflowing rate")
+        << Api::V2 << v2("{\"hash_rate_info\":{\"name\":\"u\",\"hash_rate\":1e-400}}");
     QTest::newRow("v2 share in ms")
         << Api::V2 << v2("{\"hash_rate_info\":{\"name\":\"m\"},\"last_share_at\":1767225590123}");
     QTest::newRow("v2 flattened")
@@ -134,8 +136,18 @@ void TestFastParser::agreesWithDom_data()
     QTest::newRow("v2 empty list") << Api::V2 << v2({});
     QTest::newRow("v2 invalid number in ignored field")
         << Api::V2 << v2(v2Entry("\"rig-a\"", ",\"status\":0.0.0"));
+    for (const char *number : {"0", "-0", "0.0", "12.50", "1e5", "1E+400", "-", "01", "1.",
+                               ".5", "0x1", "-1e-400", "12345678901234567890", "1.5e308",
+                               "1e-310", "4.9e-324", "0e-400", "0.000e5", "2.2250738585072014e-308"}) {
+        const QByteArray extra = QByteArray(",\"status\":") + number;
+        QTest::newRow(qPrintable(QStringLiteral("v2 ignored number %1").arg(QLatin1String(number))))
+            << Api::V2 << v2(v2Entry("\"rig-a\"", extra.constData()));
+    }
     QTest::newRow("v2 missing comma in ignored field")
         << Api::V2 << v2(v2Entry("\"rig-a\"", ",\"extra\":[1 2]"));
+    // Found by fuzz_v2parser: a token that starts like null but is not one (simdjson threw).
+    QTest::newRow("v2 null-like token") << Api::V2 << QByteArray("{\"c\":null6,\"workers\":[]}");
+    QTest::newRow("v2 true-like token") << Api::V2 << v2(v2Entry("\"rig-a\"", ",\"x\":tru"));
     QTest::newRow("v2 invalid UTF-8 name") << Api::V2 << v2(v2Entry("\"rig-\xff\""));
 
     const auto v1 = [](const QByteArray &rows, const QByteArray &rest = {}) -> QByteArray {

@@ -83,6 +83,7 @@ private slots:
     void hashrateFloor();
     void incidentPicture();
     void changedRows();
+    void reorderedCopiedAndChurningPolls();
     void largeFarm();
 };
 
@@ -428,6 +429,79 @@ void TestMonitor::changedRows()
     m.applySnapshot(snap({ws(A, T0), ws(C, T0 + 610)}), T0 + 610); // A offline, B unlisted
     QCOMPARE(m.changedWorkers(), QStringList({A, C})); // B is in its grace period: unchanged
     QVERIFY(m.addedWorkers().isEmpty());
+}
+
+// The monitor remembers where each worker was in the last reply to skip hash look-ups. Every
+// state must still end up with its own worker's sample: replies in another order, with workers
+// added and dropped, a repeated name, and a copy of workers() held across a poll (which moves
+// every state when the monitor writes).
+void TestMonitor::reorderedCopiedAndChurningPolls()
+{
+    Monitor m({600, 28800, 0}, 300);
+    QVector<WorkerSample> workers;
+    for (int i = 0; i < 40; ++i)
+        workers.append(ws(QStringLiteral("w%1").arg(i), T0, 1e12 + i));
+    const auto check = [&m](const QVector<WorkerSample> &listed, const char *step) {
+        for (const WorkerSample &w : listed) {
+            const WorkerState st = m.workers().value(w.name);
+            if (st.sample.name != w.name || st.sample.hashRate != w.hashRate ||
+                st.sample.lastShareAt != w.lastShareAt)
+                return QStringLiteral("%1: %2 holds %3 / %4").arg(QLatin1String(step), w.name,
+                                                                  st.sample.name)
+                    .arg(st.sample.hashRate);
+        }
+        return QString();
+    };
+    qint64 now = T0;
+    const auto poll = [&](const QVector<WorkerSample> &listed) {
+        now += 300;
+        return m.applySnapshot(snap(listed), now);
+    };
+    poll(workers);
+    for (int round = 0; round < 3; ++round) { // the same order: positions are used
+        for (WorkerSample &w : workers) {
+            w.hashRate += 1;
+            w.lastShareAt = now + 300;
+        }
+        poll(workers);
+        QVERIFY2(check(workers, "same order").isEmpty(), qPrintable(check(workers, "same order")));
+    }
+
+    const QHash<QString, WorkerState> held = m.workers(); // shares, then detaches on write
+    workers[7].lastShareAt = now - 1000;                   // w7 stopped sharing
+    for (WorkerSample &w : workers)
+        w.hashRate += 1;
+    poll(workers);
+    QVERIFY2(check(workers, "held copy").isEmpty(), qPrintable(check(workers, "held copy")));
+    QCOMPARE(held.value(QStringLiteral("w7")).status, WorkerStatus::Online);
+    QCOMPARE(statusOf(m, QStringLiteral("w7")), WorkerStatus::Offline);
+
+    std::reverse(workers.begin(), workers.end());
+    for (WorkerSample &w : workers)
+        w.hashRate += 1;
+    poll(workers);
+    QVERIFY2(check(workers, "reversed").isEmpty(), qPrintable(check(workers, "reversed")));
+    poll(workers);
+    QVERIFY2(check(workers, "reversed again").isEmpty(), qPrintable(check(workers, "reversed again")));
+
+    // One worker dropped, two new ones in the middle, a repeated name at the end.
+    workers.removeAt(3);
+    workers.insert(10, ws(QStringLiteral("new-a"), now + 300, 5));
+    workers.insert(20, ws(QStringLiteral("new-b"), now + 300, 6));
+    for (WorkerSample &w : workers)
+        w.lastShareAt = std::max(w.lastShareAt, now);
+    QVector<WorkerSample> withRepeat = workers;
+    withRepeat.append(ws(workers[0].name, now + 300, 999));
+    poll(withRepeat);
+    QVERIFY2(check(workers, "churn").isEmpty(), qPrintable(check(workers, "churn")));
+    QCOMPARE(m.addedWorkers(), QStringList({QStringLiteral("new-a"), QStringLiteral("new-b")}));
+    for (int round = 0; round < 2; ++round) {
+        for (WorkerSample &w : workers)
+            w.hashRate *= 2;
+        poll(workers);
+        QVERIFY2(check(workers, "after churn").isEmpty(), qPrintable(check(workers, "after churn")));
+        QCOMPARE(m.changedWorkers().size(), workers.size());
+    }
 }
 
 void TestMonitor::largeFarm()

@@ -80,6 +80,11 @@ qint64 Monitor::unreachableAfterSecs() const
     return std::max<qint64>(m_thresholds.offlineAfterSecs, 3LL * m_intervalSecs);
 }
 
+const WorkerState *Monitor::firstState() const
+{
+    return m_workers.isEmpty() ? nullptr : &*m_workers.cbegin();
+}
+
 qint64 Monitor::lastShareOf(const WorkerState &w)
 {
     // Never shared: statusSince holds when it was first seen (it stays so until a share).
@@ -101,6 +106,8 @@ void Monitor::restore(const QHash<QString, WorkerState> &states, qint64 lastSucc
                       std::optional<bool> poolUnreachable)
 {
     m_workers = states;
+    m_positionsValid = false;
+    m_positions.clear();
     m_lastSuccessAt = lastSuccessAt;
     m_unreachableSince = unreachableSince;
     m_hashrateLow = hashrateLow;
@@ -159,11 +166,33 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
     Tally tally;
     qsizetype listedKnown = 0;
     m_workers.reserve(std::max(m_workers.size(), s.workers.size()));
+    m_workers.detach(); // before the check: a detach moves every state
+    bool usePositions = m_positionsValid && firstState() == m_positionsFirst;
+    bool structureChanged = false;
+    std::vector<WorkerState *> positions;
+    positions.reserve(size_t(s.workers.size()));
     for (const WorkerSample &sample : s.workers) {
-        if (sample.name.isEmpty())
+        if (sample.name.isEmpty()) {
+            positions.push_back(nullptr);
             continue;
-        const auto it = m_workers.find(sample.name);
-        if (it == m_workers.end()) {
+        }
+        // Pools list their workers in the same order poll after poll: the state at the same
+        // position last time is checked first, a hash look-up only when it is another worker.
+        WorkerState *known = nullptr;
+        const size_t position = positions.size();
+        if (usePositions && position < m_positions.size() && m_positions[position] &&
+            m_positions[position]->sample.name == sample.name)
+            known = m_positions[position];
+        if (!known) {
+            const auto it = m_workers.find(sample.name);
+            if (it != m_workers.end())
+                known = &*it;
+        }
+        positions.push_back(known);
+        if (!known) {
+            // Inserting may move states: no position from before is safe from here on.
+            usePositions = false;
+            structureChanged = true;
             WorkerState st;
             st.sample = sample;
             st.lastListedAt = stamp;
@@ -179,7 +208,7 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
             m_workers.insert(sample.name, st);
             continue;
         }
-        WorkerState &st = *it;
+        WorkerState &st = *known;
         if (st.lastListedAt == stamp)
             continue; // repeated name in one snapshot: the first one counted
         ++listedKnown;
@@ -204,6 +233,7 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
                 if (st.status == WorkerStatus::Retired && now - share > kForgetAfterSecs) {
                     m_removed.append(it.key());
                     it = m_workers.erase(it);
+                    structureChanged = true;
                     continue;
                 }
                 if (unlisted(it.key(), st, now, events))
@@ -216,6 +246,11 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
     m_online = tally.online;
     m_down = tally.down;
     m_counted = tally.counted;
+    // Positions found while states were inserted or erased may point anywhere: kept only from
+    // a poll that moved nothing (the next one rebuilds them otherwise).
+    m_positionsValid = !structureChanged;
+    m_positions = structureChanged ? std::vector<WorkerState *>() : std::move(positions);
+    m_positionsFirst = firstState();
 
     m_totalHashRate = s.totalHashRate;
     updateHashrate(s.totalHashRate, now, events);

@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <vector>
 
 namespace rw {
 
@@ -94,6 +95,7 @@ private:
     void updateHashrate(double total, qint64 now, QVector<Event> &events);
     void updateIncidentSince(qint64 now, qint64 earliestDown);
     void recount();
+    const WorkerState *firstState() const;
 
     Thresholds m_thresholds;
     int m_intervalSecs;
@@ -110,6 +112,12 @@ private:
     int m_online = 0;
     int m_down = 0;
     int m_counted = 0;
+    // m_positions[i]: the state of the i-th worker of the last snapshot (nullptr: none), valid
+    // while m_workers has neither moved (insert, erase, rehash, detach) nor been replaced;
+    // m_positionsFirst (the first state's address then) detects a detach or a rehash.
+    std::vector<WorkerState *> m_positions;
+    const WorkerState *m_positionsFirst = nullptr;
+    bool m_positionsValid = false;
     QStringList m_added;
     QStringList m_removed;
     QStringList m_changed;

@@ -4,6 +4,9 @@
 
 #include "pool/workercollector.h"
 
+// No exceptions: a simdjson error must be a return value here, never a throw past Qt code (an
+// implicit conversion of a simdjson_result that would throw does not compile).
+#define SIMDJSON_EXCEPTIONS 0
 #include <simdjson.h>
 
 #include <cmath>
@@ -45,6 +48,52 @@ private:
     simdjson::padded_string_view m_view;
 };
 
+// A JSON number as a double, as Qt's parser would have it: Qt rejects a literal that underflows
+// (1e-400, and subnormals), where simdjson quietly gives 0; such a reply goes to the DOM parser.
+bool jsonNumber(od::value v, double *out)
+{
+    const std::string_view token = v.raw_json_token();
+    if (v.get_double().get(*out) != SUCCESS)
+        return false;
+    if (std::fpclassify(*out) == FP_SUBNORMAL)
+        return false;
+    if (*out == 0) {
+        for (const char c : token) {
+            if (c == 'e' || c == 'E')
+                break;
+            if (c >= '1' && c <= '9')
+                return false;
+        }
+    }
+    return true;
+}
+
+// "0", "-12", "0.0", "123.45" (and the spaces after it): valid JSON numbers that fit a double,
+// checked without converting them - v2 replies carry five unused rates per worker.
+bool shortPlainNumber(std::string_view t)
+{
+    size_t n = t.size();
+    while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t' || t[n - 1] == '\n' || t[n - 1] == '\r'))
+        --n;
+    const auto digit = [&t](size_t i) { return t[i] >= '0' && t[i] <= '9'; };
+    size_t i = 0;
+    if (i < n && t[i] == '-')
+        ++i;
+    if (i >= n || !digit(i))
+        return false;
+    if (t[i++] != '0')
+        while (i < n && digit(i))
+            ++i;
+    if (i < n && t[i] == '.') {
+        const size_t fraction = ++i;
+        while (i < n && digit(i))
+            ++i;
+        if (i == fraction)
+            return false;
+    }
+    return i == n && n <= 16;
+}
+
 // On-Demand skips what it is not asked for without checking it, so "status": 0.0.0 or [1 2] in
 // a field RigWatch ignores would pass; the DOM parser rejects such a reply as invalid JSON. Every
 // value the fast path does not read is therefore walked and checked here.
@@ -79,8 +128,10 @@ bool validJson(od::value v)
         return true;
     }
     case od::json_type::number: {
-        double d;
-        return v.get_double().get(d) == SUCCESS;
+        if (shortPlainNumber(v.raw_json_token()))
+            return true;
+        double d; // exponents, long or odd numbers: the full check
+        return jsonNumber(v, &d);
     }
     case od::json_type::string: {
         std::string_view s;
@@ -90,8 +141,10 @@ bool validJson(od::value v)
         bool b;
         return v.get_bool().get(b) == SUCCESS;
     }
-    case od::json_type::null:
-        return v.is_null();
+    case od::json_type::null: {
+        bool null = false;
+        return v.is_null().get(null) == SUCCESS && null;
+    }
     }
     return false;
 }
@@ -119,7 +172,7 @@ bool firstTime(unsigned *seen, unsigned bit)
 bool rate(od::value v, double *out)
 {
     double d = 0;
-    if (v.get_double().get(d) != SUCCESS)
+    if (!jsonNumber(v, &d))
         return false;
     *out = std::isfinite(d) && d > 0 ? d : 0;
     return true;
@@ -183,7 +236,7 @@ bool v2Worker(od::object w, WorkerSample *s)
                  v2RateInfo(info, s);
         } else if (key.unsafe_is_equal("last_share_at")) {
             double d = 0;
-            ok = firstTime(&seen, LastShare) && v.get_double().get(d) == SUCCESS;
+            ok = firstTime(&seen, LastShare) && jsonNumber(v, &d);
             s->lastShareAt = secondsFromNumber(d);
         } else if (key.unsafe_is_equal("host")) {
             od::json_type type;
@@ -238,7 +291,7 @@ bool v1Worker(od::array w, WorkerSample *s)
                 s->lastShareAt = ok ? unixSecondsFromUtf8(iso) : 0;
             } else if (ok && type == od::json_type::number) {
                 double d = 0;
-                ok = v.get_double().get(d) == SUCCESS;
+                ok = jsonNumber(v, &d);
                 s->lastShareAt = secondsFromNumber(d);
             } else {
                 ok = false; // null, bool: the DOM parser's rules
@@ -266,8 +319,19 @@ std::optional<ParseResult> parseReply(const QByteArray &body, const char *api, i
     const PaddedInput input(body);
     // One parser per thread, kept between polls: a fresh one costs more than the parse itself
     // (its buffers are sized to the reply and every page is faulted in again). It holds on to
-    // memory in proportion to the largest reply seen: about 4 bytes per JSON token.
+    // memory in proportion to the largest worker list seen, about 4 bytes per JSON token; after
+    // a reply it did not take (garbage can be one token per byte) a large one is let go.
     thread_local od::parser parser;
+    struct ReleaseUnlessTaken
+    {
+        od::parser &parser;
+        bool taken = false;
+        ~ReleaseUnlessTaken()
+        {
+            if (!taken && parser.capacity() > (size_t(1) << 20))
+                parser = od::parser();
+        }
+    } release{parser};
     od::document doc;
     od::object root;
     if (parser.iterate(input.view()).get(doc) != SUCCESS || doc.get_object().get(root) != SUCCESS)
@@ -298,7 +362,7 @@ std::optional<ParseResult> parseReply(const QByteArray &body, const char *api, i
             }
         } else if (key.unsafe_is_equal("code")) {
             double code = 0; // f2pool's error bodies carry a non-zero code: the DOM says which
-            if (v.get_double().get(code) != SUCCESS || code != 0)
+            if (!jsonNumber(v, &code) || code != 0)
                 return std::nullopt;
         } else if (!plainKey(key) || !other(key, v)) {
             return std::nullopt;
@@ -307,6 +371,7 @@ std::optional<ParseResult> parseReply(const QByteArray &body, const char *api, i
     // Anything after the top-level object makes the reply invalid JSON.
     if (!sawWorkers || doc.current_location().error() != simdjson::OUT_OF_BOUNDS)
         return std::nullopt;
+    release.taken = true;
     return collector.finish(entries, api, *poolTotal);
 }
 
@@ -345,7 +410,7 @@ std::optional<ParseResult> fastParseF2poolV1(const QByteArray &body)
         if (!key.unsafe_is_equal("hashrate"))
             return validJson(v);
         double d = 0;
-        if (sawTotal || v.get_double().get(d) != SUCCESS)
+        if (sawTotal || !jsonNumber(v, &d))
             return false;
         sawTotal = true;
         if (std::isfinite(d))

@@ -16,47 +16,69 @@ Q_LOGGING_CATEGORY(lcCollector, "rigwatch.pool")
 WorkerCollector::WorkerCollector(qsizetype expected)
 {
     m_snapshot.workers.reserve(expected);
-    size_t n = 16;
-    while (n < size_t(expected) * 2)
-        n *= 2;
-    m_slots.resize(n);
-}
-
-void WorkerCollector::grow()
-{
-    std::vector<Slot> old(m_slots.size() * 2);
-    old.swap(m_slots);
-    const size_t mask = m_slots.size() - 1;
-    for (const Slot &s : old) {
-        if (s.index < 0)
-            continue;
-        size_t i = s.hash & mask;
-        while (m_slots[i].index >= 0)
-            i = (i + 1) & mask;
-        m_slots[i] = s;
-    }
+    m_keys.reserve(size_t(expected));
 }
 
 void WorkerCollector::add(WorkerSample &&s)
 {
-    if (size_t(m_snapshot.workers.size() + 1) * 2 > m_slots.size())
-        grow();
-    const quint32 hash = quint32(qHash(s.name));
-    const size_t mask = m_slots.size() - 1;
-    size_t i = hash & mask;
-    for (; m_slots[i].index >= 0; i = (i + 1) & mask) {
-        if (m_slots[i].hash != hash)
-            continue;
-        WorkerSample &kept = m_snapshot.workers[m_slots[i].index];
-        if (kept.name != s.name)
-            continue;
-        if (s.lastShareAt > kept.lastShareAt)
-            kept = std::move(s);
-        ++m_duplicates;
-        return;
-    }
-    m_slots[i] = Slot{hash, qint32(m_snapshot.workers.size())};
+    m_keys.push_back(Key{quint32(qHash(s.name)), quint32(m_snapshot.workers.size())});
     m_snapshot.workers.append(std::move(s));
+}
+
+// Equal names have equal hashes: sort the (hash, position) keys by hash with a stable radix
+// sort - three passes over a small array instead of one random probe per worker into a table
+// larger than the cache - and look at runs of equal hashes only. Same result as checking each
+// worker as it came: the first position stays, holding the entry with the latest share (the
+// earliest of equal ones).
+void WorkerCollector::dropDuplicates()
+{
+    const size_t n = m_keys.size();
+    if (n < 2)
+        return;
+    std::vector<Key> sorted(n);
+    constexpr int kBits = 11;
+    constexpr quint32 kMask = (1u << kBits) - 1;
+    for (int shift = 0; shift < 32; shift += kBits) {
+        size_t count[kMask + 2] = {};
+        for (const Key &k : m_keys)
+            ++count[((k.hash >> shift) & kMask) + 1];
+        for (quint32 b = 1; b <= kMask + 1; ++b)
+            count[b] += count[b - 1];
+        for (const Key &k : m_keys)
+            sorted[count[(k.hash >> shift) & kMask]++] = k;
+        m_keys.swap(sorted);
+    }
+    std::vector<bool> dropped;
+    QVector<WorkerSample> &w = m_snapshot.workers;
+    for (size_t run = 0; run < n;) {
+        size_t end = run + 1;
+        while (end < n && m_keys[end].hash == m_keys[run].hash)
+            ++end;
+        for (size_t i = run + 1; i < end; ++i) { // positions ascend within a run (stable sort)
+            const quint32 later = m_keys[i].position;
+            for (size_t j = run; j < i; ++j) {
+                const quint32 first = m_keys[j].position;
+                if ((!dropped.empty() && dropped[first]) || w[first].name != w[later].name)
+                    continue;
+                if (dropped.empty())
+                    dropped.resize(n);
+                if (w[later].lastShareAt > w[first].lastShareAt)
+                    w[first] = std::move(w[later]);
+                dropped[later] = true;
+                ++m_duplicates;
+                break;
+            }
+        }
+        run = end;
+    }
+    m_keys = {};
+    if (dropped.empty())
+        return;
+    qsizetype out = 0;
+    for (qsizetype i = 0; i < w.size(); ++i)
+        if (!dropped[size_t(i)])
+            w[out++] = std::move(w[i]);
+    w.resize(out);
 }
 
 void WorkerCollector::reject(qsizetype index, const char *why)
@@ -69,6 +91,7 @@ ParseResult WorkerCollector::finish(qsizetype entries, const char *api,
                                     std::optional<double> poolTotal)
 {
     ParseResult r;
+    dropDuplicates();
     if (entries > 0 && m_snapshot.workers.isEmpty()) {
         r.error = QStringLiteral("reply's \"workers\" list has %1 entries and none is a usable "
                                  "worker (%2)")
@@ -90,7 +113,6 @@ ParseResult WorkerCollector::finish(qsizetype entries, const char *api,
             sum += w.hashRate;
         m_snapshot.totalHashRate = sum;
     }
-    m_slots = {}; // the snapshot outlives the collector's index; free it before returning
     r.snapshot = std::move(m_snapshot);
     return r;
 }

@@ -24,17 +24,15 @@ public:
     ParseResult finish(qsizetype entries, const char *api, std::optional<double> poolTotal);
 
 private:
-    // Open-addressing index of the names seen so far: a 100k-worker reply is 100k look-ups,
-    // and QHash's node per entry made them the dearest step of the fast parse.
-    struct Slot
+    struct Key
     {
-        quint32 hash = 0;
-        qint32 index = -1; // into m_snapshot.workers; -1 = empty
+        quint32 hash;
+        quint32 position; // in m_snapshot.workers
     };
-    void grow();
+    void dropDuplicates();
 
     Snapshot m_snapshot;
-    std::vector<Slot> m_slots; // size: a power of two, at most half full
+    std::vector<Key> m_keys;
     int m_bad = 0;
     int m_duplicates = 0;
     QString m_firstProblem;
