@@ -4,9 +4,14 @@
 
 #include <QDateTime>
 #include <QEvent>
+#include <QFontMetrics>
 #include <QHBoxLayout>
+#include <QHideEvent>
 #include <QLabel>
 #include <QLocale>
+#include <QShowEvent>
+
+#include <algorithm>
 
 namespace rw {
 
@@ -19,6 +24,7 @@ StatusPanel::StatusPanel(QWidget *parent)
         "border-radius: 3px; }"));
     m_demo->hide();
     m_poll->setObjectName(QStringLiteral("pollStatus"));
+    m_poll->setTextFormat(Qt::PlainText); // engine messages are text; setPollText measures them
     m_error->setObjectName(QStringLiteral("errorStatus"));
     m_error->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
     auto *l = new QHBoxLayout(this);
@@ -26,9 +32,12 @@ StatusPanel::StatusPanel(QWidget *parent)
     l->addWidget(m_demo);
     l->addWidget(m_poll);
     l->addWidget(m_error, 1);
+    m_demo->setText(tr("DEMO — simulated farm"));
     m_tick.setInterval(1000);
+    // Whole-second ticks are enough for texts in seconds, and all such timers of the app (the
+    // worker table's and the status bar's) then share one wake-up of the GUI thread.
+    m_tick.setTimerType(Qt::VeryCoarseTimer);
     connect(&m_tick, &QTimer::timeout, this, &StatusPanel::update);
-    m_tick.start();
     update();
 }
 
@@ -63,16 +72,60 @@ QString StatusPanel::text() const
 
 void StatusPanel::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
+        m_demo->setText(tr("DEMO — simulated farm"));
         update();
+    }
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        m_pollShape.clear(); // measure again
     QWidget::changeEvent(event);
+}
+
+void StatusPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    update(); // catch up on what changed while hidden
+    m_tick.start();
+}
+
+void StatusPanel::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_tick.stop(); // nobody reads the counts in the tray
+}
+
+void StatusPanel::setPollText(const QString &text)
+{
+    if (text == m_poll->text())
+        return;
+    // A label whose text changes asks its parent for a new layout, which goes up to the main
+    // window (every second here, for "12 s ago"). With a fixed size the request stops at the
+    // label: the width only grows (with room for a few more digits) or shrinks when much too
+    // wide, so the layout runs a few times per text, not once a second. Measuring is text
+    // shaping, as dear as the layout: it is done once per text with its digits as zeros.
+    QString shape = text;
+    for (QChar &c : shape)
+        if (c.isDigit())
+            c = QLatin1Char('0');
+    if (shape != m_pollShape) {
+        m_pollShape = shape;
+        const QFontMetrics fm = m_poll->fontMetrics();
+        const QMargins m = m_poll->contentsMargins();
+        const int needed =
+            fm.horizontalAdvance(shape) + m.left() + m.right() + 2 * m_poll->margin();
+        const int slack = 4 * fm.horizontalAdvance(QLatin1Char('0'));
+        const int width = m_poll->minimumWidth();
+        if (m_poll->maximumWidth() != width || needed > width || needed + 3 * slack < width)
+            m_poll->setFixedSize(needed + slack,
+                                 std::max(m_poll->sizeHint().height(), fm.height()));
+    }
+    m_poll->setText(text);
 }
 
 void StatusPanel::update()
 {
-    m_demo->setText(tr("DEMO — simulated farm"));
     if (!m_message.isEmpty() || !m_haveView) {
-        m_poll->setText(m_message.isEmpty() ? tr("Waiting for the first poll…") : m_message);
+        setPollText(m_message.isEmpty() ? tr("Waiting for the first poll…") : m_message);
         m_error->clear();
         return;
     }
@@ -90,7 +143,7 @@ void StatusPanel::update()
         const qint64 in = (m_view.nextPollAtMs - nowMs) / 1000;
         parts << (in > 0 ? tr("next poll in %1").arg(formatDuration(in)) : tr("polling now…"));
     }
-    m_poll->setText(parts.join(QStringLiteral(" · ")));
+    setPollText(parts.join(QStringLiteral(" · ")));
     const QString err = m_view.state.lastError;
     m_error->setText(!m_view.lastPollOk && !err.isEmpty() ? tr("Last poll failed: %1").arg(err)
                                                           : QString());

@@ -11,7 +11,8 @@ namespace rw {
 
 // The status bar's words for the shown account: last successful poll, next poll (counting
 // down), and the last error as the engine phrased it ("f2pool did not answer within 30 s").
-// A DEMO badge stays visible while the app watches the simulated farm.
+// A DEMO badge stays visible while the app watches the simulated farm. The "ago" and "in"
+// counts tick once a second only while the panel is on screen.
 class StatusPanel : public QWidget
 {
     Q_OBJECT
@@ -22,16 +23,21 @@ public:
     void setDemo(bool demo);
     void setMessage(const QString &message); // e.g. "Starting…", "The database could not open"
     QString text() const;                    // everything shown, for tests
+    bool isTicking() const { return m_tick.isActive(); }
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     void update();
+    void setPollText(const QString &text);
 
     AccountView m_view;
     bool m_haveView = false;
     QString m_message;
+    QString m_pollShape; // the poll text last measured, digits as zeros
     QLabel *m_demo;
     QLabel *m_poll;
     QLabel *m_error;

@@ -7,10 +7,12 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QHideEvent>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
+#include <QShowEvent>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -79,8 +81,10 @@ WorkersPanel::WorkersPanel(const Clock *clock, QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &WorkersPanel::updateCount);
 
     m_tick.setInterval(1000);
+    // Whole-second ticks are enough for texts in seconds, and all such timers of the app (the
+    // worker table's and the status bar's) then share one wake-up of the GUI thread.
+    m_tick.setTimerType(Qt::VeryCoarseTimer);
     connect(&m_tick, &QTimer::timeout, this, &WorkersPanel::tick);
-    m_tick.start();
     retranslate();
     restoreLayout();
 }
@@ -105,15 +109,40 @@ void WorkersPanel::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
+void WorkersPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    updateTicking(); // showing repaints every row: no tick needed to catch up
+}
+
+void WorkersPanel::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    updateTicking();
+}
+
 void WorkersPanel::applyView(const AccountView &view)
 {
     m_model->applyView(view);
     updateCount();
+    updateTicking();
 }
 
 void WorkersPanel::clear()
 {
     m_model->clear();
+    updateTicking();
+}
+
+void WorkersPanel::updateTicking()
+{
+    // Hidden in the tray, on another tab, or every worker online: nothing to keep current, so
+    // the GUI thread is not woken up every second for nothing.
+    const bool needed = isVisible() && m_model->liveRowCount() > 0;
+    if (needed && !m_tick.isActive())
+        m_tick.start();
+    else if (!needed)
+        m_tick.stop();
 }
 
 QString WorkersPanel::selectedWorker() const

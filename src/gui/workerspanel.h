@@ -17,7 +17,8 @@ class WorkerFilterProxy;
 class WorkerTableModel;
 
 // The worker table with its search box and state filter. Keeps the live "offline for" column
-// ticking once a second for the rows on screen only, and remembers the column layout.
+// ticking for the rows on screen only — and only while the table is on screen and some worker
+// is down — and remembers the column layout.
 class WorkersPanel : public QWidget
 {
     Q_OBJECT
@@ -34,16 +35,20 @@ public:
 
     void saveLayout() const;
     void restoreLayout();
+    bool isTicking() const { return m_tick.isActive(); }
 
 signals:
     void workerSelected(const QString &worker); // empty: selection cleared
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     void retranslate();
     void tick();
+    void updateTicking(); // the timer runs only when a tick could change what is seen
     void updateCount();
 
     WorkerTableModel *m_model;

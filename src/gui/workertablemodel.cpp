@@ -11,6 +11,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <utility>
 
 namespace rw {
 
@@ -71,6 +72,8 @@ qint64 WorkerTableModel::poolNow() const
 
 void WorkerTableModel::applyView(const AccountView &view)
 {
+    if (view.clockSkewSecs != m_clockSkewSecs)
+        m_liveCheckedAt = -1; // "now" moved for every row: the next refresh repaints them all
     m_clockSkewSecs = view.clockSkewSecs;
     if (view.key != m_account) {
         loadAll(view);
@@ -91,6 +94,7 @@ void WorkerTableModel::clear()
     m_rows.clear();
     m_index.clear();
     m_account.clear();
+    m_liveRows = 0;
     endResetModel();
 }
 
@@ -113,9 +117,12 @@ void WorkerTableModel::loadAll(const AccountView &view)
     QStringList names = view.workers.keys();
     std::sort(names.begin(), names.end());
     m_rows.reserve(names.size());
+    m_liveRows = 0;
+    m_liveCheckedAt = -1;
     for (const QString &n : std::as_const(names)) {
         m_index.insert(n, int(m_rows.size()));
         m_rows.push_back({n, view.workers.value(n)});
+        m_liveRows += isLive(m_rows.back().state) ? 1 : 0;
     }
     endResetModel();
 }
@@ -140,8 +147,10 @@ void WorkerTableModel::removeWorkers(const QStringList &names)
             first = rows[++i];
         ++i;
         beginRemoveRows({}, first, last);
-        for (int r = first; r <= last; ++r)
+        for (int r = first; r <= last; ++r) {
             m_index.remove(m_rows[r].name);
+            m_liveRows -= isLive(m_rows[r].state) ? 1 : 0;
+        }
         m_rows.remove(first, last - first + 1);
         endRemoveRows();
     }
@@ -164,6 +173,7 @@ void WorkerTableModel::insertWorkers(const QStringList &names,
     for (const QString &n : std::as_const(fresh)) {
         m_index.insert(n, int(m_rows.size()));
         m_rows.push_back({n, workers.value(n)});
+        m_liveRows += isLive(m_rows.back().state) ? 1 : 0;
     }
     endInsertRows();
 }
@@ -171,26 +181,74 @@ void WorkerTableModel::insertWorkers(const QStringList &names,
 void WorkerTableModel::updateWorkers(const QStringList &names,
                                      const QHash<QString, WorkerState> &workers)
 {
-    QVector<int> rows;
+    struct Change
+    {
+        int row;
+        const WorkerState *state;
+        std::pair<int, int> columns;
+    };
+    QVector<Change> changes;
+    changes.reserve(names.size());
     for (const QString &n : names) {
         const int r = m_index.value(n, -1);
         const auto it = workers.constFind(n);
         if (r < 0 || it == workers.cend())
             continue;
-        m_rows[r].state = it.value();
-        rows << r;
+        const auto columns = shownChange(m_rows[r].state, it.value());
+        if (columns.second < 0) {
+            m_rows[r].state = it.value(); // nothing on screen changed: no signal, no repaint
+            continue;
+        }
+        changes.push_back({r, &it.value(), columns});
     }
-    std::sort(rows.begin(), rows.end());
-    // One signal per contiguous run keeps 10,000-row updates cheap for the proxy.
+    std::sort(changes.begin(), changes.end(),
+              [](const Change &a, const Change &b) { return a.row < b.row; });
+    // One signal per contiguous run (spanning the columns that changed in it) keeps 10,000-row
+    // updates cheap for the proxy and the repaint small. Each run's rows change just before
+    // their signal, never earlier: a sorting proxy moves a changed row by comparing it with the
+    // others, which must still hold what it last saw of them, or rows land in the wrong place.
     int i = 0;
-    while (i < rows.size()) {
-        const int first = rows[i];
-        int last = first;
-        while (i + 1 < rows.size() && rows[i + 1] == last + 1)
-            last = rows[++i];
+    while (i < changes.size()) {
+        const int start = i;
+        int last = changes[i].row;
+        auto columns = changes[i].columns;
+        while (i + 1 < changes.size() && changes[i + 1].row <= last + 1) {
+            last = changes[++i].row;
+            columns.first = std::min(columns.first, changes[i].columns.first);
+            columns.second = std::max(columns.second, changes[i].columns.second);
+        }
+        for (int k = start; k <= i; ++k) {
+            Row &row = m_rows[changes[k].row];
+            m_liveRows += (isLive(*changes[k].state) ? 1 : 0) - (isLive(row.state) ? 1 : 0);
+            row.state = *changes[k].state;
+        }
+        emit dataChanged(index(changes[start].row, columns.first), index(last, columns.second));
         ++i;
-        emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
     }
+}
+
+std::pair<int, int> WorkerTableModel::shownChange(const WorkerState &was, const WorkerState &is)
+{
+    if (was.status != is.status)
+        return {0, ColumnCount - 1}; // colour, font and tooltip of the whole row
+    const WorkerSample &a = was.sample;
+    const WorkerSample &b = is.sample;
+    int first = ColumnCount;
+    int last = -1;
+    auto mark = [&](bool differs, int column) {
+        if (differs) {
+            first = std::min(first, column);
+            last = std::max(last, column);
+        }
+    };
+    mark(a.hashRate != b.hashRate, ColHashRate);
+    mark(a.hashRate1h != b.hashRate1h, ColHashRate1h);
+    mark(a.hashRate24h != b.hashRate24h, ColHashRate24h);
+    mark(a.hashRate24h != b.hashRate24h || a.staleRate24h != b.staleRate24h, ColStale);
+    mark(a.lastShareAt != b.lastShareAt, ColLastShare);
+    mark(a.lastShareAt != b.lastShareAt || was.statusSince != is.statusSince, ColOfflineFor);
+    mark(a.host != b.host, ColHost);
+    return {first, last};
 }
 
 void WorkerTableModel::reindexFrom(int row)
@@ -201,9 +259,19 @@ void WorkerTableModel::reindexFrom(int row)
 
 void WorkerTableModel::refreshLive(const QVector<int> &rows)
 {
-    const qint64 now = m_clock->nowSecs();
+    // Texts only move forward in time, so a row repainted since the last call for any other
+    // reason (a poll, scrolling) shows a text between the two compared here: none is missed.
+    const qint64 now = poolNow();
+    const qint64 before = m_liveCheckedAt;
+    m_liveCheckedAt = now;
     for (int r : rows) {
-        if (r < 0 || r >= m_rows.size() || downForSecs(m_rows[r].state, now) < 0)
+        if (r < 0 || r >= m_rows.size())
+            continue;
+        const qint64 down = downForSecs(m_rows[r].state, now);
+        if (down < 0)
+            continue;
+        if (before >= 0 && before <= now &&
+            formatDuration(down) == formatDuration(downForSecs(m_rows[r].state, before)))
             continue;
         const QModelIndex i = index(r, ColOfflineFor);
         emit dataChanged(i, i, {Qt::DisplayRole, SortRole});

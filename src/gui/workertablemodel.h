@@ -6,15 +6,18 @@
 #include <QHash>
 #include <QVector>
 
+#include <utility>
+
 namespace rw {
 
 class Clock;
 
 // The worker table of one account. Fed whole AccountViews but applies only what changed
-// (the view's changed/added/removed lists): dataChanged for changed rows, row inserts and
+// (the view's changed/added/removed lists): dataChanged for the changed cells of changed rows
+// (nothing for a listed worker whose shown data is the same), row inserts and
 // removals for new and vanished workers — never a reset per poll, so selection and scroll
 // position survive every poll. "Offline for" is computed live from the clock; refreshLive()
-// lets the view ask for just the visible rows to be repainted once a second.
+// lets the view ask for the visible rows whose "offline for" text has changed to be repainted.
 class WorkerTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -47,8 +50,12 @@ public:
     void retranslate(); // headers and state words after a language switch
     QString accountKey() const { return m_account; }
 
-    // Emits dataChanged for the "offline for" cell of each given source row that is down.
+    // Emits dataChanged for the "offline for" cell of each given source row that is down and
+    // whose text differs from what it read at the previous call: after the first minute the
+    // text changes once a minute, so a once-a-second caller repaints almost nothing.
     void refreshLive(const QVector<int> &rows);
+    // Rows whose "offline for" runs (every state but online): none, and nothing ticks.
+    int liveRowCount() const { return m_liveRows; }
 
     int rowOf(const QString &worker) const { return m_index.value(worker, -1); }
     QString workerAt(int row) const;
@@ -75,6 +82,10 @@ private:
     void insertWorkers(const QStringList &names, const QHash<QString, WorkerState> &workers);
     void updateWorkers(const QStringList &names, const QHash<QString, WorkerState> &workers);
     void reindexFrom(int row);
+    static bool isLive(const WorkerState &w) { return w.status != WorkerStatus::Online; }
+    // The columns whose text, sort key or look differ between the two states, as
+    // {first, last}; last < 0 when nothing shown changed.
+    static std::pair<int, int> shownChange(const WorkerState &was, const WorkerState &is);
     QVariant displayData(const Row &r, int column) const;
     QVariant sortData(const Row &r, int column) const;
 
@@ -84,6 +95,8 @@ private:
     QString m_account;
     QVector<Row> m_rows;
     QHash<QString, int> m_index; // worker name -> row
+    int m_liveRows = 0;
+    qint64 m_liveCheckedAt = -1; // pool time of the last refreshLive(); -1: repaint all
 };
 
 } // namespace rw

@@ -1,5 +1,6 @@
 // Worker table model and its filter proxy: incremental updates at 10,000 rows, numeric
-// sorting, filtering, and the live "offline for" column.
+// sorting, filtering, order and selection after a poll, and the live "offline for" column
+// (repainted only when its text changes).
 #include "workerfilterproxy.h"
 #include "workertablemodel.h"
 
@@ -50,6 +51,59 @@ AccountView farm(int n)
     for (int i = 0; i < n; ++i)
         v.workers.insert(rigName(i), online(100e12 + i));
     v.added = v.workers.keys();
+    return v;
+}
+
+QStringList proxyNames(const QAbstractItemModel &proxy)
+{
+    QStringList out;
+    for (int r = 0; r < proxy.rowCount(); ++r)
+        out << proxy.index(r, WorkerTableModel::ColWorker).data().toString();
+    return out;
+}
+
+// The order a freshly loaded, freshly sorted table shows for this view: what a poll must
+// arrive at incrementally.
+QStringList sortedFromScratch(const AccountView &v, int column, Qt::SortOrder order,
+                              WorkerFilterProxy::StateFilter filter = WorkerFilterProxy::All)
+{
+    ManualClock clock(kNow * 1000);
+    WorkerTableModel model(&clock);
+    WorkerFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.setStateFilter(filter);
+    proxy.sort(column, order);
+    model.applyView(v);
+    return proxyNames(proxy);
+}
+
+// A 200-worker farm with a few down, and the next poll: some go offline, one comes back, some
+// only change their rates (listed in changed, as the engine does).
+AccountView mixedFarm()
+{
+    AccountView v = farm(200);
+    v.added.clear();
+    for (int i = 0; i < 200; i += 23)
+        v.workers.insert(rigName(i), down(WorkerStatus::Offline, kNow - 3600 - i));
+    return v;
+}
+
+AccountView nextPollOf(AccountView v)
+{
+    v.changed.clear();
+    for (int i = 5; i < 200; i += 37) { // go offline
+        v.workers.insert(rigName(i), down(WorkerStatus::Offline, kNow - 700));
+        v.changed << rigName(i);
+    }
+    WorkerState back = online(42e12); // rig-00023 was offline and is back
+    v.workers.insert(rigName(23), back);
+    v.changed << rigName(23);
+    for (int i = 1; i < 200; i += 50) { // rates only
+        WorkerState w = v.workers.value(rigName(i));
+        w.sample.hashRate = 1e12 * i;
+        v.workers.insert(rigName(i), w);
+        v.changed << rigName(i);
+    }
     return v;
 }
 
@@ -130,6 +184,40 @@ private slots:
         const QModelIndexList rows = selection.selectedRows();
         QCOMPARE(rows.size(), 1);
         QCOMPARE(rows.first().data().toString(), selectedName);
+    }
+
+    void pollSignalsOnlyTheCellsThatChanged()
+    {
+        ManualClock clock(kNow * 1000);
+        WorkerTableModel model(&clock);
+        AccountView v = farm(10);
+        model.applyView(v);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        v.added.clear();
+        v.changed = {rigName(2), rigName(5), rigName(7)};
+        WorkerState rate = v.workers.value(rigName(2));
+        rate.sample.hashRate = 1e12; // only the current rate
+        v.workers.insert(rigName(2), rate);
+        v.workers.insert(rigName(5), down(WorkerStatus::Offline, kNow - 900)); // the whole row
+        WorkerState seen = v.workers.value(rigName(7));
+        seen.lastListedAt = kNow; // nothing shown: no signal, no repaint
+        v.workers.insert(rigName(7), seen);
+        model.applyView(v);
+
+        QCOMPARE(changed.size(), 2);
+        auto cells = [&](int i) {
+            const auto tl = changed.at(i).at(0).value<QModelIndex>();
+            const auto br = changed.at(i).at(1).value<QModelIndex>();
+            return QVector<int>{tl.row(), tl.column(), br.row(), br.column()};
+        };
+        const int r2 = model.rowOf(rigName(2));
+        const int r5 = model.rowOf(rigName(5));
+        QCOMPARE(cells(0), QVector<int>({r2, WorkerTableModel::ColHashRate, r2,
+                                         WorkerTableModel::ColHashRate}));
+        QCOMPARE(cells(1), QVector<int>({r5, 0, r5, WorkerTableModel::ColumnCount - 1}));
+        QCOMPARE(model.stateAt(model.rowOf(rigName(7))).lastListedAt, kNow); // still stored
+        QCOMPARE(model.index(r2, WorkerTableModel::ColHashRate).data().toString(),
+                 QStringLiteral("1.00 TH/s"));
     }
 
     void addedAndRemovedWorkersInsertAndRemoveRows()
@@ -268,6 +356,159 @@ private slots:
         QCOMPARE(br.row(), off);
         QCOMPARE(tl.column(), int(WorkerTableModel::ColOfflineFor));
         QCOMPARE(br.column(), int(WorkerTableModel::ColOfflineFor));
+    }
+
+    void pollKeepsSortOrderAndSelection_data()
+    {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<int>("order");
+        QTest::addColumn<QString>("selected");
+        QTest::newRow("state, trouble first")
+            << int(WorkerTableModel::ColState) << int(Qt::AscendingOrder) << rigName(5);
+        QTest::newRow("state, selected comes back")
+            << int(WorkerTableModel::ColState) << int(Qt::AscendingOrder) << rigName(23);
+        QTest::newRow("state, selected unchanged")
+            << int(WorkerTableModel::ColState) << int(Qt::AscendingOrder) << rigName(100);
+        QTest::newRow("hashrate, descending")
+            << int(WorkerTableModel::ColHashRate) << int(Qt::DescendingOrder) << rigName(51);
+        QTest::newRow("offline for, descending")
+            << int(WorkerTableModel::ColOfflineFor) << int(Qt::DescendingOrder) << rigName(42);
+    }
+
+    void pollKeepsSortOrderAndSelection()
+    {
+        QFETCH(int, column);
+        QFETCH(int, order);
+        QFETCH(QString, selected);
+        ManualClock clock(kNow * 1000);
+        WorkerTableModel model(&clock);
+        WorkerFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.sort(column, Qt::SortOrder(order));
+        AccountView v = mixedFarm();
+        model.applyView(v);
+        QCOMPARE(proxyNames(proxy), sortedFromScratch(v, column, Qt::SortOrder(order)));
+
+        QItemSelectionModel selection(&proxy);
+        const QModelIndex sel = proxy.mapFromSource(model.index(model.rowOf(selected), 0));
+        selection.setCurrentIndex(sel,
+                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QSignalSpy reset(&proxy, &QAbstractItemModel::modelReset);
+
+        const AccountView there = nextPollOf(v);
+        AccountView back = mixedFarm(); // and back again: every worker of "there" changes back
+        back.changed = there.changed;
+        for (const AccountView &poll : {there, back}) {
+            model.applyView(poll);
+            // Every changed worker is where a fresh sort would put it.
+            QCOMPARE(proxyNames(proxy), sortedFromScratch(poll, column, Qt::SortOrder(order)));
+            const QModelIndexList rows = selection.selectedRows();
+            QCOMPARE(rows.size(), 1);
+            QCOMPARE(rows.first().data().toString(), selected);
+            QCOMPARE(selection.currentIndex().data(WorkerTableModel::NameRole).toString(),
+                     selected);
+        }
+        QCOMPARE(reset.size(), 0);
+    }
+
+    void pollKeepsStateFilterRight()
+    {
+        ManualClock clock(kNow * 1000);
+        WorkerTableModel model(&clock);
+        WorkerFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.sort(WorkerTableModel::ColWorker, Qt::AscendingOrder);
+        proxy.setStateFilter(WorkerFilterProxy::Offline);
+        AccountView v = mixedFarm();
+        model.applyView(v);
+        QVERIFY(proxyNames(proxy).contains(rigName(23)));
+        QItemSelectionModel selection(&proxy);
+        selection.select(proxy.mapFromSource(model.index(model.rowOf(rigName(46)), 0)),
+                         QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+
+        v = nextPollOf(v);
+        model.applyView(v);
+        const QStringList shown = proxyNames(proxy);
+        QCOMPARE(shown, sortedFromScratch(v, WorkerTableModel::ColWorker, Qt::AscendingOrder,
+                                          WorkerFilterProxy::Offline));
+        QVERIFY(shown.contains(rigName(5)));   // went offline: appears
+        QVERIFY(!shown.contains(rigName(23))); // came back: gone from "Offline"
+        QCOMPARE(selection.selectedRows().size(), 1);
+        QCOMPARE(selection.selectedRows().first().data().toString(), rigName(46));
+    }
+
+    void offlineForRepaintsOnlyWhenItsTextChanges()
+    {
+        ManualClock clock(kNow * 1000);
+        WorkerTableModel model(&clock);
+        AccountView v;
+        v.key = QStringLiteral("acme/bitcoin");
+        v.workers.insert(QStringLiteral("a-online"), online(1e14));
+        v.workers.insert(QStringLiteral("b-47min"),
+                         down(WorkerStatus::Offline, kNow - 47 * 60 - 30));
+        v.workers.insert(QStringLiteral("c-20s"), down(WorkerStatus::Missing, kNow - 20));
+        model.applyView(v);
+        const QVector<int> all = {0, 1, 2};
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.refreshLive(all); // the first call repaints every down row
+        QCOMPARE(signalledRows(changed), QSet<int>({1, 2}));
+
+        changed.clear();
+        clock.advanceSecs(1); // "47 min" stays, "20 s" becomes "21 s"
+        model.refreshLive(all);
+        QCOMPARE(signalledRows(changed), QSet<int>({2}));
+        QCOMPARE(model.index(2, WorkerTableModel::ColOfflineFor).data().toString(),
+                 QStringLiteral("21 s"));
+
+        changed.clear();
+        clock.advanceSecs(29); // 47 min 30 s -> 48 min; 21 s -> 50 s
+        model.refreshLive(all);
+        QCOMPARE(signalledRows(changed), QSet<int>({1, 2}));
+        QCOMPARE(model.index(1, WorkerTableModel::ColOfflineFor).data().toString(),
+                 QStringLiteral("48 min"));
+
+        changed.clear();
+        clock.advanceSecs(15); // 48 min 15 s; 65 s -> "1 min"
+        model.refreshLive(all);
+        QCOMPARE(signalledRows(changed), QSet<int>({2}));
+        changed.clear();
+        clock.advanceSecs(20); // still "48 min" and "1 min"
+        model.refreshLive(all);
+        QCOMPARE(changed.size(), 0);
+    }
+
+    void liveRowCountFollowsPolls()
+    {
+        ManualClock clock(kNow * 1000);
+        WorkerTableModel model(&clock);
+        AccountView v = farm(10);
+        model.applyView(v);
+        QCOMPARE(model.liveRowCount(), 0);
+        v.added.clear();
+        v.changed = {rigName(1), rigName(2)};
+        v.workers.insert(rigName(1), down(WorkerStatus::Offline, kNow - 900));
+        v.workers.insert(rigName(2), down(WorkerStatus::Retired, kNow - 90'000));
+        model.applyView(v);
+        QCOMPARE(model.liveRowCount(), 2);
+        v.changed = {rigName(1)};
+        v.workers.insert(rigName(1), online(1e12));
+        v.added = {QStringLiteral("new")};
+        v.workers.insert(QStringLiteral("new"), down(WorkerStatus::Missing, kNow - 100));
+        model.applyView(v);
+        QCOMPARE(model.liveRowCount(), 2);
+        v.changed.clear();
+        v.added.clear();
+        v.removed = {rigName(2), QStringLiteral("new")};
+        v.workers.remove(rigName(2));
+        v.workers.remove(QStringLiteral("new"));
+        model.applyView(v);
+        QCOMPARE(model.liveRowCount(), 0);
+        model.clear();
+        QCOMPARE(model.liveRowCount(), 0);
     }
 
     void downRowsStandOut()

@@ -1,0 +1,147 @@
+// The window's once-a-second ticks: the worker table's "offline for" and the status bar's
+// "ago"/"next poll in" only wake the GUI thread while they are on screen (not in the tray) and,
+// for the table, while some worker is down; the status bar keeps counting while shown without
+// cutting its text short.
+#include "statuspanel.h"
+#include "workerspanel.h"
+
+#include "clock.h"
+
+#include <QDateTime>
+#include <QLabel>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace rw;
+
+namespace {
+const qint64 kNow = 1'767'225'600; // 2026-01-01 00:00 UTC
+
+WorkerState online(double hs)
+{
+    WorkerState w;
+    w.sample.hashRate = w.sample.hashRate1h = w.sample.hashRate24h = hs;
+    w.sample.lastShareAt = kNow - 30;
+    w.status = WorkerStatus::Online;
+    w.statusSince = kNow - 86'400;
+    return w;
+}
+
+WorkerState down(WorkerStatus status, qint64 lastShareAt)
+{
+    WorkerState w = online(0);
+    w.sample.lastShareAt = lastShareAt;
+    w.status = status;
+    w.statusSince = lastShareAt;
+    return w;
+}
+
+QString rigName(int i)
+{
+    return QStringLiteral("rig-%1").arg(i, 5, 10, QLatin1Char('0'));
+}
+
+AccountView farm(int n)
+{
+    AccountView v;
+    v.key = QStringLiteral("acme/bitcoin");
+    for (int i = 0; i < n; ++i)
+        v.workers.insert(rigName(i), online(100e12 + i));
+    v.added = v.workers.keys();
+    return v;
+}
+} // namespace
+
+class TestPanelTicks : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+
+private slots:
+    void initTestCase()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        // The worker panel reads its column layout from the settings: not the tester's own.
+        QVERIFY(m_dir.isValid());
+        QCoreApplication::setOrganizationName(QStringLiteral("RigWatchTest"));
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.path());
+    }
+
+    void panelTicksOnlyWhileShownWithWorkersDown()
+    {
+        ManualClock clock(kNow * 1000);
+        QWidget window;
+        auto *panel = new WorkersPanel(&clock, &window);
+        window.resize(900, 500);
+        AccountView v = farm(50);
+        panel->applyView(v);
+        QVERIFY(!panel->isTicking()); // not on screen
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(!panel->isTicking()); // every worker online: nothing counts up
+        v.added.clear();
+        v.changed = {rigName(3)};
+        v.workers.insert(rigName(3), down(WorkerStatus::Offline, kNow - 900));
+        panel->applyView(v);
+        QVERIFY(panel->isTicking());
+        window.hide(); // to the tray
+        QVERIFY(!panel->isTicking());
+        window.show();
+        QVERIFY(panel->isTicking());
+        v.workers.insert(rigName(3), online(1e12));
+        panel->applyView(v);
+        QVERIFY(!panel->isTicking());
+    }
+
+    void statusTicksOnlyWhileShown()
+    {
+        QWidget window;
+        auto *status = new StatusPanel(&window);
+        AccountView v = farm(3);
+        v.lastPollOk = true;
+        v.state.lastSuccessAt = QDateTime::currentSecsSinceEpoch() - 5;
+        v.nextPollAtMs = QDateTime::currentMSecsSinceEpoch() + 60'000;
+        status->setView(v);
+        QVERIFY(!status->isTicking());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(status->isTicking());
+        // Shown, it keeps counting: "next poll in 59 s" becomes "58 s" and so on.
+        const QString first = status->text();
+        QVERIFY2(first.contains(QStringLiteral("next poll in")), qPrintable(first));
+        QTRY_VERIFY_WITH_TIMEOUT(status->text() != first, 3000);
+        window.hide();
+        QVERIFY(!status->isTicking());
+        window.show();
+        QVERIFY(status->isTicking());
+    }
+
+    void statusTextIsNeverCutShort()
+    {
+        QWidget window;
+        auto *status = new StatusPanel(&window);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *poll = status->findChild<QLabel *>(QStringLiteral("pollStatus"));
+        QVERIFY(poll);
+        for (const QString &message :
+             {QStringLiteral("Starting…"),
+              QStringLiteral("The history database could not be opened: disk I/O error while "
+                             "reading the write-ahead log"),
+              QStringLiteral("Short")}) {
+            status->setMessage(message);
+            QCoreApplication::processEvents();
+            QCOMPARE(poll->text(), message);
+            QVERIFY(poll->width() >= poll->fontMetrics().horizontalAdvance(message));
+            QVERIFY(poll->height() >= poll->fontMetrics().height());
+        }
+        // Shrinking a lot gives the room back.
+        QVERIFY(poll->width() < poll->fontMetrics().horizontalAdvance(QStringLiteral("x")) * 40);
+    }
+};
+
+QTEST_MAIN(TestPanelTicks)
+#include "tst_panelticks.moc"
