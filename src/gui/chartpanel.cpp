@@ -158,8 +158,19 @@ void ChartPanel::setRange(Range range)
     request();
 }
 
+void ChartPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        refresh();
+}
+
 void ChartPanel::refresh()
 {
+    // Hidden in the tray, a chart redrawn after every poll is CPU for nobody.
+    m_stale = !isVisible();
+    if (m_stale)
+        return;
     if (m_pending) {
         m_again = true; // one more round when the current answer is in
         return;
@@ -173,6 +184,7 @@ void ChartPanel::request()
         return;
     const qint64 to = QDateTime::currentSecsSinceEpoch();
     m_again = false;
+    ++m_requests;
     m_pending = m_host->requestChart(m_account, m_worker, to - rangeSecs(m_range), to);
 }
 

@@ -32,14 +32,18 @@ public:
     void setWorker(const QString &worker);
     void setRange(Range range);
     Range range() const { return m_range; }
-    // Asks for fresh data (after a poll); ignored while an answer is still pending.
+    // Asks for fresh data (after a poll); ignored while an answer is still pending. While the
+    // chart is not on screen (window in the tray) nothing is asked: it is brought up to date
+    // when it is shown again.
     void refresh();
 
     int pointCount() const; // points on the total curve, for tests
+    int requestCount() const { return m_requests; } // data requests sent, for tests
     QChart *chart() const { return m_chart; }
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void request();
@@ -54,6 +58,8 @@ private:
     Range m_range = Day;
     int m_pending = 0; // request id we wait for, 0 = none
     bool m_again = false;
+    bool m_stale = false; // a poll came while hidden
+    int m_requests = 0;
 
     QButtonGroup *m_buttons;
     QLabel *m_note;

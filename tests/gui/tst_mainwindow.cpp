@@ -3,6 +3,7 @@
 // saves — and the app switches from the demo to the configured (simulated) account.
 #include "appcontroller.h"
 #include "chartpanel.h"
+#include "enginehost.h"
 #include "mainwindow.h"
 #include "mirrorpanel.h"
 #include "outagemodel.h"
@@ -87,6 +88,30 @@ private slots:
         w->tabs()->setCurrentIndex(0);
         w->workersPanel()->proxy()->setSearchText(QStringLiteral("rig-07"));
         QCOMPARE(w->workersPanel()->proxy()->rowCount(), 1);
+    }
+
+    // Hidden to the tray, the window asks the store for no chart after a poll (CPU for nobody);
+    // shown again, the chart catches up at once.
+    void chartWaitsWhileHidden()
+    {
+        AppController::Options opt;
+        opt.useTray = false;
+        AppController app(opt, std::make_unique<MemorySecretStore>());
+        app.start();
+        MainWindow *w = app.window();
+        ChartPanel *chart = w->chartPanel();
+        QTRY_VERIFY_WITH_TIMEOUT(chart->pointCount() >= 1, 15000);
+
+        w->hide();
+        const int sent = chart->requestCount();
+        QSignalSpy polled(app.host(), &EngineHost::accountUpdated);
+        app.host()->refreshNow();
+        QTRY_VERIFY_WITH_TIMEOUT(polled.count() >= 1, 15000);
+        QCoreApplication::processEvents();
+        QCOMPARE(chart->requestCount(), sent);
+
+        w->show();
+        QTRY_COMPARE_WITH_TIMEOUT(chart->requestCount(), sent + 1, 5000);
     }
 
     void settingsDialogValidatesTestsAndSaves()
