@@ -87,6 +87,7 @@ private slots:
     void takesTheDocumentedReplies_data();
     void takesTheDocumentedReplies();
     void paddingIsNeverReadPastTheAllocation();
+    void equalHostsShareOneString();
 };
 
 void TestFastParser::agreesWithDom_data()
@@ -246,6 +247,23 @@ void TestFastParser::paddingIsNeverReadPastTheAllocation()
         else
             QVERIFY(f && f->ok() && f->snapshot->workers.size() == 20);
     }
+}
+
+// A farm behind one NAT: 100k rigs, one address. The snapshot holds it once, not 100k times.
+void TestFastParser::equalHostsShareOneString()
+{
+    if (!fastParserAvailable())
+        QSKIP("built without simdjson: the DOM parsers do all the work");
+    const QByteArray third = "{\"hash_rate_info\":{\"name\":\"c\"},\"host\":\"10.0.0.1\"}";
+    const QByteArray reply = "{\"workers\":[" + v2Entry("\"a\"") + ',' + v2Entry("\"b\"") + ',' +
+                             third + "]}";
+    const std::optional<ParseResult> f = fastParseF2poolV2WorkerList(reply);
+    QVERIFY(f && f->ok());
+    const QVector<WorkerSample> &w = f->snapshot->workers;
+    QCOMPARE(w.size(), 3);
+    QCOMPARE(w[0].host, QStringLiteral("203.0.113.10"));
+    QVERIFY(w[0].host.isSharedWith(w[1].host));
+    QCOMPARE(w[2].host, QStringLiteral("10.0.0.1"));
 }
 
 QTEST_GUILESS_MAIN(TestFastParser)

@@ -11,6 +11,7 @@
 
 #include <cmath>
 #include <memory>
+#include <string>
 
 namespace rw {
 namespace {
@@ -234,8 +235,38 @@ bool v2RateInfo(od::object info, WorkerSample *s)
     return seen & Name; // without a name inside, the DOM parser looks at the flattened shape
 }
 
+// The rigs of a farm mostly share a few public addresses (one NAT): equal hosts share one
+// QString instead of one allocation per worker. A small direct-mapped cache, so a reply with
+// unique hosts costs one hash per worker and nothing more.
+class HostCache
+{
+public:
+    bool read(od::value v, QString *out)
+    {
+        std::string_view s;
+        if (v.get_string().get(s) != SUCCESS)
+            return false;
+        Slot &slot = m_slots[std::hash<std::string_view>{}(s) % kSlots];
+        if (slot.bytes != s) {
+            slot.bytes.assign(s.data(), s.size());
+            slot.text = QString::fromUtf8(s.data(), qsizetype(s.size()));
+        }
+        *out = slot.text;
+        return true;
+    }
+
+private:
+    static constexpr size_t kSlots = 256;
+    struct Slot
+    {
+        std::string bytes;
+        QString text;
+    };
+    Slot m_slots[kSlots];
+};
+
 // {"hash_rate_info": {...}, "last_share_at": 1767225590, "status": 0, "host": "203.0.113.10"}
-bool v2Worker(od::object w, WorkerSample *s)
+bool v2Worker(od::object w, WorkerSample *s, HostCache *hosts)
 {
     enum : unsigned { Info = 1, LastShare = 2, Host = 4 };
     unsigned seen = 0;
@@ -258,7 +289,7 @@ bool v2Worker(od::object w, WorkerSample *s)
             od::json_type type;
             ok = firstTime(&seen, Host) && v.type().get(type) == SUCCESS;
             if (ok && type == od::json_type::string)
-                ok = text(v, &s->host); // any other type: no host, as in the DOM parser
+                ok = hosts->read(v, &s->host); // other types: no host, as in the DOM parser
             else
                 ok = ok && validJson(v);
         } else {
@@ -406,9 +437,10 @@ bool fastParserAvailable()
 
 std::optional<ParseResult> fastParseF2poolV2WorkerList(const QByteArray &body)
 {
-    const auto entry = [](od::value e, WorkerSample *s) {
+    HostCache hosts;
+    const auto entry = [&hosts](od::value e, WorkerSample *s) {
         od::object w;
-        return e.get_object().get(w) == SUCCESS && v2Worker(w, s);
+        return e.get_object().get(w) == SUCCESS && v2Worker(w, s, &hosts);
     };
     std::optional<double> total; // v2: always the sum of the workers
     return parseReply(body, "f2pool v2", 300, entry, ignoreKey, &total);
