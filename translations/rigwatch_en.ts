@@ -64,14 +64,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Request &amp;timeout:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test &amp;connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Alerts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -149,6 +141,14 @@
     </message>
     <message>
         <source>Start RigWatch when I log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request t&amp;imeout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test co&amp;nnection</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -888,6 +888,17 @@
     </message>
     <message>
         <source>Last poll failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rw::TelegramNotifier</name>
+    <message>
+        <source>%1: %2; the alert is sent again as shorter plain text without formatting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2, also as plain text; the alert is tried again after the next poll</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
