@@ -167,6 +167,7 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
     qsizetype listedKnown = 0;
     m_workers.reserve(std::max(m_workers.size(), s.workers.size()));
     m_workers.detach(); // before the check: a detach moves every state
+    const bool firstPoll = m_workers.isEmpty();
     bool usePositions = m_positionsValid && firstState() == m_positionsFirst;
     bool structureChanged = false;
     std::vector<WorkerState *> positions;
@@ -247,7 +248,16 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
     m_down = tally.down;
     m_counted = tally.counted;
     // Positions found while states were inserted or erased may point anywhere: kept only from
-    // a poll that moved nothing (the next one rebuilds them otherwise).
+    // a poll that moved nothing (the next one rebuilds them otherwise). After the first poll,
+    // which inserts every worker, they are looked up once more now, so the second poll
+    // already has them.
+    if (structureChanged && firstPoll) {
+        for (qsizetype i = 0; i < s.workers.size(); ++i) {
+            const auto it = m_workers.find(s.workers[i].name);
+            positions[size_t(i)] = it == m_workers.end() ? nullptr : &*it;
+        }
+        structureChanged = false;
+    }
     m_positionsValid = !structureChanged;
     m_positions = structureChanged ? std::vector<WorkerState *>() : std::move(positions);
     m_positionsFirst = firstState();
