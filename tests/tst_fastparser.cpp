@@ -3,6 +3,7 @@
 // reply the DOM parser rejects it must leave alone. The DOM parsers' own behaviour is tested in
 // tst_f2poolparser; replies of every shape come from the fixtures, the fuzz seeds and here.
 #include "fakef2pool.h"
+#include "fuzz/fuzzchecks.h"
 #include "pool/f2poolparser.h"
 #include "pool/fastf2poolparser.h"
 
@@ -26,44 +27,6 @@ ParseResult dom(Api api, const QByteArray &body)
 {
     return api == Api::V1 ? detail::parseF2poolV1Dom(body)
                           : detail::parseF2poolV2WorkerListDom(body);
-}
-
-// Empty when equal, else the first difference in words.
-QString difference(const ParseResult &a, const ParseResult &b)
-{
-    if (a.ok() != b.ok() || a.error != b.error)
-        return QStringLiteral("fast: ok=%1 \"%2\", DOM: ok=%3 \"%4\"")
-            .arg(a.ok())
-            .arg(a.error)
-            .arg(b.ok())
-            .arg(b.error);
-    if (!a.ok())
-        return {};
-    const Snapshot &x = *a.snapshot, &y = *b.snapshot;
-    if (x.workers.size() != y.workers.size())
-        return QStringLiteral("%1 workers vs %2").arg(x.workers.size()).arg(y.workers.size());
-    for (qsizetype i = 0; i < x.workers.size(); ++i) {
-        const WorkerSample &p = x.workers[i], &q = y.workers[i];
-        if (p.name != q.name || p.hashRate != q.hashRate || p.hashRate1h != q.hashRate1h ||
-            p.hashRate24h != q.hashRate24h || p.staleRate24h != q.staleRate24h ||
-            p.lastShareAt != q.lastShareAt || p.host != q.host)
-            return QStringLiteral("worker %1 (%2 vs %3) differs: %4 %5 %6 %7 %8 / %9 %10 %11 %12 %13")
-                .arg(i)
-                .arg(p.name, q.name)
-                .arg(p.hashRate, 0, 'g', 17)
-                .arg(p.hashRate1h, 0, 'g', 17)
-                .arg(p.hashRate24h, 0, 'g', 17)
-                .arg(p.staleRate24h, 0, 'g', 17)
-                .arg(p.lastShareAt)
-                .arg(q.hashRate, 0, 'g', 17)
-                .arg(q.hashRate1h, 0, 'g', 17)
-                .arg(q.hashRate24h, 0, 'g', 17)
-                .arg(q.staleRate24h, 0, 'g', 17)
-                .arg(q.lastShareAt);
-    }
-    if (x.totalHashRate != y.totalHashRate)
-        return QStringLiteral("total %1 vs %2").arg(x.totalHashRate, 0, 'g', 17).arg(y.totalHashRate, 0, 'g', 17);
-    return {};
 }
 
 QByteArray v2Entry(const char *name, const char *extra = "")
@@ -200,11 +163,12 @@ void TestFastParser::agreesWithDom()
     const std::optional<ParseResult> f = fast(api, body);
     if (!f)
         return; // handed to the DOM parser: the answer is the DOM's by construction
-    const QString diff = difference(*f, dom(api, body));
+    const QString diff = fuzz::FuzzChecks::parseDifference(*f, dom(api, body));
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
     // And the public entry point gives the same.
     const ParseResult p = api == Api::V1 ? parseF2poolV1(body) : parseF2poolV2WorkerList(body);
-    QVERIFY2(difference(p, *f).isEmpty(), qPrintable(difference(p, *f)));
+    const QString publicDiff = fuzz::FuzzChecks::parseDifference(p, *f);
+    QVERIFY2(publicDiff.isEmpty(), qPrintable(publicDiff));
 }
 
 void TestFastParser::takesTheDocumentedReplies_data()

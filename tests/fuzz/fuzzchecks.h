@@ -28,6 +28,52 @@ public:
     static QString v2Parser(const QByteArray &body) { return poolReply(body, false); }
     static QString v1Parser(const QByteArray &body) { return poolReply(body, true); }
 
+    // Empty when both parses agree to the bit (error text, every field of every worker, the
+    // total), else the first difference in words.
+    static QString parseDifference(const ParseResult &fast, const ParseResult &dom)
+    {
+        if (fast.ok() != dom.ok() || fast.error != dom.error)
+            return QStringLiteral("fast path: ok=%1 \"%2\", DOM: ok=%3 \"%4\"")
+                .arg(fast.ok())
+                .arg(fast.error)
+                .arg(dom.ok())
+                .arg(dom.error);
+        if (!dom.ok())
+            return {};
+        const Snapshot &a = *fast.snapshot, &b = *dom.snapshot;
+        if (a.workers.size() != b.workers.size())
+            return QStringLiteral("fast path: %1 workers, DOM: %2")
+                .arg(a.workers.size())
+                .arg(b.workers.size());
+        for (qsizetype i = 0; i < a.workers.size(); ++i) {
+            const WorkerSample &p = a.workers[i], &q = b.workers[i];
+            if (p.name != q.name || p.hashRate != q.hashRate || p.hashRate1h != q.hashRate1h ||
+                p.hashRate24h != q.hashRate24h || p.staleRate24h != q.staleRate24h ||
+                p.lastShareAt != q.lastShareAt || p.host != q.host)
+                return QStringLiteral("worker %1 differs: fast path %2, DOM %3")
+                    .arg(i)
+                    .arg(describe(p), describe(q));
+        }
+        if (a.totalHashRate != b.totalHashRate)
+            return QStringLiteral("total: fast path %1, DOM %2")
+                .arg(a.totalHashRate, 0, 'g', 17)
+                .arg(b.totalHashRate, 0, 'g', 17);
+        return {};
+    }
+
+    // A worker in one line, rates at full precision: what differs is visible.
+    static QString describe(const WorkerSample &w)
+    {
+        return QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
+            .arg(w.name)
+            .arg(w.hashRate, 0, 'g', 17)
+            .arg(w.hashRate1h, 0, 'g', 17)
+            .arg(w.hashRate24h, 0, 'g', 17)
+            .arg(w.staleRate24h, 0, 'g', 17)
+            .arg(w.lastShareAt)
+            .arg(w.host);
+    }
+
     // A Bot API answer. Input: a first line "<method> <http status> <Retry-After header>", then
     // the body, e.g. "sendMessage 429 7\n{\"ok\":false,...}".
     static QString telegramReply(const QByteArray &input)
@@ -104,31 +150,8 @@ private:
             v1 ? fastParseF2poolV1(body) : fastParseF2poolV2WorkerList(body);
         if (!fast)
             return {};
-        const ParseResult dom =
-            v1 ? detail::parseF2poolV1Dom(body) : detail::parseF2poolV2WorkerListDom(body);
-        if (fast->ok() != dom.ok() || fast->error != dom.error)
-            return QStringLiteral("fast path: ok=%1 \"%2\", DOM: ok=%3 \"%4\"")
-                .arg(fast->ok())
-                .arg(fast->error)
-                .arg(dom.ok())
-                .arg(dom.error);
-        if (!dom.ok())
-            return {};
-        const Snapshot &a = *fast->snapshot, &b = *dom.snapshot;
-        if (a.workers.size() != b.workers.size() || a.totalHashRate != b.totalHashRate)
-            return QStringLiteral("fast path: %1 workers, total %2; DOM: %3, %4")
-                .arg(a.workers.size())
-                .arg(a.totalHashRate)
-                .arg(b.workers.size())
-                .arg(b.totalHashRate);
-        for (qsizetype i = 0; i < a.workers.size(); ++i) {
-            const WorkerSample &p = a.workers[i], &q = b.workers[i];
-            if (p.name != q.name || p.hashRate != q.hashRate || p.hashRate1h != q.hashRate1h ||
-                p.hashRate24h != q.hashRate24h || p.staleRate24h != q.staleRate24h ||
-                p.lastShareAt != q.lastShareAt || p.host != q.host)
-                return QStringLiteral("fast path and DOM differ on worker %1").arg(i);
-        }
-        return {};
+        return parseDifference(
+            *fast, v1 ? detail::parseF2poolV1Dom(body) : detail::parseF2poolV2WorkerListDom(body));
     }
 
     static QString poolReply(const QByteArray &body, bool v1)

@@ -67,21 +67,25 @@ void header(QString &out, const char *name, const char *type, const char *help)
 
 // The account label is the pool user, as the operator knows the account; when one user is
 // configured for two currencies that would make two series with the same labels (Prometheus
-// rejects the scrape), so those accounts are labelled "user/currency" instead.
-QString Metrics::accountLabel(const QString &key) const
+// rejects the scrape), so those accounts are labelled "user/currency" instead. Worked out once
+// per scrape, not per sample: a scrape of a 100k-worker farm has 300k samples.
+QHash<QString, QString> Metrics::accountLabels() const
 {
-    const auto it = m_accounts.constFind(key);
-    if (it == m_accounts.cend())
-        return key;
-    for (auto other = m_accounts.cbegin(); other != m_accounts.cend(); ++other)
-        if (other.key() != key && other->displayName == it->displayName)
-            return key;
-    return it->displayName;
+    QHash<QString, int> users;
+    for (const AccountView &v : m_accounts)
+        ++users[v.displayName];
+    QHash<QString, QString> labels;
+    for (const AccountView &v : m_accounts)
+        labels.insert(v.key, users.value(v.displayName) > 1 ? v.key : v.displayName);
+    return labels;
 }
 
 QByteArray Metrics::render() const
 {
     QString out;
+    const QHash<QString, QString> labels = accountLabels();
+    // Accounts without a view yet (polls recorded, no snapshot) are named by their key.
+    const auto accountLabel = [&labels](const QString &key) { return labels.value(key, key); };
     auto lbl = [](std::initializer_list<std::pair<const char *, QString>> labels) -> QString {
         QStringList parts;
         for (const auto &[k, v] : labels)

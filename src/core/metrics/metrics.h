@@ -24,7 +24,7 @@ public:
     static const QVector<double> &pollBuckets();
 
 private:
-    QString accountLabel(const QString &key) const;
+    QHash<QString, QString> accountLabels() const; // account key -> "account" label
 
     QMap<QString, AccountView> m_accounts;
     QMap<QString, QVector<quint64>> m_pollBucketCounts; // per account, cumulative at render

@@ -111,6 +111,30 @@ bool shortPlainNumber(std::string_view t)
     return i == n && n <= 16;
 }
 
+// Calls read(element) for every element of an array, read(key, value) for every member of an
+// object; false as soon as simdjson reports an error or read() says "not for the fast path".
+template <typename Read>
+bool eachElement(od::array a, Read read)
+{
+    for (auto element : a) {
+        od::value v;
+        if (std::move(element).get(v) != SUCCESS || !read(v))
+            return false;
+    }
+    return true;
+}
+
+template <typename Read>
+bool eachMember(od::object o, Read read)
+{
+    for (auto member : o) {
+        od::field f;
+        if (std::move(member).get(f) != SUCCESS || !read(f.key(), f.value()))
+            return false;
+    }
+    return true;
+}
+
 // On-Demand skips what it is not asked for without checking it, so "status": 0.0.0 or [1 2] in
 // a field RigWatch ignores would pass; the DOM parser rejects such a reply as invalid JSON. Every
 // value the fast path does not read is therefore walked and checked here.
@@ -137,12 +161,7 @@ bool validJson(od::value v)
         od::array a;
         if (v.get_array().get(a) != SUCCESS)
             return false;
-        for (auto element : a) {
-            od::value e;
-            if (std::move(element).get(e) != SUCCESS || !validJson(e))
-                return false;
-        }
-        return true;
+        return eachElement(a, [](od::value &e) { return validJson(e); });
     }
     case od::json_type::number: {
         if (shortPlainNumber(v.raw_json_token()))
@@ -210,29 +229,21 @@ bool v2RateInfo(od::object info, WorkerSample *s)
 {
     enum : unsigned { Name = 1, Rate = 2, Rate1h = 4, Rate24h = 8, Stale24h = 16 };
     unsigned seen = 0;
-    for (auto member : info) {
-        od::field f;
-        if (std::move(member).get(f) != SUCCESS)
-            return false;
-        const od::raw_json_string key = f.key();
-        od::value v = f.value();
-        bool ok = true;
+    const bool ok = eachMember(info, [&seen, s](od::raw_json_string key, od::value &v) {
         if (key.unsafe_is_equal("name"))
-            ok = firstTime(&seen, Name) && text(v, &s->name) && !s->name.isEmpty();
-        else if (key.unsafe_is_equal("hash_rate"))
-            ok = firstTime(&seen, Rate) && rate(v, &s->hashRate);
-        else if (key.unsafe_is_equal("h1_hash_rate"))
-            ok = firstTime(&seen, Rate1h) && rate(v, &s->hashRate1h);
-        else if (key.unsafe_is_equal("h24_hash_rate"))
-            ok = firstTime(&seen, Rate24h) && rate(v, &s->hashRate24h);
-        else if (key.unsafe_is_equal("h24_stale_hash_rate"))
-            ok = firstTime(&seen, Stale24h) && rate(v, &s->staleRate24h);
-        else
-            ok = plainKey(key) && validJson(v);
-        if (!ok)
-            return false;
-    }
-    return seen & Name; // without a name inside, the DOM parser looks at the flattened shape
+            return firstTime(&seen, Name) && text(v, &s->name) && !s->name.isEmpty();
+        if (key.unsafe_is_equal("hash_rate"))
+            return firstTime(&seen, Rate) && rate(v, &s->hashRate);
+        if (key.unsafe_is_equal("h1_hash_rate"))
+            return firstTime(&seen, Rate1h) && rate(v, &s->hashRate1h);
+        if (key.unsafe_is_equal("h24_hash_rate"))
+            return firstTime(&seen, Rate24h) && rate(v, &s->hashRate24h);
+        if (key.unsafe_is_equal("h24_stale_hash_rate"))
+            return firstTime(&seen, Stale24h) && rate(v, &s->staleRate24h);
+        return plainKey(key) && validJson(v);
+    });
+    // Without a name inside, the DOM parser looks at the flattened shape.
+    return ok && (seen & Name);
 }
 
 // The rigs of a farm mostly share a few public addresses (one NAT): equal hosts share one
@@ -270,45 +281,35 @@ bool v2Worker(od::object w, WorkerSample *s, HostCache *hosts)
 {
     enum : unsigned { Info = 1, LastShare = 2, Host = 4 };
     unsigned seen = 0;
-    for (auto member : w) {
-        od::field f;
-        if (std::move(member).get(f) != SUCCESS)
-            return false;
-        const od::raw_json_string key = f.key();
-        od::value v = f.value();
-        bool ok = true;
+    const bool ok = eachMember(w, [&seen, s, hosts](od::raw_json_string key, od::value &v) {
         if (key.unsafe_is_equal("hash_rate_info")) {
             od::object info;
-            ok = firstTime(&seen, Info) && v.get_object().get(info) == SUCCESS &&
-                 v2RateInfo(info, s);
-        } else if (key.unsafe_is_equal("last_share_at")) {
-            double d = 0;
-            ok = firstTime(&seen, LastShare) && jsonNumber(v, &d);
-            s->lastShareAt = secondsFromNumber(d);
-        } else if (key.unsafe_is_equal("host")) {
-            od::json_type type;
-            ok = firstTime(&seen, Host) && v.type().get(type) == SUCCESS;
-            if (ok && type == od::json_type::string)
-                ok = hosts->read(v, &s->host); // other types: no host, as in the DOM parser
-            else
-                ok = ok && validJson(v);
-        } else {
-            ok = plainKey(key) && validJson(v);
+            return firstTime(&seen, Info) && v.get_object().get(info) == SUCCESS &&
+                   v2RateInfo(info, s);
         }
-        if (!ok)
-            return false;
-    }
-    return seen & Info;
+        if (key.unsafe_is_equal("last_share_at")) {
+            double d = 0;
+            const bool number = firstTime(&seen, LastShare) && jsonNumber(v, &d);
+            s->lastShareAt = secondsFromNumber(d);
+            return number;
+        }
+        if (key.unsafe_is_equal("host")) {
+            od::json_type type;
+            if (!firstTime(&seen, Host) || v.type().get(type) != SUCCESS)
+                return false;
+            // Any other type: no host, as in the DOM parser.
+            return type == od::json_type::string ? hosts->read(v, &s->host) : validJson(v);
+        }
+        return plainKey(key) && validJson(v);
+    });
+    return ok && (seen & Info);
 }
 
 // [name, rate, rate 1 h, ?, hashes 24 h, stale hashes 24 h, last share ISO-8601, ...]
 bool v1Worker(od::array w, WorkerSample *s)
 {
     int index = 0;
-    for (auto element : w) {
-        od::value v;
-        if (std::move(element).get(v) != SUCCESS)
-            return false;
+    const bool ok = eachElement(w, [&index, s](od::value &v) {
         bool ok = true;
         double perDay = 0;
         switch (index++) {
@@ -348,10 +349,9 @@ bool v1Worker(od::array w, WorkerSample *s)
         default:
             ok = validJson(v); // index 3 and the trailing flags are not used
         }
-        if (!ok)
-            return false;
-    }
-    return index > 0;
+        return ok;
+    });
+    return ok && index > 0;
 }
 
 // The parts both APIs share: the top-level object, "code", "workers", the end of the document.
@@ -388,35 +388,29 @@ std::optional<ParseResult> parseReply(const QByteArray &body, const char *api, i
     WorkerCollector collector(body.size() / bytesPerEntry + 1);
     qsizetype entries = 0;
     bool sawWorkers = false;
-    for (auto member : root) {
-        od::field f;
-        if (std::move(member).get(f) != SUCCESS)
-            return std::nullopt;
-        const od::raw_json_string key = f.key();
-        od::value v = f.value();
+    const bool ok = eachMember(root, [&](od::raw_json_string key, od::value &v) {
         if (key.unsafe_is_equal("workers")) {
             od::array list;
             if (sawWorkers || v.get_array().get(list) != SUCCESS)
-                return std::nullopt;
+                return false;
             sawWorkers = true;
-            for (auto element : list) {
-                od::value e;
+            return eachElement(list, [&](od::value &e) {
                 WorkerSample s;
-                if (std::move(element).get(e) != SUCCESS || !entry(e, &s))
-                    return std::nullopt;
+                if (!entry(e, &s))
+                    return false;
                 collector.add(std::move(s));
                 ++entries;
-            }
-        } else if (key.unsafe_is_equal("code")) {
-            double code = 0; // f2pool's error bodies carry a non-zero code: the DOM says which
-            if (!jsonNumber(v, &code) || code != 0)
-                return std::nullopt;
-        } else if (!plainKey(key) || !other(key, v)) {
-            return std::nullopt;
+                return true;
+            });
         }
-    }
+        if (key.unsafe_is_equal("code")) {
+            double code = 0; // f2pool's error bodies carry a non-zero code: the DOM says which
+            return jsonNumber(v, &code) && code == 0;
+        }
+        return plainKey(key) && other(key, v);
+    });
     // Anything after the top-level object makes the reply invalid JSON.
-    if (!sawWorkers || doc.current_location().error() != simdjson::OUT_OF_BOUNDS)
+    if (!ok || !sawWorkers || doc.current_location().error() != simdjson::OUT_OF_BOUNDS)
         return std::nullopt;
     release.taken = true;
     return collector.finish(entries, api, *poolTotal);
