@@ -1,15 +1,9 @@
 // TelegramNotifier against the simulated Bot API: what the channel shows (the sink's current
 // messages) through every lifecycle transition, Telegram's refusals and outages, restarts and
 // --once runs. Delivery timing is shortened except in the pacing test.
-#include "clock.h"
-#include "notify/notifier.h"
-#include "store/store.h"
-#include "telegramsink.h"
+#include "notifierfixture.h"
 
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
-#include <QTemporaryDir>
-#include <QtTest>
 
 using namespace rw;
 using rw::sim::TelegramSink;
@@ -30,31 +24,10 @@ void captureLog(QtMsgType type, const QMessageLogContext &ctx, const QString &ms
 }
 } // namespace
 
-class TestNotifier : public QObject
+class TestNotifier : public QObject, private test::NotifierFixture
 {
     Q_OBJECT
 
-    ManualClock m_clock;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<TelegramSink> m_sink;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<Store> m_store;
-    std::unique_ptr<TelegramNotifier> m_n;
-    TelegramConfig m_cfg;
-    TelegramNotifier::Timing m_timing;
-
-    // A fresh notifier (and Store object) on the same database file: a restart.
-    TelegramNotifier *start()
-    {
-        m_n.reset();
-        m_store = std::make_unique<Store>();
-        QString error;
-        if (!m_store->open(m_dir->filePath(QStringLiteral("rigwatch.sqlite")), &error))
-            qFatal("%s", qPrintable(error));
-        m_n = std::make_unique<TelegramNotifier>(m_cfg, m_nam.get(), m_store.get(), &m_clock);
-        m_n->setTiming(m_timing);
-        return m_n.get();
-    }
     Incident incident(const QStringList &down, bool low = false, bool pool = false,
                       WorkerStatus status = WorkerStatus::Offline) const
     {
@@ -72,28 +45,6 @@ class TestNotifier : public QObject
         i.at = m_clock.nowSecs();
         return i;
     }
-    static AccountView view(const Incident &i, const QString &key = kKey)
-    {
-        AccountView v;
-        v.key = key;
-        v.displayName = key.section(QLatin1Char('/'), 0, 0);
-        v.incident = i;
-        return v;
-    }
-    bool waitIdle(int ms = 8000)
-    {
-        return QTest::qWaitFor([this] { return m_n->idle(); }, ms);
-    }
-    bool deliver(const Incident &i, const QString &key = kKey)
-    {
-        m_n->update(key, key.section(QLatin1Char('/'), 0, 0), i);
-        return waitIdle();
-    }
-    QVector<TelegramSink::Message> channel(const QString &chat = kChat) const
-    {
-        return m_sink->messages(chat);
-    }
-    int live() const { return int(m_store->liveMessages().size()); }
 
 private slots:
     void initTestCase()
@@ -103,28 +54,11 @@ private slots:
     }
     void init()
     {
-        m_clock.setMs(1'767'225'600'000);
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_sink = std::make_unique<TelegramSink>(&m_clock);
-        m_sink->setToken(kToken);
-        QVERIFY(m_sink->listen());
-        m_nam = std::make_unique<QNetworkAccessManager>();
-        m_cfg = TelegramConfig();
-        m_cfg.url = m_sink->baseUrl();
-        m_cfg.token = kToken;
-        m_cfg.chat = kChat;
-        m_cfg.timeoutSecs = 1;
-        m_timing = TelegramNotifier::Timing();
-        m_timing.pacing = {20, 1000, 100, 400, 300, 600};
-        m_timing.refreshSecs = 0;
+        setUpChannel(kToken, kChat);
     }
     void cleanup()
     {
-        m_n.reset();
-        m_store.reset();
-        m_nam.reset();
-        m_sink.reset();
-        m_dir.reset();
+        tearDownChannel();
         for (const QString &line : std::as_const(g_log))
             QVERIFY2(!line.contains(QStringLiteral("SECRET")), qPrintable(line));
         g_log.clear();

@@ -3,16 +3,10 @@
 // escaped: tst_messageformatter), but another server or a future limit might. What counts is
 // what the operator sees (docs/fault-matrix.md): the alert still arrives, as shorter plain text;
 // the refusal is reported once, in words; nothing is retried in a loop.
-#include "clock.h"
+#include "notifierfixture.h"
 #include "notify/messageformatter.h"
-#include "notify/notifier.h"
-#include "store/store.h"
-#include "telegramsink.h"
 
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
-#include <QTemporaryDir>
-#include <QtTest>
 
 using namespace rw;
 using rw::sim::TelegramSink;
@@ -20,39 +14,22 @@ using rw::sim::TelegramSink;
 namespace {
 const QString kToken = QStringLiteral("4242:SECRET-faults-token");
 const QString kChat = QStringLiteral("-1001000000002");
-const QString kKey = QStringLiteral("farm1/bitcoin");
-const QString kName = QStringLiteral("farm1");
 const QString kTooLong = QStringLiteral("Bad Request: message is too long");
 const QString kBadEntities =
     QStringLiteral("Bad Request: can't parse entities: Unsupported start tag");
 } // namespace
 
-class TestNotifierFaults : public QObject
+class TestNotifierFaults : public QObject, private test::NotifierFixture
 {
     Q_OBJECT
 
-    ManualClock m_clock;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<TelegramSink> m_sink;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<Store> m_store;
-    std::unique_ptr<TelegramNotifier> m_n;
     std::unique_ptr<QSignalSpy> m_failed;
-    TelegramConfig m_cfg;
 
+    // A (re)started notifier whose reports are recorded.
     TelegramNotifier *start()
     {
         m_failed.reset();
-        m_n.reset();
-        m_store = std::make_unique<Store>();
-        QString error;
-        if (!m_store->open(m_dir->filePath(QStringLiteral("rigwatch.sqlite")), &error))
-            qFatal("%s", qPrintable(error));
-        m_n = std::make_unique<TelegramNotifier>(m_cfg, m_nam.get(), m_store.get(), &m_clock);
-        TelegramNotifier::Timing timing;
-        timing.pacing = {20, 1000, 100, 400, 300, 600};
-        timing.refreshSecs = 0;
-        m_n->setTiming(timing);
+        NotifierFixture::start();
         m_failed = std::make_unique<QSignalSpy>(m_n.get(), &TelegramNotifier::deliveryFailed);
         return m_n.get();
     }
@@ -75,12 +52,6 @@ class TestNotifierFaults : public QObject
             out << QStringLiteral("rig-%1").arg(i, 3, 10, QLatin1Char('0'));
         return out;
     }
-    bool deliver(const Incident &i)
-    {
-        m_n->update(kKey, kName, i);
-        return QTest::qWaitFor([this] { return m_n->idle(); }, 8000);
-    }
-    QVector<TelegramSink::Message> channel() const { return m_sink->messages(kChat); }
     QStringList reports() const
     {
         QStringList out;
@@ -109,26 +80,12 @@ class TestNotifierFaults : public QObject
 private slots:
     void init()
     {
-        m_clock.setMs(1'767'225'600'000);
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_sink = std::make_unique<TelegramSink>(&m_clock);
-        m_sink->setToken(kToken);
-        QVERIFY(m_sink->listen());
-        m_nam = std::make_unique<QNetworkAccessManager>();
-        m_cfg = TelegramConfig();
-        m_cfg.url = m_sink->baseUrl();
-        m_cfg.token = kToken;
-        m_cfg.chat = kChat;
-        m_cfg.timeoutSecs = 1;
+        setUpChannel(kToken, kChat);
     }
     void cleanup()
     {
         m_failed.reset();
-        m_n.reset();
-        m_store.reset();
-        m_nam.reset();
-        m_sink.reset();
-        m_dir.reset();
+        tearDownChannel();
     }
 
     // A server with a lower limit refuses the 4096-character alert of a big outage: the alert

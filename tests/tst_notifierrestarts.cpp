@@ -2,15 +2,9 @@
 // Telegram refused (older than 48 h), an edit in flight, a chat that migrated, and a bot that
 // was kicked. Each restart is a fresh notifier and Store on the same database file, as after a
 // crash or a --once run; what counts is what the channel shows afterwards (docs/fault-matrix.md).
-#include "clock.h"
-#include "notify/notifier.h"
-#include "store/store.h"
-#include "telegramsink.h"
+#include "notifierfixture.h"
 
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
-#include <QTemporaryDir>
-#include <QtTest>
 
 using namespace rw;
 using rw::sim::TelegramSink;
@@ -22,33 +16,10 @@ const QString kKey = QStringLiteral("farm1/bitcoin");
 const QString kName = QStringLiteral("farm1");
 } // namespace
 
-class TestNotifierRestarts : public QObject
+class TestNotifierRestarts : public QObject, private test::NotifierFixture
 {
     Q_OBJECT
 
-    ManualClock m_clock;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<TelegramSink> m_sink;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<Store> m_store;
-    std::unique_ptr<TelegramNotifier> m_n;
-    TelegramConfig m_cfg;
-
-    // A fresh notifier and Store on the same database file: a restart.
-    TelegramNotifier *start()
-    {
-        m_n.reset();
-        m_store = std::make_unique<Store>();
-        QString error;
-        if (!m_store->open(m_dir->filePath(QStringLiteral("rigwatch.sqlite")), &error))
-            qFatal("%s", qPrintable(error));
-        m_n = std::make_unique<TelegramNotifier>(m_cfg, m_nam.get(), m_store.get(), &m_clock);
-        TelegramNotifier::Timing timing;
-        timing.pacing = {20, 1000, 100, 400, 300, 600};
-        timing.refreshSecs = 0;
-        m_n->setTiming(timing);
-        return m_n.get();
-    }
     Incident incident(const QStringList &down) const
     {
         Incident i;
@@ -61,51 +32,15 @@ class TestNotifierRestarts : public QObject
         i.at = m_clock.nowSecs();
         return i;
     }
-    static AccountView view(const Incident &i)
-    {
-        AccountView v;
-        v.key = kKey;
-        v.displayName = kName;
-        v.incident = i;
-        return v;
-    }
-    bool waitIdle(int ms = 8000)
-    {
-        return QTest::qWaitFor([this] { return m_n->idle(); }, ms);
-    }
-    bool deliver(const Incident &i)
-    {
-        m_n->update(kKey, kName, i);
-        return waitIdle();
-    }
-    QVector<TelegramSink::Message> channel(const QString &chat = kChat) const
-    {
-        return m_sink->messages(chat);
-    }
-    int live() const { return int(m_store->liveMessages().size()); }
 
 private slots:
     void init()
     {
-        m_clock.setMs(1'767'225'600'000);
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_sink = std::make_unique<TelegramSink>(&m_clock);
-        m_sink->setToken(kToken);
-        QVERIFY(m_sink->listen());
-        m_nam = std::make_unique<QNetworkAccessManager>();
-        m_cfg = TelegramConfig();
-        m_cfg.url = m_sink->baseUrl();
-        m_cfg.token = kToken;
-        m_cfg.chat = kChat;
-        m_cfg.timeoutSecs = 1;
+        setUpChannel(kToken, kChat);
     }
     void cleanup()
     {
-        m_n.reset();
-        m_store.reset();
-        m_nam.reset();
-        m_sink.reset();
-        m_dir.reset();
+        tearDownChannel();
     }
 
     // The incident ended while RigWatch was down for two days: Telegram no longer lets the bot
