@@ -6,6 +6,7 @@
 #include "workerspanel.h"
 
 #include "clock.h"
+#include "workerviews.h"
 
 #include <QDateTime>
 #include <QLabel>
@@ -14,44 +15,7 @@
 #include <QtTest>
 
 using namespace rw;
-
-namespace {
-const qint64 kNow = 1'767'225'600; // 2026-01-01 00:00 UTC
-
-WorkerState online(double hs)
-{
-    WorkerState w;
-    w.sample.hashRate = w.sample.hashRate1h = w.sample.hashRate24h = hs;
-    w.sample.lastShareAt = kNow - 30;
-    w.status = WorkerStatus::Online;
-    w.statusSince = kNow - 86'400;
-    return w;
-}
-
-WorkerState down(WorkerStatus status, qint64 lastShareAt)
-{
-    WorkerState w = online(0);
-    w.sample.lastShareAt = lastShareAt;
-    w.status = status;
-    w.statusSince = lastShareAt;
-    return w;
-}
-
-QString rigName(int i)
-{
-    return QStringLiteral("rig-%1").arg(i, 5, 10, QLatin1Char('0'));
-}
-
-AccountView farm(int n)
-{
-    AccountView v;
-    v.key = QStringLiteral("acme/bitcoin");
-    for (int i = 0; i < n; ++i)
-        v.workers.insert(rigName(i), online(100e12 + i));
-    v.added = v.workers.keys();
-    return v;
-}
-} // namespace
+using namespace rw::test;
 
 class TestPanelTicks : public QObject
 {

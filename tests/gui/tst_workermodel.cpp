@@ -5,6 +5,7 @@
 #include "workertablemodel.h"
 
 #include "clock.h"
+#include "workerviews.h"
 
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>
@@ -12,47 +13,9 @@
 #include <QtTest>
 
 using namespace rw;
+using namespace rw::test;
 
 namespace {
-const qint64 kNow = 1'767'225'600; // 2026-01-01 00:00 UTC
-
-WorkerState online(double hs, const QString &host = QStringLiteral("10.0.0.1"))
-{
-    WorkerState w;
-    w.sample.hashRate = hs;
-    w.sample.hashRate1h = hs;
-    w.sample.hashRate24h = hs;
-    w.sample.staleRate24h = hs / 100; // 1 %
-    w.sample.lastShareAt = kNow - 30;
-    w.sample.host = host;
-    w.status = WorkerStatus::Online;
-    w.statusSince = kNow - 86'400;
-    return w;
-}
-
-WorkerState down(WorkerStatus status, qint64 lastShareAt)
-{
-    WorkerState w = online(0);
-    w.sample.lastShareAt = lastShareAt;
-    w.status = status;
-    w.statusSince = lastShareAt;
-    return w;
-}
-
-QString rigName(int i)
-{
-    return QStringLiteral("rig-%1").arg(i, 5, 10, QLatin1Char('0'));
-}
-
-AccountView farm(int n)
-{
-    AccountView v;
-    v.key = QStringLiteral("acme/bitcoin");
-    for (int i = 0; i < n; ++i)
-        v.workers.insert(rigName(i), online(100e12 + i));
-    v.added = v.workers.keys();
-    return v;
-}
 
 QStringList proxyNames(const QAbstractItemModel &proxy)
 {
