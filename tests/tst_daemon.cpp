@@ -265,9 +265,14 @@ private slots:
 
     void poolUnreachableBecomesAnIncident()
     {
-        // no success for longer than max(offline_after, 3 x interval) = 3 s; with offline_after
-        // this short the simulated rigs (a share every ~30 s) also count as offline: fine, the
-        // point is that unreachability joins the incident and leaves it again
+        // no success for longer than max(offline_after, 3 x interval) = 3 s. With offline_after
+        // this short a sharing rig would flip between online and offline every few polls, and
+        // each flip to offline is a growth (a post), which soon exhausts the chat's 20 calls a
+        // minute and holds back the retraction under test: so every rig stopped ten minutes ago,
+        // a stable offline set that unreachability joins and leaves again
+        for (int i = 1; i <= 10; ++i)
+            m_pool->setRigStoppedSince(QStringLiteral("rig-%1").arg(i, 2, 10, QLatin1Char('0')),
+                                       QDateTime::currentSecsSinceEpoch() - 600);
         const QString cfg = writeConfig(QStringLiteral("[alerts]\noffline_after = 3\nretired_after = 3600\n"));
         run({QStringLiteral("--once"), QStringLiteral("--config"), cfg});
         m_pool->setFault(FakeF2pool::Fault::Http500);
