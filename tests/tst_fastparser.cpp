@@ -3,6 +3,7 @@
 // reply the DOM parser rejects it must leave alone. The DOM parsers' own behaviour is tested in
 // tst_f2poolparser; replies of every shape come from the fixtures, the fuzz seeds and here.
 #include "fakef2pool.h"
+#include "fixturefiles.h"
 #include "fuzz/fuzzchecks.h"
 #include "pool/f2poolparser.h"
 #include "pool/fastf2poolparser.h"
@@ -59,20 +60,13 @@ void TestFastParser::agreesWithDom_data()
     QTest::addColumn<QByteArray>("body");
 
     // Every fixture and fuzz seed, through both parsers.
-    for (const QString &dir : {QStringLiteral(RIGWATCH_TEST_DATA "/f2pool"),
-                               QStringLiteral(RIGWATCH_TEST_DATA "/../fuzz/seeds/v2parser"),
-                               QStringLiteral(RIGWATCH_TEST_DATA "/../fuzz/seeds/v1parser"),
-                               QStringLiteral(RIGWATCH_TEST_DATA "/fuzz/v2parser")}) {
-        const QFileInfoList files = QDir(dir).entryInfoList(QDir::Files, QDir::Name);
-        QVERIFY2(!files.isEmpty(), qPrintable(dir));
-        for (const QFileInfo &f : files) {
-            QFile file(f.filePath());
-            QVERIFY(file.open(QIODevice::ReadOnly));
-            const QByteArray body = file.readAll();
-            const QString name = QDir(dir).dirName() + QLatin1Char('/') + f.fileName();
-            QTest::newRow(qPrintable(name + QStringLiteral(" v1"))) << Api::V1 << body;
-            QTest::newRow(qPrintable(name + QStringLiteral(" v2"))) << Api::V2 << body;
-        }
+    const QStringList dirs = {QStringLiteral(RIGWATCH_TEST_DATA "/f2pool"),
+                              QStringLiteral(RIGWATCH_TEST_DATA "/../fuzz/seeds/v2parser"),
+                              QStringLiteral(RIGWATCH_TEST_DATA "/../fuzz/seeds/v1parser"),
+                              QStringLiteral(RIGWATCH_TEST_DATA "/fuzz/v2parser")};
+    for (const auto &[name, body] : test::fixtureFiles(dirs)) {
+        QTest::newRow(qPrintable(name + QStringLiteral(" v1"))) << Api::V1 << body;
+        QTest::newRow(qPrintable(name + QStringLiteral(" v2"))) << Api::V2 << body;
     }
 
     // Shapes the fast path must either get exactly right or hand to the DOM parser.

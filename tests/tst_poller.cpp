@@ -81,6 +81,47 @@ private slots:
         QCOMPARE(m_pool->lastRequestPath(), QStringLiteral("/bitcoin/farm1"));
     }
 
+    // Thousands of rigs: a reply of megabytes, parsed slice by slice as it arrives (see
+    // WorkerListStream): every rig is there, and one cut short is a failed poll, not a snapshot
+    // of the rigs that made it.
+    void largeFarmIsReadAsItArrives_data()
+    {
+        QTest::addColumn<int>("provider");
+        QTest::addColumn<bool>("truncated");
+        QTest::newRow("v2") << int(PoolProvider::F2poolV2) << false;
+        QTest::newRow("v1") << int(PoolProvider::F2poolV1) << false;
+        QTest::newRow("v2 cut short") << int(PoolProvider::F2poolV2) << true;
+        QTest::newRow("v1 cut short") << int(PoolProvider::F2poolV1) << true;
+    }
+    void largeFarmIsReadAsItArrives()
+    {
+        QFETCH(int, provider);
+        QFETCH(bool, truncated);
+        m_pool->addRigs(8000 - 12);
+        m_pool->setRigStoppedSince(QStringLiteral("rig-7777"), m_clock.nowSecs() - 1800);
+        if (truncated)
+            m_pool->setFault(FakeF2pool::Fault::TruncatedJson);
+        AccountConfig a = account(PoolProvider(provider));
+        a.timeoutSecs = 20;
+        Poller p(a, m_nam.get(), &m_clock);
+        QSignalSpy ok(&p, &Poller::polled), bad(&p, &Poller::failed);
+        p.start();
+        QTRY_COMPARE_WITH_TIMEOUT(ok.size() + bad.size(), 1, 20000);
+        if (truncated) {
+            QCOMPARE(ok.size(), 0);
+            QCOMPARE(bad.first().first().value<PollFailure>().kind, PollFailure::Network);
+            return;
+        }
+        QCOMPARE(bad.size(), 0);
+        const auto snap = ok.first().first().value<Snapshot>();
+        QCOMPARE(snap.workers.size(), 8000);
+        QCOMPARE(snap.workers.last().name, QStringLiteral("rig-8000"));
+        const auto rig = std::find_if(snap.workers.cbegin(), snap.workers.cend(),
+                                      [](const WorkerSample &w) { return w.name == QStringLiteral("rig-7777"); });
+        QVERIFY(rig != snap.workers.cend());
+        QCOMPARE(rig->lastShareAt, m_clock.nowSecs() - 1800);
+    }
+
     void skewedDate()
     {
         m_pool->setDateSkewSecs(-7200);

@@ -11,6 +11,7 @@
 #include "pool/f2poolparser.h"
 #include "pool/fastf2poolparser.h"
 #include "pool/httpdate.h"
+#include "pool/workerliststream.h"
 
 #include <QByteArray>
 #include <QProcessEnvironment>
@@ -30,33 +31,40 @@ public:
 
     // Empty when both parses agree to the bit (error text, every field of every worker, the
     // total), else the first difference in words.
-    static QString parseDifference(const ParseResult &fast, const ParseResult &dom)
+    static QString parseDifference(const ParseResult &fast, const ParseResult &dom,
+                                   const QString &first = QStringLiteral("fast path"),
+                                   const QString &second = QStringLiteral("DOM"))
     {
         if (fast.ok() != dom.ok() || fast.error != dom.error)
-            return QStringLiteral("fast path: ok=%1 \"%2\", DOM: ok=%3 \"%4\"")
+            return QStringLiteral("%1: ok=%2 \"%3\", %4: ok=%5 \"%6\"")
+                .arg(first)
                 .arg(fast.ok())
-                .arg(fast.error)
+                .arg(fast.error, second)
                 .arg(dom.ok())
                 .arg(dom.error);
         if (!dom.ok())
             return {};
         const Snapshot &a = *fast.snapshot, &b = *dom.snapshot;
         if (a.workers.size() != b.workers.size())
-            return QStringLiteral("fast path: %1 workers, DOM: %2")
+            return QStringLiteral("%1: %2 workers, %3: %4")
+                .arg(first)
                 .arg(a.workers.size())
+                .arg(second)
                 .arg(b.workers.size());
         for (qsizetype i = 0; i < a.workers.size(); ++i) {
             const WorkerSample &p = a.workers[i], &q = b.workers[i];
             if (p.name != q.name || p.hashRate != q.hashRate || p.hashRate1h != q.hashRate1h ||
                 p.hashRate24h != q.hashRate24h || p.staleRate24h != q.staleRate24h ||
                 p.lastShareAt != q.lastShareAt || p.host != q.host)
-                return QStringLiteral("worker %1 differs: fast path %2, DOM %3")
+                return QStringLiteral("worker %1 differs: %2 %3, %4 %5")
                     .arg(i)
-                    .arg(describe(p), describe(q));
+                    .arg(first, describe(p), second, describe(q));
         }
         if (a.totalHashRate != b.totalHashRate)
-            return QStringLiteral("total: fast path %1, DOM %2")
+            return QStringLiteral("total: %1 %2, %3 %4")
+                .arg(first)
                 .arg(a.totalHashRate, 0, 'g', 17)
+                .arg(second)
                 .arg(b.totalHashRate, 0, 'g', 17);
         return {};
     }
@@ -154,12 +162,40 @@ private:
             *fast, v1 ? detail::parseF2poolV1Dom(body) : detail::parseF2poolV2WorkerListDom(body));
     }
 
+public:
+    // The reply fed to a WorkerListStream in pieces of `piece` bytes, slices of `slice` bytes:
+    // the same verdict as the parser on the whole reply (and f2poolErrorMessage), or the
+    // difference in words.
+    static QString streamDisagreement(const QByteArray &body, bool v1, qsizetype piece, qsizetype slice)
+    {
+        WorkerListStream stream(v1 ? WorkerListStream::Api::V1 : WorkerListStream::Api::V2, slice);
+        for (qsizetype at = 0; at < body.size(); at += piece)
+            stream.append(body.constData() + at, qMin(piece, body.size() - at));
+        const WorkerListStream::Result streamed = stream.finish();
+        const QString poolError = f2poolErrorMessage(body);
+        if (streamed.poolError != poolError)
+            return QStringLiteral("stream's pool error \"%1\", whole reply's \"%2\"")
+                .arg(streamed.poolError, poolError);
+        return parseDifference(streamed.parsed, v1 ? parseF2poolV1(body) : parseF2poolV2WorkerList(body),
+                               QStringLiteral("stream (pieces of %1, slices of %2)").arg(piece).arg(slice),
+                               QStringLiteral("whole reply"));
+    }
+
+private:
     static QString poolReply(const QByteArray &body, bool v1)
     {
         const ParseResult r = v1 ? parseF2poolV1(body) : parseF2poolV2WorkerList(body);
         const QString fastDiff = fastPathDisagreement(body, v1);
         if (!fastDiff.isEmpty())
             return fastDiff;
+        // Cut in pieces and slices that depend on the input, small enough to cut fuzz inputs.
+        const size_t h = qHash(body);
+        for (const auto &[piece, slice] : {std::pair<qsizetype, qsizetype>{1, 1},
+                                           {qsizetype(h % 13 + 1), qsizetype(h / 13 % 61 + 1)}}) {
+            const QString streamDiff = streamDisagreement(body, v1, piece, slice);
+            if (!streamDiff.isEmpty())
+                return streamDiff;
+        }
         const QString poolError = f2poolErrorMessage(body);
         if (!poolError.isEmpty()) {
             const QString e = oneLine(QStringLiteral("f2poolErrorMessage"), poolError);

@@ -75,7 +75,9 @@ QString nameOf(const QJsonValue &v)
     return {};
 }
 
-QString errorFromObject(const QJsonObject &o)
+} // namespace
+
+QString detail::errorFromObject(const QJsonObject &o)
 {
     const QJsonValue code = o.value(QLatin1String("code"));
     QString codeText;
@@ -103,6 +105,8 @@ QString errorFromObject(const QJsonObject &o)
     return QStringLiteral("f2pool error %1: %2").arg(codeText, msg);
 }
 
+namespace {
+
 bool looksLikeHtml(const QByteArray &body)
 {
     for (const char c : body) {
@@ -128,21 +132,30 @@ QString workersArray(const QByteArray &body, QJsonObject *root, QJsonArray *work
         return QStringLiteral("reply is empty");
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
-    if (pe.error != QJsonParseError::NoError) {
-        QString e = QStringLiteral("reply is not valid JSON: %1 at offset %2")
-                        .arg(pe.errorString())
-                        .arg(pe.offset);
-        if (looksLikeHtml(body))
-            e += QStringLiteral(" (it looks like an HTML page, e.g. a proxy or maintenance page)");
-        return e;
-    }
+    if (pe.error != QJsonParseError::NoError)
+        return detail::invalidJsonMessage(pe, pe.offset, looksLikeHtml(body));
     if (!doc.isObject())
         return QStringLiteral("reply is a JSON array, expected an object with a \"workers\" list");
     *root = doc.object();
-    const QString poolError = errorFromObject(*root);
+    return detail::workersOf(*root, workers);
+}
+
+} // namespace
+
+QString detail::invalidJsonMessage(const QJsonParseError &error, qsizetype offset, bool html)
+{
+    QString e = QStringLiteral("reply is not valid JSON: %1 at offset %2").arg(error.errorString()).arg(offset);
+    if (html)
+        e += QStringLiteral(" (it looks like an HTML page, e.g. a proxy or maintenance page)");
+    return e;
+}
+
+QString detail::workersOf(const QJsonObject &root, QJsonArray *workers)
+{
+    const QString poolError = errorFromObject(root);
     if (!poolError.isEmpty())
         return poolError;
-    const QJsonValue w = root->value(QLatin1String("workers"));
+    const QJsonValue w = root.value(QLatin1String("workers"));
     if (w.isArray()) {
         *workers = w.toArray();
         return {};
@@ -150,39 +163,31 @@ QString workersArray(const QByteArray &body, QJsonObject *root, QJsonArray *work
     QString e = w.isUndefined() ? QStringLiteral("reply has no \"workers\" list")
                                 : QStringLiteral("reply's \"workers\" is not a list");
     for (const char *key : {"msg", "message", "error"}) {
-        const QJsonValue m = root->value(QLatin1String(key));
+        const QJsonValue m = root.value(QLatin1String(key));
         if (m.isString() && !m.toString().trimmed().isEmpty())
             return e + QStringLiteral(" (pool says: %1)").arg(shortened(m.toString()));
     }
     return e;
 }
 
-} // namespace
-
 QString f2poolErrorMessage(const QByteArray &body)
 {
     if (!body.contains("\"code\"")) // a 25 MB worker list is not parsed twice
         return {};
     const QJsonDocument doc = QJsonDocument::fromJson(body);
-    return doc.isObject() ? errorFromObject(doc.object()) : QString();
+    return doc.isObject() ? detail::errorFromObject(doc.object()) : QString();
 }
 
-ParseResult detail::parseF2poolV2WorkerListDom(const QByteArray &body)
+void detail::readV2Entries(const QJsonArray &list, qsizetype from, qsizetype indexBase,
+                           WorkerCollector &c)
 {
-    QJsonObject root;
-    QJsonArray list;
-    const QString error = workersArray(body, &root, &list);
-    if (!error.isEmpty())
-        return failure(error);
-
-    WorkerCollector c(list.size());
     const QLatin1String kInfo("hash_rate_info"), kName("name"), kRate("hash_rate"),
         kRate1h("h1_hash_rate"), kRate24h("h24_hash_rate"), kStale24h("h24_stale_hash_rate"),
         kLastShare("last_share_at"), kHost("host"), kWorkerName("worker_name");
-    for (qsizetype i = 0; i < list.size(); ++i) {
+    for (qsizetype i = from; i < list.size(); ++i) {
         const QJsonValue entry = list.at(i);
         if (!entry.isObject()) {
-            c.reject(i, "is not an object");
+            c.reject(indexBase + i - from, "is not an object");
             continue;
         }
         const QJsonObject w = entry.toObject();
@@ -194,7 +199,7 @@ ParseResult detail::parseF2poolV2WorkerListDom(const QByteArray &body)
         if (s.name.isEmpty())
             s.name = nameOf(w.value(kWorkerName));
         if (s.name.isEmpty()) {
-            c.reject(i, "has no worker name");
+            c.reject(indexBase + i - from, "has no worker name");
             continue;
         }
         const QJsonObject &rates = info.isEmpty() ? w : info;
@@ -208,29 +213,22 @@ ParseResult detail::parseF2poolV2WorkerListDom(const QByteArray &body)
             s.host = host.toString();
         c.add(std::move(s));
     }
-    return c.finish(list.size(), "f2pool v2", std::nullopt);
 }
 
-ParseResult detail::parseF2poolV1Dom(const QByteArray &body)
+void detail::readV1Entries(const QJsonArray &list, qsizetype from, qsizetype indexBase,
+                           WorkerCollector &c)
 {
-    QJsonObject root;
-    QJsonArray list;
-    const QString error = workersArray(body, &root, &list);
-    if (!error.isEmpty())
-        return failure(error);
-
-    WorkerCollector c(list.size());
-    for (qsizetype i = 0; i < list.size(); ++i) {
+    for (qsizetype i = from; i < list.size(); ++i) {
         const QJsonValue entry = list.at(i);
         if (!entry.isArray()) {
-            c.reject(i, "is not a list");
+            c.reject(indexBase + i - from, "is not a list");
             continue;
         }
         const QJsonArray w = entry.toArray();
         WorkerSample s;
         s.name = nameOf(w.at(0)); // at() past the end is Undefined: short rows are tolerated
         if (s.name.isEmpty()) {
-            c.reject(i, "has no worker name");
+            c.reject(indexBase + i - from, "has no worker name");
             continue;
         }
         s.hashRate = number(w.at(1));
@@ -240,10 +238,39 @@ ParseResult detail::parseF2poolV1Dom(const QByteArray &body)
         s.lastShareAt = unixSeconds(w.at(6));
         c.add(std::move(s));
     }
+}
+
+std::optional<double> detail::v1PoolTotal(const QJsonObject &root)
+{
     bool hasTotal = false;
     const double total = number(root.value(QLatin1String("hashrate")), &hasTotal);
-    return c.finish(list.size(), "f2pool v1",
-                    hasTotal ? std::optional<double>(total) : std::nullopt);
+    return hasTotal ? std::optional<double>(total) : std::nullopt;
+}
+
+namespace {
+using ReadEntries = void (*)(const QJsonArray &, qsizetype, qsizetype, WorkerCollector &);
+
+ParseResult parseDom(const QByteArray &body, ReadEntries read, const char *api, bool v1)
+{
+    QJsonObject root;
+    QJsonArray list;
+    const QString error = workersArray(body, &root, &list);
+    if (!error.isEmpty())
+        return failure(error);
+    WorkerCollector c(list.size());
+    read(list, 0, 0, c);
+    return c.finish(list.size(), api, v1 ? detail::v1PoolTotal(root) : std::nullopt);
+}
+} // namespace
+
+ParseResult detail::parseF2poolV2WorkerListDom(const QByteArray &body)
+{
+    return parseDom(body, readV2Entries, "f2pool v2", false);
+}
+
+ParseResult detail::parseF2poolV1Dom(const QByteArray &body)
+{
+    return parseDom(body, readV1Entries, "f2pool v1", true);
 }
 
 ParseResult parseF2poolV2WorkerList(const QByteArray &body)

@@ -5,6 +5,12 @@
 #include <QByteArray>
 #include <QString>
 
+#include <optional>
+
+class QJsonArray;
+class QJsonObject;
+struct QJsonParseError;
+
 namespace rw {
 
 // Pure parsers for f2pool replies (API-FACTS.md §1, §2): reply body in, Snapshot or a reason a
@@ -43,6 +49,24 @@ QString f2poolErrorMessage(const QByteArray &body);
 namespace detail {
 ParseResult parseF2poolV2WorkerListDom(const QByteArray &body);
 ParseResult parseF2poolV1Dom(const QByteArray &body);
+} // namespace detail
+
+class WorkerCollector;
+
+// The pieces of the DOM parsers, for WorkerListStream (which parses a reply as it arrives, a
+// slice of the "workers" list at a time, and must give the same answer as the parsers above).
+namespace detail {
+// "f2pool error 5010: ..." for an object with a non-zero "code"; empty otherwise.
+QString errorFromObject(const QJsonObject &root);
+// The top-level object's "workers" list, or the error for the operator (pool error first).
+QString workersOf(const QJsonObject &root, QJsonArray *workers);
+// "reply is not valid JSON: <what> at offset <offset>" (+ a hint when it looks like HTML).
+QString invalidJsonMessage(const QJsonParseError &error, qsizetype offset, bool html);
+// Entries list[from..] into the collector; rejected entries are reported as indexBase + (i - from).
+void readV2Entries(const QJsonArray &list, qsizetype from, qsizetype indexBase, WorkerCollector &c);
+void readV1Entries(const QJsonArray &list, qsizetype from, qsizetype indexBase, WorkerCollector &c);
+// v1's top-level "hashrate", when it is a usable number.
+std::optional<double> v1PoolTotal(const QJsonObject &root);
 } // namespace detail
 
 } // namespace rw

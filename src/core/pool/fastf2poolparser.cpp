@@ -354,6 +354,45 @@ bool v1Worker(od::array w, WorkerSample *s)
     return ok && index > 0;
 }
 
+// Every element of a "workers" list through entry() into the collector; false at the first
+// element the fast path does not take.
+template <typename Entry>
+bool addEntries(od::array list, Entry &entry, WorkerCollector &collector, qsizetype *entries)
+{
+    return eachElement(list, [&](od::value &e) {
+        WorkerSample s;
+        if (!entry(e, &s))
+            return false;
+        collector.add(std::move(s));
+        ++*entries;
+        return true;
+    });
+}
+
+// One parser per thread, kept between polls: a fresh one costs more than the parse itself (its
+// buffers are sized to the reply and every page is faulted in again). It holds on to memory in
+// proportion to the largest document seen, about 4 bytes per JSON token; after a document it
+// did not take (garbage can be one token per byte) a large one is let go.
+class ThreadParser
+{
+public:
+    od::parser &get() { return parser(); }
+    void taken() { m_taken = true; }
+    ~ThreadParser()
+    {
+        if (!m_taken && parser().capacity() > (size_t(1) << 20))
+            parser() = od::parser();
+    }
+
+private:
+    static od::parser &parser()
+    {
+        thread_local od::parser p;
+        return p;
+    }
+    bool m_taken = false;
+};
+
 // The parts both APIs share: the top-level object, "code", "workers", the end of the document.
 // `entry` reads one element of "workers" into a sample; `other` reads or checks (validJson) the
 // value of every other key.
@@ -364,24 +403,10 @@ std::optional<ParseResult> parseReply(const QByteArray &body, const char *api, i
     if (body.isEmpty())
         return std::nullopt;
     const PaddedInput input(body);
-    // One parser per thread, kept between polls: a fresh one costs more than the parse itself
-    // (its buffers are sized to the reply and every page is faulted in again). It holds on to
-    // memory in proportion to the largest worker list seen, about 4 bytes per JSON token; after
-    // a reply it did not take (garbage can be one token per byte) a large one is let go.
-    thread_local od::parser parser;
-    struct ReleaseUnlessTaken
-    {
-        od::parser &parser;
-        bool taken = false;
-        ~ReleaseUnlessTaken()
-        {
-            if (!taken && parser.capacity() > (size_t(1) << 20))
-                parser = od::parser();
-        }
-    } release{parser};
+    ThreadParser parser;
     od::document doc;
     od::object root;
-    if (parser.iterate(input.view()).get(doc) != SUCCESS || doc.get_object().get(root) != SUCCESS)
+    if (parser.get().iterate(input.view()).get(doc) != SUCCESS || doc.get_object().get(root) != SUCCESS)
         return std::nullopt;
 
     // Sized for the common reply (bytesPerEntry: a little less than a typical entry); grows.
@@ -394,14 +419,7 @@ std::optional<ParseResult> parseReply(const QByteArray &body, const char *api, i
             if (sawWorkers || v.get_array().get(list) != SUCCESS)
                 return false;
             sawWorkers = true;
-            return eachElement(list, [&](od::value &e) {
-                WorkerSample s;
-                if (!entry(e, &s))
-                    return false;
-                collector.add(std::move(s));
-                ++entries;
-                return true;
-            });
+            return addEntries(list, entry, collector, &entries);
         }
         if (key.unsafe_is_equal("code")) {
             double code = 0; // f2pool's error bodies carry a non-zero code: the DOM says which
@@ -412,14 +430,55 @@ std::optional<ParseResult> parseReply(const QByteArray &body, const char *api, i
     // Anything after the top-level object makes the reply invalid JSON.
     if (!ok || !sawWorkers || doc.current_location().error() != simdjson::OUT_OF_BOUNDS)
         return std::nullopt;
-    release.taken = true;
+    parser.taken();
     return collector.finish(entries, api, *poolTotal);
+}
+
+// A slice of "workers" as a document of its own: "[entry,entry,...]".
+template <typename Entry>
+bool readEntries(const QByteArray &array, Entry entry, WorkerCollector &collector, qsizetype *count)
+{
+    if (array.isEmpty())
+        return false;
+    const PaddedInput input(array);
+    ThreadParser parser;
+    od::document doc;
+    od::array list;
+    const qsizetype before = collector.size();
+    qsizetype entries = 0;
+    const bool ok = parser.get().iterate(input.view()).get(doc) == SUCCESS &&
+                    doc.get_array().get(list) == SUCCESS &&
+                    addEntries(list, entry, collector, &entries) &&
+                    doc.current_location().error() == simdjson::OUT_OF_BOUNDS;
+    if (!ok) {
+        collector.truncate(before);
+        return false;
+    }
+    parser.taken();
+    *count = entries;
+    return true;
 }
 
 // The top-level keys v2 does not use: checked, not read.
 bool ignoreKey(od::raw_json_string, od::value &v)
 {
     return validJson(v);
+}
+
+struct V2Entry
+{
+    HostCache *hosts;
+    bool operator()(od::value e, WorkerSample *s) const
+    {
+        od::object w;
+        return e.get_object().get(w) == SUCCESS && v2Worker(w, s, hosts);
+    }
+};
+
+bool v1Entry(od::value e, WorkerSample *s)
+{
+    od::array w;
+    return e.get_array().get(w) == SUCCESS && v1Worker(w, s);
 }
 
 } // namespace
@@ -432,20 +491,12 @@ bool fastParserAvailable()
 std::optional<ParseResult> fastParseF2poolV2WorkerList(const QByteArray &body)
 {
     HostCache hosts;
-    const auto entry = [&hosts](od::value e, WorkerSample *s) {
-        od::object w;
-        return e.get_object().get(w) == SUCCESS && v2Worker(w, s, &hosts);
-    };
     std::optional<double> total; // v2: always the sum of the workers
-    return parseReply(body, "f2pool v2", 300, entry, ignoreKey, &total);
+    return parseReply(body, "f2pool v2", 300, V2Entry{&hosts}, ignoreKey, &total);
 }
 
 std::optional<ParseResult> fastParseF2poolV1(const QByteArray &body)
 {
-    const auto entry = [](od::value e, WorkerSample *s) {
-        od::array w;
-        return e.get_array().get(w) == SUCCESS && v1Worker(w, s);
-    };
     std::optional<double> total;
     bool sawTotal = false;
     const auto other = [&total, &sawTotal](od::raw_json_string key, od::value &v) {
@@ -459,7 +510,18 @@ std::optional<ParseResult> fastParseF2poolV1(const QByteArray &body)
             total = d > 0 ? d : 0;
         return true;
     };
-    return parseReply(body, "f2pool v1", 120, entry, other, &total);
+    return parseReply(body, "f2pool v1", 120, v1Entry, other, &total);
+}
+
+bool fastReadV2Entries(const QByteArray &array, WorkerCollector &collector, qsizetype *count)
+{
+    HostCache hosts;
+    return readEntries(array, V2Entry{&hosts}, collector, count);
+}
+
+bool fastReadV1Entries(const QByteArray &array, WorkerCollector &collector, qsizetype *count)
+{
+    return readEntries(array, v1Entry, collector, count);
 }
 
 } // namespace rw
@@ -478,6 +540,14 @@ std::optional<ParseResult> fastParseF2poolV2WorkerList(const QByteArray &)
 std::optional<ParseResult> fastParseF2poolV1(const QByteArray &)
 {
     return std::nullopt;
+}
+bool fastReadV2Entries(const QByteArray &, WorkerCollector &, qsizetype *)
+{
+    return false;
+}
+bool fastReadV1Entries(const QByteArray &, WorkerCollector &, qsizetype *)
+{
+    return false;
 }
 } // namespace rw
 

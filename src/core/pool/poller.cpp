@@ -6,6 +6,7 @@
 #include "pool/fastf2poolparser.h"
 #include "pool/httpdate.h"
 #include "pool/poolprovider.h"
+#include "pool/workerliststream.h"
 #include "util/redact.h"
 
 #include <QNetworkAccessManager>
@@ -64,6 +65,7 @@ void Poller::stop()
 {
     m_running = false;
     m_body = QByteArray();
+    m_stream.reset();
     m_next.stop();
     m_nextAtMs = 0;
     if (m_reply) {
@@ -89,15 +91,24 @@ void Poller::pollNow()
     m_reply = m_nam->sendCustomRequest(pr.request, pr.verb, pr.body);
     m_deadline.start(m_account.timeoutSecs * 1000);
     m_body = QByteArray();
+    m_stream.reset();
+    m_received = 0;
     connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
         if (!m_reply)
             return;
         const qint64 declared = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
         if (declared > m_account.maxBodyBytes)
-            abortWith(PollFailure::TooLarge, tr("the pool's reply is too large (%1 bytes, the limit is %2)")
-                                                  .arg(declared)
-                                                  .arg(m_account.maxBodyBytes));
-        else if (declared > 0)
+            return abortWith(PollFailure::TooLarge, tr("the pool's reply is too large (%1 bytes, the limit is %2)")
+                                                         .arg(declared)
+                                                         .arg(m_account.maxBodyBytes));
+        // A worker list is parsed as it arrives (never whole in memory); an error page is kept.
+        const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status >= 200 && status <= 299 && !m_stream && m_received == 0)
+            m_stream = std::make_unique<WorkerListStream>(
+                m_account.provider == PoolProvider::F2poolV1 ? WorkerListStream::Api::V1
+                                                             : WorkerListStream::Api::V2,
+                kStreamSliceBytes, qsizetype(qMax<qint64>(declared, 0)));
+        else if (!m_stream && declared > 0)
             m_body.reserve(declared + kFastParserPadding);
     });
     connect(m_reply, &QNetworkReply::readyRead, this, &Poller::readBody);
@@ -109,9 +120,9 @@ void Poller::pollNow()
     connect(m_reply, &QNetworkReply::finished, this, &Poller::onFinished);
 }
 
-// Moves what arrived out of the reply's own buffer into m_body, so the reply exists in memory
-// once (not in the reply's buffer and then again in a copy), with room after it for the fast
-// parser's padding (no further copy of a 30 MB reply to parse it).
+// Takes what arrived out of the reply's own buffer as it comes: a worker list into the stream
+// parser (so a 40 MB reply is never in memory whole), anything else into m_body, with room
+// after it for the fast parser's padding.
 void Poller::readBody()
 {
     if (!m_reply)
@@ -119,17 +130,24 @@ void Poller::readBody()
     const qint64 available = m_reply->bytesAvailable();
     if (available <= 0)
         return;
-    const qsizetype old = m_body.size();
-    if (old + available > m_account.maxBodyBytes)
+    if (m_received + available > m_account.maxBodyBytes)
         return abortWith(PollFailure::TooLarge,
                          tr("the pool's reply is larger than the limit of %1 bytes")
                              .arg(m_account.maxBodyBytes));
+    QByteArray &to = m_stream ? m_chunk : m_body;
+    const qsizetype old = m_stream ? 0 : m_body.size();
     const qsizetype needed = old + qsizetype(available) + kFastParserPadding;
-    if (m_body.capacity() < needed)
-        m_body.reserve(std::max(needed, m_body.capacity() * 2));
-    m_body.resize(old + qsizetype(available));
-    const qint64 got = m_reply->read(m_body.data() + old, available);
-    m_body.resize(old + qsizetype(std::max<qint64>(got, 0)));
+    if (to.capacity() < needed)
+        to.reserve(std::max(needed, to.capacity() * 2));
+    to.resize(old + qsizetype(available));
+    const qint64 got = std::max<qint64>(m_reply->read(to.data() + old, available), 0);
+    to.resize(old + qsizetype(got));
+    m_received += got;
+    if (m_stream) {
+        m_stream->append(m_chunk.constData(), m_chunk.size());
+        if (m_chunk.capacity() > kStreamSliceBytes) // one large burst: do not keep its buffer
+            m_chunk = QByteArray();
+    }
 }
 
 void Poller::abortWith(PollFailure::Kind kind, const QString &message)
@@ -156,6 +174,8 @@ void Poller::onFinished()
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     readBody();
     QByteArray body = std::exchange(m_body, QByteArray());
+    std::unique_ptr<WorkerListStream> stream = std::move(m_stream);
+    m_chunk = QByteArray();
     const bool httpOk = status >= 200 && status <= 299;
     if (reply->error() != QNetworkReply::NoError && (status == 0 || httpOk)) {
         QString why;
@@ -181,7 +201,7 @@ void Poller::onFinished()
         }
         return finishWithFailure(PollFailure::Network, why, status);
     }
-    if (body.size() > m_account.maxBodyBytes)
+    if (m_received > m_account.maxBodyBytes)
         return finishWithFailure(PollFailure::TooLarge,
                                  tr("the pool's reply is larger than the limit of %1 bytes")
                                      .arg(m_account.maxBodyBytes));
@@ -194,11 +214,19 @@ void Poller::onFinished()
             msg += tr(" (is the API token right?)");
         return finishWithFailure(PollFailure::HttpStatus, msg, status);
     }
-    const QString poolError = f2poolErrorMessage(body);
-    if (!poolError.isEmpty())
-        return finishWithFailure(PollFailure::PoolError, redactText(poolError, {m_account.secret}), status);
-    ParseResult parsed = parseWorkerList(m_account.provider, body);
-    body = QByteArray(); // the reply is not needed past the parse: free it before the store runs
+    WorkerListStream::Result result;
+    if (stream) {
+        result = stream->finish();
+    } else { // a 2xx status that came without its metadata first: the whole body, same rules
+        result.poolError = f2poolErrorMessage(body);
+        if (result.poolError.isEmpty())
+            result.parsed = parseWorkerList(m_account.provider, body);
+        body = QByteArray();
+    }
+    stream.reset(); // the reply is not needed past the parse: free it before the store runs
+    if (!result.poolError.isEmpty())
+        return finishWithFailure(PollFailure::PoolError, redactText(result.poolError, {m_account.secret}), status);
+    ParseResult &parsed = result.parsed;
     if (!parsed.ok())
         return finishWithFailure(PollFailure::BadReply,
                                  tr("%1 sent a reply RigWatch cannot read: %2").arg(pool, parsed.error),

@@ -8,12 +8,18 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <memory>
+
 class QNetworkAccessManager;
 #include <QNetworkReply>
 
 namespace rw {
 
 class Clock;
+class WorkerListStream;
+
+// A worker list is parsed a slice of this many bytes at a time as it arrives.
+inline constexpr qsizetype kStreamSliceBytes = 256 * 1024;
 
 struct PollFailure
 {
@@ -63,7 +69,10 @@ private:
     QNetworkAccessManager *m_nam;
     const Clock *m_clock;
     QPointer<QNetworkReply> m_reply;
-    QByteArray m_body; // the reply so far, read as it arrives
+    QByteArray m_body;  // an error reply so far, read as it arrives
+    QByteArray m_chunk; // the latest piece of a worker list, on its way to m_stream
+    std::unique_ptr<WorkerListStream> m_stream; // a 2xx reply's worker list, parsed as it arrives
+    qint64 m_received = 0;
     QTimer m_deadline;
     QTimer m_next;
     QElapsedTimer m_elapsed;

@@ -81,6 +81,14 @@ void WorkerCollector::dropDuplicates()
     w.resize(out);
 }
 
+void WorkerCollector::truncate(qsizetype count)
+{
+    if (count >= m_snapshot.workers.size())
+        return;
+    m_snapshot.workers.resize(count);
+    m_keys.resize(size_t(count));
+}
+
 void WorkerCollector::reject(qsizetype index, const char *why)
 {
     if (m_bad++ == 0)

@@ -20,6 +20,10 @@ public:
 
     void add(WorkerSample &&s);
     void reject(qsizetype index, const char *why);
+    // Samples added so far, and dropping those added after a count of them (for a slice of the
+    // list the fast path started on and then left to the DOM parser).
+    qsizetype size() const { return m_snapshot.workers.size(); }
+    void truncate(qsizetype count);
     // A snapshot, or the error for a non-empty list of which no entry was usable.
     ParseResult finish(qsizetype entries, const char *api, std::optional<double> poolTotal);
 

@@ -1,0 +1,260 @@
+#include "pool/workerliststream.h"
+
+#include "pool/f2poolparser.h"
+#include "pool/fastf2poolparser.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+
+namespace rw {
+namespace {
+
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// Stands for the entries already taken in the document that is parsed at the end. A nonce, so
+// that no reply can hold the same string at that place.
+QByteArray makeMarker()
+{
+    const quint64 nonce = QRandomGenerator::global()->generate64();
+    return "\"rigwatch:entries-taken:" + QByteArray::number(nonce, 16) + '"';
+}
+
+// Appends with room for the fast parser's padding after the data, growing geometrically.
+void appendPadded(QByteArray &to, const char *data, qsizetype size)
+{
+    const qsizetype needed = to.size() + size + kFastParserPadding;
+    if (to.capacity() < needed)
+        to.reserve(qMax(needed, to.capacity() * 2));
+    to.append(data, size);
+}
+
+} // namespace
+
+WorkerListStream::WorkerListStream(Api api, qsizetype sliceBytes, qsizetype expectedBytes)
+    : m_api(api),
+      m_sliceBytes(qMax<qsizetype>(sliceBytes, 1)),
+      m_collector(expectedBytes / (api == Api::V2 ? 300 : 120) + 1)
+{
+}
+
+qsizetype WorkerListStream::heldBytes() const
+{
+    return m_prefix.size() + m_pending.size();
+}
+
+void WorkerListStream::append(const char *data, qsizetype size)
+{
+    if (size <= 0)
+        return;
+    m_received += size;
+    if (m_phase != Phase::List) {
+        const qsizetype from = m_prefix.size();
+        appendPadded(m_prefix, data, size);
+        if (m_phase == Phase::Prefix)
+            scanPrefix(from);
+        return;
+    }
+    appendPadded(m_pending, data, size);
+    if (!m_stopCutting && m_pending.size() - m_lastTry >= m_sliceBytes)
+        tryCut();
+}
+
+// Lexes the reply's start until the top-level "workers": [ (keys compared as raw bytes: a key
+// spelled with escapes is simply not streamed, the end result is the same).
+void WorkerListStream::scanPrefix(qsizetype from)
+{
+    for (qsizetype i = from; i < m_prefix.size(); ++i) {
+        const char c = m_prefix.at(i);
+        if (m_inString) {
+            if (m_escape) {
+                m_escape = false;
+            } else if (c == '\\') {
+                m_escape = true;
+            } else if (c == '"') {
+                m_inString = false;
+                if (m_keyStart >= 0) {
+                    m_afterWorkersKey =
+                        QByteArrayView(m_prefix).sliced(m_keyStart, i - m_keyStart) == "workers";
+                    m_keyStart = -1;
+                }
+            }
+            continue;
+        }
+        if (isSpace(c) || (c == ':' && m_depth == 1))
+            continue;
+        if (m_depth == 0 && c != '{') {
+            m_phase = Phase::Whole; // not an object, or something after it: judged whole
+            return;
+        }
+        if (m_depth == 1 && m_afterWorkersKey && c == '[') {
+            m_pending = m_prefix.sliced(i + 1);
+            m_prefix.truncate(i + 1);
+            m_phase = Phase::List;
+            m_lastTry = 0;
+            if (m_pending.size() >= m_sliceBytes)
+                tryCut();
+            return;
+        }
+        const bool wasExpectingKey = m_expectKey && m_depth == 1;
+        m_afterWorkersKey = false;
+        m_expectKey = false;
+        switch (c) {
+        case '"':
+            m_inString = true;
+            if (wasExpectingKey)
+                m_keyStart = i + 1;
+            break;
+        case '{':
+        case '[':
+            if (++m_depth == 1)
+                m_expectKey = true;
+            break;
+        case '}':
+        case ']':
+            if (--m_depth <= 0) {
+                m_phase = Phase::Whole;
+                return;
+            }
+            break;
+        case ',':
+            m_expectKey = m_depth == 1;
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+// Cuts the complete entries held so far, up to the last boundary between two entries in the
+// part that arrived since the last attempt (an earlier boundary was looked at then).
+void WorkerListStream::tryCut()
+{
+    const char open = m_api == Api::V2 ? '{' : '[';
+    const char close = m_api == Api::V2 ? '}' : ']';
+    const char *p = m_pending.constData();
+    const qsizetype n = m_pending.size();
+    const qsizetype stop = qMax<qsizetype>(m_lastTry - 1, 0);
+    m_lastTry = n;
+    for (qsizetype i = n - 1; i > stop; --i) {
+        if (p[i] != ',')
+            continue;
+        qsizetype before = i - 1;
+        while (before > 0 && isSpace(p[before]))
+            --before;
+        qsizetype after = i + 1;
+        while (after < n && isSpace(p[after]))
+            ++after;
+        if (p[before] != close || after >= n || p[after] != open)
+            continue;
+        if (!takeSlice(i))
+            m_stopCutting = true; // invalid (or a wrong cut): the rest is judged whole at the end
+        m_lastTry = m_pending.size();
+        return;
+    }
+}
+
+// Parses m_pending[0, end) - complete entries, end at the comma after the last - as a JSON
+// array of its own, and drops it from m_pending when it is valid.
+bool WorkerListStream::takeSlice(qsizetype end)
+{
+    QByteArray array;
+    array.reserve(end + 2 + kFastParserPadding);
+    array.append('[');
+    array.append(m_pending.constData(), end);
+    array.append(']');
+    qsizetype count = 0;
+    const bool fast = m_api == Api::V2 ? fastReadV2Entries(array, m_collector, &count)
+                                       : fastReadV1Entries(array, m_collector, &count);
+    if (!fast) {
+        QJsonParseError pe;
+        const QJsonDocument doc = QJsonDocument::fromJson(array, &pe);
+        if (pe.error != QJsonParseError::NoError || !doc.isArray())
+            return false;
+        const QJsonArray list = doc.array();
+        if (m_api == Api::V2)
+            detail::readV2Entries(list, 0, m_entries, m_collector);
+        else
+            detail::readV1Entries(list, 0, m_entries, m_collector);
+        count = list.size();
+    }
+    if (!m_sawCodeText) // f2poolErrorMessage looks for this text anywhere in the reply
+        m_sawCodeText = QByteArrayView(m_pending.constData(), end).contains("\"code\"");
+    m_entries += count;
+    m_cutBytes += end + 1;
+    m_pending.remove(0, end + 1);
+    return true;
+}
+
+WorkerListStream::Result WorkerListStream::finishWhole(const QByteArray &body)
+{
+    Result r;
+    r.poolError = f2poolErrorMessage(body);
+    r.parsed = m_api == Api::V2 ? parseF2poolV2WorkerList(body) : parseF2poolV1(body);
+    return r;
+}
+
+WorkerListStream::Result WorkerListStream::finish()
+{
+    if (m_phase != Phase::List || m_entries == 0) {
+        QByteArray body = std::exchange(m_prefix, {});
+        if (m_phase == Phase::List) {
+            body.reserve(body.size() + m_pending.size() + kFastParserPadding);
+            body.append(m_pending);
+            m_pending = {};
+        }
+        return finishWhole(body);
+    }
+    if (!m_stopCutting) { // the entries that are complete, but for the last, through the fast path
+        m_lastTry = 0;
+        tryCut();
+    }
+
+    // The reply without the entries taken, which stand in as one marker entry.
+    const QByteArray marker = makeMarker();
+    QByteArray rest;
+    rest.reserve(m_prefix.size() + marker.size() + 1 + m_pending.size());
+    rest.append(m_prefix).append(marker).append(',').append(m_pending);
+    const bool sawCode = m_sawCodeText || rest.contains("\"code\"");
+    m_pending = {};
+
+    Result r;
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(rest, &pe);
+    if (pe.error != QJsonParseError::NoError) {
+        const qsizetype inserted = marker.size() + 1;
+        qsizetype offset = pe.offset;
+        if (offset > m_prefix.size())
+            offset = qMax(offset - inserted, m_prefix.size()) + m_cutBytes;
+        r.parsed.error = detail::invalidJsonMessage(pe, offset, false);
+        return r;
+    }
+    const QJsonObject root = doc.object(); // the reply starts with '{', and it is valid
+    if (sawCode)
+        r.poolError = detail::errorFromObject(root);
+    QJsonArray list;
+    const QString error = detail::workersOf(root, &list);
+    if (!error.isEmpty()) {
+        r.parsed.error = error;
+        return r;
+    }
+    const char *api = m_api == Api::V2 ? "f2pool v2" : "f2pool v1";
+    const std::optional<double> total = m_api == Api::V1 ? detail::v1PoolTotal(root) : std::nullopt;
+    const auto read = m_api == Api::V2 ? detail::readV2Entries : detail::readV1Entries;
+    if (!list.isEmpty() && list.at(0).toString().toUtf8() == marker.mid(1, marker.size() - 2)) {
+        read(list, 1, m_entries, m_collector);
+        r.parsed = m_collector.finish(m_entries + list.size() - 1, api, total);
+        return r;
+    }
+    // A later "workers" key won (the DOM parser keeps the last): the entries taken do not count.
+    WorkerCollector other(list.size());
+    read(list, 0, 0, other);
+    r.parsed = other.finish(list.size(), api, total);
+    return r;
+}
+
+} // namespace rw

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "pool/snapshot.h"
+#include "pool/workercollector.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace rw {
+
+// Parses an f2pool worker list while it arrives, so a 40 MB reply never has to be in memory
+// whole: the poller hands it every piece as it is read, and slices of the "workers" list are
+// parsed into the snapshot and dropped as soon as they are complete. What it holds at any time
+// is the start of the reply up to the list, the unparsed rest (about one slice) and the samples.
+//
+// The answer is the one parseF2poolV2WorkerList / parseF2poolV1 (and f2poolErrorMessage) give
+// for the whole reply - the same snapshot, the same errors - which tests and the fuzzers check
+// with every way of cutting a reply into pieces. How: once the top-level "workers": [ is seen,
+// whenever a slice of complete entries is ready ("},{" or "],[" between two of them, spaces
+// allowed) the slice is parsed as a JSON array of its own (fast path, else the DOM parser's
+// rules) and cut out of the reply. A slice that is not valid JSON is never cut: the rest of the
+// reply is then kept whole and judged at the end (a wrong cut, inside a string or a nested
+// value, always makes the slice invalid, so a wrong cut can never be taken). At the end, the
+// reply with the cut entries left out - a valid document exactly when the whole one is - is
+// parsed with the entries already taken standing in as one marker entry; the error offsets are
+// those of the whole reply.
+class WorkerListStream
+{
+public:
+    enum class Api { V2, V1 };
+    // expectedBytes: the reply's Content-Length when known (0 if not), to size the snapshot.
+    explicit WorkerListStream(Api api, qsizetype sliceBytes = 256 * 1024, qsizetype expectedBytes = 0);
+
+    void append(const char *data, qsizetype size);
+    void append(const QByteArray &data) { append(data.constData(), data.size()); }
+
+    qsizetype size() const { return m_received; }       // bytes appended so far
+    qsizetype heldBytes() const;                         // bytes of the reply held now
+    qsizetype entriesTaken() const { return m_entries; } // entries parsed and cut so far
+
+    struct Result
+    {
+        ParseResult parsed;
+        QString poolError; // "f2pool error 5010: ..." as f2poolErrorMessage(whole reply) says
+    };
+    // The verdict on everything appended; call once.
+    Result finish();
+
+private:
+    enum class Phase { Prefix, List, Whole };
+    void scanPrefix(qsizetype from);
+    void tryCut();
+    bool takeSlice(qsizetype end);
+    Result finishWhole(const QByteArray &body);
+
+    Api m_api;
+    qsizetype m_sliceBytes;
+    Phase m_phase = Phase::Prefix;
+    QByteArray m_prefix;  // the reply up to and including the list's '['
+    QByteArray m_pending; // what came after the prefix and was not cut yet
+    qsizetype m_received = 0;
+    qsizetype m_cutBytes = 0; // bytes of entries (with their commas) cut from the list
+    qsizetype m_entries = 0;
+    qsizetype m_lastTry = 0; // m_pending's size at the last slice attempt
+    bool m_stopCutting = false; // a slice was not valid JSON: the rest is judged whole
+    bool m_sawCodeText = false; // "code" somewhere in a slice (f2poolErrorMessage's quick test)
+    WorkerCollector m_collector;
+
+    // The prefix scanner: where in the top-level object it is.
+    int m_depth = 0;
+    bool m_inString = false;
+    bool m_escape = false;
+    bool m_expectKey = false;
+    bool m_afterWorkersKey = false; // after "workers": at depth 1, waiting for the value
+    qsizetype m_keyStart = -1;
+};
+
+} // namespace rw

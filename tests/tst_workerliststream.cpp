@@ -1,0 +1,197 @@
+// WorkerListStream parses a worker list while it arrives, a slice at a time: whatever the reply
+// and however it is cut into pieces, its verdict must be the whole-reply parser's (the same
+// workers, the same error with the same offset, the same pool error), and a large reply must
+// never be held whole.
+#include "fakef2pool.h"
+#include "fixturefiles.h"
+#include "fuzz/fuzzchecks.h"
+#include "pool/workerliststream.h"
+
+#include <QDir>
+#include <QTest>
+
+using namespace rw;
+using fuzz::FuzzChecks;
+
+namespace {
+
+constexpr qint64 kNow = 1767225600; // 2026-01-01T00:00:00Z
+
+QByteArray v2Entry(const QByteArray &name, const QByteArray &extra = {})
+{
+    return "{\"hash_rate_info\":{\"name\":" + name +
+           ",\"hash_rate\":1.5e14,\"h1_hash_rate\":1.4e14,\"h24_hash_rate\":1.3e14,"
+           "\"h24_stale_hash_rate\":2e11},\"last_share_at\":1767225590,\"status\":0,"
+           "\"host\":\"203.0.113.10\"" +
+           extra + "}";
+}
+
+QByteArray v2(const QList<QByteArray> &entries, const QByteArray &separator = ",",
+              const QByteArray &rest = {})
+{
+    QByteArray list;
+    for (const QByteArray &e : entries)
+        list += (list.isEmpty() ? QByteArray() : separator) + e;
+    return "{\"workers\":[" + list + "]" + rest + "}";
+}
+
+QList<QByteArray> farm(int n)
+{
+    QList<QByteArray> entries;
+    for (int i = 0; i < n; ++i)
+        entries << v2Entry("\"rig-" + QByteArray::number(i) + '"');
+    return entries;
+}
+
+} // namespace
+
+class TestWorkerListStream : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void agreesWithTheWholeReply_data();
+    void agreesWithTheWholeReply();
+    void truncatedAnywhereGivesTheSameError();
+    void largeReplyIsNeverHeldWhole_data();
+    void largeReplyIsNeverHeldWhole();
+    void garbageAfterManySlicesIsReportedAtItsOffset();
+};
+
+void TestWorkerListStream::agreesWithTheWholeReply_data()
+{
+    QTest::addColumn<bool>("v1");
+    QTest::addColumn<QByteArray>("body");
+
+    const QStringList dirs = {QStringLiteral(RIGWATCH_TEST_DATA "/f2pool"),
+                              QStringLiteral(RIGWATCH_TEST_DATA "/../fuzz/seeds/v2parser"),
+                              QStringLiteral(RIGWATCH_TEST_DATA "/../fuzz/seeds/v1parser"),
+                              QStringLiteral(RIGWATCH_TEST_DATA "/fuzz/v2parser")};
+    for (const auto &[name, body] : test::fixtureFiles(dirs)) {
+        QTest::newRow(qPrintable(name + QStringLiteral(" v1"))) << true << body;
+        QTest::newRow(qPrintable(name + QStringLiteral(" v2"))) << false << body;
+    }
+
+    const QList<QByteArray> five = farm(5);
+    QTest::newRow("plain") << false << v2(five);
+    QTest::newRow("pretty-printed") << false << v2(five, " ,\n  ").replace(":", " : ").replace("{", "{ \n");
+    QTest::newRow("other keys first")
+        << false << "{\"code\":0,\"msg\":\"\",\"data\":{\"workers\":[1]}," + v2(five).mid(1);
+    QTest::newRow("empty list") << false << v2({});
+    QTest::newRow("workers not a list") << false << QByteArray("{\"workers\":{\"a\":[{},{}]}}");
+    QTest::newRow("workers null then a list") << false << "{\"workers\":null," + v2(five).mid(1);
+    QTest::newRow("workers twice, the later empty") << false << v2(five, ",", ",\"workers\":[]");
+    QTest::newRow("workers twice, the later escaped")
+        << false << v2(five, ",", ",\"work\\u0065rs\":[" + five.first() + "]");
+    QTest::newRow("pool error after a list")
+        << false << v2(five, ",", ",\"code\":5010,\"msg\":\"permission denied\"");
+    QTest::newRow("\"code\" only inside entries")
+        << false << v2({v2Entry("\"a\"", ",\"code\":7"), v2Entry("\"b\"")}, ",", ",\"c\\u006fde\":3");
+    QTest::newRow("cut-like text inside names")
+        << false << v2({v2Entry("\"x},{\\\"hash_rate_info\\\":{\\\"name\\\":\\\"y\\\"}},{\""),
+                        v2Entry("\"],[\""), v2Entry("\"}, {\"")});
+    QTest::newRow("cut-like text in a nested list")
+        << false << v2({v2Entry("\"n\"", ",\"extra\":[{},{},{\"a\":[[],[]]}]"), v2Entry("\"m\"")});
+    QTest::newRow("string-typed numbers mid-list")
+        << false << v2({five[0], "{\"hash_rate_info\":{\"name\":\"s\",\"hash_rate\":\"12.5\"}}", five[1]});
+    QTest::newRow("entries that are not objects") << false << v2({five[0], "7", "\"x\"", "[]", five[1]});
+    QTest::newRow("no usable entry") << false << v2({"1", "2", "3"});
+    QTest::newRow("duplicate names across slices") << false << v2({five[0], five[1], five[0]});
+    QTest::newRow("invalid entry mid-list") << false << v2({five[0], "{\"a\":01}", five[1]});
+    QTest::newRow("empty entry") << false << v2({five[0], "", five[1]});
+    QTest::newRow("trailing comma") << false << v2({five[0], five[1], ""});
+    QTest::newRow("garbage after the reply") << false << v2(five) + "x";
+    QTest::newRow("a second document") << false << v2(five) + "{}";
+    QTest::newRow("top-level list") << false << "[" + v2(five) + "]";
+    QTest::newRow("HTML") << false << QByteArray("  <html><body>502 Bad Gateway</body></html>");
+    QTest::newRow("blank") << false << QByteArray(" \n ");
+    QTest::newRow("v1 rows")
+        << true << QByteArray("{\"hashrate\":2.5e14,\"workers\":[[\"a\",1,1,0,86400,0,\"2025-12-31T23:59:50.810789Z\"],"
+                              "[\"b\",2,2,0,1,1,1767225590], [\"c\"] ,[],{},[\"d\",\"3\"]]}");
+    QTest::newRow("v1 total after the list")
+        << true << QByteArray("{\"workers\":[[\"a\",1],[\"b\",2],[\"c\",3]],\"hashrate\":\"9\"}");
+    QTest::newRow("v2 farm") << false << sim::FakeF2pool::makeV2WorkerList(300, kNow, 7);
+    QTest::newRow("v1 farm") << true << sim::FakeF2pool::makeV1Reply(300, kNow, 7);
+}
+
+void TestWorkerListStream::agreesWithTheWholeReply()
+{
+    QFETCH(bool, v1);
+    QFETCH(QByteArray, body);
+    for (const qsizetype piece : {qsizetype(1), qsizetype(7), qsizetype(4096), body.size() + 1})
+        for (const qsizetype slice : {qsizetype(1), qsizetype(100), qsizetype(256 * 1024)}) {
+            const QString diff = FuzzChecks::streamDisagreement(body, v1, piece, slice);
+            QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        }
+}
+
+// A reply cut off by the network anywhere: the same "not valid JSON ... at offset N".
+void TestWorkerListStream::truncatedAnywhereGivesTheSameError()
+{
+    const QByteArray body = v2(farm(12), ",\n", ",\"code\":0");
+    int checked = 0;
+    for (qsizetype end = 0; end < body.size(); end += 3) {
+        const QByteArray cut = body.left(end);
+        const QString diff = FuzzChecks::streamDisagreement(cut, false, 11, 64);
+        QVERIFY2(diff.isEmpty(), qPrintable(QStringLiteral("cut at %1: %2").arg(end).arg(diff)));
+        ++checked;
+    }
+    QVERIFY(checked > 300);
+    WorkerListStream stream(WorkerListStream::Api::V2, 64);
+    stream.append(body.left(body.size() / 2));
+    const WorkerListStream::Result r = stream.finish();
+    QVERIFY(!r.parsed.ok());
+    QVERIFY2(r.parsed.error.startsWith(QStringLiteral("reply is not valid JSON: ")), qPrintable(r.parsed.error));
+}
+
+void TestWorkerListStream::largeReplyIsNeverHeldWhole_data()
+{
+    QTest::addColumn<bool>("v1");
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("v2, 20k workers") << false << sim::FakeF2pool::makeV2WorkerList(20000, kNow, 50);
+    QTest::newRow("v1, 20k workers") << true << sim::FakeF2pool::makeV1Reply(20000, kNow, 50);
+}
+
+// What the poller gains: a reply of megabytes held a slice at a time, same snapshot.
+void TestWorkerListStream::largeReplyIsNeverHeldWhole()
+{
+    QFETCH(bool, v1);
+    QFETCH(QByteArray, body);
+    constexpr qsizetype kSlice = 64 * 1024, kPiece = 16 * 1024;
+    WorkerListStream stream(v1 ? WorkerListStream::Api::V1 : WorkerListStream::Api::V2, kSlice);
+    qsizetype mostHeld = 0;
+    for (qsizetype at = 0; at < body.size(); at += kPiece) {
+        stream.append(body.constData() + at, qMin(kPiece, body.size() - at));
+        mostHeld = qMax(mostHeld, stream.heldBytes());
+    }
+    QVERIFY2(body.size() > 40 * kSlice, "the reply is not large enough to tell");
+    QVERIFY2(mostHeld <= kSlice + 2 * kPiece,
+             qPrintable(QStringLiteral("held %1 bytes of a %2-byte reply").arg(mostHeld).arg(body.size())));
+    QVERIFY(stream.entriesTaken() > 19000);
+    const WorkerListStream::Result r = stream.finish();
+    QVERIFY2(r.parsed.ok(), qPrintable(r.parsed.error));
+    QCOMPARE(r.parsed.snapshot->workers.size(), 20000);
+    const QString diff = FuzzChecks::parseDifference(r.parsed, v1 ? parseF2poolV1(body) : parseF2poolV2WorkerList(body));
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+}
+
+// Broken JSON deep in a long reply, after many slices were taken: the error and its offset are
+// those of the whole reply, so the operator can find the byte.
+void TestWorkerListStream::garbageAfterManySlicesIsReportedAtItsOffset()
+{
+    QList<QByteArray> entries = farm(3000);
+    entries[2500] = "{\"hash_rate_info\":{\"name\":\"bad\",\"hash_rate\":1.2.3}}";
+    const QByteArray body = v2(entries);
+    WorkerListStream stream(WorkerListStream::Api::V2, 4096);
+    for (qsizetype at = 0; at < body.size(); at += 1000)
+        stream.append(body.constData() + at, qMin<qsizetype>(1000, body.size() - at));
+    QVERIFY(stream.entriesTaken() >= 2400);
+    const WorkerListStream::Result r = stream.finish();
+    QVERIFY(!r.parsed.ok());
+    QCOMPARE(r.parsed.error, parseF2poolV2WorkerList(body).error);
+    qsizetype offset = r.parsed.error.section(QStringLiteral("at offset "), 1).toLongLong();
+    QVERIFY2(qAbs(offset - body.indexOf("1.2.3")) < 8, qPrintable(r.parsed.error));
+}
+
+QTEST_GUILESS_MAIN(TestWorkerListStream)
+#include "tst_workerliststream.moc"
