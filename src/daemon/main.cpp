@@ -4,6 +4,7 @@
 
 #include "config/configfile.h"
 #include "logging.h"
+#include "util/allocator.h"
 #include "util/loghandler.h"
 #include "util/unixsignals.h"
 
@@ -33,6 +34,7 @@ void err(const QString &line)
 
 int main(int argc, char **argv)
 {
+    keepLargeBuffersOutOfTheHeap(); // before any thread starts
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("rigwatch"));
     QCoreApplication::setOrganizationName(QStringLiteral("RigWatch"));

@@ -89,6 +89,9 @@ void Poller::pollNow()
     qCDebug(lcPool) << "polling" << m_account.id << redactUrl(pr.request.url());
     m_elapsed.start();
     m_reply = m_nam->sendCustomRequest(pr.request, pr.verb, pr.body);
+    // Otherwise the network thread reads the whole reply into the reply's buffer while this one
+    // parses the start of it: a worker list would be in memory whole after all.
+    m_reply->setReadBufferSize(4 * kStreamSliceBytes);
     m_deadline.start(m_account.timeoutSecs * 1000);
     m_body = QByteArray();
     m_stream.reset();
@@ -103,11 +106,12 @@ void Poller::pollNow()
                                                          .arg(m_account.maxBodyBytes));
         // A worker list is parsed as it arrives (never whole in memory); an error page is kept.
         const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (status >= 200 && status <= 299 && !m_stream && m_received == 0)
+        if (status >= 200 && status <= 299 && !m_stream && m_received == 0) {
             m_stream = std::make_unique<WorkerListStream>(
                 m_account.provider == PoolProvider::F2poolV1 ? WorkerListStream::Api::V1
                                                              : WorkerListStream::Api::V2,
                 kStreamSliceBytes, qsizetype(qMax<qint64>(declared, 0)));
+        }
         else if (!m_stream && declared > 0)
             m_body.reserve(declared + kFastParserPadding);
     });
@@ -125,28 +129,29 @@ void Poller::pollNow()
 // after it for the fast parser's padding.
 void Poller::readBody()
 {
-    if (!m_reply)
-        return;
-    const qint64 available = m_reply->bytesAvailable();
-    if (available <= 0)
-        return;
-    if (m_received + available > m_account.maxBodyBytes)
-        return abortWith(PollFailure::TooLarge,
-                         tr("the pool's reply is larger than the limit of %1 bytes")
-                             .arg(m_account.maxBodyBytes));
-    QByteArray &to = m_stream ? m_chunk : m_body;
-    const qsizetype old = m_stream ? 0 : m_body.size();
-    const qsizetype needed = old + qsizetype(available) + kFastParserPadding;
-    if (to.capacity() < needed)
-        to.reserve(std::max(needed, to.capacity() * 2));
-    to.resize(old + qsizetype(available));
-    const qint64 got = std::max<qint64>(m_reply->read(to.data() + old, available), 0);
-    to.resize(old + qsizetype(got));
-    m_received += got;
-    if (m_stream) {
-        m_stream->append(m_chunk.constData(), m_chunk.size());
-        if (m_chunk.capacity() > kStreamSliceBytes) // one large burst: do not keep its buffer
-            m_chunk = QByteArray();
+    while (m_reply) {
+        const qint64 available = m_reply->bytesAvailable();
+        if (available <= 0)
+            return;
+        if (m_received + available > m_account.maxBodyBytes)
+            return abortWith(PollFailure::TooLarge,
+                             tr("the pool's reply is larger than the limit of %1 bytes")
+                                 .arg(m_account.maxBodyBytes));
+        // The stream gets a slice at a time, so it never holds more than about one.
+        const qsizetype take = qsizetype(m_stream ? qMin<qint64>(available, kStreamSliceBytes) : available);
+        QByteArray &to = m_stream ? m_chunk : m_body;
+        const qsizetype old = m_stream ? 0 : m_body.size();
+        const qsizetype needed = old + take + kFastParserPadding;
+        if (to.capacity() < needed)
+            to.reserve(std::max(needed, to.capacity() * 2));
+        to.resize(old + take);
+        const qint64 got = std::max<qint64>(m_reply->read(to.data() + old, take), 0);
+        to.resize(old + qsizetype(got));
+        m_received += got;
+        if (m_stream)
+            m_stream->append(m_chunk.constData(), m_chunk.size());
+        if (got <= 0)
+            return;
     }
 }
 

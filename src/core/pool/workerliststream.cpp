@@ -59,9 +59,12 @@ void WorkerListStream::append(const char *data, qsizetype size)
             scanPrefix(from);
         return;
     }
-    appendPadded(m_pending, data, size);
-    if (!m_stopCutting && m_pending.size() - m_lastTry >= m_sliceBytes)
-        tryCut();
+    // A slice at a time, so that a large piece is never held whole either.
+    for (qsizetype at = 0; at < size; at += m_sliceBytes) {
+        appendPadded(m_pending, data + at, qMin(m_sliceBytes, size - at));
+        if (!m_stopCutting && m_pending.size() - m_lastTry >= m_sliceBytes)
+            tryCut();
+    }
 }
 
 // Lexes the reply's start until the top-level "workers": [ (keys compared as raw bytes: a key
