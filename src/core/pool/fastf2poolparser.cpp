@@ -436,17 +436,18 @@ std::optional<ParseResult> parseReply(const QByteArray &body, const char *api, i
 
 // A slice of "workers" as a document of its own: "[entry,entry,...]".
 template <typename Entry>
-bool readEntries(const QByteArray &array, Entry entry, WorkerCollector &collector, qsizetype *count)
+bool readEntries(QByteArrayView array, qsizetype readable, Entry entry, WorkerCollector &collector,
+                 qsizetype *count)
 {
-    if (array.isEmpty())
+    if (array.isEmpty() || readable < array.size() + qsizetype(simdjson::SIMDJSON_PADDING))
         return false;
-    const PaddedInput input(array);
+    const simdjson::padded_string_view input(array.data(), size_t(array.size()), size_t(readable));
     ThreadParser parser;
     od::document doc;
     od::array list;
     const qsizetype before = collector.size();
     qsizetype entries = 0;
-    const bool ok = parser.get().iterate(input.view()).get(doc) == SUCCESS &&
+    const bool ok = parser.get().iterate(input).get(doc) == SUCCESS &&
                     doc.get_array().get(list) == SUCCESS &&
                     addEntries(list, entry, collector, &entries) &&
                     doc.current_location().error() == simdjson::OUT_OF_BOUNDS;
@@ -513,15 +514,15 @@ std::optional<ParseResult> fastParseF2poolV1(const QByteArray &body)
     return parseReply(body, "f2pool v1", 120, v1Entry, other, &total);
 }
 
-bool fastReadV2Entries(const QByteArray &array, WorkerCollector &collector, qsizetype *count)
+bool fastReadV2Entries(QByteArrayView array, qsizetype readable, WorkerCollector &collector, qsizetype *count)
 {
     HostCache hosts;
-    return readEntries(array, V2Entry{&hosts}, collector, count);
+    return readEntries(array, readable, V2Entry{&hosts}, collector, count);
 }
 
-bool fastReadV1Entries(const QByteArray &array, WorkerCollector &collector, qsizetype *count)
+bool fastReadV1Entries(QByteArrayView array, qsizetype readable, WorkerCollector &collector, qsizetype *count)
 {
-    return readEntries(array, v1Entry, collector, count);
+    return readEntries(array, readable, v1Entry, collector, count);
 }
 
 } // namespace rw
@@ -541,11 +542,11 @@ std::optional<ParseResult> fastParseF2poolV1(const QByteArray &)
 {
     return std::nullopt;
 }
-bool fastReadV2Entries(const QByteArray &, WorkerCollector &, qsizetype *)
+bool fastReadV2Entries(QByteArrayView, qsizetype, WorkerCollector &, qsizetype *)
 {
     return false;
 }
-bool fastReadV1Entries(const QByteArray &, WorkerCollector &, qsizetype *)
+bool fastReadV1Entries(QByteArrayView, qsizetype, WorkerCollector &, qsizetype *)
 {
     return false;
 }

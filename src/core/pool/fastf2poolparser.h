@@ -3,6 +3,7 @@
 #include "pool/snapshot.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 
 #include <optional>
 
@@ -29,11 +30,12 @@ std::optional<ParseResult> fastParseF2poolV1(const QByteArray &body);
 
 class WorkerCollector;
 
-// A slice of a reply's "workers" list as its own JSON array ("[entry,entry]", padded as above)
-// into the collector, for WorkerListStream. True when the fast path took every entry (*count
-// says how many); false leaves the collector as it was, for the DOM parser to read the slice.
-bool fastReadV2Entries(const QByteArray &array, WorkerCollector &collector, qsizetype *count);
-bool fastReadV1Entries(const QByteArray &array, WorkerCollector &collector, qsizetype *count);
+// A slice of a reply's "workers" list as its own JSON array ("[entry,entry]") into the
+// collector, for WorkerListStream; `readable` bytes from array.data() on may be read (at least
+// kFastParserPadding past the end). True when the fast path took every entry (*count says how
+// many); false leaves the collector as it was, for the DOM parser to read the slice.
+bool fastReadV2Entries(QByteArrayView array, qsizetype readable, WorkerCollector &collector, qsizetype *count);
+bool fastReadV1Entries(QByteArrayView array, qsizetype readable, WorkerCollector &collector, qsizetype *count);
 
 // Whether this build has the fast path at all (simdjson found at configure time).
 bool fastParserAvailable();

@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QRandomGenerator>
 
+#include <cstring>
+
 namespace rw {
 namespace {
 
@@ -22,6 +24,14 @@ QByteArray makeMarker()
 {
     const quint64 nonce = QRandomGenerator::global()->generate64();
     return "\"rigwatch:entries-taken:" + QByteArray::number(nonce, 16) + '"';
+}
+
+// f2poolErrorMessage's quick test for an error body; memmem is many times faster here than
+// QByteArrayView::contains, and this runs over every byte of every reply.
+bool containsCodeKey(QByteArrayView bytes)
+{
+    static constexpr char kKey[] = "\"code\"";
+    return memmem(bytes.data(), size_t(bytes.size()), kKey, sizeof kKey - 1) != nullptr;
 }
 
 // Appends with room for the fast parser's padding after the data, growing geometrically.
@@ -95,8 +105,8 @@ void WorkerListStream::scanPrefix(qsizetype from)
             return;
         }
         if (m_depth == 1 && m_afterWorkersKey && c == '[') {
-            m_pending = m_prefix.sliced(i + 1);
-            m_prefix.truncate(i + 1);
+            m_pending = m_prefix.sliced(i); // m_pending[0]: the separator before its first entry
+            m_prefix.truncate(i);
             m_phase = Phase::List;
             m_lastTry = 0;
             if (m_pending.size() >= m_sliceBytes)
@@ -161,35 +171,43 @@ void WorkerListStream::tryCut()
     }
 }
 
-// Parses m_pending[0, end) - complete entries, end at the comma after the last - as a JSON
-// array of its own, and drops it from m_pending when it is valid.
+// Parses the entries m_pending[1, end) - end at the comma after the last - as a JSON array of
+// their own, in place: m_pending[0] (the '[' or ',' before them) and m_pending[end] stand in for
+// the brackets meanwhile. Drops them from m_pending when they are valid JSON.
 bool WorkerListStream::takeSlice(qsizetype end)
 {
-    QByteArray array;
-    array.reserve(end + 2 + kFastParserPadding);
-    array.append('[');
-    array.append(m_pending.constData(), end);
-    array.append(']');
+    char *p = m_pending.data();
+    const char separator = p[0];
+    p[0] = '[';
+    p[end] = ']';
+    // Readable after the slice: the rest of m_pending and the padding appendPadded keeps.
+    const qsizetype readable = m_pending.capacity();
     qsizetype count = 0;
-    const bool fast = m_api == Api::V2 ? fastReadV2Entries(array, m_collector, &count)
-                                       : fastReadV1Entries(array, m_collector, &count);
-    if (!fast) {
+    const QByteArrayView array(p, end + 1);
+    bool ok = m_api == Api::V2 ? fastReadV2Entries(array, readable, m_collector, &count)
+                               : fastReadV1Entries(array, readable, m_collector, &count);
+    if (!ok) {
         QJsonParseError pe;
-        const QJsonDocument doc = QJsonDocument::fromJson(array, &pe);
-        if (pe.error != QJsonParseError::NoError || !doc.isArray())
-            return false;
-        const QJsonArray list = doc.array();
-        if (m_api == Api::V2)
-            detail::readV2Entries(list, 0, m_entries, m_collector);
-        else
-            detail::readV1Entries(list, 0, m_entries, m_collector);
-        count = list.size();
+        const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(p, end + 1), &pe);
+        ok = pe.error == QJsonParseError::NoError && doc.isArray();
+        if (ok) {
+            const QJsonArray list = doc.array();
+            if (m_api == Api::V2)
+                detail::readV2Entries(list, 0, m_entries, m_collector);
+            else
+                detail::readV1Entries(list, 0, m_entries, m_collector);
+            count = list.size();
+        }
     }
+    p[0] = separator;
+    p[end] = ',';
+    if (!ok)
+        return false;
     if (!m_sawCodeText) // f2poolErrorMessage looks for this text anywhere in the reply
-        m_sawCodeText = QByteArrayView(m_pending.constData(), end).contains("\"code\"");
+        m_sawCodeText = containsCodeKey(QByteArrayView(p + 1, end - 1));
     m_entries += count;
-    m_cutBytes += end + 1;
-    m_pending.remove(0, end + 1);
+    m_cutBytes += end;
+    m_pending.remove(0, end); // keeps the comma: the separator before the next entry
     return true;
 }
 
@@ -220,16 +238,16 @@ WorkerListStream::Result WorkerListStream::finish()
     // The reply without the entries taken, which stand in as one marker entry.
     const QByteArray marker = makeMarker();
     QByteArray rest;
-    rest.reserve(m_prefix.size() + marker.size() + 1 + m_pending.size());
-    rest.append(m_prefix).append(marker).append(',').append(m_pending);
-    const bool sawCode = m_sawCodeText || rest.contains("\"code\"");
+    rest.reserve(m_prefix.size() + 1 + marker.size() + m_pending.size());
+    rest.append(m_prefix).append('[').append(marker).append(m_pending); // m_pending[0] is ','
+    const bool sawCode = m_sawCodeText || containsCodeKey(rest);
     m_pending = {};
 
     Result r;
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(rest, &pe);
     if (pe.error != QJsonParseError::NoError) {
-        const qsizetype inserted = marker.size() + 1;
+        const qsizetype inserted = 1 + marker.size();
         qsizetype offset = pe.offset;
         if (offset > m_prefix.size())
             offset = qMax(offset - inserted, m_prefix.size()) + m_cutBytes;
