@@ -66,7 +66,8 @@ void TestWorkerListStream::agreesWithTheWholeReply_data()
     const QStringList dirs = {QStringLiteral(RIGWATCH_TEST_DATA "/f2pool"),
                               QStringLiteral(RIGWATCH_TEST_DATA "/../fuzz/seeds/v2parser"),
                               QStringLiteral(RIGWATCH_TEST_DATA "/../fuzz/seeds/v1parser"),
-                              QStringLiteral(RIGWATCH_TEST_DATA "/fuzz/v2parser")};
+                              QStringLiteral(RIGWATCH_TEST_DATA "/fuzz/v2parser"),
+                              QStringLiteral(RIGWATCH_TEST_DATA "/fuzz/v1parser")};
     for (const auto &[name, body] : test::fixtureFiles(dirs)) {
         QTest::newRow(qPrintable(name + QStringLiteral(" v1"))) << true << body;
         QTest::newRow(qPrintable(name + QStringLiteral(" v2"))) << false << body;
@@ -78,6 +79,9 @@ void TestWorkerListStream::agreesWithTheWholeReply_data()
     QTest::newRow("other keys first")
         << false << "{\"code\":0,\"msg\":\"\",\"data\":{\"workers\":[1]}," + v2(five).mid(1);
     QTest::newRow("empty list") << false << v2({});
+    // Found by fuzz_v1parser: the list was streamed though the key had no ':' after it.
+    QTest::newRow("\"workers\" without a colon") << false << v2(five).replace("\"workers\":", "\"workers\"");
+    QTest::newRow("\"workers\" then a comma") << false << v2(five).replace("\"workers\":", "\"workers\",");
     QTest::newRow("workers not a list") << false << QByteArray("{\"workers\":{\"a\":[{},{}]}}");
     QTest::newRow("workers null then a list") << false << "{\"workers\":null," + v2(five).mid(1);
     QTest::newRow("workers twice, the later empty") << false << v2(five, ",", ",\"workers\":[]");

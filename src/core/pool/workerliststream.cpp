@@ -34,13 +34,26 @@ bool containsCodeKey(QByteArrayView bytes)
     return memmem(bytes.data(), size_t(bytes.size()), kKey, sizeof kKey - 1) != nullptr;
 }
 
-// Appends with room for the fast parser's padding after the data, growing geometrically.
+// Bytes that may be read from to.data() on: the data and the free space after it. Not
+// capacity(), which also counts the free space before the data that remove(0, n) leaves.
+qsizetype readableBytes(QByteArray &to)
+{
+    return to.size() + to.data_ptr().freeSpaceAtEnd();
+}
+
+// Appends with room for the fast parser's padding after the data (found by fuzz_v1parser: with
+// capacity() here, a buffer whose front had been cut off was read past its end).
 void appendPadded(QByteArray &to, const char *data, qsizetype size)
 {
     const qsizetype needed = to.size() + size + kFastParserPadding;
-    if (to.capacity() < needed)
-        to.reserve(qMax(needed, to.capacity() * 2));
-    to.append(data, size);
+    if (to.isDetached() && readableBytes(to) >= needed) {
+        to.append(data, size);
+        return;
+    }
+    QByteArray grown; // reserve() would not move the data to the front of the allocation
+    grown.reserve(qMax(needed, 2 * to.size()));
+    grown.append(to).append(data, size);
+    to.swap(grown);
 }
 
 } // namespace
@@ -91,20 +104,26 @@ void WorkerListStream::scanPrefix(qsizetype from)
             } else if (c == '"') {
                 m_inString = false;
                 if (m_keyStart >= 0) {
-                    m_afterWorkersKey =
-                        QByteArrayView(m_prefix).sliced(m_keyStart, i - m_keyStart) == "workers";
+                    m_workersKey =
+                        QByteArrayView(m_prefix).sliced(m_keyStart, i - m_keyStart) == "workers"
+                            ? WorkersKey::Read
+                            : WorkersKey::None;
                     m_keyStart = -1;
                 }
             }
             continue;
         }
-        if (isSpace(c) || (c == ':' && m_depth == 1))
+        if (isSpace(c))
             continue;
+        if (c == ':' && m_depth == 1) { // (the name separator is required: fuzz_v1parser)
+            m_workersKey = m_workersKey == WorkersKey::Read ? WorkersKey::Colon : WorkersKey::None;
+            continue;
+        }
         if (m_depth == 0 && c != '{') {
             m_phase = Phase::Whole; // not an object, or something after it: judged whole
             return;
         }
-        if (m_depth == 1 && m_afterWorkersKey && c == '[') {
+        if (m_depth == 1 && m_workersKey == WorkersKey::Colon && c == '[') {
             m_pending = m_prefix.sliced(i); // m_pending[0]: the separator before its first entry
             m_prefix.truncate(i);
             m_phase = Phase::List;
@@ -114,7 +133,7 @@ void WorkerListStream::scanPrefix(qsizetype from)
             return;
         }
         const bool wasExpectingKey = m_expectKey && m_depth == 1;
-        m_afterWorkersKey = false;
+        m_workersKey = WorkersKey::None;
         m_expectKey = false;
         switch (c) {
         case '"':
@@ -181,7 +200,7 @@ bool WorkerListStream::takeSlice(qsizetype end)
     p[0] = '[';
     p[end] = ']';
     // Readable after the slice: the rest of m_pending and the padding appendPadded keeps.
-    const qsizetype readable = m_pending.capacity();
+    const qsizetype readable = readableBytes(m_pending);
     qsizetype count = 0;
     const QByteArrayView array(p, end + 1);
     bool ok = m_api == Api::V2 ? fastReadV2Entries(array, readable, m_collector, &count)

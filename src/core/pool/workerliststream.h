@@ -71,7 +71,8 @@ private:
     bool m_inString = false;
     bool m_escape = false;
     bool m_expectKey = false;
-    bool m_afterWorkersKey = false; // after "workers": at depth 1, waiting for the value
+    enum class WorkersKey { None, Read, Colon }; // the top-level key "workers", then its ':'
+    WorkersKey m_workersKey = WorkersKey::None;
     qsizetype m_keyStart = -1;
 };
 
