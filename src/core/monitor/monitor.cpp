@@ -154,6 +154,10 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
     m_added.clear();
     m_removed.clear();
     m_changed.clear();
+    if (m_workers.isEmpty()) { // the first poll: sized once, not grown (and copied) as it fills
+        m_workers.reserve(s.workers.size());
+        m_added.reserve(s.workers.size());
+    }
 
     QVector<Event> events;
     if (m_poolUnreachable)

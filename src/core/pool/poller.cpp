@@ -14,6 +14,10 @@
 #include <QRandomGenerator>
 
 namespace rw {
+namespace {
+// What Qt's network thread may read ahead of this one: a few slices.
+constexpr qint64 kReadBufferBytes = 4 * kStreamSliceBytes;
+} // namespace
 
 QString PollFailure::reasonKey() const
 {
@@ -89,9 +93,15 @@ void Poller::pollNow()
     qCDebug(lcPool) << "polling" << m_account.id << redactUrl(pr.request.url());
     m_elapsed.start();
     m_reply = m_nam->sendCustomRequest(pr.request, pr.verb, pr.body);
-    // Otherwise the network thread reads the whole reply into the reply's buffer while this one
-    // parses the start of it: a worker list would be in memory whole after all.
-    m_reply->setReadBufferSize(4 * kStreamSliceBytes);
+    // Otherwise Qt's network thread reads the whole reply into the reply's buffer while this one
+    // parses the start of it: a worker list would be in memory whole after all. Qt hands the
+    // limit on to its network thread only once that has started the request, so it is set (again)
+    // when the request has gone out, before the pool can answer.
+    m_reply->setReadBufferSize(kReadBufferBytes);
+    connect(m_reply, &QNetworkReply::requestSent, this, [this] {
+        if (m_reply)
+            m_reply->setReadBufferSize(kReadBufferBytes);
+    });
     m_deadline.start(m_account.timeoutSecs * 1000);
     m_body = QByteArray();
     m_stream.reset();
