@@ -1,6 +1,7 @@
 #include "workerspanel.h"
 
 #include "workerfilterproxy.h"
+#include "workeritemdelegate.h"
 #include "workertablemodel.h"
 
 #include <QComboBox>
@@ -36,6 +37,7 @@ WorkersPanel::WorkersPanel(const Clock *clock, QWidget *parent)
 
     m_view->setObjectName(QStringLiteral("workerTable"));
     m_view->setModel(m_proxy);
+    m_view->setItemDelegate(new WorkerItemDelegate(m_view)); // every repaint after a poll
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(WorkerTableModel::ColState, Qt::AscendingOrder); // trouble first
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);

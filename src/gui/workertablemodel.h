@@ -68,6 +68,7 @@ public:
                         int role = Qt::DisplayRole) const override;
 
     static QString statusText(WorkerStatus status);
+
     // Seconds the worker has been down at nowSecs, or -1 when it is online.
     static qint64 downForSecs(const WorkerState &w, qint64 nowSecs);
 

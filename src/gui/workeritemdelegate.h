@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QFont>
+#include <QStyledItemDelegate>
+
+namespace rw {
+
+// Paints the worker table's cells. A cell that is one line of plain text (all but the state
+// column's icon cell and the focused cell) is laid out once and drawn: the style's generic
+// item painting lays the same text out three times (size, elision, drawing), which made
+// repainting the table cost more than the poll it shows. Looks the same: background, selection,
+// font, colour, alignment and elision come from the same option and model roles.
+class WorkerItemDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
+
+private:
+    // The model's font for a row (bold for trouble) resolved against the view's: kept, so cells
+    // in the same font share one QFont and its font engine instead of looking it up each time.
+    const QFont &resolvedFont(const QFont &roleFont, const QFont &base) const;
+    mutable QFont m_roleFont;
+    mutable QFont m_baseFont;
+    mutable QFont m_resolvedFont;
+};
+
+} // namespace rw

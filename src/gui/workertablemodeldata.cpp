@@ -1,0 +1,206 @@
+// WorkerTableModel, second part: what each cell shows (text, sort key, icon, colour, font,
+// tooltip) and the headers.
+#include "workertablemodel.h"
+
+#include "clock.h"
+#include "util/units.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QDateTime>
+#include <QFont>
+#include <QIcon>
+#include <QLocale>
+
+#include <algorithm>
+
+namespace rw {
+
+namespace {
+QIcon statusIcon(WorkerStatus s)
+{
+    // Cached: data() is called for every visible cell on every repaint.
+    static const QIcon online(QStringLiteral(":/icons/state-online.svg"));
+    static const QIcon offline(QStringLiteral(":/icons/state-offline.svg"));
+    static const QIcon missing(QStringLiteral(":/icons/state-missing.svg"));
+    static const QIcon retired(QStringLiteral(":/icons/state-retired.svg"));
+    switch (s) {
+    case WorkerStatus::Online: return online;
+    case WorkerStatus::Offline: return offline;
+    case WorkerStatus::Missing: return missing;
+    case WorkerStatus::Retired: return retired;
+    }
+    return {};
+}
+
+// Colour is a second cue only: the state column also has a shaped icon and bold text. Made
+// once, like the icons: every visible cell asks on every repaint.
+QVariant stateForeground(WorkerStatus s)
+{
+    static const QVariant offline = QBrush(QColor(0xc6, 0x28, 0x28));
+    static const QVariant missing = QBrush(QColor(0xb2, 0x5e, 0x00));
+    static const QVariant retired = QBrush(QColor(0x80, 0x80, 0x80));
+    switch (s) {
+    case WorkerStatus::Offline: return offline;
+    case WorkerStatus::Missing: return missing;
+    case WorkerStatus::Retired: return retired;
+    case WorkerStatus::Online: return {};
+    }
+    return {};
+}
+
+QVariant stateFont(WorkerStatus s)
+{
+    static const QVariant bold = [] {
+        QFont f;
+        f.setBold(true);
+        return QVariant(f);
+    }();
+    static const QVariant italic = [] {
+        QFont f;
+        f.setItalic(true);
+        return QVariant(f);
+    }();
+    if (s == WorkerStatus::Offline || s == WorkerStatus::Missing)
+        return bold;
+    return s == WorkerStatus::Retired ? italic : QVariant();
+}
+
+// Trouble first when sorting by state ascending: offline, missing, online, retired.
+int statusRank(WorkerStatus s)
+{
+    switch (s) {
+    case WorkerStatus::Offline: return 0;
+    case WorkerStatus::Missing: return 1;
+    case WorkerStatus::Online: return 2;
+    case WorkerStatus::Retired: return 3;
+    }
+    return 4;
+}
+
+QString shortDateTime(qint64 secs, qint64 nowSecs)
+{
+    // Today: the time is enough; older: day and month too. Full date and UTC in the tooltip.
+    const QDateTime t = QDateTime::fromSecsSinceEpoch(secs).toLocalTime();
+    const QDateTime now = QDateTime::fromSecsSinceEpoch(nowSecs).toLocalTime();
+    if (t.date() == now.date())
+        return t.toString(QStringLiteral("HH:mm:ss"));
+    return QLocale().toString(t, QStringLiteral("d MMM HH:mm"));
+}
+
+double stalePercent(const WorkerSample &s)
+{
+    return s.hashRate24h > 0 ? 100.0 * s.staleRate24h / s.hashRate24h : 0.0;
+}
+} // namespace
+
+qint64 WorkerTableModel::downForSecs(const WorkerState &w, qint64 nowSecs)
+{
+    if (w.status == WorkerStatus::Online)
+        return -1;
+    // The outage starts at the last share (as in the incident), not when the poll noticed it.
+    const qint64 since = w.sample.lastShareAt > 0 ? w.sample.lastShareAt : w.statusSince;
+    return since > 0 ? std::max<qint64>(0, nowSecs - since) : -1;
+}
+
+QString WorkerTableModel::statusText(WorkerStatus status)
+{
+    switch (status) {
+    case WorkerStatus::Online: return tr("Online");
+    case WorkerStatus::Offline: return tr("Offline");
+    case WorkerStatus::Missing: return tr("Missing");
+    case WorkerStatus::Retired: return tr("Retired");
+    }
+    return {};
+}
+
+QVariant WorkerTableModel::displayData(const Row &r, int column) const
+{
+    const WorkerSample &s = r.state.sample;
+    switch (column) {
+    case ColWorker: return r.name;
+    case ColState: return statusText(r.state.status);
+    case ColHashRate: return formatHashRate(s.hashRate);
+    case ColHashRate1h: return formatHashRate(s.hashRate1h);
+    case ColHashRate24h: return formatHashRate(s.hashRate24h);
+    case ColStale:
+        return s.hashRate24h > 0 ? QLocale().toString(stalePercent(s), 'f', 2) + QLatin1Char('%')
+                                 : QString();
+    case ColLastShare:
+        return s.lastShareAt > 0 ? shortDateTime(s.lastShareAt, m_clock->nowSecs()) : tr("never");
+    case ColOfflineFor: {
+        const qint64 down = downForSecs(r.state, poolNow());
+        return down >= 0 ? formatDuration(down) : QString();
+    }
+    case ColHost: return s.host;
+    }
+    return {};
+}
+
+QVariant WorkerTableModel::sortData(const Row &r, int column) const
+{
+    const WorkerSample &s = r.state.sample;
+    switch (column) {
+    case ColState: return statusRank(r.state.status);
+    case ColHashRate: return s.hashRate;
+    case ColHashRate1h: return s.hashRate1h;
+    case ColHashRate24h: return s.hashRate24h;
+    case ColStale: return stalePercent(s);
+    case ColLastShare: return s.lastShareAt;
+    case ColOfflineFor: return downForSecs(r.state, poolNow());
+    default: return displayData(r, column);
+    }
+}
+
+QVariant WorkerTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const Row &r = m_rows[index.row()];
+    const WorkerStatus st = r.state.status;
+    switch (role) {
+    case Qt::DisplayRole: return displayData(r, index.column());
+    case SortRole: return sortData(r, index.column());
+    case StatusRole: return int(st);
+    case NameRole: return r.name;
+    case HostRole: return r.state.sample.host;
+    case Qt::DecorationRole:
+        return index.column() == ColState ? QVariant(statusIcon(st)) : QVariant();
+    case Qt::ForegroundRole: return stateForeground(st);
+    case Qt::FontRole: return stateFont(st);
+    case Qt::TextAlignmentRole:
+        if (index.column() >= ColHashRate && index.column() <= ColStale)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == ColLastShare && r.state.sample.lastShareAt > 0)
+            return QLocale().toString(QDateTime::fromSecsSinceEpoch(r.state.sample.lastShareAt),
+                                      QLocale::LongFormat);
+        if (st == WorkerStatus::Missing)
+            return tr("The pool no longer lists this worker; it is kept here until it is retired.");
+        if (st == WorkerStatus::Retired)
+            return tr("No share for a long time: shown, but no longer alerted.");
+        return {};
+    }
+    return {};
+}
+
+QVariant WorkerTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case ColWorker: return tr("Worker");
+    case ColState: return tr("State");
+    case ColHashRate: return tr("Hashrate");
+    case ColHashRate1h: return tr("1 h");
+    case ColHashRate24h: return tr("24 h");
+    case ColStale: return tr("Stale");
+    case ColLastShare: return tr("Last share");
+    case ColOfflineFor: return tr("Offline for");
+    case ColHost: return tr("Host");
+    }
+    return {};
+}
+
+} // namespace rw
