@@ -118,6 +118,16 @@ void TestFastParser::agreesWithDom_data()
         QTest::newRow(qPrintable(QStringLiteral("v2 ignored number %1").arg(QLatin1String(number))))
             << Api::V2 << v2(v2Entry("\"rig-a\"", extra.constData()));
     }
+    // Plain numbers up to 300 characters are checked, not converted (none is out of range).
+    const QList<QByteArray> plainNumbers = {
+        QByteArray("105324343424873.4"), QByteArray(299, '9'), QByteArray("1") + QByteArray(299, '0'),
+        QByteArray("1") + QByteArray(300, '0'), QByteArray("0.") + QByteArray(297, '0') + '1',
+        QByteArray("-0.") + QByteArray(305, '0') + '1', QByteArray("9") + QByteArray(320, '9') + ".5"};
+    for (const QByteArray &number : plainNumbers) {
+        const QByteArray extra = ",\"status\":" + number;
+        QTest::newRow(qPrintable(QStringLiteral("v2 ignored plain number of %1 characters").arg(number.size())))
+            << Api::V2 << v2(v2Entry("\"rig-a\"", extra.constData()));
+    }
     QTest::newRow("v2 missing comma in ignored field")
         << Api::V2 << v2(v2Entry("\"rig-a\"", ",\"extra\":[1 2]"));
     // Found by fuzz_v2parser: a token that starts like null but is not one (simdjson threw).

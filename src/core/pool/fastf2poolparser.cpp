@@ -85,8 +85,10 @@ bool jsonNumber(od::value v, double *out)
     return true;
 }
 
-// "0", "-12", "0.0", "123.45" (and the spaces after it): valid JSON numbers that fit a double,
-// checked without converting them - v2 replies carry five unused rates per worker.
+// "0", "-12", "0.0", "123456789012345.6" (and the spaces after it): valid JSON numbers without
+// an exponent, checked without converting them - v2 replies carry five unused rates per worker.
+// Up to 300 characters such a number is a normal double (at least 1e-298, less than 1e300), so
+// Qt's parser takes it too: no overflow, no underflow to check.
 bool shortPlainNumber(std::string_view t)
 {
     size_t n = t.size();
@@ -108,7 +110,7 @@ bool shortPlainNumber(std::string_view t)
         if (i == fraction)
             return false;
     }
-    return i == n && n <= 16;
+    return i == n && n <= 300;
 }
 
 // Calls read(element) for every element of an array, read(key, value) for every member of an
