@@ -4,10 +4,7 @@
 
 #include "pool/workercollector.h"
 
-// No exceptions: a simdjson error must be a return value here, never a throw past Qt code (an
-// implicit conversion of a simdjson_result that would throw does not compile).
-#define SIMDJSON_EXCEPTIONS 0
-#include <simdjson.h>
+#include "pool/jsonchecks.h"
 
 #include <cmath>
 #include <memory>
@@ -16,8 +13,7 @@
 namespace rw {
 namespace {
 
-namespace od = simdjson::ondemand;
-using simdjson::SUCCESS;
+using namespace jsonchecks;
 
 // Every helper answers "taken" (true) or "not for the fast path" (false); on false the whole
 // reply goes to the DOM parser, so no helper has to produce an error message.
@@ -48,154 +44,6 @@ private:
     std::unique_ptr<simdjson::padded_string> m_copy;
     simdjson::padded_string_view m_view;
 };
-
-// simdjson 3.0.1 On-Demand (Debian 12) reads "0." followed by 20 or more digits wrong
-// (0.92233720368547758070 -> 0.18446744073709551; found by fuzz_v2parser, the DOM parser and
-// strtod agree on 0.9223372036854776). Such numbers go to the DOM parser.
-bool zeroWithLongFraction(std::string_view t)
-{
-    size_t i = t.size() > 0 && t[0] == '-' ? 1 : 0;
-    if (t.size() < i + 2 || t[i] != '0' || t[i + 1] != '.')
-        return false;
-    int digits = 0;
-    for (i += 2; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i)
-        ++digits;
-    return digits >= 19;
-}
-
-// A JSON number as a double, as Qt's parser would have it: Qt rejects a literal that underflows
-// (1e-400, and subnormals), where simdjson quietly gives 0; such a reply goes to the DOM parser.
-bool jsonNumber(od::value v, double *out)
-{
-    const std::string_view token = v.raw_json_token();
-    if (zeroWithLongFraction(token))
-        return false;
-    if (v.get_double().get(*out) != SUCCESS)
-        return false;
-    if (std::fpclassify(*out) == FP_SUBNORMAL)
-        return false;
-    if (*out == 0) {
-        for (const char c : token) {
-            if (c == 'e' || c == 'E')
-                break;
-            if (c >= '1' && c <= '9')
-                return false;
-        }
-    }
-    return true;
-}
-
-// "0", "-12", "0.0", "123456789012345.6" (and the spaces after it): valid JSON numbers without
-// an exponent, checked without converting them - v2 replies carry five unused rates per worker.
-// Up to 300 characters such a number is a normal double (at least 1e-298, less than 1e300), so
-// Qt's parser takes it too: no overflow, no underflow to check.
-bool shortPlainNumber(std::string_view t)
-{
-    size_t n = t.size();
-    while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t' || t[n - 1] == '\n' || t[n - 1] == '\r'))
-        --n;
-    const auto digit = [&t](size_t i) { return t[i] >= '0' && t[i] <= '9'; };
-    size_t i = 0;
-    if (i < n && t[i] == '-')
-        ++i;
-    if (i >= n || !digit(i))
-        return false;
-    if (t[i++] != '0')
-        while (i < n && digit(i))
-            ++i;
-    if (i < n && t[i] == '.') {
-        const size_t fraction = ++i;
-        while (i < n && digit(i))
-            ++i;
-        if (i == fraction)
-            return false;
-    }
-    return i == n && n <= 300;
-}
-
-// Calls read(element) for every element of an array, read(key, value) for every member of an
-// object; false as soon as simdjson reports an error or read() says "not for the fast path".
-template <typename Read>
-bool eachElement(od::array a, Read read)
-{
-    for (auto element : a) {
-        od::value v;
-        if (std::move(element).get(v) != SUCCESS || !read(v))
-            return false;
-    }
-    return true;
-}
-
-template <typename Read>
-bool eachMember(od::object o, Read read)
-{
-    for (auto member : o) {
-        od::field f;
-        if (std::move(member).get(f) != SUCCESS || !read(f.key(), f.value()))
-            return false;
-    }
-    return true;
-}
-
-// On-Demand skips what it is not asked for without checking it, so "status": 0.0.0 or [1 2] in
-// a field RigWatch ignores would pass; the DOM parser rejects such a reply as invalid JSON. Every
-// value the fast path does not read is therefore walked and checked here.
-bool validJson(od::value v)
-{
-    od::json_type type;
-    if (v.type().get(type) != SUCCESS)
-        return false;
-    switch (type) {
-    case od::json_type::object: {
-        od::object o;
-        if (v.get_object().get(o) != SUCCESS)
-            return false;
-        for (auto member : o) {
-            od::field f;
-            std::string_view key;
-            if (std::move(member).get(f) != SUCCESS || f.unescaped_key().get(key) != SUCCESS ||
-                !validJson(f.value()))
-                return false;
-        }
-        return true;
-    }
-    case od::json_type::array: {
-        od::array a;
-        if (v.get_array().get(a) != SUCCESS)
-            return false;
-        return eachElement(a, [](od::value &e) { return validJson(e); });
-    }
-    case od::json_type::number: {
-        if (shortPlainNumber(v.raw_json_token()))
-            return true;
-        double d; // exponents, long or odd numbers: the full check
-        return jsonNumber(v, &d);
-    }
-    case od::json_type::string: {
-        std::string_view s;
-        return v.get_string().get(s) == SUCCESS;
-    }
-    case od::json_type::boolean: {
-        bool b;
-        return v.get_bool().get(b) == SUCCESS;
-    }
-    case od::json_type::null: {
-        bool null = false;
-        return v.is_null().get(null) == SUCCESS && null;
-    }
-    }
-    return false;
-}
-
-// A key spelled with an escape ("na\u006de") means the same to the DOM parser as the plain one;
-// the fast path compares raw bytes, so it leaves such replies to the DOM parser.
-bool plainKey(od::raw_json_string key)
-{
-    for (const char *p = key.raw(); *p != '"'; ++p)
-        if (*p == '\\')
-            return false;
-    return true;
-}
 
 // Each known key may appear once per object: with a repeat, which one counts is the DOM's call.
 bool firstTime(unsigned *seen, unsigned bit)
