@@ -1,6 +1,7 @@
 // rigwatchd as an operator (or cron, or an outside checker) drives it: a real process against the
 // simulated farm hosted by this test, judged by its exit code, its one stdout line, its log and
 // what the Telegram chat shows.
+#include "daemonrun.h"
 #include "fakef2pool.h"
 #include "store/store.h"
 #include "telegramsink.h"
@@ -22,13 +23,7 @@ namespace {
 const QString kPoolSecret = QStringLiteral("pool-secret-XYZ123");
 const QString kToken = QStringLiteral("123456:TOKENabcdefSECRET");
 const QString kChat = QStringLiteral("-1001234567890");
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = rw::test::DaemonRun;
 } // namespace
 
 class TestDaemon : public QObject
@@ -48,28 +43,13 @@ class TestDaemon : public QObject
                        .arg(m_tg->baseUrl().toString(), kToken, kChat);
         ini += QStringLiteral("[storage]\ndatabase = %1\n").arg(m_dir->filePath(QStringLiteral("rw.sqlite")));
         ini += extra;
-        const QString path = m_dir->filePath(QStringLiteral("rigwatch.ini"));
-        QFile f(path);
-        f.open(QIODevice::WriteOnly | QIODevice::Truncate);
-        f.write(ini.toUtf8());
-        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        return path;
+        return test::writeIni(m_dir->filePath(QStringLiteral("rigwatch.ini")), ini);
     }
 
     // Runs rigwatchd to completion while this process keeps serving the simulated farm.
-    Run run(const QStringList &args, int timeoutMs = 20000)
+    static Run run(const QStringList &args, int timeoutMs = 20000)
     {
-        QProcess p;
-        p.start(QStringLiteral(RIGWATCH_BIN_DIR "/rigwatchd"), args);
-        QSignalSpy done(&p, &QProcess::finished);
-        if (!done.wait(timeoutMs)) {
-            p.kill();
-            done.wait(2000);
-        }
-        Run r{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-              QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-        checkNoSecret(r.out + r.err);
-        return r;
+        return test::runDaemon(args, {kPoolSecret, kToken, QStringLiteral("TOKENabcdef")}, timeoutMs);
     }
 
     static void checkNoSecret(const QString &text)

@@ -2,6 +2,7 @@
 // against the simulated farm hosted here: a local clock that disagrees with the pool's, a
 // Telegram that hangs or is down during --once runs, and a database another process holds
 // locked. Judged by exit code, the one stdout line and what the chat shows.
+#include "daemonrun.h"
 #include "fakef2pool.h"
 #include "telegramsink.h"
 
@@ -21,14 +22,7 @@ namespace {
 const QString kPoolSecret = QStringLiteral("pool-secret-FAULTS1");
 const QString kToken = QStringLiteral("777:FaultsTokenSECRET");
 const QString kChat = QStringLiteral("-1001234567890");
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-    qint64 ms = 0;
-};
+using Run = rw::test::DaemonRun;
 } // namespace
 
 class TestDaemonFaults : public QObject
@@ -51,34 +45,14 @@ class TestDaemonFaults : public QObject
                 "[storage]\ndatabase = %6\n")
                 .arg(m_pool->baseUrl().toString(), kPoolSecret, m_tg->baseUrl().toString(), kToken,
                      kChat, dbPath());
-        const QString path = m_dir->filePath(QStringLiteral("rigwatch.ini"));
-        QFile f(path);
-        f.open(QIODevice::WriteOnly | QIODevice::Truncate);
-        f.write(ini.toUtf8());
-        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        return path;
+        return test::writeIni(m_dir->filePath(QStringLiteral("rigwatch.ini")), ini);
     }
 
     // rigwatchd --once to completion while this process serves the simulated farm.
     Run once(int timeoutMs = 60000)
     {
-        QProcess p;
-        QElapsedTimer t;
-        t.start();
-        p.start(QStringLiteral(RIGWATCH_BIN_DIR "/rigwatchd"),
-                {QStringLiteral("--once"), QStringLiteral("--config"), writeConfig()});
-        QSignalSpy done(&p, &QProcess::finished);
-        if (!done.wait(timeoutMs)) {
-            p.kill();
-            done.wait(2000);
-        }
-        Run r{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-              QString::fromUtf8(p.readAllStandardOutput()),
-              QString::fromUtf8(p.readAllStandardError()), t.elapsed()};
-        const QString all = r.out + r.err;
-        if (all.contains(kPoolSecret) || all.contains(QStringLiteral("FaultsToken")))
-            qFatal("a secret leaked into rigwatchd's output");
-        return r;
+        return test::runDaemon({QStringLiteral("--once"), QStringLiteral("--config"), writeConfig()},
+                               {kPoolSecret, QStringLiteral("FaultsToken")}, timeoutMs);
     }
 
     QVector<TelegramSink::Message> chat() const { return m_tg->messages(kChat); }
