@@ -55,6 +55,7 @@ private slots:
     void truncatedAnywhereGivesTheSameError();
     void largeReplyIsNeverHeldWhole_data();
     void largeReplyIsNeverHeldWhole();
+    void nestedListsInEntriesAreCutByReadingEveryByte();
     void garbageAfterManySlicesIsReportedAtItsOffset();
 };
 
@@ -176,6 +177,33 @@ void TestWorkerListStream::largeReplyIsNeverHeldWhole()
     QVERIFY2(r.parsed.ok(), qPrintable(r.parsed.error));
     QCOMPARE(r.parsed.snapshot->workers.size(), 20000);
     const QString diff = FuzzChecks::parseDifference(r.parsed, v1 ? parseF2poolV1(body) : parseF2poolV2WorkerList(body));
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+}
+
+// Entries of another shape, where "},{" also stands inside them (a nested list of objects, a
+// name): the quick guess at a boundary is wrong, the slice invalid, and the stream goes on by
+// reading every byte - still a slice at a time, still the whole reply's snapshot.
+void TestWorkerListStream::nestedListsInEntriesAreCutByReadingEveryByte()
+{
+    QList<QByteArray> entries;
+    for (int i = 0; i < 20000; ++i)
+        entries << v2Entry("\"rig},{" + QByteArray::number(i) + '"',
+                           ",\"boards\":[{\"t\":61},{\"t\":63},{\"t\":\"},{\"}]");
+    const QByteArray body = v2(entries, ",\n");
+    constexpr qsizetype kSlice = 64 * 1024, kPiece = 16 * 1024;
+    WorkerListStream stream(WorkerListStream::Api::V2, kSlice);
+    qsizetype mostHeld = 0;
+    for (qsizetype at = 0; at < body.size(); at += kPiece) {
+        stream.append(body.constData() + at, qMin(kPiece, body.size() - at));
+        mostHeld = qMax(mostHeld, stream.heldBytes());
+    }
+    QVERIFY2(mostHeld <= kSlice + 2 * kPiece,
+             qPrintable(QStringLiteral("held %1 bytes of a %2-byte reply").arg(mostHeld).arg(body.size())));
+    QVERIFY(stream.entriesTaken() > 19000);
+    const WorkerListStream::Result r = stream.finish();
+    QVERIFY2(r.parsed.ok(), qPrintable(r.parsed.error));
+    QCOMPARE(r.parsed.snapshot->workers.size(), 20000);
+    const QString diff = FuzzChecks::parseDifference(r.parsed, parseF2poolV2WorkerList(body));
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
 }
 

@@ -85,7 +85,7 @@ void WorkerListStream::append(const char *data, qsizetype size)
     // A slice at a time, so that a large piece is never held whole either.
     for (qsizetype at = 0; at < size; at += m_sliceBytes) {
         appendPadded(m_pending, data + at, qMin(m_sliceBytes, size - at));
-        if (!m_stopCutting && m_pending.size() - m_lastTry >= m_sliceBytes)
+        if (m_cutting != Cutting::Off && m_pending.size() - m_lastTry >= m_sliceBytes)
             tryCut();
     }
 }
@@ -162,9 +162,39 @@ void WorkerListStream::scanPrefix(qsizetype from)
     }
 }
 
-// Cuts the complete entries held so far, up to the last boundary between two entries in the
-// part that arrived since the last attempt (an earlier boundary was looked at then).
+// Cuts the complete entries held so far, up to the last boundary between two entries.
 void WorkerListStream::tryCut()
+{
+    if (m_cutting == Cutting::Quick) {
+        const qsizetype boundary = quickBoundary();
+        if (boundary == 0)
+            return;
+        if (takeSlice(boundary)) {
+            m_lastTry = m_pending.size();
+            return;
+        }
+        // Not valid JSON: a wrong guess (a "},{" inside a string or a nested list) or broken
+        // data. From here on the boundaries are found by reading every byte.
+        m_cutting = Cutting::Lexed;
+        m_lexAt = 1;
+    }
+    if (m_cutting != Cutting::Lexed)
+        return;
+    lexTo(m_pending.size());
+    if (m_lexBoundary > 0) {
+        const qsizetype boundary = std::exchange(m_lexBoundary, 0);
+        if (takeSlice(boundary))
+            m_lexAt -= boundary;
+        else
+            m_cutting = Cutting::Off; // broken data: the rest is judged whole at the end
+    }
+    m_lastTry = m_pending.size();
+}
+
+// The last "},{" (v2) or "],[" (v1), spaces allowed, in what arrived since the last attempt (an
+// earlier one was looked at then); 0 when there is none. Usually a boundary between entries,
+// and cheap to find, since only the end of what is held is read.
+qsizetype WorkerListStream::quickBoundary()
 {
     const char open = m_api == Api::V2 ? '{' : '[';
     const char close = m_api == Api::V2 ? '}' : ']';
@@ -181,13 +211,49 @@ void WorkerListStream::tryCut()
         qsizetype after = i + 1;
         while (after < n && isSpace(p[after]))
             ++after;
-        if (p[before] != close || after >= n || p[after] != open)
-            continue;
-        if (!takeSlice(i))
-            m_stopCutting = true; // invalid (or a wrong cut): the rest is judged whole at the end
-        m_lastTry = m_pending.size();
-        return;
+        if (p[before] == close && after < n && p[after] == open)
+            return i;
     }
+    return 0;
+}
+
+// Reads m_pending[m_lexAt, end) as JSON text inside the list, where m_pending[1] starts an
+// entry: the last comma outside strings and nested values is a boundary between entries.
+void WorkerListStream::lexTo(qsizetype end)
+{
+    const char *p = m_pending.constData();
+    for (qsizetype i = m_lexAt; i < end && m_lexDepth >= 0; ++i) {
+        const char c = p[i];
+        if (m_lexInString) {
+            if (m_lexEscape)
+                m_lexEscape = false;
+            else if (c == '\\')
+                m_lexEscape = true;
+            else if (c == '"')
+                m_lexInString = false;
+            continue;
+        }
+        switch (c) {
+        case '"':
+            m_lexInString = true;
+            break;
+        case '{':
+        case '[':
+            ++m_lexDepth;
+            break;
+        case '}':
+        case ']':
+            --m_lexDepth; // below 0: the end of the list, after which nothing is cut
+            break;
+        case ',':
+            if (m_lexDepth == 0)
+                m_lexBoundary = i;
+            break;
+        default:
+            break;
+        }
+    }
+    m_lexAt = end;
 }
 
 // Parses the entries m_pending[1, end) - end at the comma after the last - as a JSON array of
@@ -249,7 +315,7 @@ WorkerListStream::Result WorkerListStream::finish()
         }
         return finishWhole(body);
     }
-    if (!m_stopCutting) { // the entries that are complete, but for the last, through the fast path
+    if (m_cutting != Cutting::Off) { // the complete entries but the last, through the fast path
         m_lastTry = 0;
         tryCut();
     }

@@ -16,14 +16,15 @@ namespace rw {
 // The answer is the one parseF2poolV2WorkerList / parseF2poolV1 (and f2poolErrorMessage) give
 // for the whole reply - the same snapshot, the same errors - which tests and the fuzzers check
 // with every way of cutting a reply into pieces. How: once the top-level "workers": [ is seen,
-// whenever a slice of complete entries is ready ("},{" or "],[" between two of them, spaces
-// allowed) the slice is parsed as a JSON array of its own (fast path, else the DOM parser's
-// rules) and cut out of the reply. A slice that is not valid JSON is never cut: the rest of the
-// reply is then kept whole and judged at the end (a wrong cut, inside a string or a nested
-// value, always makes the slice invalid, so a wrong cut can never be taken). At the end, the
-// reply with the cut entries left out - a valid document exactly when the whole one is - is
-// parsed with the entries already taken standing in as one marker entry; the error offsets are
-// those of the whole reply.
+// whenever a slice of complete entries is ready the slice is parsed as a JSON array of its own
+// (fast path, else the DOM parser's rules) and cut out of the reply. Boundaries between entries
+// are first guessed cheaply ("},{" or "],[" near the end of what is held, spaces allowed); a
+// wrong guess (inside a string or a nested list) always makes the slice invalid JSON, so it is
+// never taken, and from then on boundaries are found by reading every byte. A slice that is
+// invalid at a true boundary is never cut either: the rest of the reply is kept and judged at
+// the end. At the end, the reply with the cut entries left out - a valid document exactly when
+// the whole one is - is parsed with the entries already taken standing in as one marker entry;
+// the error offsets are those of the whole reply.
 class WorkerListStream
 {
 public:
@@ -50,19 +51,30 @@ private:
     enum class Phase { Prefix, List, Whole };
     void scanPrefix(qsizetype from);
     void tryCut();
+    qsizetype quickBoundary();
+    void lexTo(qsizetype end);
     bool takeSlice(qsizetype end);
     Result finishWhole(const QByteArray &body);
 
     Api m_api;
     qsizetype m_sliceBytes;
     Phase m_phase = Phase::Prefix;
-    QByteArray m_prefix;  // the reply up to and including the list's '['
-    QByteArray m_pending; // what came after the prefix and was not cut yet
+    QByteArray m_prefix;  // the reply up to the list's '['
+    QByteArray m_pending; // the rest, but for the entries cut: [0] is the '[' or ',' before them
     qsizetype m_received = 0;
     qsizetype m_cutBytes = 0; // bytes of entries (with their commas) cut from the list
     qsizetype m_entries = 0;
     qsizetype m_lastTry = 0; // m_pending's size at the last slice attempt
-    bool m_stopCutting = false; // a slice was not valid JSON: the rest is judged whole
+    // How boundaries between entries are found: by a quick look for "},{" at the end of what is
+    // held; after a slice that was not valid JSON, by reading every byte; after a slice cut at
+    // a true boundary that was still not valid JSON, not at all (the rest is judged whole).
+    enum class Cutting { Quick, Lexed, Off };
+    Cutting m_cutting = Cutting::Quick;
+    qsizetype m_lexAt = 1;       // Lexed: m_pending is read up to here
+    qsizetype m_lexBoundary = 0; // Lexed: the last boundary found, 0 = none
+    int m_lexDepth = 0;          // Lexed: nesting inside the current entry; < 0: the list ended
+    bool m_lexInString = false;
+    bool m_lexEscape = false;
     bool m_sawCodeText = false; // "code" somewhere in a slice (f2poolErrorMessage's quick test)
     WorkerCollector m_collector;
 
