@@ -105,6 +105,9 @@ void TestWorkerListStream::agreesWithTheWholeReply_data()
     QTest::newRow("invalid entry mid-list") << false << v2({five[0], "{\"a\":01}", five[1]});
     QTest::newRow("empty entry") << false << v2({five[0], "", five[1]});
     QTest::newRow("trailing comma") << false << v2({five[0], five[1], ""});
+    // Found by fuzz_v2parser: a comma before the first entry, after the quick guess went wrong.
+    QTest::newRow("leading comma, names with },{")
+        << false << "{\"workers\":[\n  ," + v2({v2Entry("\"a},{\""), v2Entry("\"b\"")}).mid(12);
     QTest::newRow("garbage after the reply") << false << v2(five) + "x";
     QTest::newRow("a second document") << false << v2(five) + "{}";
     QTest::newRow("top-level list") << false << "[" + v2(five) + "]";

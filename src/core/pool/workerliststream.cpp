@@ -286,7 +286,9 @@ bool WorkerListStream::takeSlice(qsizetype end)
     }
     p[0] = separator;
     p[end] = ',';
-    if (!ok)
+    // No entry (only spaces before a comma: "[ ,{"): invalid in the reply, not a slice to cut
+    // (found by fuzz_v2parser: it cut the spaces, and the reply judged at the end lacked them).
+    if (!ok || count == 0)
         return false;
     if (!m_sawCodeText) // f2poolErrorMessage looks for this text anywhere in the reply
         m_sawCodeText = containsCodeKey(QByteArrayView(p + 1, end - 1));
@@ -306,7 +308,7 @@ WorkerListStream::Result WorkerListStream::finishWhole(const QByteArray &body)
 
 WorkerListStream::Result WorkerListStream::finish()
 {
-    if (m_phase != Phase::List || m_entries == 0) {
+    if (m_phase != Phase::List || m_cutBytes == 0) {
         QByteArray body = std::exchange(m_prefix, {});
         if (m_phase == Phase::List) {
             body.reserve(body.size() + m_pending.size() + kFastParserPadding);
