@@ -43,6 +43,17 @@ QList<QByteArray> farm(int n)
     return entries;
 }
 
+// The reply to the stream in pieces, as the poller reads it; the most it held meanwhile.
+qsizetype feed(WorkerListStream &stream, const QByteArray &body, qsizetype piece)
+{
+    qsizetype mostHeld = 0;
+    for (qsizetype at = 0; at < body.size(); at += piece) {
+        stream.append(body.constData() + at, qMin(piece, body.size() - at));
+        mostHeld = qMax(mostHeld, stream.heldBytes());
+    }
+    return mostHeld;
+}
+
 } // namespace
 
 class TestWorkerListStream : public QObject
@@ -167,11 +178,7 @@ void TestWorkerListStream::largeReplyIsNeverHeldWhole()
     QFETCH(QByteArray, body);
     constexpr qsizetype kSlice = 64 * 1024, kPiece = 16 * 1024;
     WorkerListStream stream(v1 ? WorkerListStream::Api::V1 : WorkerListStream::Api::V2, kSlice);
-    qsizetype mostHeld = 0;
-    for (qsizetype at = 0; at < body.size(); at += kPiece) {
-        stream.append(body.constData() + at, qMin(kPiece, body.size() - at));
-        mostHeld = qMax(mostHeld, stream.heldBytes());
-    }
+    const qsizetype mostHeld = feed(stream, body, kPiece);
     QVERIFY2(body.size() > 40 * kSlice, "the reply is not large enough to tell");
     QVERIFY2(mostHeld <= kSlice + 2 * kPiece,
              qPrintable(QStringLiteral("held %1 bytes of a %2-byte reply").arg(mostHeld).arg(body.size())));
@@ -195,11 +202,7 @@ void TestWorkerListStream::nestedListsInEntriesAreCutByReadingEveryByte()
     const QByteArray body = v2(entries, ",\n");
     constexpr qsizetype kSlice = 64 * 1024, kPiece = 16 * 1024;
     WorkerListStream stream(WorkerListStream::Api::V2, kSlice);
-    qsizetype mostHeld = 0;
-    for (qsizetype at = 0; at < body.size(); at += kPiece) {
-        stream.append(body.constData() + at, qMin(kPiece, body.size() - at));
-        mostHeld = qMax(mostHeld, stream.heldBytes());
-    }
+    const qsizetype mostHeld = feed(stream, body, kPiece);
     QVERIFY2(mostHeld <= kSlice + 2 * kPiece,
              qPrintable(QStringLiteral("held %1 bytes of a %2-byte reply").arg(mostHeld).arg(body.size())));
     QVERIFY(stream.entriesTaken() > 19000);
@@ -218,8 +221,7 @@ void TestWorkerListStream::garbageAfterManySlicesIsReportedAtItsOffset()
     entries[2500] = "{\"hash_rate_info\":{\"name\":\"bad\",\"hash_rate\":1.2.3}}";
     const QByteArray body = v2(entries);
     WorkerListStream stream(WorkerListStream::Api::V2, 4096);
-    for (qsizetype at = 0; at < body.size(); at += 1000)
-        stream.append(body.constData() + at, qMin<qsizetype>(1000, body.size() - at));
+    feed(stream, body, 1000);
     QVERIFY(stream.entriesTaken() >= 2400);
     const WorkerListStream::Result r = stream.finish();
     QVERIFY(!r.parsed.ok());

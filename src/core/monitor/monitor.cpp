@@ -154,10 +154,6 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
     m_added.clear();
     m_removed.clear();
     m_changed.clear();
-    if (m_workers.isEmpty()) { // the first poll: sized once, not grown (and copied) as it fills
-        m_workers.reserve(s.workers.size());
-        m_added.reserve(s.workers.size());
-    }
 
     QVector<Event> events;
     if (m_poolUnreachable)
@@ -172,6 +168,8 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
     m_workers.reserve(std::max(m_workers.size(), s.workers.size()));
     m_workers.detach(); // before the check: a detach moves every state
     const bool firstPoll = m_workers.isEmpty();
+    if (firstPoll) // every worker is added: sized once, not grown (and copied) as it fills
+        m_added.reserve(s.workers.size());
     bool usePositions = m_positionsValid && firstState() == m_positionsFirst;
     bool structureChanged = false;
     std::vector<WorkerState *> positions;

@@ -65,6 +65,10 @@ QString invalidJsonMessage(const QJsonParseError &error, qsizetype offset, bool 
 // Entries list[from..] into the collector; rejected entries are reported as indexBase + (i - from).
 void readV2Entries(const QJsonArray &list, qsizetype from, qsizetype indexBase, WorkerCollector &c);
 void readV1Entries(const QJsonArray &list, qsizetype from, qsizetype indexBase, WorkerCollector &c);
+// Bytes of reply per worker entry, a little less than a typical one: to size a snapshot from
+// the reply's length before parsing it.
+inline constexpr qsizetype kV2BytesPerEntry = 300;
+inline constexpr qsizetype kV1BytesPerEntry = 120;
 // v1's top-level "hashrate", when it is a usable number.
 std::optional<double> v1PoolTotal(const QJsonObject &root);
 } // namespace detail

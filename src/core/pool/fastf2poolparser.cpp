@@ -2,6 +2,7 @@
 
 #ifdef RIGWATCH_HAVE_SIMDJSON
 
+#include "pool/f2poolparser.h"
 #include "pool/workercollector.h"
 
 #include "pool/jsonchecks.h"
@@ -247,7 +248,7 @@ private:
 // `entry` reads one element of "workers" into a sample; `other` reads or checks (validJson) the
 // value of every other key.
 template <typename Entry, typename Other>
-std::optional<ParseResult> parseReply(const QByteArray &body, const char *api, int bytesPerEntry,
+std::optional<ParseResult> parseReply(const QByteArray &body, const char *api, qsizetype bytesPerEntry,
                                       Entry entry, Other other, std::optional<double> *poolTotal)
 {
     if (body.isEmpty())
@@ -343,7 +344,7 @@ std::optional<ParseResult> fastParseF2poolV2WorkerList(const QByteArray &body)
 {
     HostCache hosts;
     std::optional<double> total; // v2: always the sum of the workers
-    return parseReply(body, "f2pool v2", 300, V2Entry{&hosts}, ignoreKey, &total);
+    return parseReply(body, "f2pool v2", detail::kV2BytesPerEntry, V2Entry{&hosts}, ignoreKey, &total);
 }
 
 std::optional<ParseResult> fastParseF2poolV1(const QByteArray &body)
@@ -361,7 +362,7 @@ std::optional<ParseResult> fastParseF2poolV1(const QByteArray &body)
             total = d > 0 ? d : 0;
         return true;
     };
-    return parseReply(body, "f2pool v1", 120, v1Entry, other, &total);
+    return parseReply(body, "f2pool v1", detail::kV1BytesPerEntry, v1Entry, other, &total);
 }
 
 bool fastReadV2Entries(QByteArrayView array, qsizetype readable, WorkerCollector &collector, qsizetype *count)

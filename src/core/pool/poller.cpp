@@ -3,7 +3,6 @@
 #include "clock.h"
 #include "logging.h"
 #include "pool/f2poolparser.h"
-#include "pool/fastf2poolparser.h"
 #include "pool/httpdate.h"
 #include "pool/poolprovider.h"
 #include "pool/workerliststream.h"
@@ -116,14 +115,11 @@ void Poller::pollNow()
                                                          .arg(m_account.maxBodyBytes));
         // A worker list is parsed as it arrives (never whole in memory); an error page is kept.
         const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (status >= 200 && status <= 299 && !m_stream && m_received == 0) {
+        if (status >= 200 && status <= 299 && !m_stream && m_received == 0)
             m_stream = std::make_unique<WorkerListStream>(
                 m_account.provider == PoolProvider::F2poolV1 ? WorkerListStream::Api::V1
                                                              : WorkerListStream::Api::V2,
                 kStreamSliceBytes, qsizetype(qMax<qint64>(declared, 0)));
-        }
-        else if (!m_stream && declared > 0)
-            m_body.reserve(declared + kFastParserPadding);
     });
     connect(m_reply, &QNetworkReply::readyRead, this, &Poller::readBody);
     connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64) {
@@ -135,8 +131,8 @@ void Poller::pollNow()
 }
 
 // Takes what arrived out of the reply's own buffer as it comes: a worker list into the stream
-// parser (so a 40 MB reply is never in memory whole), anything else into m_body, with room
-// after it for the fast parser's padding.
+// parser, a slice at a time (so a 40 MB reply is never in memory whole), anything else into
+// m_body.
 void Poller::readBody()
 {
     while (m_reply) {
@@ -147,21 +143,20 @@ void Poller::readBody()
             return abortWith(PollFailure::TooLarge,
                              tr("the pool's reply is larger than the limit of %1 bytes")
                                  .arg(m_account.maxBodyBytes));
-        // The stream gets a slice at a time, so it never holds more than about one.
-        const qsizetype take = qsizetype(m_stream ? qMin<qint64>(available, kStreamSliceBytes) : available);
-        QByteArray &to = m_stream ? m_chunk : m_body;
-        const qsizetype old = m_stream ? 0 : m_body.size();
-        const qsizetype needed = old + take + kFastParserPadding;
-        if (to.capacity() < needed)
-            to.reserve(std::max(needed, to.capacity() * 2));
-        to.resize(old + take);
-        const qint64 got = std::max<qint64>(m_reply->read(to.data() + old, take), 0);
-        to.resize(old + qsizetype(got));
-        m_received += got;
-        if (m_stream)
-            m_stream->append(m_chunk.constData(), m_chunk.size());
+        if (!m_stream) {
+            const QByteArray piece = m_reply->read(available);
+            if (piece.isEmpty())
+                return;
+            m_received += piece.size();
+            m_body += piece;
+            continue;
+        }
+        m_chunk.resize(qsizetype(qMin<qint64>(available, kStreamSliceBytes)));
+        const qint64 got = m_reply->read(m_chunk.data(), m_chunk.size());
         if (got <= 0)
             return;
+        m_received += got;
+        m_stream->append(m_chunk.constData(), qsizetype(got));
     }
 }
 

@@ -20,10 +20,10 @@ bool isSpace(char c)
 
 // Stands for the entries already taken in the document that is parsed at the end. A nonce, so
 // that no reply can hold the same string at that place.
-QByteArray makeMarker()
+QString makeMarker()
 {
-    const quint64 nonce = QRandomGenerator::global()->generate64();
-    return "\"rigwatch:entries-taken:" + QByteArray::number(nonce, 16) + '"';
+    return QStringLiteral("rigwatch:entries-taken:%1")
+        .arg(QRandomGenerator::global()->generate64(), 0, 16);
 }
 
 // f2poolErrorMessage's quick test for an error body; memmem is many times faster here than
@@ -56,12 +56,35 @@ void appendPadded(QByteArray &to, const char *data, qsizetype size)
     to.swap(grown);
 }
 
+// What differs between the two APIs' worker lists, in one place.
+struct ApiParts
+{
+    bool (*fastRead)(QByteArrayView, qsizetype, WorkerCollector &, qsizetype *);
+    void (*domRead)(const QJsonArray &, qsizetype, qsizetype, WorkerCollector &);
+    ParseResult (*parseWhole)(const QByteArray &);
+    const char *label;
+    qsizetype bytesPerEntry;
+    char open;  // an entry's first character
+    char close; // and its last
+    bool poolTotal; // the reply carries the account's total ("hashrate")
+};
+
+const ApiParts kV2Parts{fastReadV2Entries, detail::readV2Entries, parseF2poolV2WorkerList,
+                        "f2pool v2", detail::kV2BytesPerEntry, '{', '}', false};
+const ApiParts kV1Parts{fastReadV1Entries, detail::readV1Entries, parseF2poolV1,
+                        "f2pool v1", detail::kV1BytesPerEntry, '[', ']', true};
+
+const ApiParts &partsOf(WorkerListStream::Api api)
+{
+    return api == WorkerListStream::Api::V2 ? kV2Parts : kV1Parts;
+}
+
 } // namespace
 
 WorkerListStream::WorkerListStream(Api api, qsizetype sliceBytes, qsizetype expectedBytes)
     : m_api(api),
       m_sliceBytes(qMax<qsizetype>(sliceBytes, 1)),
-      m_collector(expectedBytes / (api == Api::V2 ? 300 : 120) + 1)
+      m_collector(expectedBytes / partsOf(api).bytesPerEntry + 1)
 {
 }
 
@@ -74,7 +97,6 @@ void WorkerListStream::append(const char *data, qsizetype size)
 {
     if (size <= 0)
         return;
-    m_received += size;
     if (m_phase != Phase::List) {
         const qsizetype from = m_prefix.size();
         appendPadded(m_prefix, data, size);
@@ -196,8 +218,8 @@ void WorkerListStream::tryCut()
 // and cheap to find, since only the end of what is held is read.
 qsizetype WorkerListStream::quickBoundary()
 {
-    const char open = m_api == Api::V2 ? '{' : '[';
-    const char close = m_api == Api::V2 ? '}' : ']';
+    const char open = partsOf(m_api).open;
+    const char close = partsOf(m_api).close;
     const char *p = m_pending.constData();
     const qsizetype n = m_pending.size();
     const qsizetype stop = qMax<qsizetype>(m_lastTry - 1, 0);
@@ -269,18 +291,15 @@ bool WorkerListStream::takeSlice(qsizetype end)
     const qsizetype readable = readableBytes(m_pending);
     qsizetype count = 0;
     const QByteArrayView array(p, end + 1);
-    bool ok = m_api == Api::V2 ? fastReadV2Entries(array, readable, m_collector, &count)
-                               : fastReadV1Entries(array, readable, m_collector, &count);
+    const ApiParts &parts = partsOf(m_api);
+    bool ok = parts.fastRead(array, readable, m_collector, &count);
     if (!ok) {
         QJsonParseError pe;
         const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(p, end + 1), &pe);
         ok = pe.error == QJsonParseError::NoError && doc.isArray();
         if (ok) {
             const QJsonArray list = doc.array();
-            if (m_api == Api::V2)
-                detail::readV2Entries(list, 0, m_entries, m_collector);
-            else
-                detail::readV1Entries(list, 0, m_entries, m_collector);
+            parts.domRead(list, 0, m_entries, m_collector);
             count = list.size();
         }
     }
@@ -302,7 +321,7 @@ WorkerListStream::Result WorkerListStream::finishWhole(const QByteArray &body)
 {
     Result r;
     r.poolError = f2poolErrorMessage(body);
-    r.parsed = m_api == Api::V2 ? parseF2poolV2WorkerList(body) : parseF2poolV1(body);
+    r.parsed = partsOf(m_api).parseWhole(body);
     return r;
 }
 
@@ -323,7 +342,8 @@ WorkerListStream::Result WorkerListStream::finish()
     }
 
     // The reply without the entries taken, which stand in as one marker entry.
-    const QByteArray marker = makeMarker();
+    const QString markerText = makeMarker();
+    const QByteArray marker = '"' + markerText.toLatin1() + '"';
     QByteArray rest;
     rest.reserve(m_prefix.size() + 1 + marker.size() + m_pending.size());
     rest.append(m_prefix).append('[').append(marker).append(m_pending); // m_pending[0] is ','
@@ -350,18 +370,17 @@ WorkerListStream::Result WorkerListStream::finish()
         r.parsed.error = error;
         return r;
     }
-    const char *api = m_api == Api::V2 ? "f2pool v2" : "f2pool v1";
-    const std::optional<double> total = m_api == Api::V1 ? detail::v1PoolTotal(root) : std::nullopt;
-    const auto read = m_api == Api::V2 ? detail::readV2Entries : detail::readV1Entries;
-    if (!list.isEmpty() && list.at(0).toString().toUtf8() == marker.mid(1, marker.size() - 2)) {
-        read(list, 1, m_entries, m_collector);
-        r.parsed = m_collector.finish(m_entries + list.size() - 1, api, total);
+    const ApiParts &parts = partsOf(m_api);
+    const std::optional<double> total = parts.poolTotal ? detail::v1PoolTotal(root) : std::nullopt;
+    if (!list.isEmpty() && list.at(0).toString() == markerText) {
+        parts.domRead(list, 1, m_entries, m_collector);
+        r.parsed = m_collector.finish(m_entries + list.size() - 1, parts.label, total);
         return r;
     }
     // A later "workers" key won (the DOM parser keeps the last): the entries taken do not count.
     WorkerCollector other(list.size());
-    read(list, 0, 0, other);
-    r.parsed = other.finish(list.size(), api, total);
+    parts.domRead(list, 0, 0, other);
+    r.parsed = other.finish(list.size(), parts.label, total);
     return r;
 }
 

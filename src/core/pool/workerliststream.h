@@ -35,7 +35,6 @@ public:
     void append(const char *data, qsizetype size);
     void append(const QByteArray &data) { append(data.constData(), data.size()); }
 
-    qsizetype size() const { return m_received; }       // bytes appended so far
     qsizetype heldBytes() const;                         // bytes of the reply held now
     qsizetype entriesTaken() const { return m_entries; } // entries parsed and cut so far
 
@@ -61,7 +60,6 @@ private:
     Phase m_phase = Phase::Prefix;
     QByteArray m_prefix;  // the reply up to the list's '['
     QByteArray m_pending; // the rest, but for the entries cut: [0] is the '[' or ',' before them
-    qsizetype m_received = 0;
     qsizetype m_cutBytes = 0; // bytes of entries (with their commas) cut from the list
     qsizetype m_entries = 0;
     qsizetype m_lastTry = 0; // m_pending's size at the last slice attempt
