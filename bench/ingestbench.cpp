@@ -35,16 +35,17 @@ Snapshot parsedOrDie(const ParseResult &r)
 }
 
 // One full ingest as the engine does it: parse, classify + diff, incident. The monitor already
-// holds the previous poll (set up outside the timed region).
+// holds the previous poll (set up outside the timed region), and the parse is given the previous
+// poll's workers as the poller gives it its last snapshot (shared strings, see WorkerCollector).
 template <typename Parse>
 double ingestMs(Parse parse, const QByteArray &prev, const QByteArray &cur, qint64 now)
 {
     Monitor m(Thresholds(), kInterval);
-    Snapshot p = parsedOrDie(parse(prev));
+    Snapshot p = parsedOrDie(parse(prev, {}));
     p.poolTimeSecs = now - kInterval;
     m.applySnapshot(p, now - kInterval);
     return timeMs([&] {
-        ParseResult r = parse(cur);
+        ParseResult r = parse(cur, p.workers);
         r.snapshot->poolTimeSecs = now; // the provider takes this from the Date header
         const QVector<Event> events = m.applySnapshot(*r.snapshot, now);
         const Incident incident = m.incident(now);
@@ -59,12 +60,12 @@ QPair<double, double> breakdownMs(Parse parse, const QByteArray &prev, const QBy
 {
     std::vector<double> parseMs, monitorMs;
     for (int i = 0; i < reps; ++i) {
-        parseMs.push_back(timeMs([&] { keep(parse(cur).snapshot.has_value() ? 1 : 0); }));
         Monitor m(Thresholds(), kInterval);
-        Snapshot p = parsedOrDie(parse(prev));
+        Snapshot p = parsedOrDie(parse(prev, {}));
         p.poolTimeSecs = now - kInterval;
         m.applySnapshot(p, now - kInterval);
-        Snapshot c = parsedOrDie(parse(cur));
+        parseMs.push_back(timeMs([&] { keep(parse(cur, p.workers).snapshot.has_value() ? 1 : 0); }));
+        Snapshot c = parsedOrDie(parse(cur, p.workers));
         c.poolTimeSecs = now;
         monitorMs.push_back(timeMs([&] {
             const QVector<Event> events = m.applySnapshot(c, now);
@@ -77,10 +78,10 @@ QPair<double, double> breakdownMs(Parse parse, const QByteArray &prev, const QBy
 // The parse as the poller does it: the reply fed to a WorkerListStream as it arrives, in the
 // pieces a network read gives (16 KiB), never whole.
 template <WorkerListStream::Api api>
-ParseResult parseStreamed(const QByteArray &body)
+ParseResult parseStreamed(const QByteArray &body, const QVector<WorkerSample> &previous)
 {
     constexpr qsizetype kPiece = 16 * 1024;
-    WorkerListStream stream(api, kStreamSliceBytes, body.size());
+    WorkerListStream stream(api, kStreamSliceBytes, body.size(), previous);
     for (qsizetype at = 0; at < body.size(); at += kPiece)
         stream.append(body.constData() + at, qMin(kPiece, body.size() - at));
     return stream.finish().parsed;

@@ -52,6 +52,10 @@ private slots:
     void takesTheDocumentedReplies();
     void paddingIsNeverReadPastTheAllocation();
     void equalHostsShareOneString();
+    void previousPollsStringsAreShared_data();
+    void previousPollsStringsAreShared();
+    void previousPollIsOnlyAHint_data();
+    void previousPollIsOnlyAHint();
 };
 
 void TestFastParser::agreesWithDom_data()
@@ -232,6 +236,125 @@ void TestFastParser::equalHostsShareOneString()
     QCOMPARE(w[0].host, QStringLiteral("203.0.113.10"));
     QVERIFY(w[0].host.isSharedWith(w[1].host));
     QCOMPARE(w[2].host, QStringLiteral("10.0.0.1"));
+}
+
+void TestFastParser::previousPollsStringsAreShared_data()
+{
+    QTest::addColumn<Api>("api");
+    QTest::newRow("v2") << Api::V2;
+    QTest::newRow("v1") << Api::V1;
+}
+
+// A steady farm: the next poll lists the same rigs in the same order with new rates. Given the
+// previous poll, the parse allocates no name (and no host): it shares the previous strings, and
+// the snapshot is the same as without the hint.
+void TestFastParser::previousPollsStringsAreShared()
+{
+    QFETCH(Api, api);
+    const auto reply = [api](qint64 now) {
+        return api == Api::V1 ? sim::FakeF2pool::makeV1Reply(300, now, 7)
+                              : sim::FakeF2pool::makeV2WorkerList(300, now, 7);
+    };
+    const auto parse = [api](const QByteArray &body, const QVector<WorkerSample> &previous) {
+        return api == Api::V1 ? parseF2poolV1(body, previous)
+                              : parseF2poolV2WorkerList(body, previous);
+    };
+    const ParseResult first = parse(reply(kNow), {});
+    QVERIFY(first.ok());
+    const QVector<WorkerSample> &prev = first.snapshot->workers;
+    const QByteArray next = reply(kNow + 300);
+    const ParseResult hinted = parse(next, prev);
+    const ParseResult plain = parse(next, {});
+    QVERIFY(hinted.ok() && plain.ok());
+    const QString diff = fuzz::FuzzChecks::parseDifference(hinted, plain);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    QVERIFY(hinted.snapshot->workers[0].hashRate != prev[0].hashRate); // a new poll indeed
+    if (!fastParserAvailable())
+        return; // the DOM parser takes no hint
+    for (qsizetype i = 0; i < prev.size(); ++i) {
+        const WorkerSample &w = hinted.snapshot->workers[i];
+        QVERIFY2(w.name.isSharedWith(prev[i].name), qPrintable(w.name));
+        if (api == Api::V2)
+            QVERIFY2(w.host.isSharedWith(prev[i].host), qPrintable(w.host));
+        QVERIFY(!plain.snapshot->workers[i].name.isSharedWith(prev[i].name));
+    }
+}
+
+void TestFastParser::previousPollIsOnlyAHint_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QStringList>("previousNames");
+    QTest::addColumn<QStringList>("expectedNames");
+    QTest::addColumn<QList<bool>>("shared");
+    const auto reply = [](const QList<QByteArray> &names) -> QByteArray {
+        QByteArray r = "{\"workers\":[";
+        for (const QByteArray &n : names)
+            r += v2Entry(n.constData()) + ',';
+        r.chop(1);
+        return r + "]}";
+    };
+    const QStringList ab{QStringLiteral("a"), QStringLiteral("b")};
+    QTest::newRow("same") << reply({"\"a\"", "\"b\""}) << ab << ab << QList<bool>{true, true};
+    QTest::newRow("moved by one") << reply({"\"b\"", "\"a\""}) << ab
+                                  << QStringList{QStringLiteral("b"), QStringLiteral("a")}
+                                  << QList<bool>{false, false};
+    QTest::newRow("one renamed") << reply({"\"a\"", "\"c\""}) << ab
+                                 << QStringList{QStringLiteral("a"), QStringLiteral("c")}
+                                 << QList<bool>{true, false};
+    QTest::newRow("new rig at the end") << reply({"\"a\"", "\"b\"", "\"c\""}) << ab
+                                        << QStringList{QStringLiteral("a"), QStringLiteral("b"),
+                                                       QStringLiteral("c")}
+                                        << QList<bool>{true, true, false};
+    QTest::newRow("shorter list") << reply({"\"a\""}) << ab << QStringList{QStringLiteral("a")}
+                                  << QList<bool>{true};
+    // "é" in UTF-8 is two bytes, C3 A9; read as Latin-1 they would be the previous "Ã©".
+    QTest::newRow("same bytes, other text")
+        << reply({"\"\xc3\xa9\""}) << QStringList{QStringLiteral("\u00c3\u00a9")}
+        << QStringList{QStringLiteral("\u00e9")} << QList<bool>{false};
+    // Compared as text once decoded (so still shared, after an allocation).
+    QTest::newRow("non-ASCII, same text")
+        << reply({"\"\xc3\xa9\""}) << QStringList{QStringLiteral("\u00e9")}
+        << QStringList{QStringLiteral("\u00e9")} << QList<bool>{true};
+    // The same name twice (the later share wins) where the previous poll had two names: still
+    // found and merged, though the first one matches the previous poll.
+    QTest::newRow("repeated name")
+        << QByteArray("{\"workers\":[" + v2Entry("\"a\"") +
+                      ",{\"hash_rate_info\":{\"name\":\"a\",\"hash_rate\":2e14},"
+                      "\"last_share_at\":1767225599,\"host\":\"203.0.113.11\"}]}")
+        << ab << QStringList{QStringLiteral("a")} << QList<bool>{};
+}
+
+// Whatever the previous poll was, the snapshot is the one the reply alone gives; only strings
+// equal in text at the same position are shared.
+void TestFastParser::previousPollIsOnlyAHint()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QStringList, previousNames);
+    QFETCH(QStringList, expectedNames);
+    QFETCH(QList<bool>, shared);
+    QVector<WorkerSample> previous;
+    for (const QString &n : previousNames) {
+        WorkerSample w;
+        w.name = n;
+        w.name.detach();
+        previous.append(w);
+    }
+    const ParseResult hinted = parseF2poolV2WorkerList(body, previous);
+    const ParseResult plain = detail::parseF2poolV2WorkerListDom(body);
+    QVERIFY2(plain.ok(), qPrintable(plain.error));
+    const QString diff = fuzz::FuzzChecks::parseDifference(hinted, plain);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    QStringList names;
+    for (const WorkerSample &w : hinted.snapshot->workers)
+        names.append(w.name);
+    QCOMPARE(names, expectedNames);
+    if (!fastParserAvailable())
+        return;
+    for (qsizetype i = 0; i < shared.size(); ++i) {
+        const bool isShared = i < previous.size() &&
+                              hinted.snapshot->workers[i].name.isSharedWith(previous[i].name);
+        QVERIFY2(isShared == shared[i], qPrintable(names[i]));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestFastParser)

@@ -441,7 +441,8 @@ void TestMonitor::reorderedCopiedAndChurningPolls()
     QVector<WorkerSample> workers;
     for (int i = 0; i < 40; ++i)
         workers.append(ws(QStringLiteral("w%1").arg(i), T0, 1e12 + i));
-    const auto check = [&m](const QVector<WorkerSample> &listed, const char *step) {
+    qint64 now = T0;
+    const auto check = [&m, &now](const QVector<WorkerSample> &listed, const char *step) {
         for (const WorkerSample &w : listed) {
             const WorkerState st = m.workers().value(w.name);
             if (st.sample.name != w.name || st.sample.hashRate != w.hashRate ||
@@ -450,9 +451,19 @@ void TestMonitor::reorderedCopiedAndChurningPolls()
                                                                   st.sample.name)
                     .arg(st.sample.hashRate);
         }
+        // The incident's down workers (gathered during the apply) are the states' down ones.
+        QStringList down, expected;
+        for (const Incident::Down &d : m.incident(now).down)
+            down << QStringLiteral("%1 %2").arg(d.worker).arg(d.since);
+        for (auto it = m.workers().cbegin(); it != m.workers().cend(); ++it)
+            if (it->status == WorkerStatus::Offline || it->status == WorkerStatus::Missing)
+                expected << QStringLiteral("%1 %2").arg(it.key()).arg(Monitor::lastShareOf(*it));
+        std::sort(expected.begin(), expected.end());
+        if (down != expected)
+            return QStringLiteral("%1: incident lists %2, the states say %3")
+                .arg(QLatin1String(step), down.join(QLatin1Char(',')), expected.join(QLatin1Char(',')));
         return QString();
     };
-    qint64 now = T0;
     const auto poll = [&](const QVector<WorkerSample> &listed) {
         now += 300;
         return m.applySnapshot(snap(listed), now);

@@ -122,6 +122,54 @@ private slots:
         QCOMPARE(rig->lastShareAt, m_clock.nowSecs() - 1800);
     }
 
+    // Each poll is handed the last good one: a rig listed again at the same place shares its
+    // name and host with it (no string allocated per rig per poll), across a failed poll too,
+    // and the snapshot is still exactly what the pool said now.
+    void nextPollSharesStringsWithTheLastGoodOne_data()
+    {
+        QTest::addColumn<int>("provider");
+        QTest::newRow("v2") << int(PoolProvider::F2poolV2);
+        QTest::newRow("v1") << int(PoolProvider::F2poolV1);
+    }
+    void nextPollSharesStringsWithTheLastGoodOne()
+    {
+        QFETCH(int, provider);
+        Poller p(account(PoolProvider(provider)), m_nam.get(), &m_clock);
+        QSignalSpy ok(&p, &Poller::polled), bad(&p, &Poller::failed);
+        p.start();
+        QTRY_COMPARE(ok.size(), 1);
+        const auto first = ok.first().first().value<Snapshot>();
+
+        m_pool->setFault(FakeF2pool::Fault::Http500);
+        p.pollNow();
+        QTRY_COMPARE(bad.size(), 1);
+        m_pool->setFault(FakeF2pool::Fault::None);
+        m_clock.advanceSecs(300);
+        m_pool->startRig(QStringLiteral("rig-03"));
+        m_pool->addRig(QStringLiteral("rig-new"), 1e14, QStringLiteral("198.51.100.7"));
+        p.pollNow();
+        QTRY_COMPARE(ok.size(), 2);
+        const auto second = ok.last().first().value<Snapshot>();
+
+        QCOMPARE(second.workers.size(), 13);
+        qsizetype shared = 0;
+        for (const WorkerSample &w : second.workers) {
+            const auto before = std::find_if(first.workers.cbegin(), first.workers.cend(),
+                                             [&w](const WorkerSample &f) { return f.name == w.name; });
+            if (before == first.workers.cend()) {
+                QCOMPARE(w.name, QStringLiteral("rig-new"));
+                continue;
+            }
+            QVERIFY2(w.name.isSharedWith(before->name), qPrintable(w.name));
+            if (PoolProvider(provider) == PoolProvider::F2poolV2)
+                QVERIFY2(w.host.isSharedWith(before->host), qPrintable(w.host));
+            if (w.name == QStringLiteral("rig-03")) // back: the new share, not the old one
+                QVERIFY(w.lastShareAt > before->lastShareAt + 3000);
+            ++shared;
+        }
+        QCOMPARE(shared, 12);
+    }
+
     void skewedDate()
     {
         m_pool->setDateSkewSecs(-7200);

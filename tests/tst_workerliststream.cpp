@@ -5,6 +5,7 @@
 #include "fakef2pool.h"
 #include "fixturefiles.h"
 #include "fuzz/fuzzchecks.h"
+#include "pool/fastf2poolparser.h"
 #include "pool/workerliststream.h"
 
 #include <QDir>
@@ -66,6 +67,8 @@ private slots:
     void truncatedAnywhereGivesTheSameError();
     void largeReplyIsNeverHeldWhole_data();
     void largeReplyIsNeverHeldWhole();
+    void nextPollSharesThePreviousPollsStrings_data() { largeReplyIsNeverHeldWhole_data(); }
+    void nextPollSharesThePreviousPollsStrings();
     void nestedListsInEntriesAreCutByReadingEveryByte();
     void garbageAfterManySlicesIsReportedAtItsOffset();
 };
@@ -142,6 +145,9 @@ void TestWorkerListStream::agreesWithTheWholeReply()
             const QString diff = FuzzChecks::streamDisagreement(body, v1, piece, slice);
             QVERIFY2(diff.isEmpty(), qPrintable(diff));
         }
+    const ParseResult whole = v1 ? parseF2poolV1(body) : parseF2poolV2WorkerList(body);
+    const QString hintDiff = FuzzChecks::hintDisagreement(body, v1, whole);
+    QVERIFY2(hintDiff.isEmpty(), qPrintable(hintDiff));
 }
 
 // A reply cut off by the network anywhere: the same "not valid JSON ... at offset N".
@@ -188,6 +194,34 @@ void TestWorkerListStream::largeReplyIsNeverHeldWhole()
     QCOMPARE(r.parsed.snapshot->workers.size(), 20000);
     const QString diff = FuzzChecks::parseDifference(r.parsed, v1 ? parseF2poolV1(body) : parseF2poolV2WorkerList(body));
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
+}
+
+// The poller hands the stream its previous poll: the next poll of a steady farm, streamed a
+// slice at a time, shares every name (and v2 host) with it and is still the reply's snapshot.
+void TestWorkerListStream::nextPollSharesThePreviousPollsStrings()
+{
+    QFETCH(bool, v1);
+    QFETCH(QByteArray, body);
+    if (!fastParserAvailable())
+        QSKIP("built without simdjson: the DOM parsers take no hint");
+    const ParseResult first = v1 ? parseF2poolV1(body) : parseF2poolV2WorkerList(body);
+    QVERIFY(first.ok());
+    const QVector<WorkerSample> &previous = first.snapshot->workers;
+    const QByteArray next = v1 ? sim::FakeF2pool::makeV1Reply(20000, kNow + 300, 50)
+                               : sim::FakeF2pool::makeV2WorkerList(20000, kNow + 300, 50);
+    WorkerListStream stream(v1 ? WorkerListStream::Api::V1 : WorkerListStream::Api::V2,
+                            64 * 1024, next.size(), previous);
+    feed(stream, next, 16 * 1024);
+    const WorkerListStream::Result r = stream.finish();
+    QVERIFY2(r.parsed.ok(), qPrintable(r.parsed.error));
+    const QString diff = FuzzChecks::parseDifference(r.parsed, v1 ? parseF2poolV1(next) : parseF2poolV2WorkerList(next));
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    const QVector<WorkerSample> &w = r.parsed.snapshot->workers;
+    QCOMPARE(w.size(), previous.size());
+    for (qsizetype i = 0; i < w.size(); ++i) {
+        QVERIFY2(w[i].name.isSharedWith(previous[i].name), qPrintable(w[i].name));
+        QVERIFY(v1 || w[i].host.isSharedWith(previous[i].host));
+    }
 }
 
 // Entries of another shape, where "},{" also stands inside them (a nested list of objects, a

@@ -163,12 +163,14 @@ private:
     }
 
 public:
-    // The reply fed to a WorkerListStream in pieces of `piece` bytes, slices of `slice` bytes:
-    // the same verdict as the parser on the whole reply (and f2poolErrorMessage), or the
-    // difference in words.
-    static QString streamDisagreement(const QByteArray &body, bool v1, qsizetype piece, qsizetype slice)
+    // The reply fed to a WorkerListStream in pieces of `piece` bytes, slices of `slice` bytes
+    // (and the previous poll as its hint): the same verdict as the parser on the whole reply
+    // (and f2poolErrorMessage), or the difference in words.
+    static QString streamDisagreement(const QByteArray &body, bool v1, qsizetype piece, qsizetype slice,
+                                      const QVector<WorkerSample> &previous = {})
     {
-        WorkerListStream stream(v1 ? WorkerListStream::Api::V1 : WorkerListStream::Api::V2, slice);
+        WorkerListStream stream(v1 ? WorkerListStream::Api::V1 : WorkerListStream::Api::V2, slice,
+                                0, previous);
         for (qsizetype at = 0; at < body.size(); at += piece)
             stream.append(body.constData() + at, qMin(piece, body.size() - at));
         const WorkerListStream::Result streamed = stream.finish();
@@ -181,6 +183,30 @@ public:
                                QStringLiteral("whole reply"));
     }
 
+    // The previous poll is only a hint (it lends its strings): given the reply's own workers, or
+    // the same moved by one place, the parse and the stream give the snapshot the reply alone
+    // gives.
+    static QString hintDisagreement(const QByteArray &body, bool v1, const ParseResult &plain)
+    {
+        if (!plain.ok())
+            return {};
+        const QVector<WorkerSample> same = plain.snapshot->workers;
+        QVector<WorkerSample> moved = same;
+        if (moved.size() > 1)
+            moved.move(0, moved.size() - 1);
+        for (const QVector<WorkerSample> &previous : {same, moved}) {
+            const ParseResult hinted =
+                v1 ? parseF2poolV1(body, previous) : parseF2poolV2WorkerList(body, previous);
+            QString diff = parseDifference(hinted, plain, QStringLiteral("with the previous poll"),
+                                           QStringLiteral("without"));
+            if (diff.isEmpty())
+                diff = streamDisagreement(body, v1, 3, 17, previous);
+            if (!diff.isEmpty())
+                return diff;
+        }
+        return {};
+    }
+
 private:
     static QString poolReply(const QByteArray &body, bool v1)
     {
@@ -188,6 +214,9 @@ private:
         const QString fastDiff = fastPathDisagreement(body, v1);
         if (!fastDiff.isEmpty())
             return fastDiff;
+        const QString hintDiff = hintDisagreement(body, v1, r);
+        if (!hintDiff.isEmpty())
+            return hintDiff;
         // Cut in pieces and slices that depend on the input, small enough to cut fuzz inputs.
         const size_t h = qHash(body);
         for (const auto &[piece, slice] : {std::pair<qsizetype, qsizetype>{1, 1},

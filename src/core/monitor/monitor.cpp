@@ -14,6 +14,22 @@ Event makeEvent(Event::Kind kind, const QString &worker, qint64 at, qint64 durat
     return e;
 }
 
+inline void prefetch(const void *p)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    __builtin_prefetch(p);
+    __builtin_prefetch(static_cast<const char *>(p) + 64);
+#else
+    Q_UNUSED(p);
+#endif
+}
+
+// Equal text; strings the parser shared from the previous poll are equal without reading them.
+bool sameText(const QString &a, const QString &b)
+{
+    return (a.constData() == b.constData() && a.size() == b.size()) || a == b;
+}
+
 template <typename T>
 void assign(T &field, const T &value, bool *changed)
 {
@@ -36,24 +52,24 @@ bool updateSample(WorkerSample &known, const WorkerSample &fresh)
     // A share time never goes back to "never": keep the known one over a 0 glitch.
     if (fresh.lastShareAt > 0 || known.lastShareAt <= 0)
         assign(known.lastShareAt, fresh.lastShareAt, &changed);
-    assign(known.host, fresh.host, &changed);
+    if (!sameText(known.host, fresh.host)) {
+        known.host = fresh.host;
+        changed = true;
+    }
     return changed;
-}
-
-bool isDown(WorkerStatus s)
-{
-    return s == WorkerStatus::Offline || s == WorkerStatus::Missing;
 }
 
 } // namespace
 
-// Online/down counts and the oldest outage start, gathered while walking the workers.
+// Online/down counts, the down workers and the oldest outage start, gathered while walking the
+// workers (so incident() never has to walk them all again).
 struct Monitor::Tally
 {
     int online = 0;
     int down = 0;
     int counted = 0;
     qint64 earliestDown = 0;
+    QVector<Incident::Down> downList;
 
     void add(const WorkerState &w)
     {
@@ -66,6 +82,7 @@ struct Monitor::Tally
         }
         ++down;
         const qint64 since = lastShareOf(w);
+        downList.append(Incident::Down{w.sample.name, w.status, since});
         if (earliestDown == 0 || since < earliestDown)
             earliestDown = since;
     }
@@ -139,9 +156,7 @@ void Monitor::recount()
     Tally t;
     for (const WorkerState &w : std::as_const(m_workers))
         t.add(w);
-    m_online = t.online;
-    m_down = t.down;
-    m_counted = t.counted;
+    takeTally(t);
 }
 
 QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
@@ -170,6 +185,8 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
     const bool firstPoll = m_workers.isEmpty();
     if (firstPoll) // every worker is added: sized once, not grown (and copied) as it fills
         m_added.reserve(s.workers.size());
+    else // rates move between polls: most known workers change
+        m_changed.reserve(s.workers.size());
     bool usePositions = m_positionsValid && firstState() == m_positionsFirst;
     bool structureChanged = false;
     std::vector<WorkerState *> positions;
@@ -183,8 +200,13 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
         // position last time is checked first, a hash look-up only when it is another worker.
         WorkerState *known = nullptr;
         const size_t position = positions.size();
+        // The states lie wherever the hash put them: ask for one a few workers ahead now, so
+        // it is in the cache when its turn comes (a 100k-worker farm's states outgrow the cache).
+        constexpr size_t kAhead = 8;
+        if (usePositions && position + kAhead < m_positions.size() && m_positions[position + kAhead])
+            prefetch(m_positions[position + kAhead]);
         if (usePositions && position < m_positions.size() && m_positions[position] &&
-            m_positions[position]->sample.name == sample.name)
+            sameText(m_positions[position]->sample.name, sample.name))
             known = m_positions[position];
         if (!known) {
             const auto it = m_workers.find(sample.name);
@@ -246,9 +268,7 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
             ++it;
         }
     }
-    m_online = tally.online;
-    m_down = tally.down;
-    m_counted = tally.counted;
+    takeTally(tally);
     // Positions found while states were inserted or erased may point anywhere: kept only from
     // a poll that moved nothing (the next one rebuilds them otherwise). After the first poll,
     // which inserts every worker, they are looked up once more now, so the second poll
@@ -386,16 +406,20 @@ QVector<Event> Monitor::applyFailure(const QString &reason, qint64 localNow)
     return events;
 }
 
+void Monitor::takeTally(Tally &t)
+{
+    m_online = t.online;
+    m_down = t.down;
+    m_counted = t.counted;
+    std::sort(t.downList.begin(), t.downList.end(),
+              [](const Incident::Down &a, const Incident::Down &b) { return a.worker < b.worker; });
+    m_downList = std::move(t.downList);
+}
+
 Incident Monitor::incident(qint64 now) const
 {
     Incident inc;
-    inc.down.reserve(m_down);
-    for (auto it = m_workers.cbegin(); it != m_workers.cend(); ++it) {
-        if (isDown(it->status))
-            inc.down.append(Incident::Down{it.key(), it->status, lastShareOf(*it)});
-    }
-    std::sort(inc.down.begin(), inc.down.end(),
-              [](const Incident::Down &a, const Incident::Down &b) { return a.worker < b.worker; });
+    inc.down = m_downList; // shared: the states have not changed since the last walk
     inc.hashrateLow = m_hashrateLow;
     inc.poolUnreachable = m_poolUnreachable;
     if (m_poolUnreachable) {

@@ -95,6 +95,7 @@ private:
     void updateHashrate(double total, qint64 now, QVector<Event> &events);
     void updateIncidentSince(qint64 now, qint64 earliestDown);
     void recount();
+    void takeTally(Tally &t);
     const WorkerState *firstState() const;
 
     Thresholds m_thresholds;
@@ -112,6 +113,7 @@ private:
     int m_online = 0;
     int m_down = 0;
     int m_counted = 0;
+    QVector<Incident::Down> m_downList; // the Offline and Missing workers, by name
     // m_positions[i]: the state of the i-th worker of the last snapshot (nullptr: none), valid
     // while m_workers has neither moved (insert, erase, rehash, detach) nor been replaced;
     // m_positionsFirst (the first state's address then) detects a detach or a rehash.

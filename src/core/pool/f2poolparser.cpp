@@ -273,16 +273,16 @@ ParseResult detail::parseF2poolV1Dom(const QByteArray &body)
     return parseDom(body, readV1Entries, "f2pool v1", true);
 }
 
-ParseResult parseF2poolV2WorkerList(const QByteArray &body)
+ParseResult parseF2poolV2WorkerList(const QByteArray &body, const QVector<WorkerSample> &previous)
 {
-    if (std::optional<ParseResult> fast = fastParseF2poolV2WorkerList(body))
+    if (std::optional<ParseResult> fast = fastParseF2poolV2WorkerList(body, previous))
         return std::move(*fast);
     return detail::parseF2poolV2WorkerListDom(body);
 }
 
-ParseResult parseF2poolV1(const QByteArray &body)
+ParseResult parseF2poolV1(const QByteArray &body, const QVector<WorkerSample> &previous)
 {
-    if (std::optional<ParseResult> fast = fastParseF2poolV1(body))
+    if (std::optional<ParseResult> fast = fastParseF2poolV1(body, previous))
         return std::move(*fast);
     return detail::parseF2poolV1Dom(body);
 }

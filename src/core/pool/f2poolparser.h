@@ -29,14 +29,19 @@ namespace rw {
 // Errors name what is wrong, e.g. "reply is not valid JSON: unterminated object at offset 10",
 // "f2pool error 5010: permission denied: ...", "reply has no \"workers\" list".
 
+// previous (optional): the workers of the account's previous poll. Not an input to the result:
+// names and hosts that are the same at the same position share the previous poll's strings
+// instead of allocating new ones (WorkerCollector::previousText).
+
 // POST /v2/hash_rate/worker/list -> {"workers": [WorkerMiningInfo]}.
 // Stale rate = h24_stale_hash_rate; total = sum of the workers' current rates.
-ParseResult parseF2poolV2WorkerList(const QByteArray &body);
+ParseResult parseF2poolV2WorkerList(const QByteArray &body,
+                                    const QVector<WorkerSample> &previous = {});
 
 // GET /{currency}/{user} (legacy v1) -> {"hashrate": ..., "workers": [[name, rate, ...]]}.
 // Index 4/5 (hashes in 24 h) are divided by 86400 for H/s; total = top-level "hashrate" when
 // present, else the sum of the workers.
-ParseResult parseF2poolV1(const QByteArray &body);
+ParseResult parseF2poolV1(const QByteArray &body, const QVector<WorkerSample> &previous = {});
 
 // "f2pool error 5010: permission denied: ..." when body is an f2pool error object (a non-zero
 // numeric "code", with "msg"); empty otherwise. Cheap for large non-error bodies.

@@ -65,49 +65,35 @@ bool rate(od::value v, double *out)
     return true;
 }
 
-bool text(od::value v, QString *out)
-{
-    std::string_view s;
-    if (v.get_string().get(s) != SUCCESS)
-        return false;
-    *out = QString::fromUtf8(s.data(), qsizetype(s.size()));
-    return true;
-}
 
-// {"name": ..., "hash_rate": ..., "h1_hash_rate": ..., "h24_hash_rate": ...,
-//  "h24_stale_hash_rate": ..., other rates ignored}
-bool v2RateInfo(od::object info, WorkerSample *s)
-{
-    enum : unsigned { Name = 1, Rate = 2, Rate1h = 4, Rate24h = 8, Stale24h = 16 };
-    unsigned seen = 0;
-    const bool ok = eachMember(info, [&seen, s](od::raw_json_string key, od::value &v) {
-        if (key.unsafe_is_equal("name"))
-            return firstTime(&seen, Name) && text(v, &s->name) && !s->name.isEmpty();
-        if (key.unsafe_is_equal("hash_rate"))
-            return firstTime(&seen, Rate) && rate(v, &s->hashRate);
-        if (key.unsafe_is_equal("h1_hash_rate"))
-            return firstTime(&seen, Rate1h) && rate(v, &s->hashRate1h);
-        if (key.unsafe_is_equal("h24_hash_rate"))
-            return firstTime(&seen, Rate24h) && rate(v, &s->hashRate24h);
-        if (key.unsafe_is_equal("h24_stale_hash_rate"))
-            return firstTime(&seen, Stale24h) && rate(v, &s->staleRate24h);
-        return plainKey(key) && validJson(v);
-    });
-    // Without a name inside, the DOM parser looks at the flattened shape.
-    return ok && (seen & Name);
-}
-
-// The rigs of a farm mostly share a few public addresses (one NAT): equal hosts share one
-// QString instead of one allocation per worker. A small direct-mapped cache, so a reply with
-// unique hosts costs one hash per worker and nothing more.
-class HostCache
+// The strings of an entry (name, host) from its bytes: the previous poll's string when it had
+// the same at this position (WorkerCollector::previousText), else a new one - for hosts through
+// a small cache, since the rigs of a farm mostly share a few public addresses (one NAT).
+class EntryText
 {
 public:
-    bool read(od::value v, QString *out)
+    explicit EntryText(const WorkerCollector &collector) : m_collector(collector) {}
+
+    bool name(od::value v, QString *out) const
     {
         std::string_view s;
         if (v.get_string().get(s) != SUCCESS)
             return false;
+        *out = m_collector.previousText(s, &WorkerSample::name);
+        if (out->isNull())
+            *out = QString::fromUtf8(s.data(), qsizetype(s.size()));
+        return !out->isEmpty();
+    }
+
+    bool host(od::value v, QString *out)
+    {
+        std::string_view s;
+        if (v.get_string().get(s) != SUCCESS)
+            return false;
+        *out = m_collector.previousText(s, &WorkerSample::host);
+        if (!out->isNull())
+            return true;
+        // A direct-mapped cache: a reply with unique hosts costs one hash per worker, no more.
         Slot &slot = m_slots[std::hash<std::string_view>{}(s) % kSlots];
         if (slot.bytes != s) {
             slot.bytes.assign(s.data(), s.size());
@@ -124,19 +110,43 @@ private:
         std::string bytes;
         QString text;
     };
+    const WorkerCollector &m_collector;
     Slot m_slots[kSlots];
 };
 
+// {"name": ..., "hash_rate": ..., "h1_hash_rate": ..., "h24_hash_rate": ...,
+//  "h24_stale_hash_rate": ..., other rates ignored}
+bool v2RateInfo(od::object info, WorkerSample *s, const EntryText &strings)
+{
+    enum : unsigned { Name = 1, Rate = 2, Rate1h = 4, Rate24h = 8, Stale24h = 16 };
+    unsigned seen = 0;
+    const bool ok = eachMember(info, [&seen, s, &strings](od::raw_json_string key, od::value &v) {
+        if (key.unsafe_is_equal("name"))
+            return firstTime(&seen, Name) && strings.name(v, &s->name);
+        if (key.unsafe_is_equal("hash_rate"))
+            return firstTime(&seen, Rate) && rate(v, &s->hashRate);
+        if (key.unsafe_is_equal("h1_hash_rate"))
+            return firstTime(&seen, Rate1h) && rate(v, &s->hashRate1h);
+        if (key.unsafe_is_equal("h24_hash_rate"))
+            return firstTime(&seen, Rate24h) && rate(v, &s->hashRate24h);
+        if (key.unsafe_is_equal("h24_stale_hash_rate"))
+            return firstTime(&seen, Stale24h) && rate(v, &s->staleRate24h);
+        return plainKey(key) && validJson(v);
+    });
+    // Without a name inside, the DOM parser looks at the flattened shape.
+    return ok && (seen & Name);
+}
+
 // {"hash_rate_info": {...}, "last_share_at": 1767225590, "status": 0, "host": "203.0.113.10"}
-bool v2Worker(od::object w, WorkerSample *s, HostCache *hosts)
+bool v2Worker(od::object w, WorkerSample *s, EntryText &strings)
 {
     enum : unsigned { Info = 1, LastShare = 2, Host = 4 };
     unsigned seen = 0;
-    const bool ok = eachMember(w, [&seen, s, hosts](od::raw_json_string key, od::value &v) {
+    const bool ok = eachMember(w, [&seen, s, &strings](od::raw_json_string key, od::value &v) {
         if (key.unsafe_is_equal("hash_rate_info")) {
             od::object info;
             return firstTime(&seen, Info) && v.get_object().get(info) == SUCCESS &&
-                   v2RateInfo(info, s);
+                   v2RateInfo(info, s, strings);
         }
         if (key.unsafe_is_equal("last_share_at")) {
             double d = 0;
@@ -149,7 +159,7 @@ bool v2Worker(od::object w, WorkerSample *s, HostCache *hosts)
             if (!firstTime(&seen, Host) || v.type().get(type) != SUCCESS)
                 return false;
             // Any other type: no host, as in the DOM parser.
-            return type == od::json_type::string ? hosts->read(v, &s->host) : validJson(v);
+            return type == od::json_type::string ? strings.host(v, &s->host) : validJson(v);
         }
         return plainKey(key) && validJson(v);
     });
@@ -157,15 +167,15 @@ bool v2Worker(od::object w, WorkerSample *s, HostCache *hosts)
 }
 
 // [name, rate, rate 1 h, ?, hashes 24 h, stale hashes 24 h, last share ISO-8601, ...]
-bool v1Worker(od::array w, WorkerSample *s)
+bool v1Worker(od::array w, WorkerSample *s, const EntryText &strings)
 {
     int index = 0;
-    const bool ok = eachElement(w, [&index, s](od::value &v) {
+    const bool ok = eachElement(w, [&index, s, &strings](od::value &v) {
         bool ok = true;
         double perDay = 0;
         switch (index++) {
         case 0:
-            ok = text(v, &s->name) && !s->name.isEmpty();
+            ok = strings.name(v, &s->name);
             break;
         case 1:
             ok = rate(v, &s->hashRate);
@@ -210,9 +220,10 @@ bool v1Worker(od::array w, WorkerSample *s)
 template <typename Entry>
 bool addEntries(od::array list, Entry &entry, WorkerCollector &collector, qsizetype *entries)
 {
+    EntryText strings(collector);
     return eachElement(list, [&](od::value &e) {
         WorkerSample s;
-        if (!entry(e, &s))
+        if (!entry(e, &s, strings))
             return false;
         collector.add(std::move(s));
         ++*entries;
@@ -248,8 +259,9 @@ private:
 // `entry` reads one element of "workers" into a sample; `other` reads or checks (validJson) the
 // value of every other key.
 template <typename Entry, typename Other>
-std::optional<ParseResult> parseReply(const QByteArray &body, const char *api, qsizetype bytesPerEntry,
-                                      Entry entry, Other other, std::optional<double> *poolTotal)
+std::optional<ParseResult> parseReply(const QByteArray &body, const QVector<WorkerSample> &previous,
+                                      const char *api, qsizetype bytesPerEntry, Entry entry,
+                                      Other other, std::optional<double> *poolTotal)
 {
     if (body.isEmpty())
         return std::nullopt;
@@ -261,7 +273,7 @@ std::optional<ParseResult> parseReply(const QByteArray &body, const char *api, q
         return std::nullopt;
 
     // Sized for the common reply (bytesPerEntry: a little less than a typical entry); grows.
-    WorkerCollector collector(body.size() / bytesPerEntry + 1);
+    WorkerCollector collector(body.size() / bytesPerEntry + 1, previous);
     qsizetype entries = 0;
     bool sawWorkers = false;
     const bool ok = eachMember(root, [&](od::raw_json_string key, od::value &v) {
@@ -317,20 +329,16 @@ bool ignoreKey(od::raw_json_string, od::value &v)
     return validJson(v);
 }
 
-struct V2Entry
+bool v2Entry(od::value e, WorkerSample *s, EntryText &strings)
 {
-    HostCache *hosts;
-    bool operator()(od::value e, WorkerSample *s) const
-    {
-        od::object w;
-        return e.get_object().get(w) == SUCCESS && v2Worker(w, s, hosts);
-    }
-};
+    od::object w;
+    return e.get_object().get(w) == SUCCESS && v2Worker(w, s, strings);
+}
 
-bool v1Entry(od::value e, WorkerSample *s)
+bool v1Entry(od::value e, WorkerSample *s, EntryText &strings)
 {
     od::array w;
-    return e.get_array().get(w) == SUCCESS && v1Worker(w, s);
+    return e.get_array().get(w) == SUCCESS && v1Worker(w, s, strings);
 }
 
 } // namespace
@@ -340,14 +348,16 @@ bool fastParserAvailable()
     return true;
 }
 
-std::optional<ParseResult> fastParseF2poolV2WorkerList(const QByteArray &body)
+std::optional<ParseResult> fastParseF2poolV2WorkerList(const QByteArray &body,
+                                                       const QVector<WorkerSample> &previous)
 {
-    HostCache hosts;
     std::optional<double> total; // v2: always the sum of the workers
-    return parseReply(body, "f2pool v2", detail::kV2BytesPerEntry, V2Entry{&hosts}, ignoreKey, &total);
+    return parseReply(body, previous, "f2pool v2", detail::kV2BytesPerEntry, v2Entry, ignoreKey,
+                      &total);
 }
 
-std::optional<ParseResult> fastParseF2poolV1(const QByteArray &body)
+std::optional<ParseResult> fastParseF2poolV1(const QByteArray &body,
+                                             const QVector<WorkerSample> &previous)
 {
     std::optional<double> total;
     bool sawTotal = false;
@@ -362,13 +372,13 @@ std::optional<ParseResult> fastParseF2poolV1(const QByteArray &body)
             total = d > 0 ? d : 0;
         return true;
     };
-    return parseReply(body, "f2pool v1", detail::kV1BytesPerEntry, v1Entry, other, &total);
+    return parseReply(body, previous, "f2pool v1", detail::kV1BytesPerEntry, v1Entry, other,
+                      &total);
 }
 
 bool fastReadV2Entries(QByteArrayView array, qsizetype readable, WorkerCollector &collector, qsizetype *count)
 {
-    HostCache hosts;
-    return readEntries(array, readable, V2Entry{&hosts}, collector, count);
+    return readEntries(array, readable, v2Entry, collector, count);
 }
 
 bool fastReadV1Entries(QByteArrayView array, qsizetype readable, WorkerCollector &collector, qsizetype *count)
@@ -385,11 +395,11 @@ bool fastParserAvailable()
 {
     return false;
 }
-std::optional<ParseResult> fastParseF2poolV2WorkerList(const QByteArray &)
+std::optional<ParseResult> fastParseF2poolV2WorkerList(const QByteArray &, const QVector<WorkerSample> &)
 {
     return std::nullopt;
 }
-std::optional<ParseResult> fastParseF2poolV1(const QByteArray &)
+std::optional<ParseResult> fastParseF2poolV1(const QByteArray &, const QVector<WorkerSample> &)
 {
     return std::nullopt;
 }

@@ -25,15 +25,20 @@ inline constexpr qsizetype kFastParserPadding = 128;
 // falls back to the DOM parsers in f2poolparser.cpp, which give the error message or apply the
 // tolerance rules. When it returns a result, that result is the DOM parser's to the bit (tests
 // and fuzzers compare them). Without simdjson at build time both always return std::nullopt.
-std::optional<ParseResult> fastParseF2poolV2WorkerList(const QByteArray &body);
-std::optional<ParseResult> fastParseF2poolV1(const QByteArray &body);
+// previous: the account's previous poll, whose strings are shared where they are the same
+// (WorkerCollector::previousText); it changes no value of the result.
+std::optional<ParseResult> fastParseF2poolV2WorkerList(const QByteArray &body,
+                                                       const QVector<WorkerSample> &previous = {});
+std::optional<ParseResult> fastParseF2poolV1(const QByteArray &body,
+                                             const QVector<WorkerSample> &previous = {});
 
 class WorkerCollector;
 
 // A slice of a reply's "workers" list as its own JSON array ("[entry,entry]") into the
 // collector, for WorkerListStream; `readable` bytes from array.data() on may be read (at least
 // kFastParserPadding past the end). True when the fast path took every entry (*count says how
-// many); false leaves the collector as it was, for the DOM parser to read the slice.
+// many); false leaves the collector as it was, for the DOM parser to read the slice. Strings
+// are shared with the collector's previous poll where they are the same.
 bool fastReadV2Entries(QByteArrayView array, qsizetype readable, WorkerCollector &collector, qsizetype *count);
 bool fastReadV1Entries(QByteArrayView array, qsizetype readable, WorkerCollector &collector, qsizetype *count);
 

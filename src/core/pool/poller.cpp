@@ -119,7 +119,7 @@ void Poller::pollNow()
             m_stream = std::make_unique<WorkerListStream>(
                 m_account.provider == PoolProvider::F2poolV1 ? WorkerListStream::Api::V1
                                                              : WorkerListStream::Api::V2,
-                kStreamSliceBytes, qsizetype(qMax<qint64>(declared, 0)));
+                kStreamSliceBytes, qsizetype(qMax<qint64>(declared, 0)), m_previous);
     });
     connect(m_reply, &QNetworkReply::readyRead, this, &Poller::readBody);
     connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64) {
@@ -230,7 +230,7 @@ void Poller::onFinished()
     } else { // a 2xx status that came without its metadata first: the whole body, same rules
         result.poolError = f2poolErrorMessage(body);
         if (result.poolError.isEmpty())
-            result.parsed = parseWorkerList(m_account.provider, body);
+            result.parsed = parseWorkerList(m_account.provider, body, m_previous);
         body = QByteArray();
     }
     stream.reset(); // the reply is not needed past the parse: free it before the store runs
@@ -242,6 +242,7 @@ void Poller::onFinished()
                                  tr("%1 sent a reply RigWatch cannot read: %2").arg(pool, parsed.error),
                                  status);
     parsed.snapshot->poolTimeSecs = parseHttpDate(reply->rawHeader("Date"));
+    m_previous = parsed.snapshot->workers; // shared, not copied
     const qint64 ms = m_elapsed.elapsed();
     m_failures = 0;
     qCInfo(lcPool).noquote() << m_account.id << "polled:" << parsed.snapshot->workers.size()

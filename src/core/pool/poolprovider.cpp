@@ -62,9 +62,11 @@ PoolRequest testConnectionRequest(const AccountConfig &a)
     return r;
 }
 
-ParseResult parseWorkerList(PoolProvider provider, const QByteArray &body)
+ParseResult parseWorkerList(PoolProvider provider, const QByteArray &body,
+                            const QVector<WorkerSample> &previous)
 {
-    return provider == PoolProvider::F2poolV1 ? parseF2poolV1(body) : parseF2poolV2WorkerList(body);
+    return provider == PoolProvider::F2poolV1 ? parseF2poolV1(body, previous)
+                                              : parseF2poolV2WorkerList(body, previous);
 }
 
 QString providerName(PoolProvider provider)

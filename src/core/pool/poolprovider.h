@@ -19,7 +19,9 @@ struct PoolRequest
 PoolRequest workerListRequest(const AccountConfig &account);
 // A cheap call that proves the token works ("Test connection"): v2 mining_user/list.
 PoolRequest testConnectionRequest(const AccountConfig &account);
-ParseResult parseWorkerList(PoolProvider provider, const QByteArray &body);
+// previous: the account's previous poll, a hint only (see parseF2poolV2WorkerList).
+ParseResult parseWorkerList(PoolProvider provider, const QByteArray &body,
+                            const QVector<WorkerSample> &previous = {});
 QString providerName(PoolProvider provider); // "f2pool" / "f2pool-v1"
 
 } // namespace rw

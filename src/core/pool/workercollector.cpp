@@ -13,15 +13,52 @@ namespace {
 Q_LOGGING_CATEGORY(lcCollector, "rigwatch.pool")
 } // namespace
 
-WorkerCollector::WorkerCollector(qsizetype expected)
+WorkerCollector::WorkerCollector(qsizetype expected, QVector<WorkerSample> previous)
+    : m_previous(std::move(previous))
 {
     m_snapshot.workers.reserve(expected);
-    m_keys.reserve(size_t(expected));
 }
+
+QString WorkerCollector::previousText(std::string_view utf8, QString WorkerSample::*field) const
+{
+    const qsizetype at = m_snapshot.workers.size();
+    if (at >= m_previous.size() || utf8.empty())
+        return {};
+    const QString &known = m_previous.at(at).*field;
+    const auto n = qsizetype(utf8.size());
+    if (known.size() != n)
+        return {};
+    // Equal only when every byte is ASCII and equals its UTF-16 unit: then the bytes decode to
+    // exactly the known text (a non-ASCII byte never matches, so "é" in UTF-8 is not taken for
+    // a previous two-character "Ã©").
+    unsigned char high = 0;
+    for (const char c : utf8)
+        high |= static_cast<unsigned char>(c);
+    if (high & 0x80)
+        return {};
+    return QStringView(known) == QLatin1StringView(utf8.data(), n) ? known : QString();
+}
+
+namespace {
+// The known string instead of an equal new one (read by the DOM parser, which makes its own).
+void share(QString &text, const QString &known)
+{
+    if (text.constData() != known.constData() && !known.isEmpty() && text == known)
+        text = known;
+}
+} // namespace
 
 void WorkerCollector::add(WorkerSample &&s)
 {
-    m_keys.push_back(Key{quint32(qHash(s.name)), quint32(m_snapshot.workers.size())});
+    const qsizetype at = m_snapshot.workers.size();
+    if (at < m_previous.size()) {
+        const WorkerSample &known = m_previous.at(at);
+        share(s.name, known.name);
+        share(s.host, known.host);
+        m_sameNames = m_sameNames && s.name.constData() == known.name.constData();
+    } else {
+        m_sameNames = false;
+    }
     m_snapshot.workers.append(std::move(s));
 }
 
@@ -32,32 +69,40 @@ void WorkerCollector::add(WorkerSample &&s)
 // earliest of equal ones).
 void WorkerCollector::dropDuplicates()
 {
-    const size_t n = m_keys.size();
+    // Every name is the previous poll's at the same position: as unique as they were.
+    if (m_sameNames)
+        return;
+    QVector<WorkerSample> &w = m_snapshot.workers;
+    const size_t n = size_t(w.size());
     if (n < 2)
         return;
+    std::vector<Key> keys;
+    keys.reserve(n);
+    const WorkerSample *samples = w.constData();
+    for (size_t i = 0; i < n; ++i)
+        keys.push_back(Key{quint32(qHash(samples[i].name)), quint32(i)});
     std::vector<Key> sorted(n);
     constexpr int kBits = 11;
     constexpr quint32 kMask = (1u << kBits) - 1;
     for (int shift = 0; shift < 32; shift += kBits) {
         size_t count[kMask + 2] = {};
-        for (const Key &k : m_keys)
+        for (const Key &k : keys)
             ++count[((k.hash >> shift) & kMask) + 1];
         for (quint32 b = 1; b <= kMask + 1; ++b)
             count[b] += count[b - 1];
-        for (const Key &k : m_keys)
+        for (const Key &k : keys)
             sorted[count[(k.hash >> shift) & kMask]++] = k;
-        m_keys.swap(sorted);
+        keys.swap(sorted);
     }
     std::vector<bool> dropped;
-    QVector<WorkerSample> &w = m_snapshot.workers;
     for (size_t run = 0; run < n;) {
         size_t end = run + 1;
-        while (end < n && m_keys[end].hash == m_keys[run].hash)
+        while (end < n && keys[end].hash == keys[run].hash)
             ++end;
         for (size_t i = run + 1; i < end; ++i) { // positions ascend within a run (stable sort)
-            const quint32 later = m_keys[i].position;
+            const quint32 later = keys[i].position;
             for (size_t j = run; j < i; ++j) {
-                const quint32 first = m_keys[j].position;
+                const quint32 first = keys[j].position;
                 if ((!dropped.empty() && dropped[first]) || w[first].name != w[later].name)
                     continue;
                 if (dropped.empty())
@@ -71,7 +116,6 @@ void WorkerCollector::dropDuplicates()
         }
         run = end;
     }
-    m_keys = {};
     if (dropped.empty())
         return;
     qsizetype out = 0;
@@ -86,7 +130,7 @@ void WorkerCollector::truncate(qsizetype count)
     if (count >= m_snapshot.workers.size())
         return;
     m_snapshot.workers.resize(count);
-    m_keys.resize(size_t(count));
+    // Dropped samples cannot have broken m_sameNames; one that did stays conservative.
 }
 
 void WorkerCollector::reject(qsizetype index, const char *why)

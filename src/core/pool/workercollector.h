@@ -16,7 +16,19 @@ namespace rw {
 class WorkerCollector
 {
 public:
-    explicit WorkerCollector(qsizetype expected);
+    // previous: the workers of the account's previous poll, as a hint (see previousText()); the
+    // result is the same with or without it. Its names must be unique, as in every snapshot the
+    // parsers give: a list whose every name is the previous one's at the same position is then
+    // known to have no duplicates without looking for them.
+    explicit WorkerCollector(qsizetype expected, QVector<WorkerSample> previous = {});
+
+    // A string field of the entry read next (the next add()) from its UTF-8 bytes. When the
+    // previous poll listed the same text in that field at the same position - pools list their
+    // workers in the same order poll after poll - its QString is shared instead of a new one
+    // allocated: a steady farm's poll then allocates no name and no host, and the monitor finds
+    // them equal without reading them. Null when it is not the same. (add() shares equal
+    // strings read otherwise too, after the fact.)
+    QString previousText(std::string_view utf8, QString WorkerSample::*field) const;
 
     void add(WorkerSample &&s);
     void reject(qsizetype index, const char *why);
@@ -36,7 +48,8 @@ private:
     void dropDuplicates();
 
     Snapshot m_snapshot;
-    std::vector<Key> m_keys;
+    QVector<WorkerSample> m_previous;
+    bool m_sameNames = true; // every name so far shares the previous poll's at its position
     int m_bad = 0;
     int m_duplicates = 0;
     QString m_firstProblem;

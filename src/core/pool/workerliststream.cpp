@@ -61,7 +61,7 @@ struct ApiParts
 {
     bool (*fastRead)(QByteArrayView, qsizetype, WorkerCollector &, qsizetype *);
     void (*domRead)(const QJsonArray &, qsizetype, qsizetype, WorkerCollector &);
-    ParseResult (*parseWhole)(const QByteArray &);
+    ParseResult (*parseWhole)(const QByteArray &, const QVector<WorkerSample> &);
     const char *label;
     qsizetype bytesPerEntry;
     char open;  // an entry's first character
@@ -81,10 +81,12 @@ const ApiParts &partsOf(WorkerListStream::Api api)
 
 } // namespace
 
-WorkerListStream::WorkerListStream(Api api, qsizetype sliceBytes, qsizetype expectedBytes)
+WorkerListStream::WorkerListStream(Api api, qsizetype sliceBytes, qsizetype expectedBytes,
+                                   const QVector<WorkerSample> &previous)
     : m_api(api),
       m_sliceBytes(qMax<qsizetype>(sliceBytes, 1)),
-      m_collector(expectedBytes / partsOf(api).bytesPerEntry + 1)
+      m_previous(previous),
+      m_collector(expectedBytes / partsOf(api).bytesPerEntry + 1, previous)
 {
 }
 
@@ -321,7 +323,7 @@ WorkerListStream::Result WorkerListStream::finishWhole(const QByteArray &body)
 {
     Result r;
     r.poolError = f2poolErrorMessage(body);
-    r.parsed = partsOf(m_api).parseWhole(body);
+    r.parsed = partsOf(m_api).parseWhole(body, m_previous);
     return r;
 }
 

@@ -30,7 +30,10 @@ class WorkerListStream
 public:
     enum class Api { V2, V1 };
     // expectedBytes: the reply's Content-Length when known (0 if not), to size the snapshot.
-    explicit WorkerListStream(Api api, qsizetype sliceBytes = 256 * 1024, qsizetype expectedBytes = 0);
+    // previous: the account's previous poll, whose strings are shared where they are the same
+    // (WorkerCollector::previousText); it changes no value of the result.
+    explicit WorkerListStream(Api api, qsizetype sliceBytes = 256 * 1024, qsizetype expectedBytes = 0,
+                              const QVector<WorkerSample> &previous = {});
 
     void append(const char *data, qsizetype size);
     void append(const QByteArray &data) { append(data.constData(), data.size()); }
@@ -57,6 +60,7 @@ private:
 
     Api m_api;
     qsizetype m_sliceBytes;
+    QVector<WorkerSample> m_previous;
     Phase m_phase = Phase::Prefix;
     QByteArray m_prefix;  // the reply up to the list's '['
     QByteArray m_pending; // the rest, but for the entries cut: [0] is the '[' or ',' before them
