@@ -79,6 +79,22 @@ void TestFastParser::agreesWithDom_data()
         return "{\"workers\":[" + workers + "]" + rest + "}";
     };
     QTest::newRow("v2 plain") << Api::V2 << v2(a + ',' + b);
+    // More than 19 mantissa digits (read by std::from_chars, not simdjson): correctly rounded,
+    // as Qt reads them, wherever they stand; the malformed ones are still refused.
+    for (const char *n : {"8640000000000000000.0", "0.92233720368547758070", "-0.00000000000000000000001",
+                          "12345678901234567890123", "1.00000000000000000000000001e5",
+                          "9007199254740993.000000000001", "0.00000000000000000000000000e99999",
+                          "1234567890123456789012e-400", "1234567890123456789012e400",
+                          "01234567890123456789012", "1234567890123456789012.", "12345678901234567890e",
+                          "-.12345678901234567890", "1234567890123456789012x"}) {
+        const QByteArray num(n);
+        QTest::newRow(qPrintable(QStringLiteral("v2 long number %1 used").arg(QLatin1String(n))))
+            << Api::V2 << v2("{\"hash_rate_info\":{\"name\":\"n\",\"hash_rate\":" + num + "}}");
+        QTest::newRow(qPrintable(QStringLiteral("v2 long number %1 ignored").arg(QLatin1String(n))))
+            << Api::V2 << v2("{\"hash_rate_info\":{\"name\":\"n\",\"local_hash_rate\":" + num + "}}");
+        QTest::newRow(qPrintable(QStringLiteral("v1 long number %1").arg(QLatin1String(n))))
+            << Api::V1 << QByteArray("{\"workers\":[[\"w\",1,2,0," + num + ",0,\"2026-01-01T00:00:00.000000Z\"]]}");
+    }
     QTest::newRow("v2 code 0") << Api::V2 << v2(a, ",\"code\":0");
     QTest::newRow("v2 code 5010 with workers") << Api::V2 << v2(a, ",\"code\":5010,\"msg\":\"no\"");
     QTest::newRow("v2 trailing garbage") << Api::V2 << v2(a) + "x";
@@ -190,6 +206,11 @@ void TestFastParser::takesTheDocumentedReplies_data()
     QVERIFY(v2.open(QIODevice::ReadOnly) && v1.open(QIODevice::ReadOnly));
     QTest::newRow("v2 fixture") << Api::V2 << v2.readAll();
     QTest::newRow("v1 fixture") << Api::V1 << v1.readAll();
+    // Hashes per day with a decimal: 21 digits, past simdjson's own fast path but still ours.
+    QTest::newRow("v1 long numbers")
+        << Api::V1
+        << QByteArray("{\"workers\":[[\"w\",1.5e14,1.4e14,0,8640000000000000000.0,"
+                      "34560000000000000.0,\"2026-01-01T00:00:00.000000Z\"]]}");
 }
 
 // Without this, a fast path that always stepped aside would pass every other test here.

@@ -10,26 +10,78 @@
 #define SIMDJSON_EXCEPTIONS 0
 #include <simdjson.h>
 
+#include <QtGlobal>
+
+#include <charconv>
 #include <cmath>
+#include <cstring>
 #include <string_view>
+#include <system_error>
 
 namespace rw::jsonchecks {
 
 namespace od = simdjson::ondemand;
 using simdjson::SUCCESS;
 
-// simdjson 3.0.1 On-Demand (Debian 12) reads "0." followed by 20 or more digits wrong
-// (0.92233720368547758070 -> 0.18446744073709551; found by fuzz_v2parser, the DOM parser and
-// strtod agree on 0.9223372036854776). Such numbers go to the DOM parser.
-inline bool zeroWithLongFraction(std::string_view t)
+// A JSON number token (RFC 8259 grammar; the spaces after it allowed): where it ends, and how
+// many digits its mantissa has (integer and fraction parts, leading zeros included).
+inline bool numberSyntax(std::string_view t, size_t *end, size_t *mantissaDigits)
 {
-    size_t i = t.size() > 0 && t[0] == '-' ? 1 : 0;
-    if (t.size() < i + 2 || t[i] != '0' || t[i + 1] != '.')
+    size_t n = t.size();
+    while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t' || t[n - 1] == '\n' || t[n - 1] == '\r'))
+        --n;
+    const auto digit = [&t](size_t i) { return t[i] >= '0' && t[i] <= '9'; };
+    size_t i = 0, digits = 0;
+    if (i < n && t[i] == '-')
+        ++i;
+    if (i >= n || !digit(i))
         return false;
-    int digits = 0;
-    for (i += 2; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i)
+    if (t[i] == '0') {
+        ++i;
         ++digits;
-    return digits >= 19;
+    } else {
+        for (; i < n && digit(i); ++i)
+            ++digits;
+    }
+    if (i < n && t[i] == '.') {
+        const size_t fraction = ++i;
+        for (; i < n && digit(i); ++i)
+            ++digits;
+        if (i == fraction)
+            return false;
+    }
+    if (i < n && (t[i] == 'e' || t[i] == 'E')) {
+        ++i;
+        if (i < n && (t[i] == '+' || t[i] == '-'))
+            ++i;
+        const size_t exponent = i;
+        while (i < n && digit(i))
+            ++i;
+        if (i == exponent)
+            return false;
+    }
+    *end = n;
+    *mantissaDigits = digits;
+    return i == n;
+}
+
+// More than 19 mantissa digits ("8640000000000000000.0", hashes per day with a decimal): beyond
+// what simdjson parses on its fast path. Its fallback is slow, and simdjson 3.0.1 On-Demand
+// (Debian 12) even reads "0." followed by 19 or more digits wrong (0.92233720368547758070 ->
+// 0.18446744073709551; found by fuzz_v2parser). Such numbers are read by std::from_chars, which
+// rounds correctly, as Qt's parser does.
+inline bool longMantissa(std::string_view t)
+{
+    if (t.size() <= 19) // the common case, at the cost of one comparison
+        return false;
+    size_t digits = 0;
+    for (const char c : t) {
+        if (c >= '0' && c <= '9')
+            ++digits;
+        else if (c != '-' && c != '.')
+            break;
+    }
+    return digits > 19;
 }
 
 // A JSON number as a double, as Qt's parser would have it: Qt rejects a literal that underflows
@@ -37,10 +89,17 @@ inline bool zeroWithLongFraction(std::string_view t)
 inline bool jsonNumber(od::value v, double *out)
 {
     const std::string_view token = v.raw_json_token();
-    if (zeroWithLongFraction(token))
+    if (longMantissa(token)) {
+        size_t end = 0, digits = 0;
+        if (!numberSyntax(token, &end, &digits))
+            return false;
+        const char *last = token.data() + end;
+        const auto [ptr, ec] = std::from_chars(token.data(), last, *out);
+        if (ec != std::errc() || ptr != last)
+            return false; // out of range: the DOM parser's call
+    } else if (v.get_double().get(*out) != SUCCESS) {
         return false;
-    if (v.get_double().get(*out) != SUCCESS)
-        return false;
+    }
     if (std::fpclassify(*out) == FP_SUBNORMAL)
         return false;
     if (*out == 0) {
@@ -158,12 +217,33 @@ inline bool validJson(od::value v)
 
 // A key spelled with an escape ("na\u006de") means the same to the DOM parser as the plain one;
 // the fast path compares raw bytes, so it leaves such replies to the DOM parser.
+// Eight bytes at a time: the input is padded (kFastParserPadding), so reading a few bytes past
+// the closing quote stays inside the buffer.
 inline bool plainKey(od::raw_json_string key)
 {
+#if Q_BYTE_ORDER != Q_LITTLE_ENDIAN
     for (const char *p = key.raw(); *p != '"'; ++p)
         if (*p == '\\')
             return false;
     return true;
+#else
+    constexpr quint64 kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+    const auto has = [](quint64 word, unsigned char c) {
+        const quint64 x = word ^ (kOnes * c);
+        return (x - kOnes) & ~x & kHighs; // the lowest set bit marks the first byte equal to c
+    };
+    for (const char *p = key.raw();; p += 8) {
+        quint64 word;
+        std::memcpy(&word, p, sizeof word);
+        const quint64 quote = has(word, '"'), backslash = has(word, '\\');
+        if (backslash == 0 && quote == 0)
+            continue;
+        if (backslash == 0)
+            return true;
+        // Both: which comes first (little-endian: the lower bit is the earlier byte).
+        return quote != 0 && (quote & (~quote + 1)) < (backslash & (~backslash + 1));
+    }
+#endif
 }
 
 } // namespace rw::jsonchecks

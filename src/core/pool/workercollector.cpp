@@ -7,6 +7,7 @@
 #include <QLoggingCategory>
 
 #include <cmath>
+#include <cstring>
 
 namespace rw {
 namespace {
@@ -31,10 +32,16 @@ QString WorkerCollector::previousText(std::string_view utf8, QString WorkerSampl
     // Equal only when every byte is ASCII and equals its UTF-16 unit: then the bytes decode to
     // exactly the known text (a non-ASCII byte never matches, so "é" in UTF-8 is not taken for
     // a previous two-character "Ã©").
-    unsigned char high = 0;
-    for (const char c : utf8)
-        high |= static_cast<unsigned char>(c);
-    if (high & 0x80)
+    quint64 high = 0;
+    size_t i = 0;
+    for (; i + 8 <= utf8.size(); i += 8) {
+        quint64 word;
+        std::memcpy(&word, utf8.data() + i, sizeof word);
+        high |= word;
+    }
+    for (; i < utf8.size(); ++i)
+        high |= static_cast<unsigned char>(utf8[i]);
+    if (high & 0x8080808080808080ULL)
         return {};
     return QStringView(known) == QLatin1StringView(utf8.data(), n) ? known : QString();
 }
