@@ -60,39 +60,28 @@ inline bool numberSyntax(std::string_view t, size_t *end, size_t *mantissaDigits
         if (i == exponent)
             return false;
     }
+    if (i != n)
+        return false;
     *end = n;
     *mantissaDigits = digits;
-    return i == n;
-}
-
-// More than 19 mantissa digits ("8640000000000000000.0", hashes per day with a decimal): beyond
-// what simdjson parses on its fast path. Its fallback is slow, and simdjson 3.0.1 On-Demand
-// (Debian 12) even reads "0." followed by 19 or more digits wrong (0.92233720368547758070 ->
-// 0.18446744073709551; found by fuzz_v2parser). Such numbers are read by std::from_chars, which
-// rounds correctly, as Qt's parser does.
-inline bool longMantissa(std::string_view t)
-{
-    if (t.size() <= 19) // the common case, at the cost of one comparison
-        return false;
-    size_t digits = 0;
-    for (const char c : t) {
-        if (c >= '0' && c <= '9')
-            ++digits;
-        else if (c != '-' && c != '.')
-            break;
-    }
-    return digits > 19;
+    return true;
 }
 
 // A JSON number as a double, as Qt's parser would have it: Qt rejects a literal that underflows
 // (1e-400, and subnormals), where simdjson quietly gives 0; such a reply goes to the DOM parser.
 inline bool jsonNumber(od::value v, double *out)
 {
+    // More than 19 mantissa digits ("8640000000000000000.0", v1's hashes per day with a
+    // decimal) are beyond simdjson's fast path: its fallback is slow, and simdjson 3.0.1
+    // On-Demand (Debian 12) even reads "0." followed by 19 or more digits wrong
+    // (0.92233720368547758070 -> 0.18446744073709551; found by fuzz_v2parser). Such numbers are
+    // read by std::from_chars, which rounds correctly, as Qt's parser does. (A token of 19
+    // characters or fewer cannot have more than 19 digits: one comparison for the common case.)
     const std::string_view token = v.raw_json_token();
-    if (longMantissa(token)) {
-        size_t end = 0, digits = 0;
-        if (!numberSyntax(token, &end, &digits))
-            return false;
+    size_t end = 0, digits = 0;
+    if (token.size() > 19 && (!numberSyntax(token, &end, &digits) || digits > 19)) {
+        if (digits == 0)
+            return false; // not a JSON number
         const char *last = token.data() + end;
         const auto [ptr, ec] = std::from_chars(token.data(), last, *out);
         if (ec != std::errc() || ptr != last)
