@@ -11,6 +11,13 @@
 #include <QLoggingCategory>
 
 #include <cmath>
+#include <cstring>
+#include <string_view>
+
+#if defined(__SSE2__) || defined(_M_X64)
+#include <emmintrin.h>
+#define RIGWATCH_SSE2 1
+#endif
 
 namespace rw {
 namespace {
@@ -170,9 +177,40 @@ QString detail::workersOf(const QJsonObject &root, QJsonArray *workers)
     return e;
 }
 
+bool detail::containsCodeKey(QByteArrayView bytes)
+{
+    static constexpr char kKey[] = "\"code\"";
+    constexpr qsizetype kLen = sizeof kKey - 1;
+    const char *p = bytes.data();
+    const qsizetype n = bytes.size();
+    qsizetype i = 0;
+#ifdef RIGWATCH_SSE2
+    // Where 'c' stands at i + 1 and 'e' at i + 4, the whole key is compared (Mula's
+    // SIMD-friendly substring search); both together are rare in a worker list.
+    const __m128i c = _mm_set1_epi8('c'), e = _mm_set1_epi8('e');
+    for (; i + 16 + kLen <= n; i += 16) {
+        const __m128i atC = _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i + 1)), c);
+        const __m128i atE = _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i + 4)), e);
+        for (unsigned mask = unsigned(_mm_movemask_epi8(_mm_and_si128(atC, atE))); mask != 0;
+             mask &= mask - 1) {
+            if (std::memcmp(p + i + qCountTrailingZeroBits(mask), kKey, kLen) == 0)
+                return true;
+        }
+    }
+#endif
+    if (n - i < kLen)
+        return false;
+#ifdef _MSC_VER // no memmem
+    return std::string_view(p + i, size_t(n - i)).find(std::string_view(kKey, kLen)) !=
+           std::string_view::npos;
+#else
+    return memmem(p + i, size_t(n - i), kKey, kLen) != nullptr;
+#endif
+}
+
 QString f2poolErrorMessage(const QByteArray &body)
 {
-    if (!body.contains("\"code\"")) // a 25 MB worker list is not parsed twice
+    if (!detail::containsCodeKey(body)) // a 25 MB worker list is not parsed twice
         return {};
     const QJsonDocument doc = QJsonDocument::fromJson(body);
     return doc.isObject() ? detail::errorFromObject(doc.object()) : QString();

@@ -26,14 +26,6 @@ QString makeMarker()
         .arg(QRandomGenerator::global()->generate64(), 0, 16);
 }
 
-// f2poolErrorMessage's quick test for an error body; memmem is many times faster here than
-// QByteArrayView::contains, and this runs over every byte of every reply.
-bool containsCodeKey(QByteArrayView bytes)
-{
-    static constexpr char kKey[] = "\"code\"";
-    return memmem(bytes.data(), size_t(bytes.size()), kKey, sizeof kKey - 1) != nullptr;
-}
-
 // Bytes that may be read from to.data() on: the data and the free space after it. Not
 // capacity(), which also counts the free space before the data that remove(0, n) leaves.
 qsizetype readableBytes(QByteArray &to)
@@ -312,7 +304,7 @@ bool WorkerListStream::takeSlice(qsizetype end)
     if (!ok || count == 0)
         return false;
     if (!m_sawCodeText) // f2poolErrorMessage looks for this text anywhere in the reply
-        m_sawCodeText = containsCodeKey(QByteArrayView(p + 1, end - 1));
+        m_sawCodeText = detail::containsCodeKey(QByteArrayView(p + 1, end - 1));
     m_entries += count;
     m_cutBytes += end;
     m_pending.remove(0, end); // keeps the comma: the separator before the next entry
@@ -349,7 +341,7 @@ WorkerListStream::Result WorkerListStream::finish()
     QByteArray rest;
     rest.reserve(m_prefix.size() + 1 + marker.size() + m_pending.size());
     rest.append(m_prefix).append('[').append(marker).append(m_pending); // m_pending[0] is ','
-    const bool sawCode = m_sawCodeText || containsCodeKey(rest);
+    const bool sawCode = m_sawCodeText || detail::containsCodeKey(rest);
     m_pending = {};
 
     Result r;
