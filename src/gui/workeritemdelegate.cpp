@@ -25,6 +25,37 @@ const QFont &WorkerItemDelegate::resolvedFont(const QFont &roleFont, const QFont
     return m_resolvedFont;
 }
 
+QTextLayout *WorkerItemDelegate::line(const QString &text, const QFont &font,
+                                      const QTextOption &option, int width) const
+{
+    qsizetype fontIndex = 0;
+    while (fontIndex < m_fonts.size()
+           && (m_fonts[fontIndex] != font || m_fonts[fontIndex].resolveMask() != font.resolveMask()))
+        ++fontIndex;
+    if (fontIndex == m_fonts.size()) {
+        if (m_fonts.size() >= 16) { // fonts keep changing (zooming?): start over
+            m_fonts.clear();
+            m_lines.clear();
+            fontIndex = 0;
+        }
+        m_fonts.append(font);
+    }
+    const QString key = text + QChar(0x1f) + QString::number(width) + QChar(0x1f)
+                        + QString::number(int(option.alignment()) | int(option.textDirection()) << 16)
+                        + QChar(0x1f) + QString::number(fontIndex);
+    if (QTextLayout *known = m_lines.object(key))
+        return known;
+    auto *layout = new QTextLayout(text, font);
+    layout->setTextOption(option);
+    layout->setCacheEnabled(true); // or endLayout() drops the glyphs and draw() shapes again
+    layout->beginLayout();
+    QTextLine line = layout->createLine();
+    line.setLineWidth(width);
+    layout->endLayout();
+    m_lines.insert(key, layout);
+    return layout;
+}
+
 void WorkerItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                                const QModelIndex &index) const
 {
@@ -123,17 +154,12 @@ void WorkerItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     textOption.setWrapMode(QTextOption::ManualWrap);
     textOption.setTextDirection(opt.direction);
     const auto drawLine = [&](const QString &text, bool onlyIfItFits) {
-        QTextLayout layout(text, opt.font);
-        layout.setTextOption(textOption);
-        layout.setCacheEnabled(true); // or endLayout() drops the glyphs and draw() shapes again
-        layout.beginLayout();
-        QTextLine line = layout.createLine();
-        line.setLineWidth(textRect.width());
-        layout.endLayout();
-        if (onlyIfItFits && line.naturalTextWidth() > textRect.width())
+        const QTextLayout *layout = line(text, opt.font, textOption, textRect.width());
+        const QTextLine first = layout->lineAt(0);
+        if (onlyIfItFits && first.naturalTextWidth() > textRect.width())
             return false;
-        const QSize size(textRect.width(), qCeil(line.height()));
-        layout.draw(painter, QStyle::alignedRect(opt.direction, align, size, textRect).topLeft());
+        const QSize size(textRect.width(), qCeil(first.height()));
+        layout->draw(painter, QStyle::alignedRect(opt.direction, align, size, textRect).topLeft());
         return true;
     };
     // Too wide (a narrowed column): elided as the style would, the rare case.
