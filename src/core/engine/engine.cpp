@@ -139,6 +139,10 @@ void Engine::onPolled(Account &a, const Snapshot &snapshot, qint64 durationMs)
     const qint64 now = m_clock->nowSecs();
     a.lastAttemptAt = now;
     a.lastError.clear();
+    // The published view shares the monitor's state table; let go of the engine's share first,
+    // or the monitor copies the whole table to write this poll (at 100k workers that copy costs
+    // several times the apply). Whoever else still holds a view (the GUI, /metrics) keeps it.
+    a.view.workers = {};
     const QVector<Event> events = a.monitor->applySnapshot(snapshot, now);
     a.view.lastPollOk = true;
     a.view.lastPollDurationMs = durationMs;

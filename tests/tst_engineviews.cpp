@@ -1,0 +1,75 @@
+// The engine publishes each account's workers as an implicitly shared copy of the monitor's
+// state table. The engine's own copy must not make the monitor copy the whole table at the next
+// poll (at 100k workers that copy costs several times the poll's apply): with nobody else
+// holding a view, polls update the table in place; a view someone keeps stays as it was.
+#include "clock.h"
+#include "engine/engine.h"
+#include "fakef2pool.h"
+
+#include <QNetworkAccessManager>
+#include <QtTest>
+
+using namespace rw;
+using namespace rw::sim;
+
+class TestEngineViews : public QObject
+{
+    Q_OBJECT
+
+    // Where the state table's first worker lives: the same address after a poll means the
+    // table was updated in place, not copied. Taken from a temporary view, so nothing is held.
+    static const void *tableAddress(const Engine &engine)
+    {
+        const QVector<AccountView> views = engine.views();
+        return views.isEmpty() || views.first().workers.isEmpty()
+                   ? nullptr
+                   : static_cast<const void *>(&*views.first().workers.cbegin());
+    }
+
+private slots:
+    void pollsUpdateTheStatesInPlace()
+    {
+        ManualClock clock(QDateTime::currentMSecsSinceEpoch());
+        FakeF2pool pool(&clock);
+        pool.setUser(QStringLiteral("farm1"));
+        pool.setSecret(QStringLiteral("s3cret"));
+        pool.addRigs(50);
+        QVERIFY(pool.listen());
+        AccountConfig a;
+        a.id = QStringLiteral("default");
+        a.url = pool.baseUrl();
+        a.user = QStringLiteral("farm1");
+        a.secret = QStringLiteral("s3cret");
+        a.intervalSecs = 3600;
+        a.timeoutSecs = 5;
+        QNetworkAccessManager nam;
+        Engine engine({a}, nullptr, &nam, &clock);
+        int updates = 0; // counted, not kept: a kept view would hold the table
+        connect(&engine, &Engine::accountUpdated, this, [&updates] { ++updates; });
+        engine.start();
+        QTRY_COMPARE(updates, 1);
+        const void *first = tableAddress(engine);
+        QVERIFY(first);
+
+        clock.advanceSecs(300);
+        pool.stopRig(QStringLiteral("rig-07"));
+        engine.refreshNow();
+        QTRY_COMPARE(updates, 2);
+        QCOMPARE(tableAddress(engine), first);
+
+        // A view kept by someone (the GUI, /metrics) is a picture of its poll: the next poll
+        // writes a copy, and the kept view still says what it said.
+        const AccountView kept = engine.views().first();
+        const WorkerStatus keptStatus = kept.workers.value(QStringLiteral("rig-07")).status;
+        clock.advanceSecs(1200);
+        engine.refreshNow();
+        QTRY_COMPARE(updates, 3);
+        QCOMPARE(kept.workers.value(QStringLiteral("rig-07")).status, keptStatus);
+        QCOMPARE(engine.views().first().workers.value(QStringLiteral("rig-07")).status,
+                 WorkerStatus::Offline);
+        engine.stop();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngineViews)
+#include "tst_engineviews.moc"
