@@ -57,9 +57,7 @@ bool Daemon::init(QString *error)
         m_notifier->reconcile(m_engine->views());
     }
 
-    m_metricsData = std::make_unique<Metrics>();
-    connect(m_engine.get(), &Engine::accountUpdated, this,
-            [this](const AccountView &v) { m_metricsData->updateAccount(v); });
+    m_metricsData = std::make_unique<Metrics>(); // the views are read at each scrape
     connect(m_engine.get(), &Engine::pollFinished, this,
             [this](const QString &key, qint64 ms, bool ok, const QString &reason) {
                 m_metricsData->recordPoll(key, double(ms) / 1000.0, ok, reason);
@@ -69,8 +67,6 @@ bool Daemon::init(QString *error)
         connect(m_notifier.get(), &TelegramNotifier::messagesChanged, this, updateLive);
         updateLive(); // what reconcile() adopted
     }
-    for (const AccountView &v : m_engine->views())
-        m_metricsData->updateAccount(v);
     return true;
 }
 
@@ -78,7 +74,14 @@ bool Daemon::startMetrics(QString *error)
 {
     if (m_config.metricsListen.isEmpty())
         return true;
-    m_metrics = std::make_unique<MetricsServer>([this] { return m_metricsData->render(); });
+    m_metrics = std::make_unique<MetricsServer>([this] {
+        // The engine's current views, read now and not kept (Metrics::clearAccounts).
+        for (const AccountView &v : m_engine->views())
+            m_metricsData->updateAccount(v);
+        QByteArray text = m_metricsData->render();
+        m_metricsData->clearAccounts();
+        return text;
+    });
     if (!m_metrics->listen(m_config.metricsListen, error))
         return false;
     const QString host = m_config.metricsListen.left(m_config.metricsListen.lastIndexOf(QLatin1Char(':')));

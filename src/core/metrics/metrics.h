@@ -16,6 +16,10 @@ public:
     Metrics();
 
     void updateAccount(const AccountView &view);
+    // Forgets the views (not the poll counters). rigwatchd hands the engine's views in at each
+    // scrape and drops them after: a view kept between polls would make the monitor copy the
+    // whole worker table at the next poll (Engine::onPolled).
+    void clearAccounts() { m_accounts.clear(); }
     void recordPoll(const QString &account, double durationSecs, bool ok, const QString &reason);
     void setTelegramLive(int liveMessages) { m_telegramLive = liveMessages; }
 
