@@ -145,7 +145,7 @@ void TestWorkerListStream::agreesWithTheWholeReply()
             const QString diff = FuzzChecks::streamDisagreement(body, v1, piece, slice);
             QVERIFY2(diff.isEmpty(), qPrintable(diff));
         }
-    const ParseResult whole = v1 ? parseF2poolV1(body) : parseF2poolV2WorkerList(body);
+    const ParseResult whole = FuzzChecks::parseWhole(body, v1);
     const QString hintDiff = FuzzChecks::hintDisagreement(body, v1, whole);
     QVERIFY2(hintDiff.isEmpty(), qPrintable(hintDiff));
 }
@@ -192,7 +192,7 @@ void TestWorkerListStream::largeReplyIsNeverHeldWhole()
     const WorkerListStream::Result r = stream.finish();
     QVERIFY2(r.parsed.ok(), qPrintable(r.parsed.error));
     QCOMPARE(r.parsed.snapshot->workers.size(), 20000);
-    const QString diff = FuzzChecks::parseDifference(r.parsed, v1 ? parseF2poolV1(body) : parseF2poolV2WorkerList(body));
+    const QString diff = FuzzChecks::parseDifference(r.parsed, FuzzChecks::parseWhole(body, v1));
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
 }
 
@@ -204,7 +204,7 @@ void TestWorkerListStream::nextPollSharesThePreviousPollsStrings()
     QFETCH(QByteArray, body);
     if (!fastParserAvailable())
         QSKIP("built without simdjson: the DOM parsers take no hint");
-    const ParseResult first = v1 ? parseF2poolV1(body) : parseF2poolV2WorkerList(body);
+    const ParseResult first = FuzzChecks::parseWhole(body, v1);
     QVERIFY(first.ok());
     const QVector<WorkerSample> &previous = first.snapshot->workers;
     const QByteArray next = v1 ? sim::FakeF2pool::makeV1Reply(20000, kNow + 300, 50)
@@ -214,7 +214,7 @@ void TestWorkerListStream::nextPollSharesThePreviousPollsStrings()
     feed(stream, next, 16 * 1024);
     const WorkerListStream::Result r = stream.finish();
     QVERIFY2(r.parsed.ok(), qPrintable(r.parsed.error));
-    const QString diff = FuzzChecks::parseDifference(r.parsed, v1 ? parseF2poolV1(next) : parseF2poolV2WorkerList(next));
+    const QString diff = FuzzChecks::parseDifference(r.parsed, FuzzChecks::parseWhole(next, v1));
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
     const QVector<WorkerSample> &w = r.parsed.snapshot->workers;
     QCOMPARE(w.size(), previous.size());

@@ -11,6 +11,7 @@
 #include "pool/f2poolparser.h"
 #include "pool/fastf2poolparser.h"
 #include "pool/httpdate.h"
+#include "pool/poolprovider.h"
 #include "pool/workerliststream.h"
 
 #include <QByteArray>
@@ -163,6 +164,13 @@ private:
     }
 
 public:
+    // The whole-reply parser of one API (v1 or v2), as the poller calls it.
+    static ParseResult parseWhole(const QByteArray &body, bool v1,
+                                  const QVector<WorkerSample> &previous = {})
+    {
+        return parseWorkerList(v1 ? PoolProvider::F2poolV1 : PoolProvider::F2poolV2, body, previous);
+    }
+
     // The reply fed to a WorkerListStream in pieces of `piece` bytes, slices of `slice` bytes
     // (and the previous poll as its hint): the same verdict as the parser on the whole reply
     // (and f2poolErrorMessage), or the difference in words.
@@ -178,7 +186,7 @@ public:
         if (streamed.poolError != poolError)
             return QStringLiteral("stream's pool error \"%1\", whole reply's \"%2\"")
                 .arg(streamed.poolError, poolError);
-        return parseDifference(streamed.parsed, v1 ? parseF2poolV1(body) : parseF2poolV2WorkerList(body),
+        return parseDifference(streamed.parsed, parseWhole(body, v1),
                                QStringLiteral("stream (pieces of %1, slices of %2)").arg(piece).arg(slice),
                                QStringLiteral("whole reply"));
     }
@@ -196,7 +204,7 @@ public:
             moved.move(0, moved.size() - 1);
         for (const QVector<WorkerSample> &previous : {same, moved}) {
             const ParseResult hinted =
-                v1 ? parseF2poolV1(body, previous) : parseF2poolV2WorkerList(body, previous);
+                parseWhole(body, v1, previous);
             QString diff = parseDifference(hinted, plain, QStringLiteral("with the previous poll"),
                                            QStringLiteral("without"));
             if (diff.isEmpty())
@@ -210,7 +218,7 @@ public:
 private:
     static QString poolReply(const QByteArray &body, bool v1)
     {
-        const ParseResult r = v1 ? parseF2poolV1(body) : parseF2poolV2WorkerList(body);
+        const ParseResult r = parseWhole(body, v1);
         const QString fastDiff = fastPathDisagreement(body, v1);
         if (!fastDiff.isEmpty())
             return fastDiff;

@@ -24,12 +24,6 @@ inline void prefetch(const void *p)
 #endif
 }
 
-// Equal text; strings the parser shared from the previous poll are equal without reading them.
-bool sameText(const QString &a, const QString &b)
-{
-    return (a.constData() == b.constData() && a.size() == b.size()) || a == b;
-}
-
 template <typename T>
 void assign(T &field, const T &value, bool *changed)
 {
@@ -52,10 +46,7 @@ bool updateSample(WorkerSample &known, const WorkerSample &fresh)
     // A share time never goes back to "never": keep the known one over a 0 glitch.
     if (fresh.lastShareAt > 0 || known.lastShareAt <= 0)
         assign(known.lastShareAt, fresh.lastShareAt, &changed);
-    if (!sameText(known.host, fresh.host)) {
-        known.host = fresh.host;
-        changed = true;
-    }
+    assign(known.host, fresh.host, &changed); // shared strings compare without being read
     return changed;
 }
 
@@ -206,7 +197,7 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
         if (usePositions && position + kAhead < m_positions.size() && m_positions[position + kAhead])
             prefetch(m_positions[position + kAhead]);
         if (usePositions && position < m_positions.size() && m_positions[position] &&
-            sameText(m_positions[position]->sample.name, sample.name))
+            m_positions[position]->sample.name == sample.name)
             known = m_positions[position];
         if (!known) {
             const auto it = m_workers.find(sample.name);

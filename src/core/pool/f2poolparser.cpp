@@ -181,6 +181,17 @@ namespace {
 constexpr char kCodeKey[] = "\"code\"";
 constexpr qsizetype kCodeKeyLen = sizeof kCodeKey - 1;
 
+#ifdef RIGWATCH_SSE2
+// Whether the key starts at one of the positions of p marked in mask (bit i: p + i).
+bool codeKeyAt(const char *p, quint32 mask)
+{
+    for (; mask != 0; mask &= mask - 1)
+        if (std::memcmp(p + qCountTrailingZeroBits(mask), kCodeKey, kCodeKeyLen) == 0)
+            return true;
+    return false;
+}
+#endif
+
 #if defined(RIGWATCH_SSE2) && (defined(__GNUC__) || defined(__clang__)) && defined(__x86_64__)
 #define RIGWATCH_AVX2 1
 // The same as the SSE2 loop below, 32 bytes at a time, for CPUs that have AVX2 (checked at run
@@ -192,12 +203,9 @@ __attribute__((target("avx2"))) qsizetype findCodeKeyAvx2(const char *p, qsizety
     for (; i + 32 + kCodeKeyLen <= n; i += 32) {
         const __m256i atC = _mm256_cmpeq_epi8(_mm256_loadu_si256(reinterpret_cast<const __m256i *>(p + i + 1)), c);
         const __m256i atE = _mm256_cmpeq_epi8(_mm256_loadu_si256(reinterpret_cast<const __m256i *>(p + i + 4)), e);
-        for (quint32 mask = quint32(_mm256_movemask_epi8(_mm256_and_si256(atC, atE))); mask != 0;
-             mask &= mask - 1) {
-            if (std::memcmp(p + i + qCountTrailingZeroBits(mask), kCodeKey, kCodeKeyLen) == 0) {
-                *found = true;
-                return i;
-            }
+        if (codeKeyAt(p + i, quint32(_mm256_movemask_epi8(_mm256_and_si256(atC, atE))))) {
+            *found = true;
+            return i;
         }
     }
     return i;
@@ -226,11 +234,8 @@ bool detail::containsCodeKey(QByteArrayView bytes)
     for (; i + 16 + kCodeKeyLen <= n; i += 16) {
         const __m128i atC = _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i + 1)), c);
         const __m128i atE = _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i + 4)), e);
-        for (unsigned mask = unsigned(_mm_movemask_epi8(_mm_and_si128(atC, atE))); mask != 0;
-             mask &= mask - 1) {
-            if (std::memcmp(p + i + qCountTrailingZeroBits(mask), kCodeKey, kCodeKeyLen) == 0)
-                return true;
-        }
+        if (codeKeyAt(p + i, quint32(_mm_movemask_epi8(_mm_and_si128(atC, atE)))))
+            return true;
     }
 #endif
     if (n - i < kCodeKeyLen)

@@ -15,6 +15,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <optional>
 #include <string_view>
 #include <system_error>
 
@@ -23,34 +24,44 @@ namespace rw::jsonchecks {
 namespace od = simdjson::ondemand;
 using simdjson::SUCCESS;
 
-// A JSON number token (RFC 8259 grammar; the spaces after it allowed): where it ends, and how
-// many digits its mantissa has (integer and fraction parts, leading zeros included).
-inline bool numberSyntax(std::string_view t, size_t *end, size_t *mantissaDigits)
+// A JSON number token (RFC 8259 grammar; the spaces after it allowed): where it ends, how many
+// digits its mantissa has (integer and fraction parts, leading zeros included), and whether it
+// has an exponent. nullopt when the token is not a JSON number.
+struct NumberToken
+{
+    size_t end = 0;
+    size_t mantissaDigits = 0;
+    bool exponent = false;
+};
+
+inline std::optional<NumberToken> numberSyntax(std::string_view t)
 {
     size_t n = t.size();
     while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t' || t[n - 1] == '\n' || t[n - 1] == '\r'))
         --n;
     const auto digit = [&t](size_t i) { return t[i] >= '0' && t[i] <= '9'; };
-    size_t i = 0, digits = 0;
+    NumberToken token;
+    size_t i = 0;
     if (i < n && t[i] == '-')
         ++i;
     if (i >= n || !digit(i))
-        return false;
+        return std::nullopt;
     if (t[i] == '0') {
         ++i;
-        ++digits;
+        ++token.mantissaDigits;
     } else {
         for (; i < n && digit(i); ++i)
-            ++digits;
+            ++token.mantissaDigits;
     }
     if (i < n && t[i] == '.') {
         const size_t fraction = ++i;
         for (; i < n && digit(i); ++i)
-            ++digits;
+            ++token.mantissaDigits;
         if (i == fraction)
-            return false;
+            return std::nullopt;
     }
     if (i < n && (t[i] == 'e' || t[i] == 'E')) {
+        token.exponent = true;
         ++i;
         if (i < n && (t[i] == '+' || t[i] == '-'))
             ++i;
@@ -58,13 +69,12 @@ inline bool numberSyntax(std::string_view t, size_t *end, size_t *mantissaDigits
         while (i < n && digit(i))
             ++i;
         if (i == exponent)
-            return false;
+            return std::nullopt;
     }
     if (i != n)
-        return false;
-    *end = n;
-    *mantissaDigits = digits;
-    return true;
+        return std::nullopt;
+    token.end = n;
+    return token;
 }
 
 // A JSON number as a double, as Qt's parser would have it: Qt rejects a literal that underflows
@@ -78,11 +88,11 @@ inline bool jsonNumber(od::value v, double *out)
     // read by std::from_chars, which rounds correctly, as Qt's parser does. (A token of 19
     // characters or fewer cannot have more than 19 digits: one comparison for the common case.)
     const std::string_view token = v.raw_json_token();
-    size_t end = 0, digits = 0;
-    if (token.size() > 19 && (!numberSyntax(token, &end, &digits) || digits > 19)) {
-        if (digits == 0)
-            return false; // not a JSON number
-        const char *last = token.data() + end;
+    std::optional<NumberToken> syntax;
+    if (token.size() > 19 && !(syntax = numberSyntax(token)))
+        return false; // not a JSON number
+    if (syntax && syntax->mantissaDigits > 19) {
+        const char *last = token.data() + syntax->end;
         const auto [ptr, ec] = std::from_chars(token.data(), last, *out);
         if (ec != std::errc() || ptr != last)
             return false; // out of range: the DOM parser's call
@@ -108,26 +118,8 @@ inline bool jsonNumber(od::value v, double *out)
 // Qt's parser takes it too: no overflow, no underflow to check.
 inline bool shortPlainNumber(std::string_view t)
 {
-    size_t n = t.size();
-    while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t' || t[n - 1] == '\n' || t[n - 1] == '\r'))
-        --n;
-    const auto digit = [&t](size_t i) { return t[i] >= '0' && t[i] <= '9'; };
-    size_t i = 0;
-    if (i < n && t[i] == '-')
-        ++i;
-    if (i >= n || !digit(i))
-        return false;
-    if (t[i++] != '0')
-        while (i < n && digit(i))
-            ++i;
-    if (i < n && t[i] == '.') {
-        const size_t fraction = ++i;
-        while (i < n && digit(i))
-            ++i;
-        if (i == fraction)
-            return false;
-    }
-    return i == n && n <= 300;
+    const std::optional<NumberToken> token = numberSyntax(t);
+    return token && !token->exponent && token->end <= 300;
 }
 
 // Calls read(element) for every element of an array, read(key, value) for every member of an

@@ -35,6 +35,7 @@ public:
     // Samples added so far, and dropping those added after a count of them (for a slice of the
     // list the fast path started on and then left to the DOM parser).
     qsizetype size() const { return m_snapshot.workers.size(); }
+    const QVector<WorkerSample> &previous() const { return m_previous; }
     void truncate(qsizetype count);
     // A snapshot, or the error for a non-empty list of which no entry was usable.
     ParseResult finish(qsizetype entries, const char *api, std::optional<double> poolTotal);

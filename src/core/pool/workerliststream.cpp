@@ -77,7 +77,6 @@ WorkerListStream::WorkerListStream(Api api, qsizetype sliceBytes, qsizetype expe
                                    const QVector<WorkerSample> &previous)
     : m_api(api),
       m_sliceBytes(qMax<qsizetype>(sliceBytes, 1)),
-      m_previous(previous),
       m_collector(expectedBytes / partsOf(api).bytesPerEntry + 1, previous)
 {
 }
@@ -315,7 +314,7 @@ WorkerListStream::Result WorkerListStream::finishWhole(const QByteArray &body)
 {
     Result r;
     r.poolError = f2poolErrorMessage(body);
-    r.parsed = partsOf(m_api).parseWhole(body, m_previous);
+    r.parsed = partsOf(m_api).parseWhole(body, m_collector.previous());
     return r;
 }
 

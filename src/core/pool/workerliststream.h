@@ -60,7 +60,6 @@ private:
 
     Api m_api;
     qsizetype m_sliceBytes;
-    QVector<WorkerSample> m_previous;
     Phase m_phase = Phase::Prefix;
     QByteArray m_prefix;  // the reply up to the list's '['
     QByteArray m_pending; // the rest, but for the entries cut: [0] is the '[' or ',' before them
