@@ -69,7 +69,7 @@ private slots:
     void cameBackWithDuration();
     void retiredBoundary();
     void missingThenRetiredThenForgotten();
-    void missingGraceForRecentShare();
+    void missingAtOnceEvenWithARecentShare();
     void missingComesBack();
     void backAndGoneBetweenPolls();
     void neverSharedWorker();
@@ -193,16 +193,27 @@ void TestMonitor::missingThenRetiredThenForgotten()
     QCOMPARE(m.removedWorkers(), QStringList{A});
 }
 
-void TestMonitor::missingGraceForRecentShare()
+void TestMonitor::missingAtOnceEvenWithARecentShare()
 {
-    // A rig that shared a minute ago and drops off a (partial) list pages nobody yet.
+    // The pool stopped listing a rig that shared a minute ago: it no longer vouches for it, so
+    // it is missing (and alerted) at once, not counted online until its share ages.
     Monitor m({600, 28800, 0}, 300);
     m.applySnapshot(snap({ws(A, T0), ws(B, T0)}), T0);
-    QCOMPARE(describe(m.applySnapshot(snap({ws(B, T0 + 300)}), T0 + 300)), QStringList());
-    QCOMPARE(statusOf(m, A), WorkerStatus::Online);
-    QCOMPARE(describe(m.applySnapshot(snap({ws(B, T0 + 600)}), T0 + 600)), QStringList());
-    QCOMPARE(describe(m.applySnapshot(snap({ws(B, T0 + 900)}), T0 + 900)),
+    QCOMPARE(describe(m.applySnapshot(snap({ws(B, T0 + 60)}), T0 + 60)),
              QStringList{QStringLiteral("WentMissing rig-01 at+0")});
+    QCOMPARE(statusOf(m, A), WorkerStatus::Missing);
+    const Incident inc = m.incident(T0 + 60);
+    QCOMPARE(inc.down.size(), 1);
+    QCOMPARE(inc.down[0].worker, A);
+    QCOMPARE(inc.down[0].status, WorkerStatus::Missing);
+    QCOMPARE(inc.online, 1);
+    QCOMPARE(inc.total, 2);
+    // Still unlisted as its share ages: no second event.
+    QCOMPARE(describe(m.applySnapshot(snap({ws(B, T0 + 900)}), T0 + 900)), QStringList());
+    // Listed again and sharing: back, the outage measured from its last share.
+    QCOMPARE(describe(m.applySnapshot(snap({ws(A, T0 + 1100), ws(B, T0 + 1200)}), T0 + 1200)),
+             QStringList{QStringLiteral("CameBack rig-01 at+1100 1100s")});
+    QCOMPARE(statusOf(m, A), WorkerStatus::Online);
 }
 
 void TestMonitor::missingComesBack()
@@ -427,7 +438,9 @@ void TestMonitor::changedRows()
     QCOMPARE(m.addedWorkers(), QStringList{C});
     QCOMPARE(m.changedWorkers(), QStringList{B});                  // A's row is exactly as before
     m.applySnapshot(snap({ws(A, T0), ws(C, T0 + 610)}), T0 + 610); // A offline, B unlisted
-    QCOMPARE(m.changedWorkers(), QStringList({A, C})); // B is in its grace period: unchanged
+    QCOMPARE(m.changedWorkers(), QStringList({A, C, B})); // B went missing
+    m.applySnapshot(snap({ws(A, T0), ws(C, T0 + 900)}), T0 + 900);
+    QCOMPARE(m.changedWorkers(), QStringList{C}); // A still offline, B still missing: unchanged
     QVERIFY(m.addedWorkers().isEmpty());
 }
 

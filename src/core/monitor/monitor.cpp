@@ -321,13 +321,8 @@ bool Monitor::unlisted(const QString &name, WorkerState &st, qint64 now,
 {
     const qint64 share = lastShareOf(st);
     const qint64 age = now - share;
-    WorkerStatus next = st.status;
-    if (age > m_thresholds.retiredAfterSecs)
-        next = WorkerStatus::Retired;
-    else if (age > m_thresholds.offlineAfterSecs)
-        next = WorkerStatus::Missing;
-    else if (st.status != WorkerStatus::Online)
-        next = WorkerStatus::Missing; // only shorter thresholds since the last run get here
+    const WorkerStatus next =
+        age > m_thresholds.retiredAfterSecs ? WorkerStatus::Retired : WorkerStatus::Missing;
     if (next == st.status)
         return false;
     if (next == WorkerStatus::Missing)

@@ -24,9 +24,10 @@ namespace rw {
 //              > retired_after -> Retired (shown, never alerted).
 //  - a worker listed without any share yet (last_share_at 0) counts from when it was first
 //    seen: a new rig gets offline_after to send its first share, then it is Offline.
-//  - not listed any more (known before): Missing once its last share is older than
-//    offline_after (a flaky, partial list or a rename must not page anyone for a rig that
-//    shared a minute ago), Retired after retired_after. An unlisted Retired worker is
+//  - not listed any more (known before): Missing at once, whatever the age of its last share
+//    (f2pool drops only workers dead for about a day, so a rig that leaves the list is not
+//    fine, and the pool no longer vouches for it), alerted like Offline; Retired once its
+//    last share is older than retired_after. An unlisted Retired worker is
 //    forgotten after kForgetAfterSecs (removedWorkers()), so churn cannot grow state forever.
 //  - a worker first seen already older than retired_after is Retired, without an event;
 //    first seen Offline raises WentOffline (it is down, and nobody has been told yet).
