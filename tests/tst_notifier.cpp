@@ -533,7 +533,7 @@ void TestNotifier::testMessage_data()
     QTest::addColumn<bool>("ok");
     QTest::addColumn<QString>("says");
     QTest::newRow("ok") << kToken << -1 << true << true
-                        << QStringLiteral("OK: @rigwatch_sim_bot posted");
+                        << QStringLiteral("@rigwatch_sim_bot posted a test message in");
     QTest::newRow("bad token") << QStringLiteral("1:SECRET-wrong") << -1 << true << false
                                << QStringLiteral("Unauthorized");
     QTest::newRow("chat not found")

@@ -108,7 +108,7 @@ private slots:
         const QStringList said = reports();
         QCOMPARE(said.size(), 1);
         QCOMPARE(said.first(),
-                 QStringLiteral("farm1: Telegram refused the request: message too long (Telegram "
+                 QStringLiteral("farm1: Telegram refused the request: the message is too long (Telegram "
                                 "said: \"Bad Request: message is too long\"); the alert is sent "
                                 "again as shorter plain text without formatting"));
         const QVector<LiveMessage> live = m_store->liveMessages();
@@ -181,8 +181,8 @@ private slots:
         const QStringList said = reports();
         QCOMPARE(said.size(), 2);
         QVERIFY2(
-            said.at(1).startsWith(QStringLiteral("farm1: Telegram refused the request: message "
-                                                 "too long")),
+            said.at(1).startsWith(QStringLiteral("farm1: Telegram refused the request: the "
+                                                 "message is too long")),
             qPrintable(said.at(1)));
         QVERIFY2(
             said.at(1).endsWith(QStringLiteral(", also as plain text; the alert is tried again "

@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>F2poolText</name>
+    <message>
+        <source>f2pool error %1 (no message)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>f2pool error %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply is a JSON array, expected an object with a &quot;workers&quot; list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply is not valid JSON: %1 at offset %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (it looks like an HTML page, e.g. a proxy or maintenance page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply has no &quot;workers&quot; list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply&apos;s &quot;workers&quot; is not a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (pool says: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has no worker name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply&apos;s &quot;workers&quot; list has %1 entries and none is a usable worker (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>RigWatch settings</source>
@@ -149,6 +208,100 @@
     </message>
     <message>
         <source>Test co&amp;nnection</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TelegramResult</name>
+    <message>
+        <source> (Telegram said: &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unauthorized: the bot token is wrong or was revoked; copy it again from @BotFather</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bot is not allowed to post in this chat: add it to the channel or group as an administrator that can post messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat not found: check the chat id (a channel is @name or -100…) and that the bot was added to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram asked to slow down for %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The group became a supergroup; its new chat id is %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram could not be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram refused the request: the message was not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram refused the request: the message cannot be deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram refused the request: the message cannot be edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram refused the request: the message is too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram refused the request: bad HTML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram refused the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TelegramSelfTest</name>
+    <message>
+        <source>Chat not found: &quot;%1&quot; does not exist or the bot was never added to it (a channel is @name or -100…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bot is not a member of &quot;%1&quot; or may not post there: add it as an administrator that can post messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The group became a supergroup: set chat = %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not post the test message: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram could not be reached: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 posted a test message in %2 and deleted it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 can post in %2 but may not delete messages, so alerts cannot be taken back: give it the &quot;Delete messages&quot; right or set retract = edit. The test message is still in the chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 posted a test message in %2 but deleting it failed: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -899,6 +1052,74 @@
     </message>
     <message>
         <source>%1: %2, also as plain text; the alert is tried again after the next poll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot record the Telegram message in the database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RigWatch stopped before Telegram confirmed this message; if it was posted, delete it by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not sent: the incident ended before Telegram could be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not sent: the incident ended before the plain-text version could be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram returned no message id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not sent: the incident ended before Telegram could be reached (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edited to resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replaced by a newer message; edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no longer in the chat (deleted by someone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>left in the chat: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a message could not be edited and was %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: edit refused: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a resolved message could not be taken back: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already gone from the chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>left in the old group, which became a supergroup</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>F2poolText</name>
+    <message>
+        <source>f2pool error %1 (no message)</source>
+        <translation>f2pool 错误 %1（无说明）</translation>
+    </message>
+    <message>
+        <source>f2pool error %1: %2</source>
+        <translation>f2pool 错误 %1：%2</translation>
+    </message>
+    <message>
+        <source>reply is empty</source>
+        <translation>回复为空</translation>
+    </message>
+    <message>
+        <source>reply is a JSON array, expected an object with a &quot;workers&quot; list</source>
+        <translation>回复是一个 JSON 数组，应为包含 &quot;workers&quot; 列表的对象</translation>
+    </message>
+    <message>
+        <source>reply is not valid JSON: %1 at offset %2</source>
+        <translation>回复不是有效的 JSON：%1，位于偏移 %2</translation>
+    </message>
+    <message>
+        <source> (it looks like an HTML page, e.g. a proxy or maintenance page)</source>
+        <translation>（看起来是一个 HTML 页面，例如代理或维护页面）</translation>
+    </message>
+    <message>
+        <source>reply has no &quot;workers&quot; list</source>
+        <translation>回复中没有 &quot;workers&quot; 列表</translation>
+    </message>
+    <message>
+        <source>reply&apos;s &quot;workers&quot; is not a list</source>
+        <translation>回复中的 &quot;workers&quot; 不是列表</translation>
+    </message>
+    <message>
+        <source> (pool says: %1)</source>
+        <translation>（矿池返回：%1）</translation>
+    </message>
+    <message>
+        <source>is not an object</source>
+        <translation>不是对象</translation>
+    </message>
+    <message>
+        <source>has no worker name</source>
+        <translation>没有矿机名称</translation>
+    </message>
+    <message>
+        <source>is not a list</source>
+        <translation>不是列表</translation>
+    </message>
+    <message>
+        <source>entry %1 %2</source>
+        <translation>第 %1 项%2</translation>
+    </message>
+    <message>
+        <source>reply&apos;s &quot;workers&quot; list has %1 entries and none is a usable worker (%2)</source>
+        <translation>回复的 &quot;workers&quot; 列表有 %1 项，但没有一项是可用的矿机（%2）</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>RigWatch settings</source>
@@ -150,6 +209,100 @@
     <message>
         <source>Start RigWatch when I log in</source>
         <translation>登录时启动 RigWatch</translation>
+    </message>
+</context>
+<context>
+    <name>TelegramResult</name>
+    <message>
+        <source> (Telegram said: &quot;%1&quot;)</source>
+        <translation>（Telegram 返回：“%1”）</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Unauthorized: the bot token is wrong or was revoked; copy it again from @BotFather</source>
+        <translation>未授权：机器人令牌错误或已被吊销；请从 @BotFather 重新复制</translation>
+    </message>
+    <message>
+        <source>The bot is not allowed to post in this chat: add it to the channel or group as an administrator that can post messages</source>
+        <translation>机器人无权在此聊天中发消息：请将其添加为频道或群组中可发布消息的管理员</translation>
+    </message>
+    <message>
+        <source>Chat not found: check the chat id (a channel is @name or -100…) and that the bot was added to it</source>
+        <translation>找不到聊天：请检查聊天 ID（频道为 @名称 或 -100…），并确认机器人已加入</translation>
+    </message>
+    <message>
+        <source>Telegram asked to slow down for %1 s</source>
+        <translation>Telegram 要求放慢 %1 秒</translation>
+    </message>
+    <message>
+        <source>The group became a supergroup; its new chat id is %1</source>
+        <translation>该群组已升级为超级群组；新的聊天 ID 为 %1</translation>
+    </message>
+    <message>
+        <source>Telegram could not be reached</source>
+        <translation>无法连接 Telegram</translation>
+    </message>
+    <message>
+        <source>Telegram refused the request: the message was not found</source>
+        <translation>Telegram 拒绝了请求：找不到该消息</translation>
+    </message>
+    <message>
+        <source>Telegram refused the request: the message cannot be deleted</source>
+        <translation>Telegram 拒绝了请求：该消息无法删除</translation>
+    </message>
+    <message>
+        <source>Telegram refused the request: the message cannot be edited</source>
+        <translation>Telegram 拒绝了请求：该消息无法编辑</translation>
+    </message>
+    <message>
+        <source>Telegram refused the request: the message is too long</source>
+        <translation>Telegram 拒绝了请求：消息过长</translation>
+    </message>
+    <message>
+        <source>Telegram refused the request: bad HTML</source>
+        <translation>Telegram 拒绝了请求：HTML 格式错误</translation>
+    </message>
+    <message>
+        <source>Telegram refused the request</source>
+        <translation>Telegram 拒绝了请求</translation>
+    </message>
+</context>
+<context>
+    <name>TelegramSelfTest</name>
+    <message>
+        <source>Chat not found: &quot;%1&quot; does not exist or the bot was never added to it (a channel is @name or -100…)</source>
+        <translation>找不到聊天：“%1”不存在，或机器人从未加入（频道为 @名称 或 -100…）</translation>
+    </message>
+    <message>
+        <source>The bot is not a member of &quot;%1&quot; or may not post there: add it as an administrator that can post messages</source>
+        <translation>机器人不是“%1”的成员或无权在其中发消息：请将其添加为可发布消息的管理员</translation>
+    </message>
+    <message>
+        <source>The group became a supergroup: set chat = %1</source>
+        <translation>该群组已升级为超级群组：请设置 chat = %1</translation>
+    </message>
+    <message>
+        <source>Could not post the test message: %1</source>
+        <translation>无法发送测试消息：%1</translation>
+    </message>
+    <message>
+        <source>Telegram could not be reached: %1</source>
+        <translation>无法连接 Telegram：%1</translation>
+    </message>
+    <message>
+        <source>%1 posted a test message in %2 and deleted it</source>
+        <translation>%1 已在 %2 发送一条测试消息并将其删除</translation>
+    </message>
+    <message>
+        <source>%1 can post in %2 but may not delete messages, so alerts cannot be taken back: give it the &quot;Delete messages&quot; right or set retract = edit. The test message is still in the chat</source>
+        <translation>%1 可以在 %2 发消息，但无权删除消息，因此告警无法撤回：请授予其“删除消息”权限，或设置 retract = edit。测试消息仍留在聊天中</translation>
+    </message>
+    <message>
+        <source>%1 posted a test message in %2 but deleting it failed: %3</source>
+        <translation>%1 已在 %2 发送一条测试消息，但删除失败：%3</translation>
     </message>
 </context>
 <context>
@@ -897,6 +1050,74 @@
     <message>
         <source>%1: %2, also as plain text; the alert is tried again after the next poll</source>
         <translation>%1：%2（纯文本也被拒绝）；告警将在下次轮询后重试</translation>
+    </message>
+    <message>
+        <source>cannot record the Telegram message in the database: %1</source>
+        <translation>无法将 Telegram 消息记录到数据库：%1</translation>
+    </message>
+    <message>
+        <source>RigWatch stopped before Telegram confirmed this message; if it was posted, delete it by hand</source>
+        <translation>RigWatch 在 Telegram 确认此消息之前已停止；如果消息已发出，请手动删除</translation>
+    </message>
+    <message>
+        <source>not sent: the incident ended before Telegram could be reached</source>
+        <translation>未发送：在连上 Telegram 之前事件已结束</translation>
+    </message>
+    <message>
+        <source>%1; retrying</source>
+        <translation>%1；正在重试</translation>
+    </message>
+    <message>
+        <source>not sent: the incident ended before the plain-text version could be sent</source>
+        <translation>未发送：在纯文本版本发出之前事件已结束</translation>
+    </message>
+    <message>
+        <source>Telegram returned no message id</source>
+        <translation>Telegram 未返回消息 ID</translation>
+    </message>
+    <message>
+        <source>not sent: the incident ended before Telegram could be reached (%1)</source>
+        <translation>未发送：在连上 Telegram 之前事件已结束（%1）</translation>
+    </message>
+    <message>
+        <source>edited to resolved</source>
+        <translation>已编辑为“已恢复”</translation>
+    </message>
+    <message>
+        <source>replaced by a newer message; edited</source>
+        <translation>已被更新的消息取代；已编辑</translation>
+    </message>
+    <message>
+        <source>no longer in the chat (deleted by someone)</source>
+        <translation>已不在聊天中（被他人删除）</translation>
+    </message>
+    <message>
+        <source>left in the chat: %1</source>
+        <translation>仍留在聊天中：%1</translation>
+    </message>
+    <message>
+        <source>%1: a message could not be edited and was %2</source>
+        <translation>%1：一条消息无法编辑，%2</translation>
+    </message>
+    <message>
+        <source>%1: edit refused: %2</source>
+        <translation>%1：编辑被拒绝：%2</translation>
+    </message>
+    <message>
+        <source>%1: a resolved message could not be taken back: %2</source>
+        <translation>%1：一条已恢复的消息无法撤回：%2</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>already gone from the chat</source>
+        <translation>已不在聊天中</translation>
+    </message>
+    <message>
+        <source>left in the old group, which became a supergroup</source>
+        <translation>留在已升级为超级群组的旧群组中</translation>
     </message>
 </context>
 <context>

@@ -67,8 +67,8 @@ bool TelegramNotifier::save(LiveMessage &m)
     }
     if (m_store->saveMessage(m))
         return true;
-    const QString why = QStringLiteral("cannot record the Telegram message in the database: ") +
-                        m_store->lastError();
+    const QString why =
+        tr("cannot record the Telegram message in the database: %1").arg(m_store->lastError());
     qCWarning(lcNotify).noquote() << why;
     emit deliveryFailed(why);
     return false;
@@ -91,8 +91,8 @@ TelegramNotifier::Slot &TelegramNotifier::slot(const QString &key)
             // Sent by an earlier run that stopped before Telegram answered: the message may
             // exist, but without its id nobody can edit or delete it. Say so and move on.
             m.state = LiveMessage::Failed;
-            m.detail = QStringLiteral("RigWatch stopped before Telegram confirmed this message; "
-                                      "if it was posted, delete it by hand");
+            m.detail = tr("RigWatch stopped before Telegram confirmed this message; if it was "
+                          "posted, delete it by hand");
             qCWarning(lcNotify).noquote() << key << m.detail;
             save(m);
         }
@@ -144,7 +144,7 @@ void TelegramNotifier::update(const QString &accountKey, const QString &displayN
         s.text.clear();
         if (s.sending && m_postingKey != accountKey)
             abandonSending(
-                s, QStringLiteral("not sent: the incident ended before Telegram could be reached"));
+                s, tr("not sent: the incident ended before Telegram could be reached"));
     } else {
         s.endedAt = 0;
         s.text = m_formatter.incidentText(s.name, s.desired);

@@ -15,7 +15,7 @@ TelegramNotifier::Failure TelegramNotifier::handleCommonFailure(const TelegramRe
     case TelegramResult::Transient:
         m_pacer.transientFailure();
         if (m_pacer.transientStreak() == 1) // once per outage, not once per retry
-            emit deliveryFailed(r.explanation() + QStringLiteral("; retrying"));
+            emit deliveryFailed(tr("%1; retrying").arg(r.explanation()));
         return Failure::Retry;
     case TelegramResult::Unauthorized:
     case TelegramResult::Forbidden:
@@ -126,13 +126,13 @@ void TelegramNotifier::onPosted(const QString &key, const TelegramResult &r)
         save(m);
         s.sending = m; // the same row, posted again at once as plain text
         if (s.haveDesired && s.desired.isEmpty())
-            abandonSending(s, QStringLiteral("not sent: the incident ended before the plain-text "
-                                             "version could be sent"));
+            abandonSending(s, tr("not sent: the incident ended before the plain-text version "
+                                  "could be sent"));
         emit messagesChanged();
     } else {
         const Failure f = r.isSuccess() ? Failure::Other : handleCommonFailure(r);
         m.detail =
-            r.isSuccess() ? QStringLiteral("Telegram returned no message id") : r.explanation();
+            r.isSuccess() ? tr("Telegram returned no message id") : r.explanation();
         if (f == Failure::Retry) {
             // Kept for the retry. Sending only while it may have been posted (a timeout): that
             // is what a later start-up reports as possibly orphaned.
@@ -140,9 +140,9 @@ void TelegramNotifier::onPosted(const QString &key, const TelegramResult &r)
             s.sending = m;
             save(m);
             if (s.haveDesired && s.desired.isEmpty())
-                abandonSending(s, QStringLiteral("not sent: the incident ended before Telegram "
-                                                 "could be reached (") +
-                                      r.explanation() + QLatin1Char(')'));
+                abandonSending(s, tr("not sent: the incident ended before Telegram could be "
+                                      "reached (%1)")
+                                       .arg(r.explanation()));
         } else {
             m.state = LiveMessage::Failed;
             save(m);
@@ -187,8 +187,8 @@ void TelegramNotifier::onEdited(const QString &key, qint64 rowId, Op op, const Q
             emit messagesChanged();
         } else {
             closeRow(s, rowId, LiveMessage::Retracted,
-                     op == Op::EditResolved ? QStringLiteral("edited to resolved")
-                                            : QStringLiteral("replaced by a newer message; edited"),
+                     op == Op::EditResolved ? tr("edited to resolved")
+                                            : tr("replaced by a newer message; edited"),
                      text);
         }
     } else if (textRefusal(s, r) == Refusal::RetryPlain) {
@@ -200,23 +200,21 @@ void TelegramNotifier::onEdited(const QString &key, qint64 rowId, Op op, const Q
         if (update) // the incident stands without a message: post again, silently unless it grew
             s.lost = Announcement::fromKey(s.rows.at(i).contentHash);
         const bool gone = r.kind == TelegramResult::NotFound;
-        const QString detail = gone ? QStringLiteral("no longer in the chat (deleted by someone)")
-                                    : QStringLiteral("left in the chat: ") + r.explanation();
+        const QString detail = gone ? tr("no longer in the chat (deleted by someone)")
+                                    : tr("left in the chat: %1").arg(r.explanation());
         closeRow(s, rowId, gone ? LiveMessage::Retracted : LiveMessage::Failed, detail);
         if (!gone)
             emit deliveryFailed(
-                s.name + QStringLiteral(": a message could not be edited and was ") + detail);
+                tr("%1: a message could not be edited and was %2").arg(s.name, detail));
     } else if (handleCommonFailure(r) == Failure::Other) {
         if (update) {
             s.blockedText = text;
             if (!isTextRefusal(r)) // those were reported by textRefusal()
-                emit deliveryFailed(s.name + QStringLiteral(": edit refused: ") + r.explanation());
+                emit deliveryFailed(tr("%1: edit refused: %2").arg(s.name, r.explanation()));
         } else {
-            closeRow(s, rowId, LiveMessage::Failed,
-                     QStringLiteral("left in the chat: ") + r.explanation());
-            emit deliveryFailed(s.name +
-                                QStringLiteral(": a resolved message could not be taken back: ") +
-                                r.explanation());
+            closeRow(s, rowId, LiveMessage::Failed, tr("left in the chat: %1").arg(r.explanation()));
+            emit deliveryFailed(tr("%1: a resolved message could not be taken back: %2")
+                                    .arg(s.name, r.explanation()));
         }
     }
     finishedCall();
@@ -227,13 +225,13 @@ void TelegramNotifier::onDeleted(const QString &key, qint64 rowId, const Telegra
     Slot &s = slot(key);
     if (r.isSuccess()) {
         m_pacer.succeeded();
-        closeRow(s, rowId, LiveMessage::Retracted, QStringLiteral("deleted"));
+        closeRow(s, rowId, LiveMessage::Retracted, tr("deleted"));
     } else if (r.kind == TelegramResult::NotFound) {
-        closeRow(s, rowId, LiveMessage::Retracted, QStringLiteral("already gone from the chat"));
+        closeRow(s, rowId, LiveMessage::Retracted, tr("already gone from the chat"));
     } else if (r.kind == TelegramResult::Migrated) {
         switchChat(r.migrateToChatId);
         closeRow(s, rowId, LiveMessage::Failed,
-                 QStringLiteral("left in the old group, which became a supergroup"));
+                 tr("left in the old group, which became a supergroup"));
     } else if (handleCommonFailure(r) == Failure::Other) {
         // Older than 48 h, no right to delete, or another refusal: edit it instead, so no alert
         // is left standing for an incident that is over.

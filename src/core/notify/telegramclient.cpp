@@ -106,40 +106,43 @@ QString TelegramResult::kindName(Kind k)
 
 QString TelegramResult::explanation() const
 {
-    const QString said = description.isEmpty()
-                             ? QString()
-                             : QStringLiteral(" (Telegram said: \"%1\")").arg(description);
+    const QString said =
+        description.isEmpty() ? QString() : tr(" (Telegram said: \"%1\")").arg(description);
     switch (kind) {
     case Ok:
     case NotModified:
-        return QStringLiteral("OK");
+        return tr("OK");
     case Unauthorized:
-        return QStringLiteral("Unauthorized: the bot token is wrong or was revoked; copy it again "
-                              "from @BotFather") +
+        return tr("Unauthorized: the bot token is wrong or was revoked; copy it again from "
+                  "@BotFather") +
                said;
     case Forbidden:
-        return QStringLiteral("The bot is not allowed to post in this chat: add it to the channel "
-                              "or group as an administrator that can post messages") +
+        return tr("The bot is not allowed to post in this chat: add it to the channel or group "
+                  "as an administrator that can post messages") +
                said;
     case ChatNotFound:
-        return QStringLiteral("Chat not found: check the chat id (a channel is @name or -100…) "
-                              "and that the bot was added to it") +
+        return tr("Chat not found: check the chat id (a channel is @name or -100…) and that the "
+                  "bot was added to it") +
                said;
     case TooManyRequests:
-        return QStringLiteral("Telegram asked to slow down for %1 s").arg(retryAfterSecs) + said;
+        return tr("Telegram asked to slow down for %1 s").arg(retryAfterSecs) + said;
     case Migrated:
-        return QStringLiteral("The group became a supergroup; its new chat id is %1")
-                   .arg(migrateToChatId) +
+        return tr("The group became a supergroup; its new chat id is %1").arg(migrateToChatId) +
                said;
     case Transient:
-        return QStringLiteral("Telegram could not be reached") + said;
+        return tr("Telegram could not be reached") + said;
     case NotFound:
+        return tr("Telegram refused the request: the message was not found") + said;
     case CantDelete:
+        return tr("Telegram refused the request: the message cannot be deleted") + said;
     case CantEdit:
+        return tr("Telegram refused the request: the message cannot be edited") + said;
     case TooLong:
+        return tr("Telegram refused the request: the message is too long") + said;
     case BadHtml:
+        return tr("Telegram refused the request: bad HTML") + said;
     case OtherClientError:
-        return QStringLiteral("Telegram refused the request: %1").arg(kindName(kind)) + said;
+        return tr("Telegram refused the request") + said;
     }
     return description;
 }

@@ -3,6 +3,7 @@
 #include "config/accountconfig.h"
 #include "notify/textformat.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -25,6 +26,8 @@ namespace rw {
 // stable API (API-FACTS §3).
 struct TelegramResult
 {
+    Q_DECLARE_TR_FUNCTIONS(TelegramResult)
+public:
     enum Kind
     {
         Ok,

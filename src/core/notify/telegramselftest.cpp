@@ -13,21 +13,21 @@ QString sendFailure(const TelegramResult &r, const QString &chat)
 {
     switch (r.kind) {
     case TelegramResult::ChatNotFound:
-        return QStringLiteral("Chat not found: \"%1\" does not exist or the bot was never added "
-                              "to it (a channel is @name or -100…)")
+        return TelegramSelfTest::tr("Chat not found: \"%1\" does not exist or the bot was never "
+                                    "added to it (a channel is @name or -100…)")
             .arg(chat);
     case TelegramResult::Forbidden:
-        return QStringLiteral("The bot is not a member of \"%1\" or may not post there: add it "
-                              "as an administrator that can post messages")
+        return TelegramSelfTest::tr("The bot is not a member of \"%1\" or may not post there: "
+                                    "add it as an administrator that can post messages")
                    .arg(chat) +
                (r.description.isEmpty()
                     ? QString()
-                    : QStringLiteral(" (Telegram said: \"%1\")").arg(r.description));
+                    : TelegramResult::tr(" (Telegram said: \"%1\")").arg(r.description));
     case TelegramResult::Migrated:
-        return QStringLiteral("The group became a supergroup: set chat = %1")
+        return TelegramSelfTest::tr("The group became a supergroup: set chat = %1")
             .arg(r.migrateToChatId);
     default:
-        return QStringLiteral("Could not post the test message: ") + r.explanation();
+        return TelegramSelfTest::tr("Could not post the test message: %1").arg(r.explanation());
     }
 }
 
@@ -45,7 +45,7 @@ void TelegramSelfTest::run(TelegramClient *client, const QString &chat, const QS
     client->getMe([=](const TelegramResult &me) {
         if (!me.isSuccess()) {
             finish(false, me.kind == TelegramResult::Transient
-                              ? QStringLiteral("Telegram could not be reached: ") + me.description
+                              ? tr("Telegram could not be reached: %1").arg(me.description)
                               : me.explanation());
             return;
         }
@@ -62,18 +62,16 @@ void TelegramSelfTest::run(TelegramClient *client, const QString &chat, const QS
                 return;
             c->deleteMessage(chat, sent.messageId(), [=](const TelegramResult &del) {
                 if (del.isSuccess() || del.kind == TelegramResult::NotFound) {
-                    finish(true, QStringLiteral("OK: %1 posted a test message in %2 and deleted it")
-                                     .arg(bot, chat));
+                    finish(true,
+                           tr("%1 posted a test message in %2 and deleted it").arg(bot, chat));
                 } else if (del.kind == TelegramResult::CantDelete) {
                     finish(!deleteRequired,
-                           QStringLiteral("%1 can post in %2 but may not delete messages, so "
-                                          "alerts cannot be taken back: give it the \"Delete "
-                                          "messages\" right or set retract = edit. The test "
-                                          "message is still in the chat")
+                           tr("%1 can post in %2 but may not delete messages, so alerts "
+                              "cannot be taken back: give it the \"Delete messages\" right or "
+                              "set retract = edit. The test message is still in the chat")
                                .arg(bot, chat));
                 } else {
-                    finish(false, QStringLiteral("%1 posted a test message in %2 but deleting it "
-                                                 "failed: %3")
+                    finish(false, tr("%1 posted a test message in %2 but deleting it failed: %3")
                                       .arg(bot, chat, del.explanation()));
                 }
             });

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <functional>
@@ -15,6 +16,8 @@ class TelegramClient;
 // plain words, or what worked. Used by the notifier, the GUI button and rigwatchd --test-telegram.
 struct TelegramSelfTest
 {
+    Q_DECLARE_TR_FUNCTIONS(TelegramSelfTest)
+public:
     // ok is false when any step failed, including a delete that was refused while
     // deleteRequired (retract = delete needs that right).
     using Done = std::function<void(bool ok, const QString &message)>;

@@ -108,8 +108,8 @@ QString detail::errorFromObject(const QJsonObject &o)
         }
     }
     if (msg.isEmpty())
-        return QStringLiteral("f2pool error %1 (no message)").arg(codeText);
-    return QStringLiteral("f2pool error %1: %2").arg(codeText, msg);
+        return F2poolText::tr("f2pool error %1 (no message)").arg(codeText);
+    return F2poolText::tr("f2pool error %1: %2").arg(codeText, msg);
 }
 
 namespace {
@@ -136,13 +136,13 @@ bool isBlank(const QByteArray &body)
 QString workersArray(const QByteArray &body, QJsonObject *root, QJsonArray *workers)
 {
     if (isBlank(body))
-        return QStringLiteral("reply is empty");
+        return F2poolText::tr("reply is empty");
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
     if (pe.error != QJsonParseError::NoError)
         return detail::invalidJsonMessage(pe, pe.offset, looksLikeHtml(body));
     if (!doc.isObject())
-        return QStringLiteral("reply is a JSON array, expected an object with a \"workers\" list");
+        return F2poolText::tr("reply is a JSON array, expected an object with a \"workers\" list");
     *root = doc.object();
     return detail::workersOf(*root, workers);
 }
@@ -151,9 +151,9 @@ QString workersArray(const QByteArray &body, QJsonObject *root, QJsonArray *work
 
 QString detail::invalidJsonMessage(const QJsonParseError &error, qsizetype offset, bool html)
 {
-    QString e = QStringLiteral("reply is not valid JSON: %1 at offset %2").arg(error.errorString()).arg(offset);
+    QString e = F2poolText::tr("reply is not valid JSON: %1 at offset %2").arg(error.errorString()).arg(offset);
     if (html)
-        e += QStringLiteral(" (it looks like an HTML page, e.g. a proxy or maintenance page)");
+        e += F2poolText::tr(" (it looks like an HTML page, e.g. a proxy or maintenance page)");
     return e;
 }
 
@@ -167,12 +167,12 @@ QString detail::workersOf(const QJsonObject &root, QJsonArray *workers)
         *workers = w.toArray();
         return {};
     }
-    QString e = w.isUndefined() ? QStringLiteral("reply has no \"workers\" list")
-                                : QStringLiteral("reply's \"workers\" is not a list");
+    QString e = w.isUndefined() ? F2poolText::tr("reply has no \"workers\" list")
+                                : F2poolText::tr("reply's \"workers\" is not a list");
     for (const char *key : {"msg", "message", "error"}) {
         const QJsonValue m = root.value(QLatin1String(key));
         if (m.isString() && !m.toString().trimmed().isEmpty())
-            return e + QStringLiteral(" (pool says: %1)").arg(shortened(m.toString()));
+            return e + F2poolText::tr(" (pool says: %1)").arg(shortened(m.toString()));
     }
     return e;
 }
@@ -265,7 +265,7 @@ void detail::readV2Entries(const QJsonArray &list, qsizetype from, qsizetype ind
     for (qsizetype i = from; i < list.size(); ++i) {
         const QJsonValue entry = list.at(i);
         if (!entry.isObject()) {
-            c.reject(indexBase + i - from, "is not an object");
+            c.reject(indexBase + i - from, QT_TRANSLATE_NOOP("F2poolText", "is not an object"));
             continue;
         }
         const QJsonObject w = entry.toObject();
@@ -277,7 +277,7 @@ void detail::readV2Entries(const QJsonArray &list, qsizetype from, qsizetype ind
         if (s.name.isEmpty())
             s.name = nameOf(w.value(kWorkerName));
         if (s.name.isEmpty()) {
-            c.reject(indexBase + i - from, "has no worker name");
+            c.reject(indexBase + i - from, QT_TRANSLATE_NOOP("F2poolText", "has no worker name"));
             continue;
         }
         const QJsonObject &rates = info.isEmpty() ? w : info;
@@ -299,14 +299,14 @@ void detail::readV1Entries(const QJsonArray &list, qsizetype from, qsizetype ind
     for (qsizetype i = from; i < list.size(); ++i) {
         const QJsonValue entry = list.at(i);
         if (!entry.isArray()) {
-            c.reject(indexBase + i - from, "is not a list");
+            c.reject(indexBase + i - from, QT_TRANSLATE_NOOP("F2poolText", "is not a list"));
             continue;
         }
         const QJsonArray w = entry.toArray();
         WorkerSample s;
         s.name = nameOf(w.at(0)); // at() past the end is Undefined: short rows are tolerated
         if (s.name.isEmpty()) {
-            c.reject(indexBase + i - from, "has no worker name");
+            c.reject(indexBase + i - from, QT_TRANSLATE_NOOP("F2poolText", "has no worker name"));
             continue;
         }
         s.hashRate = number(w.at(1));

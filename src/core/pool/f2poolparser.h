@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QCoreApplication>
 #include <QString>
 
 #include <optional>
@@ -13,6 +14,12 @@ class QJsonObject;
 struct QJsonParseError;
 
 namespace rw {
+
+// The translation context of the parsers' messages (shown in the status bar and the tray).
+struct F2poolText
+{
+    Q_DECLARE_TR_FUNCTIONS(F2poolText)
+};
 
 // Pure parsers for f2pool replies (API-FACTS.md §1, §2): reply body in, Snapshot or a reason a
 // human can act on out. No I/O; the provider sets Snapshot::poolTimeSecs from the Date header.

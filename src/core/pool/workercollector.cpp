@@ -1,5 +1,6 @@
 #include "pool/workercollector.h"
 
+#include "pool/f2poolparser.h"
 #include "pool/httpdate.h"
 
 #include <QHashFunctions>
@@ -143,7 +144,9 @@ void WorkerCollector::truncate(qsizetype count)
 void WorkerCollector::reject(qsizetype index, const char *why)
 {
     if (m_bad++ == 0)
-        m_firstProblem = QStringLiteral("entry %1 %2").arg(index).arg(QLatin1String(why));
+        m_firstProblem = F2poolText::tr("entry %1 %2")
+                             .arg(index)
+                             .arg(QCoreApplication::translate("F2poolText", why));
 }
 
 ParseResult WorkerCollector::finish(qsizetype entries, const char *api,
@@ -152,7 +155,7 @@ ParseResult WorkerCollector::finish(qsizetype entries, const char *api,
     ParseResult r;
     dropDuplicates();
     if (entries > 0 && m_snapshot.workers.isEmpty()) {
-        r.error = QStringLiteral("reply's \"workers\" list has %1 entries and none is a usable "
+        r.error = F2poolText::tr("reply's \"workers\" list has %1 entries and none is a usable "
                                  "worker (%2)")
                       .arg(entries)
                       .arg(m_firstProblem);
