@@ -534,6 +534,83 @@ def scenario_kill9_restart():
     p.communicate(timeout=10)
     check(p.returncode == 0, f"SIGTERM exit {p.returncode}")
 
+
+def tg_error(status, description, **parameters):
+    obj = {"ok": False, "error_code": status, "description": description}
+    if parameters:
+        obj["parameters"] = parameters
+    return (status, obj, [])
+
+
+def scenario_telegram_variants():
+    print("== Telegram: edit answers the Message, 'not modified', a proxy's 502, 'not found' on delete")
+    name = "tgvar"; reset(name)
+    POOL.workers = [("rig-01", 1e14, 3000, "h"), ("rig-02", 1e14, 3000, "h")]
+    TG.script["sendMessage"] = [(502, {"html": "Bad Gateway"}, [])]
+    cfg = config(name)
+    rc, out, err, el = once(cfg)
+    check(len(TG.live) == 1, f"502 from a proxy retried: live={len(TG.live)} calls={methods()}")
+    TG.calls.clear()
+    TG.script["editMessageText"] = [(200, {"ok": True, "result": {"message_id": 1, "date": 1, "chat": {"id": -1001234, "type": "channel"}, "text": "x"}}, [])]
+    POOL.workers[0] = ("rig-01", 1e14, 3, "h")
+    rc, out, err, el = once(cfg)
+    check(methods() == ["editMessageText"], f"shrink edited, Message result accepted: {methods()}")
+    TG.calls.clear()
+    rc, out, err, el = once(cfg)
+    check(methods() == [], f"accepted edit not repeated: {methods()}")
+    TG.calls.clear()
+    TG.live.clear()  # someone deleted the message by hand
+    POOL.workers[1] = ("rig-02", 1e14, 3, "h")
+    rc, out, err, el = once(cfg)
+    check(rc == 0 and methods() == ["deleteMessage"], f"'message to delete not found' counts as retracted: {methods()}")
+    TG.calls.clear()
+    rc, out, err, el = once(cfg)
+    check(methods() == [], f"nothing left to retract: {methods()}")
+
+    print("== Telegram: 'message is not modified' on an edit is success")
+    name = "tgnotmod"; reset(name)
+    POOL.workers = [("rig-01", 1e14, 3000, "h"), ("rig-02", 1e14, 3000, "h")]
+    cfg = config(name)
+    once(cfg)
+    TG.calls.clear()
+    TG.script["editMessageText"] = [tg_error(400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message")]
+    POOL.workers[0] = ("rig-01", 1e14, 3, "h")
+    rc, out, err, el = once(cfg)
+    TG.calls.clear()
+    rc, out, err, el = once(cfg)
+    check(methods() == [], f"not modified = done, no retry: {methods()}")
+
+    print("== Telegram: 403 bot was kicked -> poll still reported, error named")
+    name = "tg403"; reset(name)
+    POOL.workers = [("rig-01", 1e14, 3000, "h")]
+    TG.script["sendMessage"] = [tg_error(403, "Forbidden: bot was kicked from the channel chat")] * 3
+    rc, out, err, el = once(config(name))
+    check(rc == 2 and out.startswith("CRITICAL"), f"rc unaffected by Telegram: rc={rc}")
+    check("kicked" in err, f"the refusal is named in the log: {[l for l in err.splitlines() if 'kick' in l][:1]}")
+    check(el < 30, f"a refusal is not retried for long ({el:.1f}s)")
+
+
+def scenario_test_telegram():
+    print("== --test-telegram")
+    name = "tgtest"; reset(name)
+    cfg = config(name)
+    p = subprocess.run([RIGWATCHD, "--test-telegram", "--config", cfg], capture_output=True, text=True, timeout=60)
+    check(p.returncode == 0, f"test message ok: rc={p.returncode} {p.stdout.strip()[-200:]!r}")
+    check([m for m in methods() if m != "getMe"] == ["sendMessage", "deleteMessage"] and not TG.live, f"posted and deleted: {methods()}")
+    reset(name)
+    TG.script["sendMessage"] = [tg_error(400, "Bad Request: chat not found")]
+    TG.script["getMe"] = []
+    p = subprocess.run([RIGWATCHD, "--test-telegram", "--config", cfg], capture_output=True, text=True, timeout=60)
+    check(p.returncode != 0 and "chat not found" in (p.stdout + p.stderr), f"chat not found reported: rc={p.returncode} {(p.stdout + p.stderr).strip()[-200:]!r}")
+    reset(name)
+    with open(cfg) as f:
+        body = f.read().replace(BOT_TOKEN, "999:wrongtokenXYZ")
+    with open(cfg, "w") as f:
+        f.write(body)
+    p = subprocess.run([RIGWATCHD, "--test-telegram", "--config", cfg], capture_output=True, text=True, timeout=60)
+    check(p.returncode != 0 and "Unauthorized" in (p.stdout + p.stderr), f"bad token -> Unauthorized: rc={p.returncode} {(p.stdout + p.stderr).strip()[-200:]!r}")
+    check("wrongtokenXYZ" not in p.stdout + p.stderr, "the wrong token is not echoed")
+
 scenario_lifecycle()
 scenario_lifecycle(mode="chunked", strings=True)
 scenario_lifecycle(mode="close", v1=True, chat="@farmchannel")
@@ -549,6 +626,8 @@ scenario_loop()
 scenario_missing_floor_edit()
 scenario_accounts_env()
 scenario_kill9_restart()
+scenario_telegram_variants()
+scenario_test_telegram()
 print("FAILS:", len(FAILS))
 for f in FAILS:
     print(" -", f)
