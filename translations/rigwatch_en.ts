@@ -212,6 +212,117 @@
     </message>
 </context>
 <context>
+    <name>StoreText</name>
+    <message>
+        <source>it was written by a newer version of RigWatch (schema %1; this version understands up to %2). Upgrade RigWatch or choose another database file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is an SQLite database of another program (it has tables but no RigWatch schema version)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was written by a newer version of RigWatch (schema %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upgrading it to schema %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database is locked by another program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file or its folder is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk reported an input/output error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file cannot be opened or created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is not a database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the directory %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database is not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open database %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no file name given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the worker states of account &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the state of account &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the Telegram messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot save a Telegram message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no saved message has id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot save the poll of account &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot save the failed poll of account &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the hashrate history of account &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the hashrate history of worker &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the outages of account &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot roll up old samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TelegramResult</name>
     <message>
         <source> (Telegram said: &quot;%1&quot;)</source>

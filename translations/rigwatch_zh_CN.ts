@@ -212,6 +212,117 @@
     </message>
 </context>
 <context>
+    <name>StoreText</name>
+    <message>
+        <source>it was written by a newer version of RigWatch (schema %1; this version understands up to %2). Upgrade RigWatch or choose another database file</source>
+        <translation>它由更新版本的 RigWatch 写入（架构 %1；当前版本最高支持 %2）。请升级 RigWatch 或选择另一个数据库文件</translation>
+    </message>
+    <message>
+        <source>it is an SQLite database of another program (it has tables but no RigWatch schema version)</source>
+        <translation>它是其他程序的 SQLite 数据库（含有数据表，但没有 RigWatch 架构版本）</translation>
+    </message>
+    <message>
+        <source>it was written by a newer version of RigWatch (schema %1)</source>
+        <translation>它由更新版本的 RigWatch 写入（架构 %1）</translation>
+    </message>
+    <message>
+        <source>upgrading it to schema %1 failed: %2</source>
+        <translation>升级到架构 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>the database is locked by another program</source>
+        <translation>数据库被其他程序锁定</translation>
+    </message>
+    <message>
+        <source>the file or its folder is read-only</source>
+        <translation>文件或其所在文件夹为只读</translation>
+    </message>
+    <message>
+        <source>the disk reported an input/output error</source>
+        <translation>磁盘报告了输入/输出错误</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened or created</source>
+        <translation>无法打开或创建该文件</translation>
+    </message>
+    <message>
+        <source>the file is not a database</source>
+        <translation>该文件不是数据库</translation>
+    </message>
+    <message>
+        <source>cannot create the directory %1</source>
+        <translation>无法创建目录 %1</translation>
+    </message>
+    <message>
+        <source>the database is not open</source>
+        <translation>数据库未打开</translation>
+    </message>
+    <message>
+        <source>cannot open database %1: %2</source>
+        <translation>无法打开数据库 %1：%2</translation>
+    </message>
+    <message>
+        <source>no file name given</source>
+        <translation>未提供文件名</translation>
+    </message>
+    <message>
+        <source>it is a directory</source>
+        <translation>它是一个目录</translation>
+    </message>
+    <message>
+        <source>cannot read the worker states of account &quot;%1&quot;</source>
+        <translation>无法读取账户“%1”的矿机状态</translation>
+    </message>
+    <message>
+        <source>cannot read the state of account &quot;%1&quot;</source>
+        <translation>无法读取账户“%1”的状态</translation>
+    </message>
+    <message>
+        <source>cannot read the accounts</source>
+        <translation>无法读取账户</translation>
+    </message>
+    <message>
+        <source>cannot read the Telegram messages</source>
+        <translation>无法读取 Telegram 消息</translation>
+    </message>
+    <message>
+        <source>cannot save a Telegram message</source>
+        <translation>无法保存 Telegram 消息</translation>
+    </message>
+    <message>
+        <source>no saved message has id %1</source>
+        <translation>没有 ID 为 %1 的已保存消息</translation>
+    </message>
+    <message>
+        <source>cannot save the poll of account &quot;%1&quot;</source>
+        <translation>无法保存账户“%1”的轮询结果</translation>
+    </message>
+    <message>
+        <source>cannot save the failed poll of account &quot;%1&quot;</source>
+        <translation>无法保存账户“%1”的失败轮询</translation>
+    </message>
+    <message>
+        <source>cannot read the hashrate history of account &quot;%1&quot;</source>
+        <translation>无法读取账户“%1”的算力历史</translation>
+    </message>
+    <message>
+        <source>cannot read the hashrate history of worker &quot;%1&quot;</source>
+        <translation>无法读取矿机“%1”的算力历史</translation>
+    </message>
+    <message>
+        <source>cannot read the outages of account &quot;%1&quot;</source>
+        <translation>无法读取账户“%1”的离线记录</translation>
+    </message>
+    <message>
+        <source>cannot roll up old samples</source>
+        <translation>无法汇总旧样本</translation>
+    </message>
+</context>
+<context>
     <name>TelegramResult</name>
     <message>
         <source> (Telegram said: &quot;%1&quot;)</source>

@@ -125,7 +125,7 @@ bool Schema::migrate(QSqlDatabase &db, QString *why)
     if (current == version())
         return true;
     if (current > version()) {
-        *why = QStringLiteral("it was written by a newer version of RigWatch (schema %1; this "
+        *why = StoreText::tr("it was written by a newer version of RigWatch (schema %1; this "
                               "version understands up to %2). Upgrade RigWatch or choose "
                               "another database file")
                    .arg(current)
@@ -151,16 +151,16 @@ bool Schema::migrate(QSqlDatabase &db, QString *why)
         if (!scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_master"), &tables, &error))
             return fail(error);
         if (tables > 0)
-            return fail(QStringLiteral("it is an SQLite database of another program (it has "
+            return fail(StoreText::tr("it is an SQLite database of another program (it has "
                                        "tables but no RigWatch schema version)"));
     }
     if (current > version())
-        return fail(QStringLiteral("it was written by a newer version of RigWatch (schema %1)")
+        return fail(StoreText::tr("it was written by a newer version of RigWatch (schema %1)")
                         .arg(current));
     for (qint64 v = current; v < version(); ++v) {
         for (const char *sql : migrations()[size_t(v)]) {
             if (!q.exec(QString::fromLatin1(sql)))
-                return fail(QStringLiteral("upgrading it to schema %1 failed: %2")
+                return fail(StoreText::tr("upgrading it to schema %1 failed: %2")
                                 .arg(v + 1)
                                 .arg(sqlText(q.lastError())));
         }

@@ -1,10 +1,17 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 class QSqlDatabase;
 
 namespace rw {
+
+// The translation context of the store's messages (the app shows them to the operator).
+struct StoreText
+{
+    Q_DECLARE_TR_FUNCTIONS(StoreText)
+};
 
 // The store's table layout and the migrations that bring an older database up to it. The
 // version lives in PRAGMA user_version; each migration step is plain SQL kept in schema.cpp.

@@ -29,12 +29,12 @@ QString plainError(const QSqlError &e)
     QString plain;
     switch (e.nativeErrorCode().toInt() & 0xff) { // primary SQLite result code
     case 5: // SQLITE_BUSY
-    case 6: plain = QStringLiteral("the database is locked by another program"); break;
-    case 8: plain = QStringLiteral("the file or its folder is read-only"); break;
-    case 10: plain = QStringLiteral("the disk reported an input/output error"); break;
-    case 13: plain = QStringLiteral("the disk is full"); break;
-    case 14: plain = QStringLiteral("the file cannot be opened or created"); break;
-    case 26: plain = QStringLiteral("the file is not a database"); break;
+    case 6: plain = StoreText::tr("the database is locked by another program"); break;
+    case 8: plain = StoreText::tr("the file or its folder is read-only"); break;
+    case 10: plain = StoreText::tr("the disk reported an input/output error"); break;
+    case 13: plain = StoreText::tr("the disk is full"); break;
+    case 14: plain = StoreText::tr("the file cannot be opened or created"); break;
+    case 26: plain = StoreText::tr("the file is not a database"); break;
     default: return text;
     }
     return plain + QStringLiteral(" (") + text + QLatin1Char(')');
@@ -54,7 +54,7 @@ bool ensureDirectory(const QString &dir, QString *why)
     }
     if (QFileInfo(dir).isDir() || QDir().mkpath(dir))
         return true;
-    *why = QStringLiteral("cannot create the directory %1").arg(QDir::toNativeSeparators(dir));
+    *why = StoreText::tr("cannot create the directory %1").arg(QDir::toNativeSeparators(dir));
     return false;
 }
 
@@ -69,7 +69,7 @@ QSqlQuery *Store::Private::prepared(const QString &sql)
         QSqlQuery q(db);
         if (!db.isOpen() || !q.prepare(sql)) {
             sqlError = db.isOpen() ? q.lastError()
-                                   : QSqlError(QString(), QStringLiteral("the database is not open"));
+                                   : QSqlError(QString(), StoreText::tr("the database is not open"));
             return nullptr;
         }
         it = queries.emplace(sql, q).first;
@@ -106,7 +106,7 @@ QSqlQuery *Store::Private::read(const QString &what, const QString &sql,
 bool Store::Private::transaction(const QString &what, const std::function<bool()> &body)
 {
     if (!db.isOpen()) {
-        sqlError = QSqlError(QString(), QStringLiteral("the database is not open"));
+        sqlError = QSqlError(QString(), StoreText::tr("the database is not open"));
         fail(what);
         return false;
     }
@@ -250,17 +250,17 @@ bool Store::open(const QString &path, QString *error)
     const QString file = path.isEmpty() ? QString() : QFileInfo(path).absoluteFilePath();
     auto fail = [&](const QString &why) {
         d->closeConnection();
-        d->lastError = QStringLiteral("cannot open database %1: %2").arg(QDir::toNativeSeparators(file), why);
+        d->lastError = StoreText::tr("cannot open database %1: %2").arg(QDir::toNativeSeparators(file), why);
         qCWarning(lcStore).noquote() << d->lastError;
         if (error)
             *error = d->lastError;
         return false;
     };
     if (file.isEmpty())
-        return fail(QStringLiteral("no file name given"));
+        return fail(StoreText::tr("no file name given"));
     QString why;
     if (QFileInfo(file).isDir())
-        return fail(QStringLiteral("it is a directory"));
+        return fail(StoreText::tr("it is a directory"));
     if (!ensureDirectory(QFileInfo(file).absolutePath(), &why))
         return fail(why);
 
@@ -313,7 +313,7 @@ void Store::setBusyTimeout(int ms)
 
 QHash<QString, WorkerState> Store::workerStates(const QString &account) const
 {
-    const QString what = QStringLiteral("cannot read the worker states of account \"%1\"").arg(account);
+    const QString what = StoreText::tr("cannot read the worker states of account \"%1\"").arg(account);
     QHash<QString, WorkerState> states;
     const int acc = d->accountId(account, false);
     QSqlQuery *q = acc <= 0 ? nullptr : d->read(what, QStringLiteral(
@@ -348,7 +348,7 @@ QHash<QString, WorkerState> Store::workerStates(const QString &account) const
 
 AccountState Store::accountState(const QString &account) const
 {
-    const QString what = QStringLiteral("cannot read the state of account \"%1\"").arg(account);
+    const QString what = StoreText::tr("cannot read the state of account \"%1\"").arg(account);
     AccountState s;
     const int acc = d->accountId(account, false);
     QSqlQuery *q = acc <= 0 ? nullptr : d->read(what, QStringLiteral(
@@ -373,7 +373,7 @@ AccountState Store::accountState(const QString &account) const
 QStringList Store::accounts() const
 {
     QStringList keys;
-    QSqlQuery *q = d->read(QStringLiteral("cannot read the accounts"),
+    QSqlQuery *q = d->read(StoreText::tr("cannot read the accounts"),
                            QStringLiteral("SELECT key FROM accounts ORDER BY key"), {});
     while (q && q->next())
         keys << q->value(0).toString();

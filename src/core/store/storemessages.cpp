@@ -3,6 +3,7 @@
 #include "store/store.h"
 
 #include "store/store_p.h"
+#include "store/schema.h"
 
 namespace rw {
 
@@ -16,7 +17,7 @@ QVector<LiveMessage> Store::Private::messages(const QString &where,
                                               std::initializer_list<QVariant> values)
 {
     QVector<LiveMessage> list;
-    QSqlQuery *q = read(QStringLiteral("cannot read the Telegram messages"),
+    QSqlQuery *q = read(StoreText::tr("cannot read the Telegram messages"),
                         QStringLiteral("SELECT id, account, chat, message_id, content_hash, text, sent_at,"
                                        " edited_at, state, detail FROM telegram_messages ")
                             + where, values);
@@ -45,7 +46,7 @@ QVector<LiveMessage> Store::Private::messages(const QString &where,
 bool Store::saveMessage(LiveMessage &m)
 {
     qint64 id = m.id;
-    const bool ok = d->transaction(QStringLiteral("cannot save a Telegram message"), [&] {
+    const bool ok = d->transaction(StoreText::tr("cannot save a Telegram message"), [&] {
         QSqlQuery *q = d->prepared(m.id == 0
             ? QStringLiteral("INSERT INTO telegram_messages (account, chat, message_id, content_hash,"
                              " text, sent_at, edited_at, state, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -63,7 +64,7 @@ bool Store::saveMessage(LiveMessage &m)
         }
         if (q->numRowsAffected() == 1)
             return true;
-        d->sqlError = QSqlError(QString(), QStringLiteral("no saved message has id %1").arg(m.id));
+        d->sqlError = QSqlError(QString(), StoreText::tr("no saved message has id %1").arg(m.id));
         return false;
     });
     if (ok)

@@ -4,6 +4,7 @@
 #include "store/store.h"
 
 #include "store/store_p.h"
+#include "store/schema.h"
 
 #include <QStringList>
 
@@ -134,7 +135,7 @@ bool Store::recordPoll(const QString &account, qint64 at, const Snapshot &snapsh
                        const QHash<QString, WorkerState> &states, const AccountState &accountState,
                        const QVector<Event> &events)
 {
-    return d->transaction(QStringLiteral("cannot save the poll of account \"%1\"").arg(account), [&] {
+    return d->transaction(StoreText::tr("cannot save the poll of account \"%1\"").arg(account), [&] {
         const int acc = d->accountId(account, true);
         int online = 0, offline = 0;
         for (const WorkerState &s : states) {
@@ -162,7 +163,7 @@ bool Store::recordPoll(const QString &account, qint64 at, const Snapshot &snapsh
 bool Store::recordFailure(const QString &account, const AccountState &accountState,
                           const QVector<Event> &events)
 {
-    return d->transaction(QStringLiteral("cannot save the failed poll of account \"%1\"").arg(account), [&] {
+    return d->transaction(StoreText::tr("cannot save the failed poll of account \"%1\"").arg(account), [&] {
         const int acc = d->accountId(account, true);
         return acc > 0 && d->saveAccountState(acc, accountState) && d->applyEvents(acc, events);
     });
@@ -170,7 +171,7 @@ bool Store::recordFailure(const QString &account, const AccountState &accountSta
 
 QVector<SeriesPoint> Store::accountSeries(const QString &account, qint64 from, qint64 to) const
 {
-    const QString what = QStringLiteral("cannot read the hashrate history of account \"%1\"").arg(account);
+    const QString what = StoreText::tr("cannot read the hashrate history of account \"%1\"").arg(account);
     const int acc = d->accountId(account, false);
     if (acc < 0)
         d->fail(what);
@@ -180,7 +181,7 @@ QVector<SeriesPoint> Store::accountSeries(const QString &account, qint64 from, q
 QVector<SeriesPoint> Store::workerSeries(const QString &account, const QString &worker, qint64 from,
                                          qint64 to) const
 {
-    const QString what = QStringLiteral("cannot read the hashrate history of worker \"%1\"").arg(worker);
+    const QString what = StoreText::tr("cannot read the hashrate history of worker \"%1\"").arg(worker);
     const int acc = d->accountId(account, false);
     const int id = acc > 0 ? d->workerId(acc, worker, false) : acc;
     if (id < 0)
@@ -191,7 +192,7 @@ QVector<SeriesPoint> Store::workerSeries(const QString &account, const QString &
 QVector<Outage> Store::outages(const QString &account, qint64 from, qint64 to,
                                const QString &workerFilter) const
 {
-    const QString what = QStringLiteral("cannot read the outages of account \"%1\"").arg(account);
+    const QString what = StoreText::tr("cannot read the outages of account \"%1\"").arg(account);
     QVector<Outage> list;
     const int acc = d->accountId(account, false);
     QSqlQuery *q = acc <= 0 ? nullptr : d->read(what, QStringLiteral(
@@ -212,7 +213,7 @@ QVector<Outage> Store::outages(const QString &account, qint64 from, qint64 to,
 
 bool Store::applyRetention(qint64 now)
 {
-    return d->transaction(QStringLiteral("cannot roll up old samples"), [&] {
+    return d->transaction(StoreText::tr("cannot roll up old samples"), [&] {
         // Whole UTC hours and days, never moving back, so each bucket lives in one table.
         const qint64 oldRaw = d->meta("raw_cut"), oldHourly = d->meta("hourly_cut");
         const qint64 rawCut = qMax(oldRaw, (now - 48 * Hour) / Hour * Hour);
