@@ -1,4 +1,4 @@
-// The engine publishes each account's workers as an implicitly shared copy of the monitor's
+// The engine between polls. It publishes each account's workers as an implicitly shared copy of the monitor's
 // state table. The engine's own copy must not make the monitor copy the whole table at the next
 // poll (at 100k workers that copy costs several times the poll's apply): with nobody else
 // holding a view, polls update the table in place; a view someone keeps stays as it was.
@@ -67,6 +67,57 @@ private slots:
         QCOMPARE(kept.workers.value(QStringLiteral("rig-07")).status, keptStatus);
         QCOMPARE(engine.views().first().workers.value(QStringLiteral("rig-07")).status,
                  WorkerStatus::Offline);
+        engine.stop();
+    }
+
+    // Failed polls back off (up to four intervals apart), but "pool unreachable" is raised when
+    // max(offline_after, 3 x interval) has passed without a successful poll, not at the next
+    // failure after that: the engine checks again at that moment, without polling.
+    void poolUnreachableIsRaisedOnTimeBetweenBackedOffPolls()
+    {
+        ManualClock clock(QDateTime::currentMSecsSinceEpoch());
+        FakeF2pool pool(&clock);
+        pool.setUser(QStringLiteral("farm1"));
+        pool.addRigs(3);
+        QVERIFY(pool.listen());
+        AccountConfig a;
+        a.id = QStringLiteral("default");
+        a.url = pool.baseUrl();
+        a.user = QStringLiteral("farm1");
+        a.intervalSecs = 60; // unreachable after max(120, 180) = 180 s
+        a.timeoutSecs = 5;
+        a.thresholds.offlineAfterSecs = 120;
+        QNetworkAccessManager nam;
+        Engine engine({a}, nullptr, &nam, &clock);
+        QVector<Event> events;
+        connect(&engine, &Engine::eventsHappened, this,
+                [&events](const QString &, const QVector<Event> &e) { events += e; });
+        int updates = 0;
+        connect(&engine, &Engine::accountUpdated, this, [&updates] { ++updates; });
+        engine.start();
+        QTRY_COMPARE(updates, 1);
+
+        pool.setFault(FakeF2pool::Fault::Http500);
+        clock.advanceSecs(179);
+        engine.refreshNow();
+        QTRY_COMPARE(updates, 2);
+        QVERIFY(!engine.views().first().incident.poolUnreachable);
+        const int requests = pool.requestCount(QStringLiteral("/v2/hash_rate/worker/list"));
+        // The next poll is a backed-off interval away (>= 54 s); the deadline is 2 s away.
+        QVERIFY(engine.views().first().nextPollAtMs >= clock.nowMs() + 54000);
+        clock.advanceSecs(2);
+        QTRY_VERIFY_WITH_TIMEOUT(engine.views().first().incident.poolUnreachable, 6000);
+        QCOMPARE(pool.requestCount(QStringLiteral("/v2/hash_rate/worker/list")), requests);
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events.first().kind, Event::PoolUnreachable);
+        QVERIFY(engine.views().first().incident.unreachableReason.contains(QStringLiteral("500")));
+
+        // The pool answers again: the incident ends at that poll, and no check is left armed.
+        pool.setFault(FakeF2pool::Fault::None);
+        clock.advanceSecs(30);
+        engine.refreshNow();
+        QTRY_VERIFY(!engine.views().first().incident.poolUnreachable);
+        QCOMPARE(events.last().kind, Event::PoolRecovered);
         engine.stop();
     }
 };

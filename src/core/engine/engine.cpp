@@ -6,6 +6,8 @@
 #include "engine/eventtext.h"
 #include "store/store.h"
 
+#include <algorithm>
+
 namespace rw {
 
 struct Engine::Account
@@ -17,6 +19,9 @@ struct Engine::Account
     QString lastError;
     qint64 lastAttemptAt = 0;
     bool onceWaiting = false;
+    // Fires when a failure streak reaches "pool unreachable", which may fall between two
+    // backed-off polls (up to four intervals apart): the incident is raised on time.
+    QTimer unreachableCheck;
 };
 
 Engine::Engine(const QVector<AccountConfig> &accounts, Store *store, QNetworkAccessManager *nam,
@@ -40,6 +45,9 @@ Engine::Engine(const QVector<AccountConfig> &accounts, Store *store, QNetworkAcc
                 [this, raw](const Snapshot &s, qint64 ms) { onPolled(*raw, s, ms); });
         connect(a->poller.get(), &Poller::failed, this,
                 [this, raw](const PollFailure &f) { onFailed(*raw, f); });
+        a->unreachableCheck.setSingleShot(true);
+        connect(&a->unreachableCheck, &QTimer::timeout, this,
+                [this, raw] { onUnreachableDeadline(*raw); });
         connect(a->poller.get(), &Poller::nextPollScheduled, this,
                 [raw](qint64 at) { raw->view.nextPollAtMs = at; });
         m_accounts.push_back(std::move(a));
@@ -76,6 +84,7 @@ void Engine::restore()
 
 void Engine::start()
 {
+    m_running = true;
     for (auto &a : m_accounts)
         a->poller->start();
     if (m_store)
@@ -85,9 +94,12 @@ void Engine::start()
 
 void Engine::stop()
 {
+    m_running = false;
     m_retention.stop();
-    for (auto &a : m_accounts)
+    for (auto &a : m_accounts) {
         a->poller->stop();
+        a->unreachableCheck.stop();
+    }
 }
 
 void Engine::refreshNow()
@@ -136,6 +148,7 @@ AccountState Engine::stateOf(const Account &a) const
 
 void Engine::onPolled(Account &a, const Snapshot &snapshot, qint64 durationMs)
 {
+    a.unreachableCheck.stop();
     const qint64 now = m_clock->nowSecs();
     a.lastAttemptAt = now;
     a.lastError.clear();
@@ -175,7 +188,37 @@ void Engine::onFailed(Account &a, const PollFailure &failure)
         emit storageError(m_store->lastError());
     emit pollFinished(a.config.key(), failure.durationMs, false, failure.reasonKey());
     publish(a, events);
+    armUnreachableCheck(a);
     cycleStep(a);
+}
+
+void Engine::armUnreachableCheck(Account &a)
+{
+    const qint64 at = a.monitor->unreachableDeadline();
+    if (!m_running || at == 0) {
+        a.unreachableCheck.stop();
+        return;
+    }
+    const qint64 ms = std::clamp<qint64>((at - m_clock->nowSecs()) * 1000, 0, 24 * 3600 * 1000);
+    a.unreachableCheck.start(int(ms));
+}
+
+void Engine::onUnreachableDeadline(Account &a)
+{
+    // No poll answered since the last failure (a success stops this timer): the streak is as
+    // long as it was then plus the time waited. Re-judged exactly as a failure would be, with
+    // the last failure's reason; nothing is counted as a poll.
+    const QVector<Event> events = a.monitor->applyFailure(a.lastError, m_clock->nowSecs());
+    if (events.isEmpty()) { // woke early (a clock that moved): wait for the rest
+        armUnreachableCheck(a);
+        return;
+    }
+    a.view.changed.clear();
+    a.view.added.clear();
+    a.view.removed.clear();
+    if (m_store && !m_store->recordFailure(a.config.key(), stateOf(a), events))
+        emit storageError(m_store->lastError());
+    publish(a, events);
 }
 
 void Engine::publish(Account &a, const QVector<Event> &events)

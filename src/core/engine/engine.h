@@ -56,6 +56,8 @@ private:
     void publish(Account &a, const QVector<Event> &events);
     AccountState stateOf(const Account &a) const;
     void cycleStep(Account &a);
+    void armUnreachableCheck(Account &a);
+    void onUnreachableDeadline(Account &a);
 
     std::vector<std::unique_ptr<Account>> m_accounts;
     Store *m_store;
@@ -63,6 +65,7 @@ private:
     const Clock *m_clock;
     QTimer m_retention;
     int m_onceOutstanding = 0;
+    bool m_running = false; // loop mode (start() .. stop())
 };
 
 } // namespace rw

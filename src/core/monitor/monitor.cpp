@@ -373,6 +373,14 @@ void Monitor::updateIncidentSince(qint64 now, qint64 earliestDown)
     m_incidentSince = since;
 }
 
+qint64 Monitor::unreachableDeadline() const
+{
+    if (m_unreachableSince == 0 || m_poolUnreachable)
+        return 0;
+    const qint64 base = m_lastSuccessAt > 0 ? m_lastSuccessAt : m_unreachableSince;
+    return base + unreachableAfterSecs() + 1;
+}
+
 QVector<Event> Monitor::applyFailure(const QString &reason, qint64 localNow)
 {
     m_added.clear();

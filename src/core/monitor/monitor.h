@@ -77,6 +77,11 @@ public:
     const Thresholds &thresholds() const { return m_thresholds; }
     int intervalSecs() const { return m_intervalSecs; }
     qint64 unreachableAfterSecs() const; // max(offline_after, 3 x interval)
+    // When a failure streak becomes "pool unreachable" (local unix seconds): the first second
+    // past unreachableAfterSecs() without a successful poll. 0 while the pool answers or once
+    // the incident is raised. The engine checks again then, so the incident does not wait for
+    // the next (backed-off) poll to fail.
+    qint64 unreachableDeadline() const;
 
     // Rows touched by the last apply, for incremental model updates. changedWorkers() lists
     // known workers whose sample, status or statusSince changed; a failure clears all three.
