@@ -611,6 +611,36 @@ def scenario_test_telegram():
     check(p.returncode != 0 and "Unauthorized" in (p.stdout + p.stderr), f"bad token -> Unauthorized: rc={p.returncode} {(p.stdout + p.stderr).strip()[-200:]!r}")
     check("wrongtokenXYZ" not in p.stdout + p.stderr, "the wrong token is not echoed")
 
+
+def scenario_unreachable():
+    print("== loop: pool refuses for longer than max(offline_after, 3 x interval) -> one message, retracted when back")
+    name = "unreach"; reset(name)
+    POOL.workers = [("rig-01", 1e14, 3, "h")]
+    cfg = config(name)
+    with open(cfg) as f:
+        body = f.read().replace("offline_after = 600", "offline_after = 5").replace("retired_after = 28800", "retired_after = 60")
+    with open(cfg, "w") as f:
+        f.write(body)
+    p = subprocess.Popen([RIGWATCHD, "--config", cfg], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 10
+    while time.time() < deadline and len(POOL.requests) < 2:
+        time.sleep(0.05)
+    POOL.mode = "401"
+    down = time.time()
+    while time.time() - down < 30 and not TG.live:
+        time.sleep(0.1)
+    took = time.time() - down
+    check(len(TG.live) == 1, f"unreachable posted: {list(TG.live.values())[:1]}")
+    # unreachable after 6 s without a good poll; the last one was at most one interval (2 s) before
+    check(took <= 6 + 1 + 2, f"raised on time: {took:.1f} s after the pool stopped answering")
+    POOL.mode = "normal"
+    back = time.time()
+    while time.time() - back < 30 and TG.live:
+        time.sleep(0.1)
+    check(not TG.live, f"retracted when the pool answers again ({time.time() - back:.1f} s)")
+    p.send_signal(signal.SIGTERM)
+    p.communicate(timeout=10)
+
 scenario_lifecycle()
 scenario_lifecycle(mode="chunked", strings=True)
 scenario_lifecycle(mode="close", v1=True, chat="@farmchannel")
@@ -628,6 +658,7 @@ scenario_accounts_env()
 scenario_kill9_restart()
 scenario_telegram_variants()
 scenario_test_telegram()
+scenario_unreachable()
 print("FAILS:", len(FAILS))
 for f in FAILS:
     print(" -", f)
