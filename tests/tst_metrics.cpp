@@ -127,6 +127,9 @@ private slots:
         QCOMPARE(find(QStringLiteral("rigwatch_poll_failures_total"), QStringLiteral("reason"), QStringLiteral("timeout"))->value, 1.0);
         QCOMPARE(find(QStringLiteral("rigwatch_poll_duration_seconds_bucket"), QStringLiteral("le"), QStringLiteral("0.5"))->value, 1.0);
         QCOMPARE(find(QStringLiteral("rigwatch_poll_duration_seconds_bucket"), QStringLiteral("le"), QStringLiteral("+Inf"))->value, 2.0);
+        // Bounds and sums as a person writes them, not as the nearest 17 digits of a double.
+        QVERIFY(find(QStringLiteral("rigwatch_poll_duration_seconds_bucket"), QStringLiteral("le"), QStringLiteral("0.05")));
+        QVERIFY(QString::fromUtf8(m.render()).contains(QStringLiteral("rigwatch_poll_duration_seconds_sum{account=\"farm \\\"main\\\"\\\\x\"} 31.3\n")));
     }
 
     // One pool user mining two currencies: two accounts with the same user. Their series must

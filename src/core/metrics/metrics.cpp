@@ -1,5 +1,7 @@
 #include "metrics/metrics.h"
 
+#include <QLocale>
+
 #include <cmath>
 
 namespace rw {
@@ -55,7 +57,11 @@ QString num(double v)
         return QStringLiteral("NaN");
     if (std::isinf(v))
         return v > 0 ? QStringLiteral("+Inf") : QStringLiteral("-Inf");
-    return QString::number(v, 'g', 17);
+    // Whole numbers (counts, most hashrates) as integers; others in their shortest exact form
+    // ("0.05", not "0.050000000000000003").
+    if (v == std::trunc(v) && std::fabs(v) < 9007199254740992.0)
+        return QString::number(qint64(v));
+    return QString::number(v, 'g', QLocale::FloatingPointShortest);
 }
 void header(QString &out, const char *name, const char *type, const char *help)
 {
