@@ -641,6 +641,73 @@ def scenario_unreachable():
     p.send_signal(signal.SIGTERM)
     p.communicate(timeout=10)
 
+
+def parse_exposition(text):
+    """Prometheus text format 0.0.4: {name: type}, [(name, {label: value}, float)]."""
+    import re
+    types, samples = {}, []
+    label_re = re.compile(r'([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\\n]|\\["\\n])*)"\s*(,|$)')
+    for line in text.split("\n"):
+        if not line:
+            continue
+        if line.startswith("# TYPE "):
+            _, _, name, typ = line.split(" ", 3)
+            types[name] = typ
+            continue
+        if line.startswith("#"):
+            continue
+        m = re.match(r'([a-zA-Z_:][a-zA-Z0-9_:]*)(\{(.*)\})? (\S+)$', line)
+        if not m:
+            raise ValueError("bad line: %r" % line)
+        labels, rest = {}, m.group(3) or ""
+        while rest:
+            lm = label_re.match(rest)
+            if not lm:
+                raise ValueError("bad labels: %r" % line)
+            raw = lm.group(2)
+            labels[lm.group(1)] = re.sub(r'\\(["\\n])', lambda x: "\n" if x.group(1) == "n" else x.group(1), raw)
+            rest = rest[lm.end():].lstrip(",")
+        samples.append((m.group(1), labels, float(m.group(4))))
+    return types, samples
+
+
+def scenario_metrics():
+    print("== /metrics: names, types, label escaping, counters")
+    import socket, urllib.request
+    name = "metrics"; reset(name)
+    odd = 'rig"x\\y\nz'
+    POOL.workers = [("rig-01", 1e14, 3, "h"), (odd, 2e14, 3000, "h")]
+    s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close()
+    cfg = config(name, extra=f"[metrics]\nlisten = 127.0.0.1:{port}\n")
+    p = subprocess.Popen([RIGWATCHD, "--config", cfg], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        text = ""
+        deadline = time.time() + 10
+        while time.time() < deadline and "rigwatch_worker_up{" not in text:
+            try:
+                text = urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5).read().decode()
+            except OSError:
+                time.sleep(0.2)
+        types, samples = parse_exposition(text)
+        for n, t in (("rigwatch_worker_up", "gauge"), ("rigwatch_worker_hashrate_hashes_per_second", "gauge"),
+                     ("rigwatch_worker_last_share_timestamp_seconds", "gauge"),
+                     ("rigwatch_account_hashrate_hashes_per_second", "gauge"), ("rigwatch_workers", "gauge"),
+                     ("rigwatch_poll_duration_seconds", "histogram"), ("rigwatch_poll_failures_total", "counter"),
+                     ("rigwatch_telegram_messages_live", "gauge"), ("rigwatch_build_info", "gauge")):
+            check(types.get(n) == t, f"{n} is a {t} ({types.get(n)})")
+        up = {l.get("worker"): v for n, l, v in samples if n == "rigwatch_worker_up"}
+        check(up.get("rig-01") == 1.0 and up.get(odd) == 0.0, f"worker_up with the odd name unescaped back: {up}")
+        POOL.mode = "401"
+        time.sleep(5)
+        t2, s2 = parse_exposition(urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5).read().decode())
+        fails = sum(v for n, l, v in s2 if n == "rigwatch_poll_failures_total")
+        count1 = sum(v for n, l, v in samples if n == "rigwatch_poll_duration_seconds_count")
+        count2 = sum(v for n, l, v in s2 if n == "rigwatch_poll_duration_seconds_count")
+        check(fails >= 1 and count2 > count1, f"failures counted ({fails}), poll count rose {count1} -> {count2}")
+    finally:
+        p.send_signal(signal.SIGTERM)
+        p.communicate(timeout=10)
+
 scenario_lifecycle()
 scenario_lifecycle(mode="chunked", strings=True)
 scenario_lifecycle(mode="close", v1=True, chat="@farmchannel")
@@ -659,6 +726,7 @@ scenario_kill9_restart()
 scenario_telegram_variants()
 scenario_test_telegram()
 scenario_unreachable()
+scenario_metrics()
 print("FAILS:", len(FAILS))
 for f in FAILS:
     print(" -", f)
