@@ -4,6 +4,7 @@
 
 #include "pool/poolprovider.h"
 
+#include <QLocale>
 #include <QSettings>
 
 namespace rw {
@@ -32,6 +33,11 @@ DaemonConfig GuiSettings::toDaemonConfig() const
     c.databasePath = databasePath.isEmpty() ? defaultDatabasePath() : databasePath;
     c.sourceFile = QStringLiteral("(settings)");
     return c;
+}
+
+QString GuiSettings::defaultLanguage(const QLocale &desktop)
+{
+    return desktop.language() == QLocale::Chinese ? QStringLiteral("zh_CN") : QStringLiteral("en");
 }
 
 GuiSettings GuiSettings::load(QSettings &s)
@@ -68,7 +74,7 @@ GuiSettings GuiSettings::load(QSettings &s)
     const QUrl tg = s.value(key("telegram/url")).toUrl();
     if (tg.isValid() && !tg.isEmpty())
         g.telegram.url = tg;
-    g.language = s.value(key("ui/language"), g.language).toString();
+    g.language = s.value(key("ui/language"), defaultLanguage(QLocale::system())).toString();
     g.startOnLogin = s.value(key("ui/startOnLogin"), false).toBool();
     g.redOfflinePercent = s.value(key("ui/redOfflinePercent"), g.redOfflinePercent).toInt();
     g.databasePath = s.value(key("storage/database")).toString();

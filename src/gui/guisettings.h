@@ -4,6 +4,7 @@
 
 #include <QVector>
 
+class QLocale;
 class QSettings;
 
 namespace rw {
@@ -17,7 +18,8 @@ struct GuiSettings
     int intervalSecs = 300;
     int timeoutSecs = 30;
     TelegramConfig telegram;         // token empty unless filled from the SecretStore
-    QString language = QStringLiteral("en"); // en | zh_CN: the window and the Telegram texts
+    // en | zh_CN: the window and the Telegram texts. Until chosen, the desktop's language.
+    QString language = QStringLiteral("en");
     bool startOnLogin = false;
     int redOfflinePercent = 10;      // tray turns red when more than this share is offline
     QString databasePath;            // empty = defaultDatabasePath()
@@ -26,6 +28,9 @@ struct GuiSettings
     DaemonConfig toDaemonConfig() const;
 
     static GuiSettings load(QSettings &settings);
+    // The language to start in before one is chosen: Simplified Chinese on a Chinese desktop,
+    // else English (the only two the app has).
+    static QString defaultLanguage(const QLocale &desktop);
     void save(QSettings &settings) const;
 
     // The tray's alert pause, so that it outlives a restart of the app, a logout or a reboot.

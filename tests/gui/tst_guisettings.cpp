@@ -5,6 +5,7 @@
 #include "secretstore.h"
 #include "settingsvalidator.h"
 
+#include <QLocale>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -68,6 +69,31 @@ private slots:
         QCOMPARE(c.accounts[0].thresholds.offlineAfterSecs, 900);
         QCOMPARE(c.telegram.language, QStringLiteral("zh_CN"));
         QVERIFY(!c.databasePath.isEmpty());
+    }
+
+    // Before a language is chosen the app speaks the desktop's: a farm's Chinese desktop gets
+    // Chinese at first start, without finding the setting in an English dialog first.
+    void languageFollowsTheDesktopUntilChosen()
+    {
+        QCOMPARE(GuiSettings::defaultLanguage(QLocale(QLocale::Chinese, QLocale::China)),
+                 QStringLiteral("zh_CN"));
+        QCOMPARE(GuiSettings::defaultLanguage(QLocale(QLocale::Chinese, QLocale::Taiwan)),
+                 QStringLiteral("zh_CN")); // the closest we have
+        QCOMPARE(GuiSettings::defaultLanguage(QLocale(QLocale::English, QLocale::UnitedStates)),
+                 QStringLiteral("en"));
+        QCOMPARE(GuiSettings::defaultLanguage(QLocale(QLocale::Russian, QLocale::Russia)),
+                 QStringLiteral("en"));
+        QCOMPARE(GuiSettings::defaultLanguage(QLocale::c()), QStringLiteral("en"));
+        // A choice once saved wins over the desktop.
+        QTemporaryDir dir;
+        QSettings qs(dir.filePath(QStringLiteral("rigwatch.ini")), QSettings::IniFormat);
+        QCOMPARE(GuiSettings::load(qs).language, GuiSettings::defaultLanguage(QLocale::system()));
+        GuiSettings s = valid();
+        s.language = GuiSettings::defaultLanguage(QLocale::system()) == QLatin1String("en")
+                         ? QStringLiteral("zh_CN")
+                         : QStringLiteral("en");
+        s.save(qs);
+        QCOMPARE(GuiSettings::load(qs).language, s.language);
     }
 
     void secretsLoadThroughTheStore()
