@@ -79,6 +79,34 @@ class PoolHandler(BaseHTTPRequestHandler):
         if POOL.mode == "hang":
             time.sleep(60)
             return
+        if POOL.mode in ("drip", "drip-headers"):
+            # one byte a second: of the status line and headers, or of a body announced in full
+            body = POOL.body()
+            head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n" % len(body)
+            data = head + body if POOL.mode == "drip-headers" else body
+            if POOL.mode == "drip":
+                self.wfile.write(head)
+            try:
+                for i in range(len(data)):
+                    self.wfile.write(data[i:i + 1])
+                    self.wfile.flush()
+                    time.sleep(1)
+            except OSError:
+                pass
+            self.close_connection = True
+            return
+        if POOL.mode in ("truncated", "html", "huge-length"):
+            body = POOL.body()
+            if POOL.mode == "html":
+                body = b"<html><body><h1>502 Bad Gateway</h1></body></html>"
+            length = len(body) * 2 if POOL.mode == "truncated" else len(body)
+            if POOL.mode == "huge-length":
+                length = 1 << 40
+            self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n" % length)
+            self.wfile.write(body if POOL.mode != "truncated" else body[: len(body) // 2])
+            self.wfile.flush()
+            self.close_connection = True
+            return
         if POOL.mode == "code200":
             body = b'{"code": 5010, "msg": "permission denied: no access"}'
             self.send_response(200)
@@ -708,6 +736,27 @@ def scenario_metrics():
         p.send_signal(signal.SIGTERM)
         p.communicate(timeout=10)
 
+
+def scenario_bad_replies():
+    for mode, words in (("drip", "within"), ("drip-headers", "within"), ("truncated", ""), ("html", "HTML"),
+                        ("huge-length", "")):
+        print(f"== pool {mode}: --once fails within timeout + 1 s with UNKNOWN")
+        name = "bad" + mode; reset(name)
+        POOL.workers = [("rig-01", 1e14, 30, "h"), ("rig-02", 1e14, 3000, "h")]
+        cfg = config(name, timeout=3, tg=False)
+        rc, out, err, el = once(cfg)
+        check(rc == 2, f"first poll CRITICAL rc={rc}")
+        POOL.mode = mode
+        POOL.workers = [("rig-01", 1e14, 3000, "h"), ("rig-02", 1e14, 3, "h")]  # a good reply would flip both
+        rc, out, err, el = once(cfg)
+        check(rc == 3 and out.startswith("UNKNOWN"), f"{mode}: rc={rc} {out!r}")
+        check(words in out, f"{mode}: the reason says {words!r}")
+        check(el < 3 + 1 + 1.5, f"{mode}: done in {el:.1f} s (timeout 3)")
+        POOL.mode = "normal"
+        POOL.workers = [("rig-01", 1e14, 30, "h"), ("rig-02", 1e14, 3000, "h")]
+        rc, out, err, el = once(cfg)
+        check(rc == 2 and "rig-02" in out and "rig-01" not in out, f"{mode}: the next good reply is read as before: {out!r}")
+
 scenario_lifecycle()
 scenario_lifecycle(mode="chunked", strings=True)
 scenario_lifecycle(mode="close", v1=True, chat="@farmchannel")
@@ -727,6 +776,7 @@ scenario_telegram_variants()
 scenario_test_telegram()
 scenario_unreachable()
 scenario_metrics()
+scenario_bad_replies()
 print("FAILS:", len(FAILS))
 for f in FAILS:
     print(" -", f)
