@@ -186,7 +186,7 @@ private slots:
         QTest::addColumn<int>("kind");
         QTest::addColumn<QString>("words");
         QTest::newRow("hang") << FakeF2pool::Fault::Hang << int(PollFailure::Timeout) << "did not answer within 1 s";
-        QTest::newRow("drip") << FakeF2pool::Fault::Drip << int(PollFailure::Timeout) << "did not answer within 1 s";
+        QTest::newRow("drip") << FakeF2pool::Fault::Drip << int(PollFailure::Timeout) << "began to answer but did not finish within 1 s";
         QTest::newRow("500") << FakeF2pool::Fault::Http500 << int(PollFailure::HttpStatus) << "HTTP 500";
         QTest::newRow("401") << FakeF2pool::Fault::Http401 << int(PollFailure::HttpStatus) << "HTTP 401";
         QTest::newRow("5010") << FakeF2pool::Fault::ErrorCode5010 << int(PollFailure::PoolError) << "5010";

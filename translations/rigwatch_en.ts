@@ -1053,6 +1053,10 @@
         <source>%1 sent a reply RigWatch cannot read: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 began to answer but did not finish within %2 s (%3 bytes received)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rw::SecretStore</name>

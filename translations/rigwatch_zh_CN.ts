@@ -1050,6 +1050,10 @@
         <source>%1 sent a reply RigWatch cannot read: %2</source>
         <translation>%1 返回了 RigWatch 无法解析的响应：%2</translation>
     </message>
+    <message>
+        <source>%1 began to answer but did not finish within %2 s (%3 bytes received)</source>
+        <translation>%1 已开始回复，但未在 %2 秒内完成（已收到 %3 字节）</translation>
+    </message>
 </context>
 <context>
     <name>rw::SecretStore</name>

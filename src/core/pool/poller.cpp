@@ -40,10 +40,19 @@ Poller::Poller(const AccountConfig &account, QNetworkAccessManager *nam, const C
     m_deadline.setSingleShot(true);
     m_deadline.setTimerType(Qt::PreciseTimer);
     connect(&m_deadline, &QTimer::timeout, this, [this] {
+        // A pool that began to answer (a drip, a stalled transfer) is told apart from one
+        // that said nothing: the first points at the network or the reply's size.
+        const bool started =
+            m_received > 0 ||
+            (m_reply && m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid());
+        const QString pool = providerName(m_account.provider);
         abortWith(PollFailure::Timeout,
-                  tr("%1 did not answer within %2 s")
-                      .arg(providerName(m_account.provider))
-                      .arg(m_account.timeoutSecs));
+                  started ? tr("%1 began to answer but did not finish within %2 s (%3 bytes "
+                               "received)")
+                                .arg(pool)
+                                .arg(m_account.timeoutSecs)
+                                .arg(m_received)
+                          : tr("%1 did not answer within %2 s").arg(pool).arg(m_account.timeoutSecs));
     });
     m_next.setSingleShot(true);
     connect(&m_next, &QTimer::timeout, this, &Poller::pollNow);
