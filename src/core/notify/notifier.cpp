@@ -311,8 +311,9 @@ void TelegramNotifier::execute(const Action &a)
         s.sending = m;
         // A message that vanished (deleted by hand) is replaced silently unless it grew.
         const bool notify = !s.lost || ann.hasSomethingNotIn(*s.lost);
-        qCInfo(lcNotify).noquote() << key << "posting:" << ann.down.size() << "down"
-                                   << (notify ? "" : "(silent)") << (s.plain ? "(plain text)" : "");
+        qCInfo(lcNotify).noquote().nospace()
+            << key << " posting: " << ann.down.size() << " down" << (notify ? "" : " (silent)")
+            << (s.plain ? " (plain text)" : "");
         m_inFlight = true;
         m_postingKey = key;
         m_pacer.recordCall();
