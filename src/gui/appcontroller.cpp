@@ -101,7 +101,9 @@ void AppController::startEngine()
     updateTray();
     if (m_demo) {
         qCInfo(lcGui) << "no account configured or --demo: watching the simulated farm";
-        m_host->start(DaemonConfig(), true);
+        DaemonConfig demo; // the farm's own; only the language of its messages is ours
+        demo.telegram.language = m_settings.language;
+        m_host->start(demo, true);
         return;
     }
     // Tokens come from the keychain asynchronously; the engine starts when they are in.

@@ -64,7 +64,9 @@ void EngineWorker::start()
         m_demoDir = QDir::temp().filePath(
             QStringLiteral("rigwatch-gui-demo-%1").arg(QCoreApplication::applicationPid()));
         QDir().mkpath(m_demoDir);
+        const QString language = m_config.telegram.language;
         m_config = sim::demoConfig(*m_farm, m_demoDir);
+        m_config.telegram.language = language; // the demo channel speaks the window's language
         qCInfo(lcGui).noquote() << "DEMO MODE: watching a simulated farm at"
                                 << m_farm->poolUrl().toString();
     }

@@ -4,6 +4,7 @@
 #include "appcontroller.h"
 #include "chartpanel.h"
 #include "enginehost.h"
+#include "language.h"
 #include "mainwindow.h"
 #include "mirrorpanel.h"
 #include "outagemodel.h"
@@ -19,6 +20,8 @@
 #include "simfarm.h"
 
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QTreeWidget>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -88,6 +91,32 @@ private slots:
         w->tabs()->setCurrentIndex(0);
         w->workersPanel()->proxy()->setSearchText(QStringLiteral("rig-07"));
         QCOMPARE(w->workersPanel()->proxy()->rowCount(), 1);
+    }
+
+    // In Chinese, the demo's channel speaks Chinese too: its messages follow the app's language
+    // like a configured account's would.
+    void demoChannelSpeaksTheWindowsLanguage()
+    {
+        QSettings().setValue(QStringLiteral("ui/language"), QStringLiteral("zh_CN"));
+        const auto backToEnglish = qScopeGuard([] { // the tests after this one read English
+            QSettings().remove(QStringLiteral("ui/language"));
+            Language::apply(QStringLiteral("en"));
+        });
+        {
+            AppController::Options opt;
+            opt.useTray = false;
+            AppController app(opt, std::make_unique<MemorySecretStore>());
+            app.start();
+            MainWindow *w = app.window();
+            w->tabs()->setCurrentIndex(2);
+            QTRY_VERIFY_WITH_TIMEOUT(w->mirrorPanel()->messageCount() >= 1, 15000);
+            const auto *list = w->mirrorPanel()->findChild<QTreeWidget *>();
+            QVERIFY(list);
+            QString row;
+            for (int c = 0; c < list->columnCount(); ++c)
+                row += list->topLevelItem(0)->text(c) + QLatin1Char('|');
+            QVERIFY2(row.contains(QStringLiteral("台离线")), qPrintable(row));
+        }
     }
 
     // Hidden to the tray, the window asks the store for no chart after a poll (CPU for nobody);
