@@ -26,6 +26,19 @@ class TestEngineViews : public QObject
                    : static_cast<const void *>(&*views.first().workers.cbegin());
     }
 
+    // The account "farm1" on `pool`, polled every `interval` seconds.
+    static AccountConfig farm1(const FakeF2pool &pool, int interval)
+    {
+        AccountConfig a;
+        a.id = QStringLiteral("default");
+        a.url = pool.baseUrl();
+        a.user = QStringLiteral("farm1");
+        a.secret = QStringLiteral("s3cret");
+        a.intervalSecs = interval;
+        a.timeoutSecs = 5;
+        return a;
+    }
+
 private slots:
     void pollsUpdateTheStatesInPlace()
     {
@@ -35,13 +48,7 @@ private slots:
         pool.setSecret(QStringLiteral("s3cret"));
         pool.addRigs(50);
         QVERIFY(pool.listen());
-        AccountConfig a;
-        a.id = QStringLiteral("default");
-        a.url = pool.baseUrl();
-        a.user = QStringLiteral("farm1");
-        a.secret = QStringLiteral("s3cret");
-        a.intervalSecs = 3600;
-        a.timeoutSecs = 5;
+        const AccountConfig a = farm1(pool, 3600);
         QNetworkAccessManager nam;
         Engine engine({a}, nullptr, &nam, &clock);
         int updates = 0; // counted, not kept: a kept view would hold the table
@@ -78,14 +85,10 @@ private slots:
         ManualClock clock(QDateTime::currentMSecsSinceEpoch());
         FakeF2pool pool(&clock);
         pool.setUser(QStringLiteral("farm1"));
+        pool.setSecret(QStringLiteral("s3cret"));
         pool.addRigs(3);
         QVERIFY(pool.listen());
-        AccountConfig a;
-        a.id = QStringLiteral("default");
-        a.url = pool.baseUrl();
-        a.user = QStringLiteral("farm1");
-        a.intervalSecs = 60; // unreachable after max(120, 180) = 180 s
-        a.timeoutSecs = 5;
+        AccountConfig a = farm1(pool, 60); // unreachable after max(120, 3 x 60) = 180 s
         a.thresholds.offlineAfterSecs = 120;
         QNetworkAccessManager nam;
         Engine engine({a}, nullptr, &nam, &clock);
