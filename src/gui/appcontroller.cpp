@@ -123,7 +123,9 @@ void AppController::onStarted()
 
 void AppController::onView(const AccountView &view)
 {
-    m_views.insert(view.key, view);
+    AccountView &kept = m_views[view.key]; // for the tray's summary: counts, not workers
+    kept = view;
+    kept.workers = {};
     m_window->applyView(view);
     updateTray();
 }

@@ -6,6 +6,7 @@
 #include "outagepanel.h"
 #include "statuspanel.h"
 #include "workerspanel.h"
+#include "workertablemodel.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -207,11 +208,17 @@ void MainWindow::selectAccount(const QString &key)
 {
     if (key == m_current && !key.isEmpty())
         return;
+    // The account left keeps its workers for the way back: the table has held them (see
+    // applyView), the kept view has not.
+    const auto left = m_views.find(m_current);
+    if (left != m_views.end() && left->key == m_workers->model()->account())
+        left->workers = m_workers->model()->states();
     m_current = key;
     m_workers->clear();
-    const auto it = m_views.constFind(key);
-    if (it != m_views.cend()) {
+    const auto it = m_views.find(key);
+    if (it != m_views.end()) {
         m_workers->applyView(*it);
+        it->workers = {}; // the table holds them now
         m_status->setView(*it);
         m_chart->setAccount(key, it->minHashRate);
     } else {
@@ -223,11 +230,16 @@ void MainWindow::selectAccount(const QString &key)
 
 void MainWindow::applyView(const AccountView &view)
 {
-    m_views.insert(view.key, view);
     if (m_current.isEmpty() && m_accounts->count() == 0)
         m_current = view.key; // views before the account list: show the first one
+    // Another account's view is kept whole, to show at once when selected. The shown account's
+    // workers are in the table; keeping them here too would hold the engine's state table, which
+    // the engine's next poll would then have to copy whole before writing.
+    AccountView &kept = m_views[view.key];
+    kept = view;
     if (view.key != m_current)
         return;
+    kept.workers = {};
     m_workers->applyView(view);
     m_status->setView(view);
     m_chart->setAccount(view.key, view.minHashRate);

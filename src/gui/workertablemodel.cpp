@@ -233,6 +233,15 @@ QString WorkerTableModel::workerAt(int row) const
     return row >= 0 && row < m_rows.size() ? m_rows[row].name : QString();
 }
 
+QHash<QString, WorkerState> WorkerTableModel::states() const
+{
+    QHash<QString, WorkerState> all;
+    all.reserve(m_rows.size());
+    for (const Row &r : m_rows)
+        all.insert(r.name, r.state);
+    return all;
+}
+
 WorkerState WorkerTableModel::stateAt(int row) const
 {
     return row >= 0 && row < m_rows.size() ? m_rows[row].state : WorkerState();

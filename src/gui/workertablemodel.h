@@ -60,6 +60,9 @@ public:
     int rowOf(const QString &worker) const { return m_index.value(worker, -1); }
     QString workerAt(int row) const;
     WorkerState stateAt(int row) const;
+    // Every row's state by worker name: the account's worker table as this model holds it.
+    QHash<QString, WorkerState> states() const;
+    QString account() const { return m_account; } // the account whose workers these are
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -2,6 +2,7 @@
 // then the settings dialog validates, tests the connection, sends a Telegram test message and
 // saves — and the app switches from the demo to the configured (simulated) account.
 #include "appcontroller.h"
+#include "clock.h"
 #include "chartpanel.h"
 #include "enginehost.h"
 #include "language.h"
@@ -19,6 +20,7 @@
 
 #include "simfarm.h"
 
+#include <QComboBox>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QTreeWidget>
@@ -117,6 +119,66 @@ private slots:
                 row += list->topLevelItem(0)->text(c) + QLatin1Char('|');
             QVERIFY2(row.contains(QStringLiteral("台离线")), qPrintable(row));
         }
+    }
+
+    // The engine publishes each poll's workers as a share of its own state table; whoever still
+    // holds that share at the next poll makes the engine copy the whole table before writing
+    // it. The window keeps no share of the shown account (the table has the rows) and a whole
+    // view of any other, and switching accounts back and forth loses no worker.
+    void windowHoldsNoShareOfTheShownAccountsWorkers()
+    {
+        EngineHost host;
+        MainWindow w(&host, SystemClock::instance());
+        AccountConfig a, b;
+        a.user = QStringLiteral("farma");
+        b.user = QStringLiteral("farmb");
+        a.currency = b.currency = QStringLiteral("bitcoin");
+        w.setAccounts({a, b});
+        QCOMPARE(w.currentAccount(), a.key());
+        auto viewOf = [](const AccountConfig &c, const QStringList &names) {
+            AccountView v;
+            v.key = c.key();
+            v.displayName = c.user;
+            for (const QString &n : names) {
+                WorkerState st;
+                st.sample.name = n;
+                st.sample.lastShareAt = 1'800'000'000;
+                st.status = WorkerStatus::Online;
+                v.workers.insert(n, st);
+                v.added << n;
+            }
+            return v;
+        };
+        AccountView va = viewOf(a, {QStringLiteral("rig-a1"), QStringLiteral("rig-a2")});
+        AccountView vb = viewOf(b, {QStringLiteral("rig-b1")});
+        w.applyView(va);
+        w.applyView(vb);
+        QVERIFY2(va.workers.isDetached(), "the window still shares the shown account's workers");
+        QVERIFY(!vb.workers.isDetached()); // another account's view is kept whole
+        WorkerTableModel *model = w.workersPanel()->model();
+        QCOMPARE(model->rowCount(), 2);
+
+        auto *selector = w.findChild<QComboBox *>(QStringLiteral("accountSelector"));
+        QVERIFY(selector);
+        selector->setCurrentIndex(1);
+        QCOMPARE(w.currentAccount(), b.key());
+        QCOMPARE(model->rowCount(), 1);
+        QCOMPARE(model->workerAt(0), QStringLiteral("rig-b1"));
+        QVERIFY(vb.workers.isDetached()); // shown now: let go of
+        selector->setCurrentIndex(0);
+        QCOMPARE(model->rowCount(), 2); // a's workers came back from what the table held
+        QCOMPARE(model->workerAt(1), QStringLiteral("rig-a2"));
+        // The next poll of the shown account updates the table as usual.
+        AccountView next = viewOf(a, {});
+        next.workers = model->states();
+        WorkerState gone = next.workers.value(QStringLiteral("rig-a2"));
+        gone.status = WorkerStatus::Offline;
+        next.workers.insert(QStringLiteral("rig-a2"), gone);
+        next.changed = QStringList{QStringLiteral("rig-a2")};
+        w.applyView(next);
+        QCOMPARE(model->rowCount(), 2);
+        QCOMPARE(model->stateAt(1).status, WorkerStatus::Offline);
+        QVERIFY(next.workers.isDetached());
     }
 
     // Hidden to the tray, the window asks the store for no chart after a poll (CPU for nobody);
