@@ -123,9 +123,7 @@ void AppController::onStarted()
 
 void AppController::onView(const AccountView &view)
 {
-    AccountView &kept = m_views[view.key]; // for the tray's summary: counts, not workers
-    kept = view;
-    kept.workers = {};
+    m_views.insert(view.key, view.withoutWorkers()); // for the tray's summary
     m_window->applyView(view);
     updateTray();
 }

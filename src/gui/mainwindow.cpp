@@ -232,14 +232,13 @@ void MainWindow::applyView(const AccountView &view)
 {
     if (m_current.isEmpty() && m_accounts->count() == 0)
         m_current = view.key; // views before the account list: show the first one
-    // Another account's view is kept whole, to show at once when selected. The shown account's
-    // workers are in the table; keeping them here too would hold the engine's state table, which
-    // the engine's next poll would then have to copy whole before writing.
-    AccountView &kept = m_views[view.key];
-    kept = view;
-    if (view.key != m_current)
+    // Another account's view is kept whole, to show at once when selected; the shown account's
+    // workers are in the table (AccountView::withoutWorkers says why not here too).
+    if (view.key != m_current) {
+        m_views.insert(view.key, view);
         return;
-    kept.workers = {};
+    }
+    m_views.insert(view.key, view.withoutWorkers());
     m_workers->applyView(view);
     m_status->setView(view);
     m_chart->setAccount(view.key, view.minHashRate);

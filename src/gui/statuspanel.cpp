@@ -43,8 +43,7 @@ StatusPanel::StatusPanel(QWidget *parent)
 
 void StatusPanel::setView(const AccountView &view)
 {
-    m_view = view;
-    m_view.workers = {}; // not shown here; holding them would make the engine copy its table
+    m_view = view.withoutWorkers();
     m_haveView = true;
     m_message.clear();
     update();

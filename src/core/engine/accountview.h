@@ -31,6 +31,16 @@ struct AccountView
     // to the local time to count "offline for" the way the classification does
     qint64 clockSkewSecs = 0;
     qint64 offlineAfterSecs = 600;
+
+    // The view without its workers, for whoever keeps a view between polls but shows no worker
+    // table (counts, status, the tray). `workers` shares the engine's state table: a copy kept
+    // until the next poll would make the engine copy the whole table before writing it.
+    AccountView withoutWorkers() const
+    {
+        AccountView v = *this;
+        v.workers = {};
+        return v;
+    }
 };
 
 } // namespace rw

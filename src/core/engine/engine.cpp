@@ -84,7 +84,6 @@ void Engine::restore()
 
 void Engine::start()
 {
-    m_running = true;
     for (auto &a : m_accounts)
         a->poller->start();
     if (m_store)
@@ -94,7 +93,6 @@ void Engine::start()
 
 void Engine::stop()
 {
-    m_running = false;
     m_retention.stop();
     for (auto &a : m_accounts) {
         a->poller->stop();
@@ -181,21 +179,27 @@ void Engine::onFailed(Account &a, const PollFailure &failure)
     const QVector<Event> events = a.monitor->applyFailure(failure.message, now);
     a.view.lastPollOk = false;
     a.view.lastPollDurationMs = failure.durationMs;
-    a.view.changed.clear();
-    a.view.added.clear();
-    a.view.removed.clear();
-    if (m_store && !m_store->recordFailure(a.config.key(), stateOf(a), events))
-        emit storageError(m_store->lastError());
+    keepFailure(a, events);
     emit pollFinished(a.config.key(), failure.durationMs, false, failure.reasonKey());
     publish(a, events);
     armUnreachableCheck(a);
     cycleStep(a);
 }
 
+void Engine::keepFailure(Account &a, const QVector<Event> &events)
+{
+    // No rows changed; the account's state and the events go to the store.
+    a.view.changed.clear();
+    a.view.added.clear();
+    a.view.removed.clear();
+    if (m_store && !m_store->recordFailure(a.config.key(), stateOf(a), events))
+        emit storageError(m_store->lastError());
+}
+
 void Engine::armUnreachableCheck(Account &a)
 {
     const qint64 at = a.monitor->unreachableDeadline();
-    if (!m_running || at == 0) {
+    if (!m_retention.isActive() || at == 0) { // only in loop mode: start() .. stop()
         a.unreachableCheck.stop();
         return;
     }
@@ -213,11 +217,7 @@ void Engine::onUnreachableDeadline(Account &a)
         armUnreachableCheck(a);
         return;
     }
-    a.view.changed.clear();
-    a.view.added.clear();
-    a.view.removed.clear();
-    if (m_store && !m_store->recordFailure(a.config.key(), stateOf(a), events))
-        emit storageError(m_store->lastError());
+    keepFailure(a, events);
     publish(a, events);
 }
 

@@ -56,6 +56,7 @@ private:
     void publish(Account &a, const QVector<Event> &events);
     AccountState stateOf(const Account &a) const;
     void cycleStep(Account &a);
+    void keepFailure(Account &a, const QVector<Event> &events);
     void armUnreachableCheck(Account &a);
     void onUnreachableDeadline(Account &a);
 
@@ -63,9 +64,8 @@ private:
     Store *m_store;
     QNetworkAccessManager *m_nam;
     const Clock *m_clock;
-    QTimer m_retention;
+    QTimer m_retention; // active from start() to stop(): loop mode
     int m_onceOutstanding = 0;
-    bool m_running = false; // loop mode (start() .. stop())
 };
 
 } // namespace rw
