@@ -11,7 +11,7 @@ not hide here.
 
 Usage: blackbox.py RIGWATCHD [WORKDIR]   (exit 0 when every check passed)
 """
-import json, os, signal, subprocess, sys, threading, time, urllib.parse
+import json, os, re, signal, socket, subprocess, sys, threading, time, urllib.parse, urllib.request
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -233,7 +233,9 @@ WORK = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.getcwd(), "contract
 os.makedirs(WORK, exist_ok=True)
 
 
-def config(name, provider="f2pool", extra="", tg=True, timeout=5, chat="-1001234", user="farm1"):
+def config(name, provider="f2pool", extra="", tg=True, timeout=5, chat="-1001234", user="farm1",
+           offline_after=600, retired_after=28800, min_hashrate="0"):
+    """Writes NAME.ini (mode 0600) in WORK; `extra` is appended after the last section."""
     path = os.path.join(WORK, name + ".ini")
     db = os.path.join(WORK, name + ".sqlite")
     s = f"""[pool]
@@ -245,8 +247,9 @@ secret = {POOL_SECRET}
 interval = 2
 timeout = {timeout}
 [alerts]
-offline_after = 600
-retired_after = 28800
+offline_after = {offline_after}
+retired_after = {retired_after}
+min_hashrate = {min_hashrate}
 [storage]
 database = {db}
 """
@@ -436,9 +439,7 @@ def scenario_tgdown():
     print("== telegram hangs during --once: poll still reported, nothing lost")
     name = "tgdown"; reset(name)
     POOL.workers = [("rig-01", 1e14, 3000, "h")]
-    cfg = config(name, extra="")
-    with open(cfg, "a") as f:
-        f.write("timeout = 2\n")
+    cfg = config(name, extra="timeout = 2\n")  # [telegram] timeout
     TG.script["sendMessage"] = [("hang", None, [])] * 5
     rc, out, err, el = once(cfg, timeout=120)
     check(rc == 2, f"still CRITICAL when telegram hangs rc={rc} ({el:.1f}s)")
@@ -487,12 +488,7 @@ def scenario_missing_floor_edit():
     print("== hashrate floor only -> 1 WARNING")
     name = "floor"; reset(name)
     POOL.workers = [("rig-01", 1e12, 30, "h")]
-    with open(config(name), "r") as f:
-        body = f.read().replace("retired_after = 28800\n", "retired_after = 28800\nmin_hashrate = 5T\n")
-    cfg = os.path.join(WORK, "floor.ini")
-    with open(cfg, "w") as f:
-        f.write(body)
-    rc, out, err, el = once(cfg)
+    rc, out, err, el = once(config(name, min_hashrate="5T"))
     check(rc == 1 and out.startswith("WARNING"), f"floor breached -> 1 WARNING rc={rc} {out!r}")
     check(methods() == ["sendMessage"], f"floor posted: {methods()}")
 
@@ -627,7 +623,6 @@ def scenario_test_telegram():
     check([m for m in methods() if m != "getMe"] == ["sendMessage", "deleteMessage"] and not TG.live, f"posted and deleted: {methods()}")
     reset(name)
     TG.script["sendMessage"] = [tg_error(400, "Bad Request: chat not found")]
-    TG.script["getMe"] = []
     p = subprocess.run([RIGWATCHD, "--test-telegram", "--config", cfg], capture_output=True, text=True, timeout=60)
     check(p.returncode != 0 and "chat not found" in (p.stdout + p.stderr), f"chat not found reported: rc={p.returncode} {(p.stdout + p.stderr).strip()[-200:]!r}")
     reset(name)
@@ -644,11 +639,7 @@ def scenario_unreachable():
     print("== loop: pool refuses for longer than max(offline_after, 3 x interval) -> one message, retracted when back")
     name = "unreach"; reset(name)
     POOL.workers = [("rig-01", 1e14, 3, "h")]
-    cfg = config(name)
-    with open(cfg) as f:
-        body = f.read().replace("offline_after = 600", "offline_after = 5").replace("retired_after = 28800", "retired_after = 60")
-    with open(cfg, "w") as f:
-        f.write(body)
+    cfg = config(name, offline_after=5, retired_after=60)
     p = subprocess.Popen([RIGWATCHD, "--config", cfg], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 10
     while time.time() < deadline and len(POOL.requests) < 2:
@@ -672,7 +663,6 @@ def scenario_unreachable():
 
 def parse_exposition(text):
     """Prometheus text format 0.0.4: {name: type}, [(name, {label: value}, float)]."""
-    import re
     types, samples = {}, []
     label_re = re.compile(r'([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\\n]|\\["\\n])*)"\s*(,|$)')
     for line in text.split("\n"):
@@ -701,7 +691,6 @@ def parse_exposition(text):
 
 def scenario_metrics():
     print("== /metrics: names, types, label escaping, counters")
-    import socket, urllib.request
     name = "metrics"; reset(name)
     odd = 'rig"x\\y\nz'
     POOL.workers = [("rig-01", 1e14, 3, "h"), (odd, 2e14, 3000, "h")]
