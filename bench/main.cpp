@@ -17,7 +17,35 @@
 #include <cstdio>
 #include <cstring>
 
+#ifdef __linux__
+#include <sched.h>
+#endif
+
 using namespace rw::bench;
+
+namespace {
+
+// Both sides of every ratio on one CPU: the benchmark and every process it starts (Python for
+// figure 2, the table benchmark, rigwatchd...) stay on the CPU it started on. On a shared
+// machine the CPUs need not be equal - on the one docs/benchmarks.md reports, one ran the same
+// parse 1.6 times slower than the other - and a ratio whose two sides ran on different CPUs
+// would measure the CPUs. Returns the CPU, or -1 when it could not pin.
+int pinToOneCpu()
+{
+#ifdef __linux__
+    const int cpu = sched_getcpu();
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (cpu < 0)
+        return -1;
+    CPU_SET(cpu, &set);
+    return sched_setaffinity(0, sizeof set, &set) == 0 ? cpu : -1;
+#else
+    return -1;
+#endif
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -64,6 +92,11 @@ int main(int argc, char **argv)
         return 2;
     }
     BenchReport report(p.isSet(quickOpt));
+    const int cpu = pinToOneCpu();
+    if (cpu >= 0)
+        std::printf("(every figure's processes run on CPU %d)\n", cpu);
+    else
+        std::printf("(not pinned to one CPU: ratios may mix CPUs of different speed)\n");
     IngestBench ingest(&report, python, scratch.path());
     ProcessBench processes(&report, QCoreApplication::applicationDirPath(), scratch.path());
     StoreBench store(&report, scratch.path());

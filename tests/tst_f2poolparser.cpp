@@ -409,6 +409,9 @@ void TestF2poolParser::isoDate_data()
     QTest::newRow("bad month") << QStringLiteral("2018-13-19T10:02:19Z") << qint64(0);
     QTest::newRow("trailing junk") << QStringLiteral("2018-06-19T10:02:19Zjunk") << qint64(0);
     QTest::newRow("dot without digits") << QStringLiteral("2018-06-19T10:02:19.Z") << qint64(0);
+    QTest::newRow("tabs and vertical tab") << QStringLiteral("\t2018-06-19T10:02:19Z\v\r\n") << t;
+    QTest::newRow("only spaces") << QStringLiteral(" \t ") << qint64(0);
+    QTest::newRow("cut short") << QStringLiteral("2018-06-19T10:0") << qint64(0);
 }
 
 void TestF2poolParser::isoDate()
@@ -416,6 +419,9 @@ void TestF2poolParser::isoDate()
     QFETCH(QString, value);
     QFETCH(qint64, expected);
     QCOMPARE(parseIsoDateTime(value), expected);
+    // From ASCII bytes, as the v1 entry scanner reads them: the same.
+    const QByteArray ascii = value.toLatin1();
+    QCOMPARE(parseIsoDateTime(std::string_view(ascii.constData(), size_t(ascii.size()))), expected);
 }
 
 void TestF2poolParser::largeReply()

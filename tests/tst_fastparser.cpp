@@ -7,6 +7,8 @@
 #include "fuzz/fuzzchecks.h"
 #include "pool/f2poolparser.h"
 #include "pool/fastf2poolparser.h"
+#include "pool/v1entryscanner.h"
+#include "pool/workercollector.h"
 
 #include <QDir>
 #include <QTest>
@@ -39,6 +41,30 @@ QByteArray v2Entry(const char *name, const char *extra = "")
            extra + "}";
 }
 
+// v1 entries with last shares of every form, valid or not: the entry scanner remembers the day
+// of the entry before and reads the time of day alone when it is the same.
+QByteArray v1ShareTimeRows()
+{
+    QByteArray rows;
+    int i = 0;
+    for (const char *t : {"2025-12-31T23:59:50.810789Z", "2025-12-31T00:00:00Z", "2025-12-31T23:59:60Z",
+                          "2025-12-31T24:00:00Z", "2025-12-31T23:60:00Z", "2025-12-31T23:59:50.Z",
+                          "2025-12-31T23:59:50.5z", "2025-12-31t23:59:50Z", "2025-12-31T23:59:50",
+                          "2025-12-31T23:59:5xZ", "2025-12-31T23:59:50.1x2Z", "2025-12-31T23:59:50+08:00",
+                          "2024-02-29T12:00:00Z", "2025-02-29T12:00:00Z", "2025-02-29T12:00:01Z",
+                          "1970-01-01T00:00:01Z", "1970-01-01T00:00:00Z", "1969-12-31T23:59:59Z",
+                          "9999-12-31T23:59:59Z", "2025-13-01T00:00:00Z", "2025-00-10T00:00:00Z",
+                          "2026-01-01T00:00:00.000000Z", "2025-12-31T23:59:50.810789Z", "20251231T235950Z",
+                          "2025-12-31 23:59:50Z", "2025-12-31T23:59Z", "2025-12-31T23:59:50.810789ZZ",
+                          "2026-01-01T00:00:00.1234567890123Z"}) {
+        if (i > 0)
+            rows += ',';
+        rows += "[\"t" + QByteArray::number(i) + "\",1,1,0,1,1,\"" + t + "\"]";
+        ++i;
+    }
+    return rows;
+}
+
 } // namespace
 
 class TestFastParser : public QObject
@@ -50,6 +76,8 @@ private slots:
     void agreesWithDom();
     void takesTheDocumentedReplies_data();
     void takesTheDocumentedReplies();
+    void v1ScannerTakesWhatPoolsSend_data();
+    void v1ScannerTakesWhatPoolsSend();
     void paddingIsNeverReadPastTheAllocation();
     void equalHostsShareOneString();
     void previousPollsStringsAreShared_data();
@@ -175,6 +203,60 @@ void TestFastParser::agreesWithDom_data()
     QTest::newRow("v1 row not a list") << Api::V1 << v1(row + ",{}");
     QTest::newRow("v1 empty row") << Api::V1 << v1(row + ",[]");
 
+    // The v1 entry scanner (v1entryscanner.cpp) reads numbers itself: every form, in every
+    // position (rates, hashes per day, the unused fourth field, a trailing one, the last share).
+    for (const char *n : {"0", "-0", "0.0", "-0.0", "7", "-7", "12.50", "1.5e14", "1E+14", "2e-3",
+                          "1510837712899199.8", "9016185599999998976.0", "8464953600000000000.0",
+                          "18446744073709551615", "18446744073709551616", "99999999999999999999",
+                          "123456789012345678901234567890", "9007199254740993", "9007199254740993.0",
+                          "900719925474099.35", "0.1", "0.3", "123.456e-5", "1e22", "1e23", "1e-22",
+                          "1e-23", "4.9e-324", "2.2250738585072014e-308", "1e-310", "1e308", "1e309",
+                          "-1e400", "0e400", "0.000e-999", "1e99999", "1e-99999", "5.000", "50.0e-1",
+                          "00", "01", "1.", ".5", "-", "--1", "+1", "1e", "1e+", "0x10", "1.5.5",
+                          "Infinity", "NaN"}) {
+        const QByteArray num(n);
+        const QByteArray share = "\"2025-12-31T23:59:50.810789Z\"";
+        QTest::newRow(qPrintable(QStringLiteral("v1 scanner number %1 as rates").arg(QLatin1String(n))))
+            << Api::V1 << v1("[\"r\"," + num + ',' + num + ",0,1,1," + share + ",false]");
+        QTest::newRow(qPrintable(QStringLiteral("v1 scanner number %1 per day").arg(QLatin1String(n))))
+            << Api::V1 << v1("[\"d\",1,1,0," + num + ',' + num + ',' + share + ",false]");
+        QTest::newRow(qPrintable(QStringLiteral("v1 scanner number %1 unused").arg(QLatin1String(n))))
+            << Api::V1 << v1("[\"u\",1,1," + num + ",1,1," + share + ',' + num + "]");
+        QTest::newRow(qPrintable(QStringLiteral("v1 scanner number %1 as share").arg(QLatin1String(n))))
+            << Api::V1 << v1("[\"s\",1,1,0,1,1," + num + "]");
+    }
+    QTest::newRow("v1 scanner spaces everywhere")
+        << Api::V1 << QByteArray("{\"workers\" : [ [ \"a\" , 1 , 2 , 0 , 3 , 4 , \"2025-12-31T23:59:50Z\" ,"
+                                 " false ] ,\n\t[\"b\",1,2,0,3,4,\"2025-12-31T23:59:51Z\",true]\r\n ] }");
+    QTest::newRow("v1 scanner trailing kinds")
+        << Api::V1 << v1("[\"t\",1,1,0,1,1,\"2025-12-31T23:59:50Z\",false,true,null,\"x\",5]");
+    QTest::newRow("v1 scanner nested trailing") << Api::V1 << v1("[\"t\",1,1,0,1,1,\"x\",[1,{\"a\":2}]]");
+    QTest::newRow("v1 scanner object fourth") << Api::V1 << v1("[\"t\",1,1,{},1,1,\"x\"]");
+    QTest::newRow("v1 scanner bad literal") << Api::V1 << v1("[\"t\",1,1,0,1,1,\"x\",fals]");
+    QTest::newRow("v1 scanner literal glued") << Api::V1 << v1("[\"t\",1,1,0,1,1,\"x\",falsey]");
+    QTest::newRow("v1 scanner missing comma") << Api::V1 << v1("[\"t\" 1,1]");
+    QTest::newRow("v1 scanner trailing comma") << Api::V1 << v1("[\"t\",1,],[\"u\",2]");
+    QTest::newRow("v1 scanner list trailing comma") << Api::V1 << v1("[\"t\",1],");
+    QTest::newRow("v1 scanner escaped name") << Api::V1 << v1("[\"\\u77ff\\u673a-\\\"7\\\"\",1]");
+    QTest::newRow("v1 scanner UTF-8 name") << Api::V1 << v1("[\"\xe7\x9f\xbf\xe6\x9c\xba-07\",1]");
+    QTest::newRow("v1 scanner invalid UTF-8 name") << Api::V1 << v1("[\"rig-\xff\",1]");
+    QTest::newRow("v1 scanner overlong UTF-8 name") << Api::V1 << v1("[\"rig-\xc0\xaf\",1]");
+    QTest::newRow("v1 scanner control character") << Api::V1 << v1("[\"rig\t1\",1]");
+    QTest::newRow("v1 scanner DEL in name") << Api::V1 << v1("[\"rig\x7f\",1]");
+    QTest::newRow("v1 scanner long name") << Api::V1 << v1("[\"" + QByteArray(300, 'n') + "\",1]");
+    QTest::newRow("v1 scanner numeric name") << Api::V1 << v1("[42,1]");
+    QTest::newRow("v1 scanner empty name") << Api::V1 << v1("[\"\",1],[\"b\",2]");
+    QTest::newRow("v1 scanner NBSP after time")
+        << Api::V1 << v1("[\"t\",1,1,0,1,1,\"2025-12-31T23:59:50Z\xc2\xa0\"]");
+    QTest::newRow("v1 scanner spaces around time") << Api::V1 << v1("[\"t\",1,1,0,1,1,\" 2025-12-31T23:59:50Z\\t\"]");
+    QTest::newRow("v1 scanner tab around time") << Api::V1 << v1("[\"t\",1,1,0,1,1,\"\v2025-12-31T23:59:50Z \"]");
+    QTest::newRow("v1 scanner share times") << Api::V1 << v1(v1ShareTimeRows());
+    QTest::newRow("v1 scanner entries of every length")
+        << Api::V1 << v1("[\"a\"],[\"b\",1],[\"c\",1,2],[\"d\",1,2,3],[\"e\",1,2,3,4],[\"f\",1,2,3,4,5]");
+    QTest::newRow("v1 scanner unterminated") << Api::V1 << QByteArray("{\"workers\":[[\"t\",1,1");
+    QTest::newRow("v1 scanner unterminated string") << Api::V1 << QByteArray("{\"workers\":[[\"t");
+    QTest::newRow("v1 scanner duplicate names") << Api::V1 << v1(row + ',' + row);
+
     // The simulated farm's replies, as the benchmarks and the end-to-end tests see them.
     QTest::newRow("v2 farm of 1000") << Api::V2 << sim::FakeF2pool::makeV2WorkerList(1000, kNow, 7);
     QTest::newRow("v1 farm of 1000") << Api::V1 << sim::FakeF2pool::makeV1Reply(1000, kNow, 7);
@@ -224,6 +306,48 @@ void TestFastParser::takesTheDocumentedReplies()
     QVERIFY2(f.has_value(), "the fast path did not take a reply in the documented shape");
     QVERIFY2(f->ok(), qPrintable(f->error));
     QVERIFY(!f->snapshot->workers.isEmpty());
+}
+
+// The v1 entry scanner reads the common shapes itself (a scanner that stepped aside every time
+// would pass agreesWithDom): it takes these lists, with the DOM parser's samples.
+void TestFastParser::v1ScannerTakesWhatPoolsSend_data()
+{
+    QTest::addColumn<QByteArray>("list");
+    const QByteArray farm = sim::FakeF2pool::makeV1Reply(1000, kNow, 7);
+    const qsizetype at = farm.indexOf("\"workers\":[") + 10;
+    QTest::newRow("simulated farm") << farm.mid(at, farm.lastIndexOf(']') + 1 - at);
+    const QByteArray share = ",\"2025-12-31T23:59:50.810789Z\",false]";
+    for (const char *n : {"0", "-0", "0.0", "7", "-7", "12.50", "1.5e14", "1E+14", "2e-3", "0.1",
+                          "1510837712899199.8", "9016185599999998976.0", "8464953600000000000.0",
+                          "18446744073709551615", "123456789012345678901234567890", "1e23",
+                          "9007199254740993.0", "1e308", "5.000", "50.0e-1"})
+        QTest::newRow(n) << QByteArray("[[\"w\"," + QByteArray(n) + ',' + n + ',' + n + ',' + n + ',' +
+                                       n + share + ']');
+    QTest::newRow("spaces") << QByteArray(" [ [ \"a\" , 1 , 2 ,\n0 , 3 , 4 , \"2025-12-31T23:59:50Z\" ] ] ");
+    QTest::newRow("UTF-8 name") << QByteArray("[[\"\xe7\x9f\xbf\xe6\x9c\xba-07\",1]]");
+    QTest::newRow("numeric share") << QByteArray("[[\"t\",1,1,0,1,1,1767225590]]");
+    QTest::newRow("short and long entries")
+        << QByteArray("[[\"a\"],[\"b\",1,2,3,4,5,\"x\",true,null,\"y\",6]]");
+    QTest::newRow("share times") << "[" + v1ShareTimeRows() + "]";
+    QTest::newRow("empty list") << QByteArray("[]");
+}
+
+void TestFastParser::v1ScannerTakesWhatPoolsSend()
+{
+    QFETCH(QByteArray, list);
+    if (!fastParserAvailable())
+        QSKIP("built without simdjson: the DOM parsers do all the work");
+    // An allocation of exactly the list: the scanner reads eight bytes at a time but never past
+    // the end (AddressSanitizer runs of this test would catch it).
+    const QByteArray exact(list.constData(), list.size());
+    WorkerCollector collector(16);
+    qsizetype entries = -1;
+    QVERIFY(scanV1Entries(exact, collector, &entries));
+    const ParseResult scanned = collector.finish(entries, "test", std::nullopt);
+    const ParseResult expected = detail::parseF2poolV1Dom("{\"workers\":" + list + "}");
+    QVERIFY2(expected.ok(), qPrintable(expected.error));
+    const QString diff = fuzz::FuzzChecks::parseDifference(scanned, expected);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
 }
 
 // simdjson reads up to 64 bytes past the end: with too little spare room in the QByteArray the

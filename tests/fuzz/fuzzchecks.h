@@ -19,6 +19,7 @@
 #include <QSet>
 #include <QString>
 
+#include <algorithm>
 #include <cmath>
 
 namespace rw::fuzz {
@@ -132,6 +133,12 @@ public:
                        "negative time (Date %1, ISO %2); 0 is promised for times before 1970")
                 .arg(date)
                 .arg(iso);
+        // ASCII text read from its bytes (the v1 scanner's way) means what it means as text.
+        if (std::all_of(text.begin(), text.end(), [](char c) { return uchar(c) < 0x80; })) {
+            const qint64 ascii = parseIsoDateTime(std::string_view(text.constData(), size_t(text.size())));
+            if (ascii != iso)
+                return QStringLiteral("ISO from ASCII bytes %1, from text %2").arg(ascii).arg(iso);
+        }
         return {};
     }
 

@@ -3,6 +3,8 @@
 #ifdef RIGWATCH_HAVE_SIMDJSON
 
 #include "pool/f2poolparser.h"
+#include "pool/toplevellist.h"
+#include "pool/v1entryscanner.h"
 #include "pool/workercollector.h"
 
 #include "pool/jsonchecks.h"
@@ -257,11 +259,11 @@ private:
 
 // The parts both APIs share: the top-level object, "code", "workers", the end of the document.
 // `entry` reads one element of "workers" into a sample; `other` reads or checks (validJson) the
-// value of every other key.
+// value of every other key. The collector may hold `entries` read already (fastParseF2poolV1).
 template <typename Entry, typename Other>
-std::optional<ParseResult> parseReply(const QByteArray &body, const QVector<WorkerSample> &previous,
-                                      const char *api, qsizetype bytesPerEntry, Entry entry,
-                                      Other other, std::optional<double> *poolTotal)
+std::optional<ParseResult> parseReply(const QByteArray &body, WorkerCollector &collector,
+                                      qsizetype entries, const char *api, Entry entry, Other other,
+                                      std::optional<double> *poolTotal)
 {
     if (body.isEmpty())
         return std::nullopt;
@@ -272,9 +274,6 @@ std::optional<ParseResult> parseReply(const QByteArray &body, const QVector<Work
     if (parser.get().iterate(input.view()).get(doc) != SUCCESS || doc.get_object().get(root) != SUCCESS)
         return std::nullopt;
 
-    // Sized for the common reply (bytesPerEntry: a little less than a typical entry); grows.
-    WorkerCollector collector(body.size() / bytesPerEntry + 1, previous);
-    qsizetype entries = 0;
     bool sawWorkers = false;
     const bool ok = eachMember(root, [&](od::raw_json_string key, od::value &v) {
         if (key.unsafe_is_equal("workers")) {
@@ -352,8 +351,9 @@ std::optional<ParseResult> fastParseF2poolV2WorkerList(const QByteArray &body,
                                                        const QVector<WorkerSample> &previous)
 {
     std::optional<double> total; // v2: always the sum of the workers
-    return parseReply(body, previous, "f2pool v2", detail::kV2BytesPerEntry, v2Entry, ignoreKey,
-                      &total);
+    // Sized for the common reply (a little less than a typical entry a worker); grows.
+    WorkerCollector collector(body.size() / detail::kV2BytesPerEntry + 1, previous);
+    return parseReply(body, collector, 0, "f2pool v2", v2Entry, ignoreKey, &total);
 }
 
 std::optional<ParseResult> fastParseF2poolV1(const QByteArray &body,
@@ -372,8 +372,20 @@ std::optional<ParseResult> fastParseF2poolV1(const QByteArray &body,
             total = d > 0 ? d : 0;
         return true;
     };
-    return parseReply(body, previous, "f2pool v1", detail::kV1BytesPerEntry, v1Entry, other,
-                      &total);
+    WorkerCollector collector(body.size() / detail::kV1BytesPerEntry + 1, previous);
+    // The common reply: its list read by the entry scanner straight from the bytes, and only the
+    // rest - with [] in the list's place, valid JSON exactly when the whole is - through
+    // On-Demand, a few KB instead of the whole reply. Otherwise On-Demand reads it all.
+    TopLevelListFinder finder;
+    qsizetype at = 0, entries = 0, length = 0;
+    if (finder.scan(body, 0, &at) == TopLevelListFinder::Verdict::Found &&
+        scanV1List(QByteArrayView(body).sliced(at), collector, &entries, &length)) {
+        QByteArray rest;
+        rest.reserve(body.size() - length + 2 + kFastParserPadding);
+        rest.append(body.constData(), at).append("[]").append(QByteArrayView(body).sliced(at + length));
+        return parseReply(rest, collector, entries, "f2pool v1", v1Entry, other, &total);
+    }
+    return parseReply(body, collector, 0, "f2pool v1", v1Entry, other, &total);
 }
 
 bool fastReadV2Entries(QByteArrayView array, qsizetype readable, WorkerCollector &collector, qsizetype *count)
@@ -383,7 +395,8 @@ bool fastReadV2Entries(QByteArrayView array, qsizetype readable, WorkerCollector
 
 bool fastReadV1Entries(QByteArrayView array, qsizetype readable, WorkerCollector &collector, qsizetype *count)
 {
-    return readEntries(array, readable, v1Entry, collector, count);
+    return scanV1Entries(array, collector, count) ||
+           readEntries(array, readable, v1Entry, collector, count);
 }
 
 } // namespace rw

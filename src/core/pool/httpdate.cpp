@@ -42,6 +42,10 @@ char16_t code(QChar c)
 {
     return c.unicode();
 }
+char16_t code(QLatin1Char c)
+{
+    return c.unicode();
+}
 bool isDigit(char16_t c)
 {
     return c >= u'0' && c <= u'9';
@@ -181,33 +185,34 @@ qint64 parseHttpDate(const QByteArray &value)
     return toUnix(year, month, numbers[0], h, mi, s, offset);
 }
 
-qint64 parseIsoDateTime(QStringView value)
+namespace {
+// S: QStringView or QLatin1StringView, trimmed.
+template <typename S> qint64 isoDateTime(const S &v)
 {
-    const QStringView v = value.trimmed();
     // YYYY-MM-DD
     const int y = digits(v, 0, 4), mo = digits(v, 5, 2), d = digits(v, 8, 2);
-    if (y < 0 || mo < 0 || d < 0 || v[4] != u'-' || v[7] != u'-')
+    if (y < 0 || mo < 0 || d < 0 || code(v[4]) != u'-' || code(v[7]) != u'-')
         return 0;
     if (v.size() == 10)
         return toUnix(y, mo, d, 0, 0, 0, 0);
-    const char16_t sep = lower(v[10].unicode());
+    const char16_t sep = lower(code(v[10]));
     if (sep != u't' && sep != u' ')
         return 0;
     // HH:MM[:SS[.fraction]]
     const int h = digits(v, 11, 2), mi = digits(v, 14, 2);
-    if (h < 0 || mi < 0 || v.size() < 16 || v[13] != u':')
+    if (h < 0 || mi < 0 || v.size() < 16 || code(v[13]) != u':')
         return 0;
     qsizetype pos = 16;
     int s = 0;
-    if (pos < v.size() && v[pos] == u':') {
+    if (pos < v.size() && code(v[pos]) == u':') {
         s = digits(v, pos + 1, 2);
         if (s < 0)
             return 0;
         pos += 3;
-        if (pos < v.size() && (v[pos] == u'.' || v[pos] == u',')) {
+        if (pos < v.size() && (code(v[pos]) == u'.' || code(v[pos]) == u',')) {
             ++pos;
             const qsizetype fracStart = pos;
-            while (pos < v.size() && isDigit(v[pos].unicode()))
+            while (pos < v.size() && isDigit(code(v[pos])))
                 ++pos;
             if (pos == fracStart)
                 return 0;
@@ -216,7 +221,7 @@ qint64 parseIsoDateTime(QStringView value)
     // Zone: none (UTC), Z, +HH, +HH:MM, +HHMM
     int offset = 0;
     if (pos < v.size()) {
-        const char16_t z = v[pos].unicode();
+        const char16_t z = code(v[pos]);
         if (lower(z) == u'z') {
             ++pos;
         } else if (z == u'+' || z == u'-') {
@@ -226,7 +231,7 @@ qint64 parseIsoDateTime(QStringView value)
             pos += 3;
             int om = 0;
             if (pos < v.size()) {
-                if (v[pos] == u':')
+                if (code(v[pos]) == u':')
                     ++pos;
                 om = digits(v, pos, 2);
                 if (om < 0 || om > 59)
@@ -239,6 +244,24 @@ qint64 parseIsoDateTime(QStringView value)
             return 0;
     }
     return toUnix(y, mo, d, h, mi, s, offset);
+}
+} // namespace
+
+qint64 parseIsoDateTime(QStringView value)
+{
+    return isoDateTime(value.trimmed());
+}
+
+qint64 parseIsoDateTime(std::string_view ascii)
+{
+    // QStringView::trimmed()'s white space, as far as ASCII has it.
+    const auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+    size_t begin = 0, end = ascii.size();
+    while (begin < end && space(ascii[begin]))
+        ++begin;
+    while (end > begin && space(ascii[end - 1]))
+        --end;
+    return isoDateTime(QLatin1StringView(ascii.data() + begin, qsizetype(end - begin)));
 }
 
 } // namespace rw

@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QStringView>
 
+#include <string_view>
+
 namespace rw {
 
 // Locale-independent timestamp parsing for pool replies. Hand-written on purpose: QDateTime's
@@ -20,5 +22,7 @@ qint64 parseHttpDate(const QByteArray &value);
 // "2018-06-19T10:02:19+0800", "2018-06-19T10:02" (no zone = UTC, as the pool sends UTC).
 // Fractions of a second are dropped.
 qint64 parseIsoDateTime(QStringView value);
+// The same from ASCII bytes (a byte of 0x80 or more is never a digit or a separator).
+qint64 parseIsoDateTime(std::string_view ascii);
 
 } // namespace rw

@@ -7,6 +7,7 @@
 
 #include <QLoggingCategory>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -202,19 +203,11 @@ qint64 unixSecondsFromText(QStringView text)
 
 qint64 unixSecondsFromUtf8(std::string_view text)
 {
-    // A date-time with a clock part has a ':', which no number has: skip the number attempt.
-    constexpr size_t kMax = 64;
-    if (text.size() <= kMax && text.find(':') != std::string_view::npos) {
-        char16_t wide[kMax];
-        size_t n = 0;
-        for (const char c : text) {
-            if (static_cast<unsigned char>(c) >= 0x80)
-                break;
-            wide[n++] = char16_t(c);
-        }
-        if (n == text.size())
-            return parseIsoDateTime(QStringView(wide, qsizetype(n)));
-    }
+    // A date-time with a clock part has a ':', which no number has: skip the number attempt. Read
+    // from the bytes when they are ASCII (else trimming may differ: U+00A0 is white space).
+    if (text.find(':') != std::string_view::npos &&
+        std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        return parseIsoDateTime(text);
     return unixSecondsFromText(QString::fromUtf8(text.data(), qsizetype(text.size())));
 }
 

@@ -105,75 +105,24 @@ void WorkerListStream::append(const char *data, qsizetype size)
     }
 }
 
-// Lexes the reply's start until the top-level "workers": [ (keys compared as raw bytes: a key
-// spelled with escapes is simply not streamed, the end result is the same).
+// Reads the reply's start until the top-level "workers": [ (TopLevelListFinder).
 void WorkerListStream::scanPrefix(qsizetype from)
 {
-    for (qsizetype i = from; i < m_prefix.size(); ++i) {
-        const char c = m_prefix.at(i);
-        if (m_inString) {
-            if (m_escape) {
-                m_escape = false;
-            } else if (c == '\\') {
-                m_escape = true;
-            } else if (c == '"') {
-                m_inString = false;
-                if (m_keyStart >= 0) {
-                    m_workersKey =
-                        QByteArrayView(m_prefix).sliced(m_keyStart, i - m_keyStart) == "workers"
-                            ? WorkersKey::Read
-                            : WorkersKey::None;
-                    m_keyStart = -1;
-                }
-            }
-            continue;
-        }
-        if (isSpace(c))
-            continue;
-        if (c == ':' && m_depth == 1) { // (the name separator is required: fuzz_v1parser)
-            m_workersKey = m_workersKey == WorkersKey::Read ? WorkersKey::Colon : WorkersKey::None;
-            continue;
-        }
-        if (m_depth == 0 && c != '{') {
-            m_phase = Phase::Whole; // not an object, or something after it: judged whole
-            return;
-        }
-        if (m_depth == 1 && m_workersKey == WorkersKey::Colon && c == '[') {
-            m_pending = m_prefix.sliced(i); // m_pending[0]: the separator before its first entry
-            m_prefix.truncate(i);
-            m_phase = Phase::List;
-            m_lastTry = 0;
-            if (m_pending.size() >= m_sliceBytes)
-                tryCut();
-            return;
-        }
-        const bool wasExpectingKey = m_expectKey && m_depth == 1;
-        m_workersKey = WorkersKey::None;
-        m_expectKey = false;
-        switch (c) {
-        case '"':
-            m_inString = true;
-            if (wasExpectingKey)
-                m_keyStart = i + 1;
-            break;
-        case '{':
-        case '[':
-            if (++m_depth == 1)
-                m_expectKey = true;
-            break;
-        case '}':
-        case ']':
-            if (--m_depth <= 0) {
-                m_phase = Phase::Whole;
-                return;
-            }
-            break;
-        case ',':
-            m_expectKey = m_depth == 1;
-            break;
-        default:
-            break;
-        }
+    qsizetype at = 0;
+    switch (m_finder.scan(m_prefix, from, &at)) {
+    case TopLevelListFinder::Verdict::More:
+        return;
+    case TopLevelListFinder::Verdict::NotHere:
+        m_phase = Phase::Whole; // judged whole
+        return;
+    case TopLevelListFinder::Verdict::Found:
+        m_pending = m_prefix.sliced(at); // m_pending[0]: the separator before its first entry
+        m_prefix.truncate(at);
+        m_phase = Phase::List;
+        m_lastTry = 0;
+        if (m_pending.size() >= m_sliceBytes)
+            tryCut();
+        return;
     }
 }
 

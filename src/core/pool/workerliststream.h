@@ -1,6 +1,7 @@
 #pragma once
 
 #include "pool/snapshot.h"
+#include "pool/toplevellist.h"
 #include "pool/workercollector.h"
 
 #include <QByteArray>
@@ -79,14 +80,7 @@ private:
     bool m_sawCodeText = false; // "code" somewhere in a slice (f2poolErrorMessage's quick test)
     WorkerCollector m_collector;
 
-    // The prefix scanner: where in the top-level object it is.
-    int m_depth = 0;
-    bool m_inString = false;
-    bool m_escape = false;
-    bool m_expectKey = false;
-    enum class WorkersKey { None, Read, Colon }; // the top-level key "workers", then its ':'
-    WorkersKey m_workersKey = WorkersKey::None;
-    qsizetype m_keyStart = -1;
+    TopLevelListFinder m_finder; // where the list starts
 };
 
 } // namespace rw
