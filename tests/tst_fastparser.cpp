@@ -225,6 +225,22 @@ void TestFastParser::agreesWithDom_data()
         QTest::newRow(qPrintable(QStringLiteral("v1 scanner number %1 as share").arg(QLatin1String(n))))
             << Api::V1 << v1("[\"s\",1,1,0,1,1," + num + "]");
     }
+    // Digits are read eight at a time, at most 19: every length around those edges, with
+    // fractions, trailing zeros that change nothing and ones that do.
+    {
+        QByteArray rows;
+        const QByteArray digits = "98765432109876543210987654";
+        int i = 0;
+        for (int length = 1; length <= 24; ++length) {
+            for (const char *fraction : {"", ".0", ".000000000", ".5", ".05", ".0000000001", ".123456789"}) {
+                const QByteArray n = digits.left(length) + fraction;
+                rows += (i ? "," : "") + QByteArray("[\"n") + QByteArray::number(i) + "\"," + n + ',' + n +
+                        ",0," + n + ",-" + n + ",\"2025-12-31T23:59:50Z\"]";
+                ++i;
+            }
+        }
+        QTest::newRow("v1 scanner digits of every length") << Api::V1 << v1(rows);
+    }
     QTest::newRow("v1 scanner spaces everywhere")
         << Api::V1 << QByteArray("{\"workers\" : [ [ \"a\" , 1 , 2 , 0 , 3 , 4 , \"2025-12-31T23:59:50Z\" ,"
                                  " false ] ,\n\t[\"b\",1,2,0,3,4,\"2025-12-31T23:59:51Z\",true]\r\n ] }");
@@ -323,6 +339,9 @@ void TestFastParser::v1ScannerTakesWhatPoolsSend_data()
                           "9007199254740993.0", "1e308", "5.000", "50.0e-1"})
         QTest::newRow(n) << QByteArray("[[\"w\"," + QByteArray(n) + ',' + n + ',' + n + ',' + n + ',' +
                                        n + share + ']');
+    for (const char *n : {"1234567890123456789.000000", "123456789012345678.90", "0.1234567890123456789",
+                          "12345678.12345678", "1.2345678", "12345678", "1234567", "123456789"})
+        QTest::newRow(n) << QByteArray("[[\"w\"," + QByteArray(n) + ',' + n + ",0," + n + ',' + n + share + ']');
     QTest::newRow("spaces") << QByteArray(" [ [ \"a\" , 1 , 2 ,\n0 , 3 , 4 , \"2025-12-31T23:59:50Z\" ] ] ");
     QTest::newRow("UTF-8 name") << QByteArray("[[\"\xe7\x9f\xbf\xe6\x9c\xba-07\",1]]");
     QTest::newRow("numeric share") << QByteArray("[[\"t\",1,1,0,1,1,1767225590]]");

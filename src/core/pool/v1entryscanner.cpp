@@ -84,39 +84,32 @@ inline std::uint64_t eightDigits(std::uint64_t word)
            32;
 }
 
-std::uint64_t digitsValue(std::uint64_t value, const char *p, size_t n)
+// The double of mantissa x 10^exponent when one correctly rounded operation gives it: an integer
+// below 2^64 converted, or (Clinger) an integer up to 2^53 times or divided by a power of ten up
+// to 10^22. Trailing zeros do not count (8464953600000000000.0 is an integer). False otherwise.
+bool exactValue(std::uint64_t mantissa, int exponent, double *out)
 {
-    for (; n >= 8; n -= 8, p += 8)
-        value = value * 100000000ULL + eightDigits(load(p));
-    for (; n > 0; --n, ++p)
-        value = value * 10 + std::uint64_t(*p - '0');
-    return value;
-}
-
-// The value of integer.fraction x 10^exponent (at most 19 digits in all) when one correctly
-// rounded operation gives it; false otherwise.
-bool exactly(const char *integer, size_t integerDigits, const char *fraction,
-             size_t fractionDigits, int exponent, double *out)
-{
-    std::uint64_t mantissa = digitsValue(digitsValue(0, integer, integerDigits), fraction,
-                                         fractionDigits);
-    exponent -= int(fractionDigits);
-    std::uint64_t whole = 0;
     if (mantissa == 0) {
         *out = 0;
-    } else if (exponent >= 0 && exponent < 20 &&
-               !__builtin_mul_overflow(mantissa, kIntPow10[exponent], &whole)) {
-        *out = double(whole); // an integer below 2^64: one rounding
-    } else {
-        while (mantissa > kExactMantissa && mantissa % 10 == 0) {
-            mantissa /= 10;
-            ++exponent;
-        }
-        if (mantissa > kExactMantissa || exponent < -22 || exponent > 22)
-            return false;
-        *out = exponent >= 0 ? double(mantissa) * kPow10[exponent]
-                             : double(mantissa) / kPow10[-exponent];
+        return true;
     }
+    while (exponent < 0 && mantissa % 10 == 0) {
+        mantissa /= 10;
+        ++exponent;
+    }
+    std::uint64_t whole = 0;
+    if (exponent >= 0 && exponent < 20 &&
+        !__builtin_mul_overflow(mantissa, kIntPow10[exponent], &whole)) {
+        *out = double(whole);
+        return true;
+    }
+    while (mantissa > kExactMantissa && mantissa % 10 == 0) {
+        mantissa /= 10;
+        ++exponent;
+    }
+    if (mantissa > kExactMantissa || exponent < -22 || exponent > 22)
+        return false;
+    *out = exponent >= 0 ? double(mantissa) * kPow10[exponent] : double(mantissa) / kPow10[-exponent];
     return true;
 }
 
@@ -168,6 +161,45 @@ public:
         while (p < m_end && isDigit(*p))
             ++p;
         return size_t(p - start);
+    }
+
+    // The digits from p into *mantissa, eight at a time, at most 19 in all (*kept counts them);
+    // returns the end of the run. A further digit sets *over, but for zeros ending a fraction,
+    // which change nothing ("8464953600000000000.0").
+    const char *readDigits(const char *p, bool fraction, std::uint64_t *mantissa, int *kept,
+                           bool *over) const
+    {
+        while (p + 8 <= m_end) {
+            const std::uint64_t word = load(p);
+            const std::uint64_t x = word ^ (kOnes * '0'); // a digit's byte is now 0..9
+            const std::uint64_t other = (((x & ~kHighs) + kOnes * 6) | x) & (kOnes * 0xF0);
+            const int n = other != 0 ? __builtin_ctzll(other) / 8 : 8;
+            if (n == 0)
+                return p;
+            if (*kept + n > 19)
+                return overflow(p, fraction, over);
+            *mantissa = n == 8 ? *mantissa * 100000000ULL + eightDigits(word)
+                               : *mantissa * kIntPow10[n] +
+                                     eightDigits((word << (8 * (8 - n))) | ((kOnes * '0') >> (8 * n)));
+            *kept += n;
+            p += n;
+            if (n < 8)
+                return p;
+        }
+        for (; p < m_end && isDigit(*p); ++p) {
+            if (*kept == 19)
+                return overflow(p, fraction, over);
+            *mantissa = *mantissa * 10 + std::uint64_t(*p - '0');
+            ++*kept;
+        }
+        return p;
+    }
+
+    const char *overflow(const char *p, bool fraction, bool *over) const
+    {
+        const char *end = p + digitRun(p);
+        *over = *over || !fraction || !std::all_of(p, end, [](char c) { return c == '0'; });
+        return end;
     }
 
     // A string without escapes or control characters; its bytes must be valid UTF-8 (checked
@@ -249,30 +281,56 @@ public:
         return true;
     }
 
-    // A JSON number as the double every correct reader (simdjson, std::from_chars, Qt) gives.
-    // Most take one correctly rounded operation: an integer below 2^64 converted, or (Clinger)
-    // an integer up to 2^53 times or divided by a power of ten up to 10^22; trailing zeros of
-    // the fraction do not count (8464953600000000000.0 is an integer). The rest, std::from_chars.
+    // A JSON number as the double every correct reader (simdjson, std::from_chars, Qt) gives:
+    // its digits read eight at a time into an integer, then exactValue(), or for more than 19
+    // significant digits or a value that needs more than one rounding, std::from_chars.
     bool number(double *out)
     {
-        Number n;
-        if (!numberSyntax(&n))
-            return false;
+        const char *p = m_p;
+        if (p < m_end && *p == '-')
+            ++p;
+        if (p >= m_end || !isDigit(*p) || (*p == '0' && p + 1 < m_end && isDigit(p[1])))
+            return false; // no digit, or a leading zero: not JSON
+        std::uint64_t mantissa = 0;
+        int kept = 0;
+        bool over = false;
+        p = readDigits(p, false, &mantissa, &kept, &over);
+        int exponent = 0;
+        if (p < m_end && *p == '.') {
+            const char *fraction = ++p;
+            const int before = kept;
+            p = readDigits(p, true, &mantissa, &kept, &over);
+            if (p == fraction)
+                return false;
+            exponent = before - kept;
+        }
+        if (p < m_end && (*p == 'e' || *p == 'E')) {
+            ++p;
+            bool down = false;
+            if (p < m_end && (*p == '+' || *p == '-'))
+                down = *p++ == '-';
+            if (p >= m_end || !isDigit(*p))
+                return false;
+            int e = 0;
+            for (; p < m_end && isDigit(*p); ++p)
+                e = e < 10000 ? e * 10 + (*p - '0') : e;
+            exponent += down ? -e : e;
+        }
         double value = 0;
-        if (n.integerDigits + n.fractionDigits > 19 ||
-            !exactly(n.integer, n.integerDigits, n.fraction, n.fractionDigits, n.exponent, &value)) {
+        if (!over && exactValue(mantissa, exponent, &value)) {
+            if (*m_p == '-')
+                value = -value;
+        } else {
             // 1510837712899199.8: std::from_chars rounds correctly (Eisel-Lemire in libstdc++);
             // out of range, underflow and subnormals are the DOM parser's call.
-            const auto [end, ec] = std::from_chars(m_p, n.end, value);
-            if (ec != std::errc() || end != n.end || (value != 0 && !std::isnormal(value)))
+            const auto [end, ec] = std::from_chars(m_p, p, value);
+            if (ec != std::errc() || end != p || (value != 0 && !std::isnormal(value)))
                 return false;
-            if (value == 0 && !allZero(n.integer, n.end))
+            if (value == 0 && !allZero(m_p, p))
                 return false; // underflow
-        } else if (*m_p == '-') {
-            value = -value;
         }
         *out = value;
-        m_p = n.end;
+        m_p = p;
         return true;
     }
 
