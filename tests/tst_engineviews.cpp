@@ -77,6 +77,38 @@ private slots:
         engine.stop();
     }
 
+    // rigwatchd's engine lists no changed rows (no table of workers to update); the GUI's does.
+    void rowChangesAreListedOnlyWhenWanted()
+    {
+        ManualClock clock(QDateTime::currentMSecsSinceEpoch());
+        FakeF2pool pool(&clock);
+        pool.setUser(QStringLiteral("farm1"));
+        pool.setSecret(QStringLiteral("s3cret"));
+        pool.addRigs(5);
+        QVERIFY(pool.listen());
+        const AccountConfig a = farm1(pool, 3600);
+        QNetworkAccessManager nam;
+        for (const bool wanted : {true, false}) {
+            Engine engine({a}, nullptr, &nam, &clock);
+            if (!wanted)
+                engine.setRowChanges(false);
+            QStringList changed;
+            int updates = 0;
+            connect(&engine, &Engine::accountUpdated, this,
+                    [&](const AccountView &v) { changed = v.changed, ++updates; });
+            engine.start();
+            QTRY_COMPARE(updates, 1);
+            pool.stopRig(QStringLiteral("rig-03"));
+            clock.advanceSecs(900);
+            engine.refreshNow();
+            QTRY_COMPARE(updates, 2);
+            QCOMPARE(changed.contains(QStringLiteral("rig-03")), wanted);
+            QCOMPARE(engine.views().first().workers.value(QStringLiteral("rig-03")).status,
+                     WorkerStatus::Offline);
+            engine.stop();
+        }
+    }
+
     // Failed polls back off (up to four intervals apart), but "pool unreachable" is raised when
     // max(offline_after, 3 x interval) has passed without a successful poll, not at the next
     // failure after that: the engine checks again at that moment, without polling.

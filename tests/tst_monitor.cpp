@@ -83,6 +83,7 @@ private slots:
     void hashrateFloor();
     void incidentPicture();
     void changedRows();
+    void rowChangesOffKeepsEverythingElse();
     void reorderedCopiedAndChurningPolls();
     void largeFarm();
 };
@@ -442,6 +443,38 @@ void TestMonitor::changedRows()
     m.applySnapshot(snap({ws(A, T0), ws(C, T0 + 900)}), T0 + 900);
     QCOMPARE(m.changedWorkers(), QStringList{C}); // A still offline, B still missing: unchanged
     QVERIFY(m.addedWorkers().isEmpty());
+}
+
+// rigwatchd's monitor lists no changed rows; every state, event and count is the same.
+void TestMonitor::rowChangesOffKeepsEverythingElse()
+{
+    Monitor with({600, 28800, 0}, 300), without({600, 28800, 0}, 300);
+    without.setRowChanges(false);
+    const QVector<Snapshot> polls = {snap({ws(A, T0), ws(B, T0)}),
+                                     snap({ws(A, T0), ws(B, T0 + 300), ws(C, T0 + 300)}),
+                                     snap({ws(A, T0), ws(C, T0 + 610)}), snap({ws(A, T0 + 900), ws(C, T0 + 900)})};
+    const QVector<qint64> at = {T0, T0 + 300, T0 + 610, T0 + 900};
+    for (int i = 0; i < polls.size(); ++i) {
+        const QVector<Event> a = with.applySnapshot(polls[i], at[i]);
+        const QVector<Event> b = without.applySnapshot(polls[i], at[i]);
+        QCOMPARE(b.size(), a.size());
+        for (int e = 0; e < a.size(); ++e) {
+            QCOMPARE(b[e].kind, a[e].kind);
+            QCOMPARE(b[e].worker, a[e].worker);
+            QCOMPARE(b[e].at, a[e].at);
+        }
+        QVERIFY(without.changedWorkers().isEmpty());
+        QCOMPARE(without.addedWorkers(), with.addedWorkers());
+        QCOMPARE(without.workers().keys(), with.workers().keys());
+        for (auto it = with.workers().cbegin(); it != with.workers().cend(); ++it) {
+            const WorkerState &other = without.workers().value(it.key());
+            QCOMPARE(other.status, it->status);
+            QCOMPARE(other.statusSince, it->statusSince);
+            QCOMPARE(other.sample.lastShareAt, it->sample.lastShareAt);
+        }
+        QCOMPARE(without.incident(at[i]).down.size(), with.incident(at[i]).down.size());
+    }
+    QVERIFY(!with.changedWorkers().isEmpty()); // the last poll changed rows: A came back
 }
 
 // The monitor remembers where each worker was in the last reply to skip hash look-ups. Every

@@ -27,6 +27,7 @@ bool Daemon::init(QString *error)
         return false;
     m_engine = std::make_unique<Engine>(m_config.accounts, m_store.get(), &m_nam,
                                         SystemClock::instance());
+    m_engine->setRowChanges(false); // no table of workers here
     connect(m_engine.get(), &Engine::storageError, this, [this](const QString &msg) {
         qCCritical(lcDaemon).noquote() << "storage:" << msg;
         m_storageFailed = true;

@@ -17,7 +17,7 @@ struct AccountView
     QString displayName;
     QString currency;
     QHash<QString, WorkerState> workers;
-    QStringList changed;  // workers whose row changed in this update
+    QStringList changed;  // workers whose row changed in this update (Engine::setRowChanges)
     QStringList added;
     QStringList removed;
     Incident incident;

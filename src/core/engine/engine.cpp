@@ -61,6 +61,12 @@ Engine::Engine(const QVector<AccountConfig> &accounts, Store *store, QNetworkAcc
 
 Engine::~Engine() = default;
 
+void Engine::setRowChanges(bool on)
+{
+    for (const auto &a : m_accounts)
+        a->monitor->setRowChanges(on);
+}
+
 void Engine::restore()
 {
     if (!m_store)

@@ -38,6 +38,10 @@ public:
     // accounts have answered or failed.
     void runOnce();
 
+    // Whether views list the rows each poll changed (AccountView::changed; on by default): only
+    // a table of workers needs them. rigwatchd turns it off (Monitor::setRowChanges).
+    void setRowChanges(bool on);
+
     QVector<AccountConfig> accounts() const;
     AccountView view(const QString &accountKey) const;
     QVector<AccountView> views() const;

@@ -176,7 +176,7 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
     const bool firstPoll = m_workers.isEmpty();
     if (firstPoll) // every worker is added: sized once, not grown (and copied) as it fills
         m_added.reserve(s.workers.size());
-    else // rates move between polls: most known workers change
+    else if (m_rowChanges) // rates move between polls: most known workers change
         m_changed.reserve(s.workers.size());
     bool usePositions = m_positionsValid && firstState() == m_positionsFirst;
     bool structureChanged = false;
@@ -235,7 +235,7 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
         st.lastListedAt = stamp;
         transition(sample.name, st, prevStatus, prevShare, now, events);
         changed = changed || st.status != prevStatus || st.statusSince != prevSince;
-        if (changed)
+        if (changed && m_rowChanges)
             m_changed.append(sample.name);
         tally.add(st);
     }
@@ -252,7 +252,7 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
                     structureChanged = true;
                     continue;
                 }
-                if (unlisted(it.key(), st, now, events))
+                if (unlisted(it.key(), st, now, events) && m_rowChanges)
                     m_changed.append(it.key());
                 tally.add(st);
             }

@@ -88,6 +88,12 @@ public:
     const QStringList &addedWorkers() const { return m_added; }
     const QStringList &removedWorkers() const { return m_removed; }
     const QStringList &changedWorkers() const { return m_changed; }
+    // Whether applySnapshot lists the changed rows (on by default). Only a table of workers uses
+    // them (the GUI's), and since every worker's rates move between polls the list holds nearly
+    // every worker: at 100k workers it is a third of the apply. rigwatchd turns it off; the
+    // list then stays empty (added and removed are still kept: they are few).
+    void setRowChanges(bool on) { m_rowChanges = on; }
+    bool rowChanges() const { return m_rowChanges; }
 
     // The worker's last share, or when it was first seen if it never shared.
     static qint64 lastShareOf(const WorkerState &w);
@@ -129,6 +135,7 @@ private:
     QStringList m_added;
     QStringList m_removed;
     QStringList m_changed;
+    bool m_rowChanges = true;
 };
 
 } // namespace rw
