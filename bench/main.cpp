@@ -26,10 +26,9 @@ using namespace rw::bench;
 namespace {
 
 // Both sides of every ratio on one CPU: the benchmark and every process it starts (Python for
-// figure 2, the table benchmark, rigwatchd...) stay on the CPU it started on. On a shared
-// machine the CPUs need not be equal - on the one docs/benchmarks.md reports, one ran the same
-// parse 1.6 times slower than the other - and a ratio whose two sides ran on different CPUs
-// would measure the CPUs. Returns the CPU, or -1 when it could not pin.
+// figure 2, the table benchmark, rigwatchd...) stay on the CPU it started on, so that no side
+// of a ratio gets a CPU the other did not (on a shared virtual machine they need not be alike,
+// and the scheduler moves processes between them). Returns the CPU, or -1 when it could not pin.
 int pinToOneCpu()
 {
 #ifdef __linux__
