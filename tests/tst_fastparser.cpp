@@ -354,8 +354,8 @@ void TestFastParser::v1ScannerTakesWhatPoolsSend_data()
 void TestFastParser::v1ScannerTakesWhatPoolsSend()
 {
     QFETCH(QByteArray, list);
-    if (!fastParserAvailable())
-        QSKIP("built without simdjson: the DOM parsers do all the work");
+    if (!fastParserAvailable() || Q_BYTE_ORDER != Q_LITTLE_ENDIAN)
+        QSKIP("built without simdjson, or big-endian: the scanner is not used");
     // An allocation of exactly the list: the scanner reads eight bytes at a time but never past
     // the end (AddressSanitizer runs of this test would catch it).
     const QByteArray exact(list.constData(), list.size());

@@ -1,17 +1,21 @@
 #include "pool/v1entryscanner.h"
 
-#ifdef RIGWATCH_HAVE_SIMDJSON
+// Eight bytes at a time, the first in the lowest: little-endian only (elsewhere the lists go to
+// simdjson On-Demand, as without this scanner).
+#if defined(RIGWATCH_HAVE_SIMDJSON) && Q_BYTE_ORDER == Q_LITTLE_ENDIAN
 
 #include "pool/httpdate.h"
 #include "pool/workercollector.h"
 
+#include <QtAlgorithms>
+#include <QtNumeric>
+
 #define SIMDJSON_EXCEPTIONS 0
 #include <simdjson.h>
 
-#include <cmath>
 #include <algorithm>
 #include <charconv>
-#include <climits>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -74,6 +78,13 @@ inline std::uint64_t equalBytes(std::uint64_t word, unsigned char c)
     return (x - kOnes) & ~x & kHighs;
 }
 
+// A mark in the high half of every byte of the word that is not an ASCII digit.
+inline std::uint64_t nonDigits(std::uint64_t word)
+{
+    const std::uint64_t x = word ^ (kOnes * '0'); // a digit's byte is now 0..9
+    return (((x & ~kHighs) + kOnes * 6) | x) & (kOnes * 0xF0);
+}
+
 // Eight ASCII digits, known to be digits, as their value (little-endian byte order).
 inline std::uint64_t eightDigits(std::uint64_t word)
 {
@@ -99,7 +110,7 @@ bool exactValue(std::uint64_t mantissa, int exponent, double *out)
     }
     std::uint64_t whole = 0;
     if (exponent >= 0 && exponent < 20 &&
-        !__builtin_mul_overflow(mantissa, kIntPow10[exponent], &whole)) {
+        !qMulOverflow(mantissa, kIntPow10[exponent], &whole)) {
         *out = double(whole);
         return true;
     }
@@ -152,10 +163,9 @@ public:
     {
         const char *start = p;
         while (p + 8 <= m_end) {
-            const std::uint64_t x = load(p) ^ (kOnes * '0'); // a digit's byte is now 0..9
-            const std::uint64_t other = (((x & ~kHighs) + kOnes * 6) | x) & (kOnes * 0xF0);
+            const std::uint64_t other = nonDigits(load(p));
             if (other != 0)
-                return size_t(p - start) + size_t(__builtin_ctzll(other) / 8);
+                return size_t(p - start) + size_t(qCountTrailingZeroBits(other) / 8);
             p += 8;
         }
         while (p < m_end && isDigit(*p))
@@ -171,9 +181,8 @@ public:
     {
         while (p + 8 <= m_end) {
             const std::uint64_t word = load(p);
-            const std::uint64_t x = word ^ (kOnes * '0'); // a digit's byte is now 0..9
-            const std::uint64_t other = (((x & ~kHighs) + kOnes * 6) | x) & (kOnes * 0xF0);
-            const int n = other != 0 ? __builtin_ctzll(other) / 8 : 8;
+            const std::uint64_t other = nonDigits(word);
+            const int n = other != 0 ? int(qCountTrailingZeroBits(other) / 8) : 8;
             if (n == 0)
                 return p;
             if (*kept + n > 19)
@@ -213,7 +222,7 @@ public:
             const std::uint64_t look = equalBytes(word, '"') | equalBytes(word, '\\') |
                                        ((word - kOnes * 0x20) & ~word & kHighs) | (word & kHighs);
             if (look != 0) {
-                m_p += __builtin_ctzll(look) / 8;
+                m_p += qCountTrailingZeroBits(look) / 8;
                 break;
             }
             m_p += 8;
