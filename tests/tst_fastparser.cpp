@@ -56,7 +56,15 @@ QByteArray v1ShareTimeRows()
                           "9999-12-31T23:59:59Z", "2025-13-01T00:00:00Z", "2025-00-10T00:00:00Z",
                           "2026-01-01T00:00:00.000000Z", "2025-12-31T23:59:50.810789Z", "20251231T235950Z",
                           "2025-12-31 23:59:50Z", "2025-12-31T23:59Z", "2025-12-31T23:59:50.810789ZZ",
-                          "2026-01-01T00:00:00.1234567890123Z"}) {
+                          "2026-01-01T00:00:00.1234567890123Z",
+                          // f2pool's own form on a day seen in the entry before (read in place)
+                          "2025-12-31T23:59:50.810789Z", "2025-12-31T24:00:00.000000Z",
+                          "2025-12-31T23:60:00.000000Z", "2025-12-31T23:59:60.000000Z",
+                          "2025-12-31T23:59:5x.000000Z", "2025-12-31T23:59:50.00000xZ",
+                          "2025-12-31T23:59:50,000000Z", "2025-12-31t23:59:50.000000Z",
+                          "2025-12-31T23:59:50.000000z", "2025-12-31T23:59:50.000000Zx",
+                          "2025-12-31T23:59:50.0000000", "2025-12-31 23:59:50.000000Z",
+                          "2025-12-31T23:59:50.810789Z", "2025-12-31T00:00:00.000000Z"}) {
         if (i > 0)
             rows += ',';
         rows += "[\"t" + QByteArray::number(i) + "\",1,1,0,1,1,\"" + t + "\"]";
@@ -78,6 +86,7 @@ private slots:
     void takesTheDocumentedReplies();
     void v1ScannerTakesWhatPoolsSend_data();
     void v1ScannerTakesWhatPoolsSend();
+    void recycledArrayIsFilledAgain();
     void paddingIsNeverReadPastTheAllocation();
     void equalHostsShareOneString();
     void previousPollsStringsAreShared_data();
@@ -206,6 +215,7 @@ void TestFastParser::agreesWithDom_data()
     // The v1 entry scanner (v1entryscanner.cpp) reads numbers itself: every form, in every
     // position (rates, hashes per day, the unused fourth field, a trailing one, the last share).
     for (const char *n : {"0", "-0", "0.0", "-0.0", "7", "-7", "12.50", "1.5e14", "1E+14", "2e-3",
+                          "1.0e5", "1.0E-3", "1.00", "-1.0", "0.0e1", "1.01", "1.0x",
                           "1510837712899199.8", "9016185599999998976.0", "8464953600000000000.0",
                           "18446744073709551615", "18446744073709551616", "99999999999999999999",
                           "123456789012345678901234567890", "9007199254740993", "9007199254740993.0",
@@ -367,6 +377,35 @@ void TestFastParser::v1ScannerTakesWhatPoolsSend()
     QVERIFY2(expected.ok(), qPrintable(expected.error));
     const QString diff = fuzz::FuzzChecks::parseDifference(scanned, expected);
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
+}
+
+// The poller gives back the samples array of the poll before last (WorkerCollector::recycle):
+// the next parse fills the same memory, with the same result as into a new array; an array
+// someone still shares is never taken.
+void TestFastParser::recycledArrayIsFilledAgain()
+{
+    const QByteArray body = sim::FakeF2pool::makeV1Reply(3000, kNow, 7);
+    const ParseResult fresh = parseF2poolV1(body);
+    QVERIFY(fresh.ok());
+
+    ParseResult first = parseF2poolV1(body);
+    QVector<WorkerSample> given = std::move(first.snapshot->workers);
+    const WorkerSample *memory = given.constData();
+    WorkerCollector::recycle(std::move(given));
+    const ParseResult again = parseF2poolV1(body);
+    QVERIFY(again.ok());
+    QCOMPARE(again.snapshot->workers.constData(), memory);
+    const QString diff = fuzz::FuzzChecks::parseDifference(again, fresh);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+
+    // Shared with a snapshot someone keeps: not taken, and the kept one is untouched.
+    ParseResult kept = parseF2poolV1(body);
+    QVector<WorkerSample> shared = kept.snapshot->workers;
+    WorkerCollector::recycle(std::move(shared));
+    const ParseResult other = parseF2poolV1(body);
+    QVERIFY(other.snapshot->workers.constData() != kept.snapshot->workers.constData());
+    QCOMPARE(kept.snapshot->workers.size(), fresh.snapshot->workers.size());
+    QVERIFY(fuzz::FuzzChecks::parseDifference(kept, fresh).isEmpty());
 }
 
 // simdjson reads up to 64 bytes past the end: with too little spare room in the QByteArray the

@@ -180,7 +180,9 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
         m_changed.reserve(s.workers.size());
     bool usePositions = m_positionsValid && firstState() == m_positionsFirst;
     bool structureChanged = false;
-    std::vector<WorkerState *> positions;
+    // Filled in the array of the poll before last: the same pages every poll, none fresh.
+    std::vector<WorkerState *> positions = std::move(m_sparePositions);
+    positions.clear();
     positions.reserve(size_t(s.workers.size()));
     for (const WorkerSample &sample : s.workers) {
         if (sample.name.isEmpty()) {
@@ -272,7 +274,10 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
         structureChanged = false;
     }
     m_positionsValid = !structureChanged;
-    m_positions = structureChanged ? std::vector<WorkerState *>() : std::move(positions);
+    m_sparePositions = std::move(m_positions);
+    m_positions = std::move(positions);
+    if (structureChanged)
+        m_positions.clear();
     m_positionsFirst = firstState();
 
     m_totalHashRate = s.totalHashRate;

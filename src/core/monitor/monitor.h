@@ -130,6 +130,7 @@ private:
     // while m_workers has neither moved (insert, erase, rehash, detach) nor been replaced;
     // m_positionsFirst (the first state's address then) detects a detach or a rehash.
     std::vector<WorkerState *> m_positions;
+    std::vector<WorkerState *> m_sparePositions; // the array before, reused (no fresh pages)
     const WorkerState *m_positionsFirst = nullptr;
     bool m_positionsValid = false;
     QStringList m_added;

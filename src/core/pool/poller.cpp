@@ -5,6 +5,7 @@
 #include "pool/f2poolparser.h"
 #include "pool/httpdate.h"
 #include "pool/poolprovider.h"
+#include "pool/workercollector.h"
 #include "pool/workerliststream.h"
 #include "util/redact.h"
 
@@ -251,7 +252,8 @@ void Poller::onFinished()
                                  tr("%1 sent a reply RigWatch cannot read: %2").arg(pool, parsed.error),
                                  status);
     parsed.snapshot->poolTimeSecs = parseHttpDate(reply->rawHeader("Date"));
-    m_previous = parsed.snapshot->workers; // shared, not copied
+    // Shared, not copied; the array it replaces is filled by the next parse.
+    WorkerCollector::recycle(std::exchange(m_previous, parsed.snapshot->workers));
     const qint64 ms = m_elapsed.elapsed();
     m_failures = 0;
     qCInfo(lcPool).noquote() << m_account.id << "polled:" << parsed.snapshot->workers.size()

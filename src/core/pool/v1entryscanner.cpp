@@ -157,6 +157,8 @@ public:
     }
 
     char peek() const { return m_p < m_end ? *m_p : '\0'; }
+    qsizetype left() const { return m_end - m_p; }
+    void skip(qsizetype n) { m_p += n; }
 
     // How many ASCII digits start at p (eight bytes at a time).
     size_t digitRun(const char *p) const
@@ -213,7 +215,7 @@ public:
 
     // A string without escapes or control characters; its bytes must be valid UTF-8 (checked
     // only when one is not ASCII). The scanner is at the opening quote.
-    bool plainString(std::string_view *out)
+    Q_ALWAYS_INLINE bool plainString(std::string_view *out)
     {
         const char *start = ++m_p;
         // Eight bytes at a time to the first that needs a look: '"', '\\', control, non-ASCII.
@@ -293,7 +295,7 @@ public:
     // A JSON number as the double every correct reader (simdjson, std::from_chars, Qt) gives:
     // its digits read eight at a time into an integer, then exactValue(), or for more than 19
     // significant digits or a value that needs more than one rounding, std::from_chars.
-    bool number(double *out)
+    Q_ALWAYS_INLINE bool number(double *out)
     {
         const char *p = m_p;
         if (p < m_end && *p == '-')
@@ -305,7 +307,9 @@ public:
         bool over = false;
         p = readDigits(p, false, &mantissa, &kept, &over);
         int exponent = 0;
-        if (p < m_end && *p == '.') {
+        if (p + 1 < m_end && p[0] == '.' && p[1] == '0' && (p + 2 == m_end || !isDigit(p[2]))) {
+            p += 2; // "103336776159500.0": an integer
+        } else if (p < m_end && *p == '.') {
             const char *fraction = ++p;
             const int before = kept;
             p = readDigits(p, true, &mantissa, &kept, &over);
@@ -416,11 +420,15 @@ private:
         if (!in.take('[') || !name(in, s) || !in.take(',') || !rate(in, &s->hashRate) ||
             !in.take(',') || !rate(in, &s->hashRate1h) || !in.take(',') || !in.unusedNumber() ||
             !in.take(',') || !rate(in, &perDay) || !in.take(',') || !rate(in, &staleDay) ||
-            !in.take(',') || in.peek() != '"' || !in.plainString(&text))
+            !in.take(','))
             return false;
+        if (!sameDayShare(in, &s->lastShareAt)) {
+            if (in.peek() != '"' || !in.plainString(&text))
+                return false;
+            s->lastShareAt = shareTime(text);
+        }
         s->hashRate24h = perDay / 86400.0;
         s->staleRate24h = staleDay / 86400.0;
-        s->lastShareAt = shareTime(text);
         while (in.take(','))
             if (!in.unusedValue())
                 return false;
@@ -537,6 +545,31 @@ private:
             m_dayStart = dayStart;
         }
         return m_dayStart + h * 3600 + mi * 60 + sec;
+    }
+
+    // The last share in f2pool's own form, "YYYY-MM-DDTHH:MM:SS.ffffffZ" with its quotes, on the
+    // day of the entry before: read in place, what plainString() and shareTime() would give
+    // (every byte is a digit or the separator the form has there, so the string is plain).
+    bool sameDayShare(Scanner &in, qint64 *out) const
+    {
+        constexpr qsizetype kQuoted = 29;
+        const char *p = in.at();
+        if (m_dayStart <= 0 || in.left() < kQuoted || p[0] != '"' || p[kQuoted - 1] != '"' ||
+            std::memcmp(p + 1, m_day, sizeof m_day) != 0)
+            return false;
+        const char *t = p + 11; // THH:MM:SS.ffffffZ
+        if (t[0] != 'T' || t[3] != ':' || t[6] != ':' || t[9] != '.' || t[16] != 'Z')
+            return false;
+        for (const int i : {1, 2, 4, 5, 7, 8, 10, 11, 12, 13, 14, 15})
+            if (!isDigit(t[i]))
+                return false;
+        const int h = (t[1] - '0') * 10 + (t[2] - '0'), mi = (t[4] - '0') * 10 + (t[5] - '0'),
+                  sec = (t[7] - '0') * 10 + (t[8] - '0');
+        if (h > 23 || mi > 59 || sec > 60)
+            return false;
+        *out = m_dayStart + h * 3600 + mi * 60 + sec;
+        in.skip(kQuoted);
+        return true;
     }
 
     const WorkerCollector &m_collector;

@@ -16,9 +16,31 @@ namespace {
 Q_LOGGING_CATEGORY(lcCollector, "rigwatch.pool")
 } // namespace
 
+namespace {
+constexpr qsizetype kRecycledMin = 1024; // samples: smaller arrays live in the heap anyway
+
+QVector<WorkerSample> &spareSamples()
+{
+    thread_local QVector<WorkerSample> spare;
+    return spare;
+}
+} // namespace
+
+void WorkerCollector::recycle(QVector<WorkerSample> &&samples)
+{
+    if (!samples.isDetached() || samples.capacity() < kRecycledMin)
+        return;
+    samples.clear(); // keeps the capacity: the array is not shared
+    spareSamples() = std::move(samples);
+}
+
 WorkerCollector::WorkerCollector(qsizetype expected, QVector<WorkerSample> previous)
     : m_previous(std::move(previous))
 {
+    QVector<WorkerSample> &spare = spareSamples();
+    if (spare.capacity() >= expected && spare.isDetached())
+        m_snapshot.workers = std::move(spare);
+    spare = {};
     m_snapshot.workers.reserve(expected);
 }
 

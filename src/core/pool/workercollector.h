@@ -22,6 +22,14 @@ public:
     // known to have no duplicates without looking for them.
     explicit WorkerCollector(qsizetype expected, QVector<WorkerSample> previous = {});
 
+    // Gives a samples array no longer needed (the poll before last's) to this thread's next
+    // collector, which fills it instead of allocating one: a large array is memory fresh from
+    // the system at every poll otherwise (glibc's mmap threshold, util/allocator.h), and on a
+    // virtual machine first touching 2,000 pages can cost more than the whole parse. Kept only
+    // when nobody else shares it and it is large; emptied now (its strings let go), its capacity
+    // kept. One array per thread at most.
+    static void recycle(QVector<WorkerSample> &&samples);
+
     // A string field of the entry read next (the next add()) from its UTF-8 bytes. When the
     // previous poll listed the same text in that field at the same position - pools list their
     // workers in the same order poll after poll - its QString is shared instead of a new one
