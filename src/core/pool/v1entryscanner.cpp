@@ -139,7 +139,6 @@ public:
     Scanner(const char *begin, const char *end) : m_p(begin), m_end(end) {}
 
     const char *at() const { return m_p; }
-    bool atEnd() const { return m_p == m_end; }
 
     void skipSpace()
     {
@@ -244,52 +243,45 @@ public:
         return false;
     }
 
-    // A JSON number's parts (RFC 8259 grammar), the scanner at its first character.
-    struct Number
+    // The exponent part at p, if any ("e-5"): adds its value to *exponent. Returns where it
+    // ends (p when there is none), nullptr when it is not JSON.
+    const char *exponentPart(const char *p, int *exponent) const
     {
-        const char *integer = nullptr;
-        size_t integerDigits = 0;
-        const char *fraction = nullptr;
-        size_t fractionDigits = 0; // without its trailing zeros
-        int exponent = 0;
-        bool hasExponent = false;
-        const char *end = nullptr;
-    };
-    bool numberSyntax(Number *n) const
+        if (p >= m_end || (*p != 'e' && *p != 'E'))
+            return p;
+        ++p;
+        bool down = false;
+        if (p < m_end && (*p == '+' || *p == '-'))
+            down = *p++ == '-';
+        if (p >= m_end || !isDigit(*p))
+            return nullptr;
+        int e = 0;
+        for (; p < m_end && isDigit(*p); ++p)
+            e = e < 10000 ? e * 10 + (*p - '0') : e;
+        *exponent += down ? -e : e;
+        return p;
+    }
+
+    // Where the JSON number at the scanner ends (RFC 8259 grammar), nullptr when it is not one.
+    const char *numberEnd(bool *hasExponent) const
     {
         const char *p = m_p;
         if (p < m_end && *p == '-')
             ++p;
-        n->integer = p;
-        n->integerDigits = digitRun(p);
-        if (n->integerDigits == 0 || (n->integerDigits > 1 && *p == '0'))
-            return false; // no digit, or a leading zero: not JSON
-        p += n->integerDigits;
-        n->fraction = p;
+        const size_t integerDigits = digitRun(p);
+        if (integerDigits == 0 || (integerDigits > 1 && *p == '0'))
+            return nullptr; // no digit, or a leading zero: not JSON
+        p += integerDigits;
         if (p < m_end && *p == '.') {
-            n->fraction = ++p;
-            n->fractionDigits = digitRun(p);
-            if (n->fractionDigits == 0)
-                return false;
-            p += n->fractionDigits;
+            const size_t fractionDigits = digitRun(++p);
+            if (fractionDigits == 0)
+                return nullptr;
+            p += fractionDigits;
         }
-        if (p < m_end && (*p == 'e' || *p == 'E')) {
-            n->hasExponent = true;
-            ++p;
-            bool down = false;
-            if (p < m_end && (*p == '+' || *p == '-'))
-                down = *p++ == '-';
-            if (p >= m_end || !isDigit(*p))
-                return false;
-            int e = 0;
-            for (; p < m_end && isDigit(*p); ++p)
-                e = e < 10000 ? e * 10 + (*p - '0') : e;
-            n->exponent = down ? -e : e;
-        }
-        while (n->fractionDigits > 0 && n->fraction[n->fractionDigits - 1] == '0')
-            --n->fractionDigits;
-        n->end = p;
-        return true;
+        int exponent = 0;
+        const char *end = exponentPart(p, &exponent);
+        *hasExponent = end != p;
+        return end;
     }
 
     // A JSON number as the double every correct reader (simdjson, std::from_chars, Qt) gives:
@@ -317,18 +309,9 @@ public:
                 return false;
             exponent = before - kept;
         }
-        if (p < m_end && (*p == 'e' || *p == 'E')) {
-            ++p;
-            bool down = false;
-            if (p < m_end && (*p == '+' || *p == '-'))
-                down = *p++ == '-';
-            if (p >= m_end || !isDigit(*p))
-                return false;
-            int e = 0;
-            for (; p < m_end && isDigit(*p); ++p)
-                e = e < 10000 ? e * 10 + (*p - '0') : e;
-            exponent += down ? -e : e;
-        }
+        p = exponentPart(p, &exponent);
+        if (!p)
+            return false;
         double value = 0;
         if (!over && exactValue(mantissa, exponent, &value)) {
             if (*m_p == '-')
@@ -351,14 +334,15 @@ public:
     // whatever its digits, so its syntax is enough (as jsonchecks::validJson has it).
     bool unusedNumber()
     {
-        Number n;
-        if (!numberSyntax(&n))
+        bool hasExponent = false;
+        const char *end = numberEnd(&hasExponent);
+        if (!end)
             return false;
-        if (n.hasExponent || n.end - m_p > 300) {
+        if (hasExponent || end - m_p > 300) {
             double d;
             return number(&d);
         }
-        m_p = n.end;
+        m_p = end;
         return true;
     }
 
@@ -513,20 +497,8 @@ private:
     // is most of the work.
     qint64 shareTime(std::string_view text)
     {
-        const auto digits = [&text](size_t at, size_t n, int *value) {
-            int v = 0;
-            for (size_t i = at; i < at + n; ++i) {
-                if (!isDigit(text[i]))
-                    return false;
-                v = v * 10 + (text[i] - '0');
-            }
-            *value = v;
-            return true;
-        };
-        int h = 0, mi = 0, sec = 0;
-        if (text.size() < 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' ||
-            text.back() != 'Z' || !digits(11, 2, &h) || !digits(14, 2, &mi) ||
-            !digits(17, 2, &sec) || h > 23 || mi > 59 || sec > 60)
+        int clock = 0;
+        if (text.size() < 20 || text.back() != 'Z' || !timeOfDay(text.data() + 10, &clock))
             return unixSecondsFromUtf8(text);
         if (text.size() > 20) { // a fraction: ".digits" before the Z
             if (text[19] != '.' || text.size() == 21)
@@ -544,7 +516,7 @@ private:
             std::memcpy(m_day, text.data(), sizeof m_day);
             m_dayStart = dayStart;
         }
-        return m_dayStart + h * 3600 + mi * 60 + sec;
+        return m_dayStart + clock;
     }
 
     // The last share in f2pool's own form, "YYYY-MM-DDTHH:MM:SS.ffffffZ" with its quotes, on the
@@ -558,17 +530,31 @@ private:
             std::memcmp(p + 1, m_day, sizeof m_day) != 0)
             return false;
         const char *t = p + 11; // THH:MM:SS.ffffffZ
-        if (t[0] != 'T' || t[3] != ':' || t[6] != ':' || t[9] != '.' || t[16] != 'Z')
+        int clock = 0;
+        if (!timeOfDay(t, &clock) || t[9] != '.' || t[16] != 'Z')
             return false;
-        for (const int i : {1, 2, 4, 5, 7, 8, 10, 11, 12, 13, 14, 15})
+        for (int i = 10; i < 16; ++i)
+            if (!isDigit(t[i]))
+                return false;
+        *out = m_dayStart + clock;
+        in.skip(kQuoted);
+        return true;
+    }
+
+    // "THH:MM:SS" at t (nine bytes readable) as seconds since midnight; false when it is not
+    // that, or out of range (a leap second, :60, is allowed, as parseIsoDateTime allows it).
+    static bool timeOfDay(const char *t, int *seconds)
+    {
+        if (t[0] != 'T' || t[3] != ':' || t[6] != ':')
+            return false;
+        for (const int i : {1, 2, 4, 5, 7, 8})
             if (!isDigit(t[i]))
                 return false;
         const int h = (t[1] - '0') * 10 + (t[2] - '0'), mi = (t[4] - '0') * 10 + (t[5] - '0'),
                   sec = (t[7] - '0') * 10 + (t[8] - '0');
         if (h > 23 || mi > 59 || sec > 60)
             return false;
-        *out = m_dayStart + h * 3600 + mi * 60 + sec;
-        in.skip(kQuoted);
+        *seconds = h * 3600 + mi * 60 + sec;
         return true;
     }
 

@@ -14,9 +14,7 @@
 namespace rw {
 namespace {
 Q_LOGGING_CATEGORY(lcCollector, "rigwatch.pool")
-} // namespace
 
-namespace {
 constexpr qsizetype kRecycledMin = 1024; // samples: smaller arrays live in the heap anyway
 
 QVector<WorkerSample> &spareSamples()
