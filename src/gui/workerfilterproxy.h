@@ -7,6 +7,8 @@
 
 namespace rw {
 
+class WorkerTableModel;
+
 // Search and state filter over the worker table; sorts by the model's numeric SortRole so
 // "10 TH/s" sorts above "9 TH/s" and "2 h" above "47 min".
 class WorkerFilterProxy : public QSortFilterProxyModel
@@ -25,6 +27,8 @@ public:
 
     static QString stateFilterText(StateFilter filter);
 
+    void setSourceModel(QAbstractItemModel *model) override;
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
@@ -33,6 +37,7 @@ private:
     QString m_search;
     StateFilter m_state = All;
     QCollator m_collator;
+    const WorkerTableModel *m_workers = nullptr; // the source, when it is the worker table
 };
 
 } // namespace rw

@@ -3,6 +3,7 @@
 #include "workerfilterproxy.h"
 #include "workeritemdelegate.h"
 #include "workertablemodel.h"
+#include "workertableview.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -26,7 +27,7 @@ const auto kHeaderKey = QStringLiteral("ui/workerTableHeader");
 WorkersPanel::WorkersPanel(const Clock *clock, QWidget *parent)
     : QWidget(parent), m_model(new WorkerTableModel(clock, this)),
       m_proxy(new WorkerFilterProxy(this)), m_search(new QLineEdit(this)),
-      m_state(new QComboBox(this)), m_count(new QLabel(this)), m_view(new QTableView(this))
+      m_state(new QComboBox(this)), m_count(new QLabel(this)), m_view(new WorkerTableView(this))
 {
     m_proxy->setSourceModel(m_model);
     m_search->setClearButtonEnabled(true);

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QVector>
 
+#include <optional>
 #include <utility>
 
 namespace rw {
@@ -72,6 +73,10 @@ public:
 
     static QString statusText(WorkerStatus status);
 
+    // The sort key of a numeric column's cell (what SortRole holds there) without a QVariant,
+    // for a sorting proxy's comparisons; nullopt for the text columns (worker, host).
+    std::optional<double> sortNumber(int row, int column) const;
+
     // Seconds the worker has been down at nowSecs, or -1 when it is online.
     static qint64 downForSecs(const WorkerState &w, qint64 nowSecs);
 
@@ -92,6 +97,7 @@ private:
     static std::pair<int, int> shownChange(const WorkerState &was, const WorkerState &is);
     QVariant displayData(const Row &r, int column) const;
     QVariant sortData(const Row &r, int column) const;
+    std::optional<double> sortNumber(const Row &r, int column) const;
 
     const Clock *m_clock;
     qint64 m_clockSkewSecs = 0; // the pool's clock minus ours (AccountView::clockSkewSecs)

@@ -137,7 +137,7 @@ QVariant WorkerTableModel::displayData(const Row &r, int column) const
     return {};
 }
 
-QVariant WorkerTableModel::sortData(const Row &r, int column) const
+std::optional<double> WorkerTableModel::sortNumber(const Row &r, int column) const
 {
     const WorkerSample &s = r.state.sample;
     switch (column) {
@@ -146,10 +146,24 @@ QVariant WorkerTableModel::sortData(const Row &r, int column) const
     case ColHashRate1h: return s.hashRate1h;
     case ColHashRate24h: return s.hashRate24h;
     case ColStale: return stalePercent(s);
-    case ColLastShare: return s.lastShareAt;
-    case ColOfflineFor: return downForSecs(r.state, poolNow());
-    default: return displayData(r, column);
+    case ColLastShare: return double(s.lastShareAt);
+    case ColOfflineFor: return double(downForSecs(r.state, poolNow()));
+    default: return std::nullopt;
     }
+}
+
+std::optional<double> WorkerTableModel::sortNumber(int row, int column) const
+{
+    if (row < 0 || row >= m_rows.size())
+        return std::nullopt;
+    return sortNumber(m_rows[row], column);
+}
+
+QVariant WorkerTableModel::sortData(const Row &r, int column) const
+{
+    if (const std::optional<double> n = sortNumber(r, column))
+        return *n;
+    return displayData(r, column);
 }
 
 QVariant WorkerTableModel::data(const QModelIndex &index, int role) const

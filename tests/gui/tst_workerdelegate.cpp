@@ -22,10 +22,7 @@ namespace {
 
 AccountView someOfEach()
 {
-    AccountView v = farm(12);
-    v.workers.insert(rigName(1), down(WorkerStatus::Offline, kNow - 4000));
-    v.workers.insert(rigName(4), down(WorkerStatus::Missing, kNow - 90'000));
-    v.workers.insert(rigName(7), down(WorkerStatus::Retired, kNow - 400'000));
+    AccountView v = farmWithEachState(12);
     WorkerState longHost = online(123.456e12, QStringLiteral("a-rather-long-host-name.example"));
     v.workers.insert(rigName(9), longHost);
     return v;

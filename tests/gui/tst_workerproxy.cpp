@@ -9,8 +9,11 @@
 #include "workerviews.h"
 
 #include <QAbstractItemModelTester>
+#include <QCollator>
 #include <QItemSelectionModel>
 #include <QtTest>
+
+#include <numeric>
 
 using namespace rw;
 using namespace rw::test;
@@ -87,6 +90,66 @@ private slots:
         // "2 h 00 min" before "47 min", online workers (no duration) last.
         QCOMPARE(column(WorkerTableModel::ColWorker).mid(0, 2),
                  QStringList({QStringLiteral("rig-3"), QStringLiteral("rig-4")}));
+    }
+
+    // The proxy compares the worker table's numeric columns straight from its rows; the order
+    // must be the one the model's SortRole values give (numbers compared as numbers, text in
+    // natural order, ties by name), for every column both ways.
+    void sortFollowsTheModelsSortKeys_data()
+    {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<int>("order");
+        for (int c = 0; c < WorkerTableModel::ColumnCount; ++c)
+            for (const Qt::SortOrder o : {Qt::AscendingOrder, Qt::DescendingOrder})
+                QTest::addRow("column %d %s", c, o == Qt::AscendingOrder ? "up" : "down")
+                    << c << int(o);
+    }
+
+    void sortFollowsTheModelsSortKeys()
+    {
+        QFETCH(int, column);
+        QFETCH(int, order);
+        ManualClock clock(kNow * 1000);
+        WorkerTableModel model(&clock);
+        WorkerFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        AccountView v = farm(0);
+        for (int i = 0; i < 40; ++i) {
+            // Repeated values (ties), every state, hosts out of name order.
+            WorkerState w = i % 5 == 0   ? down(WorkerStatus::Offline, kNow - 600 - (i % 3) * 60)
+                            : i % 7 == 0 ? down(WorkerStatus::Missing, kNow - 9000)
+                            : i % 11 == 0 ? down(WorkerStatus::Retired, kNow - 90'000)
+                                          : online(1e12 * (i % 4), QStringLiteral("10.0.%1.1").arg(40 - i));
+            w.sample.staleRate24h = w.sample.hashRate24h * (i % 3) / 100;
+            v.workers.insert(QStringLiteral("rig-%1").arg(i), w); // rig-2 < rig-10 naturally
+        }
+        model.applyView(v);
+        proxy.sort(column, Qt::SortOrder(order));
+
+        QCollator collator;
+        collator.setNumericMode(true);
+        collator.setCaseSensitivity(Qt::CaseInsensitive);
+        QVector<int> rows(model.rowCount());
+        std::iota(rows.begin(), rows.end(), 0);
+        const auto less = [&](int a, int b) {
+            const QVariant l = model.index(a, column).data(WorkerTableModel::SortRole);
+            const QVariant r = model.index(b, column).data(WorkerTableModel::SortRole);
+            if (l.userType() == QMetaType::QString) {
+                const int c = collator.compare(l.toString(), r.toString());
+                if (c != 0)
+                    return c < 0;
+            } else if (l.toDouble() != r.toDouble()) {
+                return l.toDouble() < r.toDouble();
+            }
+            return model.workerAt(a) < model.workerAt(b);
+        };
+        std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
+            return order == Qt::AscendingOrder ? less(a, b) : less(b, a);
+        });
+        QStringList expected;
+        for (int r : rows)
+            expected << model.workerAt(r);
+        QCOMPARE(proxyNames(proxy), expected);
     }
 
     void proxyFiltersByStateAndSearch()

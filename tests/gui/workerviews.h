@@ -48,4 +48,15 @@ inline AccountView farm(int n)
     return v;
 }
 
+// n rigs with one of each kind of trouble: rig-00001 offline, rig-00004 missing, rig-00007
+// retired.
+inline AccountView farmWithEachState(int n)
+{
+    AccountView v = farm(n);
+    v.workers.insert(rigName(1), down(WorkerStatus::Offline, kNow - 4000));
+    v.workers.insert(rigName(4), down(WorkerStatus::Missing, kNow - 90'000));
+    v.workers.insert(rigName(7), down(WorkerStatus::Retired, kNow - 400'000));
+    return v;
+}
+
 } // namespace rw::test
