@@ -74,6 +74,7 @@ void StatusPanel::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         m_demo->setText(tr("DEMO — simulated farm"));
+        m_lastPollTimeOf = 0; // the time in the new language's format
         update();
     }
     if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
@@ -132,13 +133,18 @@ void StatusPanel::update()
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     QStringList parts;
     const qint64 last = m_view.state.lastSuccessAt;
-    if (last > 0)
+    if (last > 0) {
+        if (last != m_lastPollTimeOf || nowMs / 60'000 != m_lastPollTimeMinute) {
+            m_lastPollTimeOf = last;
+            m_lastPollTimeMinute = nowMs / 60'000;
+            m_lastPollTime = QLocale().toString(
+                QDateTime::fromSecsSinceEpoch(last).toLocalTime().time(), QLocale::ShortFormat);
+        }
         parts << tr("Last successful poll %1 (%2 ago)")
-                     .arg(QLocale().toString(QDateTime::fromSecsSinceEpoch(last).toLocalTime().time(),
-                                             QLocale::ShortFormat),
-                          formatDuration(std::max<qint64>(0, nowMs / 1000 - last)));
-    else
+                     .arg(m_lastPollTime, formatDuration(std::max<qint64>(0, nowMs / 1000 - last)));
+    } else {
         parts << tr("No successful poll yet");
+    }
     if (m_view.nextPollAtMs > 0) {
         const qint64 in = (m_view.nextPollAtMs - nowMs) / 1000;
         parts << (in > 0 ? tr("next poll in %1").arg(formatDuration(in)) : tr("polling now…"));

@@ -38,6 +38,12 @@ private:
     bool m_haveView = false;
     QString m_message;
     QString m_pollShape; // the poll text last measured, digits as zeros
+    // The last successful poll's local time as shown, worked out when it changes (and once a
+    // minute, should the time zone change), not on every one-second tick: a conversion to local
+    // time reads the time zone anew.
+    QString m_lastPollTime;
+    qint64 m_lastPollTimeOf = 0;
+    qint64 m_lastPollTimeMinute = -1;
     QLabel *m_demo;
     QLabel *m_poll;
     QLabel *m_error;

@@ -96,6 +96,7 @@ private:
     // {first, last}; last < 0 when nothing shown changed.
     static std::pair<int, int> shownChange(const WorkerState &was, const WorkerState &is);
     QVariant displayData(const Row &r, int column) const;
+    QString lastShareText(qint64 secs) const;
     QVariant sortData(const Row &r, int column) const;
     std::optional<double> sortNumber(const Row &r, int column) const;
 
@@ -106,6 +107,17 @@ private:
     QVector<Row> m_rows;
     QHash<QString, int> m_index; // worker name -> row
     int m_liveRows = 0;
+    // Today in local time, for the last-share column: every visible row asks on every repaint,
+    // and a conversion to local time reads the time zone anew (a stat() of /etc/localtime each).
+    struct LocalDay
+    {
+        qint64 start = 0;        // local midnight, UTC seconds
+        qint64 end = -1;         // the next one
+        bool evenOffset = false; // one UTC offset all day (no daylight-saving switch)
+        qint64 checkedAt = 0;    // when it was worked out: again after a minute, should the
+                                 // machine's time zone have changed
+    };
+    mutable LocalDay m_today;
     qint64 m_liveCheckedAt = -1; // pool time of the last refreshLive(); -1: repaint all
 };
 

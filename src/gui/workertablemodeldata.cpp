@@ -114,6 +114,35 @@ QString WorkerTableModel::statusText(WorkerStatus status)
     return {};
 }
 
+QString WorkerTableModel::lastShareText(qint64 secs) const
+{
+    const qint64 now = m_clock->nowSecs();
+    if (now < m_today.start || now >= m_today.end || now - m_today.checkedAt >= 60
+        || now < m_today.checkedAt) {
+        m_today.checkedAt = now;
+        const QDate day = QDateTime::fromSecsSinceEpoch(now).toLocalTime().date();
+        const QDateTime midnight(day, QTime(0, 0));
+        const QDateTime next(day.addDays(1), QTime(0, 0));
+        m_today.start = midnight.toSecsSinceEpoch();
+        m_today.end = next.toSecsSinceEpoch();
+        m_today.evenOffset = midnight.isValid() && next.isValid()
+                             && midnight.offsetFromUtc() == next.addSecs(-1).offsetFromUtc()
+                             && m_today.end - m_today.start == 86'400;
+    }
+    // Today, on a day without a clock change: the time of day is the seconds since midnight.
+    if (m_today.evenOffset && secs >= m_today.start && secs < m_today.end) {
+        const int t = int(secs - m_today.start);
+        const int parts[3] = {t / 3600, t / 60 % 60, t % 60};
+        QString hms(8, QLatin1Char(':'));
+        for (int i = 0; i < 3; ++i) {
+            hms[3 * i] = QLatin1Char(char('0' + parts[i] / 10));
+            hms[3 * i + 1] = QLatin1Char(char('0' + parts[i] % 10));
+        }
+        return hms;
+    }
+    return shortDateTime(secs, now);
+}
+
 QVariant WorkerTableModel::displayData(const Row &r, int column) const
 {
     const WorkerSample &s = r.state.sample;
@@ -127,7 +156,7 @@ QVariant WorkerTableModel::displayData(const Row &r, int column) const
         return s.hashRate24h > 0 ? QLocale().toString(stalePercent(s), 'f', 2) + QLatin1Char('%')
                                  : QString();
     case ColLastShare:
-        return s.lastShareAt > 0 ? shortDateTime(s.lastShareAt, m_clock->nowSecs()) : tr("never");
+        return s.lastShareAt > 0 ? lastShareText(s.lastShareAt) : tr("never");
     case ColOfflineFor: {
         const qint64 down = downForSecs(r.state, poolNow());
         return down >= 0 ? formatDuration(down) : QString();

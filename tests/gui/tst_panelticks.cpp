@@ -83,6 +83,29 @@ private slots:
         QVERIFY(status->isTicking());
     }
 
+    // The last successful poll's local time, worked out once per poll: a new poll shows its own.
+    void statusShowsEachPollsTime()
+    {
+        QWidget window;
+        auto *status = new StatusPanel(&window);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const auto shownTime = [](qint64 secs) {
+            return QLocale().toString(QDateTime::fromSecsSinceEpoch(secs).toLocalTime().time(),
+                                      QLocale::ShortFormat);
+        };
+        AccountView v = farm(3);
+        v.lastPollOk = true;
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        for (const qint64 at : {now - 7200, now - 3600, now - 5}) {
+            v.state.lastSuccessAt = at;
+            status->setView(v);
+            QVERIFY2(status->text().contains(QStringLiteral("Last successful poll ")
+                                             + shownTime(at) + QStringLiteral(" (")),
+                     qPrintable(status->text()));
+        }
+    }
+
     void statusTextIsNeverCutShort()
     {
         QWidget window;

@@ -10,6 +10,7 @@
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>
 #include <QSet>
+#include <QScopeGuard>
 #include <QtTest>
 
 using namespace rw;
@@ -36,6 +37,70 @@ class TestWorkerModel : public QObject
     Q_OBJECT
 private slots:
     void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
+
+    // "Last share" in local time: the time alone for today, day and month before that, right
+    // on the days the clocks change (the model keeps today's bounds and works the time of day
+    // out itself when the offset is the same all day).
+    void lastShareIsShownInLocalTime_data()
+    {
+        QTest::addColumn<QString>("zone");
+        QTest::addColumn<QString>("now");  // UTC
+        QTest::addColumn<QString>("share"); // UTC
+        QTest::addColumn<QString>("shown");
+        const QString berlin = QStringLiteral("Europe/Berlin");
+        QTest::newRow("today") << berlin << "2026-01-15T12:00:00" << "2026-01-15T10:20:30"
+                               << "11:20:30";
+        QTest::newRow("just after local midnight")
+            << berlin << "2026-01-15T12:00:00" << "2026-01-14T23:30:05" << "00:30:05";
+        QTest::newRow("yesterday, local") << berlin << "2026-01-15T12:00:00"
+                                          << "2026-01-14T22:59:00" << "14 Jan 23:59";
+        QTest::newRow("spring forward, before")
+            << berlin << "2026-03-29T12:00:00" << "2026-03-29T00:30:00" << "01:30:00";
+        QTest::newRow("spring forward, after")
+            << berlin << "2026-03-29T12:00:00" << "2026-03-29T01:30:00" << "03:30:00";
+        QTest::newRow("fall back, first 02:30")
+            << berlin << "2026-10-25T12:00:00" << "2026-10-25T00:30:00" << "02:30:00";
+        QTest::newRow("fall back, second 02:30")
+            << berlin << "2026-10-25T12:00:00" << "2026-10-25T01:30:00" << "02:30:00";
+        QTest::newRow("fall back, evening")
+            << berlin << "2026-10-25T12:00:00" << "2026-10-25T20:00:00" << "21:00:00";
+        QTest::newRow("west of UTC") << QStringLiteral("America/Sao_Paulo")
+                                     << "2026-01-15T12:00:00" << "2026-01-15T02:59:59"
+                                     << "14 Jan 23:59"; // the day before there
+        QTest::newRow("west of UTC, today") << QStringLiteral("America/Sao_Paulo")
+                                            << "2026-01-15T12:00:00" << "2026-01-15T03:00:00"
+                                            << "00:00:00";
+    }
+
+    void lastShareIsShownInLocalTime()
+    {
+        QFETCH(QString, zone);
+        QFETCH(QString, now);
+        QFETCH(QString, share);
+        QFETCH(QString, shown);
+        if (!QFile::exists(QStringLiteral("/usr/share/zoneinfo/") + zone))
+            QSKIP("no time zone data (tzdata) on this machine");
+        const QByteArray oldTz = qgetenv("TZ");
+        qputenv("TZ", zone.toLatin1());
+        const auto restore = qScopeGuard([&] { qputenv("TZ", oldTz); });
+        const auto utc = [](const QString &iso) {
+            return QDateTime::fromString(iso + QLatin1Char('Z'), Qt::ISODate).toSecsSinceEpoch();
+        };
+        ManualClock clock(utc(now) * 1000);
+        WorkerTableModel model(&clock);
+        AccountView v = farm(1);
+        v.workers[rigName(0)].sample.lastShareAt = utc(share);
+        model.applyView(v);
+        QCOMPARE(model.index(0, WorkerTableModel::ColLastShare).data().toString(), shown);
+        // The next day, a share of today gets its date (a dated one keeps it).
+        clock.advanceSecs(86'400);
+        const QString later = model.index(0, WorkerTableModel::ColLastShare).data().toString();
+        if (shown.contains(QLatin1Char(' ')))
+            QCOMPARE(later, shown);
+        else
+            QVERIFY2(later.contains(QLatin1Char(' ')) && later.endsWith(shown.left(5)),
+                     qPrintable(later));
+    }
 
     void onePercentChangingSignalsOnlyThoseRows()
     {
