@@ -72,7 +72,8 @@ bool WorkerFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &rig
     // The worker table's numeric columns straight from its rows: a poll that moves a worker
     // compares it with a dozen others, a sort with 10,000 of them, and a QVariant per side each
     // time was most of that.
-    if (m_workers && sortRole() == WorkerTableModel::SortRole) {
+    // (Still the source: a destroyed source is replaced without setSourceModel being called.)
+    if (m_workers && m_workers == sourceModel() && sortRole() == WorkerTableModel::SortRole) {
         const std::optional<double> a = m_workers->sortNumber(left.row(), left.column());
         const std::optional<double> b = m_workers->sortNumber(right.row(), right.column());
         if (a && b) {

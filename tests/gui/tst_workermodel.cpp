@@ -80,9 +80,15 @@ private slots:
         QFETCH(QString, shown);
         if (!QFile::exists(QStringLiteral("/usr/share/zoneinfo/") + zone))
             QSKIP("no time zone data (tzdata) on this machine");
+        const bool hadTz = qEnvironmentVariableIsSet("TZ");
         const QByteArray oldTz = qgetenv("TZ");
         qputenv("TZ", zone.toLatin1());
-        const auto restore = qScopeGuard([&] { qputenv("TZ", oldTz); });
+        const auto restore = qScopeGuard([&] {
+            if (hadTz)
+                qputenv("TZ", oldTz);
+            else
+                qunsetenv("TZ");
+        });
         const auto utc = [](const QString &iso) {
             return QDateTime::fromString(iso + QLatin1Char('Z'), Qt::ISODate).toSecsSinceEpoch();
         };
