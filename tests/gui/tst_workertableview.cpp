@@ -16,6 +16,7 @@
 #include <QImage>
 #include <QPainter>
 #include <QPixmap>
+#include <QProxyStyle>
 #include <QScrollBar>
 #include <QTableView>
 #include <QtTest>
@@ -48,6 +49,20 @@ QImage paint(QTableView &view, const QRegion &region)
     view.viewport()->render(&pixmap, QPoint(), region, QWidget::DrawChildren);
     return pixmap.toImage();
 }
+
+// A style that asks for the grid's left and top edges where the headers are hidden (some
+// platform styles do; Fusion does not).
+class EdgeLinesStyle : public QProxyStyle
+{
+public:
+    int styleHint(StyleHint hint, const QStyleOption *option, const QWidget *widget,
+                  QStyleHintReturn *returnData) const override
+    {
+        if (hint == SH_Table_AlwaysDrawLeftTopGridLines)
+            return 1;
+        return QProxyStyle::styleHint(hint, option, widget, returnData);
+    }
+};
 
 // Counts who listens to the proxy's layout changes.
 class ListenedProxy : public WorkerFilterProxy
@@ -90,6 +105,8 @@ private slots:
         QTest::newRow("horizontal header hidden") << QStringLiteral("no horizontal header");
         QTest::newRow("fewer rows than fit") << QStringLiteral("few rows");
         QTest::newRow("grid off") << QStringLiteral("grid off");
+        QTest::newRow("edge lines, headers hidden") << QStringLiteral("edge lines");
+        QTest::newRow("edge lines, right to left") << QStringLiteral("edge lines rtl");
     }
 
     void gridLooksAsQTableViewDrawsIt()
@@ -103,15 +120,19 @@ private slots:
             model.applyView(farmWithEachState(60));
         QTableView qt;
         WorkerTableView ours;
+        EdgeLinesStyle edgeLines;
         for (QTableView *view : {&qt, static_cast<QTableView *>(&ours)}) {
-            if (setting == QLatin1String("right to left"))
+            if (setting.startsWith(QLatin1String("edge lines")))
+                view->setStyle(&edgeLines);
+            if (setting == QLatin1String("right to left") || setting.endsWith(QLatin1String("rtl")))
                 view->setLayoutDirection(Qt::RightToLeft);
             setUp(*view, &model);
             if (setting == QLatin1String("hidden column"))
                 view->setColumnHidden(WorkerTableModel::ColHashRate1h, true);
             if (setting == QLatin1String("vertical header"))
                 view->verticalHeader()->setVisible(true);
-            if (setting == QLatin1String("no horizontal header"))
+            if (setting == QLatin1String("no horizontal header") ||
+                setting.startsWith(QLatin1String("edge lines")))
                 view->horizontalHeader()->setVisible(false);
             if (setting == QLatin1String("grid off"))
                 view->setShowGrid(false);
