@@ -2,7 +2,7 @@
 // Applying a 10,000-worker poll in which 1 % of the workers changed, against a full model reset
 // with the same data. Prints one machine-readable line for rigwatch_bench:
 //   RESULT workers=N changes=N apply=MS reset=MS panel_apply=MS panel_reset=MS
-//          model_apply=MS model_reset=MS
+//          model_apply=MS model_reset=MS values_apply=MS values_reset=MS
 // apply/reset: the app's worker panel (model, sorted filter proxy, table view) shown offscreen,
 // timed until the event queue is drained (layout and repaint included) - what one poll costs
 // the GUI thread. panel_*: the same without draining. model_*: the model alone, nothing attached.
@@ -47,9 +47,10 @@ AccountView farmView(int workers, qint64 now)
     return v;
 }
 
-// The next poll: every 100th worker changed (1 %): half went offline or came back, all got new
-// rates and shares. The view lists exactly those as changed, as the engine does.
-AccountView nextPoll(const AccountView &prev, qint64 now)
+// The next poll: every 100th worker changed (1 %): half went offline or came back (with
+// flips), all got new rates and shares. The view lists exactly those as changed, as the engine
+// does.
+AccountView nextPoll(const AccountView &prev, qint64 now, bool flips = true)
 {
     AccountView v = prev;
     v.changed.clear();
@@ -60,7 +61,7 @@ AccountView nextPoll(const AccountView &prev, qint64 now)
         WorkerState &s = it.value();
         s.sample.hashRate *= 0.9;
         s.sample.lastShareAt = now - 5;
-        if (i % 200 == 0) {
+        if (flips && i % 200 == 0) {
             s.status =
                 s.status == WorkerStatus::Online ? WorkerStatus::Offline : WorkerStatus::Online;
             s.statusSince = now - 700;
@@ -167,14 +168,23 @@ int main(int argc, char **argv)
         QApplication::processEvents(); // layout and repaint of what is on screen
     });
     const Pair bare = measure(reps, a, b, [&panel](const AccountView &v) { panel.applyView(v); });
+    // The same 1 % with new rates and shares but no state change: no worker moves in the
+    // table sorted by state, so what the proxy does per moved worker is left out.
+    const AccountView values = nextPoll(a, now + 300, false);
+    const Pair valuesOnly = measure(reps, a, values, [&panel](const AccountView &v) {
+        panel.applyView(v);
+        QApplication::processEvents();
+    });
     panel.hide();
 
     WorkerTableModel model(&clock);
     const Pair alone = measure(reps, a, b, [&model](const AccountView &v) { model.applyView(v); });
 
     std::printf("RESULT workers=%d changes=%lld apply=%.4f reset=%.4f panel_apply=%.4f "
-                "panel_reset=%.4f model_apply=%.4f model_reset=%.4f\n",
+                "panel_reset=%.4f model_apply=%.4f model_reset=%.4f values_apply=%.4f "
+                "values_reset=%.4f\n",
                 workers, static_cast<long long>(b.changed.size()), drained.apply, drained.reset,
-                bare.apply, bare.reset, alone.apply, alone.reset);
+                bare.apply, bare.reset, alone.apply, alone.reset, valuesOnly.apply,
+                valuesOnly.reset);
     return 0;
 }
