@@ -1,13 +1,8 @@
 #include "pool/toplevellist.h"
 
-namespace rw {
+#include "pool/jsonspace.h"
 
-namespace {
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-} // namespace
+namespace rw {
 
 TopLevelListFinder::Verdict TopLevelListFinder::scan(QByteArrayView text, qsizetype from,
                                                      qsizetype *at)
@@ -29,7 +24,7 @@ TopLevelListFinder::Verdict TopLevelListFinder::scan(QByteArrayView text, qsizet
             }
             continue;
         }
-        if (isSpace(c))
+        if (isJsonSpace(c))
             continue;
         if (c == ':' && m_depth == 1) { // (the name separator is required: fuzz_v1parser)
             m_key = m_key == Key::Read ? Key::Colon : Key::None;

@@ -5,6 +5,7 @@
 #if defined(RIGWATCH_HAVE_SIMDJSON) && Q_BYTE_ORDER == Q_LITTLE_ENDIAN
 
 #include "pool/httpdate.h"
+#include "pool/jsonspace.h"
 #include "pool/workercollector.h"
 
 #include <QtAlgorithms>
@@ -55,11 +56,6 @@ constexpr std::uint64_t kExactMantissa = std::uint64_t(1) << 53;
 inline bool isDigit(char c)
 {
     return c >= '0' && c <= '9';
-}
-
-inline bool isSpace(char c)
-{
-    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
 }
 
 constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
@@ -142,7 +138,7 @@ public:
 
     void skipSpace()
     {
-        while (m_p < m_end && static_cast<unsigned char>(*m_p) <= ' ' && isSpace(*m_p))
+        while (m_p < m_end && static_cast<unsigned char>(*m_p) <= ' ' && isJsonSpace(*m_p))
             ++m_p;
     }
 
@@ -612,7 +608,7 @@ bool scanV1Entries(QByteArrayView array, WorkerCollector &collector, qsizetype *
     if (!scanV1List(array, collector, count, &length))
         return false;
     const QByteArrayView rest = array.sliced(length);
-    if (!std::all_of(rest.begin(), rest.end(), isSpace)) {
+    if (!std::all_of(rest.begin(), rest.end(), isJsonSpace)) {
         collector.truncate(before);
         return false;
     }

@@ -2,6 +2,7 @@
 
 #include "pool/f2poolparser.h"
 #include "pool/fastf2poolparser.h"
+#include "pool/jsonspace.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,11 +13,6 @@
 
 namespace rw {
 namespace {
-
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
 
 // Stands for the entries already taken in the document that is parsed at the end. A nonce, so
 // that no reply can hold the same string at that place.
@@ -170,10 +166,10 @@ qsizetype WorkerListStream::quickBoundary()
         if (p[i] != ',')
             continue;
         qsizetype before = i - 1;
-        while (before > 0 && isSpace(p[before]))
+        while (before > 0 && isJsonSpace(p[before]))
             --before;
         qsizetype after = i + 1;
-        while (after < n && isSpace(p[after]))
+        while (after < n && isJsonSpace(p[after]))
             ++after;
         if (p[before] == close && after < n && p[after] == open)
             return i;
