@@ -103,23 +103,19 @@ void ProcessBench::tableModel()
                      QStringLiteral("%1 ms / %2 ms = %3 x (model + sorted proxy + table view)")
                          .arg(fixed(reset, 2), fixed(apply, 3), fixed(ratio, 0)),
                      QStringLiteral(">= 10 x"), ratio >= 10);
-    const double va = r.value(QStringLiteral("values_apply")),
-                 vr = r.value(QStringLiteral("values_reset"));
-    m_report->info(
-        QStringLiteral("the same 1 % with new values but no state change (so no worker moves "
-                       "in the table sorted by state): reset %1 ms / apply %2 ms = %3 x")
-            .arg(fixed(vr, 2), fixed(va, 3), fixed(vr / va, 0)));
-    const double pa = r.value(QStringLiteral("panel_apply")),
-                 pr = r.value(QStringLiteral("panel_reset"));
-    m_report->info(
-        QStringLiteral("the same without layout and repaint (signals only): reset %1 ms / "
-                       "apply %2 ms = %3 x")
-            .arg(fixed(pr, 2), fixed(pa, 3), fixed(pr / pa, 0)));
-    const double ma = r.value(QStringLiteral("model_apply")),
-                 mr = r.value(QStringLiteral("model_reset"));
-    m_report->info(
-        QStringLiteral("the model alone, nothing attached: reset %1 ms / apply %2 ms = %3 x")
-            .arg(fixed(mr, 2), fixed(ma, 3), fixed(mr / ma, 0)));
+    // The reference lines: the same ratio for the fields "<prefix>_reset" / "<prefix>_apply".
+    const auto ratioLine = [&](const QString &prefix, const QString &label) {
+        const double a = r.value(prefix + QStringLiteral("_apply")),
+                     z = r.value(prefix + QStringLiteral("_reset"));
+        m_report->info(label + QStringLiteral(": reset %1 ms / apply %2 ms = %3 x")
+                                   .arg(fixed(z, 2), fixed(a, 3), fixed(z / a, 0)));
+    };
+    ratioLine(QStringLiteral("values"),
+              QStringLiteral("the same 1 % with new values but no state change (so no worker "
+                             "moves in the table sorted by state)"));
+    ratioLine(QStringLiteral("panel"),
+              QStringLiteral("the same without layout and repaint (signals only)"));
+    ratioLine(QStringLiteral("model"), QStringLiteral("the model alone, nothing attached"));
 }
 
 // ---- figure 4 ---------------------------------------------------------------------------------

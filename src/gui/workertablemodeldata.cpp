@@ -117,8 +117,8 @@ QString WorkerTableModel::statusText(WorkerStatus status)
 QString WorkerTableModel::lastShareText(qint64 secs) const
 {
     const qint64 now = m_clock->nowSecs();
-    if (now < m_today.start || now >= m_today.end || now - m_today.checkedAt >= 60
-        || now < m_today.checkedAt) {
+    // (checkedAt lies in today: a now before it is before today's start too.)
+    if (now < m_today.checkedAt || now - m_today.checkedAt >= 60 || now >= m_today.end) {
         m_today.checkedAt = now;
         const QDate day = QDateTime::fromSecsSinceEpoch(now).toLocalTime().date();
         const QDateTime midnight(day, QTime(0, 0));
@@ -126,8 +126,7 @@ QString WorkerTableModel::lastShareText(qint64 secs) const
         m_today.start = midnight.toSecsSinceEpoch();
         m_today.end = next.toSecsSinceEpoch();
         m_today.evenOffset = midnight.isValid() && next.isValid()
-                             && midnight.offsetFromUtc() == next.addSecs(-1).offsetFromUtc()
-                             && m_today.end - m_today.start == 86'400;
+                             && midnight.offsetFromUtc() == next.addSecs(-1).offsetFromUtc();
     }
     // Today, on a day without a clock change: the time of day is the seconds since midnight.
     if (m_today.evenOffset && secs >= m_today.start && secs < m_today.end) {
