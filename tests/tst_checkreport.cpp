@@ -44,10 +44,25 @@ private slots:
         addDown(v, QStringLiteral("rig-09"), 600, WorkerStatus::Missing);
         const CheckReport r = makeCheckReport({v}, 0);
         QCOMPARE(r.status, CheckReport::Critical);
-        QVERIFY2(r.line.startsWith(QStringLiteral("CRITICAL - 97/100 workers online, 321 PH/s, 3 offline: "
+        // The contract's own example: "CRITICAL - 97/100 workers online, 3 offline: rig-07 (47 min), ..."
+        QVERIFY2(r.line.startsWith(QStringLiteral("CRITICAL - 97/100 workers online, 3 offline: "
                                                   "rig-07 (47 min), rig-08 (3 h 05 min), rig-09 (missing, ")),
                  qPrintable(r.line));
+        QVERIFY2(r.line.contains(QStringLiteral("), 321 PH/s |")), qPrintable(r.line));
         QVERIFY(r.line.contains(QStringLiteral("| online=97;;;0;100 offline=3")));
+    }
+
+    // Whatever a pool calls its rigs, the report stays one line and its performance data stays
+    // where " | " puts it.
+    void workerNamesCannotBreakTheLine()
+    {
+        AccountView v = healthy();
+        addDown(v, QStringLiteral("evil\nrig | x\r"), 5);
+        const CheckReport r = makeCheckReport({v}, 0);
+        QVERIFY2(!r.line.contains(QLatin1Char('\n')) && !r.line.contains(QLatin1Char('\r')),
+                 qPrintable(r.line));
+        QCOMPARE(r.line.count(QLatin1Char('|')), 1);
+        QVERIFY2(r.line.contains(QStringLiteral("evil rig \u00a6 x  (5 min)")), qPrintable(r.line));
     }
 
     void manyDownAreSummarised()

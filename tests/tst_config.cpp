@@ -80,6 +80,12 @@ private slots:
                                      << "[telegram] retract";
         QTest::newRow("token without chat") << QByteArray("[pool]\nuser = a\n[telegram]\ntoken = 1:a\n")
                                             << "[telegram] chat is required";
+        QTest::newRow("one account twice, through another url")
+            << QByteArray("[pool.a]\nuser = farm\n[pool.b]\nuser = farm\nurl = https://mirror.example\n")
+            << "[pool.b] watches user \"farm\" on bitcoin like [pool.a] does";
+        QTest::newRow("one account twice, v1 and v2")
+            << QByteArray("[pool]\nuser = farm\n[pool.old]\nuser = farm\nprovider = f2pool-v1\n")
+            << "[pool.old] watches user \"farm\" on bitcoin like [pool] does";
         QTest::newRow("garbage line") << QByteArray("[pool]\nuser = a\nthis is not ini\n") << "a.ini:3:";
         QTest::newRow("unclosed section") << QByteArray("[pool\nuser = a\n") << "a.ini:1:";
     }

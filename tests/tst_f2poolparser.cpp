@@ -29,6 +29,8 @@ private slots:
     void fixtures();
     void httpDate_data();
     void httpDate();
+    void httpDateFields_data();
+    void httpDateFields();
     void isoDate_data();
     void isoDate();
     void largeReply();
@@ -389,6 +391,33 @@ void TestF2poolParser::httpDate()
     QFETCH(QByteArray, value);
     QFETCH(qint64, expected);
     QCOMPARE(parseHttpDate(value), expected);
+}
+
+void TestF2poolParser::httpDateFields_data()
+{
+    QTest::addColumn<QList<QByteArray>>("fields");
+    QTest::addColumn<qint64>("expected");
+    const QByteArray local("Thu, 01 Jan 2026 02:00:00 GMT"), pool("Thu, 01 Jan 2026 00:00:00 GMT");
+    const qint64 poolTime = 1767225600;
+    QTest::newRow("one") << QList<QByteArray>{pool} << poolTime;
+    QTest::newRow("none") << QList<QByteArray>{} << qint64(0);
+    QTest::newRow("two fields: the last") << QList<QByteArray>{local, pool} << poolTime;
+    QTest::newRow("joined: the last") << QList<QByteArray>{local + ", " + pool} << poolTime;
+    QTest::newRow("joined RFC 850")
+        << QList<QByteArray>{local + ", Thursday, 01-Jan-26 00:00:00 GMT"} << poolTime;
+    QTest::newRow("joined asctime") << QList<QByteArray>{local + ", Thu Jan  1 00:00:00 2026"}
+                                    << poolTime;
+    QTest::newRow("last is garbage: the one before")
+        << QList<QByteArray>{pool, QByteArray("soon")} << poolTime;
+    QTest::newRow("all garbage") << QList<QByteArray>{QByteArray("a, b"), QByteArray(",")}
+                                 << qint64(0);
+}
+
+void TestF2poolParser::httpDateFields()
+{
+    QFETCH(QList<QByteArray>, fields);
+    QFETCH(qint64, expected);
+    QCOMPARE(parseHttpDateFields(fields), expected);
 }
 
 void TestF2poolParser::isoDate_data()

@@ -1,5 +1,6 @@
 // Tests for the hash rate and duration formatting the operator reads everywhere, and the hash
 // rate input accepted by the settings.
+#include "util/loghandler.h"
 #include "util/units.h"
 
 #include <QLocale>
@@ -21,6 +22,7 @@ private slots:
     void duration();
     void parse_data();
     void parse();
+    void logLinesStayOneLine();
 };
 
 void TestUnits::initTestCase()
@@ -144,4 +146,12 @@ void TestUnits::parse()
 }
 
 QTEST_GUILESS_MAIN(TestUnits)
+// A log message is one line whatever it quotes (a worker name, a server's reply).
+void TestUnits::logLinesStayOneLine()
+{
+    QCOMPARE(escapeControls(QStringLiteral("rig \"a\"\nfake line\r\t\x1b[31m 矿机")),
+             QStringLiteral("rig \"a\"\\nfake line\\r\\t\\x1b[31m 矿机"));
+    QCOMPARE(escapeControls(QStringLiteral("plain")), QStringLiteral("plain"));
+}
+
 #include "tst_units.moc"

@@ -357,6 +357,14 @@ def scenario_skew():
     POOL.workers = [("rig-01", 1e14, 30, "h"), ("rig-02", 1e14, 100, "h")]
     rc, out, err, el = once(config(name))
     check(rc == 0, f"no false alarm with skew rc={rc} out={out!r}")
+    # Behind is the case that matters: by the local clock these shares are over 2 h old. The
+    # server sends two Date fields (http.server's own, then ours); the last one is the pool's.
+    print("== pool clock 2 h behind local, shares fresh by pool clock, Date sent twice")
+    name = "skewbehind"; reset(name)
+    POOL.clock_offset = -7200
+    POOL.workers = [("rig-01", 1e14, 30, "h"), ("rig-02", 1e14, 100, "h")]
+    rc, out, err, el = once(config(name))
+    check(rc == 0, f"no false alarm with the pool's clock behind rc={rc} out={out!r}")
 
 
 def scenario_hang():

@@ -333,10 +333,18 @@ ConfigResult parseConfig(const QByteArray &text, const QString &fileName,
             a.secret = perAccountEnv;
         else if (!envSecret.isEmpty() && (isBase || !s.values.contains(QStringLiteral("secret"))))
             a.secret = envSecret;
+        // One history, one incident and one Telegram message per pool account (user and
+        // currency): a second section for it, even through another URL or provider, would
+        // mix two polls of one farm into one state.
         for (const AccountConfig &other : std::as_const(cfg.accounts))
-            if (other.user == a.user && other.currency == a.currency && other.url == a.url) {
+            if (other.key() == a.key()) {
                 result.error = fileName + QStringLiteral(": [") + s.name +
-                               QStringLiteral("] watches the same account as another section");
+                               QStringLiteral("] watches user \"%1\" on %2 like [%3] does: one "
+                                              "section per pool account")
+                                   .arg(a.user, a.currency,
+                                        other.id == QLatin1String("default")
+                                            ? QStringLiteral("pool")
+                                            : QStringLiteral("pool.") + other.id);
                 return result;
             }
         cfg.accounts.append(a);

@@ -24,20 +24,33 @@ namespace {
 // How many down workers to name before "and N more": the line must stay readable.
 constexpr int kNamedWorkers = 10;
 
+// The report is one line, and " | " starts its performance data: a worker name (whatever the
+// pool lists) must break neither.
+QString oneLine(const QString &text)
+{
+    QString s = text;
+    for (QChar &c : s) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            c = QLatin1Char(' ');
+        else if (c == QLatin1Char('|'))
+            c = QChar(0x00a6); // broken bar
+    }
+    return s;
+}
+
+// "97/100 workers online, 3 offline: rig-07 (47 min), ..." as the contract's example has it;
+// the total hashrate follows the list (and is in the performance data either way).
 QString accountSummary(const AccountView &v, qint64 now, CheckReport::Status *status)
 {
     const Incident &inc = v.incident;
     if (!v.lastPollOk) {
         *status = CheckReport::Unknown;
-        return v.state.lastError.isEmpty() ? QStringLiteral("pool did not answer") : v.state.lastError;
+        return oneLine(v.state.lastError.isEmpty() ? QStringLiteral("pool did not answer")
+                                                   : v.state.lastError);
     }
     QString s = QString::number(inc.online) + QLatin1Char('/') + QString::number(inc.total) +
-                QStringLiteral(" workers online, ") + formatHashRate(v.totalHashRate);
+                QStringLiteral(" workers online");
     *status = CheckReport::Ok;
-    if (inc.hashrateLow) {
-        *status = CheckReport::Warning;
-        s += QStringLiteral(" (below the floor of ") + formatHashRate(inc.minHashRate) + QLatin1Char(')');
-    }
     if (!inc.down.isEmpty()) {
         *status = CheckReport::Critical;
         s += QStringLiteral(", ") + QString::number(inc.down.size()) + QStringLiteral(" offline: ");
@@ -45,7 +58,7 @@ QString accountSummary(const AccountView &v, qint64 now, CheckReport::Status *st
         for (int i = 0; i < inc.down.size() && i < kNamedWorkers; ++i) {
             const Incident::Down &d = inc.down.at(i);
             const QString age = formatDuration(qMax<qint64>(0, now - d.since));
-            names << d.worker + QStringLiteral(" (") +
+            names << oneLine(d.worker) + QStringLiteral(" (") +
                          (d.status == WorkerStatus::Missing ? QStringLiteral("missing, ") : QString()) +
                          age + QLatin1Char(')');
         }
@@ -53,6 +66,11 @@ QString accountSummary(const AccountView &v, qint64 now, CheckReport::Status *st
         if (inc.down.size() > kNamedWorkers)
             s += QStringLiteral(" and ") + QString::number(inc.down.size() - kNamedWorkers) +
                  QStringLiteral(" more");
+    }
+    s += QStringLiteral(", ") + formatHashRate(v.totalHashRate);
+    if (inc.hashrateLow) {
+        *status = qMax(*status, CheckReport::Warning);
+        s += QStringLiteral(" (below the floor of ") + formatHashRate(inc.minHashRate) + QLatin1Char(')');
     }
     return s;
 }
@@ -74,7 +92,8 @@ CheckReport makeCheckReport(const QVector<AccountView> &views, qint64 now)
             r.status = CheckReport::Unknown;
         else
             r.status = qMax(r.status, st);
-        parts << (views.size() > 1 ? v.displayName + QStringLiteral(": ") + summary : summary);
+        parts << (views.size() > 1 ? oneLine(v.displayName) + QStringLiteral(": ") + summary
+                                   : summary);
         if (v.lastPollOk) {
             const QString p = views.size() > 1 ? v.displayName + QLatin1Char('_') : QString();
             perf << p + QStringLiteral("online=") + QString::number(v.incident.online) +

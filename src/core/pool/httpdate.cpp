@@ -264,4 +264,19 @@ qint64 parseIsoDateTime(std::string_view ascii)
     return isoDateTime(QLatin1StringView(ascii.data() + begin, qsizetype(end - begin)));
 }
 
+qint64 parseHttpDateFields(const QList<QByteArray> &fields)
+{
+    for (auto f = fields.crbegin(); f != fields.crend(); ++f) {
+        if (const qint64 t = parseHttpDate(*f))
+            return t;
+        // Joined fields: the shortest tail after a comma that is a whole date is the last one
+        // (an IMF-fixdate's own comma follows its weekday, which parseHttpDate does not need).
+        for (qsizetype comma = f->lastIndexOf(','); comma > 0; comma = f->lastIndexOf(',', comma - 1)) {
+            if (const qint64 t = parseHttpDate(f->mid(comma + 1)))
+                return t;
+        }
+    }
+    return 0;
+}
+
 } // namespace rw

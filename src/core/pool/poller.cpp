@@ -251,7 +251,11 @@ void Poller::onFinished()
         return finishWithFailure(PollFailure::BadReply,
                                  tr("%1 sent a reply RigWatch cannot read: %2").arg(pool, parsed.error),
                                  status);
-    parsed.snapshot->poolTimeSecs = parseHttpDate(reply->rawHeader("Date"));
+    QList<QByteArray> dates;
+    for (const auto &[name, value] : reply->rawHeaderPairs())
+        if (name.compare("Date", Qt::CaseInsensitive) == 0)
+            dates << value;
+    parsed.snapshot->poolTimeSecs = parseHttpDateFields(dates);
     // Shared, not copied; the array it replaces is filled by the next parse.
     WorkerCollector::recycle(std::exchange(m_previous, parsed.snapshot->workers));
     const qint64 ms = m_elapsed.elapsed();

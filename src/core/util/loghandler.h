@@ -9,5 +9,7 @@ namespace rw {
 // defence behind the redaction the modules already do.
 void installLogHandler(const QStringList &secrets);
 void addLogSecrets(const QStringList &secrets);
+// Control characters as escapes ("\n", "\x1b"): what the handler does to every message.
+QString escapeControls(const QString &text);
 
 } // namespace rw
