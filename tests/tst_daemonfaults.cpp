@@ -92,6 +92,7 @@ private slots:
         QTest::newRow("local clock 2 h fast") << qint64(-7200);
         QTest::newRow("local clock 2 h slow") << qint64(7200);
         QTest::newRow("local clock 1 day fast") << qint64(-86400);
+        QTest::newRow("local clock 5 days fast") << qint64(-5 * 86400);
     }
     // Workers are judged on the pool's clock (its Date header): a wrong local clock raises no
     // false alarm, and a real outage is reported with its real length.
@@ -112,6 +113,24 @@ private slots:
                  qPrintable(r.out));
         QVERIFY2(r.out.contains(QStringLiteral("rig-03 (20 min)")), qPrintable(r.out));
         QCOMPARE(chat().size(), 1);
+
+        // The history keeps raw samples for 48 h on the clock they were stamped with: a fast
+        // local clock rolls none of this run's samples up (its cut-offs never move back).
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+            db.setDatabaseName(dbPath());
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'raw_cut'")));
+            const qint64 rawCut = q.next() ? q.value(0).toLongLong() : 0;
+            QVERIFY2(rawCut <= m_poolClock->nowSecs() - 47 * 3600,
+                     qPrintable(QStringLiteral("raw_cut %1 is within 47 h of the pool's now %2")
+                                    .arg(rawCut)
+                                    .arg(m_poolClock->nowSecs())));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("check"));
     }
 
     void telegramFailsDuringOnce_data()

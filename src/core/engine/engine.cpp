@@ -54,7 +54,7 @@ Engine::Engine(const QVector<AccountConfig> &accounts, Store *store, QNetworkAcc
     }
     m_retention.setInterval(3600 * 1000);
     connect(&m_retention, &QTimer::timeout, this, [this] {
-        if (m_store && !m_store->applyRetention(m_clock->nowSecs()))
+        if (!applyRetention())
             emit storageError(m_store->lastError());
     });
 }
@@ -92,8 +92,6 @@ void Engine::start()
 {
     for (auto &a : m_accounts)
         a->poller->start();
-    if (m_store)
-        m_store->applyRetention(m_clock->nowSecs());
     m_retention.start();
 }
 
@@ -125,14 +123,23 @@ void Engine::runOnce()
     }
 }
 
+bool Engine::applyRetention()
+{
+    // On the clock the samples were stamped with (the pool's), not the local one: a local clock
+    // days fast would otherwise roll fresh samples up for good (the cut-offs never move back).
+    // Before the first good poll of this run there is nothing new to trim.
+    if (!m_store || m_lastRecordedAt == 0)
+        return true;
+    return m_store->applyRetention(m_lastRecordedAt);
+}
+
 void Engine::cycleStep(Account &a)
 {
     if (!a.onceWaiting)
         return;
     a.onceWaiting = false;
     if (--m_onceOutstanding == 0) {
-        if (m_store)
-            m_store->applyRetention(m_clock->nowSecs());
+        applyRetention();
         emit cycleFinished();
     }
 }
@@ -172,6 +179,7 @@ void Engine::onPolled(Account &a, const Snapshot &snapshot, qint64 durationMs)
     const qint64 at = snapshot.poolTimeSecs ? snapshot.poolTimeSecs : now;
     if (m_store && !m_store->recordPoll(a.config.key(), at, snapshot, a.monitor->workers(), st, events))
         emit storageError(m_store->lastError());
+    m_lastRecordedAt = qMax(m_lastRecordedAt, at);
     emit pollFinished(a.config.key(), durationMs, true, QString());
     publish(a, events);
     cycleStep(a);

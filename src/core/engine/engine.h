@@ -60,6 +60,7 @@ private:
     void publish(Account &a, const QVector<Event> &events);
     AccountState stateOf(const Account &a) const;
     void cycleStep(Account &a);
+    bool applyRetention(); // false: the store failed (lastError says why)
     void keepFailure(Account &a, const QVector<Event> &events);
     void armUnreachableCheck(Account &a);
     void onUnreachableDeadline(Account &a);
@@ -69,6 +70,7 @@ private:
     QNetworkAccessManager *m_nam;
     const Clock *m_clock;
     QTimer m_retention; // active from start() to stop(): loop mode
+    qint64 m_lastRecordedAt = 0; // the newest poll's time as stored (the pool's clock)
     int m_onceOutstanding = 0;
 };
 
