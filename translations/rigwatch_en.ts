@@ -417,6 +417,25 @@
     </message>
 </context>
 <context>
+    <name>rigwatch</name>
+    <message>
+        <source>RigWatch: watches the workers of f2pool accounts from the system tray.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch a simulated farm started in-process (also what happens when nothing is configured).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start in the tray without opening the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not hand over to a running RigWatch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>rw</name>
     <message>
         <source>An account has no name: enter the f2pool account name or remove the account.</source>
@@ -704,9 +723,12 @@
         <source>The Telegram group %1 became the supergroup %2: update the chat id in the settings.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Connected in %1 ms: found %2 workers, %3 of them online.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Connected in %1 ms: found %n worker(s), %2 of them online.</source>
+        <translation>
+            <numerusform>Connected in %1 ms: found %n worker, %2 of them online.</numerusform>
+            <numerusform>Connected in %1 ms: found %n workers, %2 of them online.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -804,6 +826,10 @@
     </message>
     <message>
         <source>DEMO — simulated farm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss these notices</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -987,10 +1013,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 outages, %2 still ongoing, %3 of downtime in total</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1005,6 +1027,13 @@
     <message>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outage(s), %1 still ongoing, %2 of downtime in total</source>
+        <translation>
+            <numerusform>%n outage, %1 still ongoing, %2 of downtime in total</numerusform>
+            <numerusform>%n outages, %1 still ongoing, %2 of downtime in total</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -417,6 +417,25 @@
     </message>
 </context>
 <context>
+    <name>rigwatch</name>
+    <message>
+        <source>RigWatch: watches the workers of f2pool accounts from the system tray.</source>
+        <translation>RigWatch：在系统托盘中监控 f2pool 账户的矿机。</translation>
+    </message>
+    <message>
+        <source>Watch a simulated farm started in-process (also what happens when nothing is configured).</source>
+        <translation>监控在进程内启动的模拟矿场（未配置任何账户时也是如此）。</translation>
+    </message>
+    <message>
+        <source>Start in the tray without opening the window.</source>
+        <translation>启动后只显示托盘图标，不打开窗口。</translation>
+    </message>
+    <message>
+        <source>Do not hand over to a running RigWatch.</source>
+        <translation>不交给已在运行的 RigWatch。</translation>
+    </message>
+</context>
+<context>
     <name>rw</name>
     <message>
         <source>An account has no name: enter the f2pool account name or remove the account.</source>
@@ -701,9 +720,11 @@
         <source>The Telegram group %1 became the supergroup %2: update the chat id in the settings.</source>
         <translation>Telegram 群组 %1 已升级为超级群组 %2：请在设置中更新频道/群组 ID。</translation>
     </message>
-    <message>
-        <source>Connected in %1 ms: found %2 workers, %3 of them online.</source>
-        <translation>连接成功，耗时 %1 毫秒：共找到 %2 台矿机，其中 %3 台在线。</translation>
+    <message numerus="yes">
+        <source>Connected in %1 ms: found %n worker(s), %2 of them online.</source>
+        <translation>
+            <numerusform>连接成功，耗时 %1 毫秒：共找到 %n 台矿机，其中 %2 台在线。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -802,6 +823,10 @@
     <message>
         <source>DEMO — simulated farm</source>
         <translation>演示 — 模拟矿场</translation>
+    </message>
+    <message>
+        <source>Dismiss these notices</source>
+        <translation>关闭这些通知</translation>
     </message>
 </context>
 <context>
@@ -984,10 +1009,6 @@
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <source>%1 outages, %2 still ongoing, %3 of downtime in total</source>
-        <translation>共 %1 次离线，%2 次仍未恢复，累计离线 %3</translation>
-    </message>
-    <message>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -1002,6 +1023,12 @@
     <message>
         <source>Export failed</source>
         <translation>导出失败</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outage(s), %1 still ongoing, %2 of downtime in total</source>
+        <translation>
+            <numerusform>共 %n 次离线，%1 次仍未恢复，累计离线 %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>

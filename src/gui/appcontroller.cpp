@@ -136,16 +136,24 @@ void AppController::onEvents(const QString &key, const QVector<Event> &events)
 
 void AppController::updateTray()
 {
-    if (!m_tray)
-        return;
-    const FarmSummary summary = m_demo || m_settings.isConfigured()
-                                    ? FarmSummary::of(m_views.values().toVector(),
-                                                      m_settings.redOfflinePercent)
-                                    : FarmSummary();
-    FarmSummary shown = summary;
-    if (m_views.isEmpty() && (m_demo || m_settings.isConfigured()))
+    if (m_tray)
+        m_tray->setSummary(traySummary());
+}
+
+FarmSummary AppController::traySummary() const
+{
+    const bool watching = m_demo || m_settings.isConfigured();
+    FarmSummary shown = watching ? FarmSummary::of(m_views.values().toVector(),
+                                                   m_settings.redOfflinePercent)
+                                 : FarmSummary();
+    if (m_views.isEmpty() && watching)
         shown.level = FarmSummary::Waiting;
-    m_tray->setSummary(shown);
+    // Nothing configured: the window shows the simulated farm to explore, but the tray, the
+    // glance an operator trusts, says "not configured" in grey, not the demo rigs' colours.
+    // (Asked for with --demo, the tray shows the demo farm's state like a real one.)
+    if (!m_options.demo && !m_settings.isConfigured())
+        shown.level = FarmSummary::NotConfigured;
+    return shown;
 }
 
 void AppController::onPausedChanged(bool paused)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/accountview.h"
+#include "farmsummary.h"
 #include "guisettings.h"
 
 #include <QHash>
@@ -46,6 +47,8 @@ public:
     MainWindow *window() const { return m_window.get(); }
     EngineHost *host() const { return m_host.get(); }
     TrayController *tray() const { return m_tray.get(); }
+    // What the tray icon and tooltip show (also without a tray, for tests).
+    FarmSummary traySummary() const;
     SettingsDialog *settingsDialog() const; // null when closed
     bool isDemo() const { return m_demo; }
 

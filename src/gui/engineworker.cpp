@@ -176,9 +176,9 @@ void EngineWorker::testConnection(const AccountConfig &account)
         const qint64 now = s.poolTimeSecs ? s.poolTimeSecs : SystemClock::instance()->nowSecs();
         for (const WorkerSample &w : s.workers)
             online += (w.lastShareAt > 0 && now - w.lastShareAt <= offlineAfter) ? 1 : 0;
-        emit connectionTested(true, tr("Connected in %1 ms: found %2 workers, %3 of them online.")
+        emit connectionTested(true, tr("Connected in %1 ms: found %n worker(s), %2 of them online.",
+                                       nullptr, int(s.workers.size()))
                                         .arg(ms)
-                                        .arg(s.workers.size())
                                         .arg(online));
         poller->deleteLater();
     });

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
+#include <QLocale>
 #include <QTranslator>
 
 #include <memory>
@@ -22,6 +23,16 @@ Installed &installed()
     static Installed i;
     return i;
 }
+
+// Dates, times and numbers in the chosen language: a Chinese window on an English desktop
+// says 下午4:30, not 4:30 PM. The desktop's own locale stays when it speaks that language
+// (an English window on an en_GB desktop keeps day-month dates).
+void useLocaleOf(const QString &lang)
+{
+    const QLocale wanted(lang);
+    const QLocale system = QLocale::system();
+    QLocale::setDefault(system.language() == wanted.language() ? system : wanted);
+}
 } // namespace
 
 QString Language::current()
@@ -39,6 +50,7 @@ bool Language::apply(const QString &lang)
     i.app.reset();
     i.qt.reset();
     i.lang = QStringLiteral("en");
+    useLocaleOf(lang.isEmpty() ? i.lang : lang);
     if (lang.isEmpty() || lang == QLatin1String("en")) {
         // English is the source language; its catalogue only supplies plural forms
         // ("1 worker went offline" / "2 workers went offline").

@@ -1,6 +1,8 @@
 // rigwatch: the tray application. Parses the command line, keeps to one instance per user,
 // and hands over to AppController.
 #include "appcontroller.h"
+#include "guisettings.h"
+#include "language.h"
 #include "secretstore.h"
 #include "singleinstance.h"
 
@@ -11,6 +13,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QSettings>
 
 using namespace rw;
 
@@ -25,19 +28,26 @@ int main(int argc, char **argv)
     QApplication::setDesktopFileName(QStringLiteral("io.github.rigwatch.RigWatch"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/rigwatch.svg")));
     installLogHandler({});
+    {
+        QSettings settings; // --help in the language chosen in the settings
+        Language::apply(GuiSettings::load(settings).language);
+    }
 
     QCommandLineParser p;
-    p.setApplicationDescription(
-        QStringLiteral("RigWatch: watches the workers of f2pool accounts from the system tray."));
+    p.setApplicationDescription(QCoreApplication::translate(
+        "rigwatch", "RigWatch: watches the workers of f2pool accounts from the system tray."));
     p.addHelpOption();
     p.addVersionOption();
-    const QCommandLineOption demoOpt(QStringLiteral("demo"),
-                                     QStringLiteral("Watch a simulated farm started in-process "
-                                                    "(also what happens when nothing is configured)."));
-    const QCommandLineOption minimizedOpt(QStringLiteral("minimized"),
-                                          QStringLiteral("Start in the tray without opening the window."));
-    const QCommandLineOption multiOpt(QStringLiteral("new-instance"),
-                                      QStringLiteral("Do not hand over to a running RigWatch."));
+    const QCommandLineOption demoOpt(
+        QStringLiteral("demo"),
+        QCoreApplication::translate("rigwatch", "Watch a simulated farm started in-process (also "
+                                                "what happens when nothing is configured)."));
+    const QCommandLineOption minimizedOpt(
+        QStringLiteral("minimized"),
+        QCoreApplication::translate("rigwatch", "Start in the tray without opening the window."));
+    const QCommandLineOption multiOpt(
+        QStringLiteral("new-instance"),
+        QCoreApplication::translate("rigwatch", "Do not hand over to a running RigWatch."));
     p.addOptions({demoOpt, minimizedOpt, multiOpt});
     p.process(app);
 

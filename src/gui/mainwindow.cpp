@@ -58,6 +58,7 @@ MainWindow::MainWindow(EngineHost *host, const Clock *clock, QWidget *parent)
     m_notice->setWordWrap(true);
     m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *dismiss = new QToolButton(m_noticeBar);
+    dismiss->setObjectName(QStringLiteral("dismissNotices"));
     dismiss->setText(QStringLiteral("×"));
     dismiss->setAutoRaise(true);
     connect(dismiss, &QToolButton::clicked, this, [this] {
@@ -117,6 +118,10 @@ MainWindow::~MainWindow()
 
 void MainWindow::retranslate()
 {
+    if (auto *dismiss = m_noticeBar->findChild<QToolButton *>(QStringLiteral("dismissNotices"))) {
+        dismiss->setToolTip(tr("Dismiss these notices"));
+        dismiss->setAccessibleName(dismiss->toolTip());
+    }
     m_accountLabel->setText(tr("Account:"));
     m_tabs->setTabText(0, tr("Workers"));
     m_tabs->setTabText(1, tr("Outage history"));
@@ -242,8 +247,10 @@ void MainWindow::applyView(const AccountView &view)
     m_workers->applyView(view);
     m_status->setView(view);
     m_chart->setAccount(view.key, view.minHashRate);
-    if (view.lastPollOk)
+    if (view.lastPollOk) {
         m_chart->refresh();
+        m_outages->pollArrived();
+    }
     updateTitle();
 }
 

@@ -75,8 +75,10 @@ void MirrorPanel::retranslate()
 
 void MirrorPanel::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslate();
+        refresh(); // the rows' states and times, in the new language
+    }
     QWidget::changeEvent(event);
 }
 
@@ -99,6 +101,10 @@ int MirrorPanel::messageCount() const
 
 void MirrorPanel::refresh()
 {
+    // Hidden (another tab, or the window in the tray), a list rebuilt after every message is
+    // work for nobody: showing the panel asks again.
+    if (!isVisible())
+        return;
     m_pending = m_host->requestMessages();
 }
 

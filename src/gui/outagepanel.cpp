@@ -78,8 +78,10 @@ void OutagePanel::retranslate()
 
 void OutagePanel::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslate();
+        refresh(); // the summary and the "still offline" cells, in the new language
+    }
     QWidget::changeEvent(event);
 }
 
@@ -98,10 +100,18 @@ void OutagePanel::setAccount(const QString &accountKey)
     refresh();
 }
 
+void OutagePanel::pollArrived()
+{
+    // A poll may have opened or closed outages; hidden, the next show asks anyway.
+    if (isVisible())
+        refresh();
+}
+
 void OutagePanel::refresh()
 {
     if (m_account.isEmpty())
         return;
+    ++m_requests;
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     const qint64 days = m_range->currentData().toLongLong();
     m_pending = m_host->requestOutages(m_account, now - days * 86'400, now, m_worker->text().trimmed());
@@ -120,8 +130,8 @@ void OutagePanel::onOutages(int requestId, const QVector<Outage> &outages)
         total += o.durationSecs(now);
         ongoing += o.end ? 0 : 1;
     }
-    m_summary->setText(tr("%1 outages, %2 still ongoing, %3 of downtime in total")
-                           .arg(outages.size())
+    m_summary->setText(tr("%n outage(s), %1 still ongoing, %2 of downtime in total", nullptr,
+                          int(outages.size()))
                            .arg(ongoing)
                            .arg(formatDuration(total)));
     m_export->setEnabled(!outages.isEmpty());

@@ -27,6 +27,9 @@ public:
 
     void setAccount(const QString &accountKey);
     void refresh();
+    // After each poll of the shown account: asks the store again while the panel is on screen.
+    void pollArrived();
+    int requestCount() const { return m_requests; } // queries sent to the engine so far
     OutageModel *model() const { return m_model; }
     // Writes the shown outages to path; returns false with *error set.
     bool exportCsv(const QString &path, QString *error) const;
@@ -43,6 +46,7 @@ private:
     EngineHost *m_host;
     QString m_account;
     int m_pending = 0;
+    int m_requests = 0;
     OutageModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QLineEdit *m_worker;

@@ -115,6 +115,10 @@ SettingsDialog::SettingsDialog(EngineHost *host, SecretStore *secrets, QWidget *
     for (QLineEdit *e : {m_ui->user, m_ui->secret, m_ui->poolUrl, m_ui->botToken, m_ui->chat})
         connect(e, &QLineEdit::textChanged, this, recheck);
     connect(m_ui->currency, &QComboBox::currentTextChanged, this, recheck);
+    // Every input a rule reads: switching the provider to v2 with no token must say so at once.
+    for (QComboBox *c : {m_ui->provider, m_ui->floorUnit, m_ui->retract, m_ui->language})
+        connect(c, &QComboBox::currentIndexChanged, this, recheck);
+    connect(m_ui->floorValue, &QDoubleSpinBox::valueChanged, this, recheck);
     for (QSpinBox *s : {m_ui->interval, m_ui->timeout, m_ui->offlineAfter, m_ui->retiredAfter,
                         m_ui->redPercent})
         connect(s, &QSpinBox::valueChanged, this, recheck);

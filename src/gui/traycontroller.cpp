@@ -152,7 +152,11 @@ void TrayController::refresh()
     m_resume->setEnabled(paused);
     if (!m_tray)
         return;
-    m_tray->setIcon(QIcon(m_summary.iconPath(paused)));
+    const QString icon = m_summary.iconPath(paused);
+    if (icon != m_iconPath) {
+        m_iconPath = icon;
+        m_tray->setIcon(QIcon(icon));
+    }
     m_tray->setToolTip(toolTip());
 }
 

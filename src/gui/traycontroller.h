@@ -82,6 +82,7 @@ private:
     std::unique_ptr<QSettings> m_store; // where the pause is kept
     const Clock *m_clock;
     FarmSummary m_summary;
+    QString m_iconPath; // the icon shown: set again only when it changes (not each tooltip tick)
     bool m_demo = false;
     qint64 m_pausedUntilMs = 0;
     QTimer m_pauseTimer; // re-checks the clock at least every minute: a suspend stops timers

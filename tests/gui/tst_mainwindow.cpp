@@ -18,9 +18,11 @@
 #include "workerspanel.h"
 #include "workertablemodel.h"
 
+#include "pool/poolprovider.h"
 #include "simfarm.h"
 
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QTreeWidget>
@@ -72,10 +74,14 @@ private slots:
         QVERIFY(w->isVisible());
         QVERIFY(app.isDemo());
 
+        // The foundation's promise: a populated worker table within 5 s of starting.
         WorkerTableModel *model = w->workersPanel()->model();
-        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 36, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 36, 5000);
         QTRY_VERIFY_WITH_TIMEOUT(offlineRows(model) >= 1, 15000); // the demo starts with trouble
         QVERIFY(w->windowTitle().contains(QStringLiteral("DEMO — simulated farm")));
+        // Nothing configured: the tray says so in grey, whatever the demo rigs do.
+        QCOMPARE(app.traySummary().level, FarmSummary::NotConfigured);
+        QVERIFY(app.traySummary().tooltip(0, 0, true).contains(QStringLiteral("Not configured")));
         QTRY_VERIFY_WITH_TIMEOUT(
             w->statusPanel()->text().contains(QStringLiteral("Last successful poll")), 15000);
         QVERIFY(w->statusPanel()->text().contains(QStringLiteral("DEMO")));
@@ -118,6 +124,12 @@ private slots:
             for (int c = 0; c < list->columnCount(); ++c)
                 row += list->topLevelItem(0)->text(c) + QLatin1Char('|');
             QVERIFY2(row.contains(QStringLiteral("台离线")), qPrintable(row));
+
+            // Qt's own texts (dialog buttons) and the formats of dates and numbers follow the
+            // chosen language too, not only RigWatch's strings.
+            QDialogButtonBox box(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
+            QCOMPARE(box.button(QDialogButtonBox::Save)->text(), QStringLiteral("保存"));
+            QCOMPARE(QLocale().language(), QLocale::Chinese);
         }
     }
 
@@ -205,6 +217,52 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(chart->requestCount(), sent + 1, 5000);
     }
 
+    // Asked for with --demo, the tray shows the simulated farm like a real one (it starts with
+    // rigs down).
+    void explicitDemoShowsTheFarmInTheTray()
+    {
+        AppController::Options opt;
+        opt.useTray = false;
+        opt.demo = true;
+        AppController app(opt, std::make_unique<MemorySecretStore>());
+        app.start();
+        QTRY_VERIFY_WITH_TIMEOUT(offlineRows(app.window()->workersPanel()->model()) >= 1, 15000);
+        const FarmSummary::Level level = app.traySummary().level;
+        QVERIFY2(level == FarmSummary::Warning || level == FarmSummary::Alert, qPrintable(
+            FarmSummary::levelText(level)));
+    }
+
+    // The outage history on screen follows the polls (an outage that begins or ends shows up
+    // without touching the filters); hidden, it asks the store for nothing until shown.
+    void outageHistoryFollowsPolls()
+    {
+        AppController::Options opt;
+        opt.useTray = false;
+        AppController app(opt, std::make_unique<MemorySecretStore>());
+        app.start();
+        MainWindow *w = app.window();
+        OutagePanel *outages = w->outagePanel();
+        w->tabs()->setCurrentIndex(1);
+        QTRY_VERIFY_WITH_TIMEOUT(outages->model()->rowCount() >= 1, 15000);
+
+        QSignalSpy polled(app.host(), &EngineHost::accountUpdated);
+        int sent = outages->requestCount();
+        app.host()->refreshNow();
+        QTRY_VERIFY_WITH_TIMEOUT(polled.count() >= 1, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(outages->requestCount() > sent, 5000);
+
+        w->tabs()->setCurrentIndex(0);
+        QCoreApplication::processEvents();
+        sent = outages->requestCount();
+        polled.clear();
+        app.host()->refreshNow();
+        QTRY_VERIFY_WITH_TIMEOUT(polled.count() >= 1, 15000);
+        QCoreApplication::processEvents();
+        QCOMPARE(outages->requestCount(), sent);
+        w->tabs()->setCurrentIndex(1);
+        QCOMPARE(outages->requestCount(), sent + 1);
+    }
+
     void settingsDialogValidatesTestsAndSaves()
     {
         sim::SimFarm farm;
@@ -242,6 +300,13 @@ private slots:
         ui->user->setText(QStringLiteral("acmefarm"));
         ui->poolUrl->setText(farm.poolUrl().toString());
         QVERIFY(ui->validation->text().contains(QStringLiteral("API token")));
+        // The legacy API needs no token: switching the provider rechecks at once, both ways.
+        ui->provider->setCurrentIndex(ui->provider->findData(int(PoolProvider::F2poolV1)));
+        QVERIFY2(ui->validation->text().isEmpty(), qPrintable(ui->validation->text()));
+        QVERIFY(save->isEnabled());
+        ui->provider->setCurrentIndex(ui->provider->findData(int(PoolProvider::F2poolV2)));
+        QVERIFY(ui->validation->text().contains(QStringLiteral("API token")));
+        QVERIFY(!save->isEnabled());
         ui->secret->setText(QStringLiteral("pool-secret-1234"));
         QTRY_VERIFY(ui->validation->text().isEmpty());
         QVERIFY(save->isEnabled());
