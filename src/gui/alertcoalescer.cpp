@@ -20,17 +20,45 @@ void AlertCoalescer::setPaused(bool paused)
     }
 }
 
-void AlertCoalescer::add(const QString &accountName, const QVector<Event> &events)
+void AlertCoalescer::add(const QString &accountKey, const QVector<Event> &events)
 {
     if (m_paused)
         return;
     for (const Event &e : events) {
         if (e.kind == Event::Retired)
             continue; // retired workers are shown, never alerted
-        m_pending.push_back({accountName, e});
+        m_pending.push_back({accountKey, e});
     }
     if (!m_pending.isEmpty() && !m_timer.isActive())
         m_timer.start();
+}
+
+void AlertCoalescer::setIncident(const QString &accountKey, const QString &name,
+                                 const Incident &incident)
+{
+    m_names.insert(accountKey, name);
+    m_incidents.insert(accountKey, incident);
+    if (!incident.isEmpty())
+        m_openSince.insert(accountKey, incident.since);
+}
+
+void AlertCoalescer::setLanguage(const QString &language)
+{
+    if (language != m_formatter.language())
+        m_formatter = MessageFormatter(language);
+}
+
+QString AlertCoalescer::standingText(const QString &key) const
+{
+    const auto it = m_incidents.constFind(key);
+    if (it == m_incidents.cend())
+        return {};
+    if (it->isEmpty()) {
+        return MessageFormatter::plainText(
+            m_formatter.resolvedText(nameOf(key), m_openSince.value(key), it->at));
+    }
+    // The Telegram text, with as many worker lines as a balloon shows.
+    return m_formatter.incidentText(nameOf(key), *it, TextFormat::Plain, kShownWorkers).trimmed();
 }
 
 QString AlertCoalescer::namesLine(const QStringList &names)
@@ -65,19 +93,19 @@ void AlertCoalescer::flush()
             back << e.worker;
             break;
         case Event::HashrateLow:
-            lines << tr("%1: hashrate below the floor.").arg(p.account);
+            lines << tr("%1: hashrate below the floor.").arg(nameOf(p.account));
             severity = Critical;
             break;
         case Event::HashrateRecovered:
-            lines << tr("%1: hashrate back above the floor.").arg(p.account);
+            lines << tr("%1: hashrate back above the floor.").arg(nameOf(p.account));
             break;
         case Event::PoolUnreachable:
-            lines << tr("%1: the pool is not answering (%2).").arg(p.account, e.detail);
+            lines << tr("%1: the pool is not answering (%2).").arg(nameOf(p.account), e.detail);
             severity = std::max(severity, Warning);
             break;
         case Event::PoolRecovered:
             lines << tr("%1: the pool answers again after %2.")
-                         .arg(p.account, formatDuration(e.durationSecs));
+                         .arg(nameOf(p.account), formatDuration(e.durationSecs));
             break;
         case Event::Retired: break;
         }
@@ -99,14 +127,21 @@ void AlertCoalescer::flush()
     else
         return;
 
+    // What stands now, per account, as the Telegram message says it; without the account's
+    // picture (not polled yet), the names of what changed.
     QStringList body;
-    if (!down.isEmpty())
-        body << tr("Offline: %1").arg(namesLine(down));
-    if (!back.isEmpty())
-        body << tr("Back: %1").arg(namesLine(back));
-    body << lines;
-    if (accounts.size() == 1 && !accounts.first().isEmpty())
-        body << tr("Account: %1").arg(accounts.first());
+    for (const QString &a : std::as_const(accounts))
+        body << standingText(a);
+    if (body.contains(QString())) {
+        body.clear();
+        if (!down.isEmpty())
+            body << tr("Offline: %1").arg(namesLine(down));
+        if (!back.isEmpty())
+            body << tr("Back: %1").arg(namesLine(back));
+        body << lines;
+        if (accounts.size() == 1 && !accounts.first().isEmpty())
+            body << tr("Account: %1").arg(nameOf(accounts.first()));
+    }
     emit alert(title, body.join(QLatin1Char('\n')), severity);
 }
 

@@ -94,6 +94,7 @@ void AppController::startEngine()
 {
     m_demo = m_options.demo || !m_settings.isConfigured();
     m_views.clear();
+    m_alerts->setLanguage(m_settings.language); // the balloons speak like the channel
     m_window->setDemo(m_demo);
     m_window->setStatusMessage(tr("Starting…"));
     if (m_tray)
@@ -124,14 +125,14 @@ void AppController::onStarted()
 void AppController::onView(const AccountView &view)
 {
     m_views.insert(view.key, view.withoutWorkers()); // for the tray's summary
+    m_alerts->setIncident(view.key, view.displayName, view.incident);
     m_window->applyView(view);
     updateTray();
 }
 
 void AppController::onEvents(const QString &key, const QVector<Event> &events)
 {
-    const auto it = m_views.constFind(key);
-    m_alerts->add(it != m_views.cend() ? it->displayName : key, events);
+    m_alerts->add(key, events);
 }
 
 void AppController::updateTray()

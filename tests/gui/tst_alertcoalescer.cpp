@@ -49,6 +49,55 @@ private slots:
         QCOMPARE(spy.takeFirst().at(0).toString(), QStringLiteral("rig-07 is back online"));
     }
 
+    // The balloon's text says what stands in the words of the Telegram message: "N of M
+    // workers offline", each with how long, the hashrate; once over, the "resolved" text.
+    void textIsTheTelegramMessage()
+    {
+        AlertCoalescer c;
+        QSignalSpy spy(&c, &AlertCoalescer::alert);
+        const qint64 at = 1'767'225'600;
+        Incident inc;
+        inc.total = 100;
+        inc.online = 90;
+        inc.totalHashRate = 3.21e15;
+        inc.since = at - 47 * 60;
+        inc.at = at;
+        for (int i = 1; i <= 10; ++i)
+            inc.down.append({QStringLiteral("rig-%1").arg(i, 2, 10, QLatin1Char('0')),
+                             WorkerStatus::Offline, at - 47 * 60});
+        c.setIncident(QStringLiteral("acme/bitcoin"), QStringLiteral("acme"), inc);
+        QVector<Event> events;
+        for (const Incident::Down &d : std::as_const(inc.down))
+            events << ev(Event::WentOffline, d.worker);
+        c.add(QStringLiteral("acme/bitcoin"), events);
+        c.flush();
+        QCOMPARE(spy.size(), 1);
+        QCOMPARE(spy.first().at(0).toString(), QStringLiteral("10 workers went offline"));
+        const QString text = spy.takeFirst().at(1).toString();
+        for (const char *piece : {"acme", "10 of 100 workers offline", "rig-01 offline for 47 min",
+                                  "rig-08 offline for 47 min", "and 2 more", "Hashrate 3.21 PH/s"})
+            QVERIFY2(text.contains(QLatin1String(piece)), qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("rig-09")), qPrintable(text)); // a balloon, not a list
+        QVERIFY(!text.contains(QLatin1Char('<'))); // plain text, no markup
+
+        Incident over;
+        over.at = at + 13 * 60;
+        c.setIncident(QStringLiteral("acme/bitcoin"), QStringLiteral("acme"), over);
+        c.add(QStringLiteral("acme/bitcoin"), {ev(Event::CameBack, QStringLiteral("rig-01"))});
+        c.flush();
+        const QString resolved = spy.takeFirst().at(1).toString();
+        QVERIFY2(resolved.contains(QStringLiteral("acme: resolved at"))
+                     && resolved.contains(QStringLiteral("after 1 h 00 min")),
+                 qPrintable(resolved));
+
+        c.setLanguage(QStringLiteral("zh_CN"));
+        c.setIncident(QStringLiteral("acme/bitcoin"), QStringLiteral("acme"), inc);
+        c.add(QStringLiteral("acme/bitcoin"), {ev(Event::WentOffline, QStringLiteral("rig-01"))});
+        c.flush();
+        const QString zh = spy.takeFirst().at(1).toString();
+        QVERIFY2(zh.contains(QStringLiteral("100 台矿机中有 10 台离线")), qPrintable(zh));
+    }
+
     void retiredDoesNotNotify()
     {
         AlertCoalescer c;

@@ -112,7 +112,7 @@ QString MessageFormatter::utcTime(qint64 at) const
 }
 
 QString MessageFormatter::incidentText(const QString &account, const Incident &incident,
-                                       TextFormat format) const
+                                       TextFormat format, int maxWorkers) const
 {
     const bool html = format == TextFormat::Html;
     const int maxLength = html ? kMaxLength : kPlainMaxLength;
@@ -184,12 +184,13 @@ QString MessageFormatter::incidentText(const QString &account, const Incident &i
     qint64 all = fixed;
     for (const QString &l : lines)
         all += l.size();
-    if (all <= maxLength) {
+    if (all <= maxLength && (maxWorkers < 0 || lines.size() <= maxWorkers)) {
         fit = int(lines.size());
     } else {
         for (int i = 0; i < lines.size(); ++i) {
             const int rest = int(lines.size()) - (i + 1);
-            if (used + lines.at(i).size() + moreLine(rest).size() > maxLength)
+            if (used + lines.at(i).size() + moreLine(rest).size() > maxLength
+                || (maxWorkers >= 0 && i >= maxWorkers))
                 break;
             used += lines.at(i).size();
             fit = i + 1;

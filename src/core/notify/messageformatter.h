@@ -34,8 +34,9 @@ public:
     // The live message for an account's incident. Durations are measured to incident.at.
     // Never longer than kMaxLength (Plain: kPlainMaxLength, no markup, nothing escaped): workers
     // that do not fit become "… and N more".
+    // maxWorkers >= 0 also caps the worker lines (a desktop notification shows a few).
     QString incidentText(const QString &account, const Incident &incident,
-                         TextFormat format = TextFormat::Html) const;
+                         TextFormat format = TextFormat::Html, int maxWorkers = -1) const;
     // What a message becomes when it cannot (or must not) be deleted once all is well.
     QString resolvedText(const QString &account, qint64 since, qint64 endedAt) const;
     // What a message becomes when a newer one replaced it and it may not be deleted.
