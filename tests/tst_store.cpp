@@ -516,6 +516,15 @@ void TestStore::outagesFromEvents()
     QCOMPARE(store.outages(Acme, 0, T0 + Day, QStringLiteral("s9")).size(), 3); // ignores case
     QCOMPARE(store.outages(Acme, 0, T0 + Day, QStringLiteral("-02")).size(), 1);
     QCOMPARE(store.outages(Acme, 0, T0 + Day, QStringLiteral("zz")).size(), 0);
+    // A capped list: the newest ones, and how many match in all (the filter counts).
+    int matching = -1;
+    const auto newest = store.outages(Acme, 0, T0 + Day, {}, 2, &matching);
+    QCOMPARE(newest.size(), 2);
+    QCOMPARE(matching, 4);
+    QCOMPARE(newest[0].start, all[0].start);
+    QCOMPARE(newest[1].start, all[1].start);
+    QCOMPARE(store.outages(Acme, 0, T0 + Day, QStringLiteral("s9"), 1, &matching).size(), 1);
+    QCOMPARE(matching, 3);
     const auto window = store.outages(Acme, T0 + 600, T0 + 1000);
     QCOMPARE(window.size(), 1);
     QCOMPARE(window[0].worker, s2);

@@ -730,6 +730,10 @@
             <numerusform>Connected in %1 ms: found %n workers, %2 of them online.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rw::FarmSummary</name>
@@ -1013,10 +1017,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Export outages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1033,6 +1033,13 @@
         <translation>
             <numerusform>%n outage, %1 still ongoing, %2 of downtime in total</numerusform>
             <numerusform>%n outages, %1 still ongoing, %2 of downtime in total</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The newest %1 of %n outages (narrow the range or the worker filter to see the others; the export writes them all): </source>
+        <translation>
+            <numerusform>The newest %1 of %n outage (narrow the range or the worker filter to see the others; the export writes them all): </numerusform>
+            <numerusform>The newest %1 of %n outages (narrow the range or the worker filter to see the others; the export writes them all): </numerusform>
         </translation>
     </message>
 </context>

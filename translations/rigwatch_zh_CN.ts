@@ -726,6 +726,10 @@
             <numerusform>连接成功，耗时 %1 毫秒：共找到 %n 台矿机，其中 %2 台在线。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>rw::FarmSummary</name>
@@ -1009,10 +1013,6 @@
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
         <source>Export outages</source>
         <translation>导出离线记录</translation>
     </message>
@@ -1028,6 +1028,12 @@
         <source>%n outage(s), %1 still ongoing, %2 of downtime in total</source>
         <translation>
             <numerusform>共 %n 次离线，%1 次仍未恢复，累计离线 %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The newest %1 of %n outages (narrow the range or the worker filter to see the others; the export writes them all): </source>
+        <translation>
+            <numerusform>共 %n 次离线，仅显示最新的 %1 次（缩小时间范围或按矿机筛选以查看其余记录；导出会写出全部）：</numerusform>
         </translation>
     </message>
 </context>

@@ -59,6 +59,7 @@ void EngineHost::start(const DaemonConfig &config, bool demo)
     connect(w, &EngineWorker::messagesChanged, this, &EngineHost::messagesChanged);
     connect(w, &EngineWorker::chartReady, this, &EngineHost::chartReady);
     connect(w, &EngineWorker::outagesReady, this, &EngineHost::outagesReady);
+    connect(w, &EngineWorker::outagesExported, this, &EngineHost::outagesExported);
     connect(w, &EngineWorker::messagesReady, this, &EngineHost::messagesReady);
     connect(w, &EngineWorker::connectionTested, this, &EngineHost::connectionTested);
     connect(w, &EngineWorker::telegramTested, this, &EngineHost::telegramTested);
@@ -107,11 +108,20 @@ int EngineHost::requestChart(const QString &account, const QString &worker, qint
 }
 
 int EngineHost::requestOutages(const QString &account, qint64 fromSecs, qint64 toSecs,
-                               const QString &workerFilter)
+                               const QString &workerFilter, int limit)
 {
     const int id = m_nextRequest++;
     EngineWorker *w = m_worker;
-    post([=] { w->queryOutages(id, account, fromSecs, toSecs, workerFilter); });
+    post([=] { w->queryOutages(id, account, fromSecs, toSecs, workerFilter, limit); });
+    return id;
+}
+
+int EngineHost::requestOutageExport(const QString &account, qint64 fromSecs, qint64 toSecs,
+                                    const QString &workerFilter, const QString &path)
+{
+    const int id = m_nextRequest++;
+    EngineWorker *w = m_worker;
+    post([=] { w->exportOutages(id, account, fromSecs, toSecs, workerFilter, path); });
     return id;
 }
 

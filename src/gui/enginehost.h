@@ -41,8 +41,12 @@ public:
     void setAlertsPaused(bool paused);
     int requestChart(const QString &account, const QString &worker, qint64 fromSecs,
                      qint64 toSecs, int maxPoints = 2000);
+    // The newest `limit` outages (-1: all); outagesReady also says how many match in all.
     int requestOutages(const QString &account, qint64 fromSecs, qint64 toSecs,
-                       const QString &workerFilter = {});
+                       const QString &workerFilter = {}, int limit = -1);
+    // Writes every matching outage as CSV to path, on the engine thread.
+    int requestOutageExport(const QString &account, qint64 fromSecs, qint64 toSecs,
+                            const QString &workerFilter, const QString &path);
     int requestMessages();
     // One-off checks from the settings dialog, with the values typed there (not yet saved).
     void testConnection(const AccountConfig &account);
@@ -57,7 +61,8 @@ signals:
     void telegramProblem(const QString &message);
     void messagesChanged();
     void chartReady(const rw::ChartData &data);
-    void outagesReady(int requestId, const QVector<rw::Outage> &outages);
+    void outagesReady(int requestId, const QVector<rw::Outage> &outages, int matching);
+    void outagesExported(int requestId, int written, const QString &error);
     void messagesReady(int requestId, const QVector<rw::LiveMessage> &messages);
     void connectionTested(bool ok, const QString &message);
     void telegramTested(bool ok, const QString &message);

@@ -2,6 +2,7 @@
 
 #include "guilogging.h"
 #include "lttb.h"
+#include "outagemodel.h"
 
 #include "clock.h"
 #include "democonfig.h"
@@ -18,6 +19,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
+#include <QSaveFile>
 
 namespace rw {
 
@@ -153,10 +155,31 @@ void EngineWorker::queryChart(int requestId, const QString &account, const QStri
 }
 
 void EngineWorker::queryOutages(int requestId, const QString &account, qint64 from, qint64 to,
-                                const QString &workerFilter)
+                                const QString &workerFilter, int limit)
 {
-    emit outagesReady(requestId,
-                      m_store ? m_store->outages(account, from, to, workerFilter) : QVector<Outage>());
+    int matching = 0;
+    const QVector<Outage> list =
+        m_store ? m_store->outages(account, from, to, workerFilter, limit, &matching) : QVector<Outage>();
+    emit outagesReady(requestId, list, matching);
+}
+
+void EngineWorker::exportOutages(int requestId, const QString &account, qint64 from, qint64 to,
+                                 const QString &workerFilter, const QString &path)
+{
+    // Every matching outage, not only the rows on screen; written here, off the GUI thread.
+    const QVector<Outage> list =
+        m_store ? m_store->outages(account, from, to, workerFilter) : QVector<Outage>();
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Text)) {
+        emit outagesExported(requestId, 0, tr("Cannot write %1: %2").arg(path, f.errorString()));
+        return;
+    }
+    f.write(outagesCsv(list, SystemClock::instance()->nowSecs()).toUtf8());
+    if (!f.commit()) {
+        emit outagesExported(requestId, 0, tr("Cannot write %1: %2").arg(path, f.errorString()));
+        return;
+    }
+    emit outagesExported(requestId, int(list.size()), QString());
 }
 
 void EngineWorker::queryMessages(int requestId)

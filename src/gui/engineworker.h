@@ -36,7 +36,9 @@ public:
     void queryChart(int requestId, const QString &account, const QString &worker, qint64 from,
                     qint64 to, int maxPoints);
     void queryOutages(int requestId, const QString &account, qint64 from, qint64 to,
-                      const QString &workerFilter);
+                      const QString &workerFilter, int limit);
+    void exportOutages(int requestId, const QString &account, qint64 from, qint64 to,
+                       const QString &workerFilter, const QString &path);
     void queryMessages(int requestId);
     void testConnection(const AccountConfig &account);
     void testTelegram(const TelegramConfig &telegram);
@@ -50,7 +52,8 @@ signals:
     void telegramProblem(const QString &message);
     void messagesChanged();
     void chartReady(const rw::ChartData &data);
-    void outagesReady(int requestId, const QVector<rw::Outage> &outages);
+    void outagesReady(int requestId, const QVector<rw::Outage> &outages, int matching);
+    void outagesExported(int requestId, int written, const QString &error);
     void messagesReady(int requestId, const QVector<rw::LiveMessage> &messages);
     void connectionTested(bool ok, const QString &message);
     void telegramTested(bool ok, const QString &message);

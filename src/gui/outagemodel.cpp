@@ -39,13 +39,13 @@ void OutageModel::setOutages(const QVector<Outage> &outages, qint64 nowSecs)
     endResetModel();
 }
 
-QString OutageModel::toCsv() const
+QString outagesCsv(const QVector<Outage> &outages, qint64 nowSecs)
 {
     QString out = QStringLiteral("worker,went_offline_utc,came_back_utc,duration_s\n");
-    for (const Outage &o : m_outages) {
+    for (const Outage &o : outages) {
         out += csvField(o.worker) + QLatin1Char(',') + isoUtc(o.start) + QLatin1Char(',')
                + (o.end ? isoUtc(o.end) : QString()) + QLatin1Char(',')
-               + QString::number(o.durationSecs(m_now)) + QLatin1Char('\n');
+               + QString::number(o.durationSecs(nowSecs)) + QLatin1Char('\n');
     }
     return out;
 }

@@ -6,6 +6,9 @@
 
 namespace rw {
 
+// Outages as CSV (ISO-8601 UTC times, durations in seconds to now for ongoing ones).
+QString outagesCsv(const QVector<Outage> &outages, qint64 nowSecs);
+
 // The outage log as a table (worker, went offline, came back, duration) and as CSV for the
 // hosting SLA spreadsheet. Times shown in local time; the CSV uses ISO-8601 UTC so it means
 // the same wherever it is opened.
@@ -20,7 +23,7 @@ public:
 
     void setOutages(const QVector<Outage> &outages, qint64 nowSecs);
     const QVector<Outage> &outages() const { return m_outages; }
-    QString toCsv() const;
+    QString toCsv() const { return outagesCsv(m_outages, m_now); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -15,7 +15,6 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTableView>
@@ -62,6 +61,7 @@ OutagePanel::OutagePanel(EngineHost *host, QWidget *parent)
     connect(m_range, &QComboBox::currentIndexChanged, this, &OutagePanel::refresh);
     connect(m_export, &QPushButton::clicked, this, &OutagePanel::exportClicked);
     connect(m_host, &EngineHost::outagesReady, this, &OutagePanel::onOutages);
+    connect(m_host, &EngineHost::outagesExported, this, &OutagePanel::onExported);
     retranslate();
 }
 
@@ -114,10 +114,11 @@ void OutagePanel::refresh()
     ++m_requests;
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     const qint64 days = m_range->currentData().toLongLong();
-    m_pending = m_host->requestOutages(m_account, now - days * 86'400, now, m_worker->text().trimmed());
+    m_pending = m_host->requestOutages(m_account, now - days * 86'400, now, m_worker->text().trimmed(),
+                                       kShownOutages);
 }
 
-void OutagePanel::onOutages(int requestId, const QVector<Outage> &outages)
+void OutagePanel::onOutages(int requestId, const QVector<Outage> &outages, int matching)
 {
     if (requestId != m_pending)
         return;
@@ -130,26 +131,50 @@ void OutagePanel::onOutages(int requestId, const QVector<Outage> &outages)
         total += o.durationSecs(now);
         ongoing += o.end ? 0 : 1;
     }
-    m_summary->setText(tr("%n outage(s), %1 still ongoing, %2 of downtime in total", nullptr,
-                          int(outages.size()))
-                           .arg(ongoing)
-                           .arg(formatDuration(total)));
-    m_export->setEnabled(!outages.isEmpty());
+    QString summary = tr("%n outage(s), %1 still ongoing, %2 of downtime in total", nullptr,
+                         int(outages.size()))
+                          .arg(ongoing)
+                          .arg(formatDuration(total));
+    if (matching > outages.size())
+        summary = tr("The newest %1 of %n outages (narrow the range or the worker filter to see "
+                     "the others; the export writes them all): ",
+                     nullptr, matching)
+                      .arg(outages.size())
+                  + summary;
+    m_summary->setText(summary);
+    m_export->setEnabled(!outages.isEmpty() && !m_exporting);
 }
 
-bool OutagePanel::exportCsv(const QString &path, QString *error) const
+QString OutagePanel::summaryText() const
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Text)) {
-        *error = tr("Cannot write %1: %2").arg(path, f.errorString());
-        return false;
+    return m_summary->text();
+}
+
+void OutagePanel::exportCsv(const QString &path)
+{
+    if (m_account.isEmpty())
+        return;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const qint64 days = m_range->currentData().toLongLong();
+    m_export->setEnabled(false);
+    m_exporting = m_host->requestOutageExport(m_account, now - days * 86'400, now,
+                                              m_worker->text().trimmed(), path);
+}
+
+void OutagePanel::onExported(int requestId, int written, const QString &error)
+{
+    if (requestId != m_exporting)
+        return;
+    m_exporting = 0;
+    m_export->setEnabled(m_model->rowCount() > 0);
+    if (!error.isEmpty() && isVisible()) {
+        // Not a nested event loop: the engine's answers keep coming while it is open.
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Export failed"), error,
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
     }
-    f.write(m_model->toCsv().toUtf8());
-    if (!f.commit()) {
-        *error = tr("Cannot write %1: %2").arg(path, f.errorString());
-        return false;
-    }
-    return true;
+    emit exported(written, error);
 }
 
 void OutagePanel::exportClicked()
@@ -160,11 +185,8 @@ void OutagePanel::exportClicked()
     const QString path = QFileDialog::getSaveFileName(this, tr("Export outages"),
                                                       dir + QLatin1Char('/') + name,
                                                       tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!exportCsv(path, &error))
-        QMessageBox::warning(this, tr("Export failed"), error);
+    if (!path.isEmpty())
+        exportCsv(path);
 }
 
 } // namespace rw

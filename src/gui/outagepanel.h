@@ -31,15 +31,25 @@ public:
     void pollArrived();
     int requestCount() const { return m_requests; } // queries sent to the engine so far
     OutageModel *model() const { return m_model; }
-    // Writes the shown outages to path; returns false with *error set.
-    bool exportCsv(const QString &path, QString *error) const;
+    QString summaryText() const;
+    // Writes every outage matching the filters (not only the rows shown) to path, as CSV, on the
+    // engine thread; exported() reports the outcome.
+    void exportCsv(const QString &path);
+
+    // Rows shown at most: a year of a large farm can hold hundreds of thousands, and the table
+    // sorts on the GUI thread. The summary says when more match; the export writes them all.
+    static constexpr int kShownOutages = 5000;
+
+signals:
+    void exported(int written, const QString &error);
 
 protected:
     void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
 
 private:
-    void onOutages(int requestId, const QVector<Outage> &outages);
+    void onOutages(int requestId, const QVector<Outage> &outages, int matching);
+    void onExported(int requestId, int written, const QString &error);
     void exportClicked();
     void retranslate();
 
@@ -47,6 +57,7 @@ private:
     QString m_account;
     int m_pending = 0;
     int m_requests = 0;
+    int m_exporting = 0;
     OutageModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QLineEdit *m_worker;

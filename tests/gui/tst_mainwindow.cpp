@@ -263,6 +263,39 @@ private slots:
         QCOMPARE(outages->requestCount(), sent + 1);
     }
 
+    // The export writes every matching outage from the engine thread, and says when it cannot.
+    void outageExportWritesTheLog()
+    {
+        AppController::Options opt;
+        opt.useTray = false;
+        AppController app(opt, std::make_unique<MemorySecretStore>());
+        app.start();
+        MainWindow *w = app.window();
+        OutagePanel *outages = w->outagePanel();
+        w->tabs()->setCurrentIndex(1);
+        QTRY_VERIFY_WITH_TIMEOUT(outages->model()->rowCount() >= 1, 15000);
+
+        QSignalSpy exported(outages, &OutagePanel::exported);
+        const QString path = m_dir.filePath(QStringLiteral("outages.csv"));
+        outages->exportCsv(path);
+        QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 1, 10000);
+        QCOMPARE(exported.first().at(1).toString(), QString());
+        const int written = exported.first().at(0).toInt();
+        QVERIFY(written >= outages->model()->rowCount());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.value(0), QStringLiteral("worker,went_offline_utc,came_back_utc,duration_s"));
+        QCOMPARE(lines.size(), written + 1);
+        QVERIFY2(lines.value(1).startsWith(QStringLiteral("rig-")), qPrintable(lines.value(1)));
+
+        exported.clear();
+        outages->exportCsv(m_dir.filePath(QStringLiteral("no/such/dir/outages.csv")));
+        QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 1, 10000);
+        QVERIFY2(exported.first().at(1).toString().startsWith(QStringLiteral("Cannot write")),
+                 qPrintable(exported.first().at(1).toString()));
+    }
+
     void settingsDialogValidatesTestsAndSaves()
     {
         sim::SimFarm farm;

@@ -107,8 +107,10 @@ public:
                                       qint64 to) const;
     // Outages overlapping [from, to]; worker filter is a substring match, empty = all.
     // Newest start first; the match ignores case.
+    // At most limit of them (newest first; -1 = all); *matching gets how many there are.
     QVector<Outage> outages(const QString &account, qint64 from, qint64 to,
-                            const QString &workerFilter = {}) const;
+                            const QString &workerFilter = {}, int limit = -1,
+                            int *matching = nullptr) const;
 
     // Rolls raw samples older than 48 h into hourly averages and hourly older than 90 days into
     // daily ones; deletes what was rolled up. Returns false on error.

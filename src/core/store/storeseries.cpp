@@ -190,7 +190,7 @@ QVector<SeriesPoint> Store::workerSeries(const QString &account, const QString &
 }
 
 QVector<Outage> Store::outages(const QString &account, qint64 from, qint64 to,
-                               const QString &workerFilter) const
+                               const QString &workerFilter, int limit, int *matching) const
 {
     const QString what = StoreText::tr("cannot read the outages of account \"%1\"").arg(account);
     QVector<Outage> list;
@@ -201,13 +201,19 @@ QVector<Outage> Store::outages(const QString &account, qint64 from, qint64 to,
         " (o.end_at IS NULL OR o.end_at >= ?) ORDER BY o.start_at DESC, w.name"), {acc, to, from});
     if (acc < 0)
         d->fail(what);
+    int found = 0;
     while (q && q->next()) {
-        const Outage o{q->value(0).toString(), q->value(1).toLongLong(), q->value(2).toLongLong()};
-        if (o.worker.contains(workerFilter, Qt::CaseInsensitive)) // an empty filter matches all
-            list.append(o);
+        const QString worker = q->value(0).toString();
+        if (!worker.contains(workerFilter, Qt::CaseInsensitive)) // an empty filter matches all
+            continue;
+        if (limit < 0 || found < limit)
+            list.append({worker, q->value(1).toLongLong(), q->value(2).toLongLong()});
+        ++found;
     }
     if (q)
         q->finish();
+    if (matching)
+        *matching = found;
     return list;
 }
 
