@@ -608,6 +608,10 @@
         <source>The translation for %1 is missing from this build; RigWatch stays in English.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The system tray is available now: closing the window keeps RigWatch running there.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rw::Autostart</name>

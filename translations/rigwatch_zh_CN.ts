@@ -605,6 +605,10 @@
         <source>The translation for %1 is missing from this build; RigWatch stays in English.</source>
         <translation>此版本缺少 %1 的翻译，RigWatch 将继续使用英文。</translation>
     </message>
+    <message>
+        <source>The system tray is available now: closing the window keeps RigWatch running there.</source>
+        <translation>系统托盘现已可用：关闭窗口后 RigWatch 将在托盘中继续运行。</translation>
+    </message>
 </context>
 <context>
     <name>rw::Autostart</name>

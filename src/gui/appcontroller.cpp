@@ -30,15 +30,8 @@ AppController::AppController(const Options &options, std::unique_ptr<SecretStore
     Language::apply(m_settings.language);
 
     m_window = std::make_unique<MainWindow>(m_host.get(), SystemClock::instance());
-    if (m_options.useTray && TrayController::systemTrayAvailable())
-        m_tray = std::make_unique<TrayController>();
-    m_window->setCloseHidesToTray(m_tray != nullptr);
-    QApplication::setQuitOnLastWindowClosed(m_tray == nullptr);
-    if (!m_tray && m_options.useTray) {
-        qCWarning(lcGui) << "no system tray available: running as a normal window";
-        m_window->showNotice(tr("No system tray was found on this desktop: RigWatch runs as a "
-                                "normal window, and closing it quits."));
-    }
+    m_window->setCloseHidesToTray(false);
+    QApplication::setQuitOnLastWindowClosed(true);
 
     connect(m_host.get(), &EngineHost::started, this, &AppController::onStarted);
     connect(m_host.get(), &EngineHost::failed, this, [this](const QString &msg) {
@@ -54,26 +47,68 @@ AppController::AppController(const Options &options, std::unique_ptr<SecretStore
     connect(m_host.get(), &EngineHost::accountUpdated, this, &AppController::onView);
     connect(m_host.get(), &EngineHost::eventsHappened, this, &AppController::onEvents);
 
+    if (m_options.useTray && trayAvailable())
+        attachTray();
+    else if (m_options.useTray)
+        watchForTray();
     connect(m_window.get(), &MainWindow::settingsRequested, this, &AppController::openSettings);
     connect(m_window.get(), &MainWindow::refreshRequested, m_host.get(), &EngineHost::refreshNow);
     connect(m_window.get(), &MainWindow::quitRequested, this, &AppController::quit);
-    if (m_tray) {
-        connect(m_window.get(), &MainWindow::hiddenToTray, m_tray.get(), &TrayController::showHideHint);
-        connect(m_tray.get(), &TrayController::toggleWindowRequested, this, &AppController::toggleWindow);
-        connect(m_tray.get(), &TrayController::openRequested, this, &AppController::raiseWindow);
-        connect(m_tray.get(), &TrayController::refreshRequested, m_host.get(), &EngineHost::refreshNow);
-        connect(m_tray.get(), &TrayController::settingsRequested, this, &AppController::openSettings);
-        connect(m_tray.get(), &TrayController::quitRequested, this, &AppController::quit);
-        connect(m_tray.get(), &TrayController::pausedChanged, this, &AppController::onPausedChanged);
-        connect(m_alerts, &AlertCoalescer::alert, m_tray.get(),
-                [this](const QString &title, const QString &text, AlertCoalescer::Severity sev) {
-                    m_tray->showAlert(title, text, int(sev));
-                });
-        // A pause restored from the last run holds from the first poll: the engine starts
-        // paused, so nothing it held back is posted just because the app restarted.
-        if (m_tray->isPaused())
-            onPausedChanged(true);
-    }
+}
+
+bool AppController::trayAvailable() const
+{
+    return m_options.trayAvailable ? m_options.trayAvailable() : TrayController::systemTrayAvailable();
+}
+
+void AppController::attachTray()
+{
+    m_tray = std::make_unique<TrayController>();
+    m_window->setCloseHidesToTray(true);
+    QApplication::setQuitOnLastWindowClosed(false);
+    connect(m_window.get(), &MainWindow::hiddenToTray, m_tray.get(), &TrayController::showHideHint);
+    connect(m_tray.get(), &TrayController::toggleWindowRequested, this, &AppController::toggleWindow);
+    connect(m_tray.get(), &TrayController::openRequested, this, &AppController::raiseWindow);
+    connect(m_tray.get(), &TrayController::refreshRequested, m_host.get(), &EngineHost::refreshNow);
+    connect(m_tray.get(), &TrayController::settingsRequested, this, &AppController::openSettings);
+    connect(m_tray.get(), &TrayController::quitRequested, this, &AppController::quit);
+    connect(m_tray.get(), &TrayController::pausedChanged, this, &AppController::onPausedChanged);
+    connect(m_alerts, &AlertCoalescer::alert, m_tray.get(),
+            [this](const QString &title, const QString &text, AlertCoalescer::Severity sev) {
+                m_tray->showAlert(title, text, int(sev));
+            });
+    // A pause restored from the last run holds from the first poll: the engine starts
+    // paused, so nothing it held back is posted just because the app restarted.
+    if (m_tray->isPaused())
+        onPausedChanged(true);
+}
+
+void AppController::watchForTray()
+{
+    qCWarning(lcGui) << "no system tray available: running as a normal window";
+    m_window->showNotice(tr("No system tray was found on this desktop: RigWatch runs as a "
+                            "normal window, and closing it quits."));
+    // Started with the session, RigWatch may come up before the desktop's panel: keep looking
+    // for a while, and move into the tray when it appears.
+    auto *retry = new QTimer(this);
+    retry->setInterval(m_options.trayRetryMs);
+    const int attempts = qMax(1, kTrayWaitMs / qMax(1, m_options.trayRetryMs));
+    connect(retry, &QTimer::timeout, this, [this, retry, attempts, tries = 0]() mutable {
+        if (trayAvailable()) {
+            retry->stop();
+            retry->deleteLater();
+            qCInfo(lcGui) << "a system tray appeared: RigWatch lives there now";
+            attachTray();
+            m_tray->setDemo(m_demo);
+            updateTray();
+            m_window->showNotice(tr("The system tray is available now: closing the window "
+                                    "keeps RigWatch running there."));
+        } else if (++tries >= attempts) {
+            retry->stop();
+            retry->deleteLater();
+        }
+    });
+    retry->start();
 }
 
 AppController::~AppController()

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 namespace rw {
@@ -32,7 +33,12 @@ public:
         bool demo = false;      // --demo: watch the simulated farm whatever is configured
         bool minimized = false; // --minimized: start in the tray (when there is one)
         bool useTray = true;    // tests switch the tray off
+        // Whether the desktop has a system tray now (default: QSystemTrayIcon's answer); without
+        // one at start, asked again every trayRetryMs for two minutes.
+        std::function<bool()> trayAvailable;
+        int trayRetryMs = 3000;
     };
+    static constexpr int kTrayWaitMs = 120'000;
 
     AppController(const Options &options, std::unique_ptr<SecretStore> secrets,
                   QObject *parent = nullptr);
@@ -57,6 +63,9 @@ signals:
     void quitting();
 
 private:
+    bool trayAvailable() const;
+    void attachTray();
+    void watchForTray();
     void startEngine();
     void applySettings(const GuiSettings &settings);
     void onStarted();

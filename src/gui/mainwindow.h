@@ -38,6 +38,7 @@ public:
     void setAccounts(const QVector<AccountConfig> &accounts);
     void setTelegramEnabled(bool enabled);
     void setCloseHidesToTray(bool hide) { m_closeHides = hide; }
+    bool closeHidesToTray() const { return m_closeHides; }
     void setStatusMessage(const QString &message);
     // A banner above the tabs for things the operator must read (no tray, engine failure,
     // keychain trouble); dismissable, the newest three are kept.

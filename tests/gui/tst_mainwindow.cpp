@@ -232,6 +232,29 @@ private slots:
             FarmSummary::levelText(level)));
     }
 
+    // No tray at start (a session that starts RigWatch before its panel): a normal window that
+    // says so; when the tray appears within two minutes, RigWatch moves into it.
+    void movesIntoATrayThatAppearsLater()
+    {
+        bool available = false;
+        AppController::Options opt;
+        opt.trayAvailable = [&available] { return available; };
+        opt.trayRetryMs = 20;
+        AppController app(opt, std::make_unique<MemorySecretStore>());
+        app.start();
+        QVERIFY(!app.tray());
+        QVERIFY(!app.window()->closeHidesToTray());
+        QVERIFY(QApplication::quitOnLastWindowClosed());
+        QTest::qWait(100);
+        QVERIFY(!app.tray());
+
+        available = true;
+        QTRY_VERIFY(app.tray());
+        QVERIFY(app.window()->closeHidesToTray());
+        QVERIFY(!QApplication::quitOnLastWindowClosed());
+        QApplication::setQuitOnLastWindowClosed(true); // as the other tests expect
+    }
+
     // The outage history on screen follows the polls (an outage that begins or ends shows up
     // without touching the filters); hidden, it asks the store for nothing until shown.
     void outageHistoryFollowsPolls()
