@@ -133,6 +133,15 @@ public:
                        "negative time (Date %1, ISO %2); 0 is promised for times before 1970")
                 .arg(date)
                 .arg(iso);
+        // Date fields as a reply brings them: one that parses is taken as it is; joined or
+        // repeated ones give a date that one of their tails gives.
+        const qint64 fields = parseHttpDateFields({text});
+        if (date != 0 && fields != date)
+            return QStringLiteral("Date field %1 read as %2").arg(date).arg(fields);
+        if (fields < 0 || parseHttpDateFields({text, text}) != fields)
+            return QStringLiteral("Date fields: %1, the same field twice %2")
+                .arg(fields)
+                .arg(parseHttpDateFields({text, text}));
         // ASCII text read from its bytes (the v1 scanner's way) means what it means as text.
         if (std::all_of(text.begin(), text.end(), [](char c) { return uchar(c) < 0x80; })) {
             const qint64 ascii = parseIsoDateTime(std::string_view(text.constData(), size_t(text.size())));
