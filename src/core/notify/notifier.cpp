@@ -154,6 +154,11 @@ void TelegramNotifier::update(const QString &accountKey, const QString &displayN
     kick();
 }
 
+QString TelegramNotifier::outgoingText(const Slot &s) const
+{
+    return s.plain ? m_formatter.incidentText(s.name, s.desired, TextFormat::Plain) : s.text;
+}
+
 void TelegramNotifier::abandonSending(Slot &s, const QString &why)
 {
     LiveMessage m = *s.sending;
@@ -227,7 +232,7 @@ TelegramNotifier::Action TelegramNotifier::nextAction(const Slot &s, bool retrac
         return {Op::Update, s.key, last};
     const qint64 touched = std::max(standing.sentAt, standing.editedAt);
     if (m_timing.refreshSecs > 0 && s.pictureAt - touched >= m_timing.refreshSecs &&
-        s.text != standing.text)
+        outgoingText(s) != standing.text)
         return {Op::Update, s.key, last};
     return {};
 }
@@ -293,12 +298,13 @@ void TelegramNotifier::execute(const Action &a)
     const QString key = a.key;
     if (a.op == Op::Post) {
         const Announcement ann = announcementFor(s);
+        const QString sent = outgoingText(s);
         LiveMessage m = s.sending ? *s.sending : LiveMessage();
         m.account = s.key;
         m.chat = m_chat;
         m.messageId = 0;
         m.contentHash = ann.toKey();
-        m.text = s.text;
+        m.text = sent; // as the chat will show it: the mirror's "text as sent"
         m.sentAt = now();
         m.editedAt = 0;
         m.state = LiveMessage::Sending;
@@ -317,8 +323,6 @@ void TelegramNotifier::execute(const Action &a)
         m_inFlight = true;
         m_postingKey = key;
         m_pacer.recordCall();
-        const QString sent =
-            s.plain ? m_formatter.incidentText(s.name, s.desired, TextFormat::Plain) : s.text;
         m_client->sendMessage(
             m_chat, sent, !notify,
             [self, key](const TelegramResult &r) {
@@ -354,17 +358,16 @@ void TelegramNotifier::execute(const Action &a)
         text = m_formatter.supersededText(s.name, now());
     }
     const Op op = a.op;
-    // The row keeps the HTML text (what the next picture is compared with); the plain fallback
-    // is only what goes out.
+    // text is the HTML version (a refused one is remembered by it); the row records what went
+    // out, the plain fallback when Telegram refused the HTML.
     QString sent = text;
     if (s.plain)
-        sent = op == Op::Update ? m_formatter.incidentText(s.name, s.desired, TextFormat::Plain)
-                                : MessageFormatter::plainText(text);
+        sent = op == Op::Update ? outgoingText(s) : MessageFormatter::plainText(text);
     m_client->editMessageText(
         row.chat, row.messageId, sent,
-        [self, key, id = row.id, op, text, contentKey](const TelegramResult &r) {
+        [self, key, id = row.id, op, text, sent, contentKey](const TelegramResult &r) {
             if (self)
-                self->onEdited(key, id, op, text, contentKey, r);
+                self->onEdited(key, id, op, text, sent, contentKey, r);
         },
         s.plain ? TextFormat::Plain : TextFormat::Html);
 }

@@ -125,7 +125,7 @@ private:
         QString name;
         bool haveDesired = false; // a picture arrived (update() or an ended one at reconcile)
         Incident desired;
-        QString text;                       // incidentText(desired), cached
+        QString text;                       // incidentText(desired) as HTML, cached
         qint64 pictureAt = 0;               // when desired arrived (clock), for the refresh rule
         qint64 endedAt = 0;                 // when the incident was seen over
         QVector<LiveMessage> rows;          // Live rows, oldest first; the last one stands
@@ -154,7 +154,8 @@ private:
     void execute(const Action &a);
     void onPosted(const QString &key, const TelegramResult &r);
     void onEdited(const QString &key, qint64 rowId, Op op, const QString &text,
-                  const QByteArray &contentKey, const TelegramResult &r);
+                  const QString &sent, const QByteArray &contentKey, const TelegramResult &r);
+    QString outgoingText(const Slot &s) const; // s.text, or its plain version after a refusal
     void onDeleted(const QString &key, qint64 rowId, const TelegramResult &r);
     Failure handleCommonFailure(const TelegramResult &r);
     Refusal textRefusal(Slot &s, const TelegramResult &r);

@@ -131,12 +131,25 @@ void TelegramNotifier::onPosted(const QString &key, const TelegramResult &r)
         emit messagesChanged();
     } else {
         const Failure f = r.isSuccess() ? Failure::Other : handleCommonFailure(r);
-        m.detail =
-            r.isSuccess() ? tr("Telegram returned no message id") : r.explanation();
-        if (f == Failure::Retry) {
-            // Kept for the retry. Sending only while it may have been posted (a timeout): that
-            // is what a later start-up reports as possibly orphaned.
-            m.state = r.maybeDelivered ? LiveMessage::Sending : LiveMessage::Failed;
+        m.detail = r.isSuccess() ? tr("Telegram answered without a message id: the message may "
+                                      "be in the chat; delete it by hand if it is")
+                                 : r.explanation();
+        if (f == Failure::Retry && r.maybeDelivered) {
+            // It may be in the chat (a timeout, an answer that could not be read) and nobody can
+            // follow it without its id. This row keeps that record for the mirror; the retry
+            // goes on a new row so the record is not overwritten.
+            abandonSending(s, tr("may have been posted (%1); delete it by hand if it is in the "
+                                 "channel")
+                                  .arg(r.explanation()));
+            const QString why = tr("%1: an alert may have been posted without RigWatch knowing "
+                                   "it (%2); delete it by hand if it is in the channel")
+                                    .arg(s.name, r.explanation());
+            qCWarning(lcNotify).noquote() << why;
+            emit deliveryFailed(why);
+        } else if (f == Failure::Retry) {
+            // Certainly not posted (refused connection, a Bot API error, 429): the same row is
+            // used again for the retry.
+            m.state = LiveMessage::Failed;
             s.sending = m;
             save(m);
             if (s.haveDesired && s.desired.isEmpty())
@@ -152,7 +165,7 @@ void TelegramNotifier::onPosted(const QString &key, const TelegramResult &r)
                 s.sending.reset();
             if (f == Failure::Other) {
                 // The text itself was refused (too long, bad HTML, ...): retrying it would spin.
-                s.blockedText = m.text;
+                s.blockedText = s.text;
                 qCWarning(lcNotify).noquote() << key << "message refused:" << m.detail;
                 if (!isTextRefusal(r)) // those were reported by textRefusal()
                     emit deliveryFailed(m.detail);
@@ -164,7 +177,8 @@ void TelegramNotifier::onPosted(const QString &key, const TelegramResult &r)
 }
 
 void TelegramNotifier::onEdited(const QString &key, qint64 rowId, Op op, const QString &text,
-                                const QByteArray &contentKey, const TelegramResult &r)
+                                const QString &sent, const QByteArray &contentKey,
+                                const TelegramResult &r)
 {
     Slot &s = slot(key);
     int i = 0;
@@ -180,7 +194,7 @@ void TelegramNotifier::onEdited(const QString &key, qint64 rowId, Op op, const Q
         s.refusal.clear();
         if (update) {
             LiveMessage &m = s.rows[i];
-            m.text = text;
+            m.text = sent; // the mirror shows what the chat shows
             m.contentHash = contentKey;
             m.editedAt = now();
             save(m);
@@ -189,7 +203,7 @@ void TelegramNotifier::onEdited(const QString &key, qint64 rowId, Op op, const Q
             closeRow(s, rowId, LiveMessage::Retracted,
                      op == Op::EditResolved ? tr("edited to resolved")
                                             : tr("replaced by a newer message; edited"),
-                     text);
+                     sent);
         }
     } else if (textRefusal(s, r) == Refusal::RetryPlain) {
         // the row stays as it is: the next pick edits it again, as plain text
