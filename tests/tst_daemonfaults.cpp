@@ -183,6 +183,76 @@ private slots:
         QVERIFY(r.out.contains(QStringLiteral("rig-03")));
         QCOMPARE(chat().size(), 1);
     }
+
+    // A --once run must never cut off a post Telegram may already have carried out: its id
+    // would be lost, the next run would post again and the first alert would stay forever.
+    // Here a 429 pushes the send so late that, started, it could not finish inside the run's
+    // Telegram budget (2 x 2 s + 15 s = 19 s) — and Telegram takes 1.5 s to answer it.
+    void onceNeverCutsOffAPost()
+    {
+        startPool(0);
+        m_pool->setRigStoppedSince(QStringLiteral("rig-03"), m_poolClock->nowSecs() - 20 * 60);
+        m_tg->setRetryAfterSecs(18);
+        m_tg->setAnswerDelayMs(1500);
+        m_tg->injectFault(TelegramSink::Fault::TooManyRequests, 1, QStringLiteral("sendMessage"));
+        auto slowNext = connect(m_tg.get(), &TelegramSink::called, this, [this] {
+            m_tg->injectFault(TelegramSink::Fault::CarriedOutSlowly, 1,
+                              QStringLiteral("sendMessage"));
+        });
+        Run r = once();
+        disconnect(slowNext);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.ms < 20000, qPrintable(QString::number(r.ms)));
+        QVERIFY2(r.err.contains(QStringLiteral("the next run continues it")), qPrintable(r.err));
+        // Telegram's 429 is honoured by the next run too: wait it out, then the alert goes out
+        // exactly once and later runs keep that one message.
+        QTest::qWait(19000 - int(r.ms));
+        m_tg->clearFaults();
+        r = once();
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(chat().size(), 1);
+        const qint64 id = chat().first().id;
+        r = once();
+        QCOMPARE(chat().size(), 1);
+        QCOMPARE(chat().first().id, id);
+        m_pool->startRig(QStringLiteral("rig-03"));
+        QCOMPARE(once().exitCode, 0);
+        QVERIFY(chat().isEmpty());
+    }
+
+    // SIGTERM while an alert is being posted: rigwatchd lets the call finish (Telegram takes
+    // 1.5 s, inside its 2 s timeout), records the message, and exits 0; the next run adopts it
+    // instead of posting a duplicate, and retracts it when the rig is back.
+    void sigtermLetsThePostFinish()
+    {
+        startPool(0);
+        m_pool->setRigStoppedSince(QStringLiteral("rig-03"), m_poolClock->nowSecs() - 20 * 60);
+        m_tg->setAnswerDelayMs(1500);
+        m_tg->injectFault(TelegramSink::Fault::CarriedOutSlowly, 1, QStringLiteral("sendMessage"));
+        QProcess p;
+        connect(m_tg.get(), &TelegramSink::called, &p, [&p](const QString &method) {
+            if (method == QLatin1String("sendMessage"))
+                p.terminate(); // SIGTERM while the answer is still on its way
+        });
+        p.start(QStringLiteral(RIGWATCH_BIN_DIR "/rigwatchd"),
+                {QStringLiteral("--config"), writeConfig()});
+        QSignalSpy finished(&p, &QProcess::finished);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 0);
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY(!err.contains(QStringLiteral("FaultsToken")));
+        QCOMPARE(chat().size(), 1);
+        const qint64 id = chat().first().id;
+        Run r = once();
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(!r.err.contains(QStringLiteral("delete it by hand")), qPrintable(r.err));
+        QCOMPARE(chat().size(), 1);
+        QCOMPARE(chat().first().id, id);
+        m_pool->startRig(QStringLiteral("rig-03"));
+        QCOMPARE(once().exitCode, 0);
+        QVERIFY(chat().isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDaemonFaults)

@@ -149,10 +149,10 @@ int main(int argc, char **argv)
 
 #ifdef Q_OS_UNIX
     UnixSignals signals_;
+    QObject::connect(&daemon, &Daemon::stopped, &app, [] { QCoreApplication::exit(0); });
     QObject::connect(&signals_, &UnixSignals::terminate, &app, [&daemon](int sig) {
         qCInfo(lcDaemon) << "signal" << sig << "received, shutting down";
-        daemon.stop();
-        QCoreApplication::exit(0);
+        daemon.stop(); // lets a Telegram call in flight finish, then stopped()
     });
 #endif
     if (!daemon.startMetrics(&error)) {

@@ -255,7 +255,36 @@ bool TelegramNotifier::idle() const
         return true;
     if (m_inFlight)
         return false;
-    return m_pacer.halted() || pickAction().op == Op::None;
+    return m_pacer.halted() || pickAction().op == Op::None ||
+           !fitsBeforeDeadline(m_pacer.waitMs());
+}
+
+bool TelegramNotifier::fitsBeforeDeadline(qint64 waitMs) const
+{
+    if (!m_finishing)
+        return true;
+    // The client's own deadline ends a call after timeoutSecs; half a second for the answer to
+    // be handled and recorded.
+    const qint64 callMs = qint64(m_client->timeoutSecs()) * 1000 + 500;
+    return m_finishClock.elapsed() + waitMs + callMs <= m_finishWithinMs;
+}
+
+bool TelegramNotifier::leftForNextRun() const
+{
+    return m_finishing && !m_stopped && !m_inFlight && !m_pacer.halted() &&
+           pickAction().op != Op::None;
+}
+
+void TelegramNotifier::finishWithin(qint64 ms)
+{
+    m_finishing = true;
+    m_finishWithinMs = std::max<qint64>(0, ms);
+    m_finishClock.start();
+    m_wasIdle = false; // becameIdle() fires when pump() finds nothing more to start
+    if (!m_inFlight) {
+        m_timer.stop();
+        pump();
+    }
 }
 
 void TelegramNotifier::kick()
@@ -280,7 +309,14 @@ void TelegramNotifier::pump()
     const Action a = pickAction();
     if (a.op != Op::None) {
         const qint64 wait = m_pacer.waitMs();
-        if (wait > 0)
+        if (!fitsBeforeDeadline(wait)) {
+            // Started now it could still be running when the process has to go: a post cut
+            // off then may be in the chat without its id. The next run sends it.
+            if (!m_toldLeftOver)
+                qCInfo(lcNotify) << "no time left to" << opName(int(a.op))
+                                 << "before exiting; the next run continues";
+            m_toldLeftOver = true;
+        } else if (wait > 0)
             m_timer.start(int(std::min<qint64>(wait, 24 * 3600 * 1000)));
         else
             execute(a);

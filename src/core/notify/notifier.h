@@ -8,6 +8,7 @@
 #include "notify/telegramclient.h"
 #include "store/store.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 
@@ -81,7 +82,16 @@ public:
     // pause or by a refusal that needs a person (bad token, bot kicked, text rejected) does not
     // count. becameIdle() fires on each busy -> idle transition; check idle() first.
     bool idle() const;
+    // Winding down (end of a --once run, SIGTERM): from now on no call starts that could not
+    // finish, by its own timeout, within ms; the call in flight runs to its end. idle() turns
+    // true (and becameIdle() fires) once nothing is in flight and nothing may start any more.
+    // What was not sent stays for the next run.
+    void finishWithin(qint64 ms);
+    // After finishWithin(): idle, yet something deliverable is left for the next run.
+    bool leftForNextRun() const;
     // Aborts the call in flight and stops; the store keeps a consistent state for the next run.
+    // A post cut off here may have reached the chat: its row stays Sending, the log says so now
+    // and the next start records it as failed with that explanation (its id is unknowable).
     void shutdown();
 
     // Posts and deletes a test message; the outcome arrives as testFinished().
@@ -165,6 +175,7 @@ private:
     void closeRow(Slot &s, qint64 rowId, LiveMessage::State state, const QString &detail,
                   const QString &text = {});
     bool save(LiveMessage &m);
+    bool fitsBeforeDeadline(qint64 waitMs) const;
     void finishedCall();
     qint64 now() const;
 
@@ -185,6 +196,10 @@ private:
     bool m_paused = false;
     bool m_wasIdle = true;
     bool m_stopped = false;
+    bool m_finishing = false;     // finishWithin() was called
+    QElapsedTimer m_finishClock;  // started by finishWithin()
+    qint64 m_finishWithinMs = 0;
+    bool m_toldLeftOver = false;  // "left for the next run" logged once
 };
 
 } // namespace rw

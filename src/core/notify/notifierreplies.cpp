@@ -262,7 +262,13 @@ void TelegramNotifier::shutdown()
     m_stopped = true;
     m_timer.stop();
     if (m_inFlight) {
-        // A post cut off here stays Sending in the store: the next run reports it.
+        // A post cut off here stays Sending in the store: the next run records it as failed.
+        auto it = m_slots.find(m_postingKey);
+        if (!m_postingKey.isEmpty() && it != m_slots.end() && it->second.sending)
+            qCWarning(lcNotify).noquote()
+                << tr("%1: stopped while an alert was being posted; it may be in the chat "
+                      "without RigWatch knowing it - delete it by hand if it is")
+                       .arg(it->second.name);
         m_client->abortAll();
         m_inFlight = false;
         m_postingKey.clear();
