@@ -7,6 +7,7 @@
 #include "telegramsink.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -252,6 +253,37 @@ private slots:
         m_pool->startRig(QStringLiteral("rig-03"));
         QCOMPARE(once().exitCode, 0);
         QVERIFY(chat().isEmpty());
+    }
+
+    // --test-telegram only talks to the Bot API: it neither opens nor creates the database (a
+    // running service uses it; start-up reconciliation could retract its messages), and its
+    // post and delete keep the chat's 1 s pacing.
+    void testTelegramLeavesTheDatabaseAlone()
+    {
+        startPool(0);
+        const QString missing = m_dir->filePath(QStringLiteral("no-such-dir/rw.sqlite"));
+        const QString ini =
+            QStringLiteral("[pool]\nurl = %1\nuser = farm1\nsecret = %2\n"
+                           "[telegram]\nurl = %3\ntoken = %4\nchat = %5\ntimeout = 2\n"
+                           "[storage]\ndatabase = %6\n")
+                .arg(m_pool->baseUrl().toString(), kPoolSecret, m_tg->baseUrl().toString(), kToken,
+                     kChat, missing);
+        const QString cfg = test::writeIni(m_dir->filePath(QStringLiteral("tg.ini")), ini);
+        const Run r = test::runDaemon({QStringLiteral("--test-telegram"), QStringLiteral("--config"), cfg},
+                                      {kPoolSecret, QStringLiteral("FaultsToken")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith(QStringLiteral("OK - ")), qPrintable(r.out + r.err));
+        QVERIFY(!QFileInfo::exists(missing));
+        QVERIFY(chat().isEmpty()); // posted and deleted
+        qint64 sentAt = -1, deletedAt = -1;
+        for (const TelegramSink::Call &c : m_tg->calls()) {
+            if (c.method == QLatin1String("sendMessage"))
+                sentAt = c.monotonicMs;
+            if (c.method == QLatin1String("deleteMessage"))
+                deletedAt = c.monotonicMs;
+        }
+        QVERIFY(sentAt >= 0 && deletedAt >= 0);
+        QVERIFY2(deletedAt - sentAt >= 1000, qPrintable(QString::number(deletedAt - sentAt)));
     }
 };
 

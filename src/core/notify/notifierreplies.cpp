@@ -284,7 +284,8 @@ void TelegramNotifier::testMessage()
                           [this](bool ok, const QString &message) {
                               qCInfo(lcNotify).noquote() << "test message:" << message;
                               emit testFinished(ok, message);
-                          });
+                          },
+                          m_pacer.limits().minGapMs);
 }
 
 QVector<LiveMessage> TelegramNotifier::standing() const
