@@ -321,6 +321,14 @@
         <source>cannot roll up old samples</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>cannot save the Telegram chat state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the Telegram chat state</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TelegramResult</name>

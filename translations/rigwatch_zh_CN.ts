@@ -321,6 +321,14 @@
         <source>cannot roll up old samples</source>
         <translation>无法汇总旧样本</translation>
     </message>
+    <message>
+        <source>cannot save the Telegram chat state</source>
+        <translation>无法保存 Telegram 聊天状态</translation>
+    </message>
+    <message>
+        <source>cannot read the Telegram chat state</source>
+        <translation>无法读取 Telegram 聊天状态</translation>
+    </message>
 </context>
 <context>
     <name>TelegramResult</name>

@@ -42,6 +42,24 @@ void TelegramNotifier::init()
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer); // a coarse timer may fire early: retry_after is a floor
     connect(&m_timer, &QTimer::timeout, this, &TelegramNotifier::pump);
+    if (m_store) {
+        // What earlier runs learnt about the chat: it became a supergroup; Telegram asked to
+        // wait until a moment that may not have come yet.
+        const TelegramChatState configured = m_store->chatState(m_config.chat);
+        if (!configured.migratedTo.isEmpty() && configured.migratedTo != m_chat) {
+            qCWarning(lcNotify).noquote()
+                << "the group" << m_chat << "became the supergroup" << configured.migratedTo
+                << "(remembered from an earlier run); posting there - set chat ="
+                << configured.migratedTo << "in the configuration";
+            m_chat = configured.migratedTo;
+        }
+        const qint64 waitMs = m_store->chatState(m_chat).notBeforeMs - nowMs();
+        if (waitMs > 0) {
+            qCInfo(lcNotify) << "Telegram asked an earlier run to wait; next call in"
+                             << (waitMs + 999) / 1000 << "s";
+            m_pacer.notBefore(std::min<qint64>(waitMs, 24 * 3600 * 1000));
+        }
+    }
     if (!m_formatter.hasTranslation())
         qCWarning(lcNotify).noquote() << "no translation for language" << m_config.language
                                       << "- Telegram messages will be in English";
@@ -56,6 +74,25 @@ void TelegramNotifier::setTiming(const Timing &timing)
 qint64 TelegramNotifier::now() const
 {
     return m_clock ? m_clock->nowSecs() : QDateTime::currentSecsSinceEpoch();
+}
+
+qint64 TelegramNotifier::nowMs() const
+{
+    return m_clock ? m_clock->nowMs() : QDateTime::currentMSecsSinceEpoch();
+}
+
+void TelegramNotifier::saveChatState(const QString &chat, qint64 notBeforeMs,
+                                     const QString &migratedTo)
+{
+    if (!m_store)
+        return;
+    TelegramChatState st = m_store->chatState(chat);
+    if (notBeforeMs > 0)
+        st.notBeforeMs = std::max(st.notBeforeMs, notBeforeMs);
+    if (!migratedTo.isEmpty())
+        st.migratedTo = migratedTo;
+    if (!m_store->saveChatState(chat, st))
+        qCWarning(lcNotify).noquote() << m_store->lastError();
 }
 
 bool TelegramNotifier::save(LiveMessage &m)

@@ -178,6 +178,8 @@ private:
     bool fitsBeforeDeadline(qint64 waitMs) const;
     void finishedCall();
     qint64 now() const;
+    qint64 nowMs() const;
+    void saveChatState(const QString &chat, qint64 notBeforeMs, const QString &migratedTo = {});
 
     TelegramConfig m_config;
     QString m_chat;

@@ -3,6 +3,8 @@
 
 #include "notify/telegramselftest.h"
 
+#include <algorithm>
+
 namespace rw {
 
 TelegramNotifier::Failure TelegramNotifier::handleCommonFailure(const TelegramResult &r)
@@ -11,6 +13,8 @@ TelegramNotifier::Failure TelegramNotifier::handleCommonFailure(const TelegramRe
     case TelegramResult::TooManyRequests:
         qCInfo(lcNotify) << "Telegram asked to wait" << r.retryAfterSecs << "s";
         m_pacer.retryAfter(r.retryAfterSecs);
+        // Kept in the store: the next --once run or a restart must not call before it either.
+        saveChatState(m_chat, nowMs() + qint64(std::max(1, r.retryAfterSecs)) * 1000);
         return Failure::Retry;
     case TelegramResult::Transient:
         m_pacer.transientFailure();
@@ -63,9 +67,9 @@ void TelegramNotifier::switchChat(const QString &to)
         return;
     const QString from = m_chat;
     m_chat = to;
+    saveChatState(m_config.chat, 0, to); // later runs start with the new chat
     qCWarning(lcNotify).noquote() << "the group" << from << "became a supergroup; posting to" << to
-                                  << "for the rest of this run - set chat =" << to
-                                  << "in the configuration";
+                                  << "from now on - set chat =" << to << "in the configuration";
     emit chatMigrated(from, to);
 }
 
