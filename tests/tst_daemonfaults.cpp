@@ -7,6 +7,7 @@
 #include "telegramsink.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -201,6 +202,107 @@ private slots:
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.out.contains(QStringLiteral("rig-03")));
         QCOMPARE(chat().size(), 1);
+    }
+
+    // A --once run must never cut off a post Telegram may already have carried out: its id
+    // would be lost, the next run would post again and the first alert would stay forever.
+    // Here a 429 pushes the send so late that, started, it could not finish inside the run's
+    // Telegram budget (2 x 2 s + 15 s = 19 s) — and Telegram takes 1.5 s to answer it.
+    void onceNeverCutsOffAPost()
+    {
+        startPool(0);
+        m_pool->setRigStoppedSince(QStringLiteral("rig-03"), m_poolClock->nowSecs() - 20 * 60);
+        m_tg->setRetryAfterSecs(18);
+        m_tg->setAnswerDelayMs(1500);
+        m_tg->injectFault(TelegramSink::Fault::TooManyRequests, 1, QStringLiteral("sendMessage"));
+        auto slowNext = connect(m_tg.get(), &TelegramSink::called, this, [this] {
+            m_tg->injectFault(TelegramSink::Fault::CarriedOutSlowly, 1,
+                              QStringLiteral("sendMessage"));
+        });
+        Run r = once();
+        disconnect(slowNext);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.ms < 20000, qPrintable(QString::number(r.ms)));
+        QVERIFY2(r.err.contains(QStringLiteral("the next run continues it")), qPrintable(r.err));
+        // Telegram's 429 is honoured by the next run too: wait it out, then the alert goes out
+        // exactly once and later runs keep that one message.
+        QTest::qWait(19000 - int(r.ms));
+        m_tg->clearFaults();
+        r = once();
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(chat().size(), 1);
+        const qint64 id = chat().first().id;
+        r = once();
+        QCOMPARE(chat().size(), 1);
+        QCOMPARE(chat().first().id, id);
+        m_pool->startRig(QStringLiteral("rig-03"));
+        QCOMPARE(once().exitCode, 0);
+        QVERIFY(chat().isEmpty());
+    }
+
+    // SIGTERM while an alert is being posted: rigwatchd lets the call finish (Telegram takes
+    // 1.5 s, inside its 2 s timeout), records the message, and exits 0; the next run adopts it
+    // instead of posting a duplicate, and retracts it when the rig is back.
+    void sigtermLetsThePostFinish()
+    {
+        startPool(0);
+        m_pool->setRigStoppedSince(QStringLiteral("rig-03"), m_poolClock->nowSecs() - 20 * 60);
+        m_tg->setAnswerDelayMs(1500);
+        m_tg->injectFault(TelegramSink::Fault::CarriedOutSlowly, 1, QStringLiteral("sendMessage"));
+        QProcess p;
+        connect(m_tg.get(), &TelegramSink::called, &p, [&p](const QString &method) {
+            if (method == QLatin1String("sendMessage"))
+                p.terminate(); // SIGTERM while the answer is still on its way
+        });
+        p.start(QStringLiteral(RIGWATCH_BIN_DIR "/rigwatchd"),
+                {QStringLiteral("--config"), writeConfig()});
+        QSignalSpy finished(&p, &QProcess::finished);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 0);
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY(!err.contains(QStringLiteral("FaultsToken")));
+        QCOMPARE(chat().size(), 1);
+        const qint64 id = chat().first().id;
+        Run r = once();
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(!r.err.contains(QStringLiteral("delete it by hand")), qPrintable(r.err));
+        QCOMPARE(chat().size(), 1);
+        QCOMPARE(chat().first().id, id);
+        m_pool->startRig(QStringLiteral("rig-03"));
+        QCOMPARE(once().exitCode, 0);
+        QVERIFY(chat().isEmpty());
+    }
+
+    // --test-telegram only talks to the Bot API: it neither opens nor creates the database (a
+    // running service uses it; start-up reconciliation could retract its messages), and its
+    // post and delete keep the chat's 1 s pacing.
+    void testTelegramLeavesTheDatabaseAlone()
+    {
+        startPool(0);
+        const QString missing = m_dir->filePath(QStringLiteral("no-such-dir/rw.sqlite"));
+        const QString ini =
+            QStringLiteral("[pool]\nurl = %1\nuser = farm1\nsecret = %2\n"
+                           "[telegram]\nurl = %3\ntoken = %4\nchat = %5\ntimeout = 2\n"
+                           "[storage]\ndatabase = %6\n")
+                .arg(m_pool->baseUrl().toString(), kPoolSecret, m_tg->baseUrl().toString(), kToken,
+                     kChat, missing);
+        const QString cfg = test::writeIni(m_dir->filePath(QStringLiteral("tg.ini")), ini);
+        const Run r = test::runDaemon({QStringLiteral("--test-telegram"), QStringLiteral("--config"), cfg},
+                                      {kPoolSecret, QStringLiteral("FaultsToken")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith(QStringLiteral("OK - ")), qPrintable(r.out + r.err));
+        QVERIFY(!QFileInfo::exists(missing));
+        QVERIFY(chat().isEmpty()); // posted and deleted
+        qint64 sentAt = -1, deletedAt = -1;
+        for (const TelegramSink::Call &c : m_tg->calls()) {
+            if (c.method == QLatin1String("sendMessage"))
+                sentAt = c.monotonicMs;
+            if (c.method == QLatin1String("deleteMessage"))
+                deletedAt = c.monotonicMs;
+        }
+        QVERIFY(sentAt >= 0 && deletedAt >= 0);
+        QVERIFY2(deletedAt - sentAt >= 1000, qPrintable(QString::number(deletedAt - sentAt)));
     }
 };
 

@@ -58,6 +58,7 @@ private slots:
     void escapesWorkerNames();
     void hugeOutageFits();
     void longNamesFit();
+    void elidingNeverSplitsAnEmoji();
     void resolvedAndTest();
     void unknownLanguageFallsBack();
     void chinese();
@@ -171,6 +172,33 @@ void TestMessageFormatter::longNamesFit()
     QVERIFY(html.size() <= MessageFormatter::kMaxLength);
     QVERIFY(!seen(html).isEmpty());
     QVERIFY(seen(html).contains(QStringLiteral(" more\n")));
+}
+
+void TestMessageFormatter::elidingNeverSplitsAnEmoji()
+{
+    // 62 units, then an emoji (a surrogate pair) across the 63-unit cut of a 64-unit name cap.
+    const QString worker = QString(62, QLatin1Char('x')) + QStringLiteral("\U0001F525tail-of-a-long-name");
+    Incident inc = incidentWith(0);
+    inc.down << down(worker, kNow - 600);
+    const QString account = QString(62, QLatin1Char('a')) + QStringLiteral("\U0001F525bbbbbb");
+    MessageFormatter f;
+    for (const QString &html :
+         {f.incidentText(account, inc), f.resolvedText(account, kNow - 600, kNow),
+          f.incidentText(account, inc, TextFormat::Plain)}) {
+        for (qsizetype i = 0; i < html.size(); ++i) {
+            const QChar c = html.at(i);
+            if (c.isHighSurrogate())
+                QVERIFY2(i + 1 < html.size() && html.at(i + 1).isLowSurrogate(),
+                         qPrintable(QStringLiteral("lone high surrogate at %1").arg(i)));
+            else if (c.isLowSurrogate())
+                QVERIFY2(i > 0 && html.at(i - 1).isHighSurrogate(),
+                         qPrintable(QStringLiteral("lone low surrogate at %1").arg(i)));
+        }
+        // The channel shows the name cut before the emoji, with the ellipsis.
+        QVERIFY2(html.contains(QString(62, QLatin1Char('a')) + QChar(0x2026)), qPrintable(html));
+    }
+    QVERIFY(f.incidentText(account, inc).contains(QString(62, QLatin1Char('x')) + QChar(0x2026)));
+    QVERIFY(!seen(f.incidentText(account, inc)).isEmpty());
 }
 
 void TestMessageFormatter::resolvedAndTest()

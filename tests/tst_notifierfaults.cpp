@@ -3,6 +3,7 @@
 // escaped: tst_messageformatter), but another server or a future limit might. What counts is
 // what the operator sees (docs/fault-matrix.md): the alert still arrives, as shorter plain text;
 // the refusal is reported once, in words; nothing is retried in a loop.
+#include "httpserver.h"
 #include "notifierfixture.h"
 #include "notify/messageformatter.h"
 
@@ -246,6 +247,83 @@ private slots:
                  QStringLiteral("\u2705 farm1: resolved at 2026-01-01 00:10 UTC after 21 min"));
         QVERIFY(m_store->liveMessages().isEmpty());
         QCOMPARE(reports().size(), 1);
+    }
+
+    void maybePostedIsKeptOnItsOwnRow_data()
+    {
+        QTest::addColumn<TelegramSink::Fault>("fault");
+        QTest::newRow("answer lost") << TelegramSink::Fault::CarriedOutNoAnswer;
+        QTest::newRow("200 that is not a Bot API answer") << TelegramSink::Fault::CarriedOutGarbage;
+    }
+    // Telegram posted the alert but RigWatch never read the answer: the retry posts again (the
+    // id of the first is unknowable), and the first attempt stays on record in the mirror as
+    // "may have been posted", reported once, instead of being overwritten by the retry.
+    void maybePostedIsKeptOnItsOwnRow()
+    {
+        QFETCH(TelegramSink::Fault, fault);
+        start();
+        m_sink->injectFault(fault, 1, QStringLiteral("sendMessage"));
+        QVERIFY(deliver(incident({QStringLiteral("rig-a")})));
+        QTRY_COMPARE_WITH_TIMEOUT(channel().size(), 2, 5000); // the orphan and the retry
+        QVERIFY(waitIdle());
+        const QVector<LiveMessage> live = m_store->liveMessages();
+        QCOMPARE(live.size(), 1);
+        QCOMPARE(live.first().messageId, channel().last().id);
+        const QVector<LiveMessage> history = m_store->messageHistory();
+        QCOMPARE(history.size(), 2);
+        const LiveMessage first = history.last(); // oldest
+        QCOMPARE(first.state, LiveMessage::Failed);
+        QVERIFY(first.id != live.first().id);
+        QVERIFY2(first.detail.contains(QStringLiteral("may have been posted")) &&
+                     first.detail.contains(QStringLiteral("delete it by hand")),
+                 qPrintable(first.detail));
+        QVERIFY(!first.detail.contains(kToken));
+        QCOMPARE(first.text, channel().first().text);
+        bool told = false;
+        for (const QString &r : reports())
+            told = told || (r.contains(QStringLiteral("may have been posted")) &&
+                            r.startsWith(QStringLiteral("farm1: ")));
+        QVERIFY2(told, qPrintable(reports().join(QLatin1Char('\n'))));
+    }
+
+    // "ok": true without a message id: whatever the server did, a message may stand that
+    // nobody can follow; the mirror says so.
+    void okWithoutMessageIdIsRecorded()
+    {
+        sim::HttpServer server;
+        server.setHandler([](const sim::HttpRequest &, sim::HttpResponder &r) {
+            r.respond(200, R"({"ok":true,"result":true})", {{"Content-Type", "application/json"}});
+        });
+        QVERIFY(server.listen());
+        m_cfg.url = server.baseUrl();
+        start();
+        QVERIFY(deliver(incident({QStringLiteral("rig-a")})));
+        const QVector<LiveMessage> history = m_store->messageHistory();
+        QCOMPARE(history.size(), 1);
+        QCOMPARE(history.first().state, LiveMessage::Failed);
+        QVERIFY2(history.first().detail.contains(QStringLiteral("may be in the chat")),
+                 qPrintable(history.first().detail));
+        QCOMPARE(reports().size(), 1);
+    }
+
+    // After the plain-text fallback the mirror's "text as sent" is the plain text the channel
+    // shows, for the post and for a later edit.
+    void mirrorKeepsThePlainTextThatWasSent()
+    {
+        start();
+        m_sink->injectFault(TelegramSink::Fault::BadEntities);
+        QVERIFY(deliver(incident({QStringLiteral("rig-a"), QStringLiteral("rig-b")})));
+        QCOMPARE(channel().size(), 1);
+        QVector<LiveMessage> live = m_store->liveMessages();
+        QCOMPARE(live.size(), 1);
+        QCOMPARE(live.first().text, channel().first().text);
+        QVERIFY(!live.first().text.contains(QStringLiteral("<b>")));
+        m_clock.advanceSecs(300);
+        QVERIFY(deliver(incident({QStringLiteral("rig-b")})));
+        QCOMPARE(channel().first().edits, 1);
+        live = m_store->liveMessages();
+        QCOMPARE(live.size(), 1);
+        QCOMPARE(live.first().text, channel().first().text);
     }
 };
 

@@ -135,6 +135,45 @@ private slots:
         QCOMPARE(channel().size(), 1);
         QCOMPARE(live(), 1);
     }
+
+    // Telegram's 429 outlives the process: a restart (every --once run is one) calls no earlier
+    // than retry_after allows.
+    void restartHonoursRetryAfter()
+    {
+        start();
+        m_sink->setRetryAfterSecs(2);
+        m_sink->injectFault(TelegramSink::Fault::TooManyRequests, 1, QStringLiteral("sendMessage"));
+        m_n->update(kKey, kName, incident({QStringLiteral("rig-a")}));
+        QTRY_COMPARE(m_sink->callCount(QStringLiteral("sendMessage")), 1);
+        start()->reconcile({view(incident({QStringLiteral("rig-a")}))});
+        QVERIFY(deliver(incident({QStringLiteral("rig-a")})));
+        QCOMPARE(channel().size(), 1);
+        const auto calls = m_sink->calls();
+        QCOMPARE(calls.size(), 2);
+        QCOMPARE(calls.at(0).httpStatus, 429);
+        QVERIFY2(calls.at(1).monotonicMs - calls.at(0).monotonicMs >= 2000,
+                 qPrintable(QString::number(calls.at(1).monotonicMs - calls.at(0).monotonicMs)));
+    }
+
+    // The group became a supergroup: a restart posts straight to the new chat, not to the old id
+    // of the configuration first.
+    void restartPostsToTheMigratedChat()
+    {
+        const QString newChat = QStringLiteral("-1001999999999");
+        start();
+        m_sink->setMigrateToChatId(newChat.toLongLong());
+        m_sink->injectFault(TelegramSink::Fault::ChatMigrated, 1);
+        QVERIFY(deliver(incident({QStringLiteral("rig-a")})));
+        QVERIFY(deliver(incident({})));
+        QVERIFY(channel(newChat).isEmpty());
+        m_sink->clearLog();
+        start()->reconcile({view(incident({}))});
+        QCOMPARE(m_n->chat(), newChat);
+        QVERIFY(deliver(incident({QStringLiteral("rig-b")})));
+        QCOMPARE(channel(newChat).size(), 1);
+        for (const TelegramSink::Call &c : m_sink->calls())
+            QCOMPARE(c.chat, newChat);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestNotifierRestarts)

@@ -107,6 +107,10 @@ private slots:
     void drippingServerFailsWithinDeadline();
     void refusedConnection();
     void abortAllIsSilent();
+    void retryAfterForms_data();
+    void retryAfterForms();
+    void unreadableAnswerToSendMayHaveBeenDelivered_data();
+    void unreadableAnswerToSendMayHaveBeenDelivered();
 };
 
 void TestTelegramClient::classify_data()
@@ -358,6 +362,78 @@ void TestTelegramClient::abortAllIsSilent()
     QCOMPARE(c.inFlight(), 0);
     QTest::qWait(1500); // past the deadline: the timer went with the request
     QCOMPARE(calls, 0);
+}
+
+void TestTelegramClient::retryAfterForms_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<int>("secs");
+    const QByteArray tooMany = "Too Many Requests";
+    QTest::newRow("number") << err(429, "Too Many Requests", "{\"retry_after\":5}") << QByteArray()
+                            << 5;
+    QTest::newRow("numeric string")
+        << err(429, "Too Many Requests", "{\"retry_after\":\"5\"}") << QByteArray() << 5;
+    QTest::newRow("fraction rounds up")
+        << err(429, "Too Many Requests", "{\"retry_after\":5.5}") << QByteArray() << 6;
+    QTest::newRow("fraction string rounds up")
+        << err(429, "Too Many Requests", "{\"retry_after\":\"0.2\"}") << QByteArray() << 1;
+    QTest::newRow("header seconds") << tooMany << QByteArray(" 12 ") << 12;
+    QTest::newRow("header fraction") << tooMany << QByteArray("2.5") << 3;
+    // 2026-01-01T00:00:00Z is the "now" below: the header asks for 90 s.
+    QTest::newRow("header HTTP-date")
+        << tooMany << QByteArray("Thu, 01 Jan 2026 00:01:30 GMT") << 90;
+    QTest::newRow("header HTTP-date with a Bot API body")
+        << err(429, "Too Many Requests") << QByteArray("Thu, 01 Jan 2026 00:00:40 GMT") << 40;
+    QTest::newRow("header HTTP-date in the past") << tooMany
+                                                  << QByteArray("Wed, 31 Dec 2025 23:00:00 GMT")
+                                                  << 1;
+    QTest::newRow("body and header: the longer wins")
+        << err(429, "Too Many Requests", "{\"retry_after\":\"3\"}")
+        << QByteArray("Thu, 01 Jan 2026 00:00:20 GMT") << 20;
+}
+
+// retry_after comes as a number, a numeric string or (in the header) an HTTP-date; each is
+// honoured, never read as 0.
+void TestTelegramClient::retryAfterForms()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, header);
+    QFETCH(int, secs);
+    const TelegramResult r = classifyTelegramReply(QStringLiteral("sendMessage"), 429, body, header,
+                                                   1'767'225'600);
+    QCOMPARE(TelegramResult::kindName(r.kind),
+             TelegramResult::kindName(TelegramResult::TooManyRequests));
+    QCOMPARE(r.retryAfterSecs, secs);
+}
+
+void TestTelegramClient::unreadableAnswerToSendMayHaveBeenDelivered_data()
+{
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("maybeDelivered");
+    const QString send = QStringLiteral("sendMessage");
+    QTest::newRow("200 garbage") << send << 200 << QByteArray("{\"ok\":tru") << true;
+    QTest::newRow("200 html") << send << 200 << QByteArray("<html>portal</html>") << true;
+    QTest::newRow("502 html") << send << 502 << QByteArray("<html>502</html>") << true;
+    QTest::newRow("edit 200 garbage") << QStringLiteral("editMessageText") << 200
+                                      << QByteArray("garbage") << false;
+    QTest::newRow("send 500 Bot API") << send << 500 << err(500, "Internal Server Error") << false;
+    QTest::newRow("send 401 html") << send << 401 << QByteArray("<html>no</html>") << false;
+}
+
+// A server answered a sendMessage with something that is not a Bot API answer: the message may
+// be in the chat, so the notifier must not treat it as certainly not sent.
+void TestTelegramClient::unreadableAnswerToSendMayHaveBeenDelivered()
+{
+    QFETCH(QString, method);
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    QFETCH(bool, maybeDelivered);
+    const TelegramResult r = classifyTelegramReply(method, status, body, QByteArray());
+    QVERIFY(!r.isSuccess());
+    QCOMPARE(r.maybeDelivered, maybeDelivered);
 }
 
 QTEST_GUILESS_MAIN(TestTelegramClient)

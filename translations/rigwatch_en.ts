@@ -321,6 +321,14 @@
         <source>cannot roll up old samples</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>cannot save the Telegram chat state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the Telegram chat state</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TelegramResult</name>
@@ -1230,10 +1238,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Telegram returned no message id</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>not sent: the incident ended before Telegram could be reached (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1275,6 +1279,22 @@
     </message>
     <message>
         <source>left in the old group, which became a supergroup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram answered without a message id: the message may be in the chat; delete it by hand if it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>may have been posted (%1); delete it by hand if it is in the channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: an alert may have been posted without RigWatch knowing it (%2); delete it by hand if it is in the channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: stopped while an alert was being posted; it may be in the chat without RigWatch knowing it - delete it by hand if it is</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -321,6 +321,14 @@
         <source>cannot roll up old samples</source>
         <translation>无法汇总旧样本</translation>
     </message>
+    <message>
+        <source>cannot save the Telegram chat state</source>
+        <translation>无法保存 Telegram 聊天状态</translation>
+    </message>
+    <message>
+        <source>cannot read the Telegram chat state</source>
+        <translation>无法读取 Telegram 聊天状态</translation>
+    </message>
 </context>
 <context>
     <name>TelegramResult</name>
@@ -1224,10 +1232,6 @@
         <translation>未发送：在纯文本版本发出之前事件已结束</translation>
     </message>
     <message>
-        <source>Telegram returned no message id</source>
-        <translation>Telegram 未返回消息 ID</translation>
-    </message>
-    <message>
         <source>not sent: the incident ended before Telegram could be reached (%1)</source>
         <translation>未发送：在连上 Telegram 之前事件已结束（%1）</translation>
     </message>
@@ -1270,6 +1274,22 @@
     <message>
         <source>left in the old group, which became a supergroup</source>
         <translation>留在已升级为超级群组的旧群组中</translation>
+    </message>
+    <message>
+        <source>Telegram answered without a message id: the message may be in the chat; delete it by hand if it is</source>
+        <translation>Telegram 的回复中没有消息 ID：该消息可能已在聊天中；如果在，请手动删除</translation>
+    </message>
+    <message>
+        <source>may have been posted (%1); delete it by hand if it is in the channel</source>
+        <translation>可能已发出（%1）；如果它在频道中，请手动删除</translation>
+    </message>
+    <message>
+        <source>%1: an alert may have been posted without RigWatch knowing it (%2); delete it by hand if it is in the channel</source>
+        <translation>%1：一条告警可能已发出，但 RigWatch 无法得知（%2）；如果它在频道中，请手动删除</translation>
+    </message>
+    <message>
+        <source>%1: stopped while an alert was being posted; it may be in the chat without RigWatch knowing it - delete it by hand if it is</source>
+        <translation>%1：在发送告警时停止；该告警可能已在聊天中而 RigWatch 无法得知——如果在，请手动删除</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,8 @@
 #include <QCoreApplication>
 #include <QTimer>
 
+#include <memory>
+
 namespace rw {
 
 Daemon::Daemon(const DaemonConfig &config, QObject *parent) : QObject(parent), m_config(config)
@@ -102,8 +104,30 @@ void Daemon::stop()
 {
     if (m_engine)
         m_engine->stop();
-    if (m_notifier)
+    if (!m_notifier || m_notifier->idle()) {
+        if (m_notifier)
+            m_notifier->shutdown();
+        emit stopped();
+        return;
+    }
+    // A Telegram call in flight is let finish (up to its own timeout): cut off, a post may be in
+    // the chat without its id. Nothing new starts.
+    auto done = std::make_shared<bool>(false);
+    auto finish = [this, done] {
+        if (*done)
+            return;
+        *done = true;
         m_notifier->shutdown();
+        emit stopped();
+    };
+    connect(m_notifier.get(), &TelegramNotifier::becameIdle, this, [this, finish] {
+        if (m_notifier->idle())
+            finish();
+    });
+    m_notifier->finishWithin(0);
+    if (m_notifier->idle())
+        return finish();
+    QTimer::singleShot((m_config.telegram.timeoutSecs + 2) * 1000, this, finish); // a backstop
 }
 
 void Daemon::runOnce()
@@ -115,12 +139,23 @@ void Daemon::runOnce()
         // wait for Telegram, but never longer than a bounded time: the next run continues
         // from the store where this one stopped
         connect(m_notifier.get(), &TelegramNotifier::becameIdle, this, [this] {
-            if (m_notifier->idle())
-                finishOnce();
+            if (!m_notifier->idle())
+                return;
+            if (m_notifier->leftForNextRun())
+                qCWarning(lcDaemon)
+                    << "telegram delivery did not finish in time; the next run continues it";
+            finishOnce();
         });
-        // at most 45 s: the whole check must finish inside Nagios' default 60 s check timeout
+        // at most 45 s: the whole check must finish inside Nagios' default 60 s check timeout.
+        // No call starts that could not end (by its own timeout) inside that time, so nothing
+        // is cut off while Telegram may be posting it.
         const int waitMs = qMin((m_config.telegram.timeoutSecs * 2 + 15) * 1000, 45'000);
-        QTimer::singleShot(waitMs, this, [this] {
+        m_notifier->finishWithin(waitMs);
+        if (m_notifier->idle() && !m_onceDone) {
+            qCWarning(lcDaemon) << "telegram delivery did not finish in time; the next run continues it";
+            return finishOnce();
+        }
+        QTimer::singleShot(waitMs + 1000, this, [this] { // a backstop; finishWithin() should end first
             qCWarning(lcDaemon) << "telegram delivery did not finish in time; the next run continues it";
             finishOnce();
         });

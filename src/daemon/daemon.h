@@ -29,7 +29,9 @@ public:
     bool init(QString *error);
     bool startMetrics(QString *error); // when [metrics] listen is set
     void startLoop();
-    void stop(); // graceful: abort requests in flight; state is already persisted per poll
+    // Graceful (SIGTERM): polling stops; a Telegram call in flight may finish (up to its
+    // timeout), nothing new starts; then stopped(). State is already persisted per poll.
+    void stop();
     // One cycle; emits onceFinished(report) when polling and Telegram delivery are done.
     void runOnce();
     void testTelegram();
@@ -37,6 +39,7 @@ public:
 signals:
     void onceFinished(const rw::CheckReport &report);
     void telegramTested(bool ok, const QString &message);
+    void stopped();
 
 private:
     void finishOnce();

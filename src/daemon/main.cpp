@@ -4,13 +4,19 @@
 
 #include "config/configfile.h"
 #include "logging.h"
+#include "notify/deliverypacer.h"
+#include "notify/messageformatter.h"
+#include "notify/telegramclient.h"
+#include "notify/telegramselftest.h"
 #include "util/allocator.h"
 #include "util/loghandler.h"
 #include "util/unixsignals.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFileInfo>
+#include <QNetworkAccessManager>
 #include <QTimer>
 
 #include <cstdio>
@@ -66,7 +72,8 @@ int main(int argc, char **argv)
                                       QStringLiteral("file"));
     const QCommandLineOption testTgOpt(QStringLiteral("test-telegram"),
                                        QStringLiteral("Post a test message to the configured chat, delete it, "
-                                                      "and report what happened."));
+                                                      "and report what happened (exit 0 OK, 1 failed). "
+                                                      "Uses only the Bot API, not the database."));
     p.addOptions({configOpt, onceOpt, demoOpt, checkOpt, testTgOpt});
     p.process(app);
 
@@ -118,6 +125,27 @@ int main(int argc, char **argv)
         secrets << a.secret;
     addLogSecrets(secrets);
 
+    if (p.isSet(testTgOpt)) {
+        // Only the Bot API: no database, no reconcile (a running service may be using both).
+        if (!config.telegram.enabled()) {
+            out(QStringLiteral("FAILED - Telegram is not configured: set [telegram] token and chat"));
+            return 1;
+        }
+        QNetworkAccessManager nam;
+        TelegramClient client(config.telegram, &nam);
+        const MessageFormatter formatter(config.telegram.language);
+        // The post and the delete are paced like the notifier's calls (1 s apart per chat).
+        TelegramSelfTest::run(&client, config.telegram.chat,
+                              formatter.testText(QDateTime::currentSecsSinceEpoch()),
+                              config.telegram.retract == RetractMode::Delete, &app,
+                              [](bool ok, const QString &msg) {
+                                  out((ok ? QStringLiteral("OK - ") : QStringLiteral("FAILED - ")) + msg);
+                                  QCoreApplication::exit(ok ? 0 : 1);
+                              },
+                              DeliveryPacer::Limits().minGapMs);
+        return app.exec();
+    }
+
     Daemon daemon(config);
     QString error;
     if (!daemon.init(&error)) {
@@ -127,15 +155,6 @@ int main(int argc, char **argv)
         }
         err(error);
         return 3;
-    }
-
-    if (p.isSet(testTgOpt)) {
-        QObject::connect(&daemon, &Daemon::telegramTested, &app, [](bool ok, const QString &msg) {
-            out((ok ? QStringLiteral("OK - ") : QStringLiteral("FAILED - ")) + msg);
-            QCoreApplication::exit(ok ? 0 : 1);
-        });
-        QTimer::singleShot(0, &daemon, &Daemon::testTelegram);
-        return app.exec();
     }
 
     if (once) {
@@ -149,10 +168,10 @@ int main(int argc, char **argv)
 
 #ifdef Q_OS_UNIX
     UnixSignals signals_;
+    QObject::connect(&daemon, &Daemon::stopped, &app, [] { QCoreApplication::exit(0); });
     QObject::connect(&signals_, &UnixSignals::terminate, &app, [&daemon](int sig) {
         qCInfo(lcDaemon) << "signal" << sig << "received, shutting down";
-        daemon.stop();
-        QCoreApplication::exit(0);
+        daemon.stop(); // lets a Telegram call in flight finish, then stopped()
     });
 #endif
     if (!daemon.startMetrics(&error)) {

@@ -2,6 +2,9 @@
 // The Bot API methods themselves are in telegrammethods.cpp.
 #include "telegramsink.h"
 
+#include <algorithm>
+#include <utility>
+
 #include <QJsonDocument>
 
 namespace rw::sim {
@@ -154,7 +157,22 @@ void TelegramSink::handle(const HttpRequest &request, HttpResponder &responder)
     const Outcome outcome = dispatch(call.method, call.params, call.chat);
     if (outcome.status == 200 && call.method == QLatin1String("sendMessage"))
         m_lastSendMs.insert(call.chat, call.monotonicMs);
-    answer(responder, outcome, call);
+    const Fault after = std::exchange(m_afterDispatch, Fault::None);
+    if (after == Fault::CarriedOutNoAnswer) {
+        responder.hang();
+        m_calls.append(call); // httpStatus 0: never answered, yet carried out
+        return;
+    }
+    if (after == Fault::CarriedOutGarbage) {
+        responder.respond(200, "<html><body>Service temporarily unavailable</body></html>",
+                          {{"Content-Type", "text/html"}});
+        call.httpStatus = 200;
+        call.description = QStringLiteral("not a Bot API answer");
+        m_calls.append(call);
+        Q_EMIT called(call.method);
+        return;
+    }
+    answer(responder, outcome, call, after == Fault::CarriedOutSlowly ? m_answerDelayMs : 0);
 }
 
 bool TelegramSink::parseParams(const HttpRequest &request, QJsonObject &params,
@@ -242,6 +260,11 @@ bool TelegramSink::applyFault(const QString &method, Call &call, HttpResponder &
     case Fault::None:
     case Fault::Refused:
         return false;
+    case Fault::CarriedOutNoAnswer:
+    case Fault::CarriedOutGarbage:
+    case Fault::CarriedOutSlowly:
+        m_afterDispatch = fault; // the call is carried out first, see handle()
+        return false;
     case Fault::TooManyRequests:
         o = error(429, QStringLiteral("Too Many Requests: retry after %1").arg(m_retryAfter));
         o.parameters.insert(QStringLiteral("retry_after"), m_retryAfter);
@@ -287,7 +310,8 @@ bool TelegramSink::applyFault(const QString &method, Call &call, HttpResponder &
     return true;
 }
 
-void TelegramSink::answer(HttpResponder &responder, const Outcome &outcome, Call &call)
+void TelegramSink::answer(HttpResponder &responder, const Outcome &outcome, Call &call,
+                          int delayMs)
 {
     QJsonObject envelope;
     HttpHeaders headers{{"Content-Type", "application/json"}};
@@ -304,8 +328,12 @@ void TelegramSink::answer(HttpResponder &responder, const Outcome &outcome, Call
         if (!retryAfter.isUndefined())
             headers.append({"Retry-After", QByteArray::number(retryAfter.toInt())});
     }
-    responder.respond(outcome.status, QJsonDocument(envelope).toJson(QJsonDocument::Compact),
-                      headers);
+    const QByteArray body = QJsonDocument(envelope).toJson(QJsonDocument::Compact);
+    if (delayMs > 0) // headers at once, the body a byte at a time until delayMs have passed
+        responder.drip(outcome.status, body, headers,
+                       std::max(1, int(delayMs / std::max<qsizetype>(1, body.size()))), true);
+    else
+        responder.respond(outcome.status, body, headers);
     call.httpStatus = outcome.status;
     call.description = outcome.description;
     if (!call.method.isEmpty())

@@ -42,6 +42,11 @@ public:
         // sent with a parse_mode (without one there are no entities to parse).
         TextTooLong,     // 400 Bad Request: message is too long
         BadEntities,     // 400 Bad Request: can't parse entities: Unsupported start tag ...
+        // The call is carried out (a sendMessage posts) but its answer is lost or late: what a
+        // client sees when the connection breaks after Telegram acted.
+        CarriedOutNoAnswer, // then never answered, like Hang
+        CarriedOutGarbage,  // then a 200 that is not a Bot API answer (an HTML page)
+        CarriedOutSlowly,   // then the real answer, spread over setAnswerDelayMs()
     };
     Q_ENUM(Fault)
 
@@ -87,6 +92,7 @@ public:
     void clearFaults();
     Fault fault() const { return m_fault; }
     void setRetryAfterSecs(int secs) { m_retryAfter = secs; }
+    void setAnswerDelayMs(int ms) { m_answerDelayMs = ms; } // for CarriedOutSlowly
     void setMigrateToChatId(qint64 id) { m_migrateTo = id; }
     // Answer a sendMessage that comes < 1 s after the previous one to the same chat with 429
     // (off by default: pacing is only recorded).
@@ -139,7 +145,7 @@ private:
     bool checkText(const QJsonObject &params, Message &m, Outcome &error) const;
     QJsonObject messageJson(const QString &chat, const Message &m) const;
     QJsonObject chatJson(const QString &chat) const;
-    void answer(HttpResponder &responder, const Outcome &outcome, Call &call);
+    void answer(HttpResponder &responder, const Outcome &outcome, Call &call, int delayMs = 0);
     static Outcome error(int status, const QString &description);
 
     const Clock *m_clock;
@@ -155,6 +161,8 @@ private:
     int m_faultCalls = -1;
     QString m_faultMethod;
     int m_retryAfter = 3;
+    int m_answerDelayMs = 2000;
+    Fault m_afterDispatch = Fault::None; // a CarriedOut* fault taken for the current call
     qint64 m_migrateTo = -1001999999999;
     bool m_enforcePacing = false;
     bool m_strictAmpersand = true;

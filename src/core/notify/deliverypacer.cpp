@@ -51,6 +51,12 @@ void DeliveryPacer::retryAfter(int secs)
     m_notBefore = std::max(m_notBefore, now() + qint64(std::max(1, secs)) * 1000);
 }
 
+void DeliveryPacer::notBefore(qint64 msFromNow)
+{
+    if (msFromNow > 0)
+        m_notBefore = std::max(m_notBefore, now() + msFromNow);
+}
+
 void DeliveryPacer::transientFailure()
 {
     ++m_transient;

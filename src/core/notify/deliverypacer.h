@@ -35,6 +35,7 @@ public:
     void callFinished();
 
     void retryAfter(int secs);
+    void notBefore(qint64 msFromNow); // a retry_after remembered from an earlier run
     void transientFailure();
     void chatWideFailure();
     void succeeded();

@@ -20,7 +20,12 @@ QString elide(const QString &text, int max)
 {
     if (text.size() <= max)
         return text;
-    return text.left(max - 1) + QChar(0x2026);
+    qsizetype keep = max - 1;
+    // Never cut between the two halves of a surrogate pair (an emoji): a lone high surrogate is
+    // invalid UTF-16, and Telegram refuses or mangles the text.
+    if (keep > 0 && text.at(keep - 1).isHighSurrogate())
+        --keep;
+    return text.left(keep) + QChar(0x2026);
 }
 
 } // namespace

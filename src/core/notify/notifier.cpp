@@ -42,6 +42,24 @@ void TelegramNotifier::init()
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer); // a coarse timer may fire early: retry_after is a floor
     connect(&m_timer, &QTimer::timeout, this, &TelegramNotifier::pump);
+    if (m_store) {
+        // What earlier runs learnt about the chat: it became a supergroup; Telegram asked to
+        // wait until a moment that may not have come yet.
+        const TelegramChatState configured = m_store->chatState(m_config.chat);
+        if (!configured.migratedTo.isEmpty() && configured.migratedTo != m_chat) {
+            qCWarning(lcNotify).noquote()
+                << "the group" << m_chat << "became the supergroup" << configured.migratedTo
+                << "(remembered from an earlier run); posting there - set chat ="
+                << configured.migratedTo << "in the configuration";
+            m_chat = configured.migratedTo;
+        }
+        const qint64 waitMs = m_store->chatState(m_chat).notBeforeMs - nowMs();
+        if (waitMs > 0) {
+            qCInfo(lcNotify) << "Telegram asked an earlier run to wait; next call in"
+                             << (waitMs + 999) / 1000 << "s";
+            m_pacer.notBefore(std::min<qint64>(waitMs, 24 * 3600 * 1000));
+        }
+    }
     if (!m_formatter.hasTranslation())
         qCWarning(lcNotify).noquote() << "no translation for language" << m_config.language
                                       << "- Telegram messages will be in English";
@@ -56,6 +74,25 @@ void TelegramNotifier::setTiming(const Timing &timing)
 qint64 TelegramNotifier::now() const
 {
     return m_clock ? m_clock->nowSecs() : QDateTime::currentSecsSinceEpoch();
+}
+
+qint64 TelegramNotifier::nowMs() const
+{
+    return m_clock ? m_clock->nowMs() : QDateTime::currentMSecsSinceEpoch();
+}
+
+void TelegramNotifier::saveChatState(const QString &chat, qint64 notBeforeMs,
+                                     const QString &migratedTo)
+{
+    if (!m_store)
+        return;
+    TelegramChatState st = m_store->chatState(chat);
+    if (notBeforeMs > 0)
+        st.notBeforeMs = std::max(st.notBeforeMs, notBeforeMs);
+    if (!migratedTo.isEmpty())
+        st.migratedTo = migratedTo;
+    if (!m_store->saveChatState(chat, st))
+        qCWarning(lcNotify).noquote() << m_store->lastError();
 }
 
 bool TelegramNotifier::save(LiveMessage &m)
@@ -154,6 +191,11 @@ void TelegramNotifier::update(const QString &accountKey, const QString &displayN
     kick();
 }
 
+QString TelegramNotifier::outgoingText(const Slot &s) const
+{
+    return s.plain ? m_formatter.incidentText(s.name, s.desired, TextFormat::Plain) : s.text;
+}
+
 void TelegramNotifier::abandonSending(Slot &s, const QString &why)
 {
     LiveMessage m = *s.sending;
@@ -227,7 +269,7 @@ TelegramNotifier::Action TelegramNotifier::nextAction(const Slot &s, bool retrac
         return {Op::Update, s.key, last};
     const qint64 touched = std::max(standing.sentAt, standing.editedAt);
     if (m_timing.refreshSecs > 0 && s.pictureAt - touched >= m_timing.refreshSecs &&
-        s.text != standing.text)
+        outgoingText(s) != standing.text)
         return {Op::Update, s.key, last};
     return {};
 }
@@ -250,7 +292,36 @@ bool TelegramNotifier::idle() const
         return true;
     if (m_inFlight)
         return false;
-    return m_pacer.halted() || pickAction().op == Op::None;
+    return m_pacer.halted() || pickAction().op == Op::None ||
+           !fitsBeforeDeadline(m_pacer.waitMs());
+}
+
+bool TelegramNotifier::fitsBeforeDeadline(qint64 waitMs) const
+{
+    if (!m_finishing)
+        return true;
+    // The client's own deadline ends a call after timeoutSecs; half a second for the answer to
+    // be handled and recorded.
+    const qint64 callMs = qint64(m_client->timeoutSecs()) * 1000 + 500;
+    return m_finishClock.elapsed() + waitMs + callMs <= m_finishWithinMs;
+}
+
+bool TelegramNotifier::leftForNextRun() const
+{
+    return m_finishing && !m_stopped && !m_inFlight && !m_pacer.halted() &&
+           pickAction().op != Op::None;
+}
+
+void TelegramNotifier::finishWithin(qint64 ms)
+{
+    m_finishing = true;
+    m_finishWithinMs = std::max<qint64>(0, ms);
+    m_finishClock.start();
+    m_wasIdle = false; // becameIdle() fires when pump() finds nothing more to start
+    if (!m_inFlight) {
+        m_timer.stop();
+        pump();
+    }
 }
 
 void TelegramNotifier::kick()
@@ -275,7 +346,14 @@ void TelegramNotifier::pump()
     const Action a = pickAction();
     if (a.op != Op::None) {
         const qint64 wait = m_pacer.waitMs();
-        if (wait > 0)
+        if (!fitsBeforeDeadline(wait)) {
+            // Started now it could still be running when the process has to go: a post cut
+            // off then may be in the chat without its id. The next run sends it.
+            if (!m_toldLeftOver)
+                qCInfo(lcNotify) << "no time left to" << opName(int(a.op))
+                                 << "before exiting; the next run continues";
+            m_toldLeftOver = true;
+        } else if (wait > 0)
             m_timer.start(int(std::min<qint64>(wait, 24 * 3600 * 1000)));
         else
             execute(a);
@@ -293,12 +371,13 @@ void TelegramNotifier::execute(const Action &a)
     const QString key = a.key;
     if (a.op == Op::Post) {
         const Announcement ann = announcementFor(s);
+        const QString sent = outgoingText(s);
         LiveMessage m = s.sending ? *s.sending : LiveMessage();
         m.account = s.key;
         m.chat = m_chat;
         m.messageId = 0;
         m.contentHash = ann.toKey();
-        m.text = s.text;
+        m.text = sent; // as the chat will show it: the mirror's "text as sent"
         m.sentAt = now();
         m.editedAt = 0;
         m.state = LiveMessage::Sending;
@@ -317,8 +396,6 @@ void TelegramNotifier::execute(const Action &a)
         m_inFlight = true;
         m_postingKey = key;
         m_pacer.recordCall();
-        const QString sent =
-            s.plain ? m_formatter.incidentText(s.name, s.desired, TextFormat::Plain) : s.text;
         m_client->sendMessage(
             m_chat, sent, !notify,
             [self, key](const TelegramResult &r) {
@@ -354,17 +431,16 @@ void TelegramNotifier::execute(const Action &a)
         text = m_formatter.supersededText(s.name, now());
     }
     const Op op = a.op;
-    // The row keeps the HTML text (what the next picture is compared with); the plain fallback
-    // is only what goes out.
+    // text is the HTML version (a refused one is remembered by it); the row records what went
+    // out, the plain fallback when Telegram refused the HTML.
     QString sent = text;
     if (s.plain)
-        sent = op == Op::Update ? m_formatter.incidentText(s.name, s.desired, TextFormat::Plain)
-                                : MessageFormatter::plainText(text);
+        sent = op == Op::Update ? outgoingText(s) : MessageFormatter::plainText(text);
     m_client->editMessageText(
         row.chat, row.messageId, sent,
-        [self, key, id = row.id, op, text, contentKey](const TelegramResult &r) {
+        [self, key, id = row.id, op, text, sent, contentKey](const TelegramResult &r) {
             if (self)
-                self->onEdited(key, id, op, text, contentKey, r);
+                self->onEdited(key, id, op, text, sent, contentKey, r);
         },
         s.plain ? TextFormat::Plain : TextFormat::Html);
 }

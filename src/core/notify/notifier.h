@@ -8,6 +8,7 @@
 #include "notify/telegramclient.h"
 #include "store/store.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 
@@ -81,7 +82,16 @@ public:
     // pause or by a refusal that needs a person (bad token, bot kicked, text rejected) does not
     // count. becameIdle() fires on each busy -> idle transition; check idle() first.
     bool idle() const;
+    // Winding down (end of a --once run, SIGTERM): from now on no call starts that could not
+    // finish, by its own timeout, within ms; the call in flight runs to its end. idle() turns
+    // true (and becameIdle() fires) once nothing is in flight and nothing may start any more.
+    // What was not sent stays for the next run.
+    void finishWithin(qint64 ms);
+    // After finishWithin(): idle, yet something deliverable is left for the next run.
+    bool leftForNextRun() const;
     // Aborts the call in flight and stops; the store keeps a consistent state for the next run.
+    // A post cut off here may have reached the chat: its row stays Sending, the log says so now
+    // and the next start records it as failed with that explanation (its id is unknowable).
     void shutdown();
 
     // Posts and deletes a test message; the outcome arrives as testFinished().
@@ -125,7 +135,7 @@ private:
         QString name;
         bool haveDesired = false; // a picture arrived (update() or an ended one at reconcile)
         Incident desired;
-        QString text;                       // incidentText(desired), cached
+        QString text;                       // incidentText(desired) as HTML, cached
         qint64 pictureAt = 0;               // when desired arrived (clock), for the refresh rule
         qint64 endedAt = 0;                 // when the incident was seen over
         QVector<LiveMessage> rows;          // Live rows, oldest first; the last one stands
@@ -154,7 +164,8 @@ private:
     void execute(const Action &a);
     void onPosted(const QString &key, const TelegramResult &r);
     void onEdited(const QString &key, qint64 rowId, Op op, const QString &text,
-                  const QByteArray &contentKey, const TelegramResult &r);
+                  const QString &sent, const QByteArray &contentKey, const TelegramResult &r);
+    QString outgoingText(const Slot &s) const; // s.text, or its plain version after a refusal
     void onDeleted(const QString &key, qint64 rowId, const TelegramResult &r);
     Failure handleCommonFailure(const TelegramResult &r);
     Refusal textRefusal(Slot &s, const TelegramResult &r);
@@ -164,8 +175,11 @@ private:
     void closeRow(Slot &s, qint64 rowId, LiveMessage::State state, const QString &detail,
                   const QString &text = {});
     bool save(LiveMessage &m);
+    bool fitsBeforeDeadline(qint64 waitMs) const;
     void finishedCall();
     qint64 now() const;
+    qint64 nowMs() const;
+    void saveChatState(const QString &chat, qint64 notBeforeMs, const QString &migratedTo = {});
 
     TelegramConfig m_config;
     QString m_chat;
@@ -184,6 +198,10 @@ private:
     bool m_paused = false;
     bool m_wasIdle = true;
     bool m_stopped = false;
+    bool m_finishing = false;     // finishWithin() was called
+    QElapsedTimer m_finishClock;  // started by finishWithin()
+    qint64 m_finishWithinMs = 0;
+    bool m_toldLeftOver = false;  // "left for the next run" logged once
 };
 
 } // namespace rw

@@ -3,6 +3,8 @@
 
 #include "notify/telegramselftest.h"
 
+#include <algorithm>
+
 namespace rw {
 
 TelegramNotifier::Failure TelegramNotifier::handleCommonFailure(const TelegramResult &r)
@@ -11,6 +13,8 @@ TelegramNotifier::Failure TelegramNotifier::handleCommonFailure(const TelegramRe
     case TelegramResult::TooManyRequests:
         qCInfo(lcNotify) << "Telegram asked to wait" << r.retryAfterSecs << "s";
         m_pacer.retryAfter(r.retryAfterSecs);
+        // Kept in the store: the next --once run or a restart must not call before it either.
+        saveChatState(m_chat, nowMs() + qint64(std::max(1, r.retryAfterSecs)) * 1000);
         return Failure::Retry;
     case TelegramResult::Transient:
         m_pacer.transientFailure();
@@ -63,9 +67,9 @@ void TelegramNotifier::switchChat(const QString &to)
         return;
     const QString from = m_chat;
     m_chat = to;
+    saveChatState(m_config.chat, 0, to); // later runs start with the new chat
     qCWarning(lcNotify).noquote() << "the group" << from << "became a supergroup; posting to" << to
-                                  << "for the rest of this run - set chat =" << to
-                                  << "in the configuration";
+                                  << "from now on - set chat =" << to << "in the configuration";
     emit chatMigrated(from, to);
 }
 
@@ -131,12 +135,25 @@ void TelegramNotifier::onPosted(const QString &key, const TelegramResult &r)
         emit messagesChanged();
     } else {
         const Failure f = r.isSuccess() ? Failure::Other : handleCommonFailure(r);
-        m.detail =
-            r.isSuccess() ? tr("Telegram returned no message id") : r.explanation();
-        if (f == Failure::Retry) {
-            // Kept for the retry. Sending only while it may have been posted (a timeout): that
-            // is what a later start-up reports as possibly orphaned.
-            m.state = r.maybeDelivered ? LiveMessage::Sending : LiveMessage::Failed;
+        m.detail = r.isSuccess() ? tr("Telegram answered without a message id: the message may "
+                                      "be in the chat; delete it by hand if it is")
+                                 : r.explanation();
+        if (f == Failure::Retry && r.maybeDelivered) {
+            // It may be in the chat (a timeout, an answer that could not be read) and nobody can
+            // follow it without its id. This row keeps that record for the mirror; the retry
+            // goes on a new row so the record is not overwritten.
+            abandonSending(s, tr("may have been posted (%1); delete it by hand if it is in the "
+                                 "channel")
+                                  .arg(r.explanation()));
+            const QString why = tr("%1: an alert may have been posted without RigWatch knowing "
+                                   "it (%2); delete it by hand if it is in the channel")
+                                    .arg(s.name, r.explanation());
+            qCWarning(lcNotify).noquote() << why;
+            emit deliveryFailed(why);
+        } else if (f == Failure::Retry) {
+            // Certainly not posted (refused connection, a Bot API error, 429): the same row is
+            // used again for the retry.
+            m.state = LiveMessage::Failed;
             s.sending = m;
             save(m);
             if (s.haveDesired && s.desired.isEmpty())
@@ -152,7 +169,7 @@ void TelegramNotifier::onPosted(const QString &key, const TelegramResult &r)
                 s.sending.reset();
             if (f == Failure::Other) {
                 // The text itself was refused (too long, bad HTML, ...): retrying it would spin.
-                s.blockedText = m.text;
+                s.blockedText = s.text;
                 qCWarning(lcNotify).noquote() << key << "message refused:" << m.detail;
                 if (!isTextRefusal(r)) // those were reported by textRefusal()
                     emit deliveryFailed(m.detail);
@@ -164,7 +181,8 @@ void TelegramNotifier::onPosted(const QString &key, const TelegramResult &r)
 }
 
 void TelegramNotifier::onEdited(const QString &key, qint64 rowId, Op op, const QString &text,
-                                const QByteArray &contentKey, const TelegramResult &r)
+                                const QString &sent, const QByteArray &contentKey,
+                                const TelegramResult &r)
 {
     Slot &s = slot(key);
     int i = 0;
@@ -180,7 +198,7 @@ void TelegramNotifier::onEdited(const QString &key, qint64 rowId, Op op, const Q
         s.refusal.clear();
         if (update) {
             LiveMessage &m = s.rows[i];
-            m.text = text;
+            m.text = sent; // the mirror shows what the chat shows
             m.contentHash = contentKey;
             m.editedAt = now();
             save(m);
@@ -189,7 +207,7 @@ void TelegramNotifier::onEdited(const QString &key, qint64 rowId, Op op, const Q
             closeRow(s, rowId, LiveMessage::Retracted,
                      op == Op::EditResolved ? tr("edited to resolved")
                                             : tr("replaced by a newer message; edited"),
-                     text);
+                     sent);
         }
     } else if (textRefusal(s, r) == Refusal::RetryPlain) {
         // the row stays as it is: the next pick edits it again, as plain text
@@ -248,7 +266,13 @@ void TelegramNotifier::shutdown()
     m_stopped = true;
     m_timer.stop();
     if (m_inFlight) {
-        // A post cut off here stays Sending in the store: the next run reports it.
+        // A post cut off here stays Sending in the store: the next run records it as failed.
+        auto it = m_slots.find(m_postingKey);
+        if (!m_postingKey.isEmpty() && it != m_slots.end() && it->second.sending)
+            qCWarning(lcNotify).noquote()
+                << tr("%1: stopped while an alert was being posted; it may be in the chat "
+                      "without RigWatch knowing it - delete it by hand if it is")
+                       .arg(it->second.name);
         m_client->abortAll();
         m_inFlight = false;
         m_postingKey.clear();
@@ -264,7 +288,8 @@ void TelegramNotifier::testMessage()
                           [this](bool ok, const QString &message) {
                               qCInfo(lcNotify).noquote() << "test message:" << message;
                               emit testFinished(ok, message);
-                          });
+                          },
+                          m_pacer.limits().minGapMs);
 }
 
 QVector<LiveMessage> TelegramNotifier::standing() const

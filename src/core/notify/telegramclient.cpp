@@ -1,7 +1,9 @@
 #include "notify/telegramclient.h"
 
+#include "pool/httpdate.h"
 #include "util/redact.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QNetworkAccessManager>
@@ -9,6 +11,9 @@
 #include <QNetworkRequest>
 #include <QPointer>
 #include <QTimer>
+
+#include <algorithm>
+#include <cmath>
 
 Q_LOGGING_CATEGORY(lcNotify, "rigwatch.notify", QtInfoMsg)
 
@@ -18,6 +23,40 @@ namespace {
 
 // A Bot API answer is a few kilobytes; anything much bigger is not Telegram.
 constexpr qint64 kMaxBodyBytes = 1024 * 1024;
+
+// retry_after as seconds to wait: a number or a numeric string, rounded up (waiting a little
+// longer is harmless, calling too early gets another 429); 0 when absent or unreadable.
+int retrySecs(const QJsonValue &v)
+{
+    double secs = 0;
+    if (v.isDouble()) {
+        secs = v.toDouble();
+    } else if (v.isString()) {
+        bool ok = false;
+        secs = v.toString().trimmed().toDouble(&ok);
+        if (!ok)
+            secs = 0;
+    }
+    if (!(secs > 0)) // also NaN
+        return 0;
+    return int(std::min(std::ceil(secs), 86400.0));
+}
+
+// Retry-After header: delay-seconds or an HTTP-date (RFC 9110 §10.2.3).
+int retryHeaderSecs(const QByteArray &header, qint64 nowSecs)
+{
+    const QByteArray value = header.trimmed();
+    if (value.isEmpty())
+        return 0;
+    bool ok = false;
+    const double secs = value.toDouble(&ok);
+    if (ok)
+        return secs > 0 ? int(std::min(std::ceil(secs), 86400.0)) : 0;
+    const qint64 at = parseHttpDate(value);
+    if (at <= 0)
+        return 0;
+    return int(std::clamp<qint64>(at - nowSecs, 0, 86400));
+}
 
 bool has(const QString &text, const char *needle)
 {
@@ -148,12 +187,13 @@ QString TelegramResult::explanation() const
 }
 
 TelegramResult classifyTelegramReply(const QString &method, int httpStatus, const QByteArray &body,
-                                     const QByteArray &retryAfterHeader)
+                                     const QByteArray &retryAfterHeader, qint64 nowSecs)
 {
     TelegramResult r;
     r.httpStatus = httpStatus;
     r.errorCode = httpStatus;
-    r.retryAfterSecs = qMax(0, retryAfterHeader.trimmed().toInt());
+    r.retryAfterSecs = retryHeaderSecs(
+        retryAfterHeader, nowSecs > 0 ? nowSecs : QDateTime::currentSecsSinceEpoch());
 
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
@@ -169,8 +209,11 @@ TelegramResult classifyTelegramReply(const QString &method, int httpStatus, cons
         else if (httpStatus == 429) {
             r.kind = TelegramResult::TooManyRequests;
             r.retryAfterSecs = qMax(1, r.retryAfterSecs); // no N given: still wait
-        } else
+        } else {
             r.kind = TelegramResult::Transient; // includes a 2xx with garbage: try again later
+            // A server answered, so the request got somewhere: a sendMessage may have posted.
+            r.maybeDelivered = method == QLatin1String("sendMessage");
+        }
         return r;
     }
     const QJsonObject o = doc.object();
@@ -186,7 +229,7 @@ TelegramResult classifyTelegramReply(const QString &method, int httpStatus, cons
     const QJsonObject params = o.value(QLatin1String("parameters")).toObject();
     if (params.contains(QLatin1String("retry_after")))
         r.retryAfterSecs =
-            qMax(r.retryAfterSecs, params.value(QLatin1String("retry_after")).toInt());
+            qMax(r.retryAfterSecs, retrySecs(params.value(QLatin1String("retry_after"))));
     const QJsonValue migrate = params.value(QLatin1String("migrate_to_chat_id"));
     if (migrate.isDouble())
         r.migrateToChatId = QString::number(migrate.toInteger());
@@ -356,6 +399,7 @@ void TelegramClient::finish(QNetworkReply *reply, bool timedOut)
             r.kind = TelegramResult::Transient;
             r.httpStatus = status;
             r.description = QStringLiteral("answer larger than 1 MiB");
+            r.maybeDelivered = p->method == QLatin1String("sendMessage"); // a server answered
         } else {
             r = classifyTelegramReply(p->method, status, body, reply->rawHeader("Retry-After"));
         }

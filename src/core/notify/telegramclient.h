@@ -53,9 +53,9 @@ public:
     QString description;     // Telegram's description or the network error; never the token
     int retryAfterSecs = 0;  // parameters.retry_after or the Retry-After header
     QString migrateToChatId; // parameters.migrate_to_chat_id
-    // No answer was read, yet the request may have reached Telegram (timeout, connection cut
-    // after sending): a sendMessage may have posted. False for refused connections and for
-    // every HTTP answer.
+    // No Bot API answer was read, yet the request may have reached Telegram (timeout, connection
+    // cut after sending, or for sendMessage an HTTP answer that is not a Bot API answer): a
+    // sendMessage may have posted. False for refused connections and readable Bot API answers.
     bool maybeDelivered = false;
 
     bool isSuccess() const { return kind == Ok || kind == NotModified; }
@@ -67,8 +67,9 @@ public:
 
 // Classifies a Bot API answer. Pure function so tests cover every description variant.
 // method is the Bot API method name (it decides what "need administrator rights" means).
+// nowSecs (unix s, 0 = the system clock) turns a Retry-After HTTP-date into seconds.
 TelegramResult classifyTelegramReply(const QString &method, int httpStatus, const QByteArray &body,
-                                     const QByteArray &retryAfterHeader);
+                                     const QByteArray &retryAfterHeader, qint64 nowSecs = 0);
 
 // Speaks the Telegram Bot API over a network manager it is given: builds
 // {url}/bot{token}/{method} JSON POSTs, enforces a hard deadline per request and hands each

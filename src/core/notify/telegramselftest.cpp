@@ -4,6 +4,9 @@
 
 #include <QJsonObject>
 #include <QPointer>
+#include <QTimer>
+
+#include <algorithm>
 
 namespace rw {
 
@@ -34,7 +37,7 @@ QString sendFailure(const TelegramResult &r, const QString &chat)
 } // namespace
 
 void TelegramSelfTest::run(TelegramClient *client, const QString &chat, const QString &text,
-                           bool deleteRequired, QObject *context, Done done)
+                           bool deleteRequired, QObject *context, Done done, int gapMs)
 {
     QPointer<QObject> guard(context);
     auto finish = [guard, done](bool ok, const QString &message) {
@@ -60,20 +63,25 @@ void TelegramSelfTest::run(TelegramClient *client, const QString &chat, const QS
             }
             if (!c)
                 return;
-            c->deleteMessage(chat, sent.messageId(), [=](const TelegramResult &del) {
-                if (del.isSuccess() || del.kind == TelegramResult::NotFound) {
-                    finish(true,
-                           tr("%1 posted a test message in %2 and deleted it").arg(bot, chat));
-                } else if (del.kind == TelegramResult::CantDelete) {
-                    finish(!deleteRequired,
-                           tr("%1 can post in %2 but may not delete messages, so alerts "
-                              "cannot be taken back: give it the \"Delete messages\" right or "
-                              "set retract = edit. The test message is still in the chat")
-                               .arg(bot, chat));
-                } else {
-                    finish(false, tr("%1 posted a test message in %2 but deleting it failed: %3")
-                                      .arg(bot, chat, del.explanation()));
-                }
+            QTimer::singleShot(std::max(0, gapMs), c, [=] {
+                if (!c)
+                    return;
+                c->deleteMessage(chat, sent.messageId(), [=](const TelegramResult &del) {
+                    if (del.isSuccess() || del.kind == TelegramResult::NotFound) {
+                        finish(true,
+                               tr("%1 posted a test message in %2 and deleted it").arg(bot, chat));
+                    } else if (del.kind == TelegramResult::CantDelete) {
+                        finish(!deleteRequired,
+                               tr("%1 can post in %2 but may not delete messages, so alerts "
+                                  "cannot be taken back: give it the \"Delete messages\" right or "
+                                  "set retract = edit. The test message is still in the chat")
+                                   .arg(bot, chat));
+                    } else {
+                        finish(false,
+                               tr("%1 posted a test message in %2 but deleting it failed: %3")
+                                   .arg(bot, chat, del.explanation()));
+                    }
+                });
             });
         });
     });

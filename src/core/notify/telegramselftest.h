@@ -21,8 +21,9 @@ public:
     // ok is false when any step failed, including a delete that was refused while
     // deleteRequired (retract = delete needs that right).
     using Done = std::function<void(bool ok, const QString &message)>;
+    // gapMs: the delete waits that long after the post's answer (the chat's pacing).
     static void run(TelegramClient *client, const QString &chat, const QString &text,
-                    bool deleteRequired, QObject *context, Done done);
+                    bool deleteRequired, QObject *context, Done done, int gapMs = 0);
 };
 
 } // namespace rw

@@ -85,6 +85,12 @@ const std::vector<std::vector<const char *>> &migrations()
             "CREATE INDEX telegram_messages_live ON telegram_messages (state, account)"
             " WHERE state IN ('sending', 'live')",
         },
+        {
+            // Per configured chat: not before when (unix ms) the next Bot API call may go out
+            // (a 429's retry_after outlives the process) and the supergroup it became.
+            "CREATE TABLE telegram_chats (chat TEXT PRIMARY KEY,"
+            " not_before_ms INTEGER NOT NULL DEFAULT 0, migrated_to TEXT) WITHOUT ROWID",
+        },
     };
     return steps;
 }

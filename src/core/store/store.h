@@ -42,6 +42,13 @@ struct LiveMessage
     QString detail;        // why it failed, or how it was retracted
 };
 
+// What the notifier must remember about a chat across runs.
+struct TelegramChatState
+{
+    qint64 notBeforeMs = 0; // unix ms: no Bot API call to this chat before (429 retry_after)
+    QString migratedTo;     // the supergroup this group became; empty = none
+};
+
 // Durable per-account state that is not per worker.
 struct AccountState
 {
@@ -124,6 +131,9 @@ public:
     bool saveMessage(LiveMessage &m);
     QVector<LiveMessage> liveMessages(const QString &account = {}) const; // Sending/Live, oldest first
     QVector<LiveMessage> messageHistory(int limit = 200) const;           // newest first, all states
+    // Per chat as configured (a default state when none is stored).
+    bool saveChatState(const QString &chat, const TelegramChatState &state);
+    TelegramChatState chatState(const QString &chat) const;
 
 private:
     struct Private;

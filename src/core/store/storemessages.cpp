@@ -85,4 +85,30 @@ QVector<LiveMessage> Store::messageHistory(int limit) const
     return d->messages(QStringLiteral("ORDER BY id DESC LIMIT ?"), {limit});
 }
 
+bool Store::saveChatState(const QString &chat, const TelegramChatState &state)
+{
+    return d->transaction(StoreText::tr("cannot save the Telegram chat state"), [&] {
+        QSqlQuery *q = d->prepared(QStringLiteral(
+            "INSERT OR REPLACE INTO telegram_chats (chat, not_before_ms, migrated_to) VALUES (?, ?, ?)"));
+        return d->exec(q, {chat, state.notBeforeMs,
+                           state.migratedTo.isEmpty() ? QVariant() : QVariant(state.migratedTo)});
+    });
+}
+
+TelegramChatState Store::chatState(const QString &chat) const
+{
+    TelegramChatState state;
+    QSqlQuery *q = d->read(StoreText::tr("cannot read the Telegram chat state"),
+                           QStringLiteral("SELECT not_before_ms, migrated_to FROM telegram_chats"
+                                          " WHERE chat = ?"),
+                           {chat});
+    if (q && q->next()) {
+        state.notBeforeMs = q->value(0).toLongLong();
+        state.migratedTo = q->value(1).toString();
+    }
+    if (q)
+        q->finish();
+    return state;
+}
+
 } // namespace rw
