@@ -416,7 +416,11 @@ void TestTelegramClient::unreadableAnswerToSendMayHaveBeenDelivered_data()
     const QString send = QStringLiteral("sendMessage");
     QTest::newRow("200 garbage") << send << 200 << QByteArray("{\"ok\":tru") << true;
     QTest::newRow("200 html") << send << 200 << QByteArray("<html>portal</html>") << true;
-    QTest::newRow("502 html") << send << 502 << QByteArray("<html>502</html>") << true;
+    QTest::newRow("504 html: forwarded, then given up on")
+        << send << 504 << QByteArray("<html>504 Gateway Time-out</html>") << true;
+    QTest::newRow("502 html: the proxy never reached Telegram")
+        << send << 502 << QByteArray("<html>502</html>") << false;
+    QTest::newRow("503 html") << send << 503 << QByteArray("<html>503</html>") << false;
     QTest::newRow("edit 200 garbage") << QStringLiteral("editMessageText") << 200
                                       << QByteArray("garbage") << false;
     QTest::newRow("send 500 Bot API") << send << 500 << err(500, "Internal Server Error") << false;

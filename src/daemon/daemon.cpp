@@ -173,14 +173,4 @@ void Daemon::finishOnce()
     emit onceFinished(makeCheckReport(m_engine->views(), SystemClock::instance()->nowSecs()));
 }
 
-void Daemon::testTelegram()
-{
-    if (!m_notifier) {
-        emit telegramTested(false, QStringLiteral("Telegram is not configured: set [telegram] token and chat"));
-        return;
-    }
-    connect(m_notifier.get(), &TelegramNotifier::testFinished, this, &Daemon::telegramTested);
-    m_notifier->testMessage();
-}
-
 } // namespace rw

@@ -34,11 +34,9 @@ public:
     void stop();
     // One cycle; emits onceFinished(report) when polling and Telegram delivery are done.
     void runOnce();
-    void testTelegram();
 
 signals:
     void onceFinished(const rw::CheckReport &report);
-    void telegramTested(bool ok, const QString &message);
     void stopped();
 
 private:

@@ -94,9 +94,6 @@ public:
     // and the next start records it as failed with that explanation (its id is unknowable).
     void shutdown();
 
-    // Posts and deletes a test message; the outcome arrives as testFinished().
-    void testMessage();
-
     QString chat() const { return m_chat; } // the configured chat, or its migration target
     QVector<LiveMessage> standing() const;  // Live rows known now, all accounts
 
@@ -105,7 +102,6 @@ signals:
     void deliveryFailed(const QString &reason);
     void chatMigrated(const QString &from, const QString &to);
     void becameIdle();
-    void testFinished(bool ok, const QString &message);
 
 private:
     enum class Op

@@ -1,7 +1,6 @@
 // TelegramNotifier, second half: what each Bot API answer does to the durable state.
 #include "notify/notifier.h"
 
-#include "notify/telegramselftest.h"
 
 #include <algorithm>
 
@@ -277,19 +276,6 @@ void TelegramNotifier::shutdown()
         m_inFlight = false;
         m_postingKey.clear();
     }
-}
-
-void TelegramNotifier::testMessage()
-{
-    m_pacer.recordCall(); // the post and the delete count against the chat's limits
-    m_pacer.recordCall();
-    TelegramSelfTest::run(m_client, m_chat, m_formatter.testText(now()),
-                          m_config.retract == RetractMode::Delete, this,
-                          [this](bool ok, const QString &message) {
-                              qCInfo(lcNotify).noquote() << "test message:" << message;
-                              emit testFinished(ok, message);
-                          },
-                          m_pacer.limits().minGapMs);
 }
 
 QVector<LiveMessage> TelegramNotifier::standing() const

@@ -211,8 +211,12 @@ TelegramResult classifyTelegramReply(const QString &method, int httpStatus, cons
             r.retryAfterSecs = qMax(1, r.retryAfterSecs); // no N given: still wait
         } else {
             r.kind = TelegramResult::Transient; // includes a 2xx with garbage: try again later
-            // A server answered, so the request got somewhere: a sendMessage may have posted.
-            r.maybeDelivered = method == QLatin1String("sendMessage");
+            // A 2xx that is no Bot API answer came from whatever carried the request out, and
+            // a gateway timeout (504) forwarded it and gave up waiting: a sendMessage may have
+            // posted. A proxy's 502 or 503 never got it to Telegram, and an outage of those
+            // must not fill the mirror with "may have been posted" rows.
+            const bool reachedTelegram = (httpStatus >= 200 && httpStatus < 300) || httpStatus == 504;
+            r.maybeDelivered = reachedTelegram && method == QLatin1String("sendMessage");
         }
         return r;
     }
