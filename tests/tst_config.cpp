@@ -168,6 +168,40 @@ private slots:
         r = loadConfigFile(path, noEnv());
         QVERIFY(r.warnings.isEmpty());
     }
+
+    void readableFileWarnsOnlyWithASecret_data()
+    {
+        QTest::addColumn<QByteArray>("ini");
+        QTest::addColumn<bool>("warns");
+        // an empty value must not borrow the next line's text (\s* would cross the newline)
+        QTest::newRow("empty secret, then a key") << QByteArray("[pool]\nuser = a\nsecret =\ninterval = 60\n") << false;
+        QTest::newRow("empty token, then a key")
+            << QByteArray("[pool]\nuser = a\n[telegram]\ntoken =  \nretract = edit\n") << false;
+        QTest::newRow("empty secret, then a blank line")
+            << QByteArray("[pool]\nuser = a\nsecret = \n\n[alerts]\noffline_after = 900\n") << false;
+        QTest::newRow("real secret") << QByteArray("[pool]\nuser = a\nsecret = 0123456789abcdef\n") << true;
+        QTest::newRow("real token")
+            << QByteArray("[pool]\nuser = a\n[telegram]\n  token\t=\t123456:ABCDEFGHIJ\nchat = 1\n") << true;
+    }
+
+    void readableFileWarnsOnlyWithASecret()
+    {
+        QFETCH(QByteArray, ini);
+        QFETCH(bool, warns);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("w.ini"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(ini);
+        f.close();
+        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+        const ConfigResult r = loadConfigFile(path, noEnv());
+        QVERIFY2(r.config, qPrintable(r.error));
+        const bool warned = std::any_of(r.warnings.cbegin(), r.warnings.cend(), [](const QString &w) {
+            return w.contains(QStringLiteral("readable by other users"));
+        });
+        QCOMPARE(warned, warns);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestConfig)

@@ -401,7 +401,7 @@ ConfigResult loadConfigFile(const QString &path, const QProcessEnvironment &env)
     ConfigResult r = parseConfig(text, path, env);
     if (r.config) {
         const bool fileHoldsSecret =
-            QRegularExpression(QStringLiteral("(?m)^\\s*(secret|token)\\s*=\\s*\\S"))
+            QRegularExpression(QStringLiteral("(?m)^[ \\t]*(secret|token)[ \\t]*=[ \\t]*\\S"))
                 .match(QString::fromUtf8(text))
                 .hasMatch();
         if (fileHoldsSecret && (f.permissions() & QFileDevice::ReadOther))
