@@ -142,6 +142,47 @@ private slots:
         QVERIFY(!text.contains(QStringLiteral("123456:ABCDEFGHIJKLMNOP")));
         QVERIFY(text.contains(QStringLiteral("user = a")));
         QVERIFY(text.contains(QStringLiteral("****")));
+        // every key the parser accepts is in the effective configuration, defaults included
+        QVERIFY(text.contains(QStringLiteral("name = a\n")));
+        QVERIFY(text.contains(QStringLiteral("max_body = 67108864\n")));
+        const QString telegram = text.mid(text.indexOf(QStringLiteral("[telegram]")));
+        QVERIFY(telegram.contains(QStringLiteral("timeout = 30\n")));
+    }
+
+    void describePrintsEveryAcceptedKey()
+    {
+        const ConfigResult r = parseConfig("[pool]\nuser = a\nname = Farm A\nmax_body = 2048\n"
+                                           "[pool.b]\nuser = b\n[telegram]\ntimeout = 7\n"
+                                           "[metrics]\nlisten = 127.0.0.1:9464\n",
+                                           QStringLiteral("a.ini"), noEnv());
+        QVERIFY2(r.config, qPrintable(r.error));
+        QVERIFY(r.warnings.isEmpty());
+        const QString text = describeConfig(*r.config);
+        // [pool] with a user is an account next to [pool.b], which inherits max_body but not name
+        QVERIFY(text.contains(QStringLiteral("user = a\nname = Farm A\n")));
+        QVERIFY(text.contains(QStringLiteral("user = b\nname = b\n")));
+        QCOMPARE(text.count(QStringLiteral("max_body = 2048\n")), 2);
+        QVERIFY(text.contains(QStringLiteral("timeout = 7\n")));
+        const auto section = [&](const QString &name) {
+            const int from = text.indexOf(QLatin1Char('[') + name + QLatin1Char(']'));
+            const int to = text.indexOf(QStringLiteral("\n["), from + 1);
+            return text.mid(from, to < 0 ? -1 : to - from);
+        };
+        const QList<QPair<QString, QStringList>> accepted = {
+            {QStringLiteral("pool"),
+             {QStringLiteral("provider"), QStringLiteral("url"), QStringLiteral("currency"),
+              QStringLiteral("user"), QStringLiteral("secret"), QStringLiteral("interval"),
+              QStringLiteral("timeout"), QStringLiteral("max_body"), QStringLiteral("offline_after"),
+              QStringLiteral("retired_after"), QStringLiteral("min_hashrate"), QStringLiteral("name")}},
+            {QStringLiteral("telegram"),
+             {QStringLiteral("url"), QStringLiteral("token"), QStringLiteral("chat"),
+              QStringLiteral("retract"), QStringLiteral("language"), QStringLiteral("timeout")}},
+            {QStringLiteral("storage"), {QStringLiteral("database")}},
+            {QStringLiteral("metrics"), {QStringLiteral("listen")}}};
+        for (const auto &[name, keys] : accepted)
+            for (const QString &key : keys)
+                QVERIFY2(section(name).contains(QLatin1Char('\n') + key + QStringLiteral(" = ")),
+                         qPrintable(name + QLatin1Char(' ') + key));
     }
 
     void fileErrorsAndPermissions()
