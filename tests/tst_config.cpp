@@ -148,6 +148,47 @@ private slots:
         QVERIFY(!text.contains(QStringLiteral("123456:ABCDEFGHIJKLMNOP")));
         QVERIFY(text.contains(QStringLiteral("user = a")));
         QVERIFY(text.contains(QStringLiteral("****")));
+        // every key the parser accepts is in the effective configuration, defaults included
+        QVERIFY(text.contains(QStringLiteral("name = a\n")));
+        QVERIFY(text.contains(QStringLiteral("max_body = 67108864\n")));
+        const QString telegram = text.mid(text.indexOf(QStringLiteral("[telegram]")));
+        QVERIFY(telegram.contains(QStringLiteral("timeout = 30\n")));
+    }
+
+    void describePrintsEveryAcceptedKey()
+    {
+        const ConfigResult r = parseConfig("[pool]\nuser = a\nname = Farm A\nmax_body = 2048\n"
+                                           "[pool.b]\nuser = b\n[telegram]\ntimeout = 7\n"
+                                           "[metrics]\nlisten = 127.0.0.1:9464\n",
+                                           QStringLiteral("a.ini"), noEnv());
+        QVERIFY2(r.config, qPrintable(r.error));
+        QVERIFY(r.warnings.isEmpty());
+        const QString text = describeConfig(*r.config);
+        // [pool] with a user is an account next to [pool.b], which inherits max_body but not name
+        QVERIFY(text.contains(QStringLiteral("user = a\nname = Farm A\n")));
+        QVERIFY(text.contains(QStringLiteral("user = b\nname = b\n")));
+        QCOMPARE(text.count(QStringLiteral("max_body = 2048\n")), 2);
+        QVERIFY(text.contains(QStringLiteral("timeout = 7\n")));
+        const auto section = [&](const QString &name) {
+            const int from = text.indexOf(QLatin1Char('[') + name + QLatin1Char(']'));
+            const int to = text.indexOf(QStringLiteral("\n["), from + 1);
+            return text.mid(from, to < 0 ? -1 : to - from);
+        };
+        const QList<QPair<QString, QStringList>> accepted = {
+            {QStringLiteral("pool"),
+             {QStringLiteral("provider"), QStringLiteral("url"), QStringLiteral("currency"),
+              QStringLiteral("user"), QStringLiteral("secret"), QStringLiteral("interval"),
+              QStringLiteral("timeout"), QStringLiteral("max_body"), QStringLiteral("offline_after"),
+              QStringLiteral("retired_after"), QStringLiteral("min_hashrate"), QStringLiteral("name")}},
+            {QStringLiteral("telegram"),
+             {QStringLiteral("url"), QStringLiteral("token"), QStringLiteral("chat"),
+              QStringLiteral("retract"), QStringLiteral("language"), QStringLiteral("timeout")}},
+            {QStringLiteral("storage"), {QStringLiteral("database")}},
+            {QStringLiteral("metrics"), {QStringLiteral("listen")}}};
+        for (const auto &[name, keys] : accepted)
+            for (const QString &key : keys)
+                QVERIFY2(section(name).contains(QLatin1Char('\n') + key + QStringLiteral(" = ")),
+                         qPrintable(name + QLatin1Char(' ') + key));
     }
 
     void fileErrorsAndPermissions()
@@ -173,6 +214,40 @@ private slots:
         f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         r = loadConfigFile(path, noEnv());
         QVERIFY(r.warnings.isEmpty());
+    }
+
+    void readableFileWarnsOnlyWithASecret_data()
+    {
+        QTest::addColumn<QByteArray>("ini");
+        QTest::addColumn<bool>("warns");
+        // an empty value must not borrow the next line's text (\s* would cross the newline)
+        QTest::newRow("empty secret, then a key") << QByteArray("[pool]\nuser = a\nsecret =\ninterval = 60\n") << false;
+        QTest::newRow("empty token, then a key")
+            << QByteArray("[pool]\nuser = a\n[telegram]\ntoken =  \nretract = edit\n") << false;
+        QTest::newRow("empty secret, then a blank line")
+            << QByteArray("[pool]\nuser = a\nsecret = \n\n[alerts]\noffline_after = 900\n") << false;
+        QTest::newRow("real secret") << QByteArray("[pool]\nuser = a\nsecret = 0123456789abcdef\n") << true;
+        QTest::newRow("real token")
+            << QByteArray("[pool]\nuser = a\n[telegram]\n  token\t=\t123456:ABCDEFGHIJ\nchat = 1\n") << true;
+    }
+
+    void readableFileWarnsOnlyWithASecret()
+    {
+        QFETCH(QByteArray, ini);
+        QFETCH(bool, warns);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("w.ini"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(ini);
+        f.close();
+        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+        const ConfigResult r = loadConfigFile(path, noEnv());
+        QVERIFY2(r.config, qPrintable(r.error));
+        const bool warned = std::any_of(r.warnings.cbegin(), r.warnings.cend(), [](const QString &w) {
+            return w.contains(QStringLiteral("readable by other users"));
+        });
+        QCOMPARE(warned, warns);
     }
 };
 

@@ -1,74 +1,21 @@
 // /metrics: the Prometheus text format as a scraper parses it — names, types, label escaping,
 // counters that only rise — served over HTTP.
+#include "exposition.h"
 #include "metrics/metrics.h"
 #include "metrics/metricsserver.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QRegularExpression>
 #include <QtTest>
 
 using namespace rw;
 
 namespace {
-struct Sample
-{
-    QString name;
-    QMap<QString, QString> labels;
-    double value;
-};
+using rw::test::Sample;
 
-// A small parser of the exposition format, strict enough to catch malformed output.
 QVector<Sample> parse(const QByteArray &text, QMap<QString, QString> *types, QString *error)
 {
-    QVector<Sample> out;
-    static const QRegularExpression line(
-        QStringLiteral("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)\\})? ([^ ]+)$"));
-    static const QRegularExpression label(
-        QStringLiteral("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\[\\\\\"n])*)\",?"));
-    for (const QString &l : QString::fromUtf8(text).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
-        if (l.startsWith(QStringLiteral("# TYPE "))) {
-            const QStringList p = l.split(QLatin1Char(' '));
-            types->insert(p.value(2), p.value(3));
-            continue;
-        }
-        if (l.startsWith(QLatin1Char('#')))
-            continue;
-        const auto m = line.match(l);
-        if (!m.hasMatch()) {
-            *error = QStringLiteral("bad line: ") + l;
-            return {};
-        }
-        Sample s{m.captured(1), {}, 0};
-        const QString labels = m.captured(3);
-        int consumed = 0;
-        auto it = label.globalMatch(labels);
-        while (it.hasNext()) {
-            const auto lm = it.next();
-            if (lm.capturedStart() != consumed) {
-                *error = QStringLiteral("bad labels: ") + labels;
-                return {};
-            }
-            consumed = int(lm.capturedEnd());
-            QString v = lm.captured(2);
-            v.replace(QStringLiteral("\\n"), QStringLiteral("\n"))
-                .replace(QStringLiteral("\\\""), QStringLiteral("\""))
-                .replace(QStringLiteral("\\\\"), QStringLiteral("\\"));
-            s.labels.insert(lm.captured(1), v);
-        }
-        if (consumed != labels.size()) {
-            *error = QStringLiteral("bad labels: ") + labels;
-            return {};
-        }
-        bool ok = false;
-        s.value = m.captured(4) == QLatin1String("+Inf") ? qInf() : m.captured(4).toDouble(&ok);
-        if (!ok && m.captured(4) != QLatin1String("+Inf")) {
-            *error = QStringLiteral("bad value: ") + l;
-            return {};
-        }
-        out << s;
-    }
-    return out;
+    return rw::test::parseExposition(text, types, error);
 }
 
 AccountView view()

@@ -27,6 +27,26 @@ int fail(const QString &message)
     return 2;
 }
 
+// After the options in --help: what can be changed while the farm runs.
+QString controlHelp()
+{
+    return QStringLiteral(
+            "\nRuntime controls (HTTP on the printed URLs, e.g.\n"
+            "  curl -X POST 'http://127.0.0.1:PORT/sim/fault?mode=hang'):\n"
+            "  pool URL:\n"
+            "    POST /sim/fault?mode=MODE        pool fault, MODE as for --fault\n"
+            "    POST /sim/rig?name=NAME&state=running|stopped|removed\n"
+            "    POST /sim/skew?secs=N            skew the Date header by N seconds\n"
+            "    GET  /sim/state                  rigs, fault, skew and request counts\n"
+            "  telegram URL:\n"
+            "    POST /sim/fault?mode=MODE        Bot API fault, MODE as for --telegram-fault;\n"
+            "         [&calls=N]                  only the next N calls (default: until none)\n"
+            "         [&method=METHOD]            only this method, e.g. sendMessage\n"
+            "         [&retry_after=SECS]         retry_after of too-many-requests (3 at start)\n"
+            "    GET  /sim/state                  fault, live messages per chat, call counts\n"
+            "  Either refused mode stops that listener, so only a restart undoes it.\n");
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -41,7 +61,7 @@ int main(int argc, char **argv)
             "Simulated mining farm on 127.0.0.1: a fake f2pool (API v2 and legacy v1) and a fake "
             "Telegram Bot API. Prints \"pool URL\" and \"telegram URL\" and runs until "
             "SIGTERM/SIGINT."));
-    parser.addHelpOption();
+    const QCommandLineOption help = parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption poolPort(QStringLiteral("pool-port"),
                                       QStringLiteral("Port of the fake pool (0 = any)."),
@@ -67,10 +87,24 @@ int main(int argc, char **argv)
             QStringLiteral("Start the pool with a fault: %1.")
                     .arg(rw::sim::FakeF2pool::faultNames().join(QStringLiteral(", "))),
             QStringLiteral("MODE"), QStringLiteral("none"));
+    const QCommandLineOption telegramFault(
+            QStringLiteral("telegram-fault"),
+            QStringLiteral("Start the Telegram API with a fault: %1.")
+                    .arg(rw::sim::TelegramSink::faultNames().join(QStringLiteral(", "))),
+            QStringLiteral("MODE"), QStringLiteral("none"));
+    const QCommandLineOption skew(QStringLiteral("skew"),
+                                  QStringLiteral("Skew the pool's Date header by SECS seconds "
+                                                 "(negative = behind)."),
+                                  QStringLiteral("SECS"), QStringLiteral("0"));
     const QCommandLineOption noOutages(QStringLiteral("no-outages"),
                                        QStringLiteral("Every rig runs; no demo schedule."));
-    parser.addOptions({poolPort, telegramPort, rigs, user, secret, token, chat, fault, noOutages});
-    parser.process(app);
+    parser.addOptions({poolPort, telegramPort, rigs, user, secret, token, chat, fault,
+                       telegramFault, skew, noOutages});
+    if (parser.parse(QCoreApplication::arguments()) && parser.isSet(help)) {
+        std::fputs(qPrintable(parser.helpText() + controlHelp()), stdout);
+        return 0;
+    }
+    parser.process(app); // errors and --version
 
     if (!parsePort(parser.value(poolPort), options.poolPort))
         return fail(QStringLiteral("--pool-port must be a port number 0-65535, got \"%1\"")
@@ -93,11 +127,24 @@ int main(int argc, char **argv)
         return fail(QStringLiteral("--fault: unknown mode \"%1\"; expected one of: %2")
                             .arg(parser.value(fault),
                                  rw::sim::FakeF2pool::faultNames().join(QStringLiteral(", "))));
+    const auto telegramFaultMode = rw::sim::TelegramSink::faultFromString(parser.value(telegramFault));
+    if (!telegramFaultMode)
+        return fail(QStringLiteral("--telegram-fault: unknown mode \"%1\"; expected one of: %2")
+                            .arg(parser.value(telegramFault),
+                                 rw::sim::TelegramSink::faultNames().join(QStringLiteral(", "))));
+    const qint64 skewSecs = parser.value(skew).toLongLong(&ok);
+    if (!ok || qAbs(skewSecs) > 10LL * 365 * 86400)
+        return fail(QStringLiteral("--skew must be a number of seconds (at most ten years either "
+                                   "way), got \"%1\"")
+                            .arg(parser.value(skew)));
 
     rw::sim::SimFarm farm;
     if (!farm.start(options))
         return fail(farm.errorString());
     farm.pool()->setFault(*faultMode);
+    farm.pool()->setDateSkewSecs(skewSecs);
+    if (*telegramFaultMode != rw::sim::TelegramSink::Fault::None)
+        farm.telegram()->injectFault(*telegramFaultMode);
 
     std::printf("pool %s\ntelegram %s\n", qPrintable(farm.poolUrl().toString()),
                 qPrintable(farm.telegramUrl().toString()));

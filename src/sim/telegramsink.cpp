@@ -110,6 +110,10 @@ void TelegramSink::setKnownChats(const QStringList &chats)
 
 void TelegramSink::handle(const HttpRequest &request, HttpResponder &responder)
 {
+    if (request.path.startsWith(QLatin1String("/sim/"))) {
+        handleControl(request, responder);
+        return;
+    }
     Call call;
     call.clockMs = m_clock->nowMs();
     call.monotonicMs = m_monotonic.elapsed();

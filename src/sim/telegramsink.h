@@ -21,6 +21,13 @@ namespace rw::sim {
 // string (GET or POST), the real envelope and error descriptions (API-FACTS §3), the chat's
 // current messages for assertions, and injectable faults. The token is only compared, never
 // stored in the call log.
+//
+// Control (manual or external use; not logged as calls, never affected by faults other than
+// "refused", which stops the listener and so can only be undone through the API):
+//   POST /sim/fault?mode=none|too-many-requests|delete-not-found|delete-too-old|bot-kicked|
+//                        chat-migrated|hang|http500|http502|refused|text-too-long|bad-entities
+//                   [&calls=N] [&method=sendMessage] [&retry_after=SECS]
+//   GET  /sim/state                               fault, live messages per chat, call counts
 class TelegramSink : public QObject
 {
     Q_OBJECT
@@ -91,6 +98,9 @@ public:
     void injectFault(Fault fault, int calls = -1, const QString &method = QString());
     void clearFaults();
     Fault fault() const { return m_fault; }
+    static std::optional<Fault> faultFromString(const QString &mode); // "bot-kicked", "429", ...
+    static QString faultName(Fault fault);
+    static QStringList faultNames();
     void setRetryAfterSecs(int secs) { m_retryAfter = secs; }
     void setAnswerDelayMs(int ms) { m_answerDelayMs = ms; } // for CarriedOutSlowly
     void setMigrateToChatId(qint64 id) { m_migrateTo = id; }
@@ -134,6 +144,7 @@ private:
     };
 
     void handle(const HttpRequest &request, HttpResponder &responder);
+    void handleControl(const HttpRequest &request, HttpResponder &responder);
     bool parseParams(const HttpRequest &request, QJsonObject &params, QString &error) const;
     bool applyFault(const QString &method, Call &call, HttpResponder &responder);
     Outcome dispatch(const QString &method, const QJsonObject &params, const QString &chat);

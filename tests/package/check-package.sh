@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the .deb from a build directory and checks it as a user of the package would:
-# the files it installs, that it unpacks into a scratch root and runs there, that the
-# example configuration is valid, that the systemd units verify, and lintian finds no error.
+# the files it installs, that it unpacks into a scratch root and runs there, that its
+# maintainer scripts do what they should there (with stubs: the real system is never
+# touched), that the example configuration is valid, that the systemd units verify, and
+# lintian finds no error.
 # Usage: check-package.sh BUILD_DIR [WITH_GUI=ON|OFF]
 set -euo pipefail
 build=$(cd "$1" && pwd)
@@ -25,11 +27,12 @@ if [ "$with_gui" = ON ]; then
   expect -rwxr-xr-x usr/bin/rigwatch
   for f in usr/share/applications/io.github.rigwatch.RigWatch.desktop \
            usr/share/metainfo/io.github.rigwatch.RigWatch.metainfo.xml \
-           usr/share/icons/hicolor/scalable/apps/io.github.rigwatch.RigWatch.svg \
-           usr/share/icons/hicolor/16x16/apps/io.github.rigwatch.RigWatch.png \
-           usr/share/icons/hicolor/48x48/apps/io.github.rigwatch.RigWatch.png \
-           usr/share/icons/hicolor/256x256/apps/io.github.rigwatch.RigWatch.png; do
+           usr/share/icons/hicolor/scalable/apps/io.github.rigwatch.RigWatch.svg; do
     expect -rw-r--r-- "$f"
+  done
+  # every PNG size installer/CMakeLists.txt installs
+  for size in 16 32 48 64 128 256; do
+    expect -rw-r--r-- "usr/share/icons/hicolor/${size}x${size}/apps/io.github.rigwatch.RigWatch.png"
   done
 fi
 for f in usr/share/man/man1/rigwatchd.1.gz \
@@ -51,12 +54,68 @@ dpkg-deb -x "$deb" "$root"
   || fail "the example /etc/rigwatch/rigwatch.ini does not validate"
 echo "scratch root ok"
 
+# The maintainer scripts, run against the scratch root and never the real system: their
+# absolute paths are rewritten into the root, and every command that could change users,
+# ownership, modes or services is a stub first on PATH that only logs its arguments.
+dpkg-deb -e "$deb" "$work/control"
+grep -qx /etc/rigwatch/rigwatch.ini "$work/control/conffiles" || fail "rigwatch.ini is not a conffile"
+stubs="$work/stubs"
+mkdir -p "$stubs"
+for cmd in adduser addgroup useradd groupadd usermod getent install chown chgrp chmod \
+           systemctl deb-systemd-helper deb-systemd-invoke invoke-rc.d systemd-sysusers \
+           systemd-tmpfiles; do
+  printf '#!/bin/sh\necho "%s $*" >>"$STUB_LOG"\n[ "%s" != getent ] || [ -z "$STUB_USER_EXISTS" ] || exit 0\n[ "%s" != getent ] || exit 2\nexit 0\n' \
+    "$cmd" "$cmd" "$cmd" >"$stubs/$cmd"
+  chmod +x "$stubs/$cmd"
+done
+run_maintscript() { # script args...; log in $work/maint.log
+  local script=$1; shift
+  sed -e "s#/etc/rigwatch#$root/etc/rigwatch#g" -e "s#/var/lib/rigwatch#$root/var/lib/rigwatch#g" \
+      -e "s#/run/systemd#$root/run/systemd#g" "$work/control/$script" >"$work/$script.scratch"
+  # nothing absolute may be left but /dev/null (and the shebang)
+  if sed 1d "$work/$script.scratch" | sed "s#$root/##g; s#/dev/null##g" | grep -q '[ "=]/[a-z]'; then
+    fail "$script names a path the scratch-root rewrite does not cover"
+  fi
+  : >"$work/maint.log"
+  env -i PATH="$stubs:/usr/bin:/bin" STUB_LOG="$work/maint.log" STUB_USER_EXISTS="${user_exists:-}" \
+    sh "$work/$script.scratch" "$@" || fail "$script $* failed"
+}
+called() { grep -qxF -- "$1" "$work/maint.log" || { cat "$work/maint.log" >&2; fail "postinst did not run: $1"; }; }
+mkdir -p "$root/run/systemd/system"
+user_exists='' run_maintscript postinst configure
+called "getent passwd rigwatch"
+called "adduser --system --group --home $root/var/lib/rigwatch --no-create-home --gecos RigWatch daemon rigwatch"
+called "install -d -o rigwatch -g rigwatch -m 0750 $root/var/lib/rigwatch"
+called "chown root:rigwatch $root/etc/rigwatch/rigwatch.ini"
+called "chmod 0640 $root/etc/rigwatch/rigwatch.ini"
+called "systemctl daemon-reload"
+# a reconfigure keeps the existing user
+user_exists=1 run_maintscript postinst configure
+grep -q '^adduser' "$work/maint.log" && fail "postinst configure adds the user again"
+called "chmod 0640 $root/etc/rigwatch/rigwatch.ini"
+# other actions leave everything alone
+run_maintscript postinst abort-upgrade 0.1.0
+[ -s "$work/maint.log" ] && { cat "$work/maint.log" >&2; fail "postinst abort-upgrade did something"; }
+run_maintscript postrm remove
+called "systemctl daemon-reload"
+echo "maintainer scripts ok"
+
 if command -v systemd-analyze >/dev/null && [ -d /lib/systemd/system ]; then
   cp -rn /lib/systemd/system/. "$root/usr/lib/systemd/system/"
   systemd-analyze verify --man=no --root="$root" \
     /usr/lib/systemd/system/rigwatchd.service /usr/lib/systemd/system/rigwatchd-once.service \
     /usr/lib/systemd/system/rigwatchd-once.timer || fail "systemd-analyze verify"
-  echo "systemd units verify"
+  # the user unit: --user has no --root, so a copy that starts the extracted binary, and a
+  # private runtime directory (the user manager will not start without one)
+  mkdir -p "$work/user-unit" "$work/xdg-runtime"
+  chmod 700 "$work/xdg-runtime"
+  sed "s#^ExecStart=/usr/bin/rigwatchd #ExecStart=$root/usr/bin/rigwatchd #" \
+    "$root/usr/lib/systemd/user/rigwatchd.service" >"$work/user-unit/rigwatchd.service"
+  grep -q "^ExecStart=$root/usr/bin/rigwatchd " "$work/user-unit/rigwatchd.service" \
+    || fail "the user unit's ExecStart is not /usr/bin/rigwatchd"
+  XDG_RUNTIME_DIR="$work/xdg-runtime" systemd-analyze --user verify --man=no \
+    "$work/user-unit/rigwatchd.service" || fail "systemd-analyze --user verify"
+  echo "systemd units verify (system and user)"
 else
   echo "SKIP systemd-analyze: not installed"
 fi

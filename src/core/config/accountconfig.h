@@ -24,6 +24,7 @@ struct AccountConfig
     QUrl url = QUrl(QStringLiteral("https://api.f2pool.com"));
     QString currency = QStringLiteral("bitcoin");
     QString user;
+    QString name;            // label in alerts, reports and metrics; empty = user
     QString secret;          // F2P-API-SECRET; never logged
     int intervalSecs = 300;
     int timeoutSecs = 30;
@@ -32,7 +33,7 @@ struct AccountConfig
 
     // Stable key in the store and the notifier: survives renaming the config section.
     QString key() const { return user + QLatin1Char('/') + currency; }
-    QString displayName() const { return user; }
+    QString displayName() const { return name.isEmpty() ? user : name; }
 };
 
 enum class RetractMode { Delete, Edit };

@@ -143,6 +143,8 @@ bool readPool(Reader &r, const Section &s, const QString &id, AccountConfig *a)
         a->user = s.values.value(QStringLiteral("user"));
     if (s.values.contains(QStringLiteral("secret")))
         a->secret = s.values.value(QStringLiteral("secret"));
+    if (s.values.contains(QStringLiteral("name")))
+        a->name = s.values.value(QStringLiteral("name"));
     qint64 interval = a->intervalSecs, timeout = a->timeoutSecs, maxBody = a->maxBodyBytes;
     if (!readInt(r, s, QStringLiteral("interval"), 1, &interval) ||
         !readInt(r, s, QStringLiteral("timeout"), 1, &timeout) ||
@@ -311,7 +313,9 @@ ConfigResult parseConfig(const QByteArray &text, const QString &fileName,
         Section merged{s.name, {}, {}};
         if (isNamed && poolBase) {
             merged.values = poolBase->values;
+            // the account's own: a shared label would make two accounts look like one
             merged.values.remove(QStringLiteral("user"));
+            merged.values.remove(QStringLiteral("name"));
         }
         for (auto it = s.values.cbegin(); it != s.values.cend(); ++it)
             merged.values.insert(it.key(), it.value());
@@ -409,7 +413,7 @@ ConfigResult loadConfigFile(const QString &path, const QProcessEnvironment &env)
     ConfigResult r = parseConfig(text, path, env);
     if (r.config) {
         const bool fileHoldsSecret =
-            QRegularExpression(QStringLiteral("(?m)^\\s*(secret|token)\\s*=\\s*\\S"))
+            QRegularExpression(QStringLiteral("(?m)^[ \\t]*(secret|token)[ \\t]*=[ \\t]*\\S"))
                 .match(QString::fromUtf8(text))
                 .hasMatch();
         if (fileHoldsSecret && (f.permissions() & QFileDevice::ReadOther))
@@ -434,9 +438,11 @@ QString describeConfig(const DaemonConfig &c)
         line(QStringLiteral("url"), a.url.toString());
         line(QStringLiteral("currency"), a.currency);
         line(QStringLiteral("user"), a.user);
+        line(QStringLiteral("name"), a.displayName());
         line(QStringLiteral("secret"), a.secret.isEmpty() ? QStringLiteral("(none)") : maskSecret(a.secret));
         line(QStringLiteral("interval"), QString::number(a.intervalSecs));
         line(QStringLiteral("timeout"), QString::number(a.timeoutSecs));
+        line(QStringLiteral("max_body"), QString::number(a.maxBodyBytes));
         line(QStringLiteral("offline_after"), QString::number(a.thresholds.offlineAfterSecs));
         line(QStringLiteral("retired_after"), QString::number(a.thresholds.retiredAfterSecs));
         line(QStringLiteral("min_hashrate"), QString::number(a.thresholds.minHashRate, 'g', 15));
@@ -448,6 +454,7 @@ QString describeConfig(const DaemonConfig &c)
     line(QStringLiteral("chat"), c.telegram.chat.isEmpty() ? QStringLiteral("(none)") : c.telegram.chat);
     line(QStringLiteral("retract"), c.telegram.retract == RetractMode::Delete ? QStringLiteral("delete") : QStringLiteral("edit"));
     line(QStringLiteral("language"), c.telegram.language);
+    line(QStringLiteral("timeout"), QString::number(c.telegram.timeoutSecs));
     out += QStringLiteral("\n[storage]\n");
     line(QStringLiteral("database"), c.databasePath);
     out += QStringLiteral("\n[metrics]\n");

@@ -1,0 +1,143 @@
+// TelegramSink: fault names and the /sim/ control endpoints, so a standalone rigwatch_sim (or
+// a test that starts it as a process) can switch faults the way in-process tests do.
+#include "telegramsink.h"
+
+#include <QJsonDocument>
+
+namespace rw::sim {
+
+namespace {
+const QList<TelegramSink::Fault> kAllFaults = {
+    TelegramSink::Fault::None,           TelegramSink::Fault::TooManyRequests,
+    TelegramSink::Fault::DeleteNotFound, TelegramSink::Fault::DeleteTooOld,
+    TelegramSink::Fault::BotKicked,      TelegramSink::Fault::ChatMigrated,
+    TelegramSink::Fault::Hang,           TelegramSink::Fault::Http500,
+    TelegramSink::Fault::Http502,        TelegramSink::Fault::Refused,
+    TelegramSink::Fault::TextTooLong,    TelegramSink::Fault::BadEntities,
+};
+
+QString squash(QString s)
+{
+    return s.toLower().remove(QLatin1Char('-')).remove(QLatin1Char('_'));
+}
+} // namespace
+
+QString TelegramSink::faultName(Fault fault)
+{
+    switch (fault) {
+    case Fault::None:
+        return QStringLiteral("none");
+    case Fault::TooManyRequests:
+        return QStringLiteral("too-many-requests");
+    case Fault::DeleteNotFound:
+        return QStringLiteral("delete-not-found");
+    case Fault::DeleteTooOld:
+        return QStringLiteral("delete-too-old");
+    case Fault::BotKicked:
+        return QStringLiteral("bot-kicked");
+    case Fault::ChatMigrated:
+        return QStringLiteral("chat-migrated");
+    case Fault::Hang:
+        return QStringLiteral("hang");
+    case Fault::Http500:
+        return QStringLiteral("http500");
+    case Fault::Http502:
+        return QStringLiteral("http502");
+    case Fault::Refused:
+        return QStringLiteral("refused");
+    case Fault::TextTooLong:
+        return QStringLiteral("text-too-long");
+    case Fault::BadEntities:
+        return QStringLiteral("bad-entities");
+    }
+    return {};
+}
+
+std::optional<TelegramSink::Fault> TelegramSink::faultFromString(const QString &mode)
+{
+    const QString wanted = squash(mode);
+    for (Fault f : kAllFaults)
+        if (squash(faultName(f)) == wanted)
+            return f;
+    if (wanted == QLatin1String("429"))
+        return Fault::TooManyRequests;
+    if (wanted == QLatin1String("500"))
+        return Fault::Http500;
+    if (wanted == QLatin1String("502"))
+        return Fault::Http502;
+    return std::nullopt;
+}
+
+QStringList TelegramSink::faultNames()
+{
+    QStringList names;
+    for (Fault f : kAllFaults)
+        names.append(faultName(f));
+    return names;
+}
+
+void TelegramSink::handleControl(const HttpRequest &request, HttpResponder &responder)
+{
+    auto answer = [&responder](int status, const QJsonObject &o) {
+        responder.respond(status, QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n',
+                          {{"Content-Type", "application/json"}});
+    };
+    auto fail = [&answer](const QString &why) {
+        answer(400, {{QStringLiteral("ok"), false}, {QStringLiteral("error"), why}});
+    };
+    const QString &path = request.path;
+
+    if (path == QLatin1String("/sim/state")) {
+        QJsonObject chats;
+        for (const QString &chat : this->chats())
+            chats.insert(chat, int(messages(chat).size()));
+        QJsonObject calls;
+        for (const Call &c : std::as_const(m_calls))
+            if (!c.method.isEmpty())
+                calls.insert(c.method, calls.value(c.method).toInt() + 1);
+        answer(200, {{QStringLiteral("fault"), faultName(m_fault)},
+                     {QStringLiteral("fault_calls"), m_faultCalls},
+                     {QStringLiteral("fault_method"), m_faultMethod},
+                     {QStringLiteral("retry_after"), m_retryAfter},
+                     {QStringLiteral("live_messages"), chats},
+                     {QStringLiteral("calls"), calls}});
+        return;
+    }
+    if (request.method != "POST") {
+        responder.respond(405, "control endpoints take POST\n", {{"Content-Type", "text/plain"}});
+        return;
+    }
+    if (path == QLatin1String("/sim/fault")) {
+        const QString mode = request.queryValue(QStringLiteral("mode"));
+        const auto fault = faultFromString(mode);
+        if (!fault)
+            return fail(QStringLiteral("unknown fault mode '%1'; expected one of: %2")
+                            .arg(mode, faultNames().join(QStringLiteral(", "))));
+        int calls = -1;
+        const QString callsText = request.queryValue(QStringLiteral("calls"));
+        if (!callsText.isEmpty()) {
+            bool isNumber = false;
+            calls = callsText.toInt(&isNumber);
+            if (!isNumber || calls < 1)
+                return fail(QStringLiteral("calls must be a positive number of calls"));
+        }
+        int retryAfter = m_retryAfter;
+        const QString retryText = request.queryValue(QStringLiteral("retry_after"));
+        if (!retryText.isEmpty()) {
+            bool isNumber = false;
+            retryAfter = retryText.toInt(&isNumber);
+            if (!isNumber || retryAfter < 1)
+                return fail(QStringLiteral("retry_after must be a positive number of seconds"));
+        }
+        answer(200, {{QStringLiteral("ok"), true}}); // before "refused" stops listening
+        setRetryAfterSecs(retryAfter);
+        if (*fault == Fault::None)
+            clearFaults();
+        else
+            injectFault(*fault, calls, request.queryValue(QStringLiteral("method")));
+        return;
+    }
+    fail(QStringLiteral("unknown control endpoint %1; see telegramsink.h").arg(path));
+}
+
+} // namespace rw::sim
