@@ -119,6 +119,20 @@ private slots:
         QVERIFY2(r.config, qPrintable(r.error));
         QCOMPARE(r.config->accounts.first().secret, QStringLiteral("envsecret"));
         QCOMPARE(r.config->telegram.token, QStringLiteral("42:envtoken"));
+
+        // The token in the environment of a file that does not use Telegram: a warning, not a
+        // refused start; with a [telegram] section that lacks the chat, a clear error as before.
+        const ConfigResult off = parseConfig("[pool]\nuser = a\n", QStringLiteral("a.ini"), env);
+        QVERIFY2(off.config, qPrintable(off.error));
+        QVERIFY(off.config->telegram.token.isEmpty());
+        QCOMPARE(off.warnings.size(), 1);
+        QVERIFY2(off.warnings.first().contains(QStringLiteral("no [telegram] section")),
+                 qPrintable(off.warnings.first()));
+        const ConfigResult noChat =
+            parseConfig("[pool]\nuser = a\n[telegram]\nretract = edit\n", QStringLiteral("a.ini"), env);
+        QVERIFY(!noChat.config);
+        QVERIFY2(noChat.error.contains(QStringLiteral("[telegram] chat is required")),
+                 qPrintable(noChat.error));
     }
 
     void severalAccounts()

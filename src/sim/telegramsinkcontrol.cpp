@@ -14,6 +14,8 @@ const QList<TelegramSink::Fault> kAllFaults = {
     TelegramSink::Fault::Hang,           TelegramSink::Fault::Http500,
     TelegramSink::Fault::Http502,        TelegramSink::Fault::Refused,
     TelegramSink::Fault::TextTooLong,    TelegramSink::Fault::BadEntities,
+    TelegramSink::Fault::CarriedOutNoAnswer, TelegramSink::Fault::CarriedOutGarbage,
+    TelegramSink::Fault::CarriedOutSlowly,
 };
 
 QString squash(QString s)
@@ -49,6 +51,12 @@ QString TelegramSink::faultName(Fault fault)
         return QStringLiteral("text-too-long");
     case Fault::BadEntities:
         return QStringLiteral("bad-entities");
+    case Fault::CarriedOutNoAnswer:
+        return QStringLiteral("carried-out-no-answer");
+    case Fault::CarriedOutGarbage:
+        return QStringLiteral("carried-out-garbage");
+    case Fault::CarriedOutSlowly:
+        return QStringLiteral("carried-out-slowly");
     }
     return {};
 }

@@ -388,7 +388,16 @@ ConfigResult parseConfig(const QByteArray &text, const QString &fileName,
         }
     }
     const QString envToken = env.value(QStringLiteral("RIGWATCH_TELEGRAM_TOKEN"));
-    if (!envToken.isEmpty()) {
+    const bool telegramSection = std::any_of(sections.cbegin(), sections.cend(), [](const Section &s) {
+        return s.name == QLatin1String("telegram");
+    });
+    if (!envToken.isEmpty() && !telegramSection) {
+        // A token left in the environment (a shared secrets file, a shell profile) for a file
+        // that does not use Telegram: nothing to post to, and no reason to refuse the start.
+        result.warnings << fileName + QStringLiteral(": RIGWATCH_TELEGRAM_TOKEN is set but the "
+                                                     "file has no [telegram] section: Telegram "
+                                                     "stays off");
+    } else if (!envToken.isEmpty()) {
         cfg.telegram.token = envToken;
         if (cfg.telegram.chat.isEmpty()) {
             result.error = fileName + QStringLiteral(": [telegram] chat is required when a token is set");
