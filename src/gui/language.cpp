@@ -26,12 +26,14 @@ Installed &installed()
 
 // Dates, times and numbers in the chosen language: a Chinese window on an English desktop
 // says 下午4:30, not 4:30 PM. The desktop's own locale stays when it speaks that language
-// (an English window on an en_GB desktop keeps day-month dates).
+// (an English window on an en_GB desktop keeps day-month dates, on a C one 24-hour times).
 void useLocaleOf(const QString &lang)
 {
     const QLocale wanted(lang);
     const QLocale system = QLocale::system();
-    QLocale::setDefault(system.language() == wanted.language() ? system : wanted);
+    const bool systemSpeaksIt = system.language() == wanted.language()
+                                || (system.language() == QLocale::C && wanted.language() == QLocale::English);
+    QLocale::setDefault(systemSpeaksIt ? system : wanted);
 }
 } // namespace
 
