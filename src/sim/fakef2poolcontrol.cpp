@@ -1,6 +1,8 @@
 // FakeF2pool: faults, counters, generators and the /sim/ control endpoints.
 #include "fakef2pool.h"
 
+#include "controlsurface.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,11 +17,6 @@ const QList<FakeF2pool::Fault> kAllFaults = {
     FakeF2pool::Fault::InvalidJson,   FakeF2pool::Fault::TruncatedJson,
     FakeF2pool::Fault::Oversized,     FakeF2pool::Fault::Refused,
 };
-
-QString squash(QString s)
-{
-    return s.toLower().remove(QLatin1Char('-')).remove(QLatin1Char('_'));
-}
 } // namespace
 
 void FakeF2pool::setFault(Fault fault)
@@ -56,36 +53,19 @@ QString FakeF2pool::faultName(Fault fault)
 
 std::optional<FakeF2pool::Fault> FakeF2pool::faultFromString(const QString &mode)
 {
-    const QString wanted = squash(mode);
-    for (Fault f : kAllFaults)
-        if (squash(faultName(f)) == wanted)
-            return f;
-    if (wanted == QLatin1String("500"))
-        return Fault::Http500;
-    if (wanted == QLatin1String("401"))
-        return Fault::Http401;
-    if (wanted == QLatin1String("5010"))
-        return Fault::ErrorCode5010;
-    return std::nullopt;
+    return faultNamed(mode, kAllFaults, &faultName,
+                      {{"500", Fault::Http500}, {"401", Fault::Http401}, {"5010", Fault::ErrorCode5010}});
 }
 
 QStringList FakeF2pool::faultNames()
 {
-    QStringList names;
-    for (Fault f : kAllFaults)
-        names.append(faultName(f));
-    return names;
+    return faultNamesOf(kAllFaults, &faultName);
 }
 
 void FakeF2pool::handleControl(const HttpRequest &request, HttpResponder &responder)
 {
-    auto answer = [&responder](int status, const QJsonObject &o) {
-        responder.respond(status, QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n',
-                          {{"Content-Type", "application/json"}});
-    };
-    auto fail = [&answer](const QString &why) {
-        answer(400, {{QStringLiteral("ok"), false}, {QStringLiteral("error"), why}});
-    };
+    auto answer = [&responder](int status, const QJsonObject &o) { answerJson(responder, status, o); };
+    auto fail = [&responder](const QString &why) { refuseControl(responder, why); };
     const QJsonObject ok{{QStringLiteral("ok"), true}};
     const QString &path = request.path;
     const bool post = request.method == "POST";

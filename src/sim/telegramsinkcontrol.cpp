@@ -2,6 +2,8 @@
 // a test that starts it as a process) can switch faults the way in-process tests do.
 #include "telegramsink.h"
 
+#include "controlsurface.h"
+
 #include <QJsonDocument>
 
 namespace rw::sim {
@@ -17,11 +19,6 @@ const QList<TelegramSink::Fault> kAllFaults = {
     TelegramSink::Fault::CarriedOutNoAnswer, TelegramSink::Fault::CarriedOutGarbage,
     TelegramSink::Fault::CarriedOutSlowly,
 };
-
-QString squash(QString s)
-{
-    return s.toLower().remove(QLatin1Char('-')).remove(QLatin1Char('_'));
-}
 } // namespace
 
 QString TelegramSink::faultName(Fault fault)
@@ -63,36 +60,19 @@ QString TelegramSink::faultName(Fault fault)
 
 std::optional<TelegramSink::Fault> TelegramSink::faultFromString(const QString &mode)
 {
-    const QString wanted = squash(mode);
-    for (Fault f : kAllFaults)
-        if (squash(faultName(f)) == wanted)
-            return f;
-    if (wanted == QLatin1String("429"))
-        return Fault::TooManyRequests;
-    if (wanted == QLatin1String("500"))
-        return Fault::Http500;
-    if (wanted == QLatin1String("502"))
-        return Fault::Http502;
-    return std::nullopt;
+    return faultNamed(mode, kAllFaults, &faultName,
+                      {{"429", Fault::TooManyRequests}, {"500", Fault::Http500}, {"502", Fault::Http502}});
 }
 
 QStringList TelegramSink::faultNames()
 {
-    QStringList names;
-    for (Fault f : kAllFaults)
-        names.append(faultName(f));
-    return names;
+    return faultNamesOf(kAllFaults, &faultName);
 }
 
 void TelegramSink::handleControl(const HttpRequest &request, HttpResponder &responder)
 {
-    auto answer = [&responder](int status, const QJsonObject &o) {
-        responder.respond(status, QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n',
-                          {{"Content-Type", "application/json"}});
-    };
-    auto fail = [&answer](const QString &why) {
-        answer(400, {{QStringLiteral("ok"), false}, {QStringLiteral("error"), why}});
-    };
+    auto answer = [&responder](int status, const QJsonObject &o) { answerJson(responder, status, o); };
+    auto fail = [&responder](const QString &why) { refuseControl(responder, why); };
     const QString &path = request.path;
 
     if (path == QLatin1String("/sim/state")) {
