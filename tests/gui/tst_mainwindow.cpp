@@ -286,6 +286,33 @@ private slots:
         QCOMPARE(outages->requestCount(), sent + 1);
     }
 
+    // Switching the language while the app runs: the window, the outage history (its summary
+    // comes from a new query) and Qt's own formats change at once, and back again.
+    void languageSwitchesLive()
+    {
+        const auto backToEnglish = qScopeGuard([] { Language::apply(QStringLiteral("en")); });
+        AppController::Options opt;
+        opt.useTray = false;
+        AppController app(opt, std::make_unique<MemorySecretStore>());
+        app.start();
+        MainWindow *w = app.window();
+        OutagePanel *outages = w->outagePanel();
+        w->tabs()->setCurrentIndex(1);
+        QTRY_VERIFY_WITH_TIMEOUT(outages->model()->rowCount() >= 1, 15000);
+        QTRY_VERIFY(outages->summaryText().contains(QStringLiteral("downtime in total")));
+        QCOMPARE(w->tabs()->tabText(1), QStringLiteral("Outage history"));
+
+        QVERIFY(Language::apply(QStringLiteral("zh_CN")));
+        QTRY_COMPARE(w->tabs()->tabText(1), QStringLiteral("离线记录"));
+        QTRY_VERIFY2(outages->summaryText().contains(QStringLiteral("累计离线")),
+                     qPrintable(outages->summaryText()));
+        QCOMPARE(QLocale().language(), QLocale::Chinese);
+
+        QVERIFY(Language::apply(QStringLiteral("en")));
+        QTRY_COMPARE(w->tabs()->tabText(1), QStringLiteral("Outage history"));
+        QTRY_VERIFY(outages->summaryText().contains(QStringLiteral("downtime in total")));
+    }
+
     // The export writes every matching outage from the engine thread, and says when it cannot.
     void outageExportWritesTheLog()
     {
