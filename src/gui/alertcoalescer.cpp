@@ -36,10 +36,11 @@ void AlertCoalescer::add(const QString &accountKey, const QVector<Event> &events
 void AlertCoalescer::setIncident(const QString &accountKey, const QString &name,
                                  const Incident &incident)
 {
-    m_names.insert(accountKey, name);
-    m_incidents.insert(accountKey, incident);
+    Account &a = m_accounts[accountKey];
+    a.name = name;
+    a.incident = incident;
     if (!incident.isEmpty())
-        m_openSince.insert(accountKey, incident.since);
+        a.openSince = incident.since;
 }
 
 void AlertCoalescer::setLanguage(const QString &language)
@@ -48,17 +49,24 @@ void AlertCoalescer::setLanguage(const QString &language)
         m_formatter = MessageFormatter(language);
 }
 
+QString AlertCoalescer::nameOf(const QString &key) const
+{
+    const auto a = m_accounts.constFind(key);
+    return a == m_accounts.cend() ? key : a->name;
+}
+
 QString AlertCoalescer::standingText(const QString &key) const
 {
-    const auto it = m_incidents.constFind(key);
-    if (it == m_incidents.cend())
+    const auto account = m_accounts.constFind(key);
+    if (account == m_accounts.cend())
         return {};
-    if (it->isEmpty()) {
+    const Incident &incident = account->incident;
+    if (incident.isEmpty())
         return MessageFormatter::plainText(
-            m_formatter.resolvedText(nameOf(key), m_openSince.value(key), it->at));
-    }
+            m_formatter.resolvedText(account->name, account->openSince, incident.at));
     // The Telegram text, with as many worker lines as a balloon shows.
-    return m_formatter.incidentText(nameOf(key), *it, TextFormat::Plain, kShownWorkers).trimmed();
+    return m_formatter.incidentText(account->name, incident, TextFormat::Plain, kShownWorkers)
+        .trimmed();
 }
 
 QString AlertCoalescer::namesLine(const QStringList &names)

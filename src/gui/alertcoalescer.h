@@ -49,14 +49,18 @@ private:
     };
     static QString namesLine(const QStringList &names);
     QString standingText(const QString &key) const;
-    QString nameOf(const QString &key) const { return m_names.value(key, key); }
+    QString nameOf(const QString &key) const;
 
     QTimer m_timer;
     QVector<Pending> m_pending;
     MessageFormatter m_formatter;
-    QHash<QString, QString> m_names;      // per account key: the name shown
-    QHash<QString, Incident> m_incidents; // per account: the latest
-    QHash<QString, qint64> m_openSince;   // per account: when its last incident began
+    struct Account
+    {
+        QString name;          // the name shown
+        Incident incident;     // as of the latest poll
+        qint64 openSince = 0;  // when its last incident began (for the "resolved" text)
+    };
+    QHash<QString, Account> m_accounts; // by account key
     bool m_paused = false;
 };
 

@@ -170,16 +170,13 @@ void EngineWorker::exportOutages(int requestId, const QString &account, qint64 f
     const QVector<Outage> list =
         m_store ? m_store->outages(account, from, to, workerFilter) : QVector<Outage>();
     QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Text)) {
+    const bool written = f.open(QIODevice::WriteOnly | QIODevice::Text)
+                         && f.write(outagesCsv(list, SystemClock::instance()->nowSecs()).toUtf8()) >= 0
+                         && f.commit();
+    if (!written)
         emit outagesExported(requestId, 0, tr("Cannot write %1: %2").arg(path, f.errorString()));
-        return;
-    }
-    f.write(outagesCsv(list, SystemClock::instance()->nowSecs()).toUtf8());
-    if (!f.commit()) {
-        emit outagesExported(requestId, 0, tr("Cannot write %1: %2").arg(path, f.errorString()));
-        return;
-    }
-    emit outagesExported(requestId, int(list.size()), QString());
+    else
+        emit outagesExported(requestId, int(list.size()), QString());
 }
 
 void EngineWorker::queryMessages(int requestId)

@@ -112,10 +112,15 @@ void OutagePanel::refresh()
     if (m_account.isEmpty())
         return;
     ++m_requests;
+    const Filter f = filter();
+    m_pending = m_host->requestOutages(m_account, f.from, f.to, f.worker, kShownOutages);
+}
+
+OutagePanel::Filter OutagePanel::filter() const
+{
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     const qint64 days = m_range->currentData().toLongLong();
-    m_pending = m_host->requestOutages(m_account, now - days * 86'400, now, m_worker->text().trimmed(),
-                                       kShownOutages);
+    return {now - days * 86'400, now, m_worker->text().trimmed()};
 }
 
 void OutagePanel::onOutages(int requestId, const QVector<Outage> &outages, int matching)
@@ -154,11 +159,9 @@ void OutagePanel::exportCsv(const QString &path)
 {
     if (m_account.isEmpty())
         return;
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
-    const qint64 days = m_range->currentData().toLongLong();
+    const Filter f = filter();
     m_export->setEnabled(false);
-    m_exporting = m_host->requestOutageExport(m_account, now - days * 86'400, now,
-                                              m_worker->text().trimmed(), path);
+    m_exporting = m_host->requestOutageExport(m_account, f.from, f.to, f.worker, path);
 }
 
 void OutagePanel::onExported(int requestId, int written, const QString &error)

@@ -48,6 +48,13 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    struct Filter // what the range and the worker box select now
+    {
+        qint64 from;
+        qint64 to;
+        QString worker;
+    };
+    Filter filter() const;
     void onOutages(int requestId, const QVector<Outage> &outages, int matching);
     void onExported(int requestId, int written, const QString &error);
     void exportClicked();

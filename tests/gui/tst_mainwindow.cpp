@@ -42,6 +42,26 @@ int offlineRows(const WorkerTableModel *m)
         n += m->stateAt(r).status == WorkerStatus::Offline ? 1 : 0;
     return n;
 }
+
+// The app as the widget tests run it: no tray (offscreen has none), secrets in memory, started.
+// Nothing configured, so it watches the demo farm.
+struct WindowApp
+{
+    explicit WindowApp(AppController::Options opt = {})
+        : app((opt.useTray = false, opt), std::make_unique<MemorySecretStore>())
+    {
+        app.start();
+    }
+    MainWindow *window() const { return app.window(); }
+    AppController app;
+};
+
+// The outage history's tab, shown (its queries run only while it is on screen).
+OutagePanel *showOutageHistory(MainWindow *w)
+{
+    w->tabs()->setCurrentIndex(1);
+    return w->outagePanel();
+}
 } // namespace
 
 class TestMainWindow : public QObject
@@ -66,11 +86,9 @@ private slots:
 
     void demoFillsTheWindow()
     {
-        AppController::Options opt;
-        opt.useTray = false;
-        AppController app(opt, std::make_unique<MemorySecretStore>()); // nothing configured: demo
-        app.start();
-        MainWindow *w = app.window();
+        WindowApp demo; // nothing configured: demo
+        AppController &app = demo.app;
+        MainWindow *w = demo.window();
         QVERIFY(w->isVisible());
         QVERIFY(app.isDemo());
 
@@ -111,11 +129,8 @@ private slots:
             Language::apply(QStringLiteral("en"));
         });
         {
-            AppController::Options opt;
-            opt.useTray = false;
-            AppController app(opt, std::make_unique<MemorySecretStore>());
-            app.start();
-            MainWindow *w = app.window();
+            WindowApp demo;
+            MainWindow *w = demo.window();
             w->tabs()->setCurrentIndex(2);
             QTRY_VERIFY_WITH_TIMEOUT(w->mirrorPanel()->messageCount() >= 1, 15000);
             const auto *list = w->mirrorPanel()->findChild<QTreeWidget *>();
@@ -197,11 +212,9 @@ private slots:
     // shown again, the chart catches up at once.
     void chartWaitsWhileHidden()
     {
-        AppController::Options opt;
-        opt.useTray = false;
-        AppController app(opt, std::make_unique<MemorySecretStore>());
-        app.start();
-        MainWindow *w = app.window();
+        WindowApp demo;
+        AppController &app = demo.app;
+        MainWindow *w = demo.window();
         ChartPanel *chart = w->chartPanel();
         QTRY_VERIFY_WITH_TIMEOUT(chart->pointCount() >= 1, 15000);
 
@@ -222,12 +235,10 @@ private slots:
     void explicitDemoShowsTheFarmInTheTray()
     {
         AppController::Options opt;
-        opt.useTray = false;
         opt.demo = true;
-        AppController app(opt, std::make_unique<MemorySecretStore>());
-        app.start();
-        QTRY_VERIFY_WITH_TIMEOUT(offlineRows(app.window()->workersPanel()->model()) >= 1, 15000);
-        const FarmSummary::Level level = app.traySummary().level;
+        WindowApp demo(opt);
+        QTRY_VERIFY_WITH_TIMEOUT(offlineRows(demo.window()->workersPanel()->model()) >= 1, 15000);
+        const FarmSummary::Level level = demo.app.traySummary().level;
         QVERIFY2(level == FarmSummary::Warning || level == FarmSummary::Alert, qPrintable(
             FarmSummary::levelText(level)));
     }
@@ -259,13 +270,10 @@ private slots:
     // without touching the filters); hidden, it asks the store for nothing until shown.
     void outageHistoryFollowsPolls()
     {
-        AppController::Options opt;
-        opt.useTray = false;
-        AppController app(opt, std::make_unique<MemorySecretStore>());
-        app.start();
-        MainWindow *w = app.window();
-        OutagePanel *outages = w->outagePanel();
-        w->tabs()->setCurrentIndex(1);
+        WindowApp demo;
+        AppController &app = demo.app;
+        MainWindow *w = demo.window();
+        OutagePanel *outages = showOutageHistory(w);
         QTRY_VERIFY_WITH_TIMEOUT(outages->model()->rowCount() >= 1, 15000);
 
         QSignalSpy polled(app.host(), &EngineHost::accountUpdated);
@@ -291,13 +299,9 @@ private slots:
     void languageSwitchesLive()
     {
         const auto backToEnglish = qScopeGuard([] { Language::apply(QStringLiteral("en")); });
-        AppController::Options opt;
-        opt.useTray = false;
-        AppController app(opt, std::make_unique<MemorySecretStore>());
-        app.start();
-        MainWindow *w = app.window();
-        OutagePanel *outages = w->outagePanel();
-        w->tabs()->setCurrentIndex(1);
+        WindowApp demo;
+        MainWindow *w = demo.window();
+        OutagePanel *outages = showOutageHistory(w);
         QTRY_VERIFY_WITH_TIMEOUT(outages->model()->rowCount() >= 1, 15000);
         QTRY_VERIFY(outages->summaryText().contains(QStringLiteral("downtime in total")));
         QCOMPARE(w->tabs()->tabText(1), QStringLiteral("Outage history"));
@@ -316,13 +320,9 @@ private slots:
     // The export writes every matching outage from the engine thread, and says when it cannot.
     void outageExportWritesTheLog()
     {
-        AppController::Options opt;
-        opt.useTray = false;
-        AppController app(opt, std::make_unique<MemorySecretStore>());
-        app.start();
-        MainWindow *w = app.window();
-        OutagePanel *outages = w->outagePanel();
-        w->tabs()->setCurrentIndex(1);
+        WindowApp demo;
+        MainWindow *w = demo.window();
+        OutagePanel *outages = showOutageHistory(w);
         QTRY_VERIFY_WITH_TIMEOUT(outages->model()->rowCount() >= 1, 15000);
 
         QSignalSpy exported(outages, &OutagePanel::exported);
