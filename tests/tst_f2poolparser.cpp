@@ -2,6 +2,7 @@
 // locale-independent date parsers they rely on.
 #include "pool/f2poolparser.h"
 #include "pool/httpdate.h"
+#include "pool/workerliststream.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -34,6 +35,8 @@ private slots:
     void isoDate_data();
     void isoDate();
     void largeReply();
+    void deepNesting_data();
+    void deepNesting();
 
 private:
     static void addColumns();
@@ -510,6 +513,42 @@ void TestF2poolParser::codeKeyIsFoundWhereverItStands()
     // Near misses only: no false find.
     QVERIFY(!detail::containsCodeKey(QByteArray(QByteArray(300, 'c') + "\"cod\" \"ode\" code\" \"code")));
     QVERIFY(detail::containsCodeKey(QByteArray(QByteArray(300, ' ') + "{\"code\":5010}")));
+}
+
+
+void TestF2poolParser::deepNesting_data()
+{
+    // A small reply nested tens of thousands of levels deep once crashed every parse path (a
+    // recursive walk overflowed the stack). Each must fail the poll with a reason instead.
+    const int levels = 60000;
+    const QByteArray deep = QByteArray(levels, '[') + QByteArray(levels, ']');
+    QTest::addColumn<bool>("v1");
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("v2, beside the list") << false << "{\"x\":" + deep + ",\"workers\":[]}";
+    QTest::newRow("v2, in a worker")
+        << false << list(v2Worker("\"rig-1\"", "1", "1700000000", QByteArray(",\"pad\":" + deep).constData()));
+    QTest::newRow("v2, in the list") << false << "{\"workers\":[" + deep + "]}";
+    QTest::newRow("v1, beside the list") << true << "{\"x\":" + deep + ",\"workers\":[]}";
+    QTest::newRow("v1, in a worker")
+        << true << "{\"workers\":[[\"rig-1\",1,1,0,86400,0,\"2024-01-01T00:00:00Z\"," + deep + "]]}";
+}
+
+void TestF2poolParser::deepNesting()
+{
+    QFETCH(bool, v1);
+    QFETCH(QByteArray, body);
+    const ParseResult whole = v1 ? parseF2poolV1(body) : parseF2poolV2WorkerList(body);
+    QVERIFY(!whole.ok());
+    QVERIFY2(whole.error.contains(QLatin1String("nested")), qPrintable(whole.error));
+
+    // The streaming reader, fed in pieces as the poller does, gives the same answer.
+    WorkerListStream stream(v1 ? WorkerListStream::Api::V1 : WorkerListStream::Api::V2, 4096);
+    for (qsizetype at = 0; at < body.size(); at += 1000)
+        stream.append(body.mid(at, 1000));
+    const WorkerListStream::Result streamed = stream.finish();
+    QVERIFY(!streamed.parsed.ok());
+    QCOMPARE(streamed.parsed.error, whole.error);
+    QVERIFY(f2poolErrorMessage(body).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestF2poolParser)

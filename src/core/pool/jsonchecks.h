@@ -146,13 +146,21 @@ inline bool eachMember(od::object o, Read read)
     return true;
 }
 
+// How deep validJson() follows nested arrays and objects before it leaves the reply to the DOM
+// parser. The walk recurses, so without a bound a small reply nested tens of thousands of levels
+// deep overflows the stack. Real replies are a handful of levels deep; Qt's parser, which then
+// decides, has its own limit and names the error.
+constexpr int kMaxFastDepth = 64;
+
 // On-Demand skips what it is not asked for without checking it, so "status": 0.0.0 or [1 2] in
 // a field RigWatch ignores would pass; the DOM parser rejects such a reply as invalid JSON. Every
 // value the fast path does not read is therefore walked and checked here.
-inline bool validJson(od::value v)
+inline bool validJson(od::value v, int depth = 0)
 {
     od::json_type type;
     if (v.type().get(type) != SUCCESS)
+        return false;
+    if ((type == od::json_type::object || type == od::json_type::array) && depth >= kMaxFastDepth)
         return false;
     switch (type) {
     case od::json_type::object: {
@@ -163,7 +171,7 @@ inline bool validJson(od::value v)
             od::field f;
             std::string_view key;
             if (std::move(member).get(f) != SUCCESS || f.unescaped_key().get(key) != SUCCESS ||
-                !validJson(f.value()))
+                !validJson(f.value(), depth + 1))
                 return false;
         }
         return true;
@@ -172,7 +180,7 @@ inline bool validJson(od::value v)
         od::array a;
         if (v.get_array().get(a) != SUCCESS)
             return false;
-        return eachElement(a, [](od::value &e) { return validJson(e); });
+        return eachElement(a, [depth](od::value &e) { return validJson(e, depth + 1); });
     }
     case od::json_type::number: {
         if (shortPlainNumber(v.raw_json_token()))
