@@ -87,6 +87,48 @@ private slots:
         m_dir.reset();
     }
 
+    void hostileReplyRaisesNoAlarm_data()
+    {
+        QTest::addColumn<QString>("fault");
+        QTest::addColumn<qint64>("dateSkew");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("empty list") << "empty-list" << qint64(0) << 3 << "held as suspect";
+        QTest::newRow("nested 60,000 deep") << "deep-json" << qint64(0) << 3 << "nested";
+        QTest::newRow("Date an hour ahead") << "none" << qint64(3600) << 1 << "ahead";
+        QTest::newRow("Date ten years ahead") << "none" << qint64(10) * 365 * 86400 << 1 << "ahead";
+    }
+    // A reply that is valid JSON but cannot be believed, or one nested deep enough to overflow a
+    // recursive parser, after a good run: no crash, no Telegram post, a line that says why; the
+    // next good reply finds every rig as it was.
+    void hostileReplyRaisesNoAlarm()
+    {
+        QFETCH(QString, fault);
+        QFETCH(qint64, dateSkew);
+        QFETCH(int, exitCode);
+        QFETCH(QString, says);
+        startPool(0);
+        Run r = once();
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith(QStringLiteral("OK - 10/10 workers online")), qPrintable(r.out + r.err));
+
+        m_pool->setFault(*FakeF2pool::faultFromString(fault));
+        m_pool->setDateSkewSecs(dateSkew);
+        r = once();
+        QVERIFY2(r.exitCode == exitCode, qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains(says), qPrintable(r.out));
+        if (exitCode == 1)
+            QVERIFY2(r.out.startsWith(QStringLiteral("WARNING - 10/10 workers online")), qPrintable(r.out));
+        QVERIFY(chat().isEmpty());
+
+        m_pool->setFault(FakeF2pool::Fault::None);
+        m_pool->setDateSkewSecs(0);
+        r = once();
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith(QStringLiteral("OK - 10/10 workers online")), qPrintable(r.out + r.err));
+        QVERIFY(chat().isEmpty());
+    }
+
     void skewedLocalClock_data()
     {
         QTest::addColumn<qint64>("poolMinusLocal");

@@ -69,7 +69,7 @@ private slots:
     void cameBackWithDuration();
     void retiredBoundary();
     void missingThenRetiredThenForgotten();
-    void missingAtOnceEvenWithARecentShare();
+    void unlistedJudgedFromLastShare();
     void missingComesBack();
     void backAndGoneBetweenPolls();
     void neverSharedWorker();
@@ -194,25 +194,35 @@ void TestMonitor::missingThenRetiredThenForgotten()
     QCOMPARE(m.removedWorkers(), QStringList{A});
 }
 
-void TestMonitor::missingAtOnceEvenWithARecentShare()
+void TestMonitor::unlistedJudgedFromLastShare()
 {
-    // The pool stopped listing a rig that shared a minute ago: it no longer vouches for it, so
-    // it is missing (and alerted) at once, not counted online until its share ages.
+    // The pool stopped listing a rig that shared a minute ago. A list can drop a rig for no
+    // reason of the rig's, so it is judged from its last share, like a rig that stopped: online
+    // until that share is older than offline_after, then missing (and alerted).
     Monitor m({600, 28800, 0}, 300);
-    m.applySnapshot(snap({ws(A, T0), ws(B, T0)}), T0);
-    QCOMPARE(describe(m.applySnapshot(snap({ws(B, T0 + 60)}), T0 + 60)),
+    m.applySnapshot(snap({ws(A, T0), ws(B, T0), ws(C, T0)}), T0);
+    QCOMPARE(describe(m.applySnapshot(snap({ws(B, T0 + 60), ws(C, T0 + 60)}), T0 + 60)),
+             QStringList());
+    QCOMPARE(statusOf(m, A), WorkerStatus::Online);
+    QVERIFY(m.incident(T0 + 60).isEmpty());
+    QCOMPARE(describe(m.applySnapshot(snap({ws(B, T0 + 600), ws(C, T0 + 600)}), T0 + 600)),
+             QStringList());
+    QCOMPARE(describe(m.applySnapshot(snap({ws(B, T0 + 601), ws(C, T0 + 601)}), T0 + 601)),
              QStringList{QStringLiteral("WentMissing rig-01 at+0")});
     QCOMPARE(statusOf(m, A), WorkerStatus::Missing);
-    const Incident inc = m.incident(T0 + 60);
+    const Incident inc = m.incident(T0 + 601);
     QCOMPARE(inc.down.size(), 1);
     QCOMPARE(inc.down[0].worker, A);
     QCOMPARE(inc.down[0].status, WorkerStatus::Missing);
-    QCOMPARE(inc.online, 1);
-    QCOMPARE(inc.total, 2);
+    QCOMPARE(inc.down[0].since, T0);
+    QCOMPARE(inc.online, 2);
+    QCOMPARE(inc.total, 3);
     // Still unlisted as its share ages: no second event.
-    QCOMPARE(describe(m.applySnapshot(snap({ws(B, T0 + 900)}), T0 + 900)), QStringList());
+    QCOMPARE(describe(m.applySnapshot(snap({ws(B, T0 + 900), ws(C, T0 + 900)}), T0 + 900)),
+             QStringList());
     // Listed again and sharing: back, the outage measured from its last share.
-    QCOMPARE(describe(m.applySnapshot(snap({ws(A, T0 + 1100), ws(B, T0 + 1200)}), T0 + 1200)),
+    QCOMPARE(describe(m.applySnapshot(
+                 snap({ws(A, T0 + 1100), ws(B, T0 + 1200), ws(C, T0 + 1200)}), T0 + 1200)),
              QStringList{QStringLiteral("CameBack rig-01 at+1100 1100s")});
     QCOMPARE(statusOf(m, A), WorkerStatus::Online);
 }
@@ -439,8 +449,10 @@ void TestMonitor::changedRows()
     QCOMPARE(m.addedWorkers(), QStringList{C});
     QCOMPARE(m.changedWorkers(), QStringList{B});                  // A's row is exactly as before
     m.applySnapshot(snap({ws(A, T0), ws(C, T0 + 610)}), T0 + 610); // A offline, B unlisted
-    QCOMPARE(m.changedWorkers(), QStringList({A, C, B})); // B went missing
-    m.applySnapshot(snap({ws(A, T0), ws(C, T0 + 900)}), T0 + 900);
+    QCOMPARE(m.changedWorkers(), QStringList({A, C})); // B's share is recent: unchanged
+    m.applySnapshot(snap({ws(A, T0), ws(C, T0 + 901)}), T0 + 901);
+    QCOMPARE(m.changedWorkers(), QStringList({C, B})); // B went missing
+    m.applySnapshot(snap({ws(A, T0), ws(C, T0 + 1200)}), T0 + 1200);
     QCOMPARE(m.changedWorkers(), QStringList{C}); // A still offline, B still missing: unchanged
     QVERIFY(m.addedWorkers().isEmpty());
 }

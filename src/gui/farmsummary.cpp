@@ -34,6 +34,8 @@ FarmSummary FarmSummary::of(const QVector<AccountView> &views, int redOfflinePer
                 f.reason = v.state.lastError.isEmpty() ? v.incident.unreachableReason
                                                        : v.state.lastError;
         }
+        if (f.notice.isEmpty())
+            f.notice = v.replyNotice;
         low = low || v.incident.hashrateLow;
         anyDown = anyDown || !v.incident.down.isEmpty();
         if (v.state.lastSuccessAt > 0)
@@ -88,6 +90,8 @@ QString FarmSummary::tooltip(qint64 nowSecs, qint64 pausedUntilMs, bool demo) co
             lines << reason;
         else if (level == Alert)
             lines << levelText(level);
+        if (!notice.isEmpty() && notice != reason)
+            lines << notice;
     }
     if (pausedUntilMs < 0)
         lines << tr("Alerts paused until resumed");

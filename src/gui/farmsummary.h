@@ -25,6 +25,7 @@ struct FarmSummary
     double hashRate = 0;        // H/s, all accounts
     qint64 lastSuccessAt = 0;   // unix s: the oldest account's last successful poll (0 = never)
     QString reason;             // first account's pool error when unreachable
+    QString notice;             // first account's reply notice (Date ignored, held as suspect)
 
     // redOfflinePercent: more than this share of counted workers down turns the tray red.
     static FarmSummary of(const QVector<AccountView> &views, int redOfflinePercent);

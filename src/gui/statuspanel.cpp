@@ -151,8 +151,10 @@ void StatusPanel::update()
     }
     setPollText(parts.join(QStringLiteral(" · ")));
     const QString err = m_view.state.lastError;
-    m_error->setText(!m_view.lastPollOk && !err.isEmpty() ? tr("Last poll failed: %1").arg(err)
-                                                          : QString());
+    if (!m_view.lastPollOk && !err.isEmpty())
+        m_error->setText(tr("Last poll failed: %1").arg(err));
+    else
+        m_error->setText(m_view.replyNotice); // e.g. the pool's Date header was ignored
 }
 
 } // namespace rw

@@ -390,6 +390,18 @@ bool FakeF2pool::applyFault(HttpResponder &responder)
         // Only reached by a request that raced the listener closing.
         responder.closeWithoutAnswer();
         return true;
+    case Fault::EmptyList:
+        // Both APIs read "workers" from the top-level object; v1's other fields are optional.
+        responder.respond(200, "{\"workers\":[]}", {{"Content-Type", kJson}});
+        return true;
+    case Fault::DeepJson: {
+        constexpr int kLevels = 60000;
+        responder.respond(200,
+                          "{\"x\":" + QByteArray(kLevels, '[') + QByteArray(kLevels, ']') +
+                              ",\"workers\":[]}",
+                          {{"Content-Type", kJson}});
+        return true;
+    }
     }
     return false;
 }

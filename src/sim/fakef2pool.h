@@ -25,7 +25,8 @@ namespace rw::sim {
 //   GET  /{currency}/{user}          v1; the secret header is optional, a wrong one gets 401
 // Control (manual or external use; never affected by faults other than "refused"):
 //   POST /sim/fault?mode=none|hang|drip|http500|http401|error5010|invalid-json|truncated-json|
-//                        oversized|refused        ("refused" can only be undone through the API)
+//                        oversized|refused|empty-list|deep-json
+//                        ("refused" can only be undone through the API)
 //   POST /sim/rig?name=rig-03&state=running|stopped|removed
 //   POST /sim/skew?secs=-120                      skew of the Date header
 //   GET  /sim/state                               rigs, fault and request counters as JSON
@@ -44,6 +45,8 @@ public:
         TruncatedJson, // Content-Length of the full reply, half of it sent, then close
         Oversized,     // a valid worker list of oversizedBytes(), streamed
         Refused,       // stop listening and drop open connections; None restores
+        EmptyList,     // HTTP 200, valid JSON, no workers: {"workers":[]} (v1: "workers":[])
+        DeepJson,      // HTTP 200, a small reply nested 60,000 levels deep beside the list
     };
     Q_ENUM(Fault)
 

@@ -16,6 +16,7 @@ const QList<FakeF2pool::Fault> kAllFaults = {
     FakeF2pool::Fault::Http401,       FakeF2pool::Fault::ErrorCode5010,
     FakeF2pool::Fault::InvalidJson,   FakeF2pool::Fault::TruncatedJson,
     FakeF2pool::Fault::Oversized,     FakeF2pool::Fault::Refused,
+    FakeF2pool::Fault::EmptyList,     FakeF2pool::Fault::DeepJson,
 };
 } // namespace
 
@@ -47,6 +48,8 @@ QString FakeF2pool::faultName(Fault fault)
     case Fault::TruncatedJson: return QStringLiteral("truncated-json");
     case Fault::Oversized: return QStringLiteral("oversized");
     case Fault::Refused: return QStringLiteral("refused");
+    case Fault::EmptyList: return QStringLiteral("empty-list");
+    case Fault::DeepJson: return QStringLiteral("deep-json");
     }
     return {};
 }

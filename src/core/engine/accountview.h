@@ -31,6 +31,9 @@ struct AccountView
     // to the local time to count "offline for" the way the classification does
     qint64 clockSkewSecs = 0;
     qint64 offlineAfterSecs = 600;
+    // Why the last reply was not taken as it came (its Date header ignored, or held as
+    // suspect; monitor/replycheck.h); empty when it was.
+    QString replyNotice;
 
     // The view without its workers, for whoever keeps a view between polls but shows no worker
     // table (counts, status, the tray). `workers` shares the engine's state table: a copy kept

@@ -72,6 +72,10 @@ QString accountSummary(const AccountView &v, qint64 now, CheckReport::Status *st
         *status = qMax(*status, CheckReport::Warning);
         s += QStringLiteral(" (below the floor of ") + formatHashRate(inc.minHashRate) + QLatin1Char(')');
     }
+    if (!v.replyNotice.isEmpty()) { // e.g. the pool's Date header was ignored
+        *status = qMax(*status, CheckReport::Warning);
+        s += QStringLiteral(" (") + oneLine(v.replyNotice) + QLatin1Char(')');
+    }
     return s;
 }
 } // namespace

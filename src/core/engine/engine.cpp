@@ -157,10 +157,32 @@ AccountState Engine::stateOf(const Account &a) const
     return st;
 }
 
-void Engine::onPolled(Account &a, const Snapshot &snapshot, qint64 durationMs)
+void Engine::onPolled(Account &a, const Snapshot &reply, qint64 durationMs)
 {
-    a.unreachableCheck.stop();
     const qint64 now = m_clock->nowSecs();
+    const ReplyVerdict verdict = a.monitor->checkReply(reply, now);
+    if (verdict.kind == ReplyVerdict::Suspect) {
+        // Reported like a failed poll (log, tray, --once, /metrics) and never as workers going
+        // down: only if the pool keeps answering so does it become "pool unreachable".
+        a.view.replyNotice = verdict.reason;
+        qCWarning(lcEngine).noquote() << a.config.id << verdict.reason;
+        PollFailure suspect;
+        suspect.kind = PollFailure::Suspect;
+        suspect.message = verdict.reason;
+        suspect.durationMs = durationMs;
+        onFailed(a, suspect);
+        return;
+    }
+    Snapshot snapshot = reply; // shares the worker list
+    if (verdict.kind == ReplyVerdict::LocalClock) {
+        snapshot.poolTimeSecs = verdict.now;
+        if (a.view.replyNotice != verdict.reason)
+            qCWarning(lcEngine).noquote() << a.config.id << verdict.reason;
+        a.view.replyNotice = verdict.reason;
+    } else {
+        a.view.replyNotice.clear();
+    }
+    a.unreachableCheck.stop();
     a.lastAttemptAt = now;
     a.lastError.clear();
     // The published view shares the monitor's state table; let go of the engine's share first,
@@ -190,6 +212,8 @@ void Engine::onFailed(Account &a, const PollFailure &failure)
     const qint64 now = m_clock->nowSecs();
     a.lastAttemptAt = now;
     a.lastError = failure.message;
+    if (failure.kind != PollFailure::Suspect)
+        a.view.replyNotice.clear();
     const QVector<Event> events = a.monitor->applyFailure(failure.message, now);
     a.view.lastPollOk = false;
     a.view.lastPollDurationMs = failure.durationMs;

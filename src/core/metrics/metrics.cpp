@@ -128,6 +128,12 @@ QByteArray Metrics::render() const
         out += QStringLiteral("rigwatch_account_hashrate_hashes_per_second") + lbl({{"account", accountLabel(v.key)}}) +
                QLatin1Char(' ') + num(v.totalHashRate) + QLatin1Char('\n');
 
+    header(out, "rigwatch_pool_reply_suspect", "gauge",
+           "1 if the last reply was held as suspect or its Date header was ignored, else 0.");
+    for (const AccountView &v : m_accounts)
+        out += QStringLiteral("rigwatch_pool_reply_suspect") + lbl({{"account", accountLabel(v.key)}}) +
+               (v.replyNotice.isEmpty() ? QStringLiteral(" 0\n") : QStringLiteral(" 1\n"));
+
     header(out, "rigwatch_workers", "gauge", "Workers per state.");
     for (const AccountView &v : m_accounts) {
         QMap<WorkerStatus, int> counts{{WorkerStatus::Online, 0}, {WorkerStatus::Offline, 0},

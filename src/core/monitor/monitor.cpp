@@ -150,6 +150,15 @@ void Monitor::recount()
     takeTally(t);
 }
 
+ReplyVerdict Monitor::checkReply(const Snapshot &s, qint64 localNow) const
+{
+    ReplyHistory history;
+    history.workers = &m_workers;
+    history.lastPoolTime = m_lastStamp;
+    history.lastLocalTime = m_lastSuccessAt;
+    return rw::checkReply(s, history, m_thresholds, localNow);
+}
+
 QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
 {
     const qint64 now = s.poolTimeSecs > 0 ? s.poolTimeSecs : localNow;
@@ -326,8 +335,11 @@ bool Monitor::unlisted(const QString &name, WorkerState &st, qint64 now,
 {
     const qint64 share = lastShareOf(st);
     const qint64 age = now - share;
-    const WorkerStatus next =
-        age > m_thresholds.retiredAfterSecs ? WorkerStatus::Retired : WorkerStatus::Missing;
+    WorkerStatus next = WorkerStatus::Missing;
+    if (age > m_thresholds.retiredAfterSecs)
+        next = WorkerStatus::Retired;
+    else if (age <= m_thresholds.offlineAfterSecs && st.status == WorkerStatus::Online)
+        next = WorkerStatus::Online; // not listed, but its last share is still recent
     if (next == st.status)
         return false;
     if (next == WorkerStatus::Missing)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/accountconfig.h"
+#include "monitor/replycheck.h"
 #include "monitor/workerstatus.h"
 
 #include <QHash>
@@ -24,11 +25,12 @@ namespace rw {
 //              > retired_after -> Retired (shown, never alerted).
 //  - a worker listed without any share yet (last_share_at 0) counts from when it was first
 //    seen: a new rig gets offline_after to send its first share, then it is Offline.
-//  - not listed any more (known before): Missing at once, whatever the age of its last share
-//    (f2pool drops only workers dead for about a day, so a rig that leaves the list is not
-//    fine, and the pool no longer vouches for it), alerted like Offline; Retired once its
-//    last share is older than retired_after. An unlisted Retired worker is
-//    forgotten after kForgetAfterSecs (removedWorkers()), so churn cannot grow state forever.
+//  - not listed any more (known before): judged from its last known share, like a rig that
+//    stopped: it keeps its state while that share is within offline_after, then it is Missing
+//    (alerted like Offline), and Retired once the share is older than retired_after. A list
+//    that drops a rig is no proof that it stopped (a truncated or glitching reply), and a rig
+//    that did stop crosses offline_after when it would have anyway. An unlisted Retired worker
+//    is forgotten after kForgetAfterSecs (removedWorkers()), so churn cannot grow state forever.
 //  - a worker first seen already older than retired_after is Retired, without an event;
 //    first seen Offline raises WentOffline (it is down, and nobody has been told yet).
 //
@@ -55,6 +57,9 @@ public:
                  qint64 unreachableSince, bool hashrateLow, qint64 incidentSince,
                  std::optional<bool> poolUnreachable = std::nullopt);
 
+    // Whether a reply can be believed, and at what time to classify it (replycheck.h). Call it
+    // before applySnapshot(); a Suspect reply goes to applyFailure() instead.
+    ReplyVerdict checkReply(const Snapshot &s, qint64 localNow) const;
     // A successful poll. Names are unique in a parsed snapshot; a repeated name is ignored.
     QVector<Event> applySnapshot(const Snapshot &s, qint64 localNow);
     // A failed poll: changes no worker's state (DESIGN.md invariant 1).

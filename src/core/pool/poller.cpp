@@ -28,6 +28,7 @@ QString PollFailure::reasonKey() const
     case PoolError: return QStringLiteral("pool_error");
     case BadReply: return QStringLiteral("bad_reply");
     case TooLarge: return QStringLiteral("too_large");
+    case Suspect: return QStringLiteral("suspect");
     }
     return QStringLiteral("unknown");
 }

@@ -23,7 +23,9 @@ inline constexpr qsizetype kStreamSliceBytes = 256 * 1024;
 
 struct PollFailure
 {
-    enum Kind { Timeout, Network, HttpStatus, PoolError, BadReply, TooLarge };
+    // Suspect: a well-formed reply that cannot be believed (monitor/replycheck.h); set by the
+    // engine, not the poller, and counted like a failure so it changes no worker's state.
+    enum Kind { Timeout, Network, HttpStatus, PoolError, BadReply, TooLarge, Suspect };
     Kind kind = Network;
     QString message;    // plain words for the operator, never a secret
     int httpStatus = 0;
