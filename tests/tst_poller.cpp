@@ -2,6 +2,7 @@
 // timeout, and only a good reply produces a snapshot.
 #include "clock.h"
 #include "fakef2pool.h"
+#include "httpserver.h"
 #include "pool/poller.h"
 
 #include <QElapsedTimer>
@@ -237,6 +238,41 @@ private slots:
         QVERIFY2(f.message.contains(QStringLiteral("began to answer but did not finish within 1 s")),
                  qPrintable(f.message));
         QVERIFY2(f.message.contains(QStringLiteral("bytes received")), qPrintable(f.message));
+    }
+
+    void echoedTokenIsRedactedBeforeShortening_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<int>("padding");
+        QTest::newRow("HTTP 200, token at the cut") << 200 << 280;
+        QTest::newRow("HTTP 401, token at the cut") << 401 << 290;
+        QTest::newRow("HTTP 200, token far in") << 200 << 5000;
+    }
+    // A pool (or a proxy) whose error message echoes the request's token: however long the
+    // message and wherever the token stands, no part of it reaches the reason or the log.
+    void echoedTokenIsRedactedBeforeShortening()
+    {
+        QFETCH(int, status);
+        QFETCH(int, padding);
+        const QString token = QStringLiteral("s3cret-token-value");
+        sim::HttpServer server;
+        server.setHandler([&](const sim::HttpRequest &, sim::HttpResponder &r) {
+            const QByteArray msg = "invalid token: " + QByteArray(padding, 'x') + ' ' + token.toUtf8() +
+                                   " rejected";
+            r.respond(status, "{\"code\":5010,\"msg\":\"" + msg + "\"}", {{"Content-Type", "application/json"}});
+        });
+        QVERIFY(server.listen());
+        AccountConfig a = account();
+        a.url = server.baseUrl();
+        Poller p(a, m_nam.get(), &m_clock);
+        QSignalSpy bad(&p, &Poller::failed);
+        p.pollNow();
+        QTRY_COMPARE(bad.size(), 1);
+        const QString reason = bad.first().first().value<PollFailure>().message;
+        for (qsizetype n = 4; n <= token.size(); ++n)
+            QVERIFY2(!reason.contains(token.left(n)), qPrintable(reason));
+        QVERIFY2(reason.contains(QLatin1String("5010")), qPrintable(reason));
+        QVERIFY(reason.size() <= 404);
     }
 
     void wrongSecretIsAFailure()

@@ -30,14 +30,11 @@ ParseResult failure(const QString &reason)
     return r;
 }
 
-// A pool message can be long or multi-line; keep errors one readable line.
-QString shortened(QString text)
+// A pool message can be multi-line; keep errors one line. Not shortened here: a message can
+// echo the API token, which the poller redacts before it shortens (util/redact.h).
+QString oneLine(const QString &text)
 {
-    text = text.simplified();
-    constexpr int maxChars = 300;
-    if (text.size() > maxChars)
-        text = text.left(maxChars) + QStringLiteral("...");
-    return text;
+    return text.simplified();
 }
 
 // Non-negative finite number from a JSON number or numeric string; 0 otherwise.
@@ -93,7 +90,7 @@ QString detail::errorFromObject(const QJsonObject &o)
             return {};
         codeText = nameOf(code);
     } else if (code.isString()) {
-        codeText = shortened(code.toString());
+        codeText = oneLine(code.toString());
         if (codeText.isEmpty() || codeText == QLatin1String("0"))
             return {};
     } else {
@@ -103,7 +100,7 @@ QString detail::errorFromObject(const QJsonObject &o)
     for (const char *key : {"msg", "message", "error"}) {
         const QJsonValue m = o.value(QLatin1String(key));
         if (m.isString() && !m.toString().trimmed().isEmpty()) {
-            msg = shortened(m.toString());
+            msg = oneLine(m.toString());
             break;
         }
     }
@@ -172,7 +169,7 @@ QString detail::workersOf(const QJsonObject &root, QJsonArray *workers)
     for (const char *key : {"msg", "message", "error"}) {
         const QJsonValue m = root.value(QLatin1String(key));
         if (m.isString() && !m.toString().trimmed().isEmpty())
-            return e + F2poolText::tr(" (pool says: %1)").arg(shortened(m.toString()));
+            return e + F2poolText::tr(" (pool says: %1)").arg(oneLine(m.toString()));
     }
     return e;
 }

@@ -271,11 +271,12 @@ void Poller::finishWithFailure(PollFailure::Kind kind, const QString &message, i
 {
     PollFailure f;
     f.kind = kind;
-    f.message = message;
+    // Every reason, whatever path it took: a pool's message can echo the token.
+    f.message = redactedLine(message, {m_account.secret});
     f.httpStatus = status;
     f.durationMs = m_elapsed.isValid() ? m_elapsed.elapsed() : 0;
     ++m_failures;
-    qCWarning(lcPool).noquote() << m_account.id << "poll failed:" << message;
+    qCWarning(lcPool).noquote() << m_account.id << "poll failed:" << f.message;
     scheduleNext();
     emit failed(f);
 }

@@ -29,4 +29,16 @@ QString redactText(QString text, const QStringList &secrets)
     return text;
 }
 
+QString redactedLine(const QString &text, const QStringList &secrets, qsizetype maxChars)
+{
+    QString line = redactText(text, secrets).simplified();
+    if (line.size() > maxChars) {
+        qsizetype cut = maxChars;
+        if (line.at(cut - 1).isHighSurrogate()) // never half of a character
+            --cut;
+        line = line.left(cut) + QStringLiteral("...");
+    }
+    return line;
+}
+
 } // namespace rw
