@@ -1,6 +1,8 @@
 #include "config/configfile.h"
 
+#include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -241,6 +243,10 @@ private slots:
         QTest::newRow("empty secret, then a blank line")
             << QByteArray("[pool]\nuser = a\nsecret = \n\n[alerts]\noffline_after = 900\n") << false;
         QTest::newRow("real secret") << QByteArray("[pool]\nuser = a\nsecret = 0123456789abcdef\n") << true;
+        QTest::newRow("only a comment as the secret")
+            << QByteArray("[pool]\nuser = a\nsecret =    ; RIGWATCH_POOL_SECRET\n") << false;
+        QTest::newRow("quoted secret")
+            << QByteArray("[pool]\nuser = a\nsecret = \"0123456789 #abcdef\"\n") << true;
         QTest::newRow("real token")
             << QByteArray("[pool]\nuser = a\n[telegram]\n  token\t=\t123456:ABCDEFGHIJ\nchat = 1\n") << true;
     }
@@ -262,6 +268,268 @@ private slots:
             return w.contains(QStringLiteral("readable by other users"));
         });
         QCOMPARE(warned, warns);
+    }
+
+    // README.md's example, as an operator copies it: a comment after every value.
+    void inlineComments_data()
+    {
+        QTest::addColumn<QByteArray>("line"); // in [pool] after user = a, or a whole section
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("number, ;") << QByteArray("interval = 600          ; seconds") << "interval"
+                                   << "600";
+        QTest::newRow("number, #") << QByteArray("interval = 600 # seconds") << "interval"
+                                   << "600";
+        QTest::newRow("number, tab") << QByteArray("interval = 600\t;seconds") << "interval"
+                                     << "600";
+        QTest::newRow("text, ;") << QByteArray("name = myfarm                ; required") << "name"
+                                 << "myfarm";
+        QTest::newRow("text with spaces, #") << QByteArray("name = East hall # the label") << "name"
+                                             << "East hall";
+        QTest::newRow("; inside a word") << QByteArray("secret = abc;def") << "secret"
+                                         << "abc;def";
+        QTest::newRow("# inside a word") << QByteArray("secret = abc#def ; the token") << "secret"
+                                         << "abc#def";
+        QTest::newRow("only a comment") << QByteArray("secret = ; in the environment") << "secret"
+                                        << "";
+        QTest::newRow("no space after =") << QByteArray("secret =;abc") << "secret"
+                                          << ";abc";
+        QTest::newRow("double-quoted ; and #")
+            << QByteArray("secret = \"abc ;def #ghi\" ; the token") << "secret"
+            << "abc ;def #ghi";
+        QTest::newRow("double-quoted, comment without space")
+            << QByteArray("secret = \"abc ;def\";the token") << "secret"
+            << "abc ;def";
+        QTest::newRow("single-quoted") << QByteArray("name = 'East ; West' # label") << "name"
+                                       << "East ; West";
+        QTest::newRow("quoted spaces kept") << QByteArray("name = \"  padded  \"") << "name"
+                                            << "  padded  ";
+        QTest::newRow("quote inside the other kind")
+            << QByteArray("name = 'the \"big\" one'") << "name"
+            << "the \"big\" one";
+        QTest::newRow("url with #, unquoted")
+            << QByteArray("url = https://mirror.example/api#v2") << "url"
+            << "https://mirror.example/api#v2";
+        QTest::newRow("url with #, quoted")
+            << QByteArray("url = \"https://mirror.example/api#v2\" ; a mirror") << "url"
+            << "https://mirror.example/api#v2";
+        QTest::newRow("section header comment")
+            << QByteArray("[pool] ; the account\nuser = a\nname = x") << "name"
+            << "x";
+    }
+
+    void inlineComments()
+    {
+        QFETCH(QByteArray, line);
+        QFETCH(QString, key);
+        QFETCH(QString, expected);
+        const QByteArray ini = line.startsWith('[')
+                                   ? QByteArray(line + '\n')
+                                   : QByteArray("[pool]\nuser = a\n" + line + '\n');
+        const ConfigResult r = parseConfig(ini, QStringLiteral("a.ini"), noEnv());
+        QVERIFY2(r.config, qPrintable(r.error));
+        QVERIFY2(r.warnings.isEmpty(), qPrintable(r.warnings.join(QLatin1Char('\n'))));
+        const AccountConfig &a = r.config->accounts.first();
+        const QHash<QString, QString> got = {
+            {QStringLiteral("interval"), QString::number(a.intervalSecs)},
+            {QStringLiteral("name"), a.name},
+            {QStringLiteral("secret"), a.secret},
+            {QStringLiteral("url"), a.url.toString()}};
+        QCOMPARE(got.value(key), expected);
+    }
+
+    // A comment after a [telegram] or [alerts] value, where the check of the value showed it.
+    void inlineCommentsInEverySection()
+    {
+        const ConfigResult r = parseConfig(
+            "[pool]\nuser = myfarm ; required\n[alerts]\noffline_after = 600 ; offline\n"
+            "retired_after = 28800 ; retired\nmin_hashrate = 350T ; H/s\n[telegram]\n"
+            "token = 123:ABC ; bot\nchat = @farm_alerts # channel\nretract = edit ; or delete\n"
+            "language = zh_CN ; or en\n[storage]\ndatabase = /tmp/x.sqlite ; SQLite\n"
+            "[metrics]\nlisten = 127.0.0.1:9464 ; Prometheus\n",
+            QStringLiteral("a.ini"), noEnv());
+        QVERIFY2(r.config, qPrintable(r.error));
+        QVERIFY2(r.warnings.isEmpty(), qPrintable(r.warnings.join(QLatin1Char('\n'))));
+        QCOMPARE(r.config->accounts.first().user, QStringLiteral("myfarm"));
+        QCOMPARE(r.config->accounts.first().thresholds.offlineAfterSecs, 600);
+        QCOMPARE(r.config->accounts.first().thresholds.minHashRate, 350e12);
+        QCOMPARE(r.config->telegram.token, QStringLiteral("123:ABC"));
+        QCOMPARE(r.config->telegram.chat, QStringLiteral("@farm_alerts"));
+        QCOMPARE(r.config->telegram.retract, RetractMode::Edit);
+        QCOMPARE(r.config->telegram.language, QStringLiteral("zh_CN"));
+        QCOMPARE(r.config->databasePath, QStringLiteral("/tmp/x.sqlite"));
+        QCOMPARE(r.config->metricsListen, QStringLiteral("127.0.0.1:9464"));
+    }
+
+    void quotingErrors_data()
+    {
+        QTest::addColumn<QByteArray>("line");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("unclosed") << QByteArray("secret = \"hunter2;x") << "a.ini:3: [pool] secret";
+        QTest::newRow("unclosed, single") << QByteArray("secret = 'hunter2") << "no closing '";
+        QTest::newRow("text after the quote")
+            << QByteArray("secret = \"hunter2\" x") << "only a comment";
+    }
+
+    void quotingErrors()
+    {
+        QFETCH(QByteArray, line);
+        QFETCH(QString, expected);
+        const ConfigResult r =
+            parseConfig("[pool]\nuser = a\n" + line + '\n', QStringLiteral("a.ini"), noEnv());
+        QVERIFY(!r.config);
+        QVERIFY2(r.error.contains(expected), qPrintable(r.error));
+        QVERIFY2(!r.error.contains(QStringLiteral("hunter2")), qPrintable(r.error)); // a secret
+    }
+
+    // Every ```ini block of the README and of docs/configuration.md is a whole file that
+    // rigwatchd --check-config (loadConfigFile) accepts with no warning, its secrets given
+    // through the environment as both say: the examples cannot rot unnoticed.
+    void documentedExamplesAreAccepted_data()
+    {
+        QTest::addColumn<QString>("doc");
+        QTest::addColumn<QByteArray>("ini");
+        static const QRegularExpression block(QStringLiteral("(?ms)^```ini\\n(.*?)^```$"));
+        for (const QString &doc :
+             {QStringLiteral("README.md"), QStringLiteral("docs/configuration.md")}) {
+            QFile f(QStringLiteral(RIGWATCH_SOURCE_DIR "/") + doc);
+            QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(f.fileName()));
+            int n = 0;
+            for (const auto &m : block.globalMatch(QString::fromUtf8(f.readAll())))
+                QTest::addRow("%s block %d", qPrintable(doc), ++n) << doc << m.captured(1).toUtf8();
+            QVERIFY2(n > 0, qPrintable(doc + QStringLiteral(" has no ```ini example")));
+        }
+    }
+
+    void documentedExamplesAreAccepted()
+    {
+        QFETCH(QString, doc);
+        QFETCH(QByteArray, ini);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("rigwatch.ini"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(ini);
+        f.close();
+        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner); // chmod 600
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("HOME"), QStringLiteral("/home/operator"));
+        env.insert(QStringLiteral("RIGWATCH_POOL_SECRET"), QStringLiteral("pool-secret-from-env"));
+        if (ini.contains("[telegram]")) // elsewhere a token would be a warning, rightly
+            env.insert(QStringLiteral("RIGWATCH_TELEGRAM_TOKEN"),
+                       QStringLiteral("123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"));
+        const ConfigResult r = loadConfigFile(path, env);
+        QVERIFY2(r.config, qPrintable(r.error));
+        QVERIFY2(r.warnings.isEmpty(), qPrintable(r.warnings.join(QLatin1Char('\n'))));
+        // no comment swallowed into a value, no path under the config file's folder
+        const QString effective = describeConfig(*r.config);
+        QVERIFY2(!effective.contains(QStringLiteral(" ;")) &&
+                     !effective.contains(QStringLiteral(" #")),
+                 qPrintable(effective));
+        QVERIFY2(!r.config->databasePath.startsWith(dir.path()),
+                 qPrintable(r.config->databasePath));
+    }
+
+    void homeInPaths_data()
+    {
+        QTest::addColumn<QString>("database");
+        QTest::addColumn<QString>("expected"); // relative: to the config file's folder
+        QTest::newRow("~/...") << "~/.local/share/rigwatch.sqlite"
+                               << "/home/operator/.local/share/rigwatch.sqlite";
+        QTest::newRow("~") << "~"
+                           << "/home/operator";
+        QTest::newRow("quoted ~/...") << "\"~/farm db/x.sqlite\""
+                                      << "/home/operator/farm db/x.sqlite";
+        QTest::newRow("absolute") << "/var/lib/rigwatch/x.sqlite"
+                                  << "/var/lib/rigwatch/x.sqlite";
+        QTest::newRow("relative") << "db/x.sqlite"
+                                  << "db/x.sqlite";
+        QTest::newRow("~ inside a name") << "x~/y.sqlite"
+                                         << "x~/y.sqlite";
+        QTest::newRow("~user: not expanded") << "~other/x.sqlite"
+                                             << "~other/x.sqlite";
+    }
+
+    void homeInPaths()
+    {
+        QFETCH(QString, database);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("r.ini"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("[pool]\nuser = a\n[storage]\ndatabase = " + database.toUtf8() + '\n');
+        f.close();
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("HOME"), QStringLiteral("/home/operator"));
+        const ConfigResult r = loadConfigFile(path, env);
+        QVERIFY2(r.config, qPrintable(r.error));
+        QCOMPARE(r.config->databasePath,
+                 expected.startsWith(QLatin1Char('/')) ? expected : dir.filePath(expected));
+        // without HOME in the environment given: the user's home as Qt finds it
+        const ConfigResult sys = parseConfig("[pool]\nuser = a\n[storage]\ndatabase = ~/x.sqlite\n",
+                                             QStringLiteral("a.ini"), noEnv());
+        QVERIFY(sys.config);
+        QCOMPARE(sys.config->databasePath, QDir::homePath() + QStringLiteral("/x.sqlite"));
+    }
+
+    // The later value wins, as before, but not silently: the warning names the file, both
+    // lines, the section and the key (never the value: it may be a secret).
+    void duplicatesWarn()
+    {
+        const ConfigResult r = parseConfig("[pool]\nuser = a\nsecret = old-secret-1\n"
+                                           "secret = new-secret-2\n[alerts]\noffline_after = 900\n"
+                                           "[pool]\ninterval = 60\nuser = b\n",
+                                           QStringLiteral("a.ini"), noEnv());
+        QVERIFY2(r.config, qPrintable(r.error));
+        const AccountConfig &a = r.config->accounts.first();
+        QCOMPARE(a.secret, QStringLiteral("new-secret-2"));
+        QCOMPARE(a.user, QStringLiteral("b"));
+        QCOMPARE(a.intervalSecs, 60);
+        QCOMPARE(a.thresholds.offlineAfterSecs, 900);
+        QCOMPARE(
+            r.warnings,
+            QStringList({QStringLiteral("a.ini:4: [pool] secret is set again (first on line 3): "
+                                        "the value on line 4 is used"),
+                         QStringLiteral("a.ini:7: section [pool] appears again (first on line "
+                                        "1): both are read as one, a key set in both takes "
+                                        "the later value"),
+                         QStringLiteral("a.ini:9: [pool] user is set again (first on line 2): "
+                                        "the value on line 9 is used")}));
+    }
+
+    // rigwatchd shows them as it shows every warning (src/daemon/main.cpp): through loadConfigFile.
+    void duplicatesWarnThroughTheFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("d.ini"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("[pool]\nuser = a\n[alerts]\noffline_after = 600\noffline_after = 900\n");
+        f.close();
+        const ConfigResult r = loadConfigFile(path, noEnv());
+        QVERIFY2(r.config, qPrintable(r.error));
+        QCOMPARE(r.config->accounts.first().thresholds.offlineAfterSecs, 900);
+        QCOMPARE(r.warnings.size(), 1);
+        QVERIFY2(r.warnings.first().startsWith(
+                     path + QStringLiteral(":5: [alerts] offline_after is set again")),
+                 qPrintable(r.warnings.first()));
+    }
+
+    // Above a maximum the maximum is used, as before, and now said.
+    void clampedValuesWarn()
+    {
+        const ConfigResult r = parseConfig("[pool]\nuser = a\ninterval = 9999999\ntimeout = 7200\n",
+                                           QStringLiteral("a.ini"), noEnv());
+        QVERIFY2(r.config, qPrintable(r.error));
+        QCOMPARE(r.config->accounts.first().intervalSecs, 604800);
+        QCOMPARE(r.config->accounts.first().timeoutSecs, 3600);
+        QCOMPARE(
+            r.warnings,
+            QStringList({QStringLiteral("a.ini: [pool] interval = 9999999 is more than 604800: "
+                                        "604800 is used"),
+                         QStringLiteral("a.ini: [pool] timeout = 7200 is more than 3600: 3600 "
+                                        "is used")}));
     }
 };
 

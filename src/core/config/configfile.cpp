@@ -1,5 +1,7 @@
 #include "config/configfile.h"
 
+#include "config/valuecheck.h"
+
 #include <QCoreApplication>
 #include <algorithm>
 #include <cmath>
@@ -18,13 +20,15 @@ struct Section
 {
     QString name;
     QHash<QString, QString> values;
-    QHash<QString, int> lines;
+    QHash<QString, int> lines; // where each key was set (the last time)
+    int line = 0;              // of the header (the first one)
 };
 
 struct Reader
 {
     QString file;
     QString error;
+    QStringList *warnings; // clamped values
 
     bool fail(const QString &msg)
     {
@@ -52,93 +56,58 @@ QString where(const QString &section, const QString &key)
     return QLatin1Char('[') + section + QStringLiteral("] ") + key;
 }
 
-bool readInt(Reader &r, const Section &s, const QString &key, qint64 min, qint64 *out)
+bool use(Reader &r, const ValueCheck &check)
+{
+    if (check.refused())
+        return r.fail(check.message);
+    if (check.outcome == ValueCheck::Clamped)
+        r.warnings->append(r.file + QStringLiteral(": ") + check.message);
+    return true;
+}
+
+bool readInt(Reader &r, const Section &s, const QString &key, WholeNumberRule rule, qint64 *out)
 {
     if (!s.values.contains(key))
         return true;
-    const QString v = s.values.value(key);
-    bool ok = false;
-    const qint64 n = v.toLongLong(&ok);
-    if (!ok)
-        return r.fail(where(s.name, key) + QStringLiteral(" = \"") + v +
-                      QStringLiteral("\" is not a whole number"));
-    if (n < min)
-        return r.fail(where(s.name, key) + QStringLiteral(" = ") + v +
-                      QStringLiteral(" must be at least ") + QString::number(min));
-    *out = n;
-    return true;
+    return use(r, checkWholeNumber(where(s.name, key), s.values.value(key), rule, out));
 }
 
 bool readHashRate(Reader &r, const Section &s, const QString &key, double *out)
 {
     if (!s.values.contains(key))
         return true;
-    const QString v = s.values.value(key).trimmed();
-    static const QRegularExpression re(
-        QStringLiteral("^([0-9]*\\.?[0-9]+(?:[eE][+-]?[0-9]+)?)\\s*([kKMGTPE]?)(?:H/s|H)?$"));
-    const auto m = re.match(v);
-    if (!m.hasMatch())
-        return r.fail(where(s.name, key) + QStringLiteral(" = \"") + v +
-                      QStringLiteral("\" is not a hash rate in H/s (e.g. 0, 3.5e15 or 350T)"));
-    double n = m.captured(1).toDouble();
-    const QString unit = m.captured(2).toUpper();
-    const QString units = QStringLiteral("KMGTPE");
-    if (!unit.isEmpty())
-        for (int i = 0; i <= units.indexOf(unit); ++i)
-            n *= 1000.0;
-    // the whole Bitcoin network is below 1e21 H/s; anything near a double's range is a typo
-    if (!std::isfinite(n) || n > 1e30)
-        return r.fail(where(s.name, key) + QStringLiteral(" = \"") + v +
-                      QStringLiteral("\" is too large to be a hash rate"));
-    *out = n;
-    return true;
+    return use(r, checkHashRate(where(s.name, key), s.values.value(key), out));
 }
 
 bool readUrl(Reader &r, const Section &s, const QString &key, QUrl *out)
 {
     if (!s.values.contains(key))
         return true;
-    const QString v = s.values.value(key);
-    const QUrl u(v, QUrl::StrictMode);
-    if (!u.isValid() || u.host().isEmpty() ||
-        (u.scheme() != QLatin1String("http") && u.scheme() != QLatin1String("https")))
-        return r.fail(where(s.name, key) + QStringLiteral(" = \"") + v +
-                      QStringLiteral("\" is not an http:// or https:// URL"));
-    QUrl clean = u;
-    QString path = clean.path();
-    while (path.endsWith(QLatin1Char('/')))
-        path.chop(1);
-    clean.setPath(path);
-    *out = clean;
-    return true;
+    return use(r, checkHttpUrl(where(s.name, key), s.values.value(key), out));
 }
 
 bool readThresholds(Reader &r, const Section &s, Thresholds *t)
 {
-    return readInt(r, s, QStringLiteral("offline_after"), 1, &t->offlineAfterSecs) &&
-           readInt(r, s, QStringLiteral("retired_after"), 1, &t->retiredAfterSecs) &&
+    return readInt(r, s, QStringLiteral("offline_after"), rules::kOfflineAfter,
+                   &t->offlineAfterSecs) &&
+           readInt(r, s, QStringLiteral("retired_after"), rules::kRetiredAfter,
+                   &t->retiredAfterSecs) &&
            readHashRate(r, s, QStringLiteral("min_hashrate"), &t->minHashRate);
 }
 
 bool readPool(Reader &r, const Section &s, const QString &id, AccountConfig *a)
 {
     a->id = id;
-    if (s.values.contains(QStringLiteral("provider"))) {
-        const QString p = s.values.value(QStringLiteral("provider"));
-        if (p == QLatin1String("f2pool"))
-            a->provider = PoolProvider::F2poolV2;
-        else if (p == QLatin1String("f2pool-v1"))
-            a->provider = PoolProvider::F2poolV1;
-        else
-            return r.fail(where(s.name, QStringLiteral("provider")) + QStringLiteral(" = \"") + p +
-                          QStringLiteral("\" is not a known provider (f2pool, f2pool-v1)"));
-    }
+    if (s.values.contains(QStringLiteral("provider")) &&
+        !use(r, checkProvider(where(s.name, QStringLiteral("provider")),
+                              s.values.value(QStringLiteral("provider")), &a->provider)))
+        return false;
     if (!readUrl(r, s, QStringLiteral("url"), &a->url))
         return false;
     if (s.values.contains(QStringLiteral("currency")))
         a->currency = s.values.value(QStringLiteral("currency"));
-    if (a->currency.isEmpty())
-        return r.fail(where(s.name, QStringLiteral("currency")) + QStringLiteral(" is empty"));
+    if (!use(r, checkCurrency(where(s.name, QStringLiteral("currency")), a->currency)))
+        return false;
     if (s.values.contains(QStringLiteral("user")))
         a->user = s.values.value(QStringLiteral("user"));
     if (s.values.contains(QStringLiteral("secret")))
@@ -146,21 +115,19 @@ bool readPool(Reader &r, const Section &s, const QString &id, AccountConfig *a)
     if (s.values.contains(QStringLiteral("name")))
         a->name = s.values.value(QStringLiteral("name"));
     qint64 interval = a->intervalSecs, timeout = a->timeoutSecs, maxBody = a->maxBodyBytes;
-    if (!readInt(r, s, QStringLiteral("interval"), 1, &interval) ||
-        !readInt(r, s, QStringLiteral("timeout"), 1, &timeout) ||
-        !readInt(r, s, QStringLiteral("max_body"), 1024, &maxBody) ||
+    if (!readInt(r, s, QStringLiteral("interval"), rules::kInterval, &interval) ||
+        !readInt(r, s, QStringLiteral("timeout"), rules::kTimeout, &timeout) ||
+        !readInt(r, s, QStringLiteral("max_body"), rules::kMaxBody, &maxBody) ||
         !readThresholds(r, s, &a->thresholds))
         return false;
-    a->intervalSecs = int(qMin<qint64>(interval, 86400 * 7));
-    a->timeoutSecs = int(qMin<qint64>(timeout, 3600));
+    a->intervalSecs = int(interval);
+    a->timeoutSecs = int(timeout);
     a->maxBodyBytes = maxBody;
     if (a->user.isEmpty())
         return r.fail(where(s.name, QStringLiteral("user")) +
                       QStringLiteral(" is required (the pool account name)"));
-    if (a->thresholds.retiredAfterSecs <= a->thresholds.offlineAfterSecs)
-        return r.fail(where(s.name, QStringLiteral("retired_after")) +
-                      QStringLiteral(" must be greater than offline_after"));
-    return true;
+    return use(r, checkThresholdOrder(where(s.name, QStringLiteral("retired_after")),
+                                      QStringLiteral("offline_after"), a->thresholds));
 }
 
 bool readTelegram(Reader &r, const Section &s, TelegramConfig *t)
@@ -173,35 +140,140 @@ bool readTelegram(Reader &r, const Section &s, TelegramConfig *t)
         !QRegularExpression(QStringLiteral("^[A-Za-z0-9:_-]+$")).match(t->token).hasMatch())
         return r.fail(where(s.name, QStringLiteral("token")) +
                       QStringLiteral(" has characters a bot token never has"));
-    if (!t->chat.isEmpty() &&
-        !QRegularExpression(QStringLiteral("^(-?[0-9]{1,20}|@[A-Za-z][A-Za-z0-9_]{3,})$"))
-             .match(t->chat)
-             .hasMatch())
-        return r.fail(where(s.name, QStringLiteral("chat")) + QStringLiteral(" = \"") + t->chat +
-                      QStringLiteral("\" is neither a numeric chat id nor @channelname"));
+    if (!use(r, checkTelegramChat(where(s.name, QStringLiteral("chat")), t->chat)))
+        return false;
     const QString retract = s.values.value(QStringLiteral("retract"), QStringLiteral("delete"));
-    if (retract == QLatin1String("delete"))
-        t->retract = RetractMode::Delete;
-    else if (retract == QLatin1String("edit"))
-        t->retract = RetractMode::Edit;
-    else
-        return r.fail(where(s.name, QStringLiteral("retract")) + QStringLiteral(" = \"") + retract +
-                      QStringLiteral("\" must be delete or edit"));
+    if (!use(r, checkRetract(where(s.name, QStringLiteral("retract")), retract, &t->retract)))
+        return false;
     const QString lang = s.values.value(QStringLiteral("language"), t->language);
-    if (lang != QLatin1String("en") && lang != QLatin1String("zh_CN"))
-        return r.fail(where(s.name, QStringLiteral("language")) + QStringLiteral(" = \"") + lang +
-                      QStringLiteral("\" must be en or zh_CN"));
+    if (!use(r, checkLanguage(where(s.name, QStringLiteral("language")), lang)))
+        return false;
     t->language = lang;
     qint64 timeout = t->timeoutSecs;
-    if (!readInt(r, s, QStringLiteral("timeout"), 1, &timeout))
+    if (!readInt(r, s, QStringLiteral("timeout"), rules::kTimeout, &timeout))
         return false;
-    t->timeoutSecs = int(qMin<qint64>(timeout, 3600));
+    t->timeoutSecs = int(timeout);
     if (t->token.isEmpty() != t->chat.isEmpty())
         return r.fail(where(s.name, t->token.isEmpty() ? QStringLiteral("token")
                                                        : QStringLiteral("chat")) +
                       QStringLiteral(" is required when ") +
                       (t->token.isEmpty() ? QStringLiteral("chat") : QStringLiteral("token")) +
                       QStringLiteral(" is set"));
+    return true;
+}
+
+// A ';' or '#' after whitespace starts a comment, as in most INI readers; one inside a word
+// ("abc;def", "https://host/#x") is part of the value.
+int commentStart(const QString &text)
+{
+    for (int i = 1; i < text.size(); ++i)
+        if ((text.at(i) == QLatin1Char(';') || text.at(i) == QLatin1Char('#')) &&
+            text.at(i - 1).isSpace())
+            return i;
+    return -1;
+}
+
+// The text after '=': a quoted value is what its quotes hold, so it may contain " ;" or " #";
+// only a comment may follow it.
+enum class ValueSyntax
+{
+    Ok,
+    Unclosed,
+    TextAfterQuote
+};
+ValueSyntax readValue(const QString &raw, QString *value, QChar *quote)
+{
+    int i = 0;
+    while (i < raw.size() && raw.at(i).isSpace())
+        ++i;
+    if (i < raw.size() && (raw.at(i) == QLatin1Char('"') || raw.at(i) == QLatin1Char('\''))) {
+        *quote = raw.at(i);
+        const int close = raw.indexOf(*quote, i + 1);
+        if (close < 0)
+            return ValueSyntax::Unclosed;
+        const QString rest = raw.mid(close + 1).trimmed();
+        if (!rest.isEmpty() && !rest.startsWith(QLatin1Char(';')) &&
+            !rest.startsWith(QLatin1Char('#')))
+            return ValueSyntax::TextAfterQuote;
+        *value = raw.mid(i + 1, close - i - 1);
+        return ValueSyntax::Ok;
+    }
+    const int comment = commentStart(raw);
+    *value = (comment < 0 ? raw : raw.left(comment)).trimmed();
+    return ValueSyntax::Ok;
+}
+
+// The file's sections in the order they first appear. A section or a key given twice is read
+// as one, the later value winning, as an operator who appends a line would expect; but it is
+// often a forgotten first one, hence the warning naming both lines.
+bool readIni(const QByteArray &text, const QString &fileName, QVector<Section> *sections,
+             QHash<QString, int> *index, ConfigResult *result)
+{
+    int current = -1;
+    const QStringList lines = QString::fromUtf8(text).split(QLatin1Char('\n'));
+    for (int i = 0; i < lines.size(); ++i) {
+        QString line = lines.at(i).trimmed();
+        const QString lineNo = QString::number(i + 1);
+        const QString at = fileName + QLatin1Char(':') + lineNo + QStringLiteral(": ");
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#')) ||
+            line.startsWith(QLatin1Char(';')))
+            continue;
+        if (line.startsWith(QLatin1Char('['))) {
+            const int comment = commentStart(line);
+            if (comment > 0)
+                line = line.left(comment).trimmed();
+            if (!line.endsWith(QLatin1Char(']'))) {
+                result->error = at + QStringLiteral("section header \"") + line +
+                                QStringLiteral("\" has no closing ]");
+                return false;
+            }
+            const QString name = line.mid(1, line.size() - 2).trimmed();
+            if (index->contains(name)) {
+                result->warnings << ConfigText::tr("%1:%2: section [%3] appears again (first on "
+                                                   "line %4): both are read as one, a key set in "
+                                                   "both takes the later value")
+                                        .arg(
+                                            fileName, lineNo, name,
+                                            QString::number(sections->at(index->value(name)).line));
+            } else {
+                index->insert(name, int(sections->size()));
+                sections->append(Section{name, {}, {}, i + 1});
+            }
+            current = index->value(name);
+            continue;
+        }
+        const int eq = line.indexOf(QLatin1Char('='));
+        if (eq <= 0 || current < 0) {
+            result->error = at + (current >= 0 ? QStringLiteral("expected key = value, found \"") +
+                                                     line + QLatin1Char('"')
+                                               : QStringLiteral("key outside of any [section]"));
+            return false;
+        }
+        Section &section = (*sections)[current];
+        const QString key = line.left(eq).trimmed();
+        QString value;
+        QChar quote;
+        switch (readValue(line.mid(eq + 1), &value, &quote)) {
+        case ValueSyntax::Ok:
+            break;
+        case ValueSyntax::Unclosed: // the value is not repeated: it may be a secret
+            result->error = ConfigText::tr("%1:%2: [%3] %4: the quoted value has no closing %5")
+                                .arg(fileName, lineNo, section.name, key, QString(quote));
+            return false;
+        case ValueSyntax::TextAfterQuote:
+            result->error = ConfigText::tr("%1:%2: [%3] %4: only a comment (after ; or #) may "
+                                           "follow the closing %5")
+                                .arg(fileName, lineNo, section.name, key, QString(quote));
+            return false;
+        }
+        if (section.lines.contains(key))
+            result->warnings << ConfigText::tr("%1:%2: [%3] %4 is set again (first on line %5): "
+                                               "the value on line %2 is used")
+                                    .arg(fileName, lineNo, section.name, key,
+                                         QString::number(section.lines.value(key)));
+        section.values.insert(key, value);
+        section.lines.insert(key, i + 1);
+    }
     return true;
 }
 
@@ -228,45 +300,11 @@ ConfigResult parseConfig(const QByteArray &text, const QString &fileName,
                          const QProcessEnvironment &env)
 {
     ConfigResult result;
-    Reader r{fileName, {}};
+    Reader r{fileName, {}, &result.warnings};
     QVector<Section> sections;
     QHash<QString, int> index;
-    Section *current = nullptr;
-    const QStringList lines = QString::fromUtf8(text).split(QLatin1Char('\n'));
-    for (int i = 0; i < lines.size(); ++i) {
-        const QString line = lines.at(i).trimmed();
-        const QString at = fileName + QLatin1Char(':') + QString::number(i + 1) + QStringLiteral(": ");
-        if (line.isEmpty() || line.startsWith(QLatin1Char('#')) || line.startsWith(QLatin1Char(';')))
-            continue;
-        if (line.startsWith(QLatin1Char('['))) {
-            if (!line.endsWith(QLatin1Char(']'))) {
-                result.error = at + QStringLiteral("section header \"") + line +
-                               QStringLiteral("\" has no closing ]");
-                return result;
-            }
-            const QString name = line.mid(1, line.size() - 2).trimmed();
-            if (!index.contains(name)) {
-                index.insert(name, sections.size());
-                sections.append(Section{name, {}, {}});
-            }
-            current = &sections[index.value(name)];
-            continue;
-        }
-        const int eq = line.indexOf(QLatin1Char('='));
-        if (eq <= 0 || !current) {
-            result.error = at + (current ? QStringLiteral("expected key = value, found \"") +
-                                               line + QLatin1Char('"')
-                                         : QStringLiteral("key outside of any [section]"));
-            return result;
-        }
-        const QString key = line.left(eq).trimmed();
-        QString value = line.mid(eq + 1).trimmed();
-        if (value.size() >= 2 && ((value.startsWith(QLatin1Char('"')) && value.endsWith(QLatin1Char('"'))) ||
-                                  (value.startsWith(QLatin1Char('\'')) && value.endsWith(QLatin1Char('\'')))))
-            value = value.mid(1, value.size() - 2);
-        current->values.insert(key, value);
-        current->lines.insert(key, i + 1);
-    }
+    if (!readIni(text, fileName, &sections, &index, &result))
+        return result;
 
     auto known = [&](const Section &s, const QStringList &keys) {
         for (auto it = s.values.cbegin(); it != s.values.cend(); ++it)
@@ -370,7 +408,12 @@ ConfigResult parseConfig(const QByteArray &text, const QString &fileName,
             }
         } else if (s.name == QLatin1String("storage")) {
             known(s, kStorageKeys);
-            cfg.databasePath = s.values.value(QStringLiteral("database"));
+            // "~/..." as a shell would; anything else relative is relative to the file
+            // (loadConfigFile)
+            cfg.databasePath =
+                expandHome(s.values.value(QStringLiteral("database")),
+                           env.contains(QStringLiteral("HOME")) ? env.value(QStringLiteral("HOME"))
+                                                                : QDir::homePath());
         } else if (s.name == QLatin1String("metrics")) {
             known(s, kMetricsKeys);
             cfg.metricsListen = s.values.value(QStringLiteral("listen"));
@@ -421,10 +464,16 @@ ConfigResult loadConfigFile(const QString &path, const QProcessEnvironment &env)
     const QByteArray text = f.readAll();
     ConfigResult r = parseConfig(text, path, env);
     if (r.config) {
+        // read as the parser reads it: "secret = ; in the environment" holds none
+        QVector<Section> sections;
+        QHash<QString, int> index;
+        ConfigResult ignored;
+        readIni(text, path, &sections, &index, &ignored);
         const bool fileHoldsSecret =
-            QRegularExpression(QStringLiteral("(?m)^[ \\t]*(secret|token)[ \\t]*=[ \\t]*\\S"))
-                .match(QString::fromUtf8(text))
-                .hasMatch();
+            std::any_of(sections.cbegin(), sections.cend(), [](const Section &s) {
+                return !s.values.value(QStringLiteral("secret")).isEmpty() ||
+                       !s.values.value(QStringLiteral("token")).isEmpty();
+            });
         if (fileHoldsSecret && (f.permissions() & QFileDevice::ReadOther))
             r.warnings << path + QStringLiteral(": holds a secret and is readable by other users; "
                                                 "run chmod o-r (or 600) on it");
