@@ -2,9 +2,12 @@
 
 #include "guilogging.h"
 
+#include "config/valuecheck.h"
 #include "pool/poolprovider.h"
 
+#include <QDir>
 #include <QLocale>
+#include <QSet>
 #include <QSettings>
 
 namespace rw {
@@ -40,44 +43,138 @@ QString GuiSettings::defaultLanguage(const QLocale &desktop)
     return desktop.language() == QLocale::Chinese ? QStringLiteral("zh_CN") : QStringLiteral("en");
 }
 
-GuiSettings GuiSettings::load(QSettings &s)
+namespace {
+// Reads hand-edited settings with rigwatchd's rules (config/valuecheck.h): a value they refuse is
+// never used, the default stands instead; one above a limit is clamped. Each says so.
+class Reader
+{
+public:
+    explicit Reader(QSettings &s) : m_s(s) {}
+
+    bool has(const char *k) const { return m_s.contains(key(k)); }
+    QString text(const char *k) const { return m_s.value(key(k)).toString(); }
+
+    // False when refused: the caller keeps its default, `fallback` in the warning.
+    bool accept(const ValueCheck &check, const QString &fallback)
+    {
+        return accept(check, [&] {
+            return ConfigText::tr("%1; %2 is used instead").arg(check.message, fallback);
+        });
+    }
+    template <typename Refusal> bool accept(const ValueCheck &check, Refusal refusal)
+    {
+        if (check.outcome == ValueCheck::Clamped)
+            warn(check.where, check.message);
+        else if (check.refused())
+            warn(check.where, refusal());
+        return !check.refused();
+    }
+    template <typename T> T wholeNumber(const char *k, WholeNumberRule rule, T fallback)
+    {
+        qint64 v = fallback;
+        if (has(k) &&
+            !accept(checkWholeNumber(key(k), text(k), rule, &v), QString::number(fallback)))
+            return fallback;
+        return T(v);
+    }
+    // `where` names the setting: logged once per run, since main() reads the settings for
+    // --help's language before the app reads them again (in that language by then).
+    void warn(const QString &where, const QString &problem)
+    {
+        const QString line = m_s.fileName() + QStringLiteral(": ") + problem;
+        static QSet<QString> logged;
+        const QString id = m_s.fileName() + QLatin1Char('\n') + where;
+        if (!logged.contains(id)) {
+            logged.insert(id);
+            qCWarning(lcGui).noquote() << line;
+        }
+        m_warnings << line;
+    }
+    QStringList warnings() const { return m_warnings; }
+
+private:
+    QSettings &m_s;
+    QStringList m_warnings;
+};
+} // namespace
+
+GuiSettings GuiSettings::load(QSettings &s, QStringList *warnings)
 {
     GuiSettings g;
+    Reader r(s);
     const int n = s.beginReadArray(kAccounts);
     for (int i = 0; i < n; ++i) {
         s.setArrayIndex(i);
+        const QString at = kAccounts + QLatin1Char('/') + QString::number(i + 1) + QLatin1Char('/');
         AccountConfig a;
         a.id = s.value(key("id"), QStringLiteral("pool%1").arg(i + 1)).toString();
-        a.provider = s.value(key("provider")).toString() == providerName(PoolProvider::F2poolV1)
-                         ? PoolProvider::F2poolV1
-                         : PoolProvider::F2poolV2;
-        const QUrl url = s.value(key("url")).toUrl();
-        if (url.isValid() && !url.isEmpty())
-            a.url = url;
-        a.currency = s.value(key("currency"), a.currency).toString();
-        a.user = s.value(key("user")).toString();
-        if (!a.user.isEmpty())
-            g.accounts << a;
+        if (r.has("provider"))
+            r.accept(checkProvider(at + key("provider"), r.text("provider"), &a.provider),
+                     providerName(a.provider));
+        if (r.has("url") && !r.text("url").isEmpty())
+            r.accept(checkHttpUrl(at + key("url"), r.text("url"), &a.url), a.url.toString());
+        if (r.has("currency")) {
+            const QString currency = r.text("currency");
+            if (r.accept(checkCurrency(at + key("currency"), currency), a.currency))
+                a.currency = currency;
+        }
+        a.user = r.text("user");
+        if (a.user.isEmpty()) {
+            r.warn(at + key("user"),
+                   ConfigText::tr("%1 is empty: the account is left out").arg(at + key("user")));
+            continue;
+        }
+        g.accounts << a;
     }
     s.endArray();
-    g.intervalSecs = s.value(key("poll/interval"), g.intervalSecs).toInt();
-    g.timeoutSecs = s.value(key("poll/timeout"), g.timeoutSecs).toInt();
-    g.thresholds.offlineAfterSecs =
-        s.value(key("thresholds/offlineAfter"), g.thresholds.offlineAfterSecs).toLongLong();
-    g.thresholds.retiredAfterSecs =
-        s.value(key("thresholds/retiredAfter"), g.thresholds.retiredAfterSecs).toLongLong();
-    g.thresholds.minHashRate = s.value(key("thresholds/minHashRate"), 0.0).toDouble();
-    g.telegram.chat = s.value(key("telegram/chat")).toString();
-    g.telegram.retract = s.value(key("telegram/retract")).toString() == QLatin1String("edit")
-                             ? RetractMode::Edit
-                             : RetractMode::Delete;
-    const QUrl tg = s.value(key("telegram/url")).toUrl();
-    if (tg.isValid() && !tg.isEmpty())
-        g.telegram.url = tg;
-    g.language = s.value(key("ui/language"), defaultLanguage(QLocale::system())).toString();
+    g.intervalSecs = r.wholeNumber("poll/interval", rules::kInterval, g.intervalSecs);
+    g.timeoutSecs = r.wholeNumber("poll/timeout", rules::kTimeout, g.timeoutSecs);
+    Thresholds t;
+    t.offlineAfterSecs =
+        r.wholeNumber("thresholds/offlineAfter", rules::kOfflineAfter, t.offlineAfterSecs);
+    t.retiredAfterSecs =
+        r.wholeNumber("thresholds/retiredAfter", rules::kRetiredAfter, t.retiredAfterSecs);
+    const Thresholds defaults;
+    const ValueCheck order =
+        checkThresholdOrder(key("thresholds/retiredAfter"), key("thresholds/offlineAfter"), t);
+    if (!r.accept(order, [&] {
+            return ConfigText::tr("%1; the defaults %2 and %3 are used instead")
+                .arg(order.message, QString::number(defaults.offlineAfterSecs),
+                     QString::number(defaults.retiredAfterSecs));
+        })) {
+        t.offlineAfterSecs = defaults.offlineAfterSecs;
+        t.retiredAfterSecs = defaults.retiredAfterSecs;
+    }
+    if (r.has("thresholds/minHashRate"))
+        r.accept(checkHashRate(key("thresholds/minHashRate"), r.text("thresholds/minHashRate"),
+                               &t.minHashRate),
+                 QString::number(defaults.minHashRate));
+    g.thresholds = t;
+    const QString chat = r.text("telegram/chat");
+    const ValueCheck chatCheck = checkTelegramChat(key("telegram/chat"), chat);
+    if (r.accept(chatCheck,
+                 [&] { return ConfigText::tr("%1; Telegram stays off").arg(chatCheck.message); }))
+        g.telegram.chat = chat;
+    if (r.has("telegram/retract"))
+        r.accept(
+            checkRetract(key("telegram/retract"), r.text("telegram/retract"), &g.telegram.retract),
+            QStringLiteral("delete"));
+    if (r.has("telegram/url") && !r.text("telegram/url").isEmpty())
+        r.accept(checkHttpUrl(key("telegram/url"), r.text("telegram/url"), &g.telegram.url),
+                 g.telegram.url.toString());
+    g.language = defaultLanguage(QLocale::system());
+    if (r.has("ui/language")) {
+        const QString language = r.text("ui/language");
+        if (r.accept(checkLanguage(key("ui/language"), language), g.language))
+            g.language = language;
+    }
     g.startOnLogin = s.value(key("ui/startOnLogin"), false).toBool();
-    g.redOfflinePercent = s.value(key("ui/redOfflinePercent"), g.redOfflinePercent).toInt();
-    g.databasePath = s.value(key("storage/database")).toString();
+    // the share of offline workers that turns the tray red: the desktop app's own setting
+    g.redOfflinePercent =
+        r.wholeNumber("ui/redOfflinePercent", WholeNumberRule{0, 100}, g.redOfflinePercent);
+    g.databasePath = expandHome(r.text("storage/database"), QDir::homePath());
+    if (warnings)
+        *warnings = r.warnings();
     return g;
 }
 

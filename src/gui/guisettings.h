@@ -2,6 +2,7 @@
 
 #include "config/configfile.h"
 
+#include <QStringList>
 #include <QVector>
 
 class QLocale;
@@ -27,7 +28,10 @@ struct GuiSettings
     bool isConfigured() const { return !accounts.isEmpty(); }
     DaemonConfig toDaemonConfig() const;
 
-    static GuiSettings load(QSettings &settings);
+    // Hand-edited values are held to rigwatchd's rules (config/valuecheck.h): one they refuse
+    // is replaced by its default, one above a limit clamped; each is logged and, when asked
+    // for, listed in `warnings`.
+    static GuiSettings load(QSettings &settings, QStringList *warnings = nullptr);
     // The language to start in before one is chosen: Simplified Chinese on a Chinese desktop,
     // else English (the only two the app has).
     static QString defaultLanguage(const QLocale &desktop);

@@ -5,6 +5,9 @@
 #include "secretstore.h"
 #include "settingsvalidator.h"
 
+#include "pool/poolprovider.h"
+
+#include <QDir>
 #include <QLocale>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -180,6 +183,117 @@ private slots:
         GuiSettings s = valid();
         s.accounts << s.accounts[0];
         QVERIFY(validateSettings(s).contains(QStringLiteral("listed twice")));
+    }
+
+    // Hand-edited settings are held to rigwatchd's rules (config/valuecheck.h): interval=0 used
+    // to reach the engine as it was, and the app polled the pool back to back.
+    void handEditedValuesFollowTheDaemonsRules_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("field"); // what the app uses, see below
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<QString>("warning"); // a piece of the one warning; empty = none
+        const auto row = [](const char *name, const char *key, const char *value, const char *field,
+                            const char *expected, const char *warning) {
+            QTest::newRow(name) << QString::fromUtf8(key) << QString::fromUtf8(value)
+                                << QString::fromUtf8(field) << QString::fromUtf8(expected)
+                                << QString::fromUtf8(warning);
+        };
+        const QByteArray home = QDir::homePath().toUtf8();
+        const QByteArray language = GuiSettings::defaultLanguage(QLocale::system()).toUtf8();
+        row("interval 0", "poll/interval", "0", "interval", "300",
+            "poll/interval = 0 must be at least 1; 300 is used instead");
+        row("interval negative", "poll/interval", "-5", "interval", "300", "must be at least 1");
+        row("interval not a number", "poll/interval", "soon", "interval", "300",
+            "poll/interval = \"soon\" is not a whole number");
+        row("interval above a week", "poll/interval", "9999999", "interval", "604800",
+            "poll/interval = 9999999 is more than 604800: 604800 is used");
+        row("interval of a minute", "poll/interval", "60", "interval", "60", "");
+        row("timeout 0", "poll/timeout", "0", "timeout", "30", "poll/timeout");
+        row("timeout above an hour", "poll/timeout", "7200", "timeout", "3600",
+            "is more than 3600");
+        row("offline after 0", "thresholds/offlineAfter", "0", "thresholds", "600/28800",
+            "thresholds/offlineAfter = 0");
+        row("retired before offline", "thresholds/retiredAfter", "300", "thresholds", "600/28800",
+            "thresholds/retiredAfter must be greater than thresholds/offlineAfter; the "
+            "defaults 600 and 28800 are used instead");
+        row("negative floor", "thresholds/minHashRate", "-1", "floor", "0", "is not a hash rate");
+        row("infinite floor", "thresholds/minHashRate", "1e400", "floor", "0", "too large");
+        row("floor with a suffix", "thresholds/minHashRate", "350T", "floor", "3.5e+14", "");
+        row("unknown provider", "accounts/1/provider", "antpool", "provider", "f2pool",
+            "accounts/1/provider = \"antpool\"");
+        row("ftp pool url", "accounts/1/url", "ftp://api.f2pool.com", "url",
+            "https://api.f2pool.com", "not an http:// or https://");
+        row("empty currency", "accounts/1/currency", "", "currency", "bitcoin",
+            "accounts/1/currency is empty");
+        row("no user", "accounts/1/user", "", "accounts", "0", "the account is left out");
+        row("malformed chat", "telegram/chat", "my channel", "chat", "", "Telegram stays off");
+        row("unknown retract", "telegram/retract", "burn", "retract", "delete",
+            "must be delete or edit");
+        row("file telegram url", "telegram/url", "file:///etc/passwd", "telegramUrl",
+            "https://api.telegram.org", "telegram/url");
+        row("unknown language", "ui/language", "fr", "language", language.constData(),
+            "must be en or zh_CN");
+        row("red above 100 %", "ui/redOfflinePercent", "150", "red", "100", "is more than 100");
+        row("red below 0 %", "ui/redOfflinePercent", "-1", "red", "10", "must be at least 0");
+        row("database in ~", "storage/database", "~/farm/rigwatch.sqlite", "database",
+            QByteArray(home + "/farm/rigwatch.sqlite").constData(), "");
+        row("database ~", "storage/database", "~", "database", home.constData(), "");
+    }
+
+    void handEditedValuesFollowTheDaemonsRules()
+    {
+        QFETCH(QString, key);
+        QFETCH(QString, value);
+        QFETCH(QString, field);
+        QFETCH(QString, expected);
+        QFETCH(QString, warning);
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("rigwatch.ini"));
+        {
+            QSettings qs(file, QSettings::IniFormat);
+            GuiSettings s = valid();
+            s.intervalSecs = 300;
+            s.save(qs);
+            qs.setValue(key, value); // as an operator's editor leaves it
+        }
+        QSettings qs(file, QSettings::IniFormat);
+        QStringList warnings;
+        const GuiSettings g = GuiSettings::load(qs, &warnings);
+        // what the engine is started with (AppController: toDaemonConfig)
+        const DaemonConfig c = g.toDaemonConfig();
+        const AccountConfig a = c.accounts.value(0);
+        const QHash<QString, QString> used = {
+            {QStringLiteral("interval"), QString::number(a.intervalSecs)},
+            {QStringLiteral("timeout"), QString::number(a.timeoutSecs)},
+            {QStringLiteral("thresholds"), QStringLiteral("%1/%2")
+                                               .arg(a.thresholds.offlineAfterSecs)
+                                               .arg(a.thresholds.retiredAfterSecs)},
+            {QStringLiteral("floor"), QString::number(a.thresholds.minHashRate)},
+            {QStringLiteral("provider"), providerName(a.provider)},
+            {QStringLiteral("url"), a.url.toString()},
+            {QStringLiteral("currency"), a.currency},
+            {QStringLiteral("accounts"), QString::number(c.accounts.size())},
+            {QStringLiteral("chat"), c.telegram.chat},
+            {QStringLiteral("retract"), c.telegram.retract == RetractMode::Edit
+                                            ? QStringLiteral("edit")
+                                            : QStringLiteral("delete")},
+            {QStringLiteral("telegramUrl"), c.telegram.url.toString()},
+            {QStringLiteral("language"), c.telegram.language},
+            {QStringLiteral("red"), QString::number(g.redOfflinePercent)},
+            {QStringLiteral("database"), c.databasePath}};
+        QVERIFY(used.contains(field));
+        QCOMPARE(used.value(field), expected);
+        if (warning.isEmpty()) {
+            QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
+        } else {
+            QCOMPARE(warnings.size(), 1);
+            QVERIFY2(warnings.first().startsWith(file + QStringLiteral(": ")),
+                     qPrintable(warnings.first()));
+            QVERIFY2(warnings.first().contains(warning), qPrintable(warnings.first()));
+        }
+        QVERIFY(!warnings.join(QLatin1Char('\n')).contains(QStringLiteral("POOL-SECRET")));
     }
 
     void outageCsv()
