@@ -56,6 +56,9 @@ private slots:
     void incidentContents();
     void missingAndPool();
     void escapesWorkerNames();
+    void hostileNamesAreShownNotObeyed_data();
+    void hostileNamesAreShownNotObeyed();
+    void hostileAccountAndReason();
     void hugeOutageFits();
     void longNamesFit();
     void elidingNeverSplitsAnEmoji();
@@ -142,6 +145,121 @@ void TestMessageFormatter::escapesWorkerNames()
         const int len = e.toObject().value(QStringLiteral("length")).toInt();
         QVERIFY(at < off || at >= off + len);
     }
+}
+
+namespace {
+
+// True when text is valid UTF-16: every surrogate is half of a pair.
+bool wholeUtf16(const QString &text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
+            ++i;
+        else if (text.at(i).isSurrogate())
+            return false;
+    }
+    return true;
+}
+
+// Characters a Telegram client obeys instead of showing: a line break fakes another line of the
+// alert, ESC and NUL hide or cut text, a right-to-left override reverses what follows.
+bool hasControls(const QString &text)
+{
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if ((u < 0x20 && u != '\n') || (u >= 0x7f && u <= 0x9f) || u == 0x061c || u == 0x200e ||
+            u == 0x200f || (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069) ||
+            u == 0x2028 || u == 0x2029)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+void TestMessageFormatter::hostileNamesAreShownNotObeyed_data()
+{
+    QTest::addColumn<QString>("worker");
+    QTest::addColumn<QString>("shown"); // the worker's line in the channel, after "• "
+    QTest::newRow("line feed fakes a line") << QStringLiteral("rig-01\n\u2022 rig-02 back online")
+                                            << QStringLiteral("rig-01 \u2022 rig-02 back online");
+    QTest::newRow("CRLF, CR, tab") << QStringLiteral("a\r\nb\rc\td") << QStringLiteral("a b c d");
+    QTest::newRow("VT, FF, NEL, U+2028, U+2029")
+        << QStringLiteral("a\u000bb\u000cc\u0085d\u2028e\u2029f") << QStringLiteral("a b c d e f");
+    QTest::newRow("ESC colour codes")
+        << QStringLiteral("rig\u001b[31m-01") << QStringLiteral("rig\\x1b[31m-01");
+    QTest::newRow("NUL") << QString(QStringLiteral("rig")) + QChar(0) + QStringLiteral("-01")
+                         << QStringLiteral("rig\\x00-01");
+    QTest::newRow("DEL and C1 CSI")
+        << QStringLiteral("a\u007fb\u009bc") << QStringLiteral("a\\x7fb\\x9bc");
+    QTest::newRow("right-to-left override")
+        << QStringLiteral("rig-\u202e10-gix") << QStringLiteral("rig-\\u202e10-gix");
+    QTest::newRow("every bidi control")
+        << QStringLiteral("\u200e\u200f\u202a\u202b\u202c\u202d\u2066\u2067\u2068\u2069\u061c")
+        << QStringLiteral("\\u200e\\u200f\\u202a\\u202b\\u202c\\u202d\\u2066\\u2067\\u2068\\u2069"
+                          "\\u061c");
+    QTest::newRow("lone surrogates")
+        << QStringLiteral("a") + QChar(0xd83d) + QStringLiteral("b") + QChar(0xdd25)
+        << QStringLiteral("a\ufffdb\ufffd");
+    QTest::newRow("Chinese, emoji and a joined emoji stay")
+        << QStringLiteral("矿机-01\U0001F525\U0001F468\u200d\U0001F469\u200d\U0001F467")
+        << QStringLiteral("矿机-01\U0001F525\U0001F468\u200d\U0001F469\u200d\U0001F467");
+}
+
+// A worker name from the pool is shown, never obeyed: in the HTML text as Telegram parses it, in
+// the plain-text fallback and in the tray balloon's text (the same plain text, fewer lines).
+void TestMessageFormatter::hostileNamesAreShownNotObeyed()
+{
+    QFETCH(QString, worker);
+    QFETCH(QString, shown);
+    Incident inc;
+    inc.down << down(worker, kNow - 700) << down(QStringLiteral("rig-99"), kNow - 700);
+    inc.total = 10;
+    inc.at = kNow;
+    MessageFormatter f;
+    const QString html = f.incidentText(QStringLiteral("farm1"), inc);
+    QVERIFY(wholeUtf16(html));
+    const QString inChannel = seen(html);
+    const QString plain = f.incidentText(QStringLiteral("farm1"), inc, TextFormat::Plain);
+    const QString balloon = f.incidentText(QStringLiteral("farm1"), inc, TextFormat::Plain, 3);
+    for (const QString &text : {inChannel, plain, balloon}) {
+        QVERIFY2(!hasControls(text), qPrintable(text));
+        QVERIFY(wholeUtf16(text));
+        // One line per worker, the name's whole line as expected; nothing else looks like one.
+        const QStringList lines = text.split(QLatin1Char('\n'));
+        QCOMPARE(lines.filter(QStringLiteral("\u2022 ")).size(), 2);
+        QVERIFY2(lines.contains(QStringLiteral("\u2022 ") + shown +
+                                QStringLiteral(" offline for 11 min")),
+                 qPrintable(text));
+        QVERIFY(lines.contains(QStringLiteral("\u2022 rig-99 offline for 11 min")));
+        QCOMPARE(lines.size(), 6); // name, count, two workers, hashrate, time
+    }
+}
+
+// The account's name and a pool's reason (it may quote a server's page) go the same way, in the
+// incident, "resolved" and "replaced" texts.
+void TestMessageFormatter::hostileAccountAndReason()
+{
+    const QString account = QStringLiteral("farm\n\u2705 all fine\u202e");
+    Incident inc;
+    inc.poolUnreachable = true;
+    inc.unreachableReason = QStringLiteral("HTTP 502\r\n<html>\u001b[2J</html>");
+    inc.at = kNow;
+    MessageFormatter f;
+    const QString incident = seen(f.incidentText(account, inc));
+    QVERIFY2(incident.startsWith(QStringLiteral("\U0001F534 farm \u2705 all fine\\u202e\n")),
+             qPrintable(incident));
+    QVERIFY2(
+        incident.contains(QStringLiteral("Pool unreachable: HTTP 502 <html>\\x1b[2J</html>\n")),
+        qPrintable(incident));
+    const QString resolved = seen(f.resolvedText(account, kNow - 600, kNow));
+    const QString replaced = seen(f.supersededText(account, kNow));
+    for (const QString &text : {incident, resolved, replaced})
+        QVERIFY2(!hasControls(text), qPrintable(text));
+    QVERIFY2(resolved.startsWith(QStringLiteral("\u2705 farm \u2705 all fine\\u202e: resolved")),
+             qPrintable(resolved));
+    QVERIFY(!resolved.contains(QLatin1Char('\n')));
+    QVERIFY(!replaced.contains(QLatin1Char('\n')));
 }
 
 void TestMessageFormatter::hugeOutageFits()

@@ -88,6 +88,7 @@ private slots:
     void pacerLimitsPerMinute();
     void durationsRefreshAtMostEveryInterval();
     void escapedNamesAndHugeOutageInTheChannel();
+    void hostileNamesInTheChannel();
     void chineseChannel();
     void testMessage_data();
     void testMessage();
@@ -507,6 +508,40 @@ void TestNotifier::escapedNamesAndHugeOutageInTheChannel()
     QVERIFY(text.contains(QStringLiteral("<b>rig&\"x\"</b> offline")));
     QVERIFY(text.contains(QStringLiteral(" more\n")));
     QVERIFY(text.contains(QStringLiteral("2001 of 2001 workers offline")));
+}
+
+// Names from the pool reach the channel shown, not obeyed: a line break cannot fake a line of
+// the alert, ESC, NUL and a right-to-left override arrive as visible escapes, Chinese and emoji
+// as they are; the "resolved" edit too.
+void TestNotifier::hostileNamesInTheChannel()
+{
+    m_cfg.retract = RetractMode::Edit;
+    start();
+    const QString forged = QStringLiteral("rig-01\n\u2705 all workers back online");
+    const QString esc = QStringLiteral("rig\u001b[2J") + QChar(0) + QStringLiteral("02");
+    const QString rlo = QStringLiteral("rig-\u202e30-gir");
+    const QString chinese = QStringLiteral("矿机-04\U0001F525");
+    const QString farm = QStringLiteral("farm1\r\n\u2705 resolved");
+    m_n->update(kKey, farm, incident({forged, esc, rlo, chinese}));
+    QVERIFY(waitIdle());
+    QCOMPARE(channel().size(), 1);
+    const QString text = channel().first().plainText;
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), 8); // name, count, four workers, hashrate, time
+    QCOMPARE(lines.at(0), QStringLiteral("\U0001F534 farm1 \u2705 resolved"));
+    QVERIFY2(lines.contains(QStringLiteral("\u2022 rig-01 \u2705 all workers back online offline "
+                                           "for 11 min")),
+             qPrintable(text));
+    QVERIFY(lines.contains(QStringLiteral("\u2022 rig\\x1b[2J\\x0002 offline for 11 min")));
+    QVERIFY(lines.contains(QStringLiteral("\u2022 rig-\\u202e30-gir offline for 11 min")));
+    QVERIFY(lines.contains(QStringLiteral("\u2022 矿机-04\U0001F525 offline for 11 min")));
+    m_clock.advanceSecs(600);
+    m_n->update(kKey, farm, incident({}));
+    QVERIFY(waitIdle());
+    QVERIFY2(channel().first().plainText.startsWith(
+                 QStringLiteral("\u2705 farm1 \u2705 resolved: resolved at ")),
+             qPrintable(channel().first().plainText));
+    QVERIFY(!channel().first().plainText.contains(QLatin1Char('\n')));
 }
 
 void TestNotifier::chineseChannel()

@@ -16,16 +16,39 @@ constexpr const char *kContext = "rw::MessageFormatter";
 constexpr int kMaxNameLength = 64; // one absurd worker name must not eat the message
 constexpr int kMaxReasonLength = 300;
 
+// Never cut between the two halves of a surrogate pair (an emoji): a lone high surrogate is
+// invalid UTF-16, and Telegram refuses or mangles the text.
+qsizetype pairSafeCut(const QString &text, qsizetype keep)
+{
+    if (keep > 0 && keep < text.size() && text.at(keep - 1).isHighSurrogate())
+        --keep;
+    return keep;
+}
+
 QString elide(const QString &text, int max)
 {
     if (text.size() <= max)
         return text;
-    qsizetype keep = max - 1;
-    // Never cut between the two halves of a surrogate pair (an emoji): a lone high surrogate is
-    // invalid UTF-16, and Telegram refuses or mangles the text.
-    if (keep > 0 && text.at(keep - 1).isHighSurrogate())
-        --keep;
-    return text.left(keep) + QChar(0x2026);
+    return text.left(pairSafeCut(text, max - 1)) + QChar(0x2026);
+}
+
+bool becomesSpace(char16_t u) // line breaks and tabs
+{
+    return u == '\n' || u == '\r' || u == '\t' || u == 0x0b || u == 0x0c || u == 0x85 ||
+           u == 0x2028 || u == 0x2029;
+}
+
+bool isBidiControl(char16_t u)
+{
+    return u == 0x061c || u == 0x200e || u == 0x200f || (u >= 0x202a && u <= 0x202e) ||
+           (u >= 0x2066 && u <= 0x2069);
+}
+
+// A name elided to its cap, then made displayable and escaped for the format.
+QString nameFor(const QString &text, int max, bool html)
+{
+    const QString shown = MessageFormatter::displayable(elide(text, max));
+    return html ? MessageFormatter::escapeHtml(shown) : shown;
 }
 
 } // namespace
@@ -68,6 +91,40 @@ QString MessageFormatter::escapeHtml(const QString &text)
             out += QLatin1String("&gt;");
         else
             out += c;
+    }
+    return out;
+}
+
+QString MessageFormatter::displayable(const QString &text)
+{
+    // Worker names come from the pool and a reason may quote a server: a name must not fake a
+    // line of the alert (a line break), hide or reorder text (NUL, ESC, a right-to-left
+    // override) or make the text invalid UTF-16. Escapes rather than removal: the operator sees
+    // that the name holds something strange and can find the worker. Escapes stay short, so a
+    // name elided to its cap stays short too.
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        const char16_t u = c.unicode();
+        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            out += c;
+            out += text.at(++i);
+        } else if (c.isSurrogate()) {
+            out += QChar(QChar::ReplacementCharacter);
+        } else if (becomesSpace(u)) {
+            if (u == '\r' && i + 1 < text.size() && text.at(i + 1) == QLatin1Char('\n'))
+                ++i; // CRLF is one break
+            out += QLatin1Char(' ');
+        } else if (u < 0x20 || (u >= 0x7f && u <= 0x9f)) {
+            out +=
+                QLatin1String("\\x") + QString::number(u, 16).rightJustified(2, QLatin1Char('0'));
+        } else if (isBidiControl(u)) {
+            out +=
+                QLatin1String("\\u") + QString::number(u, 16).rightJustified(4, QLatin1Char('0'));
+        } else {
+            out += c;
+        }
     }
     return out;
 }
@@ -121,11 +178,10 @@ QString MessageFormatter::incidentText(const QString &account, const Incident &i
 {
     const bool html = format == TextFormat::Html;
     const int maxLength = html ? kMaxLength : kPlainMaxLength;
-    const auto escape = [html](const QString &text) { return html ? escapeHtml(text) : text; };
     const auto bold = [html](const QString &text) {
         return html ? QString(QStringLiteral("<b>") + text + QStringLiteral("</b>")) : text;
     };
-    const QString name = escape(elide(account, kMaxNameLength));
+    const QString name = nameFor(account, kMaxNameLength, html);
     QString head = QStringLiteral("\U0001F534 ") + bold(name) + QLatin1Char('\n');
     if (!incident.down.isEmpty())
         head +=
@@ -137,7 +193,7 @@ QString MessageFormatter::incidentText(const QString &account, const Incident &i
     QStringList lines;
     lines.reserve(incident.down.size());
     for (const Incident::Down &d : incident.down) {
-        const QString worker = escape(elide(d.worker, kMaxNameLength));
+        const QString worker = nameFor(d.worker, kMaxNameLength, html);
         const QString howLong = duration(incident.at - d.since);
         QString line;
         if (d.status == WorkerStatus::Missing)
@@ -164,7 +220,7 @@ QString MessageFormatter::incidentText(const QString &account, const Incident &i
                     .arg(formatHashRate(incident.totalHashRate)) +
                 QLatin1Char('\n');
     if (incident.poolUnreachable) {
-        const QString reason = escape(elide(incident.unreachableReason, kMaxReasonLength));
+        const QString reason = nameFor(incident.unreachableReason, kMaxReasonLength, html);
         tail += (incident.unreachableSince > 0
                      ? translated(
                            QT_TRANSLATE_NOOP("rw::MessageFormatter", "Pool unreachable for %1: %2"))
@@ -207,13 +263,14 @@ QString MessageFormatter::incidentText(const QString &account, const Incident &i
     if (fit < lines.size())
         out += moreLine(int(lines.size()) - fit);
     out += tail;
-    return out.left(maxLength); // only reachable with an absurd account name or reason
+    // Only reachable with an absurd account name or reason.
+    return out.left(pairSafeCut(out, maxLength));
 }
 
 QString MessageFormatter::resolvedText(const QString &account, qint64 since, qint64 endedAt) const
 {
     const QString name =
-        QStringLiteral("<b>") + escapeHtml(elide(account, kMaxNameLength)) + QStringLiteral("</b>");
+        QStringLiteral("<b>") + nameFor(account, kMaxNameLength, true) + QStringLiteral("</b>");
     if (since <= 0 || endedAt < since)
         return QStringLiteral("\u2705 ") +
                translated(QT_TRANSLATE_NOOP("rw::MessageFormatter", "%1: resolved at %2 UTC"))
@@ -228,7 +285,7 @@ QString MessageFormatter::supersededText(const QString &account, qint64 at) cons
     return QStringLiteral("\u2195 ") +
            translated(QT_TRANSLATE_NOOP("rw::MessageFormatter",
                                         "%1: replaced by a newer message at %2 UTC"))
-               .arg(QStringLiteral("<b>") + escapeHtml(elide(account, kMaxNameLength)) +
+               .arg(QStringLiteral("<b>") + nameFor(account, kMaxNameLength, true) +
                         QStringLiteral("</b>"),
                     utcTime(at));
 }

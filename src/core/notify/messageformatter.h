@@ -46,6 +46,13 @@ public:
     // "47 min", "3 h 05 min", "2 d 04 h" (translated).
     QString duration(qint64 secs) const;
     static QString escapeHtml(const QString &text);
+    // A name or a server's reason as it may appear in a text for Telegram (and the tray
+    // balloons built from it): line breaks (CR, LF, CRLF, VT, FF, NEL, U+2028, U+2029) and tabs
+    // become one space each; the other control characters (C0, DEL, C1) become a visible escape
+    // such as "\x1b", bidirectional controls (U+061C, U+200E, U+200F, U+202A-U+202E,
+    // U+2066-U+2069) one such as "\u202e", a lone UTF-16 surrogate U+FFFD. Everything else
+    // (Chinese, emoji and their joiners) stays as it is.
+    static QString displayable(const QString &text);
     // What Telegram would show for one of our HTML texts: tags dropped, entities decoded.
     static QString plainText(const QString &html);
 
