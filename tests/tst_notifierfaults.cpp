@@ -286,6 +286,22 @@ private slots:
         QVERIFY2(told, qPrintable(reports().join(QLatin1Char('\n'))));
     }
 
+    // An API proxy answers a post with a gigabyte: cut off at 1 MiB, reported once in words,
+    // retried like an outage, and the alert arrives when a real answer comes.
+    void oversizedAnswerIsReportedAndRetried()
+    {
+        start();
+        m_sink->setOversizedAnswer(qint64(1) << 30, TelegramSink::Framing::Close, 502);
+        m_sink->injectFault(TelegramSink::Fault::OversizedAnswer, 1, QStringLiteral("sendMessage"));
+        QVERIFY(deliver(incident({QStringLiteral("rig-a")})));
+        QTRY_COMPARE_WITH_TIMEOUT(channel().size(), 1, 5000);
+        QVERIFY(waitIdle());
+        QCOMPARE(reports(),
+                 QStringList{QStringLiteral("Telegram's answer exceeded 1 MiB; retrying")});
+        QCOMPARE(m_sink->callCount(QStringLiteral("sendMessage")), 2);
+        QCOMPARE(live(), 1);
+    }
+
     // "ok": true without a message id: whatever the server did, a message may stand that
     // nobody can follow; the mirror says so.
     void okWithoutMessageIdIsRecorded()

@@ -6,7 +6,11 @@
 #include "telegramsink.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QNetworkAccessManager>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
 #include <QtTest>
 
 using namespace rw;
@@ -26,6 +30,18 @@ void captureLog(QtMsgType type, const QMessageLogContext &ctx, const QString &ms
     g_log << QString::fromUtf8(ctx.category ? ctx.category : "") + QLatin1Char(' ') + msg;
     if (g_previous && type != QtDebugMsg)
         g_previous(type, ctx, msg);
+}
+
+// The process's peak resident memory in KiB (VmHWM), or -1 where /proc does not say.
+qint64 peakRssKiB()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    return -1;
 }
 
 QByteArray err(int code, const char *description, const char *params = nullptr)
@@ -111,6 +127,10 @@ private slots:
     void retryAfterForms();
     void unreadableAnswerToSendMayHaveBeenDelivered_data();
     void unreadableAnswerToSendMayHaveBeenDelivered();
+    void oversizedAnswerIsCutOffWhileItStreams_data();
+    void oversizedAnswerIsCutOffWhileItStreams();
+    void endlessChunkedAnswerIsCutOff();
+    void endlessHeaderEndsWithinTheTimeout();
 };
 
 void TestTelegramClient::classify_data()
@@ -438,6 +458,165 @@ void TestTelegramClient::unreadableAnswerToSendMayHaveBeenDelivered()
     const TelegramResult r = classifyTelegramReply(method, status, body, QByteArray());
     QVERIFY(!r.isSuccess());
     QCOMPARE(r.maybeDelivered, maybeDelivered);
+}
+
+void TestTelegramClient::oversizedAnswerIsCutOffWhileItStreams_data()
+{
+    QTest::addColumn<TelegramSink::Framing>("framing");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<bool>("maybeDelivered");
+    QTest::newRow("Content-Length announced")
+        << TelegramSink::Framing::ContentLength << 200 << true;
+    QTest::newRow("close-delimited") << TelegramSink::Framing::Close << 200 << true;
+    QTest::newRow("502 page without a length") << TelegramSink::Framing::Close << 502 << false;
+}
+
+// A 1 GiB answer (an API proxy gone wrong) is counted while it streams and cut off once past
+// 1 MiB: a clear failure at once, not the whole body in memory, not a wait for the deadline.
+// Chunked answers: endlessChunkedAnswerIsCutOff().
+void TestTelegramClient::oversizedAnswerIsCutOffWhileItStreams()
+{
+    QFETCH(TelegramSink::Framing, framing);
+    QFETCH(int, status);
+    QFETCH(bool, maybeDelivered);
+    m_sink->setOversizedAnswer(qint64(1) << 30, framing, status);
+    m_sink->injectFault(TelegramSink::Fault::OversizedAnswer, 1);
+    TelegramConfig cfg = config();
+    cfg.timeoutSecs = 20; // the cap must end it, not the deadline
+    TelegramClient c(cfg, m_nam.get());
+    const qint64 peakBefore = peakRssKiB();
+    QElapsedTimer t;
+    t.start();
+    const TelegramResult r = run(c, [](TelegramClient &cl, auto done) {
+        cl.sendMessage(kChat, QStringLiteral("x"), false, done);
+    });
+    QVERIFY2(t.elapsed() < 10'000, qPrintable(QString::number(t.elapsed())));
+    if (peakBefore > 0)
+        QVERIFY2(
+            peakRssKiB() - peakBefore < 64 * 1024,
+            qPrintable(QStringLiteral("peak RSS grew by %1 KiB").arg(peakRssKiB() - peakBefore)));
+    QCOMPARE(r.explanation(), QStringLiteral("Telegram's answer exceeded 1 MiB"));
+    QCOMPARE(r.description, QStringLiteral("Telegram's answer exceeded 1 MiB"));
+    QCOMPARE(TelegramResult::kindName(r.kind), TelegramResult::kindName(TelegramResult::Transient));
+    QVERIFY(r.oversized);
+    QCOMPARE(r.httpStatus, status);
+    QCOMPARE(r.maybeDelivered, maybeDelivered);
+    QCOMPARE(c.inFlight(), 0);
+    QTest::qWait(100); // the sink notices the closed connection
+    QVERIFY2(m_sink->oversizedBytesSent() < 64 * 1024 * 1024,
+             qPrintable(QString::number(m_sink->oversizedBytesSent())));
+    QVERIFY(g_log.filter(QStringLiteral("exceeded 1 MiB")).size() == 1); // logged once
+}
+
+namespace {
+
+// A server that misbehaves below HTTP: once a request has arrived it writes `head`, then
+// `piece` over and over (every intervalMs, or as fast as the socket takes it with 0) until the
+// client goes away.
+class EndlessServer : public QTcpServer
+{
+public:
+    EndlessServer(QByteArray head, QByteArray piece, int intervalMs)
+        : m_head(std::move(head)), m_piece(std::move(piece)), m_intervalMs(intervalMs)
+    {
+        connect(this, &QTcpServer::newConnection, this, &EndlessServer::accept);
+    }
+    qint64 sent() const { return m_sent; }
+
+private:
+    void accept()
+    {
+        QTcpSocket *s = nextPendingConnection();
+        auto pump = [this, s] {
+            do {
+                if (s->state() != QAbstractSocket::ConnectedState ||
+                    s->bytesToWrite() >= 1024 * 1024)
+                    return;
+                s->write(m_piece);
+                m_sent += m_piece.size();
+            } while (m_intervalMs == 0);
+        };
+        connect(s, &QTcpSocket::readyRead, s, [this, s, pump, started = false]() mutable {
+            s->readAll();
+            if (std::exchange(started, true))
+                return;
+            s->write(m_head);
+            if (m_intervalMs == 0) {
+                connect(s, &QTcpSocket::bytesWritten, s, pump);
+            } else {
+                auto *timer = new QTimer(s);
+                connect(timer, &QTimer::timeout, s, pump);
+                timer->start(m_intervalMs);
+            }
+            pump();
+        });
+    }
+
+    QByteArray m_head;
+    QByteArray m_piece;
+    int m_intervalMs;
+    qint64 m_sent = 0;
+};
+
+} // namespace
+
+// An endless chunked answer at a fast network's pace (64 KiB every 4 ms, 16 MB/s), as an API
+// proxy far away would send it: cut off once past the cap, long before the deadline.
+void TestTelegramClient::endlessChunkedAnswerIsCutOff()
+{
+    const QByteArray data(64 * 1024, 'x');
+    EndlessServer server("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                         "Transfer-Encoding: chunked\r\n\r\n"
+                         "2c\r\n{\"ok\":true,\"result\":{\"message_id\":1,\"text\":\"\r\n",
+                         QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n", 4);
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    TelegramConfig cfg = config();
+    cfg.url = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort()));
+    cfg.timeoutSecs = 20; // the cap must end it, not the deadline
+    TelegramClient c(cfg, m_nam.get());
+    const qint64 peakBefore = peakRssKiB();
+    QElapsedTimer t;
+    t.start();
+    const TelegramResult r = run(c, [](TelegramClient &cl, auto done) {
+        cl.sendMessage(kChat, QStringLiteral("x"), false, done);
+    });
+    QVERIFY2(t.elapsed() < 5000, qPrintable(QString::number(t.elapsed())));
+    QCOMPARE(r.explanation(), QStringLiteral("Telegram's answer exceeded 1 MiB"));
+    QVERIFY(r.maybeDelivered);
+    QTest::qWait(100);
+    QVERIFY2(server.sent() < 8 * 1024 * 1024, qPrintable(QString::number(server.sent())));
+    if (peakBefore > 0)
+        QVERIFY2(
+            peakRssKiB() - peakBefore < 64 * 1024,
+            qPrintable(QStringLiteral("peak RSS grew by %1 KiB").arg(peakRssKiB() - peakBefore)));
+}
+
+// A server that starts an answer and never ends its header line: Qt hands nothing over, so the
+// client's own deadline ends it, within the timeout and without growing.
+void TestTelegramClient::endlessHeaderEndsWithinTheTimeout()
+{
+    EndlessServer server("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Padding: ",
+                         QByteArray(64 * 1024, 'a'), 0);
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    TelegramConfig cfg = config(); // timeout 1 s
+    cfg.url = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort()));
+    TelegramClient c(cfg, m_nam.get());
+    const qint64 peakBefore = peakRssKiB();
+    QElapsedTimer t;
+    t.start();
+    const TelegramResult r = run(c, [](TelegramClient &cl, auto done) {
+        cl.sendMessage(kChat, QStringLiteral("x"), false, done);
+    });
+    QVERIFY2(t.elapsed() < 2000, qPrintable(QString::number(t.elapsed())));
+    QVERIFY(server.sent() > 0);
+    QCOMPARE(TelegramResult::kindName(r.kind), TelegramResult::kindName(TelegramResult::Transient));
+    QCOMPARE(r.explanation(), QStringLiteral("Telegram could not be reached (Telegram said: "
+                                             "\"no answer within 1 s\")"));
+    QVERIFY(r.maybeDelivered); // the request went out: a sendMessage may have been carried out
+    if (peakBefore > 0)
+        QVERIFY2(
+            peakRssKiB() - peakBefore < 64 * 1024,
+            qPrintable(QStringLiteral("peak RSS grew by %1 KiB").arg(peakRssKiB() - peakBefore)));
 }
 
 QTEST_GUILESS_MAIN(TestTelegramClient)

@@ -322,6 +322,32 @@ private slots:
         QCOMPARE(m_client->del(id).status, 200);
     }
 
+    void oversizedAnswerIsStreamedToTheByte_data()
+    {
+        QTest::addColumn<TelegramSink::Framing>("framing");
+        QTest::newRow("Content-Length") << TelegramSink::Framing::ContentLength;
+        QTest::newRow("close-delimited") << TelegramSink::Framing::Close;
+    }
+
+    // A Bot API-looking answer of exactly the size asked for (a client under test must not read
+    // it whole; tst_telegramclient.cpp), and nothing is posted.
+    void oversizedAnswerIsStreamedToTheByte()
+    {
+        QFETCH(TelegramSink::Framing, framing);
+        m_sink->setOversizedAnswer(3 * 1024 * 1024 + 7, framing, 200);
+        m_sink->injectFault(TelegramSink::Fault::OversizedAnswer, 1);
+        const HttpResult big = m_client->send(QStringLiteral("x"));
+        QCOMPARE(big.status, 200);
+        QCOMPARE(big.body.size(), 3 * 1024 * 1024 + 7);
+        QCOMPARE(big.header("Content-Length").isEmpty(), framing == TelegramSink::Framing::Close);
+        QVERIFY(big.ok());
+        QCOMPARE(big.messageId(), 1);
+        QCOMPARE(m_sink->oversizedBytesSent(), 3 * 1024 * 1024 + 7);
+        QVERIFY(m_sink->messages(kChat).isEmpty());
+        QCOMPARE(m_client->send(QStringLiteral("x")).status, 200); // the fault is used up
+        QCOMPARE(m_sink->messages(kChat).size(), 1);
+    }
+
     void faultForOneMethod()
     {
         m_sink->injectFault(TelegramSink::Fault::TooManyRequests, -1, QStringLiteral("editMessageText"));

@@ -299,6 +299,9 @@ bool TelegramSink::applyFault(const QString &method, Call &call, HttpResponder &
         responder.hang();
         m_calls.append(call); // httpStatus 0: never answered
         return true;
+    case Fault::OversizedAnswer:
+        streamOversized(responder, call);
+        return true;
     case Fault::Http502:
         responder.respond(502,
                           "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
@@ -342,6 +345,36 @@ void TelegramSink::answer(HttpResponder &responder, const Outcome &outcome, Call
     call.description = outcome.description;
     if (!call.method.isEmpty())
         qCDebug(lcSim) << "telegram sink:" << call.method << "->" << outcome.status;
+    m_calls.append(call);
+    Q_EMIT called(call.method);
+}
+
+void TelegramSink::streamOversized(HttpResponder &responder, Call &call)
+{
+    // {"ok":true,"result":{"message_id":1,"text":"xxx...xxx"}} of m_oversizedBytes in all,
+    // made a piece at a time as the socket drains.
+    const QByteArray head = R"({"ok":true,"result":{"message_id":1,"text":")";
+    const QByteArray tail = R"("}})";
+    const qint64 total = std::max<qint64>(m_oversizedBytes, head.size() + tail.size());
+    m_oversizedSent = 0;
+    auto next = [this, head, tail, total]() -> QByteArray {
+        if (m_oversizedSent >= total)
+            return {};
+        constexpr qint64 kPiece = 64 * 1024;
+        QByteArray piece = m_oversizedSent == 0 ? head : QByteArray();
+        const qint64 fill =
+            std::min<qint64>(kPiece, total - tail.size() - m_oversizedSent - piece.size());
+        if (fill > 0)
+            piece += QByteArray(fill, 'x');
+        if (m_oversizedSent + piece.size() + tail.size() >= total)
+            piece += tail;
+        m_oversizedSent += piece.size();
+        return piece;
+    };
+    responder.stream(m_oversizedStatus, {{"Content-Type", "application/json"}},
+                     m_oversizedFraming == Framing::ContentLength ? total : -1, std::move(next));
+    call.httpStatus = m_oversizedStatus;
+    call.description = QStringLiteral("an answer of %1 bytes").arg(total);
     m_calls.append(call);
     Q_EMIT called(call.method);
 }

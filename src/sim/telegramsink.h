@@ -25,7 +25,9 @@ namespace rw::sim {
 // Control (manual or external use; not logged as calls, never affected by faults other than
 // "refused", which stops the listener and so can only be undone through the API):
 //   POST /sim/fault?mode=none|too-many-requests|delete-not-found|delete-too-old|bot-kicked|
-//                        chat-migrated|hang|http500|http502|refused|text-too-long|bad-entities
+//                        chat-migrated|hang|http500|http502|refused|text-too-long|bad-entities|
+//                        carried-out-no-answer|carried-out-garbage|carried-out-slowly|
+//                        oversized-answer
 //                   [&calls=N] [&method=sendMessage] [&retry_after=SECS]
 //   GET  /sim/state                               fault, live messages per chat, call counts
 class TelegramSink : public QObject
@@ -54,8 +56,22 @@ public:
         CarriedOutNoAnswer, // then never answered, like Hang
         CarriedOutGarbage,  // then a 200 that is not a Bot API answer (an HTML page)
         CarriedOutSlowly,   // then the real answer, spread over setAnswerDelayMs()
+        // An answer far beyond any Bot API answer, streamed without being held in memory: what a
+        // broken or hostile API proxy may send (setOversizedAnswer()). Not carried out.
+        OversizedAnswer,
     };
     Q_ENUM(Fault)
+
+    // How an OversizedAnswer marks its end. (Chunked is not offered: this server sends as fast
+    // as the loopback takes it, and Qt 6.4's HTTP thread reads a chunked body in one loop for as
+    // long as the socket has bytes, so the client would only see it whole; tst_telegramclient
+    // streams chunked answers at a network's pace from a server of its own.)
+    enum class Framing
+    {
+        ContentLength, // announced up front
+        Close,         // no length: the body ends when the connection closes
+    };
+    Q_ENUM(Framing)
 
     struct Message
     {
@@ -104,6 +120,16 @@ public:
     void setRetryAfterSecs(int secs) { m_retryAfter = secs; }
     void setAnswerDelayMs(int ms) { m_answerDelayMs = ms; } // for CarriedOutSlowly
     void setMigrateToChatId(qint64 id) { m_migrateTo = id; }
+    // OversizedAnswer: an HTTP status and a JSON-looking body of `bytes` (default: 200, 1 GiB
+    // with a Content-Length, also through the control surface).
+    void setOversizedAnswer(qint64 bytes, Framing framing = Framing::ContentLength,
+                            int status = 200)
+    {
+        m_oversizedBytes = bytes;
+        m_oversizedFraming = framing;
+        m_oversizedStatus = status;
+    }
+    qint64 oversizedBytesSent() const { return m_oversizedSent; } // of the last OversizedAnswer
     // Answer a sendMessage that comes < 1 s after the previous one to the same chat with 429
     // (off by default: pacing is only recorded).
     void setEnforcePacing(bool on) { m_enforcePacing = on; }
@@ -158,6 +184,7 @@ private:
     QJsonObject chatJson(const QString &chat) const;
     void answer(HttpResponder &responder, const Outcome &outcome, Call &call, int delayMs = 0);
     static Outcome error(int status, const QString &description);
+    void streamOversized(HttpResponder &responder, Call &call);
 
     const Clock *m_clock;
     HttpServer *m_server;
@@ -175,6 +202,10 @@ private:
     int m_answerDelayMs = 2000;
     Fault m_afterDispatch = Fault::None; // a CarriedOut* fault taken for the current call
     qint64 m_migrateTo = -1001999999999;
+    qint64 m_oversizedBytes = qint64(1) << 30;
+    Framing m_oversizedFraming = Framing::ContentLength;
+    int m_oversizedStatus = 200;
+    qint64 m_oversizedSent = 0;
     bool m_enforcePacing = false;
     bool m_strictAmpersand = true;
 };

@@ -17,7 +17,7 @@ const QList<TelegramSink::Fault> kAllFaults = {
     TelegramSink::Fault::Http502,        TelegramSink::Fault::Refused,
     TelegramSink::Fault::TextTooLong,    TelegramSink::Fault::BadEntities,
     TelegramSink::Fault::CarriedOutNoAnswer, TelegramSink::Fault::CarriedOutGarbage,
-    TelegramSink::Fault::CarriedOutSlowly,
+    TelegramSink::Fault::CarriedOutSlowly,   TelegramSink::Fault::OversizedAnswer,
 };
 } // namespace
 
@@ -54,6 +54,8 @@ QString TelegramSink::faultName(Fault fault)
         return QStringLiteral("carried-out-garbage");
     case Fault::CarriedOutSlowly:
         return QStringLiteral("carried-out-slowly");
+    case Fault::OversizedAnswer:
+        return QStringLiteral("oversized-answer");
     }
     return {};
 }

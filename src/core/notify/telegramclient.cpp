@@ -23,6 +23,8 @@ namespace {
 
 // A Bot API answer is a few kilobytes; anything much bigger is not Telegram.
 constexpr qint64 kMaxBodyBytes = 1024 * 1024;
+// How much Qt may hold for a reply before this side reads it (see post()).
+constexpr qint64 kReadBufferBytes = 64 * 1024;
 
 // retry_after as seconds to wait: a number or a numeric string, rounded up (waiting a little
 // longer is harmless, calling too early gets another 429); 0 when absent or unreadable.
@@ -169,6 +171,8 @@ QString TelegramResult::explanation() const
         return tr("The group became a supergroup; its new chat id is %1").arg(migrateToChatId) +
                said;
     case Transient:
+        if (oversized)
+            return tr("Telegram's answer exceeded 1 MiB");
         return tr("Telegram could not be reached") + said;
     case NotFound:
         return tr("Telegram refused the request: the message was not found") + said;
@@ -270,7 +274,8 @@ struct TelegramClient::Pending
     QString method;
     Callback done;
     QTimer *deadline = nullptr;
-    bool timedOut = false;
+    QByteArray body;        // what arrived so far, never more than kMaxBodyBytes + one read
+    bool oversized = false; // cut off once over kMaxBodyBytes
 };
 
 TelegramClient::TelegramClient(const TelegramConfig &config, QNetworkAccessManager *nam,
@@ -350,6 +355,12 @@ void TelegramClient::post(const QString &method, const QJsonObject &body, Callba
 
     qCDebug(lcNotify).noquote() << "POST" << redactUrl(url);
     QNetworkReply *reply = m_nam->post(req, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    // The answer is taken as it streams, never whole: a proxy (farms often reach Telegram
+    // through one) may send a gigabyte, chunked or without any length. A small read buffer
+    // makes Qt stop reading the socket until this side has taken the bytes. (Qt 6.4 reads a
+    // chunked body in one loop for as long as the socket has bytes, so only a sender faster
+    // than that loop, on the same host, gets more than the cap into memory before the abort.)
+    reply->setReadBufferSize(kReadBufferBytes);
     auto *p = new Pending;
     p->method = method;
     p->done = std::move(done);
@@ -361,7 +372,34 @@ void TelegramClient::post(const QString &method, const QJsonObject &body, Callba
     m_pending.insert(reply, p);
     connect(p->deadline, &QTimer::timeout, this, [this, reply] { finish(reply, true); });
     connect(reply, &QNetworkReply::finished, this, [this, reply] { finish(reply, false); });
+    connect(reply, &QNetworkReply::readyRead, this, [this, reply] { take(reply); });
+    connect(reply, &QNetworkReply::downloadProgress, this, [this, reply](qint64, qint64 total) {
+        if (total > kMaxBodyBytes) // an announced Content-Length over the cap: no need to wait
+            tooLarge(reply);
+    });
     p->deadline->start();
+}
+
+void TelegramClient::take(QNetworkReply *reply)
+{
+    Pending *p = m_pending.value(reply);
+    if (!p)
+        return;
+    p->body += reply->read(kMaxBodyBytes + 1 - p->body.size());
+    if (p->body.size() > kMaxBodyBytes)
+        tooLarge(reply);
+}
+
+void TelegramClient::tooLarge(QNetworkReply *reply)
+{
+    Pending *p = m_pending.value(reply);
+    if (!p)
+        return;
+    p->oversized = true;
+    p->body.clear();
+    reply->disconnect(this);
+    reply->abort(); // finished() is not connected any more: the result is built here
+    finish(reply, false);
 }
 
 void TelegramClient::finish(QNetworkReply *reply, bool timedOut)
@@ -374,11 +412,25 @@ void TelegramClient::finish(QNetworkReply *reply, bool timedOut)
         reply->abort();
     else
         p->deadline->stop();
+    if (!timedOut && !p->oversized) {
+        p->body += reply->read(kMaxBodyBytes + 1 - p->body.size());
+        p->oversized = p->body.size() > kMaxBodyBytes;
+    }
 
     TelegramResult r;
     const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     const int status = statusAttr.isValid() ? statusAttr.toInt() : 0;
-    if (timedOut) {
+    if (p->oversized) {
+        // Not a Bot API answer (they are a few kilobytes); whatever sent it may have carried a
+        // sendMessage out, by the same rule as for any answer that is not the Bot API's.
+        r.kind = TelegramResult::Transient;
+        r.httpStatus = status;
+        r.errorCode = status;
+        r.oversized = true;
+        r.description = QStringLiteral("Telegram's answer exceeded 1 MiB");
+        const bool reachedTelegram = (status >= 200 && status < 300) || status == 504;
+        r.maybeDelivered = reachedTelegram && p->method == QLatin1String("sendMessage");
+    } else if (timedOut) {
         r.kind = TelegramResult::Transient;
         r.description = QStringLiteral("no answer within %1 s").arg(m_config.timeoutSecs);
         r.maybeDelivered = true;
@@ -398,15 +450,7 @@ void TelegramClient::finish(QNetworkReply *reply, bool timedOut)
             r.maybeDelivered = true;
         }
     } else {
-        const QByteArray body = reply->read(kMaxBodyBytes + 1);
-        if (body.size() > kMaxBodyBytes) {
-            r.kind = TelegramResult::Transient;
-            r.httpStatus = status;
-            r.description = QStringLiteral("answer larger than 1 MiB");
-            r.maybeDelivered = p->method == QLatin1String("sendMessage"); // a server answered
-        } else {
-            r = classifyTelegramReply(p->method, status, body, reply->rawHeader("Retry-After"));
-        }
+        r = classifyTelegramReply(p->method, status, p->body, reply->rawHeader("Retry-After"));
     }
     r.description = redactText(r.description, {m_config.token});
     if (r.isSuccess())

@@ -57,6 +57,8 @@ public:
     // cut after sending, or for sendMessage an HTTP answer that is not a Bot API answer): a
     // sendMessage may have posted. False for refused connections and readable Bot API answers.
     bool maybeDelivered = false;
+    // The answer passed the client's 1 MiB cap and was cut off unread (kind Transient).
+    bool oversized = false;
 
     bool isSuccess() const { return kind == Ok || kind == NotModified; }
     qint64 messageId() const; // result.message_id of a sendMessage / editMessageText, or 0
@@ -72,9 +74,10 @@ TelegramResult classifyTelegramReply(const QString &method, int httpStatus, cons
                                      const QByteArray &retryAfterHeader, qint64 nowSecs = 0);
 
 // Speaks the Telegram Bot API over a network manager it is given: builds
-// {url}/bot{token}/{method} JSON POSTs, enforces a hard deadline per request and hands each
-// caller exactly one TelegramResult. It keeps no delivery policy (pacing, retries): that is the
-// notifier's job. The token sits in the URL path, so URLs are redacted before any log line.
+// {url}/bot{token}/{method} JSON POSTs, enforces a hard deadline per request and a 1 MiB cap on
+// each answer (counted while it streams), and hands each caller exactly one TelegramResult. It
+// keeps no delivery policy (pacing, retries): that is the notifier's job. The token sits in the URL
+// path, so URLs are redacted before any log line.
 class TelegramClient : public QObject
 {
     Q_OBJECT
@@ -101,6 +104,8 @@ public:
 private:
     struct Pending;
     void post(const QString &method, const QJsonObject &body, Callback done);
+    void take(QNetworkReply *reply);     // the bytes that arrived, counted against the cap
+    void tooLarge(QNetworkReply *reply); // over the cap: abort and answer now
     void finish(QNetworkReply *reply, bool timedOut);
 
     TelegramConfig m_config;
