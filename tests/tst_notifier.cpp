@@ -18,10 +18,13 @@ const QString kKey = QStringLiteral("farm1/bitcoin");
 const QString kName = QStringLiteral("farm1");
 
 QStringList g_log; // every log line, to prove the token is in none
+QStringList g_warnings; // the warnings among them
 QtMessageHandler g_previous = nullptr;
 void captureLog(QtMsgType type, const QMessageLogContext &ctx, const QString &msg)
 {
     g_log << msg;
+    if (type == QtWarningMsg)
+        g_warnings << msg;
     if (g_previous && type != QtDebugMsg)
         g_previous(type, ctx, msg);
 }
@@ -65,6 +68,7 @@ private slots:
         for (const QString &line : std::as_const(g_log))
             QVERIFY2(!line.contains(QStringLiteral("SECRET")), qPrintable(line));
         g_log.clear();
+        g_warnings.clear();
     }
 
     void growShrinkEnd();
@@ -73,6 +77,9 @@ private slots:
     void deleteNotFoundCountsAsRetracted();
     void vanishedMessageIsReplacedSilently();
     void tooManyRequestsWaits();
+    void hugeRetryAfterIsCutToAnHourAndSaid();
+    void hugeRetryAfterIsTriedAgainAtTheBound();
+    void restartCutsAStoredDayLongWait();
     void kickedIsReportedWithoutSpinning();
     void hangTimesOutAndRetries();
     void telegramDownThenBackSendsOnlyTheCurrentState();
@@ -214,6 +221,107 @@ void TestNotifier::tooManyRequestsWaits()
     QCOMPARE(calls.at(0).httpStatus, 429);
     QVERIFY2(calls.at(1).monotonicMs - calls.at(0).monotonicMs >= 1000,
              qPrintable(QString::number(calls.at(1).monotonicMs - calls.at(0).monotonicMs)));
+}
+
+// A 429 asking for a day (the cap the client reads up to) is something broken or hostile, not
+// Telegram: RigWatch waits an hour at most and says so, in the log, to the GUI (deliveryFailed,
+// blockedUntilChanged) and in the database, and logs every new alert it holds back meanwhile.
+void TestNotifier::hugeRetryAfterIsCutToAnHourAndSaid()
+{
+    start();
+    QSignalSpy failed(m_n.get(), &TelegramNotifier::deliveryFailed);
+    QSignalSpy blocked(m_n.get(), &TelegramNotifier::blockedUntilChanged);
+    m_sink->setRetryAfterSecs(86400);
+    m_sink->injectFault(TelegramSink::Fault::TooManyRequests, 1, QStringLiteral("sendMessage"));
+    m_n->update(kKey, kName, incident({QStringLiteral("rig-a")}));
+    QTRY_COMPARE(blocked.size(), 1);
+    const qint64 hourLater = kStartMs + 3600 * 1000; // 2026-01-01 01:00 UTC
+    QCOMPARE(blocked.first().first().toLongLong(), hourLater);
+    QCOMPARE(m_n->blockedUntilMs(), hourLater);
+    QCOMPARE(m_store->chatState(kChat).notBeforeMs, hourLater); // a restart waits no longer
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.first().first().toString(),
+             QStringLiteral("Telegram asked to wait 86400 s before the next call to chat "
+                            "-1001000000001; RigWatch waits at most 3600 s, until 2026-01-01 "
+                            "01:00:00 UTC, and then tries again"));
+    QVERIFY(g_warnings.contains(failed.first().first().toString()));
+    // The mirror's row for the alert says when it goes out, not "a day".
+    QTRY_COMPARE(m_store->messageHistory().first().detail,
+                 QStringLiteral("Telegram asked to wait until 2026-01-01 01:00:00 UTC; it is sent "
+                                "again then"));
+
+    // Every alert held back is a warning naming the chat and the time: the account's own, a new
+    // incident of another account, and growth; the same picture again is not repeated.
+    const QString heldA = QStringLiteral("farm1/bitcoin: alert held back: Telegram asked not to "
+                                         "call chat -1001000000001 before 2026-01-01T01:00:00Z; "
+                                         "it is posted then");
+    QTRY_VERIFY(g_warnings.contains(heldA));
+    m_clock.advanceSecs(60);
+    m_n->update(QStringLiteral("farm2/bitcoin"), QStringLiteral("farm2"),
+                incident({QStringLiteral("rig-x")}));
+    m_n->update(kKey, kName, incident({QStringLiteral("rig-a")}));
+    QTRY_COMPARE(g_warnings.filter(QStringLiteral("alert held back")).size(), 2);
+    QVERIFY(g_warnings.contains(
+        QString(heldA).replace(QStringLiteral("farm1/"), QStringLiteral("farm2/"))));
+    m_n->update(kKey, kName, incident({QStringLiteral("rig-a"), QStringLiteral("rig-b")}));
+    QTRY_COMPARE(g_warnings.filter(QStringLiteral("alert held back")).size(), 3);
+    QCOMPARE(g_warnings.filter(heldA).size(), 2);
+    QTest::qWait(300);
+    QCOMPARE(g_warnings.filter(QStringLiteral("alert held back")).size(), 3);
+    QCOMPARE(m_sink->totalCalls(), 1); // held back, not spinning
+    QVERIFY(channel().isEmpty());
+}
+
+// Once the bound has passed the call is made again; a Telegram that still answers 429 defers
+// it once more, and the alert is posted when it lets the bot through. (A bound of 1 s here, so
+// the test waits real seconds, not hours: pacing runs on real time.)
+void TestNotifier::hugeRetryAfterIsTriedAgainAtTheBound()
+{
+    m_timing.maxRetryAfterSecs = 1;
+    start();
+    QSignalSpy blocked(m_n.get(), &TelegramNotifier::blockedUntilChanged);
+    m_sink->setRetryAfterSecs(86400);
+    m_sink->injectFault(TelegramSink::Fault::TooManyRequests, 2, QStringLiteral("sendMessage"));
+    m_n->update(kKey, kName, incident({QStringLiteral("rig-a")}));
+    QTRY_COMPARE_WITH_TIMEOUT(channel().size(), 1, 8000);
+    const auto calls = m_sink->calls();
+    QCOMPARE(calls.size(), 3);
+    QCOMPARE(calls.at(0).httpStatus, 429);
+    QCOMPARE(calls.at(1).httpStatus, 429);
+    QCOMPARE(calls.at(2).httpStatus, 200);
+    for (int i : {1, 2}) {
+        const qint64 gap = calls.at(i).monotonicMs - calls.at(i - 1).monotonicMs;
+        QVERIFY2(gap >= 1000 && gap < 4000, qPrintable(QString::number(gap)));
+    }
+    QCOMPARE(m_n->blockedUntilMs(), 0);
+    QCOMPARE(blocked.last().first().toLongLong(), 0); // the GUI and /metrics learn it is over
+    QCOMPARE(g_warnings.filter(QStringLiteral("RigWatch waits at most 1 s")).size(), 2);
+}
+
+// A day-long wait stored by an earlier run (an older RigWatch honoured up to 24 h) is cut to the
+// bound at start, in the database too, so a --once run every few minutes does not push it on.
+void TestNotifier::restartCutsAStoredDayLongWait()
+{
+    start();
+    TelegramChatState state;
+    state.notBeforeMs = kStartMs + 86400 * 1000;
+    QVERIFY(m_store->saveChatState(kChat, state));
+    start();
+    const qint64 hourLater = kStartMs + 3600 * 1000;
+    QCOMPARE(m_n->blockedUntilMs(), hourLater);
+    QCOMPARE(m_store->chatState(kChat).notBeforeMs, hourLater);
+    QVERIFY2(g_warnings.filter(QStringLiteral("waiting only until 2026-01-01T01:00:00Z")).size() ==
+                 1,
+             qPrintable(g_warnings.join(QLatin1Char('\n'))));
+    m_clock.advanceSecs(600); // the next --once run, ten minutes later
+    start();
+    QCOMPARE(m_n->blockedUntilMs(), hourLater);
+    QCOMPARE(m_store->chatState(kChat).notBeforeMs, hourLater);
+    m_n->update(kKey, kName, incident({QStringLiteral("rig-a")}));
+    QTRY_VERIFY(g_warnings.contains(QStringLiteral(
+        "farm1/bitcoin: alert held back: Telegram asked not to call chat -1001000000001 before "
+        "2026-01-01T01:00:00Z; it is posted then")));
+    QCOMPARE(m_sink->totalCalls(), 0);
 }
 
 void TestNotifier::kickedIsReportedWithoutSpinning()

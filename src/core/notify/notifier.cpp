@@ -2,6 +2,7 @@
 
 #include "clock.h"
 
+#include <QDateTime>
 #include <QPointer>
 #include <QSet>
 
@@ -15,6 +16,11 @@ const char *opName(int op)
     static const char *names[] = {
         "none", "post", "edit", "delete", "edit to resolved", "edit to replaced"};
     return names[op];
+}
+
+QString utcIso(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
 }
 } // namespace
 
@@ -42,6 +48,9 @@ void TelegramNotifier::init()
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer); // a coarse timer may fire early: retry_after is a floor
     connect(&m_timer, &QTimer::timeout, this, &TelegramNotifier::pump);
+    m_blockTimer.setSingleShot(true);
+    m_blockTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_blockTimer, &QTimer::timeout, this, &TelegramNotifier::clearBlocked);
     if (m_store) {
         // What earlier runs learnt about the chat: it became a supergroup; Telegram asked to
         // wait until a moment that may not have come yet.
@@ -53,11 +62,27 @@ void TelegramNotifier::init()
                 << configured.migratedTo << "in the configuration";
             m_chat = configured.migratedTo;
         }
-        const qint64 waitMs = m_store->chatState(m_chat).notBeforeMs - nowMs();
+        TelegramChatState state = m_store->chatState(m_chat);
+        qint64 waitMs = state.notBeforeMs - nowMs();
+        const qint64 maxMs = qint64(m_timing.maxRetryAfterSecs) * 1000;
+        if (waitMs > maxMs) {
+            // Stored by an older RigWatch, which honoured up to a day, or with the clock set
+            // back since. Cut in the database too: every --once run would otherwise wait another
+            // hour from its own start.
+            qCWarning(lcNotify).noquote()
+                << "Telegram asked an earlier run not to call chat" << m_chat << "before"
+                << utcIso(state.notBeforeMs) << "- more than" << m_timing.maxRetryAfterSecs
+                << "s away; waiting only until" << utcIso(nowMs() + maxMs);
+            waitMs = maxMs;
+            state.notBeforeMs = nowMs() + maxMs;
+            if (!m_store->saveChatState(m_chat, state))
+                qCWarning(lcNotify).noquote() << m_store->lastError();
+        }
         if (waitMs > 0) {
             qCInfo(lcNotify) << "Telegram asked an earlier run to wait; next call in"
                              << (waitMs + 999) / 1000 << "s";
-            m_pacer.notBefore(std::min<qint64>(waitMs, 24 * 3600 * 1000));
+            m_pacer.notBefore(waitMs);
+            setBlockedUntil(nowMs() + waitMs, waitMs);
         }
     }
     if (!m_formatter.hasTranslation())
@@ -346,6 +371,8 @@ void TelegramNotifier::pump()
     const Action a = pickAction();
     if (a.op != Op::None) {
         const qint64 wait = m_pacer.waitMs();
+        if (wait > 0 && m_blockedUntilMs > 0)
+            reportDeferredPosts();
         if (!fitsBeforeDeadline(wait)) {
             // Started now it could still be running when the process has to go: a post cut
             // off then may be in the chat without its id. The next run sends it.
@@ -364,8 +391,48 @@ void TelegramNotifier::pump()
     m_wasIdle = nowIdle;
 }
 
+void TelegramNotifier::reportDeferredPosts()
+{
+    // Never a silent hold-back of a new alert: each post waiting for a 429 to run out is logged
+    // once per picture and wait, naming the chat and the time.
+    for (auto &entry : m_slots) {
+        Slot &s = entry.second;
+        if (nextAction(s, false).op != Op::Post)
+            continue;
+        Announcement picture = Announcement::of(s.desired);
+        picture.since = 0; // what is down, not since when: that moves with every poll
+        const QByteArray noted = picture.toKey() + '@' + QByteArray::number(m_blockedUntilMs);
+        if (noted == s.deferred)
+            continue;
+        s.deferred = noted;
+        qCWarning(lcNotify).noquote().nospace()
+            << s.key << ": alert held back: Telegram asked not to call chat " << m_chat
+            << " before " << utcIso(m_blockedUntilMs) << "; it is posted then";
+    }
+}
+
+void TelegramNotifier::setBlockedUntil(qint64 untilMs, qint64 waitMs)
+{
+    // waitMs is real time, like the pacer's wait; untilMs is on the clock, for people.
+    m_blockTimer.start(int(std::clamp<qint64>(waitMs, 0, 24 * 3600 * 1000)));
+    if (untilMs == m_blockedUntilMs)
+        return;
+    m_blockedUntilMs = untilMs;
+    emit blockedUntilChanged(untilMs);
+}
+
+void TelegramNotifier::clearBlocked()
+{
+    m_blockTimer.stop();
+    if (m_blockedUntilMs == 0)
+        return;
+    m_blockedUntilMs = 0;
+    emit blockedUntilChanged(0);
+}
+
 void TelegramNotifier::execute(const Action &a)
 {
+    clearBlocked(); // the pacer let a call go: whatever Telegram asked for has passed
     Slot &s = slot(a.key);
     QPointer<TelegramNotifier> self(this);
     const QString key = a.key;

@@ -50,10 +50,18 @@ class TelegramNotifier : public QObject
 {
     Q_OBJECT
 public:
+    // The longest wait a 429 is honoured for. The Bot API's real retry_after is seconds to
+    // minutes; a bigger one comes from something broken or hostile between RigWatch and Telegram
+    // (an API proxy) and, honoured, would silence every alert for up to a day. A longer wait is
+    // reported as a warning and cut to this bound, then the call is tried again: a Telegram that
+    // meant it answers 429 once more, which simply defers again (docs/fault-matrix.md).
+    static constexpr int kMaxRetryAfterSecs = 3600;
+
     struct Timing
     {
         DeliveryPacer::Limits pacing;
         qint64 refreshSecs = 1800; // 0 = never refresh durations of an unchanged incident
+        int maxRetryAfterSecs = kMaxRetryAfterSecs;
     };
 
     // client is not owned; it must outlive the notifier.
@@ -96,12 +104,16 @@ public:
 
     QString chat() const { return m_chat; } // the configured chat, or its migration target
     QVector<LiveMessage> standing() const;  // Live rows known now, all accounts
+    // Until when (clock ms) a 429 holds every call to chat() back, at most maxRetryAfterSecs
+    // ahead; 0 when nothing does. Ends when that time has passed (blockedUntilChanged(0)).
+    qint64 blockedUntilMs() const { return m_blockedUntilMs; }
 
 signals:
     void messagesChanged();
     void deliveryFailed(const QString &reason);
     void chatMigrated(const QString &from, const QString &to);
     void becameIdle();
+    void blockedUntilChanged(qint64 untilMs); // see blockedUntilMs()
 
 private:
     enum class Op
@@ -141,6 +153,7 @@ private:
         std::optional<Announcement> lost;   // what a vanished live message showed
         bool plain = false; // Telegram refused this incident's HTML: send plain text instead
         QString refusal;    // the text refusal last reported, so each is reported once
+        QByteArray deferred; // the post last reported as held back by a 429, and until when
     };
     struct Action
     {
@@ -176,6 +189,10 @@ private:
     qint64 now() const;
     qint64 nowMs() const;
     void saveChatState(const QString &chat, qint64 notBeforeMs, const QString &migratedTo = {});
+    void tooManyRequests(const TelegramResult &r);
+    void setBlockedUntil(qint64 untilMs, qint64 waitMs);
+    void clearBlocked();
+    void reportDeferredPosts();
 
     TelegramConfig m_config;
     QString m_chat;
@@ -189,6 +206,8 @@ private:
     QString m_postingKey;            // account whose sendMessage is in flight
     qint64 m_nextLocalId = 0;        // row ids when running without a store
     QTimer m_timer;
+    QTimer m_blockTimer; // ends the 429 wait shown by blockedUntilMs()
+    qint64 m_blockedUntilMs = 0;
     bool m_inFlight = false;
     bool m_kicked = false;
     bool m_paused = false;

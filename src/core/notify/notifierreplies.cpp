@@ -1,6 +1,7 @@
 // TelegramNotifier, second half: what each Bot API answer does to the durable state.
 #include "notify/notifier.h"
 
+#include <QDateTime>
 
 #include <algorithm>
 
@@ -10,10 +11,7 @@ TelegramNotifier::Failure TelegramNotifier::handleCommonFailure(const TelegramRe
 {
     switch (r.kind) {
     case TelegramResult::TooManyRequests:
-        qCInfo(lcNotify) << "Telegram asked to wait" << r.retryAfterSecs << "s";
-        m_pacer.retryAfter(r.retryAfterSecs);
-        // Kept in the store: the next --once run or a restart must not call before it either.
-        saveChatState(m_chat, nowMs() + qint64(std::max(1, r.retryAfterSecs)) * 1000);
+        tooManyRequests(r);
         return Failure::Retry;
     case TelegramResult::Transient:
         m_pacer.transientFailure();
@@ -31,6 +29,30 @@ TelegramNotifier::Failure TelegramNotifier::handleCommonFailure(const TelegramRe
     default:
         return Failure::Other;
     }
+}
+
+void TelegramNotifier::tooManyRequests(const TelegramResult &r)
+{
+    // Honoured up to maxRetryAfterSecs (see kMaxRetryAfterSecs), then tried again.
+    const int asked = std::max(1, r.retryAfterSecs);
+    const int secs = std::min(asked, std::max(1, m_timing.maxRetryAfterSecs));
+    const qint64 until = nowMs() + qint64(secs) * 1000;
+    m_pacer.retryAfter(secs);
+    // Kept in the store: the next --once run or a restart must not call before it either.
+    saveChatState(m_chat, until);
+    setBlockedUntil(until, qint64(secs) * 1000);
+    if (asked <= secs) {
+        qCInfo(lcNotify) << "Telegram asked to wait" << asked << "s";
+        return;
+    }
+    const QString why =
+        tr("Telegram asked to wait %1 s before the next call to chat %2; RigWatch waits at most "
+           "%3 s, until %4 UTC, and then tries again")
+            .arg(QString::number(asked), m_chat, QString::number(secs),
+                 QDateTime::fromMSecsSinceEpoch(until, Qt::UTC)
+                     .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    qCWarning(lcNotify).noquote() << why;
+    emit deliveryFailed(why);
 }
 
 bool TelegramNotifier::isTextRefusal(const TelegramResult &r)
@@ -137,6 +159,10 @@ void TelegramNotifier::onPosted(const QString &key, const TelegramResult &r)
         m.detail = r.isSuccess() ? tr("Telegram answered without a message id: the message may "
                                       "be in the chat; delete it by hand if it is")
                                  : r.explanation();
+        if (r.kind == TelegramResult::TooManyRequests && m_blockedUntilMs > 0) // when, not how long
+            m.detail = tr("Telegram asked to wait until %1 UTC; it is sent again then")
+                           .arg(QDateTime::fromMSecsSinceEpoch(m_blockedUntilMs, Qt::UTC)
+                                    .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
         if (f == Failure::Retry && r.maybeDelivered) {
             // It may be in the chat (a timeout, an answer that could not be read) and nobody can
             // follow it without its id. This row keeps that record for the mirror; the retry
