@@ -154,6 +154,32 @@ private slots:
         delete r;
     }
 
+    // How long Telegram's 429 holds RigWatch back, as a timestamp a scraper can compare with
+    // time(); no family without Telegram, 0 once the wait is over.
+    void telegramBlockedUntil()
+    {
+        Metrics m;
+        QVERIFY(!m.render().contains("rigwatch_telegram_blocked_until_seconds"));
+        m.setTelegramBlockedUntil(QStringLiteral("-1001000000001"), 1'767'229'200);
+        const rw::test::Exposition e = rw::test::parseExposition(m.render());
+        QVERIFY2(e.error.isEmpty(), qPrintable(e.error));
+        const QString name = QStringLiteral("rigwatch_telegram_blocked_until_seconds");
+        QCOMPARE(e.types.value(name), QStringLiteral("gauge"));
+        QVERIFY(e.help.contains(name));
+        int found = 0;
+        for (const Sample &s : e.samples) {
+            if (s.name != name)
+                continue;
+            ++found;
+            QCOMPARE(s.labels.value(QStringLiteral("chat")), QStringLiteral("-1001000000001"));
+            QCOMPARE(s.value, 1'767'229'200.0);
+        }
+        QCOMPARE(found, 1);
+        m.setTelegramBlockedUntil(QStringLiteral("-1001000000001"), 0);
+        QVERIFY(m.render().contains(
+            "rigwatch_telegram_blocked_until_seconds{chat=\"-1001000000001\"} 0\n"));
+    }
+
     void badListenAddress()
     {
         MetricsServer server([] { return QByteArray(); });

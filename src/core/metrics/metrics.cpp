@@ -171,6 +171,17 @@ QByteArray Metrics::render() const
 
     header(out, "rigwatch_telegram_messages_live", "gauge", "Telegram messages standing for open incidents.");
     out += QStringLiteral("rigwatch_telegram_messages_live ") + QString::number(m_telegramLive) + QLatin1Char('\n');
+
+    if (!m_telegramChat.isEmpty()) {
+        // A timestamp rather than a flag: "blocked for how much longer" is this minus time(), and
+        // a value in the past is a wait that is over.
+        header(out, "rigwatch_telegram_blocked_until_seconds", "gauge",
+               "Unix time until which Telegram's 429 (Too Many Requests) holds calls to the chat "
+               "back, at most 1 h ahead; 0 when nothing does.");
+        out += QStringLiteral("rigwatch_telegram_blocked_until_seconds") +
+               lbl({{"chat", m_telegramChat}}) + QLatin1Char(' ') +
+               QString::number(m_telegramBlockedUntil) + QLatin1Char('\n');
+    }
     return out.toUtf8();
 }
 

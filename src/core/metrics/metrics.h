@@ -22,6 +22,13 @@ public:
     void clearAccounts() { m_accounts.clear(); }
     void recordPoll(const QString &account, double durationSecs, bool ok, const QString &reason);
     void setTelegramLive(int liveMessages) { m_telegramLive = liveMessages; }
+    // Until when (unix s) a 429 holds calls to the chat back (TelegramNotifier::blockedUntilMs()
+    // / 1000), 0 when nothing does. The family is shown once a chat is set.
+    void setTelegramBlockedUntil(const QString &chat, qint64 unixSecs)
+    {
+        m_telegramChat = chat;
+        m_telegramBlockedUntil = unixSecs;
+    }
 
     QByteArray render() const;
     static QString escapeLabel(const QString &value);
@@ -36,6 +43,8 @@ private:
     QMap<QString, quint64> m_pollCount;
     QMap<QPair<QString, QString>, quint64> m_failures;
     int m_telegramLive = 0;
+    QString m_telegramChat;
+    qint64 m_telegramBlockedUntil = 0;
 };
 
 } // namespace rw
