@@ -13,6 +13,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace rw {
 
 namespace {
@@ -28,9 +30,13 @@ QString localTime(qint64 secs)
 } // namespace
 
 MirrorPanel::MirrorPanel(EngineHost *host, QWidget *parent)
-    : QWidget(parent), m_host(host), m_note(new QLabel(this)), m_list(new QTreeWidget(this)),
-      m_text(new QPlainTextEdit(this))
+    : QWidget(parent), m_host(host), m_note(new QLabel(this)), m_blocked(new QLabel(this)),
+      m_list(new QTreeWidget(this)), m_text(new QPlainTextEdit(this))
 {
+    m_blocked->setObjectName(QStringLiteral("telegramBlocked"));
+    m_blocked->setWordWrap(true);
+    m_blocked->setStyleSheet(QStringLiteral("color: #c62828;")); // the failed rows' red
+    m_blocked->hide();
     m_list->setObjectName(QStringLiteral("mirrorList"));
     m_list->setColumnCount(ColCount);
     m_list->setRootIsDecorated(false);
@@ -52,6 +58,7 @@ MirrorPanel::MirrorPanel(EngineHost *host, QWidget *parent)
     split->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_note);
+    layout->addWidget(m_blocked);
     layout->addWidget(split, 1);
 
     connect(m_list, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
@@ -71,6 +78,19 @@ void MirrorPanel::retranslate()
                                    "all is well again.")
                               : tr("Telegram is not configured: add a bot token and a chat in the "
                                    "settings to mirror incidents to a channel."));
+    // Alerts held back are otherwise invisible here: nothing was posted, so there is no row.
+    m_blocked->setVisible(m_blockedUntilMs > 0);
+    if (m_blockedUntilMs > 0)
+        m_blocked->setText(
+            tr("Telegram asked to wait until %1: alerts that come up meanwhile are posted then.")
+                .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(m_blockedUntilMs).time(),
+                                        QLocale::ShortFormat)));
+}
+
+void MirrorPanel::setTelegramBlockedUntil(qint64 untilMs)
+{
+    m_blockedUntilMs = std::max<qint64>(0, untilMs);
+    retranslate();
 }
 
 void MirrorPanel::changeEvent(QEvent *event)

@@ -23,6 +23,9 @@ public:
 
     void refresh();
     void setTelegramEnabled(bool enabled);
+    // Telegram's 429 holds every call back until untilMs (unix ms; 0: it does not), as
+    // TelegramNotifier::blockedUntilMs() says: shown above the list while it lasts.
+    void setTelegramBlockedUntil(qint64 untilMs);
     int messageCount() const;
 
     static QString plainText(const QString &telegramHtml);
@@ -39,7 +42,9 @@ private:
     EngineHost *m_host;
     int m_pending = 0;
     bool m_enabled = false;
+    qint64 m_blockedUntilMs = 0;
     QLabel *m_note;
+    QLabel *m_blocked;
     QTreeWidget *m_list;
     QPlainTextEdit *m_text;
 };
