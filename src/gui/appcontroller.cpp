@@ -281,7 +281,10 @@ void AppController::quit()
     if (m_tray && m_tray->trayIcon())
         m_tray->trayIcon()->hide();
     m_host->stop();
-    QCoreApplication::quit();
+    // exit(), not quit(): Qt 6's quit() first asks every window to close, and the main window
+    // refuses while it hides to the tray, so a SIGTERM (logout, systemctl --user stop) would be
+    // ignored until the session killed the app mid-write.
+    QCoreApplication::exit(0);
 }
 
 } // namespace rw

@@ -62,9 +62,11 @@ int main(int argc, char **argv)
     QObject::connect(&instance, &SingleInstance::raiseRequested, &controller,
                      &AppController::raiseWindow);
 #ifdef Q_OS_UNIX
-    // SIGTERM / SIGINT (logout, systemd, kill) quit like the menu's Quit: state is saved, exit 0
+    // SIGTERM / SIGINT / SIGHUP (logout, systemd, kill, a closed terminal) quit like the menu's
+    // Quit, window open or hidden to the tray: state is saved, exit 0.
     UnixSignals signals_;
-    QObject::connect(&signals_, &UnixSignals::terminate, &app, [] { QApplication::quit(); });
+    QObject::connect(&signals_, &UnixSignals::terminate, &controller, &AppController::quit);
+    QObject::connect(&signals_, &UnixSignals::reload, &controller, &AppController::quit);
 #endif
     controller.start();
     return app.exec();

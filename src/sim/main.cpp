@@ -154,6 +154,7 @@ int main(int argc, char **argv)
     // SIGTERM/SIGINT end the event loop normally (exit code 0)
     rw::UnixSignals signals_;
     QObject::connect(&signals_, &rw::UnixSignals::terminate, &app, [] { QCoreApplication::quit(); });
+    QObject::connect(&signals_, &rw::UnixSignals::reload, &app, [] { QCoreApplication::quit(); });
 #endif
     return app.exec();
 }

@@ -27,7 +27,11 @@ UnixSignals::UnixSignals(QObject *parent) : QObject(parent)
     m_notifier = new QSocketNotifier(g_fds[1], QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, [this] {
         char c = 0;
-        if (::read(g_fds[1], &c, 1) == 1)
+        if (::read(g_fds[1], &c, 1) != 1)
+            return;
+        if (int(c) == SIGHUP)
+            emit reload();
+        else
             emit terminate(int(c));
     });
     struct sigaction sa = {};

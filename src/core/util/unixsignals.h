@@ -10,8 +10,8 @@ class QSocketNotifier;
 
 namespace rw {
 
-// Turns SIGTERM / SIGINT / SIGHUP into a Qt signal delivered on the event loop (self-pipe), so
-// shutdown runs the normal code path and persists state.
+// Turns SIGTERM / SIGINT into terminate() and SIGHUP into reload(), delivered on the event loop
+// (self-pipe), so shutdown and reloading run the normal code paths and persist state.
 class UnixSignals : public QObject
 {
     Q_OBJECT
@@ -20,7 +20,8 @@ public:
     ~UnixSignals() override;
 
 signals:
-    void terminate(int signal);
+    void terminate(int signal); // SIGTERM, SIGINT
+    void reload();              // SIGHUP: read the configuration again
 
 private:
     QSocketNotifier *m_notifier = nullptr;
