@@ -6,6 +6,7 @@
 #include "fakef2pool.h"
 #include "telegramsink.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QProcess>
@@ -244,6 +245,44 @@ private slots:
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.out.contains(QStringLiteral("rig-03")));
         QCOMPARE(chat().size(), 1);
+    }
+
+    // A database damaged on disk (here everything past its first page) used to fail every
+    // write, and --once then left Telegram alone on every run: the channel never heard of
+    // anything again. It is moved aside, a new file started, and the run goes on.
+    void damagedDatabaseIsMovedAside()
+    {
+        startPool(0);
+        m_pool->setRigStoppedSince(QStringLiteral("rig-03"), m_poolClock->nowSecs() - 20 * 60);
+        Run r = once();
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(chat().size(), 1);
+        {
+            QFile f(dbPath());
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            QVERIFY(f.size() > 8192);
+            f.seek(4096);
+            f.write(QByteArray(int(f.size() - 4096), '\xa5'));
+        }
+        m_pool->setRigStoppedSince(QStringLiteral("rig-05"), m_poolClock->nowSecs() - 20 * 60);
+        r = once();
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.out.startsWith(QStringLiteral("CRITICAL - 8/10")), qPrintable(r.out));
+        QVERIFY2(r.err.contains(QStringLiteral("was damaged")), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QStringLiteral("telegram not updated")), qPrintable(r.err));
+        const auto messages = chat();
+        QVERIFY(!messages.isEmpty());
+        QVERIFY2(messages.last().plainText.contains(QStringLiteral("rig-05")), qPrintable(messages.last().plainText));
+        const qint64 current = messages.last().id;
+        QCOMPARE(QDir(m_dir->path()).entryList({QStringLiteral("rw.sqlite.damaged-*")}, QDir::Files).size(), 1);
+
+        // The new file carries on: all back, and the message of the run above is retracted.
+        m_pool->startRig(QStringLiteral("rig-03"));
+        m_pool->startRig(QStringLiteral("rig-05"));
+        r = once();
+        QCOMPARE(r.exitCode, 0);
+        for (const TelegramSink::Message &m : chat())
+            QVERIFY2(m.id != current, "the alert of the new file is still in the chat");
     }
 
     // A --once run must never cut off a post Telegram may already have carried out: its id

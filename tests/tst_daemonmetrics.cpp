@@ -141,6 +141,8 @@ private slots:
             {"rigwatch_poll_duration_seconds", "histogram"},
             {"rigwatch_poll_failures_total", "counter"},
             {"rigwatch_telegram_messages_live", "gauge"},
+            {"rigwatch_telegram_blocked_until_seconds", "gauge"},
+            {"rigwatch_pool_reply_suspect", "gauge"},
             {"rigwatch_build_info", "gauge"}};
         for (const auto &[name, type] : documented) {
             QCOMPARE(a.types.value(QLatin1String(name)), QLatin1String(type));

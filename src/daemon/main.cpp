@@ -1,9 +1,10 @@
 // rigwatchd: the headless RigWatch. See `rigwatchd --help` and docs/configuration.md.
-#include "daemon.h"
 #include "demo.h"
+#include "service.h"
 
 #include "config/configfile.h"
 #include "logging.h"
+#include "runtime/runtime.h"
 #include "notify/deliverypacer.h"
 #include "notify/messageformatter.h"
 #include "notify/telegramclient.h"
@@ -53,6 +54,9 @@ int main(int argc, char **argv)
         "incidents to a Telegram channel.\n\n"
         "Exit codes of --once (Nagios semantics): 0 OK, 1 WARNING (hashrate below the floor),\n"
         "2 CRITICAL (a worker offline or missing), 3 UNKNOWN (pool unreachable, bad configuration).\n"
+        "Without --once it runs until SIGTERM (exit 0); SIGHUP reads the configuration again.\n"
+        "A database another program holds or a metrics port in use is retried every 30 s; it exits\n"
+        "1 when another RigWatch uses the same database and 3 when the configuration is wrong.\n"
         "Secrets may come from the environment: RIGWATCH_POOL_SECRET, RIGWATCH_TELEGRAM_TOKEN.\n"
         "Configuration keys: see docs/configuration.md or /etc/rigwatch/rigwatch.ini."));
     p.addHelpOption();
@@ -146,38 +150,33 @@ int main(int argc, char **argv)
         return app.exec();
     }
 
-    Daemon daemon(config);
-    QString error;
-    if (!daemon.init(&error)) {
-        if (once) {
+    if (once) {
+        RuntimeOptions options;
+        options.lockWaitMs = 10'000; // the previous timer run may still be finishing
+        Runtime runtime(config, options);
+        QString error;
+        if (!runtime.open(&error)) {
             out(unknownReport(error).line);
             return 3;
         }
-        err(error);
-        return 3;
-    }
-
-    if (once) {
-        QObject::connect(&daemon, &Daemon::onceFinished, &app, [](const CheckReport &r) {
+        QObject::connect(&runtime, &Runtime::onceFinished, &app, [](const CheckReport &r) {
             out(r.line);
             QCoreApplication::exit(int(r.status));
         });
-        QTimer::singleShot(0, &daemon, &Daemon::runOnce);
+        QTimer::singleShot(0, &runtime, &Runtime::runOnce);
         return app.exec();
     }
 
+    Service service(config, demo ? QString() : QFileInfo(p.value(configOpt)).absoluteFilePath());
+    QObject::connect(&service, &Service::finished, &app, [](int code) { QCoreApplication::exit(code); });
 #ifdef Q_OS_UNIX
     UnixSignals signals_;
-    QObject::connect(&daemon, &Daemon::stopped, &app, [] { QCoreApplication::exit(0); });
-    QObject::connect(&signals_, &UnixSignals::terminate, &app, [&daemon](int sig) {
+    QObject::connect(&signals_, &UnixSignals::terminate, &service, [&service](int sig) {
         qCInfo(lcDaemon) << "signal" << sig << "received, shutting down";
-        daemon.stop(); // lets a Telegram call in flight finish, then stopped()
+        service.stop(); // lets a Telegram call in flight finish, then finished(0)
     });
+    QObject::connect(&signals_, &UnixSignals::reload, &service, &Service::reload);
 #endif
-    if (!daemon.startMetrics(&error)) {
-        err(error);
-        return 3;
-    }
-    daemon.startLoop();
+    QTimer::singleShot(0, &service, &Service::start);
     return app.exec();
 }

@@ -60,6 +60,7 @@ signals:
     void storageError(const QString &message);
     void telegramProblem(const QString &message);
     void messagesChanged();
+    void telegramBlockedUntil(qint64 untilMs);
     void chartReady(const rw::ChartData &data);
     void outagesReady(int requestId, const QVector<rw::Outage> &outages, int matching);
     void outagesExported(int requestId, int written, const QString &error);

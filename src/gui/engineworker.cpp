@@ -12,6 +12,7 @@
 #include "notify/telegramclient.h"
 #include "notify/telegramselftest.h"
 #include "pool/poller.h"
+#include "runtime/runtime.h"
 #include "simfarm.h"
 #include "store/store.h"
 
@@ -41,17 +42,20 @@ EngineWorker::EngineWorker(const DaemonConfig &config, bool demo) : m_config(con
 EngineWorker::~EngineWorker()
 {
     // Runs on the engine thread (deleteLater when it finishes): shut down in dependency order.
-    if (m_notifier)
-        m_notifier->shutdown();
-    if (m_engine)
-        m_engine->stop();
-    m_notifier.reset();
-    m_engine.reset();
-    m_store.reset();
-    m_nam.reset();
+    m_runtime.reset();
+    m_testNam.reset();
     m_farm.reset();
     if (!m_demoDir.isEmpty())
         QDir(m_demoDir).removeRecursively();
+}
+
+QNetworkAccessManager *EngineWorker::network()
+{
+    if (m_runtime && m_runtime->network())
+        return m_runtime->network();
+    if (!m_testNam)
+        m_testNam = std::make_unique<QNetworkAccessManager>();
+    return m_testNam.get();
 }
 
 void EngineWorker::start()
@@ -72,66 +76,53 @@ void EngineWorker::start()
         qCInfo(lcGui).noquote() << "DEMO MODE: watching a simulated farm at"
                                 << m_farm->poolUrl().toString();
     }
-    m_nam = std::make_unique<QNetworkAccessManager>();
-    m_store = std::make_unique<Store>();
-    QDir().mkpath(QFileInfo(m_config.databasePath).absolutePath());
-    QString error;
-    if (!m_store->open(m_config.databasePath, &error)) {
-        emit failed(error);
-        return;
-    }
-    m_engine = std::make_unique<Engine>(m_config.accounts, m_store.get(), m_nam.get(),
-                                        SystemClock::instance());
-    connect(m_engine.get(), &Engine::accountUpdated, this, &EngineWorker::accountUpdated);
-    connect(m_engine.get(), &Engine::eventsHappened, this, &EngineWorker::eventsHappened);
-    connect(m_engine.get(), &Engine::storageError, this, &EngineWorker::storageError);
-    m_engine->restore();
-    startNotifier();
-
-    QVector<AccountConfig> accounts = m_config.accounts;
-    for (AccountConfig &a : accounts)
-        a.secret.clear(); // the GUI shows accounts; it has no use for their tokens
-    emit started(accounts, m_config.telegram.enabled());
-    // The restored picture first, so the window is full before the first poll answers.
-    for (const AccountView &v : m_engine->views())
-        emit accountUpdated(v);
-    m_engine->start();
-}
-
-void EngineWorker::startNotifier()
-{
-    if (!m_config.telegram.enabled())
-        return;
-    m_notifier = std::make_unique<TelegramNotifier>(m_config.telegram, m_nam.get(), m_store.get(),
-                                                    SystemClock::instance());
-    m_notifier->setPaused(m_paused);
-    connect(m_notifier.get(), &TelegramNotifier::deliveryFailed, this,
-            &EngineWorker::telegramProblem);
-    connect(m_notifier.get(), &TelegramNotifier::chatMigrated, this,
+    RuntimeOptions options;
+    options.rowChanges = true; // the worker table updates only the rows that changed
+    m_runtime = std::make_unique<Runtime>(m_config, options);
+    connect(m_runtime.get(), &Runtime::accountUpdated, this, &EngineWorker::accountUpdated);
+    connect(m_runtime.get(), &Runtime::eventsHappened, this, &EngineWorker::eventsHappened);
+    connect(m_runtime.get(), &Runtime::storageError, this, &EngineWorker::storageError);
+    connect(m_runtime.get(), &Runtime::telegramProblem, this, &EngineWorker::telegramProblem);
+    connect(m_runtime.get(), &Runtime::chatMigrated, this,
             [this](const QString &from, const QString &to) {
                 emit telegramProblem(tr("The Telegram group %1 became the supergroup %2: update "
                                         "the chat id in the settings.")
                                          .arg(from, to));
             });
-    connect(m_notifier.get(), &TelegramNotifier::messagesChanged, this,
-            &EngineWorker::messagesChanged);
-    connect(m_engine.get(), &Engine::accountUpdated, m_notifier.get(), [this](const AccountView &v) {
-        m_notifier->update(v.key, v.displayName, v.incident);
-    });
-    m_notifier->reconcile(m_engine->views());
+    connect(m_runtime.get(), &Runtime::messagesChanged, this, &EngineWorker::messagesChanged);
+    connect(m_runtime.get(), &Runtime::telegramBlockedUntil, this,
+            &EngineWorker::telegramBlockedUntil);
+    m_runtime->setAlertsPaused(m_paused);
+    QString error;
+    if (!m_runtime->open(&error)) {
+        m_runtime.reset();
+        emit failed(error);
+        return;
+    }
+
+    QVector<AccountConfig> accounts = m_config.accounts;
+    for (AccountConfig &a : accounts)
+        a.secret.clear(); // the GUI shows accounts; it has no use for their tokens
+    emit started(accounts, m_config.telegram.enabled());
+    if (const TelegramNotifier *n = m_runtime->notifier())
+        emit telegramBlockedUntil(n->blockedUntilMs()); // a wait stored by the previous run
+    // The restored picture first, so the window is full before the first poll answers.
+    for (const AccountView &v : m_runtime->engine()->views())
+        emit accountUpdated(v);
+    m_runtime->start();
 }
 
 void EngineWorker::refreshNow()
 {
-    if (m_engine)
-        m_engine->refreshNow();
+    if (m_runtime)
+        m_runtime->refreshNow();
 }
 
 void EngineWorker::setAlertsPaused(bool paused)
 {
     m_paused = paused;
-    if (m_notifier)
-        m_notifier->setPaused(paused);
+    if (m_runtime)
+        m_runtime->setAlertsPaused(paused);
 }
 
 void EngineWorker::queryChart(int requestId, const QString &account, const QString &worker,
@@ -143,12 +134,12 @@ void EngineWorker::queryChart(int requestId, const QString &account, const QStri
     d.worker = worker;
     d.fromSecs = from;
     d.toSecs = to;
-    if (m_store) {
-        const QVector<SeriesPoint> series = m_store->accountSeries(account, from, to);
+    if (Store *store = m_runtime ? m_runtime->store() : nullptr) {
+        const QVector<SeriesPoint> series = store->accountSeries(account, from, to);
         d.total = toPoints(series, false, maxPoints);
         d.online = toPoints(series, true, maxPoints);
         if (!worker.isEmpty())
-            d.workerRate = toPoints(m_store->workerSeries(account, worker, from, to), false,
+            d.workerRate = toPoints(store->workerSeries(account, worker, from, to), false,
                                     maxPoints);
     }
     emit chartReady(d);
@@ -158,8 +149,9 @@ void EngineWorker::queryOutages(int requestId, const QString &account, qint64 fr
                                 const QString &workerFilter, int limit)
 {
     int matching = 0;
+    Store *store = m_runtime ? m_runtime->store() : nullptr;
     const QVector<Outage> list =
-        m_store ? m_store->outages(account, from, to, workerFilter, limit, &matching) : QVector<Outage>();
+        store ? store->outages(account, from, to, workerFilter, limit, &matching) : QVector<Outage>();
     emit outagesReady(requestId, list, matching);
 }
 
@@ -167,8 +159,8 @@ void EngineWorker::exportOutages(int requestId, const QString &account, qint64 f
                                  const QString &workerFilter, const QString &path)
 {
     // Every matching outage, not only the rows on screen; written here, off the GUI thread.
-    const QVector<Outage> list =
-        m_store ? m_store->outages(account, from, to, workerFilter) : QVector<Outage>();
+    Store *store = m_runtime ? m_runtime->store() : nullptr;
+    const QVector<Outage> list = store ? store->outages(account, from, to, workerFilter) : QVector<Outage>();
     QSaveFile f(path);
     const bool written = f.open(QIODevice::WriteOnly | QIODevice::Text)
                          && f.write(outagesCsv(list, SystemClock::instance()->nowSecs()).toUtf8()) >= 0
@@ -181,15 +173,14 @@ void EngineWorker::exportOutages(int requestId, const QString &account, qint64 f
 
 void EngineWorker::queryMessages(int requestId)
 {
-    emit messagesReady(requestId, m_store ? m_store->messageHistory(500) : QVector<LiveMessage>());
+    Store *store = m_runtime ? m_runtime->store() : nullptr;
+    emit messagesReady(requestId, store ? store->messageHistory(500) : QVector<LiveMessage>());
 }
 
 void EngineWorker::testConnection(const AccountConfig &account)
 {
-    if (!m_nam)
-        m_nam = std::make_unique<QNetworkAccessManager>();
     // A one-off Poller: the same request, deadline and parser as the real polls.
-    auto *poller = new Poller(account, m_nam.get(), SystemClock::instance(), this);
+    auto *poller = new Poller(account, network(), SystemClock::instance(), this);
     const qint64 offlineAfter = account.thresholds.offlineAfterSecs;
     connect(poller, &Poller::polled, this, [this, poller, offlineAfter](const Snapshot &s, qint64 ms) {
         int online = 0;
@@ -211,9 +202,7 @@ void EngineWorker::testConnection(const AccountConfig &account)
 
 void EngineWorker::testTelegram(const TelegramConfig &telegram)
 {
-    if (!m_nam)
-        m_nam = std::make_unique<QNetworkAccessManager>();
-    auto *client = new TelegramClient(telegram, m_nam.get(), this);
+    auto *client = new TelegramClient(telegram, network(), this);
     const MessageFormatter formatter(telegram.language);
     TelegramSelfTest::run(client, telegram.chat,
                           formatter.testText(SystemClock::instance()->nowSecs()),

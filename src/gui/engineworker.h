@@ -12,14 +12,13 @@ class QNetworkAccessManager;
 
 namespace rw {
 
-class Engine;
-class Store;
-class TelegramNotifier;
+class Runtime;
 namespace sim { class SimFarm; }
 
-// Everything slow, on the engine thread: the simulated farm (demo), the store, the network
-// manager, the engine and the Telegram notifier, plus the one-off queries the windows need
-// (chart series, outages, the Telegram mirror, "Test connection", "Send test message").
+// Everything slow, on the engine thread: the simulated farm (demo) and the Runtime (store,
+// network access, engine, Telegram notifier, assembled as rigwatchd assembles them), plus the
+// one-off queries the windows need (chart series, outages, the Telegram mirror, "Test
+// connection", "Send test message").
 // Created on the GUI thread, then moved; every public slot runs on the engine thread and
 // answers with a signal, which EngineHost forwards to the GUI thread.
 class EngineWorker : public QObject
@@ -51,6 +50,7 @@ signals:
     void storageError(const QString &message);
     void telegramProblem(const QString &message);
     void messagesChanged();
+    void telegramBlockedUntil(qint64 untilMs); // clock ms; 0: nothing holds alerts back
     void chartReady(const rw::ChartData &data);
     void outagesReady(int requestId, const QVector<rw::Outage> &outages, int matching);
     void outagesExported(int requestId, int written, const QString &error);
@@ -59,16 +59,14 @@ signals:
     void telegramTested(bool ok, const QString &message);
 
 private:
-    void startNotifier();
+    QNetworkAccessManager *network();
 
     DaemonConfig m_config;
     bool m_demo;
     QString m_demoDir;
     std::unique_ptr<sim::SimFarm> m_farm;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<Store> m_store;
-    std::unique_ptr<Engine> m_engine;
-    std::unique_ptr<TelegramNotifier> m_notifier;
+    std::unique_ptr<Runtime> m_runtime;
+    std::unique_ptr<QNetworkAccessManager> m_testNam; // tests before the runtime opened
     bool m_paused = false;
 };
 

@@ -66,6 +66,7 @@ MirrorPanel::MirrorPanel(EngineHost *host, QWidget *parent)
     });
     connect(m_host, &EngineHost::messagesReady, this, &MirrorPanel::onMessages);
     connect(m_host, &EngineHost::messagesChanged, this, &MirrorPanel::refresh);
+    connect(m_host, &EngineHost::telegramBlockedUntil, this, &MirrorPanel::setTelegramBlockedUntil);
     retranslate();
 }
 

@@ -102,6 +102,8 @@ echo "maintainer scripts ok"
 
 if command -v systemd-analyze >/dev/null && [ -d /lib/systemd/system ]; then
   cp -rn /lib/systemd/system/. "$root/usr/lib/systemd/system/"
+  # ExecReload's /bin/kill comes from procps, a dependency of the package
+  install -D -m 755 /bin/kill "$root/bin/kill"
   systemd-analyze verify --man=no --root="$root" \
     /usr/lib/systemd/system/rigwatchd.service /usr/lib/systemd/system/rigwatchd-once.service \
     /usr/lib/systemd/system/rigwatchd-once.timer || fail "systemd-analyze verify"

@@ -53,10 +53,7 @@ Engine::Engine(const QVector<AccountConfig> &accounts, Store *store, QNetworkAcc
         m_accounts.push_back(std::move(a));
     }
     m_retention.setInterval(3600 * 1000);
-    connect(&m_retention, &QTimer::timeout, this, [this] {
-        if (!applyRetention())
-            emit storageError(m_store->lastError());
-    });
+    connect(&m_retention, &QTimer::timeout, this, [this] { write([this] { return applyRetention(); }); });
 }
 
 Engine::~Engine() = default;
@@ -121,6 +118,19 @@ void Engine::runOnce()
         a->onceWaiting = true;
         a->poller->pollNow();
     }
+}
+
+bool Engine::write(const std::function<bool()> &op)
+{
+    if (!m_store || op())
+        return true;
+    // A damaged file: the recovery (Runtime) moves it aside and opens a new one; this write,
+    // with the state the engine holds, is the new file's first.
+    if (m_store->lastProblem() == Store::Problem::Damaged && m_recoverStore && m_recoverStore() &&
+        op())
+        return true;
+    emit storageError(m_store->lastError());
+    return false;
 }
 
 bool Engine::applyRetention()
@@ -199,8 +209,9 @@ void Engine::onPolled(Account &a, const Snapshot &reply, qint64 durationMs)
     a.view.removed = a.monitor->removedWorkers();
     const AccountState st = stateOf(a);
     const qint64 at = snapshot.poolTimeSecs ? snapshot.poolTimeSecs : now;
-    if (m_store && !m_store->recordPoll(a.config.key(), at, snapshot, a.monitor->workers(), st, events))
-        emit storageError(m_store->lastError());
+    write([&] {
+        return m_store->recordPoll(a.config.key(), at, snapshot, a.monitor->workers(), st, events);
+    });
     m_lastRecordedAt = qMax(m_lastRecordedAt, at);
     emit pollFinished(a.config.key(), durationMs, true, QString());
     publish(a, events);
@@ -230,8 +241,7 @@ void Engine::keepFailure(Account &a, const QVector<Event> &events)
     a.view.changed.clear();
     a.view.added.clear();
     a.view.removed.clear();
-    if (m_store && !m_store->recordFailure(a.config.key(), stateOf(a), events))
-        emit storageError(m_store->lastError());
+    write([&] { return m_store->recordFailure(a.config.key(), stateOf(a), events); });
 }
 
 void Engine::armUnreachableCheck(Account &a)

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -41,6 +42,9 @@ public:
     // Whether views list the rows each poll changed (AccountView::changed; on by default): only
     // a table of workers needs them. rigwatchd turns it off (Monitor::setRowChanges).
     void setRowChanges(bool on);
+    // Called when a write finds the database damaged; true when a usable (new) file is open,
+    // and the write is then tried once more. Without one, the failure is a storageError().
+    void setStoreRecovery(std::function<bool()> recover) { m_recoverStore = std::move(recover); }
 
     QVector<AccountConfig> accounts() const;
     AccountView view(const QString &accountKey) const;
@@ -61,6 +65,7 @@ private:
     AccountState stateOf(const Account &a) const;
     void cycleStep(Account &a);
     bool applyRetention(); // false: the store failed (lastError says why)
+    bool write(const std::function<bool()> &op); // false: reported as storageError()
     void keepFailure(Account &a, const QVector<Event> &events);
     void armUnreachableCheck(Account &a);
     void onUnreachableDeadline(Account &a);
@@ -72,6 +77,7 @@ private:
     QTimer m_retention; // active from start() to stop(): loop mode
     qint64 m_lastRecordedAt = 0; // the newest poll's time as stored (the pool's clock)
     int m_onceOutstanding = 0;
+    std::function<bool()> m_recoverStore;
 };
 
 } // namespace rw

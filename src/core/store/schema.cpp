@@ -100,12 +100,15 @@ QString sqlText(const QSqlError &e)
     return e.databaseText().isEmpty() ? e.text() : e.databaseText();
 }
 
-// Reads one integer; returns false (and sets *why) if the statement fails.
-bool scalar(QSqlDatabase &db, const QString &sql, qint64 *value, QString *why)
+// Reads one integer; returns false (and sets *why, *error) if the statement fails.
+bool scalar(QSqlDatabase &db, const QString &sql, qint64 *value, QString *why,
+            QSqlError *error = nullptr)
 {
     QSqlQuery q(db);
     if (!q.exec(sql) || !q.next()) {
         *why = sqlText(q.lastError());
+        if (error)
+            *error = q.lastError();
         return false;
     }
     *value = q.value(0).toLongLong();
@@ -119,12 +122,12 @@ int Schema::version()
     return int(migrations().size());
 }
 
-bool Schema::migrate(QSqlDatabase &db, QString *why)
+bool Schema::migrate(QSqlDatabase &db, QString *why, QSqlError *sqlError)
 {
     QString error;
     qint64 current = 0;
     // Read outside a transaction first: an up-to-date read-only database must still open.
-    if (!scalar(db, QStringLiteral("PRAGMA user_version"), &current, &error)) {
+    if (!scalar(db, QStringLiteral("PRAGMA user_version"), &current, &error, sqlError)) {
         *why = error;
         return false;
     }
@@ -142,6 +145,8 @@ bool Schema::migrate(QSqlDatabase &db, QString *why)
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
         *why = sqlText(q.lastError());
+        if (sqlError)
+            *sqlError = q.lastError();
         return false;
     }
     auto fail = [&](const QString &text) {

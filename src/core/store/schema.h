@@ -4,6 +4,7 @@
 #include <QString>
 
 class QSqlDatabase;
+class QSqlError;
 
 namespace rw {
 
@@ -23,8 +24,9 @@ public:
 
     // Brings `db` up to version() in one transaction (nothing changes if a step fails).
     // Refuses a database written by a newer build and an SQLite file of another program.
-    // On failure returns false and sets *why to plain words (the caller names the file).
-    static bool migrate(QSqlDatabase &db, QString *why);
+    // On failure returns false and sets *why to plain words (the caller names the file), and
+    // *sqlError to SQLite's error when the file could not be read.
+    static bool migrate(QSqlDatabase &db, QString *why, QSqlError *sqlError = nullptr);
 };
 
 } // namespace rw

@@ -40,6 +40,20 @@ QString plainError(const QSqlError &e)
     return plain + QStringLiteral(" (") + text + QLatin1Char(')');
 }
 
+Store::Problem problemOf(const QSqlError &e)
+{
+    switch (e.nativeErrorCode().toInt() & 0xff) {
+    case 0: return e.type() == QSqlError::NoError ? Store::Problem::None : Store::Problem::Other;
+    case 5:  // SQLITE_BUSY
+    case 6:  // SQLITE_LOCKED
+    case 10: // SQLITE_IOERR
+    case 13: return Store::Problem::Transient; // SQLITE_FULL
+    case 11: // SQLITE_CORRUPT
+    case 26: return Store::Problem::Damaged; // SQLITE_NOTADB
+    default: return Store::Problem::Other;
+    }
+}
+
 // Creates `dir` if needed; otherwise says why not, naming the ancestor in the way.
 bool ensureDirectory(const QString &dir, QString *why)
 {
@@ -132,6 +146,7 @@ bool Store::Private::transaction(const QString &what, const std::function<bool()
 
 void Store::Private::fail(const QString &what)
 {
+    problem = problemOf(sqlError);
     lastError = path.isEmpty() ? QStringLiteral("%1: %2").arg(what, plainError(sqlError))
                                : QStringLiteral("%1 (%2): %3").arg(what, QDir::toNativeSeparators(path),
                                                                   plainError(sqlError));
@@ -248,6 +263,11 @@ bool Store::open(const QString &path, QString *error)
 {
     d->closeConnection();
     const QString file = path.isEmpty() ? QString() : QFileInfo(path).absoluteFilePath();
+    d->problem = Store::Problem::Other; // unless an SQLite error below says otherwise
+    auto failWith = [&](const QSqlError &e) {
+        d->problem = problemOf(e);
+        return plainError(e);
+    };
     auto fail = [&](const QString &why) {
         d->closeConnection();
         d->lastError = StoreText::tr("cannot open database %1: %2").arg(QDir::toNativeSeparators(file), why);
@@ -270,7 +290,7 @@ bool Store::open(const QString &path, QString *error)
         return fail(QStringLiteral("Qt's SQLite driver (QSQLITE) is not available"));
     d->db.setDatabaseName(file);
     if (!d->db.open())
-        return fail(plainError(d->db.lastError()));
+        return fail(failWith(d->db.lastError()));
     QSqlQuery q(d->db);
     for (const QString &sql : {
              QStringLiteral("PRAGMA busy_timeout = %1").arg(d->busyTimeoutMs),
@@ -284,15 +304,20 @@ bool Store::open(const QString &path, QString *error)
              QStringLiteral("PRAGMA wal_autocheckpoint = 256"),
              QStringLiteral("PRAGMA journal_size_limit = 1048576")}) {
         if (!q.exec(sql))
-            return fail(plainError(q.lastError()));
+            return fail(failWith(q.lastError()));
         if (sql.contains(QLatin1String("journal_mode")) && q.next() && q.value(0).toString() != QLatin1String("wal"))
             qCWarning(lcStore) << "database" << file << "is not in WAL mode:" << q.value(0).toString();
         q.finish();
     }
-    if (!Schema::migrate(d->db, &why))
+    QSqlError migrateError;
+    if (!Schema::migrate(d->db, &why, &migrateError)) {
+        if (migrateError.type() != QSqlError::NoError)
+            d->problem = problemOf(migrateError);
         return fail(why);
+    }
     d->path = file;
     d->lastError.clear();
+    d->problem = Problem::None;
     qCInfo(lcStore) << "opened database" << file;
     return true;
 }
@@ -301,6 +326,7 @@ bool Store::isOpen() const { return d->db.isOpen(); }
 void Store::close() { d->closeConnection(); }
 QString Store::path() const { return d->path; }
 QString Store::lastError() const { return d->lastError; }
+Store::Problem Store::lastProblem() const { return d->problem; }
 int Store::schemaVersion() { return Schema::version(); }
 QString Store::connectionName() const { return d->connection; }
 

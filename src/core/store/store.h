@@ -80,6 +80,14 @@ public:
     void close(); // also done by the destructor
     QString path() const;
     QString lastError() const; // last failed operation, in plain words
+    // What kind of failure lastError() is, for whoever must decide what to do about it.
+    enum class Problem {
+        None,
+        Transient, // locked by another process, disk full, an I/O error: retrying can work
+        Damaged,   // the file is corrupt or not a database: it must be moved aside
+        Other,     // permissions, a directory, a newer schema, ...: an operator must act
+    };
+    Problem lastProblem() const;
     static int schemaVersion();
     // How long a write waits for another process holding the file (default 5000 ms).
     void setBusyTimeout(int ms);
@@ -129,6 +137,9 @@ public:
     // Notifier state.
     // Inserts (m.id == 0, and sets m.id) or updates the row m.id. Returns false on error.
     bool saveMessage(LiveMessage &m);
+    // Writes m under its own id (m.id != 0), whether or not that row exists: for a new file that
+    // must take over the messages a damaged one knew (Runtime).
+    bool adoptMessage(const LiveMessage &m);
     QVector<LiveMessage> liveMessages(const QString &account = {}) const; // Sending/Live, oldest first
     QVector<LiveMessage> messageHistory(int limit = 200) const;           // newest first, all states
     // Per chat as configured (a default state when none is stored).

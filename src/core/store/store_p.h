@@ -32,6 +32,7 @@ struct Store::Private
     QString path;
     QString lastError;
     QSqlError sqlError; // why the statement that just failed failed
+    Store::Problem problem = Store::Problem::None;
     int busyTimeoutMs = 5000;
     // Prepared once, reused for every poll. std::map: pointers stay valid on insertion.
     std::map<QString, QSqlQuery> queries;

@@ -72,6 +72,18 @@ bool Store::saveMessage(LiveMessage &m)
     return ok;
 }
 
+bool Store::adoptMessage(const LiveMessage &m)
+{
+    return d->transaction(StoreText::tr("cannot save a Telegram message"), [&] {
+        QSqlQuery *q = d->prepared(
+            QStringLiteral("INSERT OR REPLACE INTO telegram_messages (id, account, chat, message_id,"
+                           " content_hash, text, sent_at, edited_at, state, detail)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        return d->exec(q, {m.id, m.account, m.chat, m.messageId, m.contentHash, m.text, m.sentAt,
+                           m.editedAt, QString::fromLatin1(MessageStates[m.state]), m.detail});
+    });
+}
+
 QVector<LiveMessage> Store::liveMessages(const QString &account) const
 {
     return account.isEmpty()

@@ -1,0 +1,111 @@
+#pragma once
+
+#include "config/configfile.h"
+#include "engine/accountview.h"
+#include "engine/checkreport.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QLockFile;
+class QNetworkAccessManager;
+
+namespace rw {
+
+class Clock;
+class Engine;
+class Metrics;
+class MetricsServer;
+class Store;
+class TelegramNotifier;
+
+struct RuntimeOptions
+{
+    bool rowChanges = false;      // a table of workers listens (the tray app); see Engine
+    const Clock *clock = nullptr; // nullptr: the system clock
+    // How long open() waits for another RigWatch to let go of the database (a --once run
+    // that is finishing) before it refuses to start.
+    int lockWaitMs = 0;
+};
+
+// The one place RigWatch is assembled: the store, the network access, the engine, the Telegram
+// notifier and /metrics, wired the same way for rigwatchd's loop, its --once check and the tray
+// app's engine thread, so that every guard applies to all three. The shells (src/daemon/main.cpp,
+// src/gui/engineworker.cpp) only choose options and listen to the signals.
+class Runtime : public QObject
+{
+    Q_OBJECT
+public:
+    Runtime(const DaemonConfig &config, const RuntimeOptions &options, QObject *parent = nullptr);
+    ~Runtime() override;
+
+    // Opens (or creates) the database, restores every account's state and adopts the live
+    // Telegram messages of the previous run. On failure: false, *error names the file, and
+    // openFailure() says whether trying again can help. A damaged file is moved aside and a new
+    // one started (storageError() says where the old one went).
+    enum class OpenFailure {
+        None,
+        Transient,    // locked, disk full, I/O error: try again later
+        InUse,        // another RigWatch uses this database (named in *error)
+        Configuration // an operator must act: permissions, a directory, a newer schema
+    };
+    bool open(QString *error);
+    OpenFailure openFailure() const { return m_openFailure; }
+    // Serves /metrics when [metrics] listen is set; "" in metricsUrl() otherwise.
+    bool startMetrics(QString *error);
+    QString metricsUrl() const;
+
+    void start(); // loop mode: every account polled on its schedule
+    // One cycle: poll each account once, classify, persist, update Telegram within a bounded
+    // time, then onceFinished().
+    void runOnce();
+    // Graceful: polling stops; a Telegram call in flight may finish (up to its timeout),
+    // nothing new starts; then stopped(). State is already persisted per poll.
+    void stop();
+    void refreshNow();
+    void setAlertsPaused(bool paused);
+
+    const DaemonConfig &config() const { return m_config; }
+    Engine *engine() const { return m_engine.get(); }
+    Store *store() const { return m_store.get(); }
+    TelegramNotifier *notifier() const { return m_notifier.get(); }
+    QNetworkAccessManager *network() const { return m_nam.get(); }
+    const Clock *clock() const { return m_clock; }
+
+signals:
+    void accountUpdated(const rw::AccountView &view);
+    void eventsHappened(const QString &accountKey, const QVector<rw::Event> &events);
+    void storageError(const QString &message);
+    void telegramProblem(const QString &message);
+    void chatMigrated(const QString &from, const QString &to);
+    void messagesChanged();
+    // Until when (clock ms) Telegram's 429 holds alerts back; 0 when nothing does.
+    void telegramBlockedUntil(qint64 untilMs);
+    void onceFinished(const rw::CheckReport &report);
+    void stopped();
+
+private:
+    bool lockDatabase(QString *error);
+    bool moveDamagedAside();
+    void startNotifier();
+    void finishOnce();
+
+    DaemonConfig m_config;
+    RuntimeOptions m_options;
+    const Clock *m_clock;
+    std::unique_ptr<QLockFile> m_lock;
+    OpenFailure m_openFailure = OpenFailure::None;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<TelegramNotifier> m_notifier;
+    std::unique_ptr<Metrics> m_metricsData;
+    std::unique_ptr<MetricsServer> m_metrics;
+    bool m_paused = false;
+    bool m_once = false;
+    bool m_onceDone = false;
+    bool m_storageFailed = false;
+};
+
+} // namespace rw
