@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ConfigText</name>
+    <message>
+        <source>%1:%2: section [%3] appears again (first on line %4): both are read as one, a key set in both takes the later value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2: [%3] %4: the quoted value has no closing %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2: [%3] %4: only a comment (after ; or #) may follow the closing %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2: [%3] %4 is set again (first on line %5): the value on line %2 is used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is not a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = %2 must be at least %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = %2 is more than %3: %3 is used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is not a hash rate in H/s (e.g. 0, 3.5e15 or 350T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is too large to be a hash rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is not an http:// or https:// URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is not a known provider (f2pool, f2pool-v1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be greater than %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is neither a numeric chat id nor @channelname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; must be delete or edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; must be en or zh_CN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; %2 is used instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is empty: the account is left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; the defaults %2 and %3 are used instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; Telegram stays off</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>F2poolText</name>
     <message>
         <source>f2pool error %1 (no message)</source>
@@ -57,6 +140,33 @@
     </message>
     <message>
         <source>reply&apos;s &quot;workers&quot; list has %1 entries and none is a usable worker (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReplyCheckText</name>
+    <message>
+        <source>%1 ahead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply held as suspect: its total hashrate (%1 H/s) is not plausible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply held as suspect: it lists %1 of the %2 workers that were online at the last poll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pool&apos;s clock (its Date header) is %1 of this computer&apos;s and of its own workers&apos; shares; classified on this computer&apos;s clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply held as suspect: the pool&apos;s clock (its Date header) is %1 of this computer&apos;s, and its workers&apos; shares do not confirm it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -386,6 +496,10 @@
     </message>
     <message>
         <source>Telegram refused the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram&apos;s answer exceeded 1 MiB</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -974,6 +1088,10 @@
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Telegram asked to wait until %1: alerts that come up meanwhile are posted then.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rw::OutageModel</name>
@@ -1103,6 +1221,33 @@
     </message>
     <message>
         <source>%1 began to answer but did not finish within %2 s (%3 bytes received)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rw::Runtime</name>
+    <message>
+        <source>the database %1 is in use by another RigWatch (%2, process %3 on %4): stop it, or give this one a database of its own ([storage] database)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the lock file %1: check that its folder is writable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database %1 is damaged and cannot be moved aside: move or delete it by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database %1 was damaged: it was moved to %2 and a new one started (the history before now is in the old file)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1295,6 +1440,14 @@
     </message>
     <message>
         <source>%1: stopped while an alert was being posted; it may be in the chat without RigWatch knowing it - delete it by hand if it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram asked to wait %1 s before the next call to chat %2; RigWatch waits at most %3 s, until %4 UTC, and then tries again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram asked to wait until %1 UTC; it is sent again then</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ConfigText</name>
+    <message>
+        <source>%1:%2: section [%3] appears again (first on line %4): both are read as one, a key set in both takes the later value</source>
+        <translation>%1:%2: 节 [%3] 再次出现（首次在第 %4 行）：两处合并读取，两处都设置的键以后者为准</translation>
+    </message>
+    <message>
+        <source>%1:%2: [%3] %4: the quoted value has no closing %5</source>
+        <translation>%1:%2: [%3] %4：带引号的值缺少结尾的 %5</translation>
+    </message>
+    <message>
+        <source>%1:%2: [%3] %4: only a comment (after ; or #) may follow the closing %5</source>
+        <translation>%1:%2: [%3] %4：结尾的 %5 之后只能跟注释（以 ; 或 # 开头）</translation>
+    </message>
+    <message>
+        <source>%1:%2: [%3] %4 is set again (first on line %5): the value on line %2 is used</source>
+        <translation>%1:%2: [%3] %4 被重复设置（首次在第 %5 行）：采用第 %2 行的值</translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is not a whole number</source>
+        <translation>%1 = &quot;%2&quot; 不是整数</translation>
+    </message>
+    <message>
+        <source>%1 = %2 must be at least %3</source>
+        <translation>%1 = %2 不能小于 %3</translation>
+    </message>
+    <message>
+        <source>%1 = %2 is more than %3: %3 is used</source>
+        <translation>%1 = %2 超过 %3：改用 %3</translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is not a hash rate in H/s (e.g. 0, 3.5e15 or 350T)</source>
+        <translation>%1 = &quot;%2&quot; 不是以 H/s 为单位的算力（例如 0、3.5e15 或 350T）</translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is too large to be a hash rate</source>
+        <translation>%1 = &quot;%2&quot; 太大，不可能是算力</translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is not an http:// or https:// URL</source>
+        <translation>%1 = &quot;%2&quot; 不是 http:// 或 https:// 网址</translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is not a known provider (f2pool, f2pool-v1)</source>
+        <translation>%1 = &quot;%2&quot; 不是已知的矿池接口（f2pool、f2pool-v1）</translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation>%1 为空</translation>
+    </message>
+    <message>
+        <source>%1 must be greater than %2</source>
+        <translation>%1 必须大于 %2</translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is neither a numeric chat id nor @channelname</source>
+        <translation>%1 = &quot;%2&quot; 既不是数字聊天 ID，也不是 @频道名</translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; must be delete or edit</source>
+        <translation>%1 = &quot;%2&quot; 只能是 delete 或 edit</translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; must be en or zh_CN</source>
+        <translation>%1 = &quot;%2&quot; 只能是 en 或 zh_CN</translation>
+    </message>
+    <message>
+        <source>%1; %2 is used instead</source>
+        <translation>%1；改用 %2</translation>
+    </message>
+    <message>
+        <source>%1 is empty: the account is left out</source>
+        <translation>%1 为空：已忽略该账户</translation>
+    </message>
+    <message>
+        <source>%1; the defaults %2 and %3 are used instead</source>
+        <translation>%1；改用默认值 %2 和 %3</translation>
+    </message>
+    <message>
+        <source>%1; Telegram stays off</source>
+        <translation>%1；Telegram 保持关闭</translation>
+    </message>
+</context>
+<context>
     <name>F2poolText</name>
     <message>
         <source>f2pool error %1 (no message)</source>
@@ -58,6 +141,33 @@
     <message>
         <source>reply&apos;s &quot;workers&quot; list has %1 entries and none is a usable worker (%2)</source>
         <translation>回复的 &quot;workers&quot; 列表有 %1 项，但没有一项是可用的矿机（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyCheckText</name>
+    <message>
+        <source>%1 ahead</source>
+        <translation>快 %1</translation>
+    </message>
+    <message>
+        <source>%1 behind</source>
+        <translation>慢 %1</translation>
+    </message>
+    <message>
+        <source>reply held as suspect: its total hashrate (%1 H/s) is not plausible</source>
+        <translation>回复被视为可疑而暂不采用：其总算力（%1 H/s）不可信</translation>
+    </message>
+    <message>
+        <source>reply held as suspect: it lists %1 of the %2 workers that were online at the last poll</source>
+        <translation>回复被视为可疑而暂不采用：上次轮询时在线的 %2 台矿机中，它只列出了 %1 台</translation>
+    </message>
+    <message>
+        <source>the pool&apos;s clock (its Date header) is %1 of this computer&apos;s and of its own workers&apos; shares; classified on this computer&apos;s clock</source>
+        <translation>矿池的时钟（其 Date 头）比本机时钟及其矿机的份额时间%1；已按本机时钟判断</translation>
+    </message>
+    <message>
+        <source>reply held as suspect: the pool&apos;s clock (its Date header) is %1 of this computer&apos;s, and its workers&apos; shares do not confirm it</source>
+        <translation>回复被视为可疑而暂不采用：矿池的时钟（其 Date 头）比本机时钟%1，且其矿机的份额时间无法印证</translation>
     </message>
 </context>
 <context>
@@ -387,6 +497,10 @@
     <message>
         <source>Telegram refused the request</source>
         <translation>Telegram 拒绝了请求</translation>
+    </message>
+    <message>
+        <source>Telegram&apos;s answer exceeded 1 MiB</source>
+        <translation>Telegram 的回复超过了 1 MiB</translation>
     </message>
 </context>
 <context>
@@ -970,6 +1084,10 @@
         <source>failed</source>
         <translation>失败</translation>
     </message>
+    <message>
+        <source>Telegram asked to wait until %1: alerts that come up meanwhile are posted then.</source>
+        <translation>Telegram 要求等待到 %1：期间出现的警报将在那时发出。</translation>
+    </message>
 </context>
 <context>
     <name>rw::OutageModel</name>
@@ -1098,6 +1216,33 @@
     <message>
         <source>%1 began to answer but did not finish within %2 s (%3 bytes received)</source>
         <translation>%1 已开始回复，但未在 %2 秒内完成（已收到 %3 字节）</translation>
+    </message>
+</context>
+<context>
+    <name>rw::Runtime</name>
+    <message>
+        <source>the database %1 is in use by another RigWatch (%2, process %3 on %4): stop it, or give this one a database of its own ([storage] database)</source>
+        <translation>数据库 %1 正被另一个 RigWatch 使用（%2，进程 %3，位于 %4）：请停止它，或为本实例另设数据库（[storage] database）</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>cannot create the lock file %1: check that its folder is writable</source>
+        <translation>无法创建锁文件 %1：请检查其所在文件夹是否可写</translation>
+    </message>
+    <message>
+        <source>the database %1 is damaged and cannot be moved aside: move or delete it by hand</source>
+        <translation>数据库 %1 已损坏且无法移开：请手动移动或删除它</translation>
+    </message>
+    <message>
+        <source>the database %1 was damaged: it was moved to %2 and a new one started (the history before now is in the old file)</source>
+        <translation>数据库 %1 已损坏：已将其移至 %2 并新建了数据库（此前的历史记录保存在旧文件中）</translation>
     </message>
 </context>
 <context>
@@ -1290,6 +1435,14 @@
     <message>
         <source>%1: stopped while an alert was being posted; it may be in the chat without RigWatch knowing it - delete it by hand if it is</source>
         <translation>%1：在发送告警时停止；该告警可能已在聊天中而 RigWatch 无法得知——如果在，请手动删除</translation>
+    </message>
+    <message>
+        <source>Telegram asked to wait %1 s before the next call to chat %2; RigWatch waits at most %3 s, until %4 UTC, and then tries again</source>
+        <translation>Telegram 要求在向聊天 %2 发起下一次请求前等待 %1 秒；RigWatch 最多等待 %3 秒，即到 %4 UTC，然后重试</translation>
+    </message>
+    <message>
+        <source>Telegram asked to wait until %1 UTC; it is sent again then</source>
+        <translation>Telegram 要求等待到 %1 UTC；届时将重新发送</translation>
     </message>
 </context>
 <context>
