@@ -681,7 +681,7 @@ void TestStore::messages()
     a.account = Acme;
     a.chat = QStringLiteral("-1001234567890");
     a.text = QStringLiteral("<b>acme</b>: 2 workers down");
-    a.contentHash = QByteArray("\x01\x00\xff\x7f", 4);
+    a.announcementKey = QByteArray("\x01\x00\xff\x7f", 4);
     a.sentAt = T0;
     QVERIFY(store.saveMessage(a));
     QVERIFY(a.id > 0);
@@ -709,7 +709,7 @@ void TestStore::messages()
     QCOMPARE(l.id, id);
     QCOMPARE(l.chat, a.chat);
     QCOMPARE(l.messageId, 42);
-    QCOMPARE(l.contentHash, a.contentHash);
+    QCOMPARE(l.announcementKey, a.announcementKey);
     QCOMPARE(l.text, a.text);
     QCOMPARE(l.sentAt, T0);
     QCOMPARE(l.editedAt, T0 + 60);

@@ -12,7 +12,7 @@ namespace rw {
 // What a live Telegram message announces: the set of down workers (with offline/missing) and
 // the account-level flags — exactly what decides "grew", "shrank" or "unchanged". Durations,
 // hash rates and "as of" are left out on purpose: they change every poll and must not count as
-// a change. Serialised into LiveMessage::contentHash, because after a restart or in a --once
+// a change. Serialised into LiveMessage::announcementKey, because after a restart or in a --once
 // run the notifier must know the set itself (a digest could say "changed" but not "grew").
 struct Announcement
 {

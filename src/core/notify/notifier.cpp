@@ -245,7 +245,7 @@ Announcement TelegramNotifier::announcementFor(const Slot &s) const
     Announcement a = Announcement::of(s.desired);
     // The outage goes on through growth and shrinking: keep the earliest start for "resolved".
     const qint64 shown =
-        s.rows.isEmpty() ? 0 : Announcement::fromKey(s.rows.last().contentHash).since;
+        s.rows.isEmpty() ? 0 : Announcement::fromKey(s.rows.last().announcementKey).since;
     if (shown > 0 && (a.since <= 0 || shown < a.since))
         a.since = shown;
     if (a.since <= 0) {
@@ -287,7 +287,7 @@ TelegramNotifier::Action TelegramNotifier::nextAction(const Slot &s, bool retrac
     if (last < 0)
         return m_paused ? Action{} : Action{Op::Post, s.key, -1};
     const LiveMessage &standing = s.rows.at(last);
-    const Announcement shown = Announcement::fromKey(standing.contentHash);
+    const Announcement shown = Announcement::fromKey(standing.announcementKey);
     if (want.hasSomethingNotIn(shown)) // growth notifies; while paused it waits, unedited
         return m_paused ? Action{} : Action{Op::Post, s.key, -1};
     if (!want.sameAs(shown))
@@ -443,7 +443,7 @@ void TelegramNotifier::execute(const Action &a)
         m.account = s.key;
         m.chat = m_chat;
         m.messageId = 0;
-        m.contentHash = ann.toKey();
+        m.announcementKey = ann.toKey();
         m.text = sent; // as the chat will show it: the mirror's "text as sent"
         m.sentAt = now();
         m.editedAt = 0;
@@ -487,12 +487,12 @@ void TelegramNotifier::execute(const Action &a)
         return;
     }
     QString text;
-    QByteArray contentKey = row.contentHash;
+    QByteArray contentKey = row.announcementKey;
     if (a.op == Op::Update) {
         text = s.text;
         contentKey = announcementFor(s).toKey();
     } else if (a.op == Op::EditResolved) {
-        text = m_formatter.resolvedText(s.name, Announcement::fromKey(row.contentHash).since,
+        text = m_formatter.resolvedText(s.name, Announcement::fromKey(row.announcementKey).since,
                                         s.endedAt > 0 ? s.endedAt : now());
     } else {
         text = m_formatter.supersededText(s.name, now());

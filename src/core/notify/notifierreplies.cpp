@@ -224,7 +224,7 @@ void TelegramNotifier::onEdited(const QString &key, qint64 rowId, Op op, const Q
         if (update) {
             LiveMessage &m = s.rows[i];
             m.text = sent; // the mirror shows what the chat shows
-            m.contentHash = contentKey;
+            m.announcementKey = contentKey;
             m.editedAt = now();
             save(m);
             emit messagesChanged();
@@ -241,7 +241,7 @@ void TelegramNotifier::onEdited(const QString &key, qint64 rowId, Op op, const Q
         if (r.kind == TelegramResult::Migrated)
             switchChat(r.migrateToChatId);
         if (update) // the incident stands without a message: post again, silently unless it grew
-            s.lost = Announcement::fromKey(s.rows.at(i).contentHash);
+            s.lost = Announcement::fromKey(s.rows.at(i).announcementKey);
         const bool gone = r.kind == TelegramResult::NotFound;
         const QString detail = gone ? tr("no longer in the chat (deleted by someone)")
                                     : tr("left in the chat: %1").arg(r.explanation());

@@ -34,7 +34,9 @@ struct LiveMessage
     QString account;
     QString chat;
     qint64 messageId = 0;  // 0 while Sending
-    QByteArray contentHash;
+    // What the message announces, Announcement::toKey(): readable JSON, not a digest, so a
+    // restart can tell growth from shrinking. Stored in the column content_hash, its old name.
+    QByteArray announcementKey;
     QString text;          // as sent (HTML)
     qint64 sentAt = 0;     // unix s
     qint64 editedAt = 0;   // unix s, 0 = never edited

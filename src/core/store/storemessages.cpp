@@ -27,7 +27,7 @@ QVector<LiveMessage> Store::Private::messages(const QString &where,
         m.account = q->value(1).toString();
         m.chat = q->value(2).toString();
         m.messageId = q->value(3).toLongLong();
-        m.contentHash = q->value(4).toByteArray();
+        m.announcementKey = q->value(4).toByteArray();
         m.text = q->value(5).toString();
         m.sentAt = q->value(6).toLongLong();
         m.editedAt = q->value(7).toLongLong();
@@ -55,8 +55,8 @@ bool Store::saveMessage(LiveMessage &m)
                              " WHERE id = ?"));
         if (q && m.id)
             q->bindValue(9, m.id); // WHERE id = ?
-        if (!d->exec(q, {m.account, m.chat, m.messageId, m.contentHash, m.text, m.sentAt, m.editedAt,
-                         QString::fromLatin1(MessageStates[m.state]), m.detail}))
+        if (!d->exec(q, {m.account, m.chat, m.messageId, m.announcementKey, m.text, m.sentAt,
+                         m.editedAt, QString::fromLatin1(MessageStates[m.state]), m.detail}))
             return false;
         if (m.id == 0) {
             id = q->lastInsertId().toLongLong();
@@ -79,8 +79,9 @@ bool Store::adoptMessage(const LiveMessage &m)
             QStringLiteral("INSERT OR REPLACE INTO telegram_messages (id, account, chat, message_id,"
                            " content_hash, text, sent_at, edited_at, state, detail)"
                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        return d->exec(q, {m.id, m.account, m.chat, m.messageId, m.contentHash, m.text, m.sentAt,
-                           m.editedAt, QString::fromLatin1(MessageStates[m.state]), m.detail});
+        return d->exec(q,
+                       {m.id, m.account, m.chat, m.messageId, m.announcementKey, m.text, m.sentAt,
+                        m.editedAt, QString::fromLatin1(MessageStates[m.state]), m.detail});
     });
 }
 
