@@ -11,13 +11,6 @@
 namespace rw {
 
 namespace {
-const char *opName(int op)
-{
-    static const char *names[] = {
-        "none", "post", "edit", "delete", "edit to resolved", "edit to replaced"};
-    return names[op];
-}
-
 QString utcIso(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
@@ -51,6 +44,7 @@ void TelegramNotifier::init()
     m_blockTimer.setSingleShot(true);
     m_blockTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_blockTimer, &QTimer::timeout, this, &TelegramNotifier::clearBlocked);
+    m_planner.setRules({m_config.retract, m_timing.refreshSecs});
     if (m_store) {
         // What earlier runs learnt about the chat: it became a supergroup; Telegram asked to
         // wait until a moment that may not have come yet.
@@ -94,6 +88,7 @@ void TelegramNotifier::setTiming(const Timing &timing)
 {
     m_timing = timing;
     m_pacer.setLimits(timing.pacing);
+    m_planner.setRules({m_config.retract, timing.refreshSecs});
 }
 
 qint64 TelegramNotifier::now() const
@@ -142,16 +137,10 @@ TelegramNotifier::Slot &TelegramNotifier::slot(const QString &key)
     if (it != m_slots.end())
         return it->second;
     Slot s;
-    s.key = key;
+    s.alert.key = key;
     s.name = key.section(QLatin1Char('/'), 0, 0); // AccountConfig::displayName() until told
     if (m_store) {
-        for (LiveMessage m : m_store->liveMessages(key)) {
-            if (m.state == LiveMessage::Live && m.messageId > 0) {
-                s.rows.append(m);
-                continue;
-            }
-            // Sent by an earlier run that stopped before Telegram answered: the message may
-            // exist, but without its id nobody can edit or delete it. Say so and move on.
+        for (LiveMessage m : DeliveryPlanner::adopt(m_store->liveMessages(key), &s.alert)) {
             m.state = LiveMessage::Failed;
             m.detail = tr("RigWatch stopped before Telegram confirmed this message; if it was "
                           "posted, delete it by hand");
@@ -170,8 +159,9 @@ void TelegramNotifier::reconcile(const QVector<AccountView> &views)
         listed.insert(v.key);
         Slot &s = slot(v.key);
         s.name = v.displayName.isEmpty() ? s.name : v.displayName;
+        formatPlain(s);
         // A standing incident is adopted as it is; the next update() says if it grew or shrank.
-        if (v.incident.isEmpty() && !s.rows.isEmpty())
+        if (v.incident.isEmpty() && !s.alert.shown.isEmpty())
             update(v.key, s.name, v.incident);
     }
     if (m_store) {
@@ -194,31 +184,36 @@ void TelegramNotifier::update(const QString &accountKey, const QString &displayN
     Slot &s = slot(accountKey);
     if (!displayName.isEmpty())
         s.name = displayName;
-    const bool wasOver = !s.haveDesired || s.desired.isEmpty();
-    s.haveDesired = true;
-    s.desired = incident;
-    s.pictureAt = now();
-    if (s.desired.at <= 0)
-        s.desired.at = s.pictureAt; // durations and "as of" need the picture's time
+    DeliveryPlanner::Account &a = s.alert;
+    const bool wasOver = !a.hasPicture || a.picture.isEmpty();
+    a.hasPicture = true;
+    a.picture = incident;
+    a.pictureAt = now();
+    if (a.picture.at <= 0)
+        a.picture.at = a.pictureAt; // durations and "as of" need the picture's time
     if (incident.isEmpty()) {
         if (!wasOver || s.endedAt == 0)
             s.endedAt = incident.at > 0 ? incident.at : now();
-        s.text.clear();
+        a.html.clear();
         if (s.sending && m_postingKey != accountKey)
             abandonSending(
                 s, tr("not sent: the incident ended before Telegram could be reached"));
     } else {
         s.endedAt = 0;
-        s.text = m_formatter.incidentText(s.name, s.desired);
+        a.html = m_formatter.incidentText(s.name, a.picture);
         if (wasOver)
-            s.plain = false; // a new incident tries the formatted text again
+            a.plain = false; // a new incident tries the formatted text again
     }
+    formatPlain(s);
     kick();
 }
 
-QString TelegramNotifier::outgoingText(const Slot &s) const
+void TelegramNotifier::formatPlain(Slot &s)
 {
-    return s.plain ? m_formatter.incidentText(s.name, s.desired, TextFormat::Plain) : s.text;
+    const DeliveryPlanner::Account &a = s.alert;
+    s.alert.plainText = a.plain && !a.picture.isEmpty()
+                            ? m_formatter.incidentText(s.name, a.picture, TextFormat::Plain)
+                            : QString();
 }
 
 void TelegramNotifier::abandonSending(Slot &s, const QString &why)
@@ -240,75 +235,18 @@ void TelegramNotifier::setPaused(bool paused)
     kick();
 }
 
-Announcement TelegramNotifier::announcementFor(const Slot &s) const
+DeliveryPlanner::Moment TelegramNotifier::moment() const
 {
-    Announcement a = Announcement::of(s.desired);
-    // The outage goes on through growth and shrinking: keep the earliest start for "resolved".
-    const qint64 shown =
-        s.rows.isEmpty() ? 0 : Announcement::fromKey(s.rows.last().announcementKey).since;
-    if (shown > 0 && (a.since <= 0 || shown < a.since))
-        a.since = shown;
-    if (a.since <= 0) {
-        for (const Incident::Down &d : s.desired.down)
-            if (d.since > 0 && (a.since <= 0 || d.since < a.since))
-                a.since = d.since;
-    }
-    if (a.since <= 0)
-        a.since = s.desired.at > 0 ? s.desired.at : now();
-    return a;
-}
-
-TelegramNotifier::Action TelegramNotifier::retractAction(const Slot &s, int row,
-                                                         bool superseded) const
-{
-    const bool edit =
-        m_config.retract == RetractMode::Edit || s.deleteRefused.contains(s.rows.at(row).id);
-    if (!edit)
-        return {Op::Delete, s.key, row};
-    return {superseded ? Op::EditSuperseded : Op::EditResolved, s.key, row};
-}
-
-TelegramNotifier::Action TelegramNotifier::nextAction(const Slot &s, bool retractions) const
-{
-    const int last = int(s.rows.size()) - 1;
-    if (s.haveDesired && s.desired.isEmpty()) { // over: every message goes
-        if (retractions && last >= 0)
-            return retractAction(s, 0, false);
-        return {};
-    }
-    if (retractions) { // every row but the newest was replaced by a newer message
-        if (last > 0)
-            return retractAction(s, 0, true);
-        return {};
-    }
-    if (!s.haveDesired || s.text == s.blockedText)
-        return {};
-    const Announcement want = Announcement::of(s.desired);
-    if (last < 0)
-        return m_paused ? Action{} : Action{Op::Post, s.key, -1};
-    const LiveMessage &standing = s.rows.at(last);
-    const Announcement shown = Announcement::fromKey(standing.announcementKey);
-    if (want.hasSomethingNotIn(shown)) // growth notifies; while paused it waits, unedited
-        return m_paused ? Action{} : Action{Op::Post, s.key, -1};
-    if (!want.sameAs(shown))
-        return {Op::Update, s.key, last};
-    const qint64 touched = std::max(standing.sentAt, standing.editedAt);
-    if (m_timing.refreshSecs > 0 && s.pictureAt - touched >= m_timing.refreshSecs &&
-        outgoingText(s) != standing.text)
-        return {Op::Update, s.key, last};
-    return {};
+    return {now(), m_chat, m_paused, m_inFlight};
 }
 
 TelegramNotifier::Action TelegramNotifier::pickAction() const
 {
-    // Posts and edits first: a new alert matters more than tidying an old one.
-    for (bool retractions : {false, true})
-        for (const auto &entry : m_slots) {
-            const Action a = nextAction(entry.second, retractions);
-            if (a.op != Op::None)
-                return a;
-        }
-    return {};
+    QVector<const DeliveryPlanner::Account *> accounts;
+    accounts.reserve(int(m_slots.size()));
+    for (const auto &entry : m_slots) // ordered by key: a deterministic delivery order
+        accounts.append(&entry.second.alert);
+    return m_planner.next(accounts, moment());
 }
 
 bool TelegramNotifier::idle() const
@@ -377,7 +315,7 @@ void TelegramNotifier::pump()
             // Started now it could still be running when the process has to go: a post cut
             // off then may be in the chat without its id. The next run sends it.
             if (!m_toldLeftOver)
-                qCInfo(lcNotify) << "no time left to" << opName(int(a.op))
+                qCInfo(lcNotify) << "no time left to" << DeliveryPlanner::opName(a.op)
                                  << "before exiting; the next run continues";
             m_toldLeftOver = true;
         } else if (wait > 0)
@@ -397,16 +335,16 @@ void TelegramNotifier::reportDeferredPosts()
     // once per picture and wait, naming the chat and the time.
     for (auto &entry : m_slots) {
         Slot &s = entry.second;
-        if (nextAction(s, false).op != Op::Post)
+        if (m_planner.next(s.alert, moment(), DeliveryPlanner::Pass::PostsAndEdits).op != Op::Post)
             continue;
-        Announcement picture = Announcement::of(s.desired);
+        Announcement picture = Announcement::of(s.alert.picture);
         picture.since = 0; // what is down, not since when: that moves with every poll
         const QByteArray noted = picture.toKey() + '@' + QByteArray::number(m_blockedUntilMs);
-        if (noted == s.deferred)
+        if (noted == s.reportedHold)
             continue;
-        s.deferred = noted;
+        s.reportedHold = noted;
         qCWarning(lcNotify).noquote().nospace()
-            << s.key << ": alert held back: Telegram asked not to call chat " << m_chat
+            << s.alert.key << ": alert held back: Telegram asked not to call chat " << m_chat
             << " before " << utcIso(m_blockedUntilMs) << "; it is posted then";
     }
 }
@@ -434,82 +372,80 @@ void TelegramNotifier::execute(const Action &a)
 {
     clearBlocked(); // the pacer let a call go: whatever Telegram asked for has passed
     Slot &s = slot(a.key);
-    QPointer<TelegramNotifier> self(this);
-    const QString key = a.key;
     if (a.op == Op::Post) {
-        const Announcement ann = announcementFor(s);
-        const QString sent = outgoingText(s);
-        LiveMessage m = s.sending ? *s.sending : LiveMessage();
-        m.account = s.key;
-        m.chat = m_chat;
-        m.messageId = 0;
-        m.announcementKey = ann.toKey();
-        m.text = sent; // as the chat will show it: the mirror's "text as sent"
-        m.sentAt = now();
-        m.editedAt = 0;
-        m.state = LiveMessage::Sending;
-        m.detail.clear();
-        if (!save(m)) { // never post what the next run could not know about
-            m_pacer.transientFailure();
-            m_timer.start(int(m_pacer.waitMs()));
-            return;
-        }
-        s.sending = m;
-        // A message that vanished (deleted by hand) is replaced silently unless it grew.
-        const bool notify = !s.lost || ann.hasSomethingNotIn(*s.lost);
-        qCInfo(lcNotify).noquote().nospace()
-            << key << " posting: " << ann.down.size() << " down" << (notify ? "" : " (silent)")
-            << (s.plain ? " (plain text)" : "");
-        m_inFlight = true;
-        m_postingKey = key;
-        m_pacer.recordCall();
-        m_client->sendMessage(
-            m_chat, sent, !notify,
-            [self, key](const TelegramResult &r) {
-                if (self)
-                    self->onPosted(key, r);
-            },
-            s.plain ? TextFormat::Plain : TextFormat::Html);
-        emit messagesChanged();
+        post(s, a);
         return;
     }
-
-    const LiveMessage row = s.rows.at(a.row);
+    QPointer<TelegramNotifier> self(this);
+    const QString key = a.key;
+    const LiveMessage row = s.alert.shown.at(a.row);
     m_inFlight = true;
     m_pacer.recordCall();
-    qCInfo(lcNotify).noquote() << key << opName(int(a.op)) << "message" << row.messageId;
+    qCInfo(lcNotify).noquote() << key << DeliveryPlanner::opName(a.op) << "message"
+                               << row.messageId;
     if (a.op == Op::Delete) {
-        m_client->deleteMessage(row.chat, row.messageId,
+        m_client->deleteMessage(a.chat, row.messageId,
                                 [self, key, id = row.id](const TelegramResult &r) {
                                     if (self)
                                         self->onDeleted(key, id, r);
                                 });
         return;
     }
-    QString text;
-    QByteArray contentKey = row.announcementKey;
-    if (a.op == Op::Update) {
-        text = s.text;
-        contentKey = announcementFor(s).toKey();
-    } else if (a.op == Op::EditResolved) {
-        text = m_formatter.resolvedText(s.name, Announcement::fromKey(row.announcementKey).since,
-                                        s.endedAt > 0 ? s.endedAt : now());
-    } else {
-        text = m_formatter.supersededText(s.name, now());
+    // A refused text is remembered by its HTML; the row records what went out, the plain
+    // version once Telegram refused the HTML.
+    QString html = s.alert.html;
+    QString sent = a.text;
+    if (a.op != Op::Edit) {
+        html = a.op == Op::EditToResolved
+                   ? m_formatter.resolvedText(s.name, Announcement::fromKey(a.announces).since,
+                                              s.endedAt > 0 ? s.endedAt : now())
+                   : m_formatter.supersededText(s.name, now());
+        sent = a.format == TextFormat::Plain ? MessageFormatter::plainText(html) : html;
     }
-    const Op op = a.op;
-    // text is the HTML version (a refused one is remembered by it); the row records what went
-    // out, the plain fallback when Telegram refused the HTML.
-    QString sent = text;
-    if (s.plain)
-        sent = op == Op::Update ? outgoingText(s) : MessageFormatter::plainText(text);
     m_client->editMessageText(
-        row.chat, row.messageId, sent,
-        [self, key, id = row.id, op, text, sent, contentKey](const TelegramResult &r) {
+        a.chat, row.messageId, sent,
+        [self, key, id = row.id, op = a.op, html, sent,
+         announces = a.announces](const TelegramResult &r) {
             if (self)
-                self->onEdited(key, id, op, text, sent, contentKey, r);
+                self->onEdited(key, id, op, html, sent, announces, r);
         },
-        s.plain ? TextFormat::Plain : TextFormat::Html);
+        a.format);
+}
+
+void TelegramNotifier::post(Slot &s, const Action &a)
+{
+    LiveMessage m = s.sending ? *s.sending : LiveMessage();
+    m.account = a.key;
+    m.chat = a.chat;
+    m.messageId = 0;
+    m.announcementKey = a.announces;
+    m.text = a.text; // as the chat will show it: the mirror's "text as sent"
+    m.sentAt = now();
+    m.editedAt = 0;
+    m.state = LiveMessage::Sending;
+    m.detail.clear();
+    if (!save(m)) { // never post what the next run could not know about
+        m_pacer.transientFailure();
+        m_timer.start(int(m_pacer.waitMs()));
+        return;
+    }
+    s.sending = m;
+    const bool plain = a.format == TextFormat::Plain;
+    qCInfo(lcNotify).noquote().nospace()
+        << a.key << " posting: " << s.alert.picture.down.size() << " down"
+        << (a.silent ? " (silent)" : "") << (plain ? " (plain text)" : "");
+    m_inFlight = true;
+    m_postingKey = a.key;
+    m_pacer.recordCall();
+    QPointer<TelegramNotifier> self(this);
+    m_client->sendMessage(
+        a.chat, a.text, a.silent,
+        [self, key = a.key](const TelegramResult &r) {
+            if (self)
+                self->onPosted(key, r);
+        },
+        a.format);
+    emit messagesChanged();
 }
 
 } // namespace rw

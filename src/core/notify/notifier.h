@@ -4,6 +4,7 @@
 #include "engine/accountview.h"
 #include "notify/announcement.h"
 #include "notify/deliverypacer.h"
+#include "notify/deliveryplanner.h"
 #include "notify/messageformatter.h"
 #include "notify/telegramclient.h"
 #include "store/store.h"
@@ -21,11 +22,12 @@ namespace rw {
 
 class Clock;
 
-// Turns each account's incident into the state of the Telegram chat: while an account has an
-// incident exactly one live message stands for it. Growth (a worker or a kind of trouble the
-// live message does not show) posts a new message, which notifies, then retracts the old one;
-// shrinking or a change of status edits in place (silent); the end retracts (delete, or edit to
-// "resolved" with retract = edit or when Telegram refuses the delete).
+// Keeps the Telegram chat in step with each account's incident: while an account has an
+// incident exactly one live message stands for it. DeliveryPlanner decides the next call (its
+// header has the table: growth posts anew, which notifies, then retracts the old message;
+// shrinking edits silently; the end retracts). This class makes that call through
+// TelegramClient, paced by DeliveryPacer, records the message before relying on it, and writes
+// Telegram's answer back into what the planner reads.
 //
 // Everything it needs is in the Store (LiveMessage rows), so the daemon loop, a restart and
 // --once runs give the same chat. A row is saved as Sending before sendMessage and gets its
@@ -116,15 +118,8 @@ signals:
     void blockedUntilChanged(qint64 untilMs); // see blockedUntilMs()
 
 private:
-    enum class Op
-    {
-        None,
-        Post,
-        Update,
-        Delete,
-        EditResolved,
-        EditSuperseded
-    };
+    using Op = DeliveryPlanner::Op;
+    using Action = DeliveryPlanner::Action;
     enum class Failure
     {
         Retry,
@@ -137,44 +132,29 @@ private:
         RetryPlain, // switched to plain text now: send again
         GiveUp,     // refused as plain text too: wait for a new text
     };
+    // An account: what the planner decides from, and what only the calls need.
     struct Slot
     {
-        QString key;
-        QString name;
-        bool haveDesired = false; // a picture arrived (update() or an ended one at reconcile)
-        Incident desired;
-        QString text;                       // incidentText(desired) as HTML, cached
-        qint64 pictureAt = 0;               // when desired arrived (clock), for the refresh rule
-        qint64 endedAt = 0;                 // when the incident was seen over
-        QVector<LiveMessage> rows;          // Live rows, oldest first; the last one stands
-        QVector<qint64> deleteRefused;      // row ids Telegram would not delete
+        DeliveryPlanner::Account alert;
+        QString name;                       // the account as the texts show it
+        qint64 endedAt = 0;                 // when the incident was seen over: "resolved at"
         std::optional<LiveMessage> sending; // the row of a post not yet confirmed
-        QString blockedText;                // text Telegram rejected; not retried until it changes
-        std::optional<Announcement> lost;   // what a vanished live message showed
-        bool plain = false; // Telegram refused this incident's HTML: send plain text instead
-        QString refusal;    // the text refusal last reported, so each is reported once
-        QByteArray deferred; // the post last reported as held back by a 429, and until when
-    };
-    struct Action
-    {
-        Op op = Op::None;
-        QString key;
-        int row = -1; // index in the slot's rows for edits and deletes
+        QString reportedRefusal; // the text refusal last reported, so each is reported once
+        QByteArray reportedHold; // the post last reported as held back by a 429, and until when
     };
 
     void init();
     Slot &slot(const QString &key);
-    Action nextAction(const Slot &s, bool retractions) const;
-    Action retractAction(const Slot &s, int row, bool superseded) const;
+    DeliveryPlanner::Moment moment() const;
     Action pickAction() const;
-    Announcement announcementFor(const Slot &s) const;
+    void formatPlain(Slot &s); // the plain-text alert, kept while Telegram refuses the HTML
     void kick();
     void pump();
     void execute(const Action &a);
+    void post(Slot &s, const Action &a);
     void onPosted(const QString &key, const TelegramResult &r);
-    void onEdited(const QString &key, qint64 rowId, Op op, const QString &text,
-                  const QString &sent, const QByteArray &contentKey, const TelegramResult &r);
-    QString outgoingText(const Slot &s) const; // s.text, or its plain version after a refusal
+    void onEdited(const QString &key, qint64 rowId, Op op, const QString &html, const QString &sent,
+                  const QByteArray &announces, const TelegramResult &r);
     void onDeleted(const QString &key, qint64 rowId, const TelegramResult &r);
     Failure handleCommonFailure(const TelegramResult &r);
     Refusal textRefusal(Slot &s, const TelegramResult &r);
@@ -200,6 +180,7 @@ private:
     Store *m_store;
     const Clock *m_clock;
     MessageFormatter m_formatter;
+    DeliveryPlanner m_planner;
     DeliveryPacer m_pacer;
     Timing m_timing;
     std::map<QString, Slot> m_slots; // ordered: deterministic delivery order

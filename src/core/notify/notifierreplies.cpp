@@ -67,16 +67,17 @@ TelegramNotifier::Refusal TelegramNotifier::textRefusal(Slot &s, const TelegramR
     // Our texts are capped and escaped, so a server with other rules than api.telegram.org said
     // this. The alert matters more than its bold type: plain text, cut well below the limit, is
     // the one retry; retrying the same refused text would only spin.
-    const bool retry = !s.plain;
-    s.plain = true;
+    const bool retry = !s.alert.plain;
+    s.alert.plain = true;
+    formatPlain(s);
     const QString reason =
         retry ? tr("%1: %2; the alert is sent again as shorter plain text without formatting")
                     .arg(s.name, r.explanation())
               : tr("%1: %2, also as plain text; the alert is tried again after the next poll")
                     .arg(s.name, r.explanation());
     qCWarning(lcNotify).noquote() << reason;
-    if (reason != s.refusal) { // once, not once per poll
-        s.refusal = reason;
+    if (reason != s.reportedRefusal) { // once, not once per poll
+        s.reportedRefusal = reason;
         emit deliveryFailed(reason);
     }
     return retry ? Refusal::RetryPlain : Refusal::GiveUp;
@@ -97,10 +98,11 @@ void TelegramNotifier::switchChat(const QString &to)
 void TelegramNotifier::closeRow(Slot &s, qint64 rowId, LiveMessage::State state,
                                 const QString &detail, const QString &text)
 {
-    for (int i = 0; i < s.rows.size(); ++i) {
-        if (s.rows.at(i).id != rowId)
+    QVector<LiveMessage> &shown = s.alert.shown;
+    for (int i = 0; i < shown.size(); ++i) {
+        if (shown.at(i).id != rowId)
             continue;
-        LiveMessage m = s.rows.at(i);
+        LiveMessage m = shown.at(i);
         m.state = state;
         m.detail = detail;
         if (!text.isEmpty()) {
@@ -108,9 +110,9 @@ void TelegramNotifier::closeRow(Slot &s, qint64 rowId, LiveMessage::State state,
             m.editedAt = now();
         }
         save(m);
-        s.rows.removeAt(i);
-        s.deleteRefused.removeAll(rowId);
-        qCInfo(lcNotify).noquote() << s.key << "message" << m.messageId << detail;
+        shown.removeAt(i);
+        s.alert.deleteRefused.removeAll(rowId);
+        qCInfo(lcNotify).noquote() << s.alert.key << "message" << m.messageId << detail;
         emit messagesChanged();
         return;
     }
@@ -137,10 +139,10 @@ void TelegramNotifier::onPosted(const QString &key, const TelegramResult &r)
         m.messageId = r.messageId();
         m.state = LiveMessage::Live;
         save(m); // a failure is reported; the message is still followed for this run
-        s.rows.append(m);
+        s.alert.shown.append(m);
         s.sending.reset();
-        s.lost.reset();
-        s.refusal.clear();
+        s.alert.vanished.reset();
+        s.reportedRefusal.clear();
         qCInfo(lcNotify).noquote() << key << "posted message" << m.messageId;
         emit messagesChanged();
     } else if (r.kind == TelegramResult::Migrated) {
@@ -150,7 +152,7 @@ void TelegramNotifier::onPosted(const QString &key, const TelegramResult &r)
         m.detail = r.explanation();
         save(m);
         s.sending = m; // the same row, posted again at once as plain text
-        if (s.haveDesired && s.desired.isEmpty())
+        if (s.alert.hasPicture && s.alert.picture.isEmpty())
             abandonSending(s, tr("not sent: the incident ended before the plain-text version "
                                   "could be sent"));
         emit messagesChanged();
@@ -181,7 +183,7 @@ void TelegramNotifier::onPosted(const QString &key, const TelegramResult &r)
             m.state = LiveMessage::Failed;
             s.sending = m;
             save(m);
-            if (s.haveDesired && s.desired.isEmpty())
+            if (s.alert.hasPicture && s.alert.picture.isEmpty())
                 abandonSending(s, tr("not sent: the incident ended before Telegram could be "
                                       "reached (%1)")
                                        .arg(r.explanation()));
@@ -194,7 +196,7 @@ void TelegramNotifier::onPosted(const QString &key, const TelegramResult &r)
                 s.sending.reset();
             if (f == Failure::Other) {
                 // The text itself was refused (too long, bad HTML, ...): retrying it would spin.
-                s.blockedText = s.text;
+                s.alert.refusedHtml = s.alert.html;
                 qCWarning(lcNotify).noquote() << key << "message refused:" << m.detail;
                 if (!isTextRefusal(r)) // those were reported by textRefusal()
                     emit deliveryFailed(m.detail);
@@ -205,33 +207,34 @@ void TelegramNotifier::onPosted(const QString &key, const TelegramResult &r)
     finishedCall();
 }
 
-void TelegramNotifier::onEdited(const QString &key, qint64 rowId, Op op, const QString &text,
-                                const QString &sent, const QByteArray &contentKey,
+void TelegramNotifier::onEdited(const QString &key, qint64 rowId, Op op, const QString &html,
+                                const QString &sent, const QByteArray &announces,
                                 const TelegramResult &r)
 {
     Slot &s = slot(key);
+    QVector<LiveMessage> &shown = s.alert.shown;
     int i = 0;
-    while (i < s.rows.size() && s.rows.at(i).id != rowId)
+    while (i < shown.size() && shown.at(i).id != rowId)
         ++i;
-    if (i == s.rows.size()) {
+    if (i == shown.size()) {
         finishedCall();
         return;
     }
-    const bool update = op == Op::Update;
+    const bool update = op == Op::Edit;
     if (r.isSuccess()) {
         m_pacer.succeeded();
-        s.refusal.clear();
+        s.reportedRefusal.clear();
         if (update) {
-            LiveMessage &m = s.rows[i];
+            LiveMessage &m = shown[i];
             m.text = sent; // the mirror shows what the chat shows
-            m.announcementKey = contentKey;
+            m.announcementKey = announces;
             m.editedAt = now();
             save(m);
             emit messagesChanged();
         } else {
             closeRow(s, rowId, LiveMessage::Retracted,
-                     op == Op::EditResolved ? tr("edited to resolved")
-                                            : tr("replaced by a newer message; edited"),
+                     op == Op::EditToResolved ? tr("edited to resolved")
+                                              : tr("replaced by a newer message; edited"),
                      sent);
         }
     } else if (textRefusal(s, r) == Refusal::RetryPlain) {
@@ -241,7 +244,7 @@ void TelegramNotifier::onEdited(const QString &key, qint64 rowId, Op op, const Q
         if (r.kind == TelegramResult::Migrated)
             switchChat(r.migrateToChatId);
         if (update) // the incident stands without a message: post again, silently unless it grew
-            s.lost = Announcement::fromKey(s.rows.at(i).announcementKey);
+            s.alert.vanished = Announcement::fromKey(shown.at(i).announcementKey);
         const bool gone = r.kind == TelegramResult::NotFound;
         const QString detail = gone ? tr("no longer in the chat (deleted by someone)")
                                     : tr("left in the chat: %1").arg(r.explanation());
@@ -251,7 +254,7 @@ void TelegramNotifier::onEdited(const QString &key, qint64 rowId, Op op, const Q
                 tr("%1: a message could not be edited and was %2").arg(s.name, detail));
     } else if (handleCommonFailure(r) == Failure::Other) {
         if (update) {
-            s.blockedText = text;
+            s.alert.refusedHtml = html;
             if (!isTextRefusal(r)) // those were reported by textRefusal()
                 emit deliveryFailed(tr("%1: edit refused: %2").arg(s.name, r.explanation()));
         } else {
@@ -280,8 +283,8 @@ void TelegramNotifier::onDeleted(const QString &key, qint64 rowId, const Telegra
         // is left standing for an incident that is over.
         qCInfo(lcNotify).noquote()
             << key << "cannot delete message; editing it instead:" << r.description;
-        if (!s.deleteRefused.contains(rowId))
-            s.deleteRefused.append(rowId);
+        if (!s.alert.deleteRefused.contains(rowId))
+            s.alert.deleteRefused.append(rowId);
     }
     finishedCall();
 }
@@ -308,7 +311,7 @@ QVector<LiveMessage> TelegramNotifier::standing() const
 {
     QVector<LiveMessage> out;
     for (const auto &entry : m_slots)
-        out += entry.second.rows;
+        out += entry.second.alert.shown;
     return out;
 }
 
