@@ -10,13 +10,6 @@
 
 namespace rw {
 
-namespace {
-QString utcIso(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
-}
-} // namespace
-
 TelegramNotifier::TelegramNotifier(const TelegramConfig &config, TelegramClient *client,
                                    Store *store, const Clock *clock, QObject *parent)
     : QObject(parent), m_config(config), m_chat(config.chat), m_client(client), m_store(store),
@@ -45,40 +38,7 @@ void TelegramNotifier::init()
     m_blockTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_blockTimer, &QTimer::timeout, this, &TelegramNotifier::clearBlocked);
     m_planner.setRules({m_config.retract, m_timing.refreshSecs});
-    if (m_store) {
-        // What earlier runs learnt about the chat: it became a supergroup; Telegram asked to
-        // wait until a moment that may not have come yet.
-        const TelegramChatState configured = m_store->chatState(m_config.chat);
-        if (!configured.migratedTo.isEmpty() && configured.migratedTo != m_chat) {
-            qCWarning(lcNotify).noquote()
-                << "the group" << m_chat << "became the supergroup" << configured.migratedTo
-                << "(remembered from an earlier run); posting there - set chat ="
-                << configured.migratedTo << "in the configuration";
-            m_chat = configured.migratedTo;
-        }
-        TelegramChatState state = m_store->chatState(m_chat);
-        qint64 waitMs = state.notBeforeMs - nowMs();
-        const qint64 maxMs = qint64(m_timing.maxRetryAfterSecs) * 1000;
-        if (waitMs > maxMs) {
-            // Stored by an older RigWatch, which honoured up to a day, or with the clock set
-            // back since. Cut in the database too: every --once run would otherwise wait another
-            // hour from its own start.
-            qCWarning(lcNotify).noquote()
-                << "Telegram asked an earlier run not to call chat" << m_chat << "before"
-                << utcIso(state.notBeforeMs) << "- more than" << m_timing.maxRetryAfterSecs
-                << "s away; waiting only until" << utcIso(nowMs() + maxMs);
-            waitMs = maxMs;
-            state.notBeforeMs = nowMs() + maxMs;
-            if (!m_store->saveChatState(m_chat, state))
-                qCWarning(lcNotify).noquote() << m_store->lastError();
-        }
-        if (waitMs > 0) {
-            qCInfo(lcNotify) << "Telegram asked an earlier run to wait; next call in"
-                             << (waitMs + 999) / 1000 << "s";
-            m_pacer.notBefore(waitMs);
-            setBlockedUntil(nowMs() + waitMs, waitMs);
-        }
-    }
+    restoreChatState();
     if (!m_formatter.hasTranslation())
         qCWarning(lcNotify).noquote() << "no translation for language" << m_config.language
                                       << "- Telegram messages will be in English";
@@ -99,20 +59,6 @@ qint64 TelegramNotifier::now() const
 qint64 TelegramNotifier::nowMs() const
 {
     return m_clock ? m_clock->nowMs() : QDateTime::currentMSecsSinceEpoch();
-}
-
-void TelegramNotifier::saveChatState(const QString &chat, qint64 notBeforeMs,
-                                     const QString &migratedTo)
-{
-    if (!m_store)
-        return;
-    TelegramChatState st = m_store->chatState(chat);
-    if (notBeforeMs > 0)
-        st.notBeforeMs = std::max(st.notBeforeMs, notBeforeMs);
-    if (!migratedTo.isEmpty())
-        st.migratedTo = migratedTo;
-    if (!m_store->saveChatState(chat, st))
-        qCWarning(lcNotify).noquote() << m_store->lastError();
 }
 
 bool TelegramNotifier::save(LiveMessage &m)
@@ -327,45 +273,6 @@ void TelegramNotifier::pump()
     if (nowIdle && !m_wasIdle)
         emit becameIdle();
     m_wasIdle = nowIdle;
-}
-
-void TelegramNotifier::reportDeferredPosts()
-{
-    // Never a silent hold-back of a new alert: each post waiting for a 429 to run out is logged
-    // once per picture and wait, naming the chat and the time.
-    for (auto &entry : m_slots) {
-        Slot &s = entry.second;
-        if (m_planner.next(s.alert, moment(), DeliveryPlanner::Pass::PostsAndEdits).op != Op::Post)
-            continue;
-        Announcement picture = Announcement::of(s.alert.picture);
-        picture.since = 0; // what is down, not since when: that moves with every poll
-        const QByteArray noted = picture.toKey() + '@' + QByteArray::number(m_blockedUntilMs);
-        if (noted == s.reportedHold)
-            continue;
-        s.reportedHold = noted;
-        qCWarning(lcNotify).noquote().nospace()
-            << s.alert.key << ": alert held back: Telegram asked not to call chat " << m_chat
-            << " before " << utcIso(m_blockedUntilMs) << "; it is posted then";
-    }
-}
-
-void TelegramNotifier::setBlockedUntil(qint64 untilMs, qint64 waitMs)
-{
-    // waitMs is real time, like the pacer's wait; untilMs is on the clock, for people.
-    m_blockTimer.start(int(std::clamp<qint64>(waitMs, 0, 24 * 3600 * 1000)));
-    if (untilMs == m_blockedUntilMs)
-        return;
-    m_blockedUntilMs = untilMs;
-    emit blockedUntilChanged(untilMs);
-}
-
-void TelegramNotifier::clearBlocked()
-{
-    m_blockTimer.stop();
-    if (m_blockedUntilMs == 0)
-        return;
-    m_blockedUntilMs = 0;
-    emit blockedUntilChanged(0);
 }
 
 void TelegramNotifier::execute(const Action &a)

@@ -159,7 +159,6 @@ private:
     Failure handleCommonFailure(const TelegramResult &r);
     Refusal textRefusal(Slot &s, const TelegramResult &r);
     static bool isTextRefusal(const TelegramResult &r);
-    void switchChat(const QString &to);
     void abandonSending(Slot &s, const QString &why);
     void closeRow(Slot &s, qint64 rowId, LiveMessage::State state, const QString &detail,
                   const QString &text = {});
@@ -168,11 +167,14 @@ private:
     void finishedCall();
     qint64 now() const;
     qint64 nowMs() const;
+    // notifierchat.cpp: the chat as a whole.
+    void restoreChatState();
     void saveChatState(const QString &chat, qint64 notBeforeMs, const QString &migratedTo = {});
     void tooManyRequests(const TelegramResult &r);
     void setBlockedUntil(qint64 untilMs, qint64 waitMs);
     void clearBlocked();
     void reportDeferredPosts();
+    void switchChat(const QString &to);
 
     TelegramConfig m_config;
     QString m_chat;

@@ -1,9 +1,7 @@
-// TelegramNotifier, second half: what each Bot API answer does to the durable state.
+// TelegramNotifier, second part: what each Bot API answer does to the durable state.
 #include "notify/notifier.h"
 
 #include <QDateTime>
-
-#include <algorithm>
 
 namespace rw {
 
@@ -29,30 +27,6 @@ TelegramNotifier::Failure TelegramNotifier::handleCommonFailure(const TelegramRe
     default:
         return Failure::Other;
     }
-}
-
-void TelegramNotifier::tooManyRequests(const TelegramResult &r)
-{
-    // Honoured up to maxRetryAfterSecs (see kMaxRetryAfterSecs), then tried again.
-    const int asked = std::max(1, r.retryAfterSecs);
-    const int secs = std::min(asked, std::max(1, m_timing.maxRetryAfterSecs));
-    const qint64 until = nowMs() + qint64(secs) * 1000;
-    m_pacer.retryAfter(secs);
-    // Kept in the store: the next --once run or a restart must not call before it either.
-    saveChatState(m_chat, until);
-    setBlockedUntil(until, qint64(secs) * 1000);
-    if (asked <= secs) {
-        qCInfo(lcNotify) << "Telegram asked to wait" << asked << "s";
-        return;
-    }
-    const QString why =
-        tr("Telegram asked to wait %1 s before the next call to chat %2; RigWatch waits at most "
-           "%3 s, until %4 UTC, and then tries again")
-            .arg(QString::number(asked), m_chat, QString::number(secs),
-                 QDateTime::fromMSecsSinceEpoch(until, Qt::UTC)
-                     .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
-    qCWarning(lcNotify).noquote() << why;
-    emit deliveryFailed(why);
 }
 
 bool TelegramNotifier::isTextRefusal(const TelegramResult &r)
@@ -81,18 +55,6 @@ TelegramNotifier::Refusal TelegramNotifier::textRefusal(Slot &s, const TelegramR
         emit deliveryFailed(reason);
     }
     return retry ? Refusal::RetryPlain : Refusal::GiveUp;
-}
-
-void TelegramNotifier::switchChat(const QString &to)
-{
-    if (to.isEmpty() || to == m_chat)
-        return;
-    const QString from = m_chat;
-    m_chat = to;
-    saveChatState(m_config.chat, 0, to); // later runs start with the new chat
-    qCWarning(lcNotify).noquote() << "the group" << from << "became a supergroup; posting to" << to
-                                  << "from now on - set chat =" << to << "in the configuration";
-    emit chatMigrated(from, to);
 }
 
 void TelegramNotifier::closeRow(Slot &s, qint64 rowId, LiveMessage::State state,
