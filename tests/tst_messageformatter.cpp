@@ -342,8 +342,8 @@ void TestMessageFormatter::chinese()
 {
     MessageFormatter zh(QStringLiteral("zh_CN"));
     if (!zh.hasTranslation())
-        QSKIP(":/i18n/rigwatch_zh_CN.qm has no rw::MessageFormatter strings yet "
-              "(translations/rigwatch_zh_CN.ts needs them); zh_CN text not checked");
+        QSKIP(":/i18n/rigwatch_core_zh_CN.qm has no rw::MessageFormatter strings yet "
+              "(translations/rigwatch_core_zh_CN.ts needs them); zh_CN text not checked");
     Incident inc = incidentWith(2);
     inc.down[1] = down(QStringLiteral("<b>rig&\"x\"</b>"), kNow - 47 * 60);
     const QString text = seen(zh.incidentText(QStringLiteral("farm1"), inc));

@@ -655,7 +655,7 @@ void TestNotifier::hostileNamesInTheChannel()
 void TestNotifier::chineseChannel()
 {
     if (!MessageFormatter(QStringLiteral("zh_CN")).hasTranslation())
-        QSKIP(":/i18n/rigwatch_zh_CN.qm has no rw::MessageFormatter strings yet; zh_CN channel not "
+        QSKIP(":/i18n/rigwatch_core_zh_CN.qm has no rw::MessageFormatter strings yet; zh_CN channel not "
               "checked");
     m_cfg.language = QStringLiteral("zh_CN");
     start();

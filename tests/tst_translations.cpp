@@ -1,6 +1,7 @@
 // Every user-visible string has a Simplified Chinese translation: lupdate is run over the
-// sources into a scratch copy of translations/rigwatch_zh_CN.ts, and any message that is new,
-// unfinished or empty fails the test, by name.
+// sources into a scratch copy of each catalogue (translations/rigwatch_core_zh_CN.ts for
+// src/core, translations/rigwatch_zh_CN.ts for the tray app's src/gui, src/models and ui), and
+// any message that is new, unfinished or empty fails the test, by name.
 #include "notify/telegramclient.h"
 
 #include <QDomDocument>
@@ -14,19 +15,32 @@ class TestTranslations : public QObject
 {
     Q_OBJECT
 private slots:
+    void zhCnIsComplete_data()
+    {
+        QTest::addColumn<QString>("catalogue");
+        QTest::addColumn<QStringList>("sources");
+        QTest::newRow("core") << QStringLiteral("rigwatch_core_zh_CN.ts") << QStringList{QStringLiteral("src/core")};
+        QTest::newRow("tray app") << QStringLiteral("rigwatch_zh_CN.ts")
+                                  << QStringList{QStringLiteral("src/gui"), QStringLiteral("src/models"),
+                                                 QStringLiteral("ui")};
+    }
     void zhCnIsComplete()
     {
+        QFETCH(QString, catalogue);
+        QFETCH(QStringList, sources);
         QTemporaryDir dir;
         const QString ts = dir.filePath(QStringLiteral("zh_CN.ts"));
-        QVERIFY(QFile::copy(QStringLiteral(RIGWATCH_SOURCE_DIR "/translations/rigwatch_zh_CN.ts"), ts));
+        QVERIFY(QFile::copy(QStringLiteral(RIGWATCH_SOURCE_DIR "/translations/") + catalogue, ts));
         QFile::setPermissions(ts, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         const QString src = QStringLiteral(RIGWATCH_SOURCE_DIR);
+        QStringList args{QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
+                         QStringLiteral("-extensions"), QStringLiteral("cpp,h,ui")};
+        for (const QString &s : sources)
+            args << src + QLatin1Char('/') + s;
+        args << QStringLiteral("-ts") << ts;
         QProcess lupdate;
         lupdate.setProcessChannelMode(QProcess::MergedChannels);
-        lupdate.start(QStringLiteral(RIGWATCH_LUPDATE),
-                      {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
-                       QStringLiteral("-extensions"), QStringLiteral("cpp,h,ui"), src + QStringLiteral("/src/core"),
-                       src + QStringLiteral("/src/gui"), src + QStringLiteral("/ui"), QStringLiteral("-ts"), ts});
+        lupdate.start(QStringLiteral(RIGWATCH_LUPDATE), args);
         QVERIFY(lupdate.waitForFinished(120000));
         QVERIFY2(lupdate.exitCode() == 0, lupdate.readAll().constData());
 
@@ -59,7 +73,7 @@ private slots:
     void embeddedCatalogueLoads()
     {
         QTranslator t;
-        QVERIFY(t.load(QStringLiteral(":/i18n/rigwatch_zh_CN.qm")));
+        QVERIFY(t.load(QStringLiteral(":/i18n/rigwatch_core_zh_CN.qm")));
         QVERIFY(!t.isEmpty());
     }
 
@@ -68,7 +82,7 @@ private slots:
     void telegramExplanationsAreTranslated()
     {
         QTranslator t;
-        QVERIFY(t.load(QStringLiteral(":/i18n/rigwatch_zh_CN.qm")));
+        QVERIFY(t.load(QStringLiteral(":/i18n/rigwatch_core_zh_CN.qm")));
         QCoreApplication::installTranslator(&t);
         rw::TelegramResult r;
         r.kind = rw::TelegramResult::ChatNotFound;

@@ -2,7 +2,6 @@
 
 #include "guilogging.h"
 #include "lttb.h"
-#include "outagemodel.h"
 
 #include "clock.h"
 #include "democonfig.h"
@@ -14,6 +13,7 @@
 #include "pool/poller.h"
 #include "runtime/runtime.h"
 #include "simfarm.h"
+#include "store/outagecsv.h"
 #include "store/store.h"
 
 #include <QCoreApplication>

@@ -8,6 +8,7 @@
 #include <QTranslator>
 
 #include <memory>
+#include <vector>
 
 namespace rw {
 
@@ -15,9 +16,27 @@ namespace {
 struct Installed
 {
     QString lang = QStringLiteral("en");
-    std::unique_ptr<QTranslator> app;
+    std::vector<std::unique_ptr<QTranslator>> app; // the core's catalogue, then the windows'
     std::unique_ptr<QTranslator> qt;
 };
+
+// The two catalogues of a language: rigwatch_core_* (in rigwatch_core: what rigwatchd says too)
+// and rigwatch_* (in rigwatch_gui: the windows). Empty when either is missing.
+std::vector<std::unique_ptr<QTranslator>> loadCatalogues(const QString &lang)
+{
+    std::vector<std::unique_ptr<QTranslator>> out;
+    for (const QString &name : {QStringLiteral("rigwatch_core_"), QStringLiteral("rigwatch_")}) {
+        auto t = std::make_unique<QTranslator>();
+        const QString file = name + lang;
+        if (!t->load(file, QStringLiteral(":/i18n")) &&
+            !t->load(file, QCoreApplication::applicationDirPath() + QStringLiteral("/translations")) &&
+            !t->load(file, QCoreApplication::applicationDirPath() +
+                               QStringLiteral("/../share/rigwatch/translations")))
+            return {};
+        out.push_back(std::move(t));
+    }
+    return out;
+}
 Installed &installed()
 {
     static Installed i;
@@ -45,30 +64,24 @@ QString Language::current()
 bool Language::apply(const QString &lang)
 {
     Installed &i = installed();
-    if (i.app)
-        QCoreApplication::removeTranslator(i.app.get());
+    for (const auto &t : i.app)
+        QCoreApplication::removeTranslator(t.get());
     if (i.qt)
         QCoreApplication::removeTranslator(i.qt.get());
-    i.app.reset();
+    i.app.clear();
     i.qt.reset();
     i.lang = QStringLiteral("en");
     useLocaleOf(lang.isEmpty() ? i.lang : lang);
     if (lang.isEmpty() || lang == QLatin1String("en")) {
-        // English is the source language; its catalogue only supplies plural forms
+        // English is the source language; its catalogues only supply plural forms
         // ("1 worker went offline" / "2 workers went offline").
-        auto en = std::make_unique<QTranslator>();
-        if (en->load(QStringLiteral("rigwatch_en"), QStringLiteral(":/i18n"))) {
-            QCoreApplication::installTranslator(en.get());
-            i.app = std::move(en);
-        }
+        i.app = loadCatalogues(QStringLiteral("en"));
+        for (const auto &t : i.app)
+            QCoreApplication::installTranslator(t.get());
         return true;
     }
-    auto app = std::make_unique<QTranslator>();
-    const QString file = QStringLiteral("rigwatch_") + lang;
-    if (!app->load(file, QStringLiteral(":/i18n"))
-        && !app->load(file, QCoreApplication::applicationDirPath() + QStringLiteral("/translations"))
-        && !app->load(file, QCoreApplication::applicationDirPath()
-                                + QStringLiteral("/../share/rigwatch/translations"))) {
+    std::vector<std::unique_ptr<QTranslator>> app = loadCatalogues(lang);
+    if (app.empty()) {
         qCWarning(lcGui).noquote() << "no translation found for" << lang << "- staying in English";
         return false;
     }
@@ -77,7 +90,8 @@ bool Language::apply(const QString &lang)
         QCoreApplication::installTranslator(qt.get());
     else
         qt.reset();
-    QCoreApplication::installTranslator(app.get());
+    for (const auto &t : app)
+        QCoreApplication::installTranslator(t.get());
     i.app = std::move(app);
     i.qt = std::move(qt);
     i.lang = lang;

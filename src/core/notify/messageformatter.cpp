@@ -58,7 +58,8 @@ MessageFormatter::MessageFormatter(const QString &language)
 {
     if (m_language == QLatin1String("en"))
         return; // the source strings are English
-    const QString file = QStringLiteral(":/i18n/rigwatch_") + m_language + QStringLiteral(".qm");
+    // The core's catalogue (rigwatch_core_*): rigwatchd has no other.
+    const QString file = QStringLiteral(":/i18n/rigwatch_core_") + m_language + QStringLiteral(".qm");
     auto translator = std::make_shared<QTranslator>();
     if (QFile::exists(file) && translator->load(file)) {
         m_translator = translator;

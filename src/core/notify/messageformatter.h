@@ -13,7 +13,7 @@ namespace rw {
 
 // Writes the Telegram texts (HTML parse mode): the incident message, the short "resolved"
 // text and the test message, in the language chosen for the channel. It carries its own
-// QTranslator (":/i18n/rigwatch_<lang>.qm") so the channel's language does not depend on the
+// QTranslator (":/i18n/rigwatch_core_<lang>.qm") so the channel's language does not depend on the
 // language of the desktop app; without that file it writes English. Times are UTC: a farm's
 // team is often spread over time zones and the message must mean the same to everyone.
 class MessageFormatter

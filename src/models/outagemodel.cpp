@@ -10,44 +10,12 @@
 
 namespace rw {
 
-namespace {
-QString csvField(const QString &s)
-{
-    // Worker names are free text: quote anything a spreadsheet could misread, and defuse
-    // formulas (=, +, -, @ at the start) so a hostile name cannot run in Excel.
-    QString v = s;
-    if (!v.isEmpty() && QStringLiteral("=+-@").contains(v.front()))
-        v.prepend(QLatin1Char('\''));
-    if (v.contains(QLatin1Char(',')) || v.contains(QLatin1Char('"')) || v.contains(QLatin1Char('\n'))
-        || v != s) {
-        v.replace(QLatin1String("\""), QLatin1String("\"\""));
-        return QLatin1Char('"') + v + QLatin1Char('"');
-    }
-    return v;
-}
-QString isoUtc(qint64 secs)
-{
-    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(Qt::ISODate);
-}
-} // namespace
-
 void OutageModel::setOutages(const QVector<Outage> &outages, qint64 nowSecs)
 {
     beginResetModel(); // a new query's answer: a reset is what it is
     m_outages = outages;
     m_now = nowSecs;
     endResetModel();
-}
-
-QString outagesCsv(const QVector<Outage> &outages, qint64 nowSecs)
-{
-    QString out = QStringLiteral("worker,went_offline_utc,came_back_utc,duration_s\n");
-    for (const Outage &o : outages) {
-        out += csvField(o.worker) + QLatin1Char(',') + isoUtc(o.start) + QLatin1Char(',')
-               + (o.end ? isoUtc(o.end) : QString()) + QLatin1Char(',')
-               + QString::number(o.durationSecs(nowSecs)) + QLatin1Char('\n');
-    }
-    return out;
 }
 
 int OutageModel::rowCount(const QModelIndex &parent) const

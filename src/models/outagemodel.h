@@ -1,17 +1,14 @@
 #pragma once
 
+#include "store/outagecsv.h"
 #include "store/store.h"
 
 #include <QAbstractTableModel>
 
 namespace rw {
 
-// Outages as CSV (ISO-8601 UTC times, durations in seconds to now for ongoing ones).
-QString outagesCsv(const QVector<Outage> &outages, qint64 nowSecs);
-
-// The outage log as a table (worker, went offline, came back, duration) and as CSV for the
-// hosting SLA spreadsheet. Times shown in local time; the CSV uses ISO-8601 UTC so it means
-// the same wherever it is opened.
+// The outage log as a table (worker, went offline, came back, duration), shown in local time,
+// and as CSV (store/outagecsv.h).
 class OutageModel : public QAbstractTableModel
 {
     Q_OBJECT

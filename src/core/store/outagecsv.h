@@ -1,0 +1,15 @@
+#pragma once
+
+#include "store/store.h"
+
+#include <QString>
+#include <QVector>
+
+namespace rw {
+
+// Outages as CSV for the hosting SLA spreadsheet: ISO-8601 UTC times (they mean the same
+// wherever the file is opened), durations in seconds, to `nowSecs` for the ongoing ones.
+// In the core so the engine thread writes an export without a GUI model.
+QString outagesCsv(const QVector<Outage> &outages, qint64 nowSecs);
+
+} // namespace rw

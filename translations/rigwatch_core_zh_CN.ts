@@ -1,0 +1,680 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ConfigText</name>
+    <message>
+        <source>%1:%2: section [%3] appears again (first on line %4): both are read as one, a key set in both takes the later value</source>
+        <translation>%1:%2: 节 [%3] 再次出现（首次在第 %4 行）：两处合并读取，两处都设置的键以后者为准</translation>
+    </message>
+    <message>
+        <source>%1:%2: [%3] %4: the quoted value has no closing %5</source>
+        <translation>%1:%2: [%3] %4：带引号的值缺少结尾的 %5</translation>
+    </message>
+    <message>
+        <source>%1:%2: [%3] %4: only a comment (after ; or #) may follow the closing %5</source>
+        <translation>%1:%2: [%3] %4：结尾的 %5 之后只能跟注释（以 ; 或 # 开头）</translation>
+    </message>
+    <message>
+        <source>%1:%2: [%3] %4 is set again (first on line %5): the value on line %2 is used</source>
+        <translation>%1:%2: [%3] %4 被重复设置（首次在第 %5 行）：采用第 %2 行的值</translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is not a whole number</source>
+        <translation>%1 = &quot;%2&quot; 不是整数</translation>
+    </message>
+    <message>
+        <source>%1 = %2 must be at least %3</source>
+        <translation>%1 = %2 不能小于 %3</translation>
+    </message>
+    <message>
+        <source>%1 = %2 is more than %3: %3 is used</source>
+        <translation>%1 = %2 超过 %3：改用 %3</translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is not a hash rate in H/s (e.g. 0, 3.5e15 or 350T)</source>
+        <translation>%1 = &quot;%2&quot; 不是以 H/s 为单位的算力（例如 0、3.5e15 或 350T）</translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is too large to be a hash rate</source>
+        <translation>%1 = &quot;%2&quot; 太大，不可能是算力</translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is not an http:// or https:// URL</source>
+        <translation>%1 = &quot;%2&quot; 不是 http:// 或 https:// 网址</translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is not a known provider (f2pool, f2pool-v1)</source>
+        <translation>%1 = &quot;%2&quot; 不是已知的矿池接口（f2pool、f2pool-v1）</translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation>%1 为空</translation>
+    </message>
+    <message>
+        <source>%1 must be greater than %2</source>
+        <translation>%1 必须大于 %2</translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is neither a numeric chat id nor @channelname</source>
+        <translation>%1 = &quot;%2&quot; 既不是数字聊天 ID，也不是 @频道名</translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; must be delete or edit</source>
+        <translation>%1 = &quot;%2&quot; 只能是 delete 或 edit</translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; must be en or zh_CN</source>
+        <translation>%1 = &quot;%2&quot; 只能是 en 或 zh_CN</translation>
+    </message>
+</context>
+<context>
+    <name>F2poolText</name>
+    <message>
+        <source>f2pool error %1 (no message)</source>
+        <translation>f2pool 错误 %1（无说明）</translation>
+    </message>
+    <message>
+        <source>f2pool error %1: %2</source>
+        <translation>f2pool 错误 %1：%2</translation>
+    </message>
+    <message>
+        <source>reply is empty</source>
+        <translation>回复为空</translation>
+    </message>
+    <message>
+        <source>reply is a JSON array, expected an object with a &quot;workers&quot; list</source>
+        <translation>回复是一个 JSON 数组，应为包含 &quot;workers&quot; 列表的对象</translation>
+    </message>
+    <message>
+        <source>reply is not valid JSON: %1 at offset %2</source>
+        <translation>回复不是有效的 JSON：%1，位于偏移 %2</translation>
+    </message>
+    <message>
+        <source> (it looks like an HTML page, e.g. a proxy or maintenance page)</source>
+        <translation>（看起来是一个 HTML 页面，例如代理或维护页面）</translation>
+    </message>
+    <message>
+        <source>reply has no &quot;workers&quot; list</source>
+        <translation>回复中没有 &quot;workers&quot; 列表</translation>
+    </message>
+    <message>
+        <source>reply&apos;s &quot;workers&quot; is not a list</source>
+        <translation>回复中的 &quot;workers&quot; 不是列表</translation>
+    </message>
+    <message>
+        <source> (pool says: %1)</source>
+        <translation>（矿池返回：%1）</translation>
+    </message>
+    <message>
+        <source>is not an object</source>
+        <translation>不是对象</translation>
+    </message>
+    <message>
+        <source>has no worker name</source>
+        <translation>没有矿机名称</translation>
+    </message>
+    <message>
+        <source>is not a list</source>
+        <translation>不是列表</translation>
+    </message>
+    <message>
+        <source>entry %1 %2</source>
+        <translation>第 %1 项%2</translation>
+    </message>
+    <message>
+        <source>reply&apos;s &quot;workers&quot; list has %1 entries and none is a usable worker (%2)</source>
+        <translation>回复的 &quot;workers&quot; 列表有 %1 项，但没有一项是可用的矿机（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyCheckText</name>
+    <message>
+        <source>%1 ahead</source>
+        <translation>快 %1</translation>
+    </message>
+    <message>
+        <source>%1 behind</source>
+        <translation>慢 %1</translation>
+    </message>
+    <message>
+        <source>reply held as suspect: its total hashrate (%1 H/s) is not plausible</source>
+        <translation>回复被视为可疑而暂不采用：其总算力（%1 H/s）不可信</translation>
+    </message>
+    <message>
+        <source>reply held as suspect: it lists %1 of the %2 workers that were online at the last poll</source>
+        <translation>回复被视为可疑而暂不采用：上次轮询时在线的 %2 台矿机中，它只列出了 %1 台</translation>
+    </message>
+    <message>
+        <source>the pool&apos;s clock (its Date header) is %1 of this computer&apos;s and of its own workers&apos; shares; classified on this computer&apos;s clock</source>
+        <translation>矿池的时钟（其 Date 头）比本机时钟及其矿机的份额时间%1；已按本机时钟判断</translation>
+    </message>
+    <message>
+        <source>reply held as suspect: the pool&apos;s clock (its Date header) is %1 of this computer&apos;s, and its workers&apos; shares do not confirm it</source>
+        <translation>回复被视为可疑而暂不采用：矿池的时钟（其 Date 头）比本机时钟%1，且其矿机的份额时间无法印证</translation>
+    </message>
+</context>
+<context>
+    <name>StoreText</name>
+    <message>
+        <source>it was written by a newer version of RigWatch (schema %1; this version understands up to %2). Upgrade RigWatch or choose another database file</source>
+        <translation>它由更新版本的 RigWatch 写入（架构 %1；当前版本最高支持 %2）。请升级 RigWatch 或选择另一个数据库文件</translation>
+    </message>
+    <message>
+        <source>it is an SQLite database of another program (it has tables but no RigWatch schema version)</source>
+        <translation>它是其他程序的 SQLite 数据库（含有数据表，但没有 RigWatch 架构版本）</translation>
+    </message>
+    <message>
+        <source>it was written by a newer version of RigWatch (schema %1)</source>
+        <translation>它由更新版本的 RigWatch 写入（架构 %1）</translation>
+    </message>
+    <message>
+        <source>upgrading it to schema %1 failed: %2</source>
+        <translation>升级到架构 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>the database is locked by another program</source>
+        <translation>数据库被其他程序锁定</translation>
+    </message>
+    <message>
+        <source>the file or its folder is read-only</source>
+        <translation>文件或其所在文件夹为只读</translation>
+    </message>
+    <message>
+        <source>the disk reported an input/output error</source>
+        <translation>磁盘报告了输入/输出错误</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened or created</source>
+        <translation>无法打开或创建该文件</translation>
+    </message>
+    <message>
+        <source>the file is not a database</source>
+        <translation>该文件不是数据库</translation>
+    </message>
+    <message>
+        <source>cannot create the directory %1</source>
+        <translation>无法创建目录 %1</translation>
+    </message>
+    <message>
+        <source>the database is not open</source>
+        <translation>数据库未打开</translation>
+    </message>
+    <message>
+        <source>cannot open database %1: %2</source>
+        <translation>无法打开数据库 %1：%2</translation>
+    </message>
+    <message>
+        <source>no file name given</source>
+        <translation>未提供文件名</translation>
+    </message>
+    <message>
+        <source>it is a directory</source>
+        <translation>它是一个目录</translation>
+    </message>
+    <message>
+        <source>cannot read the worker states of account &quot;%1&quot;</source>
+        <translation>无法读取账户“%1”的矿机状态</translation>
+    </message>
+    <message>
+        <source>cannot read the state of account &quot;%1&quot;</source>
+        <translation>无法读取账户“%1”的状态</translation>
+    </message>
+    <message>
+        <source>cannot read the accounts</source>
+        <translation>无法读取账户</translation>
+    </message>
+    <message>
+        <source>cannot read the Telegram messages</source>
+        <translation>无法读取 Telegram 消息</translation>
+    </message>
+    <message>
+        <source>cannot save a Telegram message</source>
+        <translation>无法保存 Telegram 消息</translation>
+    </message>
+    <message>
+        <source>no saved message has id %1</source>
+        <translation>没有 ID 为 %1 的已保存消息</translation>
+    </message>
+    <message>
+        <source>cannot save the Telegram chat state</source>
+        <translation>无法保存 Telegram 聊天状态</translation>
+    </message>
+    <message>
+        <source>cannot read the Telegram chat state</source>
+        <translation>无法读取 Telegram 聊天状态</translation>
+    </message>
+    <message>
+        <source>cannot save the poll of account &quot;%1&quot;</source>
+        <translation>无法保存账户“%1”的轮询结果</translation>
+    </message>
+    <message>
+        <source>cannot save the failed poll of account &quot;%1&quot;</source>
+        <translation>无法保存账户“%1”的失败轮询</translation>
+    </message>
+    <message>
+        <source>cannot read the hashrate history of account &quot;%1&quot;</source>
+        <translation>无法读取账户“%1”的算力历史</translation>
+    </message>
+    <message>
+        <source>cannot read the hashrate history of worker &quot;%1&quot;</source>
+        <translation>无法读取矿机“%1”的算力历史</translation>
+    </message>
+    <message>
+        <source>cannot read the outages of account &quot;%1&quot;</source>
+        <translation>无法读取账户“%1”的离线记录</translation>
+    </message>
+    <message>
+        <source>cannot roll up old samples</source>
+        <translation>无法汇总旧样本</translation>
+    </message>
+</context>
+<context>
+    <name>TelegramResult</name>
+    <message>
+        <source> (Telegram said: &quot;%1&quot;)</source>
+        <translation>（Telegram 返回：“%1”）</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Unauthorized: the bot token is wrong or was revoked; copy it again from @BotFather</source>
+        <translation>未授权：机器人令牌错误或已被吊销；请从 @BotFather 重新复制</translation>
+    </message>
+    <message>
+        <source>The bot is not allowed to post in this chat: add it to the channel or group as an administrator that can post messages</source>
+        <translation>机器人无权在此聊天中发消息：请将其添加为频道或群组中可发布消息的管理员</translation>
+    </message>
+    <message>
+        <source>Chat not found: check the chat id (a channel is @name or -100…) and that the bot was added to it</source>
+        <translation>找不到聊天：请检查聊天 ID（频道为 @名称 或 -100…），并确认机器人已加入</translation>
+    </message>
+    <message>
+        <source>Telegram asked to slow down for %1 s</source>
+        <translation>Telegram 要求放慢 %1 秒</translation>
+    </message>
+    <message>
+        <source>The group became a supergroup; its new chat id is %1</source>
+        <translation>该群组已升级为超级群组；新的聊天 ID 为 %1</translation>
+    </message>
+    <message>
+        <source>Telegram&apos;s answer exceeded 1 MiB</source>
+        <translation>Telegram 的回复超过了 1 MiB</translation>
+    </message>
+    <message>
+        <source>Telegram could not be reached</source>
+        <translation>无法连接 Telegram</translation>
+    </message>
+    <message>
+        <source>Telegram refused the request: the message was not found</source>
+        <translation>Telegram 拒绝了请求：找不到该消息</translation>
+    </message>
+    <message>
+        <source>Telegram refused the request: the message cannot be deleted</source>
+        <translation>Telegram 拒绝了请求：该消息无法删除</translation>
+    </message>
+    <message>
+        <source>Telegram refused the request: the message cannot be edited</source>
+        <translation>Telegram 拒绝了请求：该消息无法编辑</translation>
+    </message>
+    <message>
+        <source>Telegram refused the request: the message is too long</source>
+        <translation>Telegram 拒绝了请求：消息过长</translation>
+    </message>
+    <message>
+        <source>Telegram refused the request: bad HTML</source>
+        <translation>Telegram 拒绝了请求：HTML 格式错误</translation>
+    </message>
+    <message>
+        <source>Telegram refused the request</source>
+        <translation>Telegram 拒绝了请求</translation>
+    </message>
+</context>
+<context>
+    <name>TelegramSelfTest</name>
+    <message>
+        <source>Chat not found: &quot;%1&quot; does not exist or the bot was never added to it (a channel is @name or -100…)</source>
+        <translation>找不到聊天：“%1”不存在，或机器人从未加入（频道为 @名称 或 -100…）</translation>
+    </message>
+    <message>
+        <source>The bot is not a member of &quot;%1&quot; or may not post there: add it as an administrator that can post messages</source>
+        <translation>机器人不是“%1”的成员或无权在其中发消息：请将其添加为可发布消息的管理员</translation>
+    </message>
+    <message>
+        <source>The group became a supergroup: set chat = %1</source>
+        <translation>该群组已升级为超级群组：请设置 chat = %1</translation>
+    </message>
+    <message>
+        <source>Could not post the test message: %1</source>
+        <translation>无法发送测试消息：%1</translation>
+    </message>
+    <message>
+        <source>Telegram could not be reached: %1</source>
+        <translation>无法连接 Telegram：%1</translation>
+    </message>
+    <message>
+        <source>%1 posted a test message in %2 and deleted it</source>
+        <translation>%1 已在 %2 发送一条测试消息并将其删除</translation>
+    </message>
+    <message>
+        <source>%1 can post in %2 but may not delete messages, so alerts cannot be taken back: give it the &quot;Delete messages&quot; right or set retract = edit. The test message is still in the chat</source>
+        <translation>%1 可以在 %2 发消息，但无权删除消息，因此告警无法撤回：请授予其“删除消息”权限，或设置 retract = edit。测试消息仍留在聊天中</translation>
+    </message>
+    <message>
+        <source>%1 posted a test message in %2 but deleting it failed: %3</source>
+        <translation>%1 已在 %2 发送一条测试消息，但删除失败：%3</translation>
+    </message>
+</context>
+<context>
+    <name>rw::Engine</name>
+    <message>
+        <source>%1 went offline (last share %2)</source>
+        <translation>%1 已离线（最后提交份额 %2）</translation>
+    </message>
+    <message>
+        <source>%1 is back after %2</source>
+        <translation>%1 已恢复，离线 %2</translation>
+    </message>
+    <message>
+        <source>%1 is missing from the pool&apos;s list (last share %2)</source>
+        <translation>%1 已从矿池列表中消失（最后提交份额 %2）</translation>
+    </message>
+    <message>
+        <source>%1 retired: no share for %2</source>
+        <translation>%1 已退役：%2 未提交份额</translation>
+    </message>
+    <message>
+        <source>hashrate below the floor: %1</source>
+        <translation>算力低于下限：%1</translation>
+    </message>
+    <message>
+        <source>hashrate back above the floor after %1</source>
+        <translation>算力已回到下限以上，偏低持续了 %1</translation>
+    </message>
+    <message>
+        <source>pool unreachable: %1</source>
+        <translation>矿池无法访问：%1</translation>
+    </message>
+    <message>
+        <source>pool answering again after %1</source>
+        <translation>矿池已恢复响应，中断了 %1</translation>
+    </message>
+</context>
+<context>
+    <name>rw::MessageFormatter</name>
+    <message>
+        <source>under 1 min</source>
+        <translation>不到 1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <source>%1 of %2 workers offline</source>
+        <translation>%2 台矿机中有 %1 台离线</translation>
+    </message>
+    <message>
+        <source>%1 missing, no share for %2</source>
+        <translation>%1 失联，已 %2 无份额</translation>
+    </message>
+    <message>
+        <source>%1 missing</source>
+        <translation>%1 失联</translation>
+    </message>
+    <message>
+        <source>%1 offline for %2</source>
+        <translation>%1 已离线 %2</translation>
+    </message>
+    <message>
+        <source>Hashrate %1, below the floor of %2</source>
+        <translation>算力 %1，低于下限 %2</translation>
+    </message>
+    <message>
+        <source>Hashrate %1</source>
+        <translation>算力 %1</translation>
+    </message>
+    <message>
+        <source>Pool unreachable for %1: %2</source>
+        <translation>矿池已 %1 无法访问：%2</translation>
+    </message>
+    <message>
+        <source>Pool unreachable: %1</source>
+        <translation>矿池无法访问：%1</translation>
+    </message>
+    <message>
+        <source>As of %1 UTC</source>
+        <translation>截至 %1 UTC</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>另有 %1 台</translation>
+    </message>
+    <message>
+        <source>%1: resolved at %2 UTC</source>
+        <translation>%1：已于 %2 UTC 恢复</translation>
+    </message>
+    <message>
+        <source>%1: resolved at %2 UTC after %3</source>
+        <translation>%1：已于 %2 UTC 恢复，持续 %3</translation>
+    </message>
+    <message>
+        <source>%1: replaced by a newer message at %2 UTC</source>
+        <translation>%1：已于 %2 UTC 被新消息取代</translation>
+    </message>
+    <message>
+        <source>RigWatch test message (%1 UTC): alerts will arrive in this chat. It is deleted right away.</source>
+        <translation>RigWatch 测试消息（%1 UTC）：告警将发送到此聊天。本消息将立即删除。</translation>
+    </message>
+</context>
+<context>
+    <name>rw::Poller</name>
+    <message>
+        <source>%1 began to answer but did not finish within %2 s (%3 bytes received)</source>
+        <translation>%1 已开始回复，但未在 %2 秒内完成（已收到 %3 字节）</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s</source>
+        <translation>%1 在 %2 秒内未响应</translation>
+    </message>
+    <message>
+        <source>the pool&apos;s reply is too large (%1 bytes, the limit is %2)</source>
+        <translation>矿池响应过大（%1 字节，上限为 %2）</translation>
+    </message>
+    <message>
+        <source>the pool&apos;s reply is larger than the limit of %1 bytes</source>
+        <translation>矿池响应超过 %1 字节的上限</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection</source>
+        <translation>%1 拒绝连接</translation>
+    </message>
+    <message>
+        <source>%1&apos;s host %2 was not found</source>
+        <translation>找不到 %1 的主机 %2</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before the reply was complete</source>
+        <translation>%1 在响应完成前关闭了连接</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection without answering</source>
+        <translation>%1 未响应就关闭了连接</translation>
+    </message>
+    <message>
+        <source>network error talking to %1: %2</source>
+        <translation>与 %1 通信时网络出错：%2</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2</source>
+        <translation>%1 返回 HTTP %2</translation>
+    </message>
+    <message>
+        <source> (is the API token right?)</source>
+        <translation>（API 令牌是否正确？）</translation>
+    </message>
+    <message>
+        <source>%1 sent a reply RigWatch cannot read: %2</source>
+        <translation>%1 返回了 RigWatch 无法解析的响应：%2</translation>
+    </message>
+</context>
+<context>
+    <name>rw::Runtime</name>
+    <message>
+        <source>the database %1 is in use by another RigWatch (%2, process %3 on %4): stop it, or give this one a database of its own ([storage] database)</source>
+        <translation>数据库 %1 正被另一个 RigWatch 使用（%2，进程 %3，位于 %4）：请停止它，或为本实例另设数据库（[storage] database）</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>cannot create the lock file %1: check that its folder is writable</source>
+        <translation>无法创建锁文件 %1：请检查其所在文件夹是否可写</translation>
+    </message>
+    <message>
+        <source>the database %1 is damaged and cannot be moved aside: move or delete it by hand</source>
+        <translation>数据库 %1 已损坏且无法移开：请手动移动或删除它</translation>
+    </message>
+    <message>
+        <source>the database %1 was damaged: it was moved to %2 and a new one started (the history before now is in the old file)</source>
+        <translation>数据库 %1 已损坏：已将其移至 %2 并新建了数据库（此前的历史记录保存在旧文件中）</translation>
+    </message>
+</context>
+<context>
+    <name>rw::TelegramNotifier</name>
+    <message>
+        <source>cannot record the Telegram message in the database: %1</source>
+        <translation>无法将 Telegram 消息记录到数据库：%1</translation>
+    </message>
+    <message>
+        <source>RigWatch stopped before Telegram confirmed this message; if it was posted, delete it by hand</source>
+        <translation>RigWatch 在 Telegram 确认此消息之前已停止；如果消息已发出，请手动删除</translation>
+    </message>
+    <message>
+        <source>not sent: the incident ended before Telegram could be reached</source>
+        <translation>未发送：在连上 Telegram 之前事件已结束</translation>
+    </message>
+    <message>
+        <source>%1; retrying</source>
+        <translation>%1；正在重试</translation>
+    </message>
+    <message>
+        <source>Telegram asked to wait %1 s before the next call to chat %2; RigWatch waits at most %3 s, until %4 UTC, and then tries again</source>
+        <translation>Telegram 要求在向聊天 %2 发起下一次请求前等待 %1 秒；RigWatch 最多等待 %3 秒，即到 %4 UTC，然后重试</translation>
+    </message>
+    <message>
+        <source>%1: %2; the alert is sent again as shorter plain text without formatting</source>
+        <translation>%1：%2；告警将改为不带格式的较短纯文本重新发送</translation>
+    </message>
+    <message>
+        <source>%1: %2, also as plain text; the alert is tried again after the next poll</source>
+        <translation>%1：%2（纯文本也被拒绝）；告警将在下次轮询后重试</translation>
+    </message>
+    <message>
+        <source>not sent: the incident ended before the plain-text version could be sent</source>
+        <translation>未发送：在纯文本版本发出之前事件已结束</translation>
+    </message>
+    <message>
+        <source>Telegram answered without a message id: the message may be in the chat; delete it by hand if it is</source>
+        <translation>Telegram 的回复中没有消息 ID：该消息可能已在聊天中；如果在，请手动删除</translation>
+    </message>
+    <message>
+        <source>Telegram asked to wait until %1 UTC; it is sent again then</source>
+        <translation>Telegram 要求等待到 %1 UTC；届时将重新发送</translation>
+    </message>
+    <message>
+        <source>may have been posted (%1); delete it by hand if it is in the channel</source>
+        <translation>可能已发出（%1）；如果它在频道中，请手动删除</translation>
+    </message>
+    <message>
+        <source>%1: an alert may have been posted without RigWatch knowing it (%2); delete it by hand if it is in the channel</source>
+        <translation>%1：一条告警可能已发出，但 RigWatch 无法得知（%2）；如果它在频道中，请手动删除</translation>
+    </message>
+    <message>
+        <source>not sent: the incident ended before Telegram could be reached (%1)</source>
+        <translation>未发送：在连上 Telegram 之前事件已结束（%1）</translation>
+    </message>
+    <message>
+        <source>edited to resolved</source>
+        <translation>已编辑为“已恢复”</translation>
+    </message>
+    <message>
+        <source>replaced by a newer message; edited</source>
+        <translation>已被更新的消息取代；已编辑</translation>
+    </message>
+    <message>
+        <source>no longer in the chat (deleted by someone)</source>
+        <translation>已不在聊天中（被他人删除）</translation>
+    </message>
+    <message>
+        <source>left in the chat: %1</source>
+        <translation>仍留在聊天中：%1</translation>
+    </message>
+    <message>
+        <source>%1: a message could not be edited and was %2</source>
+        <translation>%1：一条消息无法编辑，%2</translation>
+    </message>
+    <message>
+        <source>%1: edit refused: %2</source>
+        <translation>%1：编辑被拒绝：%2</translation>
+    </message>
+    <message>
+        <source>%1: a resolved message could not be taken back: %2</source>
+        <translation>%1：一条已恢复的消息无法撤回：%2</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>already gone from the chat</source>
+        <translation>已不在聊天中</translation>
+    </message>
+    <message>
+        <source>left in the old group, which became a supergroup</source>
+        <translation>留在已升级为超级群组的旧群组中</translation>
+    </message>
+    <message>
+        <source>%1: stopped while an alert was being posted; it may be in the chat without RigWatch knowing it - delete it by hand if it is</source>
+        <translation>%1：在发送告警时停止；该告警可能已在聊天中而 RigWatch 无法得知——如果在，请手动删除</translation>
+    </message>
+</context>
+<context>
+    <name>rw::Units</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+</context>
+</TS>
