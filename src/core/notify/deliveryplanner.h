@@ -97,8 +97,10 @@ public:
         QString chat;        // where the call goes
         bool silent = false; // a post that must not notify
         TextFormat format = TextFormat::Html;
-        QString text;         // post and edit: what goes out (the notifier writes the others)
-        QByteArray announces; // Announcement::toKey() of what the message shows after the call
+        QString text; // post and edit: what goes out (the notifier writes the others)
+        // Announcement::toKey(): what the message shows after a post or an edit; for a
+        // retraction what it showed, whose start the "resolved" text needs.
+        QByteArray announces;
     };
 
     void setRules(const Rules &rules) { m_rules = rules; }

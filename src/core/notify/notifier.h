@@ -26,8 +26,8 @@ class Clock;
 // incident exactly one live message stands for it. DeliveryPlanner decides the next call (its
 // header has the table: growth posts anew, which notifies, then retracts the old message;
 // shrinking edits silently; the end retracts). This class makes that call through
-// TelegramClient, paced by DeliveryPacer, records the message before relying on it, and writes
-// Telegram's answer back into what the planner reads.
+// TelegramClient, records the message before relying on it, and writes Telegram's answer back
+// into what the planner reads.
 //
 // Everything it needs is in the Store (LiveMessage rows), so the daemon loop, a restart and
 // --once runs give the same chat. A row is saved as Sending before sendMessage and gets its
