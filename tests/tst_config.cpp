@@ -89,6 +89,8 @@ private slots:
             << QByteArray("[pool]\nuser = farm\n[pool.old]\nuser = farm\nprovider = f2pool-v1\n")
             << "[pool.old] watches user \"farm\" on bitcoin like [pool] does";
         QTest::newRow("garbage line") << QByteArray("[pool]\nuser = a\nthis is not ini\n") << "a.ini:3:";
+        QTest::newRow("a secret without its key")
+            << QByteArray("[pool]\nuser = a\nsecret s3cretTOKENvalue\n") << "a.ini:3: expected key = value";
         QTest::newRow("unclosed section") << QByteArray("[pool\nuser = a\n") << "a.ini:1:";
     }
 
@@ -100,6 +102,7 @@ private slots:
         QVERIFY(!r.config);
         QVERIFY2(r.error.startsWith(QStringLiteral("a.ini")), qPrintable(r.error));
         QVERIFY2(r.error.contains(expected), qPrintable(r.error));
+        QVERIFY2(!r.error.contains(QStringLiteral("s3cretTOKEN")), qPrintable(r.error));
         QVERIFY(!r.error.contains(QLatin1Char('\n')));
     }
 

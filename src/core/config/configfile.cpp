@@ -244,8 +244,10 @@ bool readIni(const QByteArray &text, const QString &fileName, QVector<Section> *
         }
         const int eq = line.indexOf(QLatin1Char('='));
         if (eq <= 0 || current < 0) {
-            result->error = at + (current >= 0 ? QStringLiteral("expected key = value, found \"") +
-                                                     line + QLatin1Char('"')
+            // The line itself is not repeated: it may be a secret written without its key
+            // ("secret abc123"), and errors reach the journal.
+            result->error = at + (current >= 0 ? QStringLiteral("expected key = value (the line has "
+                                                                "no '=')")
                                                : QStringLiteral("key outside of any [section]"));
             return false;
         }
