@@ -51,8 +51,10 @@ void AlertCoalescer::setLanguage(const QString &language)
 
 QString AlertCoalescer::nameOf(const QString &key) const
 {
+    // Names are the pool's (or the operator's) free text: shown, never obeyed (line breaks,
+    // escape sequences and bidirectional overrides made visible, as in the Telegram texts).
     const auto a = m_accounts.constFind(key);
-    return a == m_accounts.cend() ? key : a->name;
+    return MessageFormatter::displayable(a == m_accounts.cend() ? key : a->name);
 }
 
 QString AlertCoalescer::standingText(const QString &key) const
@@ -94,11 +96,11 @@ void AlertCoalescer::flush()
         switch (e.kind) {
         case Event::WentOffline:
         case Event::WentMissing:
-            down << e.worker;
+            down << MessageFormatter::displayable(e.worker);
             severity = std::max(severity, Warning);
             break;
         case Event::CameBack:
-            back << e.worker;
+            back << MessageFormatter::displayable(e.worker);
             break;
         case Event::HashrateLow:
             lines << tr("%1: hashrate below the floor.").arg(nameOf(p.account));
@@ -108,7 +110,8 @@ void AlertCoalescer::flush()
             lines << tr("%1: hashrate back above the floor.").arg(nameOf(p.account));
             break;
         case Event::PoolUnreachable:
-            lines << tr("%1: the pool is not answering (%2).").arg(nameOf(p.account), e.detail);
+            lines << tr("%1: the pool is not answering (%2).")
+                         .arg(nameOf(p.account), MessageFormatter::displayable(e.detail));
             severity = std::max(severity, Warning);
             break;
         case Event::PoolRecovered:

@@ -49,6 +49,25 @@ private slots:
         QCOMPARE(spy.takeFirst().at(0).toString(), QStringLiteral("rig-07 is back online"));
     }
 
+    // A worker name with a line break, an escape sequence and a right-to-left override cannot
+    // fake a second line or turn the title around: it is shown, as in the Telegram texts.
+    void hostileNamesAreShownNotObeyed()
+    {
+        AlertCoalescer c;
+        QSignalSpy spy(&c, &AlertCoalescer::alert);
+        const QString name = QStringLiteral("rig-1\nall fine\x1b[2J\u202Eenilno");
+        c.add(QStringLiteral("acme\nfake"), {ev(Event::WentOffline, name)});
+        c.flush();
+        const QString title = spy.first().at(0).toString();
+        const QString text = spy.first().at(1).toString();
+        QVERIFY2(!title.contains(QLatin1Char('\n')) && !title.contains(QChar(0x1b)) &&
+                     !title.contains(QChar(0x202E)),
+                 qPrintable(title));
+        QVERIFY2(title.contains(QStringLiteral("\\u202e")), qPrintable(title));
+        QVERIFY2(!text.contains(QChar(0x1b)) && !text.contains(QChar(0x202E)), qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("\nfake")), qPrintable(text));
+    }
+
     // The balloon's text says what stands in the words of the Telegram message: "N of M
     // workers offline", each with how long, the hashrate; once over, the "resolved" text.
     void textIsTheTelegramMessage()
