@@ -32,7 +32,6 @@ void EngineHost::start(const DaemonConfig &config, bool demo)
 {
     stop();
     m_demo = demo;
-    m_started = false;
     m_thread = std::make_unique<QThread>();
     m_thread->setObjectName(QStringLiteral("rigwatch-engine"));
     m_worker = new EngineWorker(config, demo);
@@ -45,7 +44,6 @@ void EngineHost::start(const DaemonConfig &config, bool demo)
             [this](const QVector<AccountConfig> &accounts, bool telegram) {
                 m_accounts = accounts;
                 m_telegramEnabled = telegram;
-                m_started = true;
                 emit started();
             });
     connect(w, &EngineWorker::failed, this, [this](const QString &message) {
@@ -83,7 +81,6 @@ void EngineHost::stop()
     m_thread->quit();
     m_thread->wait();
     m_thread.reset();
-    m_started = false;
 }
 
 void EngineHost::refreshNow()

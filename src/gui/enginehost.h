@@ -33,7 +33,6 @@ public:
     void stop();
     bool isRunning() const { return m_worker != nullptr; }
     bool isDemo() const { return m_demo; }
-    bool isStarted() const { return m_started; }
     QVector<AccountConfig> accounts() const { return m_accounts; } // tokens stripped
     bool telegramEnabled() const { return m_telegramEnabled; }
 
@@ -75,7 +74,6 @@ private:
     EngineWorker *m_worker = nullptr; // lives on m_thread; deleted there when it finishes
     QVector<AccountConfig> m_accounts;
     bool m_demo = false;
-    bool m_started = false;
     bool m_telegramEnabled = false;
     bool m_paused = false;
     int m_nextRequest = 1;

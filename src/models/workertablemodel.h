@@ -49,7 +49,6 @@ public:
     void applyView(const AccountView &view);
     void clear();
     void retranslate(); // headers and state words after a language switch
-    QString accountKey() const { return m_account; }
 
     // Emits dataChanged for the "offline for" cell of each given source row that is down and
     // whose text differs from what it read at the previous call: after the first minute the

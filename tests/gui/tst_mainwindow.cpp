@@ -21,6 +21,8 @@
 #include "pool/poolprovider.h"
 #include "simfarm.h"
 
+#include <QAbstractSeries>
+#include <QChart>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QPushButton>
@@ -28,6 +30,7 @@
 #include <QTreeWidget>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QTableView>
 #include <QtTest>
 
 using namespace rw;
@@ -113,10 +116,22 @@ private slots:
         w->tabs()->setCurrentIndex(2);
         QTRY_VERIFY_WITH_TIMEOUT(w->mirrorPanel()->messageCount() >= 1, 15000);
 
-        // Selecting a worker asks for its curve; the search box narrows the table.
+        // The search box narrows the table; selecting the worker asks for its curve, and the
+        // chart draws it beside the total, named after it.
         w->tabs()->setCurrentIndex(0);
         w->workersPanel()->proxy()->setSearchText(QStringLiteral("rig-07"));
         QCOMPARE(w->workersPanel()->proxy()->rowCount(), 1);
+        const int sent = w->chartPanel()->requestCount();
+        QTableView *view = w->workersPanel()->view();
+        view->selectionModel()->setCurrentIndex(view->model()->index(0, 0),
+                                                QItemSelectionModel::ClearAndSelect |
+                                                    QItemSelectionModel::Rows);
+        QTRY_VERIFY_WITH_TIMEOUT(w->chartPanel()->requestCount() > sent, 5000);
+        const auto series = w->chartPanel()->chart()->series();
+        const bool named = std::any_of(series.cbegin(), series.cend(), [](QAbstractSeries *s) {
+            return s->name() == QStringLiteral("Worker rig-07");
+        });
+        QVERIFY(named);
     }
 
     // In Chinese, the demo's channel speaks Chinese too: its messages follow the app's language

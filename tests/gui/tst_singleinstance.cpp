@@ -36,10 +36,19 @@ private slots:
         QVERIFY(next.isListening());
     }
 
+    // Two users on one machine each get their own RigWatch: the name follows the home directory
+    // (what tells users apart), and is the same for the same user every time.
     void namesDifferPerUser()
     {
-        QVERIFY(SingleInstance::defaultName().startsWith(QStringLiteral("rigwatch-")));
-        QCOMPARE(SingleInstance::defaultName(), SingleInstance::defaultName());
+        const QByteArray home = qgetenv("HOME");
+        qputenv("HOME", "/home/alice");
+        const QString alice = SingleInstance::defaultName();
+        QCOMPARE(SingleInstance::defaultName(), alice);
+        qputenv("HOME", "/home/bob");
+        const QString bob = SingleInstance::defaultName();
+        qputenv("HOME", home);
+        QVERIFY(alice.startsWith(QStringLiteral("rigwatch-")));
+        QVERIFY2(alice != bob, qPrintable(alice));
     }
 };
 

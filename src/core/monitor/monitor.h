@@ -78,7 +78,6 @@ public:
     double totalHashRate() const { return m_totalHashRate; }
     int onlineCount() const { return m_online; }
     int downCount() const { return m_down; }       // Offline + Missing
-    int countedTotal() const { return m_counted; } // all but Retired
     const Thresholds &thresholds() const { return m_thresholds; }
     int intervalSecs() const { return m_intervalSecs; }
     qint64 unreachableAfterSecs() const; // max(offline_after, 3 x interval)

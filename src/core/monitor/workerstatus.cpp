@@ -22,21 +22,4 @@ std::optional<WorkerStatus> workerStatusFromKey(const QString &key)
     return std::nullopt;
 }
 
-bool Incident::hasSomethingNotIn(const Incident &other) const
-{
-    if (hashrateLow && !other.hashrateLow)
-        return true;
-    if (poolUnreachable && !other.poolUnreachable)
-        return true;
-    // both lists are sorted by worker name
-    auto it = other.down.cbegin();
-    for (const Down &d : down) {
-        while (it != other.down.cend() && it->worker < d.worker)
-            ++it;
-        if (it == other.down.cend() || it->worker != d.worker)
-            return true;
-    }
-    return false;
-}
-
 } // namespace rw

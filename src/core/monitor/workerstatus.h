@@ -74,8 +74,6 @@ struct Incident
     qint64 at = 0;             // unix s: the time this picture was taken
 
     bool isEmpty() const { return down.isEmpty() && !hashrateLow && !poolUnreachable; }
-    // "Growth" for the notifier: other has something this one does not.
-    bool hasSomethingNotIn(const Incident &other) const;
 };
 
 } // namespace rw
