@@ -313,7 +313,7 @@ ProcessBench::IdleRun ProcessBench::idleRun(const QStringList &args, const QStri
 
 void ProcessBench::idle()
 {
-    // The figure: rigwatch between polls. An account of 100 workers on rigwatch_sim
+    // Figure 6 of docs/benchmarks.md: rigwatch between polls. An account of 100 workers on rigwatch_sim
     // polled every 300 s, so the 60 s window holds no poll at all (the first one happens during
     // the warm-up). Demo mode, which polls its in-process farm every 10 s, is reported with it.
     const QString what = QStringLiteral("idle CPU of rigwatch --minimized between polls (offscreen)");

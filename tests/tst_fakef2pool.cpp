@@ -1,4 +1,4 @@
-// The fake f2pool: every endpoint in the documented shape (API-FACTS §1–2), secret checks,
+// The fake f2pool: every endpoint in the documented shape (docs/pool-apis.md), secret checks,
 // the Date header, rigs driven by a ManualClock, counters, control endpoints, the demo farm
 // and the benchmark generators. Faults: tst_fakef2poolfaults.cpp.
 #include "clock.h"

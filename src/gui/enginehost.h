@@ -17,7 +17,7 @@ class EngineWorker;
 // The GUI's handle on the engine thread. Owns a QThread with an EngineWorker on it and talks
 // to it only through queued calls (QMetaObject::invokeMethod with the worker as context) and
 // queued signals, so no parsing, network wait or database query ever runs on the GUI thread
-// (invariant 7). Queries are asynchronous: each request returns an id that comes back with
+// (invariant 7 of docs/architecture.md). Queries are asynchronous: each request returns an id that comes back with
 // its answer, so a panel can drop answers it no longer wants.
 class EngineHost : public QObject
 {

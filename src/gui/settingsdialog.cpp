@@ -24,7 +24,7 @@ constexpr int kUnitCount = 7;
 
 QStringList SettingsDialog::currencySuggestions()
 {
-    // API-FACTS §1: the hashrate module's currencies first, then the rest of f2pool's slugs.
+    // docs/pool-apis.md (f2pool API v2): the hashrate module's currencies first, then the rest of f2pool's slugs.
     return {QStringLiteral("bitcoin"),      QStringLiteral("bitcoin-cash"),
             QStringLiteral("litecoin"),     QStringLiteral("aleo"),
             QStringLiteral("alephium"),     QStringLiteral("bells-mm"),

@@ -32,7 +32,7 @@ private:
     // One line of text laid out for a width, from the cache or made now.
     QTextLayout *line(const QString &text, const QFont &font, const QTextOption &option,
                       int width) const;
-    mutable QCache<QString, QTextLayout> m_lines{1024}; // a few screens of cells, <= ~1.7 MB
+    mutable QCache<QString, QTextLayout> m_lines{1024}; // a few screens of cells
     mutable QVector<QFont> m_fonts;                       // the fonts seen, by index in keys
     mutable QFont m_roleFont;
     mutable QFont m_baseFont;

@@ -25,7 +25,7 @@ struct PoolWorkerRow
     QString host;
 };
 
-// Serialises f2pool replies byte by byte, exactly in the documented shapes (API-FACTS §1, §2).
+// Serialises f2pool replies byte by byte, exactly in the documented shapes (docs/pool-apis.md: f2pool API v2 and legacy v1).
 // Written by hand instead of through QJsonDocument so 100k-worker replies for benchmarks
 // take milliseconds, and shared by the live fake and the static generators.
 namespace f2pool {

@@ -2,7 +2,7 @@
 """Black-box contract check of rigwatchd.
 
 Its own f2pool (v2 and v1) and Telegram Bot API, written from the public API facts
-(docs/design.md, ../shared/API-FACTS.md) with Python's standard library, sharing no code with
+(docs/pool-apis.md, docs/telegram.md) with Python's standard library, sharing no code with
 rigwatch_sim, and rigwatchd driven only through its documented interface: an INI file,
 --once and its Nagios line and exit code, the loop and SIGTERM. The servers differ from our
 own fakes where the APIs allow it (chunked and close-delimited bodies, numbers as strings, an

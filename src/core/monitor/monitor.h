@@ -62,7 +62,7 @@ public:
     ReplyVerdict checkReply(const Snapshot &s, qint64 localNow) const;
     // A successful poll. Names are unique in a parsed snapshot; a repeated name is ignored.
     QVector<Event> applySnapshot(const Snapshot &s, qint64 localNow);
-    // A failed poll: changes no worker's state (DESIGN.md invariant 1).
+    // A failed poll: changes no worker's state (invariant 1 of docs/architecture.md).
     QVector<Event> applyFailure(const QString &reason, qint64 localNow);
 
     // The current trouble; `now` only stamps Incident::at.

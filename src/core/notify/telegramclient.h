@@ -23,7 +23,7 @@ namespace rw {
 
 // The outcome of one Bot API call, already sorted into what the caller has to do about it.
 // Kinds come from description substrings first, because Telegram's error codes are not a
-// stable API (API-FACTS §3).
+// stable API (docs/telegram.md).
 struct TelegramResult
 {
     Q_DECLARE_TR_FUNCTIONS(TelegramResult)

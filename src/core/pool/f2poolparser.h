@@ -21,7 +21,7 @@ struct F2poolText
     Q_DECLARE_TR_FUNCTIONS(F2poolText)
 };
 
-// Pure parsers for f2pool replies (API-FACTS.md §1, §2): reply body in, Snapshot or a reason a
+// Pure parsers for f2pool replies (docs/pool-apis.md): reply body in, Snapshot or a reason a
 // human can act on out. No I/O; the provider sets Snapshot::poolTimeSecs from the Date header.
 //
 // Tolerance, shared by both parsers:
@@ -31,7 +31,7 @@ struct F2poolText
 //   milliseconds, above 1e15 as microseconds) or an ISO-8601 string; null/empty -> 0;
 // - a worker entry of the wrong type or without a name is skipped (one warning per reply),
 //   but a non-empty list in which NO entry is usable is rejected: that is a changed or broken
-//   API, and an empty snapshot would make every rig look missing (DESIGN.md invariant 1);
+//   API, and an empty snapshot would make every rig look missing (invariant 1 of docs/architecture.md);
 // - an empty list is a valid, empty snapshot; `"workers": null` is rejected (not a list);
 // - the same worker name twice: the entry with the latest share wins.
 // Errors name what is wrong, e.g. "reply is not valid JSON: unterminated object at offset 10",

@@ -13,8 +13,8 @@ class WorkerCollector;
 // else - an escape, a nested value, a number out of range, a syntax error - and it takes
 // nothing: the caller reads the list with simdjson On-Demand or the DOM parser, which give the
 // same samples for what it does take, so the result never depends on which path read it
-// (tst_fastparser and the fuzzers check that). 2-3 times quicker than On-Demand on f2pool's
-// replies (docs/benchmarks.md, figure 2).
+// (tst_fastparser and the fuzzers check that). Quicker than On-Demand on f2pool's replies;
+// docs/benchmarks.md (figure 2) has the measurement.
 //
 // It reads eight bytes at a time, never past the end of `array`. True: every entry was added
 // to the collector, *count of them. False: the collector is as it was.
