@@ -12,6 +12,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
 
 #include <cstdio>
@@ -185,6 +186,8 @@ private slots:
     void recordPollSpeed();
     void messages();
     void killDuringWrites();
+    void wrongThreadStops_data();
+    void wrongThreadStops();
 
 private:
     QTemporaryDir m_tmp;
@@ -794,10 +797,64 @@ void TestStore::killDuringWrites()
     QVERIFY(poll(store, acc.lastSuccessAt + ChildStep, ChildWorkers)); // and it goes on
 }
 
+// The child of wrongThreadStops: a store used where it must not be. Returns only if nothing
+// stopped it.
+int runWrongThreadChild(const QString &mode, const QString &path)
+{
+    Store::checkThreads(mode == QLatin1String("forbidden") ? QThread::currentThread() : nullptr);
+    Store store;
+    QString error;
+    if (mode == QLatin1String("forbidden")) {
+        store.open(path, &error); // this thread plays the GUI thread
+        return 0;
+    }
+    QThread engine;
+    engine.setObjectName(QStringLiteral("engine"));
+    QObject onEngine;
+    onEngine.moveToThread(&engine);
+    engine.start();
+    QMetaObject::invokeMethod(&onEngine, [&] { store.open(path, &error); },
+                              Qt::BlockingQueuedConnection);
+    engine.quit();
+    engine.wait();
+    store.accounts(); // opened on the engine thread, read on this one
+    return 0;
+}
+
+void TestStore::wrongThreadStops_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("on the GUI thread") << "forbidden" << "forbidden thread";
+    QTest::newRow("on another thread") << "other" << "used on another";
+}
+
+// With the checks on (as the GUI tests have them), a store touched on the GUI thread, or on a
+// thread other than the one that opened it, stops the process with a message: a test that
+// broke invariant 7 of docs/architecture.md cannot pass.
+void TestStore::wrongThreadStops()
+{
+    QFETCH(QString, mode);
+    QFETCH(QString, says);
+    QProcess child;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("RIGWATCH_STORE_WRONG_THREAD"), mode);
+    env.insert(QStringLiteral("RIGWATCH_STORE_CHILD"), file(mode + QStringLiteral(".sqlite")));
+    child.setProcessEnvironment(env);
+    child.start(QCoreApplication::applicationFilePath(), {});
+    QVERIFY(child.waitForFinished(30000));
+    const QString err = QString::fromUtf8(child.readAllStandardError());
+    QVERIFY2(child.exitStatus() == QProcess::CrashExit || child.exitCode() != 0, qPrintable(err));
+    QVERIFY2(err.contains(says), qPrintable(err));
+}
+
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const QString child = qEnvironmentVariable("RIGWATCH_STORE_CHILD");
+    const QString wrongThread = qEnvironmentVariable("RIGWATCH_STORE_WRONG_THREAD");
+    if (!wrongThread.isEmpty())
+        return runWrongThreadChild(wrongThread, child);
     if (!child.isEmpty())
         return runChild(child);
     TestStore test;

@@ -20,6 +20,7 @@
 
 #include "pool/poolprovider.h"
 #include "simfarm.h"
+#include "store/store.h"
 
 #include <QAbstractSeries>
 #include <QChart>
@@ -31,6 +32,7 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTableView>
+#include <QThread>
 #include <QtTest>
 
 using namespace rw;
@@ -77,6 +79,9 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        // Every window test runs the real engine thread: one query of the database on this (the
+        // GUI) thread stops the test (invariant 7 of docs/architecture.md).
+        Store::checkThreads(QThread::currentThread());
         // Keep the tester's own settings and keychain out of this.
         QCoreApplication::setOrganizationName(QStringLiteral("RigWatchTest"));
         QSettings::setDefaultFormat(QSettings::IniFormat);

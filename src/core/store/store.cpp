@@ -11,6 +11,9 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSet>
+#include <QThread>
+
+#include <atomic>
 
 namespace rw {
 
@@ -76,8 +79,40 @@ QAtomicInteger<quint64> connectionCounter;
 
 } // namespace
 
+namespace {
+// Off in release builds: a pointer compare per statement is cheap, but a qFatal in an
+// operator's tray app is not what a wrong thread deserves. Tests turn it on (checkThreads).
+#ifdef QT_NO_DEBUG
+std::atomic<bool> g_checkThreads{false};
+#else
+std::atomic<bool> g_checkThreads{true};
+#endif
+std::atomic<QThread *> g_forbiddenThread{nullptr};
+} // namespace
+
+void Store::checkThreads(QThread *forbidden)
+{
+    g_forbiddenThread = forbidden;
+    g_checkThreads = true;
+}
+
+void Store::Private::checkThread() const
+{
+    if (!g_checkThreads)
+        return;
+    QThread *here = QThread::currentThread();
+    if (here == g_forbiddenThread)
+        qFatal("rigwatch.store: the database was used on a forbidden thread (%s): the GUI thread "
+               "never touches it (invariant 7 of docs/architecture.md)",
+               qPrintable(here->objectName()));
+    if (owner && here != owner)
+        qFatal("rigwatch.store: a store opened on one thread was used on another (%s)",
+               qPrintable(here->objectName()));
+}
+
 QSqlQuery *Store::Private::prepared(const QString &sql)
 {
+    checkThread();
     auto it = queries.find(sql);
     if (it == queries.end()) {
         QSqlQuery q(db);
@@ -119,6 +154,7 @@ QSqlQuery *Store::Private::read(const QString &what, const QString &sql,
 
 bool Store::Private::transaction(const QString &what, const std::function<bool()> &body)
 {
+    checkThread();
     if (!db.isOpen()) {
         sqlError = QSqlError(QString(), StoreText::tr("the database is not open"));
         fail(what);
@@ -261,6 +297,9 @@ Store::~Store()
 
 bool Store::open(const QString &path, QString *error)
 {
+    d->owner = nullptr;
+    d->checkThread(); // before it belongs to a thread: only the forbidden one is refused
+    d->owner = QThread::currentThread();
     d->closeConnection();
     const QString file = path.isEmpty() ? QString() : QFileInfo(path).absoluteFilePath();
     d->problem = Store::Problem::Other; // unless an SQLite error below says otherwise

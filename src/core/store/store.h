@@ -7,6 +7,8 @@
 #include <QString>
 #include <QVector>
 
+class QThread;
+
 namespace rw {
 
 // One point of a chart series. Hash rates in H/s.
@@ -93,6 +95,11 @@ public:
     static int schemaVersion();
     // How long a write waits for another process holding the file (default 5000 ms).
     void setBusyTimeout(int ms);
+    // From now on every database access checks its thread: the one that opened the store, and
+    // never `forbidden` (the GUI thread), or the process stops with a message naming it. On in
+    // debug builds; tests turn it on here. QSqlDatabase itself forbids another thread, but only
+    // with a warning and a failed query, which a test would not notice.
+    static void checkThreads(QThread *forbidden);
     // The QSqlDatabase connection name, for diagnostics and tests on the store's thread.
     QString connectionName() const;
 

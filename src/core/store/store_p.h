@@ -33,6 +33,7 @@ struct Store::Private
     QString lastError;
     QSqlError sqlError; // why the statement that just failed failed
     Store::Problem problem = Store::Problem::None;
+    QThread *owner = nullptr; // the thread that opened it: the only one that may use it
     int busyTimeoutMs = 5000;
     // Prepared once, reused for every poll. std::map: pointers stay valid on insertion.
     std::map<QString, QSqlQuery> queries;
@@ -50,6 +51,7 @@ struct Store::Private
     QSqlQuery *read(const QString &what, const QString &sql, std::initializer_list<QVariant> values);
     bool transaction(const QString &what, const std::function<bool()> &body);
     void fail(const QString &what);
+    void checkThread() const; // qFatal on a wrong thread, when checks are on (checkThreads)
     void closeConnection();
 
     int accountId(const QString &key, bool create); // 0 = unknown, -1 = error
