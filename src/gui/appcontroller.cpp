@@ -22,14 +22,14 @@ namespace rw {
 AppController::AppController(const Options &options, std::unique_ptr<SecretStore> secrets,
                              QObject *parent)
     : QObject(parent), m_options(options), m_secrets(std::move(secrets)),
-      m_host(std::make_unique<EngineHost>()), m_alerts(new AlertCoalescer(this))
+      m_host(std::make_unique<EngineHost>(options.clock)), m_alerts(new AlertCoalescer(this))
 {
     qRegisterMetaType<rw::SettingsDialog *>();
     QSettings qs;
     m_settings = GuiSettings::load(qs);
     Language::apply(m_settings.language);
 
-    m_window = std::make_unique<MainWindow>(m_host.get(), SystemClock::instance());
+    m_window = std::make_unique<MainWindow>(m_host.get(), m_host->clock());
     m_window->setCloseHidesToTray(false);
     QApplication::setQuitOnLastWindowClosed(true);
 
@@ -63,7 +63,7 @@ bool AppController::trayAvailable() const
 
 void AppController::attachTray()
 {
-    m_tray = std::make_unique<TrayController>();
+    m_tray = std::make_unique<TrayController>(nullptr, m_host->clock());
     m_window->setCloseHidesToTray(true);
     QApplication::setQuitOnLastWindowClosed(false);
     connect(m_window.get(), &MainWindow::hiddenToTray, m_tray.get(), &TrayController::showHideHint);

@@ -13,6 +13,8 @@
 
 namespace rw {
 
+class Clock;
+
 class AlertCoalescer;
 class EngineHost;
 class MainWindow;
@@ -37,6 +39,7 @@ public:
         // one at start, asked again every trayRetryMs for two minutes.
         std::function<bool()> trayAvailable;
         int trayRetryMs = 3000;
+        const Clock *clock = nullptr; // "now" for the engine and every panel; nullptr: the system's
     };
     static constexpr int kTrayWaitMs = 120'000;
 

@@ -1,5 +1,6 @@
 #include "chartpanel.h"
 
+#include "clock.h"
 #include "enginehost.h"
 
 #include "util/units.h"
@@ -182,7 +183,7 @@ void ChartPanel::request()
 {
     if (m_account.isEmpty())
         return;
-    const qint64 to = QDateTime::currentSecsSinceEpoch();
+    const qint64 to = m_host->clock()->nowSecs();
     m_again = false;
     ++m_requests;
     m_pending = m_host->requestChart(m_account, m_worker, to - rangeSecs(m_range), to);

@@ -1,5 +1,7 @@
 #include "enginehost.h"
 
+#include "clock.h"
+
 #include "engineworker.h"
 #include "guilogging.h"
 
@@ -7,7 +9,8 @@
 
 namespace rw {
 
-EngineHost::EngineHost(QObject *parent) : QObject(parent)
+EngineHost::EngineHost(const Clock *clock, QObject *parent)
+    : QObject(parent), m_clock(clock ? clock : SystemClock::instance())
 {
     qRegisterMetaType<rw::AccountView>();
     qRegisterMetaType<rw::ChartData>();
@@ -34,7 +37,7 @@ void EngineHost::start(const DaemonConfig &config, bool demo)
     m_demo = demo;
     m_thread = std::make_unique<QThread>();
     m_thread->setObjectName(QStringLiteral("rigwatch-engine"));
-    m_worker = new EngineWorker(config, demo);
+    m_worker = new EngineWorker(config, demo, m_clock);
     m_worker->moveToThread(m_thread.get());
     connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
 

@@ -12,6 +12,7 @@ class QThread;
 
 namespace rw {
 
+class Clock;
 class EngineWorker;
 
 // The GUI's handle on the engine thread. Owns a QThread with an EngineWorker on it and talks
@@ -23,7 +24,9 @@ class EngineHost : public QObject
 {
     Q_OBJECT
 public:
-    explicit EngineHost(QObject *parent = nullptr);
+    // clock: what the engine thread and the panels take for "now" (nullptr: the system's).
+    explicit EngineHost(const Clock *clock = nullptr, QObject *parent = nullptr);
+    const Clock *clock() const { return m_clock; }
     ~EngineHost() override;
 
     // (Re)starts the engine thread with this configuration; demo = watch a simulated farm
@@ -68,6 +71,7 @@ signals:
     void telegramTested(bool ok, const QString &message);
 
 private:
+    const Clock *m_clock;
     template<typename F> void post(F &&f);
 
     std::unique_ptr<QThread> m_thread;

@@ -35,7 +35,8 @@ QVector<QPointF> toPoints(const QVector<SeriesPoint> &series, bool onlineCount, 
 }
 } // namespace
 
-EngineWorker::EngineWorker(const DaemonConfig &config, bool demo) : m_config(config), m_demo(demo)
+EngineWorker::EngineWorker(const DaemonConfig &config, bool demo, const Clock *clock)
+    : m_config(config), m_demo(demo), m_clock(clock)
 {
 }
 
@@ -78,6 +79,7 @@ void EngineWorker::start()
     }
     RuntimeOptions options;
     options.rowChanges = true; // the worker table updates only the rows that changed
+    options.clock = m_clock;
     m_runtime = std::make_unique<Runtime>(m_config, options);
     connect(m_runtime.get(), &Runtime::accountUpdated, this, &EngineWorker::accountUpdated);
     connect(m_runtime.get(), &Runtime::eventsHappened, this, &EngineWorker::eventsHappened);
@@ -163,7 +165,7 @@ void EngineWorker::exportOutages(int requestId, const QString &account, qint64 f
     const QVector<Outage> list = store ? store->outages(account, from, to, workerFilter) : QVector<Outage>();
     QSaveFile f(path);
     const bool written = f.open(QIODevice::WriteOnly | QIODevice::Text)
-                         && f.write(outagesCsv(list, SystemClock::instance()->nowSecs()).toUtf8()) >= 0
+                         && f.write(outagesCsv(list, m_clock->nowSecs()).toUtf8()) >= 0
                          && f.commit();
     if (!written)
         emit outagesExported(requestId, 0, tr("Cannot write %1: %2").arg(path, f.errorString()));
@@ -180,11 +182,11 @@ void EngineWorker::queryMessages(int requestId)
 void EngineWorker::testConnection(const AccountConfig &account)
 {
     // A one-off Poller: the same request, deadline and parser as the real polls.
-    auto *poller = new Poller(account, network(), SystemClock::instance(), this);
+    auto *poller = new Poller(account, network(), m_clock, this);
     const qint64 offlineAfter = account.thresholds.offlineAfterSecs;
     connect(poller, &Poller::polled, this, [this, poller, offlineAfter](const Snapshot &s, qint64 ms) {
         int online = 0;
-        const qint64 now = s.poolTimeSecs ? s.poolTimeSecs : SystemClock::instance()->nowSecs();
+        const qint64 now = s.poolTimeSecs ? s.poolTimeSecs : m_clock->nowSecs();
         for (const WorkerSample &w : s.workers)
             online += (w.lastShareAt > 0 && now - w.lastShareAt <= offlineAfter) ? 1 : 0;
         emit connectionTested(true, tr("Connected in %1 ms: found %n worker(s), %2 of them online.",
@@ -205,7 +207,7 @@ void EngineWorker::testTelegram(const TelegramConfig &telegram)
     auto *client = new TelegramClient(telegram, network(), this);
     const MessageFormatter formatter(telegram.language);
     TelegramSelfTest::run(client, telegram.chat,
-                          formatter.testText(SystemClock::instance()->nowSecs()),
+                          formatter.testText(m_clock->nowSecs()),
                           telegram.retract == RetractMode::Delete, client,
                           [this, client](bool ok, const QString &message) {
                               emit telegramTested(ok, message);

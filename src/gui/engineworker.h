@@ -12,6 +12,7 @@ class QNetworkAccessManager;
 
 namespace rw {
 
+class Clock;
 class Runtime;
 namespace sim { class SimFarm; }
 
@@ -25,7 +26,7 @@ class EngineWorker : public QObject
 {
     Q_OBJECT
 public:
-    EngineWorker(const DaemonConfig &config, bool demo);
+    EngineWorker(const DaemonConfig &config, bool demo, const Clock *clock);
     ~EngineWorker() override;
 
     // All of these must be called on the engine thread (EngineHost queues them).
@@ -63,6 +64,7 @@ private:
 
     DaemonConfig m_config;
     bool m_demo;
+    const Clock *m_clock;
     QString m_demoDir;
     std::unique_ptr<sim::SimFarm> m_farm;
     std::unique_ptr<Runtime> m_runtime;

@@ -36,7 +36,7 @@ MainWindow::MainWindow(EngineHost *host, const Clock *clock, QWidget *parent)
       m_accounts(new QComboBox(this)), m_tabs(new QTabWidget(this)),
       m_split(new QSplitter(Qt::Vertical, this)), m_workers(new WorkersPanel(clock, this)),
       m_chart(new ChartPanel(host, this)), m_outages(new OutagePanel(host, this)),
-      m_mirror(new MirrorPanel(host, this)), m_status(new StatusPanel(this))
+      m_mirror(new MirrorPanel(host, this)), m_status(new StatusPanel(clock, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/rigwatch.svg")));

@@ -1,5 +1,6 @@
 #include "outagepanel.h"
 
+#include "clock.h"
 #include "enginehost.h"
 #include "outagemodel.h"
 
@@ -118,7 +119,7 @@ void OutagePanel::refresh()
 
 OutagePanel::Filter OutagePanel::filter() const
 {
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const qint64 now = m_host->clock()->nowSecs();
     const qint64 days = m_range->currentData().toLongLong();
     return {now - days * 86'400, now, m_worker->text().trimmed()};
 }
@@ -128,7 +129,7 @@ void OutagePanel::onOutages(int requestId, const QVector<Outage> &outages, int m
     if (requestId != m_pending)
         return;
     m_pending = 0;
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const qint64 now = m_host->clock()->nowSecs();
     m_model->setOutages(outages, now);
     qint64 total = 0;
     int ongoing = 0;
@@ -184,7 +185,8 @@ void OutagePanel::exportClicked()
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString name = QStringLiteral("rigwatch-outages-%1.csv")
-                             .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm")));
+                             .arg(QDateTime::fromMSecsSinceEpoch(m_host->clock()->nowMs())
+                                      .toString(QStringLiteral("yyyyMMdd-HHmm")));
     const QString path = QFileDialog::getSaveFileName(this, tr("Export outages"),
                                                       dir + QLatin1Char('/') + name,
                                                       tr("CSV files (*.csv)"));

@@ -1,5 +1,7 @@
 #include "statuspanel.h"
 
+#include "clock.h"
+
 #include "util/units.h"
 
 #include <QDateTime>
@@ -15,8 +17,8 @@
 
 namespace rw {
 
-StatusPanel::StatusPanel(QWidget *parent)
-    : QWidget(parent), m_demo(new QLabel(this)), m_poll(new QLabel(this)), m_error(new QLabel(this))
+StatusPanel::StatusPanel(const Clock *clock, QWidget *parent)
+    : QWidget(parent), m_clock(clock), m_demo(new QLabel(this)), m_poll(new QLabel(this)), m_error(new QLabel(this))
 {
     m_demo->setObjectName(QStringLiteral("demoBadge"));
     m_demo->setStyleSheet(QStringLiteral(
@@ -130,7 +132,7 @@ void StatusPanel::update()
         m_error->clear();
         return;
     }
-    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    const qint64 nowMs = m_clock->nowMs();
     QStringList parts;
     const qint64 last = m_view.state.lastSuccessAt;
     if (last > 0) {

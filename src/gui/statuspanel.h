@@ -9,6 +9,8 @@ class QLabel;
 
 namespace rw {
 
+class Clock;
+
 // The status bar's words for the shown account: last successful poll, next poll (counting
 // down), and the last error as the engine phrased it ("f2pool did not answer within 30 s").
 // A DEMO badge stays visible while the app watches the simulated farm. The "ago" and "in"
@@ -17,7 +19,7 @@ class StatusPanel : public QWidget
 {
     Q_OBJECT
 public:
-    explicit StatusPanel(QWidget *parent = nullptr);
+    explicit StatusPanel(const Clock *clock, QWidget *parent = nullptr);
 
     void setView(const AccountView &view);
     void setDemo(bool demo);
@@ -34,6 +36,7 @@ private:
     void update();
     void setPollText(const QString &text);
 
+    const Clock *m_clock;
     AccountView m_view;
     bool m_haveView = false;
     QString m_message;
