@@ -6,6 +6,7 @@
 #include "simhttp.h"
 
 #include <QJsonArray>
+#include <QTcpSocket>
 #include <QtTest>
 
 using namespace rw;
@@ -27,6 +28,32 @@ class TestFakeF2poolFaults : public QObject
     ManualClock m_clock;
     std::unique_ptr<FakeF2pool> m_pool;
     std::unique_ptr<PoolClient> m_client;
+
+    // The worker-list request as the product sends it, byte for byte.
+    QByteArray workersRequest() const
+    {
+        const QByteArray body =
+            "{\"mining_user_name\":\"" + kUser.toUtf8() + "\",\"currency\":\"bitcoin\"}";
+        return "POST /v2/hash_rate/worker/list HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+               "Content-Type: application/json\r\nF2P-API-SECRET: " +
+               kSecret.toUtf8() +
+               "\r\nConnection: close\r\nContent-Length: " + QByteArray::number(body.size()) +
+               "\r\n\r\n" + body;
+    }
+
+    // What the pool sends for `request` until it closes the connection (at most 10 s). The
+    // pool runs on this thread, so the wait spins the event loop.
+    QByteArray rawExchange(const QByteArray &request) const
+    {
+        QTcpSocket s;
+        QByteArray got;
+        connect(&s, &QTcpSocket::readyRead, &s, [&] { got += s.readAll(); });
+        s.connectToHost(QHostAddress::LocalHost, m_pool->port());
+        s.write(request);
+        if (!QTest::qWaitFor([&] { return s.state() == QAbstractSocket::UnconnectedState; }, 10000))
+            return {};
+        return got + s.readAll();
+    }
 
 private slots:
     void init()
@@ -155,6 +182,63 @@ private slots:
             QVERIFY(r.header("Content-Length").isEmpty());
         const QJsonArray list = QJsonDocument::fromJson(r.body).object().value(QLatin1String("workers")).toArray();
         QVERIFY(list.size() > 5000);
+    }
+
+    // Like oversized, with Transfer-Encoding: chunked: no length to refuse up front.
+    void chunkedFlood()
+    {
+        const qint64 cap = 3 * 1024 * 1024;
+        m_pool->setOversizedBytes(cap);
+        m_pool->setFault(FakeF2pool::Fault::ChunkedFlood);
+        const HttpResult r = m_client->workers();
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.error, QNetworkReply::NoError);
+        QCOMPARE(r.header("Transfer-Encoding"), QByteArray("chunked"));
+        QVERIFY(r.header("Content-Length").isEmpty());
+        QVERIFY(r.body.size() >= cap);
+        QVERIFY(r.body.size() < cap + 2048);
+        QVERIFY(m_pool->streamedBytes() > r.body.size()); // the chunks' framing besides
+        const QJsonArray list =
+            QJsonDocument::fromJson(r.body).object().value(QLatin1String("workers")).toArray();
+        QVERIFY(list.size() > 5000);
+    }
+
+    // The real reply, chunked, every chunk-size line carrying an extension of the set length
+    // (which HTTP clients skip).
+    void chunkExtensions()
+    {
+        m_pool->setChunkExtensionBytes(100 * 1024);
+        m_pool->setFault(FakeF2pool::Fault::ChunkExtensions);
+        const HttpResult r = m_client->workers();
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("Transfer-Encoding"), QByteArray("chunked"));
+        QCOMPARE(r.json().value(QLatin1String("workers")).toArray().size(), 3);
+
+        const QByteArray raw = rawExchange(workersRequest());
+        const qsizetype at = raw.indexOf(";x=");
+        QVERIFY2(at > 0, raw.left(400).constData());
+        QCOMPARE(raw.mid(at + 3, 100 * 1024), QByteArray(100 * 1024, 'a'));
+        QCOMPARE(raw.mid(at + 3 + 100 * 1024, 3), QByteArray("\r\n{"));
+        QVERIFY(raw.endsWith("\r\n0\r\n\r\n"));
+    }
+
+    // A status line, then a header line that never ends, until the fault is lifted.
+    void endlessHeader()
+    {
+        m_pool->setFault(FakeF2pool::Fault::EndlessHeader);
+        QTcpSocket s;
+        QByteArray got;
+        connect(&s, &QTcpSocket::readyRead, &s, [&] { got += s.readAll(); });
+        s.connectToHost(QHostAddress::LocalHost, m_pool->port());
+        s.write(workersRequest());
+        QTRY_VERIFY2_WITH_TIMEOUT(got.size() >= 1024 * 1024,
+                                  qPrintable(QString::number(got.size())), 5000);
+        QVERIFY(
+            got.startsWith("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Padding: aaa"));
+        QCOMPARE(got.count("\r\n"), 2);
+        m_pool->setFault(FakeF2pool::Fault::None); // drops the connection
+        QTRY_COMPARE(s.state(), QAbstractSocket::UnconnectedState);
+        QCOMPARE(m_client->workers().status, 200);
     }
 
     void refusedAndRestored()

@@ -285,15 +285,21 @@ ChunkedBody oversizedWorkerList(qint64 minBytes, qint64 now)
     r.h24DelayHashRate = 101234567890.1;
     r.lastShareAt = now;
     r.host = QStringLiteral("10.0.0.1");
-    auto entry = [r](qint64 i) mutable {
-        r.name = QStringLiteral("rig-%1").arg(i, 10, 10, QLatin1Char('0'));
-        QByteArray out;
-        appendV2Worker(out, r);
-        return out;
+    r.name = QStringLiteral("rig-0000000000");
+    // One entry, whose name's digits are written over for each: the chunked-flood fault has to
+    // send faster than a client reads.
+    QByteArray model;
+    appendV2Worker(model, r);
+    const qsizetype digitsAt = model.indexOf("rig-0000000000") + 4;
+    auto appendEntry = [model, digitsAt](QByteArray &out, qint64 i) {
+        const qsizetype at = out.size();
+        out += model;
+        for (qsizetype d = digitsAt + 9; d >= digitsAt; --d, i /= 10)
+            out[at + d] = char('0' + i % 10);
     };
     const QByteArray prefix = "{\"workers\":[";
     const QByteArray suffix = "]}";
-    const qint64 entrySize = entry(0).size();
+    const qint64 entrySize = model.size();
     // prefix + count entries + (count - 1) commas + suffix >= minBytes
     const qint64 need = minBytes - prefix.size() - suffix.size() + 1;
     const qint64 count = qMax<qint64>(1, (need + entrySize) / (entrySize + 1));
@@ -301,7 +307,7 @@ ChunkedBody oversizedWorkerList(qint64 minBytes, qint64 now)
     ChunkedBody body;
     body.totalBytes = prefix.size() + suffix.size() + count * entrySize + (count - 1);
     auto produced = std::make_shared<qint64>(-1); // -1: prefix not sent yet
-    body.next = [produced, count, entry, prefix, suffix]() mutable -> QByteArray {
+    body.next = [produced, count, appendEntry, entrySize, prefix, suffix]() -> QByteArray {
         if (*produced == -1) {
             *produced = 0;
             return prefix;
@@ -309,10 +315,11 @@ ChunkedBody oversizedWorkerList(qint64 minBytes, qint64 now)
         if (*produced > count)
             return {};
         QByteArray chunk;
+        chunk.reserve(512 * (entrySize + 1) + suffix.size());
         for (int k = 0; k < 512 && *produced < count; ++k, ++*produced) {
             if (*produced)
                 chunk += ',';
-            chunk += entry(*produced);
+            appendEntry(chunk, *produced);
         }
         if (*produced == count) {
             chunk += suffix;

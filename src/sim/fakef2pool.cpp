@@ -4,6 +4,7 @@
 #include <QJsonObject>
 
 #include <limits>
+#include <utility>
 
 namespace rw::sim {
 
@@ -343,6 +344,14 @@ void FakeF2pool::replyJson(HttpResponder &responder, int status, const QByteArra
     case Fault::TruncatedJson:
         responder.truncate(status, body, body.size() / 2, {{"Content-Type", kJson}});
         return;
+    case Fault::ChunkExtensions:
+        responder.streamChunked(
+            status, {{"Content-Type", kJson}},
+            [body, sent = false]() mutable {
+                return std::exchange(sent, true) ? QByteArray() : body;
+            },
+            m_chunkExtensionBytes);
+        return;
     default:
         responder.respond(status, body, {{"Content-Type", kJson}});
     }
@@ -354,6 +363,7 @@ bool FakeF2pool::applyFault(HttpResponder &responder)
     case Fault::None:
     case Fault::Drip:
     case Fault::TruncatedJson:
+    case Fault::ChunkExtensions:
         return false;
     case Fault::Hang:
         responder.hang();
@@ -386,6 +396,19 @@ bool FakeF2pool::applyFault(HttpResponder &responder)
                          m_oversizedSendsLength ? body.totalBytes : -1, std::move(body.next));
         return true;
     }
+    case Fault::ChunkedFlood: {
+        f2pool::ChunkedBody body =
+            f2pool::oversizedWorkerList(m_oversizedBytes, m_clock->nowSecs());
+        responder.streamChunked(200, {{"Content-Type", kJson}}, std::move(body.next));
+        return true;
+    }
+    case Fault::EndlessHeader:
+        responder.streamRaw([started = false]() mutable -> QByteArray {
+            if (!std::exchange(started, true))
+                return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Padding: ";
+            return QByteArray(64 * 1024, 'a');
+        });
+        return true;
     case Fault::Refused:
         // Only reached by a request that raced the listener closing.
         responder.closeWithoutAnswer();

@@ -25,7 +25,8 @@ namespace rw::sim {
 //   GET  /{currency}/{user}          v1; the secret header is optional, a wrong one gets 401
 // Control (manual or external use; never affected by faults other than "refused"):
 //   POST /sim/fault?mode=none|hang|drip|http500|http401|error5010|invalid-json|truncated-json|
-//                        oversized|refused|empty-list|deep-json
+//                        oversized|refused|empty-list|deep-json|chunked-flood|
+//                        chunk-extensions|endless-header
 //                        ("refused" can only be undone through the API)
 //   POST /sim/rig?name=rig-03&state=running|stopped|removed
 //   POST /sim/skew?secs=-120                      skew of the Date header
@@ -47,6 +48,11 @@ public:
         Refused,       // stop listening and drop open connections; None restores
         EmptyList,     // HTTP 200, valid JSON, no workers: {"workers":[]} (v1: "workers":[])
         DeepJson,      // HTTP 200, a small reply nested 60,000 levels deep beside the list
+        ChunkedFlood,  // Oversized, but chunked: no length to refuse up front
+        // The real reply, chunked, every chunk-size line with an extension of
+        // chunkExtensionBytes() (16 MiB by default).
+        ChunkExtensions,
+        EndlessHeader, // a status line, then a header line that never ends, as fast as it goes
     };
     Q_ENUM(Fault)
 
@@ -97,6 +103,10 @@ public:
     void setOversizedBytes(qint64 bytes) { m_oversizedBytes = bytes; }
     qint64 oversizedBytes() const { return m_oversizedBytes; }
     void setOversizedSendsLength(bool on) { m_oversizedSendsLength = on; } // else close-delimited
+    void setChunkExtensionBytes(qint64 bytes) { m_chunkExtensionBytes = bytes; }
+    // Bytes of the streaming faults (oversized, chunked-flood, chunk-extensions, endless-header)
+    // handed to the sockets since the last resetCounters(); safe to read from another thread.
+    qint64 streamedBytes() const { return m_server->streamedBytes(); }
 
     // Date header = clock + skew.
     void setDateSkewSecs(qint64 secs) { m_skew = secs; }
@@ -163,6 +173,7 @@ private:
     int m_dripIntervalMs = 1000;
     qint64 m_oversizedBytes = 80LL * 1024 * 1024;
     bool m_oversizedSendsLength = true;
+    qint64 m_chunkExtensionBytes = 16LL * 1024 * 1024;
     qint64 m_skew = 0;
     QHash<QString, int> m_requestsByPath;
     HttpHeaders m_lastHeaders;

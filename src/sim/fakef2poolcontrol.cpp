@@ -17,6 +17,8 @@ const QList<FakeF2pool::Fault> kAllFaults = {
     FakeF2pool::Fault::InvalidJson,   FakeF2pool::Fault::TruncatedJson,
     FakeF2pool::Fault::Oversized,     FakeF2pool::Fault::Refused,
     FakeF2pool::Fault::EmptyList,     FakeF2pool::Fault::DeepJson,
+    FakeF2pool::Fault::ChunkedFlood,  FakeF2pool::Fault::ChunkExtensions,
+    FakeF2pool::Fault::EndlessHeader,
 };
 } // namespace
 
@@ -31,7 +33,8 @@ void FakeF2pool::setFault(Fault fault)
         m_server->stopListening();
     else if (previous == Fault::Refused)
         m_server->resumeListening();
-    if (previous == Fault::Hang || previous == Fault::Drip)
+    if (previous == Fault::Hang || previous == Fault::Drip || previous == Fault::ChunkedFlood ||
+        previous == Fault::ChunkExtensions || previous == Fault::EndlessHeader)
         m_server->closeAllConnections(); // release what the old fault holds open
 }
 
@@ -50,6 +53,9 @@ QString FakeF2pool::faultName(Fault fault)
     case Fault::Refused: return QStringLiteral("refused");
     case Fault::EmptyList: return QStringLiteral("empty-list");
     case Fault::DeepJson: return QStringLiteral("deep-json");
+    case Fault::ChunkedFlood: return QStringLiteral("chunked-flood");
+    case Fault::ChunkExtensions: return QStringLiteral("chunk-extensions");
+    case Fault::EndlessHeader: return QStringLiteral("endless-header");
     }
     return {};
 }

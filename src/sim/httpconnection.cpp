@@ -3,12 +3,16 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <memory>
+#include <utility>
+
 namespace rw::sim {
 
 namespace {
 constexpr int kMaxHeadBytes = 64 * 1024;
 constexpr qint64 kMaxBodyBytes = 32LL * 1024 * 1024;
 constexpr qint64 kStreamHighWater = 1024 * 1024; // refill the socket below this
+constexpr qint64 kExtensionPiece = 64 * 1024;    // a chunk extension goes out this much at a time
 } // namespace
 
 HttpConnection::HttpConnection(HttpServer *server, QTcpSocket *socket)
@@ -25,8 +29,14 @@ void HttpConnection::close()
     if (m_gone)
         return;
     m_closing = true;
+    // The rest of a stream is not worth sending: a client that reads it slowly would keep the
+    // connection (and the fault) alive after the server meant to end it.
+    const bool streaming = bool(m_stream);
     m_stream = nullptr;
-    m_socket->disconnectFromHost(); // what is already queued still goes out
+    if (streaming)
+        m_socket->abort();
+    else
+        m_socket->disconnectFromHost(); // what is already queued still goes out
     if (m_socket->state() == QAbstractSocket::UnconnectedState)
         onDisconnected();
 }
@@ -92,6 +102,68 @@ void HttpConnection::stream(int status, const HttpHeaders &headers, qint64 conte
     m_socket->write(buildHead(status, headers, contentLength, contentLength < 0));
     m_stream = std::move(next);
     pumpStream();
+}
+
+void HttpConnection::streamChunked(int status, HttpHeaders headers,
+                                   std::function<QByteArray()> next, qint64 extensionBytes)
+{
+    if (m_gone)
+        return;
+    headers.append({QByteArray("Transfer-Encoding"), QByteArray("chunked")});
+    m_socket->write(buildHead(status, headers, -1, true));
+    if (extensionBytes > 0)
+        keepSendQueueShort();
+    struct Framing
+    {
+        std::function<QByteArray()> next;
+        QByteArray data; // the chunk whose size line is still going out
+        qint64 extensionLeft = 0;
+        bool ended = false;
+    };
+    auto f = std::make_shared<Framing>();
+    f->next = std::move(next);
+    m_stream = [f, extensionBytes]() -> QByteArray {
+        if (f->ended)
+            return {};
+        if (f->extensionLeft > 0) {
+            const qint64 n = qMin(f->extensionLeft, kExtensionPiece);
+            f->extensionLeft -= n;
+            QByteArray out(n, 'a');
+            if (f->extensionLeft == 0)
+                out += "\r\n" + std::exchange(f->data, QByteArray()) + "\r\n";
+            return out;
+        }
+        QByteArray piece = f->next();
+        if (piece.isEmpty()) {
+            f->ended = true;
+            return "0\r\n\r\n";
+        }
+        const QByteArray size = QByteArray::number(piece.size(), 16);
+        if (extensionBytes <= 0)
+            return size + "\r\n" + piece + "\r\n";
+        f->data = std::move(piece);
+        f->extensionLeft = extensionBytes;
+        return size + ";x=";
+    };
+    pumpStream();
+}
+
+void HttpConnection::streamRaw(std::function<QByteArray()> next)
+{
+    if (m_gone)
+        return;
+    m_closeAfter = true;
+    keepSendQueueShort();
+    m_stream = std::move(next);
+    pumpStream();
+}
+
+// Qt reads a header or chunk-size line a byte per system call, so what the kernel still queues
+// for such a client when this side stops takes it long to read; a small send buffer keeps
+// that short, so a test can end the fault and go on.
+void HttpConnection::keepSendQueueShort()
+{
+    m_socket->setSocketOption(QAbstractSocket::SendBufferSizeSocketOption, 64 * 1024);
 }
 
 void HttpConnection::closeWithoutAnswer()
@@ -237,6 +309,7 @@ void HttpConnection::pumpStream()
             return;
         }
         m_socket->write(chunk);
+        m_server->m_streamed += chunk.size();
     }
 }
 

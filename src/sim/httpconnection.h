@@ -26,6 +26,9 @@ public:
                   qint64 sendBytes);
     void stream(int status, const HttpHeaders &headers, qint64 contentLength,
                 std::function<QByteArray()> next);
+    void streamChunked(int status, HttpHeaders headers, std::function<QByteArray()> next,
+                       qint64 extensionBytes);
+    void streamRaw(std::function<QByteArray()> next);
     void closeWithoutAnswer();
     void hang() { } // the request stays counted as active and the socket stays open
 
@@ -37,6 +40,7 @@ private:
     void dispatch();
     void finishResponse();
     void pumpStream();
+    void keepSendQueueShort();
     void rejectAndClose(int status);
     void endRequestOnce();
     void onDisconnected();

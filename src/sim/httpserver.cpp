@@ -112,6 +112,19 @@ void HttpResponder::stream(int status, const HttpHeaders &headers, qint64 conten
         m_connection->stream(status, headers, contentLength, std::move(nextChunk));
 }
 
+void HttpResponder::streamChunked(int status, const HttpHeaders &headers,
+                                  std::function<QByteArray()> nextChunk, qint64 extensionBytes)
+{
+    if (claim())
+        m_connection->streamChunked(status, headers, std::move(nextChunk), extensionBytes);
+}
+
+void HttpResponder::streamRaw(std::function<QByteArray()> next)
+{
+    if (claim())
+        m_connection->streamRaw(std::move(next));
+}
+
 // ---- HttpServer ----------------------------------------------------------------------------
 
 HttpServer::HttpServer(QObject *parent) : QObject(parent), m_server(new QTcpServer(this))
@@ -179,6 +192,7 @@ void HttpServer::resetCounters()
 {
     m_total = 0;
     m_maxActive = m_active;
+    m_streamed = 0;
 }
 
 void HttpServer::onNewConnection()

@@ -9,6 +9,7 @@
 #include <QString>
 #include <QUrl>
 
+#include <atomic>
 #include <functional>
 
 class QTcpServer;
@@ -64,6 +65,15 @@ public:
     // the end. contentLength < 0: no Content-Length, the end is marked by closing.
     void stream(int status, const HttpHeaders &headers, qint64 contentLength,
                 std::function<QByteArray()> nextChunk);
+    // The same with Transfer-Encoding: chunked, one chunk per piece of nextChunk(), as fast as
+    // the socket takes it. extensionBytes > 0: every chunk-size line also carries an extension
+    // (";x=aaa...") that long, streamed in pieces too (absurd framing, for the client's limits).
+    void streamChunked(int status, const HttpHeaders &headers,
+                       std::function<QByteArray()> nextChunk, qint64 extensionBytes = 0);
+    // Bytes exactly as next() returns them, status line and headers included, for replies that
+    // are broken below HTTP (a header that never ends). The connection closes when next()
+    // returns an empty array.
+    void streamRaw(std::function<QByteArray()> next);
 
     bool answered() const { return m_answered; }
 
@@ -107,6 +117,9 @@ public:
     int activeRequests() const { return m_active; }          // received and not yet answered
     int maxConcurrentRequests() const { return m_maxActive; }
     int openConnections() const { return int(m_connections.size()); }
+    // Body bytes handed to the socket by stream(), streamChunked() and streamRaw(); also read
+    // from other threads (a test may run the server in one of its own).
+    qint64 streamedBytes() const { return m_streamed.load(); }
     void resetCounters();
 
     static QByteArray httpDate(qint64 secsSinceEpoch); // RFC 7231 IMF-fixdate
@@ -131,6 +144,7 @@ private:
     int m_total = 0;
     int m_active = 0;
     int m_maxActive = 0;
+    std::atomic<qint64> m_streamed{0};
 };
 
 } // namespace rw::sim
