@@ -8,10 +8,107 @@
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
 #include <QtTest>
 
 using namespace rw;
 using rw::sim::FakeF2pool;
+
+namespace {
+
+// The process's peak resident memory in KiB (VmHWM), or -1 where /proc does not say.
+qint64 peakRssKiB()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    return -1;
+}
+
+// A fake pool on a thread of its own, like a pool across the network: it sends as fast as the
+// connection takes it, whatever the poller's thread is doing.
+class PoolOnItsOwnThread
+{
+public:
+    explicit PoolOnItsOwnThread(const Clock *clock)
+    {
+        m_thread.start();
+        m_home.moveToThread(&m_thread);
+        QMetaObject::invokeMethod(
+            &m_home,
+            [this, clock] {
+                m_pool = new FakeF2pool(clock);
+                m_pool->setUser(QStringLiteral("farm1"));
+                m_pool->setSecret(QStringLiteral("s3cret-token-value"));
+                m_pool->addRigs(12);
+                m_listening = m_pool->listen();
+            },
+            Qt::BlockingQueuedConnection);
+    }
+    ~PoolOnItsOwnThread()
+    {
+        QMetaObject::invokeMethod(
+            &m_home, [this] { delete m_pool; }, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+    bool listening() const { return m_listening; }
+    QUrl baseUrl() const { return m_pool->baseUrl(); }
+    qint64 streamedBytes() const { return m_pool->streamedBytes(); }
+    // Runs f on the pool's thread and waits for it.
+    void run(const std::function<void(FakeF2pool &)> &f)
+    {
+        QMetaObject::invokeMethod(
+            &m_home, [&] { f(*m_pool); }, Qt::BlockingQueuedConnection);
+    }
+
+private:
+    QThread m_thread;
+    QObject m_home;
+    FakeF2pool *m_pool = nullptr;
+    bool m_listening = false;
+};
+
+// A server that misbehaves below HTTP where the fake pool has no fault for it: once a request
+// has arrived it writes `head`, then `piece` over and over as fast as the socket takes it,
+// until it is destroyed.
+class EndlessServer : public QTcpServer
+{
+public:
+    EndlessServer(QByteArray head, QByteArray piece)
+        : m_head(std::move(head)), m_piece(std::move(piece))
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            QTcpSocket *s = nextPendingConnection();
+            // Little in flight once it stops: Qt reads these lines a byte per system call.
+            s->setSocketOption(QAbstractSocket::SendBufferSizeSocketOption, 64 * 1024);
+            auto pump = [this, s] {
+                while (s->state() == QAbstractSocket::ConnectedState &&
+                       s->bytesToWrite() < 1024 * 1024)
+                    s->write(m_piece);
+            };
+            connect(s, &QTcpSocket::bytesWritten, s, pump);
+            connect(s, &QTcpSocket::readyRead, s, [this, s, pump, started = false]() mutable {
+                s->readAll();
+                if (std::exchange(started, true))
+                    return;
+                s->write(m_head);
+                pump();
+            });
+        });
+    }
+
+private:
+    QByteArray m_head;
+    QByteArray m_piece;
+};
+
+} // namespace
 
 class TestPoller : public QObject
 {
@@ -47,8 +144,8 @@ private slots:
     }
     void cleanup()
     {
+        m_pool.reset(); // first: a hostile reply keeps Qt's network thread busy while it is sent
         m_nam.reset();
-        m_pool.reset();
     }
 
     void goodReplyV2()
@@ -195,6 +292,13 @@ private slots:
         QTest::newRow("truncated") << FakeF2pool::Fault::TruncatedJson << int(PollFailure::Network) << "before the reply was complete";
         QTest::newRow("oversized") << FakeF2pool::Fault::Oversized << int(PollFailure::TooLarge) << "too large";
         QTest::newRow("refused") << FakeF2pool::Fault::Refused << int(PollFailure::Network) << "refused";
+        QTest::newRow("chunked flood")
+            << FakeF2pool::Fault::ChunkedFlood << int(PollFailure::TooLarge)
+            << "larger than the limit of 1048576 bytes";
+        QTest::newRow("chunk extensions")
+            << FakeF2pool::Fault::ChunkExtensions << int(PollFailure::Timeout) << "within 1 s";
+        QTest::newRow("endless header") << FakeF2pool::Fault::EndlessHeader
+                                        << int(PollFailure::Timeout) << "did not answer within 1 s";
     }
 
     void faults()
@@ -220,6 +324,168 @@ private slots:
         QVERIFY2(f.message.contains(words, Qt::CaseInsensitive), qPrintable(f.message));
         QVERIFY(!f.message.contains(QStringLiteral("s3cret-token-value")));
         QVERIFY(!p.inFlight());
+    }
+
+    // A worker list sent as fast as the connection takes it is counted while it streams and cut
+    // off just past max_body, however its end is marked: the poll fails at once with the limit
+    // in plain words, and neither this process nor the pool's side of the connection gets far
+    // past the cap. This thread is busy for a moment right after each poll starts, as
+    // rigwatchd's often is (another account's reply, the store): Qt's network thread must know
+    // the read buffer's limit before the pool answers, not learn it from here later.
+    void floodIsCutOffAtTheCap_data()
+    {
+        QTest::addColumn<FakeF2pool::Fault>("fault");
+        QTest::addColumn<bool>("withLength");
+        QTest::addColumn<QString>("reason");
+        const QString larger =
+            QStringLiteral("the pool's reply is larger than the limit of 4194304 bytes");
+        QTest::newRow("chunked") << FakeF2pool::Fault::ChunkedFlood << false << larger;
+        QTest::newRow("close-delimited") << FakeF2pool::Fault::Oversized << false << larger;
+        QTest::newRow("Content-Length announced")
+            << FakeF2pool::Fault::Oversized << true
+            << QStringLiteral("the pool's reply is too large (1073741965 bytes, the limit is "
+                              "4194304)");
+    }
+    void floodIsCutOffAtTheCap()
+    {
+        QFETCH(FakeF2pool::Fault, fault);
+        QFETCH(bool, withLength);
+        QFETCH(QString, reason);
+        const qint64 cap = 4 * 1024 * 1024;
+        PoolOnItsOwnThread pool(&m_clock);
+        QVERIFY(pool.listening());
+        pool.run([&](FakeF2pool &f) {
+            f.setOversizedBytes(qint64(1) << 30);
+            f.setOversizedSendsLength(withLength);
+            f.setFault(fault);
+        });
+        AccountConfig a = account();
+        a.url = pool.baseUrl();
+        a.maxBodyBytes = cap;
+        a.timeoutSecs = 20; // the cap must end it, not the deadline
+        Poller p(a, m_nam.get(), &m_clock);
+        QSignalSpy ok(&p, &Poller::polled), bad(&p, &Poller::failed);
+        const qint64 peakBefore = peakRssKiB();
+        for (int i = 1; i <= 3; ++i) {
+            pool.run([](FakeF2pool &f) { f.resetCounters(); });
+            QElapsedTimer t;
+            t.start();
+            p.pollNow();
+            QMetaObject::invokeMethod(
+                this, [] { QThread::msleep(300); }, Qt::QueuedConnection);
+            QTRY_COMPARE_WITH_TIMEOUT(bad.size(), i, 25000);
+            QVERIFY2(t.elapsed() < 5000, qPrintable(QString::number(t.elapsed())));
+            const auto f = bad.last().first().value<PollFailure>();
+            QCOMPARE(int(f.kind), int(PollFailure::TooLarge));
+            QCOMPARE(f.message, reason);
+            QVERIFY2(pool.streamedBytes() < cap + 16 * 1024 * 1024,
+                     qPrintable(QString::number(pool.streamedBytes())));
+        }
+        QCOMPARE(ok.size(), 0);
+        if (peakBefore > 0)
+            QVERIFY2(peakRssKiB() - peakBefore < 64 * 1024,
+                     qPrintable(
+                         QStringLiteral("peak RSS grew by %1 KiB").arg(peakRssKiB() - peakBefore)));
+    }
+
+    // Replies broken below HTTP, which Qt reads a byte at a time and never hands over: the poll
+    // still ends at its deadline (measured from the start of the poll to the failure), the
+    // process does not grow, and once the pool behaves again the next poll gets the farm.
+    void hostileFramingEndsAtTheDeadline_data()
+    {
+        QTest::addColumn<FakeF2pool::Fault>("fault");
+        QTest::addColumn<QStringList>("reasons"); // whether Qt passed the headers on in time
+        const QString silent = QStringLiteral("f2pool did not answer within 1 s");
+        const QString started = QStringLiteral(
+            "f2pool began to answer but did not finish within 1 s (0 bytes received)");
+        QTest::newRow("header line without end")
+            << FakeF2pool::Fault::EndlessHeader << QStringList{silent};
+        QTest::newRow("16 MiB chunk extension")
+            << FakeF2pool::Fault::ChunkExtensions << QStringList{silent, started};
+    }
+    void hostileFramingEndsAtTheDeadline()
+    {
+        QFETCH(FakeF2pool::Fault, fault);
+        QFETCH(QStringList, reasons);
+        m_pool->setFault(fault);
+        Poller p(account(), m_nam.get(), &m_clock); // timeout 1 s
+        QSignalSpy ok(&p, &Poller::polled), bad(&p, &Poller::failed);
+        const qint64 peakBefore = peakRssKiB();
+        QElapsedTimer t;
+        t.start();
+        p.pollNow();
+        QTRY_COMPARE_WITH_TIMEOUT(bad.size(), 1, 5000);
+        const qint64 took = t.elapsed();
+        QVERIFY2(took >= 950 && took < 2000, qPrintable(QString::number(took)));
+        const auto f = bad.first().first().value<PollFailure>();
+        QCOMPARE(int(f.kind), int(PollFailure::Timeout));
+        QVERIFY2(reasons.contains(f.message), qPrintable(f.message));
+        QVERIFY(m_pool->streamedBytes() > 0);
+        if (peakBefore > 0)
+            QVERIFY2(peakRssKiB() - peakBefore < 64 * 1024,
+                     qPrintable(
+                         QStringLiteral("peak RSS grew by %1 KiB").arg(peakRssKiB() - peakBefore)));
+
+        m_pool->setFault(FakeF2pool::Fault::None); // drops the hostile connection
+        t.restart();
+        p.pollNow();
+        QTRY_COMPARE_WITH_TIMEOUT(ok.size(), 1, 5000);
+        QVERIFY2(t.elapsed() < 2000, qPrintable(QString::number(t.elapsed())));
+        QCOMPARE(ok.first().first().value<Snapshot>().workers.size(), 12);
+    }
+
+    // The same for framings the fake pool does not offer.
+    void hostileFramingFromAnotherServer_data()
+    {
+        QTest::addColumn<QByteArray>("head");
+        QTest::addColumn<QByteArray>("piece");
+        QTest::addColumn<QStringList>("reasons");
+        const QString silent = QStringLiteral("f2pool did not answer within 1 s");
+        const QString started = QStringLiteral(
+            "f2pool began to answer but did not finish within 1 s (0 bytes received)");
+        QTest::newRow("header lines without end")
+            << QByteArray("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n")
+            << QByteArray("X-Padding: ").append(1000, 'a').append("\r\n") << QStringList{silent};
+        QTest::newRow("status line without end")
+            << QByteArray("HTTP/1.1 200 ") << QByteArray(64 * 1024, 'a') << QStringList{silent};
+        QTest::newRow("chunk-size line of zeros without end")
+            << QByteArray("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                          "Transfer-Encoding: chunked\r\n\r\n")
+            << QByteArray(64 * 1024, '0') << QStringList{silent, started};
+    }
+    void hostileFramingFromAnotherServer()
+    {
+        QFETCH(QByteArray, head);
+        QFETCH(QByteArray, piece);
+        QFETCH(QStringList, reasons);
+        AccountConfig a = account(); // timeout 1 s
+        {
+            EndlessServer server(head, piece);
+            QVERIFY(server.listen(QHostAddress::LocalHost));
+            a.url = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort()));
+            Poller p(a, m_nam.get(), &m_clock);
+            QSignalSpy bad(&p, &Poller::failed);
+            const qint64 peakBefore = peakRssKiB();
+            QElapsedTimer t;
+            t.start();
+            p.pollNow();
+            QTRY_COMPARE_WITH_TIMEOUT(bad.size(), 1, 5000);
+            const qint64 took = t.elapsed();
+            QVERIFY2(took >= 950 && took < 2000, qPrintable(QString::number(took)));
+            const auto f = bad.first().first().value<PollFailure>();
+            QCOMPARE(int(f.kind), int(PollFailure::Timeout));
+            QVERIFY2(reasons.contains(f.message), qPrintable(f.message));
+            if (peakBefore > 0)
+                QVERIFY2(
+                    peakRssKiB() - peakBefore < 64 * 1024,
+                    qPrintable(
+                        QStringLiteral("peak RSS grew by %1 KiB").arg(peakRssKiB() - peakBefore)));
+        } // the server stops sending
+        // The network manager is free again: the fake pool's farm comes through.
+        Poller good(account(), m_nam.get(), &m_clock);
+        QSignalSpy ok(&good, &Poller::polled);
+        good.pollNow();
+        QTRY_COMPARE_WITH_TIMEOUT(ok.size(), 1, 5000);
     }
 
     // A pool that began to answer and stalled is reported as such, not as silence: what arrived

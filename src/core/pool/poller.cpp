@@ -41,6 +41,13 @@ Poller::Poller(const AccountConfig &account, QNetworkAccessManager *nam, const C
     qRegisterMetaType<rw::PollFailure>();
     m_deadline.setSingleShot(true);
     m_deadline.setTimerType(Qt::PreciseTimer);
+    // The deadline is also all that bounds a reply Qt never hands over: a status, header or
+    // chunk-size line without end. Qt 6.4 collects such a line in its network thread without a
+    // limit, out of max_body's sight. Over https it drops the connection at the abort, so it
+    // held what arrived before the deadline. Over plain http it reads the line a byte per system
+    // call in a loop that returns only once the socket is empty: a server that keeps sending
+    // keeps that thread busy after the abort, and with it every request of the network manager
+    // (other accounts, Telegram), until it stops. See docs/fault-matrix.md.
     connect(&m_deadline, &QTimer::timeout, this, [this] {
         // A pool that began to answer (a drip, a stalled transfer) is told apart from one
         // that said nothing: the first points at the network or the reply's size.
@@ -105,11 +112,17 @@ void Poller::pollNow()
     m_reply = m_nam->sendCustomRequest(pr.request, pr.verb, pr.body);
     // Otherwise Qt's network thread reads the whole reply into the reply's buffer while this one
     // parses the start of it: a worker list would be in memory whole after all. Qt hands the
-    // limit on to its network thread only once that has started the request, so it is set (again)
-    // when the request has gone out, before the pool can answer.
+    // limit on to its network thread only once that has started the request, which for a
+    // request with a body (v2's POST) happens from the event loop: a limit set here is lost
+    // then. So it is set again from the event loop, right after that start and before the
+    // request can go out. Waiting for requestSent instead was too late whenever this thread was
+    // busy as the pool began to answer: Qt then read a fast pool's whole reply in one go.
     m_reply->setReadBufferSize(kReadBufferBytes);
+    QMetaObject::invokeMethod(
+        m_reply, [reply = m_reply.data()] { reply->setReadBufferSize(kReadBufferBytes); },
+        Qt::QueuedConnection);
     connect(m_reply, &QNetworkReply::requestSent, this, [this] {
-        if (m_reply)
+        if (m_reply) // in case a Qt starts the request later still
             m_reply->setReadBufferSize(kReadBufferBytes);
     });
     m_deadline.start(m_account.timeoutSecs * 1000);
