@@ -4,9 +4,19 @@
 #include "metrics/metrics.h"
 #include "metrics/metricsserver.h"
 
+#include <QDir>
+#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QScopeGuard>
+#include <QTcpSocket>
 #include <QtTest>
+
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
 
 using namespace rw;
 
@@ -34,6 +44,28 @@ AccountView view()
     v.workers.insert(up.sample.name, up);
     v.workers.insert(down.sample.name, down);
     return v;
+}
+
+// Descriptors the process holds open now (Linux), -1 where /proc does not say.
+int openDescriptors()
+{
+    const QDir fds(QStringLiteral("/proc/self/fd"));
+    return fds.exists()
+               ? int(fds.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System).size())
+               : -1;
+}
+
+// CPU time the process has used, user and system, in ms (0 where it cannot be told).
+qint64 cpuMs()
+{
+#ifdef Q_OS_UNIX
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return (qint64(u.ru_utime.tv_sec) + u.ru_stime.tv_sec) * 1000 +
+           (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1000;
+#else
+    return 0;
+#endif
 }
 } // namespace
 
@@ -178,6 +210,137 @@ private slots:
         m.setTelegramBlockedUntil(QStringLiteral("-1001000000001"), 0);
         QVERIFY(m.render().contains(
             "rigwatch_telegram_blocked_until_seconds{chat=\"-1001000000001\"} 0\n"));
+    }
+
+    // ~1,100 idle connections to /metrics once took every descriptor rigwatchd had (the pool's
+    // polls failed with "Out of resources"). Now the server holds at most kMaxConnections, lets
+    // the rest wait without spinning, closes each idle one after the idle timeout, and a real
+    // scrape behind 200 idle connections is still answered.
+    void idleConnectionsAreCappedAndClosed()
+    {
+        Metrics m;
+        m.updateAccount(view());
+        MetricsServer server([&m] { return m.render(); });
+        server.setIdleTimeoutMs(1000);
+        QString error;
+        QVERIFY2(server.listen(QStringLiteral("127.0.0.1:0"), &error), qPrintable(error));
+        QNetworkAccessManager nam; // before the count: its own descriptors are not the server's
+        const int fdsBefore = openDescriptors();
+        std::vector<std::unique_ptr<QTcpSocket>> idle;
+        int closedByServer = 0;
+        for (int i = 0; i < 200; ++i) {
+            idle.push_back(std::make_unique<QTcpSocket>());
+            connect(idle.back().get(), &QTcpSocket::disconnected, this, [&] { ++closedByServer; });
+            idle.back()->connectToHost(QHostAddress::LocalHost, server.port());
+        }
+        QTRY_COMPARE(server.openConnections(), MetricsServer::kMaxConnections);
+
+        // At the cap: no more descriptors than the cap (and the one QTcpServer takes ahead),
+        // and no busy loop while the others wait.
+        const qint64 cpuBefore = cpuMs();
+        QTest::qWait(300);
+        QVERIFY2(cpuMs() - cpuBefore < 150, qPrintable(QString::number(cpuMs() - cpuBefore)));
+        QCOMPARE(server.openConnections(), MetricsServer::kMaxConnections);
+        if (fdsBefore > 0)
+            QVERIFY2(openDescriptors() - fdsBefore <= 200 + MetricsServer::kMaxConnections + 2,
+                     qPrintable(QString::number(openDescriptors() - fdsBefore)));
+
+        QElapsedTimer t;
+        t.start();
+        QNetworkReply *r = nam.get(QNetworkRequest(
+            QUrl(QStringLiteral("http://127.0.0.1:%1/metrics").arg(server.port()))));
+        QSignalSpy done(r, &QNetworkReply::finished);
+        QVERIFY(done.wait(15000));
+        QCOMPARE(r->error(), QNetworkReply::NoError);
+        QVERIFY(r->readAll().contains("rigwatch_worker_up"));
+        delete r;
+
+        // Every idle connection is closed by the server, a cap's worth per idle timeout.
+        QTRY_COMPARE_WITH_TIMEOUT(closedByServer, 200, 15000);
+        QTRY_COMPARE(server.openConnections(), 0);
+    }
+
+    // A client that connects and says nothing is closed after the idle timeout, not later; one
+    // that sends its request in pieces within it is answered.
+    void idleTimeoutClosesSilentClients()
+    {
+        MetricsServer server([] { return QByteArray("up 1\n"); });
+        server.setIdleTimeoutMs(400);
+        QString error;
+        QVERIFY2(server.listen(QStringLiteral("127.0.0.1:0"), &error), qPrintable(error));
+        QTcpSocket silent, slow;
+        QElapsedTimer t;
+        t.start();
+        silent.connectToHost(QHostAddress::LocalHost, server.port());
+        slow.connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(silent.waitForConnected(2000));
+        QVERIFY(slow.waitForConnected(2000));
+        slow.write("GET /met");
+        QTest::qWait(150);
+        slow.write("rics HTTP/1.1\r\n\r\n");
+        QTRY_VERIFY_WITH_TIMEOUT(silent.state() == QAbstractSocket::UnconnectedState, 3000);
+        QVERIFY2(t.elapsed() >= 350 && t.elapsed() < 1500,
+                 qPrintable(QString::number(t.elapsed())));
+        QByteArray answer;
+        QTRY_VERIFY_WITH_TIMEOUT((answer += slow.readAll()).contains("up 1"), 3000);
+        QVERIFY(answer.startsWith("HTTP/1.1 200 OK"));
+    }
+
+    // A moment without a free descriptor makes an accept fail, and Qt then stops accepting for
+    // good: /metrics stayed deaf after it. The server says so once and tries again, so a scrape
+    // that came in meanwhile is answered once descriptors are free, and later ones at once.
+    void failedAcceptIsTriedAgain()
+    {
+#ifndef Q_OS_LINUX
+        QSKIP("needs /proc/self/fd and RLIMIT_NOFILE");
+#else
+        MetricsServer server([] { return QByteArray("up 1\n"); });
+        QString error;
+        QVERIFY2(server.listen(QStringLiteral("127.0.0.1:0"), &error), qPrintable(error));
+        const QString said = QStringLiteral(
+            "/metrics cannot accept a connection (Out of resources); it tries again every second");
+        QTest::ignoreMessage(QtWarningMsg, qPrintable(said));
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("cannot accept")));
+        QTcpSocket client;
+        client.connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(client.waitForConnected(2000)); // the kernel's handshake; not accepted yet
+        client.write("GET /metrics HTTP/1.1\r\n\r\n");
+        QVERIFY(client.waitForBytesWritten(2000));
+
+        rlimit saved{};
+        QCOMPARE(getrlimit(RLIMIT_NOFILE, &saved), 0);
+        std::vector<int> fillers;
+        {
+            const auto restore = qScopeGuard([&] {
+                for (int fd : fillers)
+                    ::close(fd);
+                setrlimit(RLIMIT_NOFILE, &saved);
+            });
+            rlimit low = saved;
+            low.rlim_cur = rlim_t(openDescriptors() + 4);
+            QCOMPARE(setrlimit(RLIMIT_NOFILE, &low), 0);
+            for (int fd; (fd = ::open("/dev/null", O_RDONLY)) >= 0;)
+                fillers.push_back(fd);
+            QTest::qWait(300); // the server's accept fails now
+        }
+        QCOMPARE(client.bytesAvailable(), 0);
+
+        QByteArray answer;
+        QTRY_VERIFY_WITH_TIMEOUT((answer += client.readAll()).contains("up 1"), 5000);
+        QVERIFY(answer.startsWith("HTTP/1.1 200 OK"));
+
+        for (int i = 0; i < 3; ++i) {
+            QTcpSocket next;
+            QByteArray got;
+            connect(&next, &QTcpSocket::readyRead, &next, [&] { got += next.readAll(); });
+            QElapsedTimer t;
+            t.start();
+            next.connectToHost(QHostAddress::LocalHost, server.port());
+            next.write("GET /metrics HTTP/1.1\r\n\r\n");
+            QTRY_VERIFY_WITH_TIMEOUT(got.contains("up 1"), 5000);
+            QVERIFY2(t.elapsed() < 500, qPrintable(QString::number(t.elapsed())));
+        }
+#endif
     }
 
     void badListenAddress()
