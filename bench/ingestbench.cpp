@@ -46,8 +46,7 @@ Monitor daemonMonitor(bool rowChanges = false)
 
 // The previous poll, parsed once: the monitors below hold it, and every parse gets its samples
 // as the poller gives each parse its last snapshot (shared strings, see WorkerCollector).
-template <typename Parse>
-Snapshot previousPoll(Parse parse, const QByteArray &prev, qint64 now)
+template <typename Parse> Snapshot previousPoll(Parse parse, const QByteArray &prev, qint64 now)
 {
     Snapshot p = parsedOrDie(parse(prev, {}));
     p.poolTimeSecs = now - kInterval;
@@ -84,8 +83,8 @@ double ingestMs(Parse parse, const Snapshot &p, const QByteArray &cur, qint64 no
 // Where an ingest's time goes: the parse alone, and classify + diff + incident alone (with the
 // list of changed rows when rowChanges).
 template <typename Parse>
-QPair<double, double> breakdownMs(Parse parse, const Snapshot &p, const QByteArray &cur,
-                                  qint64 now, int reps, bool rowChanges = false)
+QPair<double, double> breakdownMs(Parse parse, const Snapshot &p, const QByteArray &cur, qint64 now,
+                                  int reps, bool rowChanges = false)
 {
     std::vector<double> parseMs, monitorMs;
     for (int i = 0; i < reps; ++i) {
@@ -195,8 +194,8 @@ void IngestBench::parsingLimit(int workers, bool judged)
     if (judged) {
         const int breakdownReps = m_report->quick() ? 2 : 5;
         const auto [p, m] = breakdownMs(parseF2poolV2WorkerList, previous, cur, now, breakdownReps);
-        const auto [ps, ms] =
-            breakdownMs(parseStreamed<WorkerListStream::Api::V2>, previous, cur, now, breakdownReps);
+        const auto [ps, ms] = breakdownMs(parseStreamed<WorkerListStream::Api::V2>, previous, cur,
+                                          now, breakdownReps);
         const double withRows =
             breakdownMs(parseF2poolV2WorkerList, previous, cur, now, breakdownReps, true).second;
         m_report->info(QStringLiteral("where the ingest goes: parseF2poolV2WorkerList %1 ms, "
@@ -276,7 +275,8 @@ void IngestBench::originalScript(int workers)
     std::vector<double> qjson, simd;
     for (int i = 0; i < reps + 1; ++i) {
         const double q = timeMs([&] { keep(QJsonDocument::fromJson(cur).isObject() ? 1 : 0); });
-        const double s = timeMs([&] { keep(parser.parse(padded).error() == simdjson::SUCCESS ? 1 : 0); });
+        const double s =
+            timeMs([&] { keep(parser.parse(padded).error() == simdjson::SUCCESS ? 1 : 0); });
         if (i == 0)
             continue;
         qjson.push_back(q);

@@ -313,10 +313,12 @@ ProcessBench::IdleRun ProcessBench::idleRun(const QStringList &args, const QStri
 
 void ProcessBench::idle()
 {
-    // Figure 6 of docs/benchmarks.md: rigwatch between polls. An account of 100 workers on rigwatch_sim
-    // polled every 300 s, so the 60 s window holds no poll at all (the first one happens during
-    // the warm-up). Demo mode, which polls its in-process farm every 10 s, is reported with it.
-    const QString what = QStringLiteral("idle CPU of rigwatch --minimized between polls (offscreen)");
+    // Figure 6 of docs/benchmarks.md: rigwatch between polls. An account of 100 workers on
+    // rigwatch_sim polled every 300 s, so the 60 s window holds no poll at all (the first one
+    // happens during the warm-up). Demo mode, which polls its in-process farm every 10 s, is
+    // reported with it.
+    const QString what =
+        QStringLiteral("idle CPU of rigwatch --minimized between polls (offscreen)");
     if (!QFileInfo::exists(m_bin + QStringLiteral("/rigwatch"))) {
         m_report->notAvailable(6, what,
                                QStringLiteral("skipped: %1/rigwatch is absent (built without "
@@ -347,11 +349,11 @@ void ProcessBench::idle()
         return;
     }
     const double percent = 100.0 * between.cpuSecs / between.wallSecs;
-    m_report->figure(6, what,
-                     QStringLiteral("%1 s CPU in %2 s = %3 % of a core")
-                         .arg(fixed(between.cpuSecs, 2), fixed(between.wallSecs, 0),
-                              fixed(percent, 3)),
-                     QStringLiteral("< 0.2 %"), percent < 0.2);
+    m_report->figure(
+        6, what,
+        QStringLiteral("%1 s CPU in %2 s = %3 % of a core")
+            .arg(fixed(between.cpuSecs, 2), fixed(between.wallSecs, 0), fixed(percent, 3)),
+        QStringLiteral("< 0.2 %"), percent < 0.2);
     m_report->info(QStringLiteral("an account of 100 workers on rigwatch_sim, 300 s interval: no "
                                   "poll in the window%1")
                        .arg(between.windowShown

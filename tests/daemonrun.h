@@ -21,7 +21,8 @@ struct DaemonRun
 };
 
 // Fails the calling test when any of the secrets shows in what rigwatchd printed.
-inline DaemonRun runDaemon(const QStringList &args, const QStringList &secrets, int timeoutMs = 20000)
+inline DaemonRun runDaemon(const QStringList &args, const QStringList &secrets,
+                           int timeoutMs = 20000)
 {
     QProcess p;
     QElapsedTimer t;

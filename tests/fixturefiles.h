@@ -19,7 +19,8 @@ inline QList<QPair<QString, QByteArray>> fixtureFiles(const QStringList &dirs)
         for (const QFileInfo &f : files) {
             QFile file(f.filePath());
             if (!file.open(QIODevice::ReadOnly))
-                QTest::qFail(qPrintable(QStringLiteral("cannot read ") + f.filePath()), __FILE__, __LINE__);
+                QTest::qFail(qPrintable(QStringLiteral("cannot read ") + f.filePath()), __FILE__,
+                             __LINE__);
             out.append({QDir(dir).dirName() + QLatin1Char('/') + f.fileName(), file.readAll()});
         }
     }

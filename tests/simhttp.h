@@ -107,7 +107,10 @@ public:
         return {{QStringLiteral("mining_user_name"), m_user},
                 {QStringLiteral("currency"), QStringLiteral("bitcoin")}};
     }
-    QNetworkReply *startWorkers() { return startV2(QStringLiteral("/v2/hash_rate/worker/list"), selector()); }
+    QNetworkReply *startWorkers()
+    {
+        return startV2(QStringLiteral("/v2/hash_rate/worker/list"), selector());
+    }
     HttpResult workers() { return waitFor(startWorkers()); }
     QJsonObject worker(const QString &name)
     {
@@ -142,7 +145,12 @@ private:
 class BotClient
 {
 public:
-    enum class Encoding { Json, Form, Query };
+    enum class Encoding
+    {
+        Json,
+        Form,
+        Query
+    };
 
     BotClient(QUrl base, QString token, QString chat)
         : m_base(std::move(base)), m_token(std::move(token)), m_chat(std::move(chat))
@@ -166,8 +174,8 @@ public:
         if (v.isDouble())
             return QString::number(v.toInteger());
         return QString::fromUtf8(v.isArray()
-                                         ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
-                                         : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+                                     ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
+                                     : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
     }
     static QByteArray formEncode(const QJsonObject &params)
     {
@@ -175,14 +183,15 @@ public:
         for (auto it = params.begin(); it != params.end(); ++it) {
             if (!out.isEmpty())
                 out += '&';
-            out += QUrl::toPercentEncoding(it.key()) + '='
-                    + QUrl::toPercentEncoding(formValue(it.value()));
+            out += QUrl::toPercentEncoding(it.key()) + '=' +
+                   QUrl::toPercentEncoding(formValue(it.value()));
         }
         return out;
     }
 
     QNetworkReply *start(const QString &method, const QJsonObject &params,
-                         Encoding encoding = Encoding::Json, const std::optional<QString> &token = {})
+                         Encoding encoding = Encoding::Json,
+                         const std::optional<QString> &token = {})
     {
         QUrl u = methodUrl(method, token.value_or(m_token));
         QNetworkRequest req(u);

@@ -18,7 +18,8 @@ AccountView healthy(int online = 100)
     v.incident.at = 1'767'225'600;
     return v;
 }
-void addDown(AccountView &v, const QString &name, qint64 minutesAgo, WorkerStatus st = WorkerStatus::Offline)
+void addDown(AccountView &v, const QString &name, qint64 minutesAgo,
+             WorkerStatus st = WorkerStatus::Offline)
 {
     v.incident.down.append({name, st, v.incident.at - minutesAgo * 60});
     v.incident.online -= 1;
@@ -33,7 +34,8 @@ private slots:
     {
         const CheckReport r = makeCheckReport({healthy()}, 0);
         QCOMPARE(r.status, CheckReport::Ok);
-        QVERIFY2(r.line.startsWith(QStringLiteral("OK - 100/100 workers online, 321 PH/s")), qPrintable(r.line));
+        QVERIFY2(r.line.startsWith(QStringLiteral("OK - 100/100 workers online, 321 PH/s")),
+                 qPrintable(r.line));
     }
 
     void critical()
@@ -44,9 +46,11 @@ private slots:
         addDown(v, QStringLiteral("rig-09"), 600, WorkerStatus::Missing);
         const CheckReport r = makeCheckReport({v}, 0);
         QCOMPARE(r.status, CheckReport::Critical);
-        // The contract's own example: "CRITICAL - 97/100 workers online, 3 offline: rig-07 (47 min), ..."
-        QVERIFY2(r.line.startsWith(QStringLiteral("CRITICAL - 97/100 workers online, 3 offline: "
-                                                  "rig-07 (47 min), rig-08 (3 h 05 min), rig-09 (missing, ")),
+        // The contract's own example: "CRITICAL - 97/100 workers online, 3 offline: rig-07 (47
+        // min), ..."
+        QVERIFY2(r.line.startsWith(
+                     QStringLiteral("CRITICAL - 97/100 workers online, 3 offline: "
+                                    "rig-07 (47 min), rig-08 (3 h 05 min), rig-09 (missing, ")),
                  qPrintable(r.line));
         QVERIFY2(r.line.contains(QStringLiteral("), 321 PH/s |")), qPrintable(r.line));
         QVERIFY(r.line.contains(QStringLiteral("| online=97;;;0;100 offline=3")));

@@ -17,7 +17,8 @@ class TestConfig : public QObject
 private slots:
     void defaults()
     {
-        const ConfigResult r = parseConfig("[pool]\nuser = farm1\n", QStringLiteral("a.ini"), noEnv());
+        const ConfigResult r =
+            parseConfig("[pool]\nuser = farm1\n", QStringLiteral("a.ini"), noEnv());
         QVERIFY2(r.config, qPrintable(r.error));
         const AccountConfig &a = r.config->accounts.first();
         QCOMPARE(a.provider, PoolProvider::F2poolV2);
@@ -35,12 +36,13 @@ private slots:
 
     void everyKey()
     {
-        const QByteArray ini = "# comment\n[pool]\nprovider = f2pool-v1\nurl = http://127.0.0.1:8080/\n"
-                               "currency = litecoin\nuser = farm1\nsecret = abcdefghijklmnop\n"
-                               "interval = 60\ntimeout = 5\n\n[alerts]\noffline_after = 900\n"
-                               "retired_after = 3600\nmin_hashrate = 350T\n[telegram]\n"
-                               "url = http://127.0.0.1:9/\ntoken = 123:ABC\nchat = -1001234\n"
-                               "retract = edit\n[storage]\ndatabase = /tmp/x.sqlite\n";
+        const QByteArray ini =
+            "# comment\n[pool]\nprovider = f2pool-v1\nurl = http://127.0.0.1:8080/\n"
+            "currency = litecoin\nuser = farm1\nsecret = abcdefghijklmnop\n"
+            "interval = 60\ntimeout = 5\n\n[alerts]\noffline_after = 900\n"
+            "retired_after = 3600\nmin_hashrate = 350T\n[telegram]\n"
+            "url = http://127.0.0.1:9/\ntoken = 123:ABC\nchat = -1001234\n"
+            "retract = edit\n[storage]\ndatabase = /tmp/x.sqlite\n";
         const ConfigResult r = parseConfig(ini, QStringLiteral("a.ini"), noEnv());
         QVERIFY2(r.config, qPrintable(r.error));
         QVERIFY(r.warnings.isEmpty());
@@ -64,33 +66,42 @@ private slots:
     {
         QTest::addColumn<QByteArray>("ini");
         QTest::addColumn<QString>("expected"); // a piece of the one-line error
-        QTest::newRow("missing user") << QByteArray("[pool]\ncurrency = bitcoin\n") << "[pool] user is required";
-        QTest::newRow("no pool at all") << QByteArray("[alerts]\noffline_after = 60\n") << "[pool] user is required";
+        QTest::newRow("missing user")
+            << QByteArray("[pool]\ncurrency = bitcoin\n") << "[pool] user is required";
+        QTest::newRow("no pool at all")
+            << QByteArray("[alerts]\noffline_after = 60\n") << "[pool] user is required";
         QTest::newRow("interval not a number") << QByteArray("[pool]\nuser = a\ninterval = abc\n")
                                                << "[pool] interval = \"abc\" is not a whole number";
         QTest::newRow("negative timeout") << QByteArray("[pool]\nuser = a\ntimeout = -5\n")
                                           << "[pool] timeout = -5 must be at least 1";
-        QTest::newRow("unknown provider") << QByteArray("[pool]\nuser = a\nprovider = antpool\n")
-                                          << "[pool] provider = \"antpool\" is not a known provider";
+        QTest::newRow("unknown provider")
+            << QByteArray("[pool]\nuser = a\nprovider = antpool\n")
+            << "[pool] provider = \"antpool\" is not a known provider";
         QTest::newRow("bad url") << QByteArray("[pool]\nuser = a\nurl = ftp://x\n") << "[pool] url";
         QTest::newRow("retired before offline")
             << QByteArray("[pool]\nuser = a\n[alerts]\noffline_after = 600\nretired_after = 60\n")
             << "retired_after must be greater than offline_after";
-        QTest::newRow("bad floor") << QByteArray("[pool]\nuser = a\n[alerts]\nmin_hashrate = lots\n")
-                                   << "[alerts] min_hashrate";
-        QTest::newRow("bad retract") << QByteArray("[pool]\nuser = a\n[telegram]\ntoken = 1:a\nchat = 5\nretract = burn\n")
-                                     << "[telegram] retract";
-        QTest::newRow("token without chat") << QByteArray("[pool]\nuser = a\n[telegram]\ntoken = 1:a\n")
-                                            << "[telegram] chat is required";
+        QTest::newRow("bad floor")
+            << QByteArray("[pool]\nuser = a\n[alerts]\nmin_hashrate = lots\n")
+            << "[alerts] min_hashrate";
+        QTest::newRow("bad retract")
+            << QByteArray("[pool]\nuser = a\n[telegram]\ntoken = 1:a\nchat = 5\nretract = burn\n")
+            << "[telegram] retract";
+        QTest::newRow("token without chat")
+            << QByteArray("[pool]\nuser = a\n[telegram]\ntoken = 1:a\n")
+            << "[telegram] chat is required";
         QTest::newRow("one account twice, through another url")
-            << QByteArray("[pool.a]\nuser = farm\n[pool.b]\nuser = farm\nurl = https://mirror.example\n")
+            << QByteArray(
+                   "[pool.a]\nuser = farm\n[pool.b]\nuser = farm\nurl = https://mirror.example\n")
             << "[pool.b] watches user \"farm\" on bitcoin like [pool.a] does";
         QTest::newRow("one account twice, v1 and v2")
             << QByteArray("[pool]\nuser = farm\n[pool.old]\nuser = farm\nprovider = f2pool-v1\n")
             << "[pool.old] watches user \"farm\" on bitcoin like [pool] does";
-        QTest::newRow("garbage line") << QByteArray("[pool]\nuser = a\nthis is not ini\n") << "a.ini:3:";
+        QTest::newRow("garbage line")
+            << QByteArray("[pool]\nuser = a\nthis is not ini\n") << "a.ini:3:";
         QTest::newRow("a secret without its key")
-            << QByteArray("[pool]\nuser = a\nsecret s3cretTOKENvalue\n") << "a.ini:3: expected key = value";
+            << QByteArray("[pool]\nuser = a\nsecret s3cretTOKENvalue\n")
+            << "a.ini:3: expected key = value";
         QTest::newRow("unclosed section") << QByteArray("[pool\nuser = a\n") << "a.ini:1:";
     }
 
@@ -108,7 +119,8 @@ private slots:
 
     void unknownKeyWarns()
     {
-        const ConfigResult r = parseConfig("[pool]\nuser = a\nofline_after = 5\n", QStringLiteral("a.ini"), noEnv());
+        const ConfigResult r =
+            parseConfig("[pool]\nuser = a\nofline_after = 5\n", QStringLiteral("a.ini"), noEnv());
         QVERIFY(r.config);
         QCOMPARE(r.warnings.size(), 1);
         QVERIFY(r.warnings.first().contains(QStringLiteral("ofline_after")));
@@ -133,8 +145,8 @@ private slots:
         QCOMPARE(off.warnings.size(), 1);
         QVERIFY2(off.warnings.first().contains(QStringLiteral("no [telegram] section")),
                  qPrintable(off.warnings.first()));
-        const ConfigResult noChat =
-            parseConfig("[pool]\nuser = a\n[telegram]\nretract = edit\n", QStringLiteral("a.ini"), env);
+        const ConfigResult noChat = parseConfig("[pool]\nuser = a\n[telegram]\nretract = edit\n",
+                                                QStringLiteral("a.ini"), env);
         QVERIFY(!noChat.config);
         QVERIFY2(noChat.error.contains(QStringLiteral("[telegram] chat is required")),
                  qPrintable(noChat.error));
@@ -142,9 +154,10 @@ private slots:
 
     void severalAccounts()
     {
-        const QByteArray ini = "[pool]\nsecret = shared-secret-123\ninterval = 120\n"
-                               "[pool.btc]\nuser = farmbtc\n[pool.ltc]\nuser = farmltc\ncurrency = litecoin\n"
-                               "interval = 60\n";
+        const QByteArray ini =
+            "[pool]\nsecret = shared-secret-123\ninterval = 120\n"
+            "[pool.btc]\nuser = farmbtc\n[pool.ltc]\nuser = farmltc\ncurrency = litecoin\n"
+            "interval = 60\n";
         const ConfigResult r = parseConfig(ini, QStringLiteral("a.ini"), noEnv());
         QVERIFY2(r.config, qPrintable(r.error));
         QCOMPARE(r.config->accounts.size(), 2);
@@ -158,9 +171,10 @@ private slots:
 
     void describeMasksSecrets()
     {
-        const ConfigResult r = parseConfig("[pool]\nuser = a\nsecret = supersecretpooltoken\n[telegram]\n"
-                                           "token = 123456:ABCDEFGHIJKLMNOP\nchat = 1\n",
-                                           QStringLiteral("a.ini"), noEnv());
+        const ConfigResult r =
+            parseConfig("[pool]\nuser = a\nsecret = supersecretpooltoken\n[telegram]\n"
+                        "token = 123456:ABCDEFGHIJKLMNOP\nchat = 1\n",
+                        QStringLiteral("a.ini"), noEnv());
         QVERIFY(r.config);
         const QString text = describeConfig(*r.config);
         QVERIFY(!text.contains(QStringLiteral("supersecretpooltoken")));
@@ -197,8 +211,9 @@ private slots:
             {QStringLiteral("pool"),
              {QStringLiteral("provider"), QStringLiteral("url"), QStringLiteral("currency"),
               QStringLiteral("user"), QStringLiteral("secret"), QStringLiteral("interval"),
-              QStringLiteral("timeout"), QStringLiteral("max_body"), QStringLiteral("offline_after"),
-              QStringLiteral("retired_after"), QStringLiteral("min_hashrate"), QStringLiteral("name")}},
+              QStringLiteral("timeout"), QStringLiteral("max_body"),
+              QStringLiteral("offline_after"), QStringLiteral("retired_after"),
+              QStringLiteral("min_hashrate"), QStringLiteral("name")}},
             {QStringLiteral("telegram"),
              {QStringLiteral("url"), QStringLiteral("token"), QStringLiteral("chat"),
               QStringLiteral("retract"), QStringLiteral("language"), QStringLiteral("timeout")}},
@@ -213,7 +228,8 @@ private slots:
     void fileErrorsAndPermissions()
     {
         QTemporaryDir dir;
-        const ConfigResult missing = loadConfigFile(dir.filePath(QStringLiteral("nope.ini")), noEnv());
+        const ConfigResult missing =
+            loadConfigFile(dir.filePath(QStringLiteral("nope.ini")), noEnv());
         QVERIFY(!missing.config);
         QVERIFY(missing.error.contains(QStringLiteral("nope.ini")));
 
@@ -226,8 +242,9 @@ private slots:
         ConfigResult r = loadConfigFile(path, noEnv());
         QVERIFY(r.config);
         QCOMPARE(r.config->databasePath, dir.filePath(QStringLiteral("db/x.sqlite")));
-        QVERIFY(std::any_of(r.warnings.cbegin(), r.warnings.cend(),
-                            [](const QString &w) { return w.contains(QStringLiteral("readable by other users")); }));
+        QVERIFY(std::any_of(r.warnings.cbegin(), r.warnings.cend(), [](const QString &w) {
+            return w.contains(QStringLiteral("readable by other users"));
+        }));
         for (const QString &w : r.warnings)
             QVERIFY(!w.contains(QStringLiteral("0123456789abcdef")));
         f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
@@ -240,18 +257,22 @@ private slots:
         QTest::addColumn<QByteArray>("ini");
         QTest::addColumn<bool>("warns");
         // an empty value must not borrow the next line's text (\s* would cross the newline)
-        QTest::newRow("empty secret, then a key") << QByteArray("[pool]\nuser = a\nsecret =\ninterval = 60\n") << false;
+        QTest::newRow("empty secret, then a key")
+            << QByteArray("[pool]\nuser = a\nsecret =\ninterval = 60\n") << false;
         QTest::newRow("empty token, then a key")
             << QByteArray("[pool]\nuser = a\n[telegram]\ntoken =  \nretract = edit\n") << false;
         QTest::newRow("empty secret, then a blank line")
-            << QByteArray("[pool]\nuser = a\nsecret = \n\n[alerts]\noffline_after = 900\n") << false;
-        QTest::newRow("real secret") << QByteArray("[pool]\nuser = a\nsecret = 0123456789abcdef\n") << true;
+            << QByteArray("[pool]\nuser = a\nsecret = \n\n[alerts]\noffline_after = 900\n")
+            << false;
+        QTest::newRow("real secret")
+            << QByteArray("[pool]\nuser = a\nsecret = 0123456789abcdef\n") << true;
         QTest::newRow("only a comment as the secret")
             << QByteArray("[pool]\nuser = a\nsecret =    ; RIGWATCH_POOL_SECRET\n") << false;
         QTest::newRow("quoted secret")
             << QByteArray("[pool]\nuser = a\nsecret = \"0123456789 #abcdef\"\n") << true;
         QTest::newRow("real token")
-            << QByteArray("[pool]\nuser = a\n[telegram]\n  token\t=\t123456:ABCDEFGHIJ\nchat = 1\n") << true;
+            << QByteArray("[pool]\nuser = a\n[telegram]\n  token\t=\t123456:ABCDEFGHIJ\nchat = 1\n")
+            << true;
     }
 
     void readableFileWarnsOnlyWithASecret()
@@ -267,9 +288,10 @@ private slots:
         f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
         const ConfigResult r = loadConfigFile(path, noEnv());
         QVERIFY2(r.config, qPrintable(r.error));
-        const bool warned = std::any_of(r.warnings.cbegin(), r.warnings.cend(), [](const QString &w) {
-            return w.contains(QStringLiteral("readable by other users"));
-        });
+        const bool warned =
+            std::any_of(r.warnings.cbegin(), r.warnings.cend(), [](const QString &w) {
+                return w.contains(QStringLiteral("readable by other users"));
+            });
         QCOMPARE(warned, warns);
     }
 

@@ -36,12 +36,15 @@ class TestDaemon : public QObject
 
     QString writeConfig(const QString &extra = {}, bool telegram = true)
     {
-        QString ini = QStringLiteral("[pool]\nurl = %1\nuser = farm1\nsecret = %2\ninterval = 1\ntimeout = 2\n")
-                          .arg(m_pool->baseUrl().toString(), kPoolSecret);
+        QString ini =
+            QStringLiteral(
+                "[pool]\nurl = %1\nuser = farm1\nsecret = %2\ninterval = 1\ntimeout = 2\n")
+                .arg(m_pool->baseUrl().toString(), kPoolSecret);
         if (telegram)
             ini += QStringLiteral("[telegram]\nurl = %1\ntoken = %2\nchat = %3\ntimeout = 2\n")
                        .arg(m_tg->baseUrl().toString(), kToken, kChat);
-        ini += QStringLiteral("[storage]\ndatabase = %1\n").arg(m_dir->filePath(QStringLiteral("rw.sqlite")));
+        ini += QStringLiteral("[storage]\ndatabase = %1\n")
+                   .arg(m_dir->filePath(QStringLiteral("rw.sqlite")));
         ini += extra;
         return test::writeIni(m_dir->filePath(QStringLiteral("rigwatch.ini")), ini);
     }
@@ -49,14 +52,16 @@ class TestDaemon : public QObject
     // Runs rigwatchd to completion while this process keeps serving the simulated farm.
     static Run run(const QStringList &args, int timeoutMs = 20000)
     {
-        return test::runDaemon(args, {kPoolSecret, kToken, QStringLiteral("TOKENabcdef")}, timeoutMs);
+        return test::runDaemon(args, {kPoolSecret, kToken, QStringLiteral("TOKENabcdef")},
+                               timeoutMs);
     }
 
     static void checkNoSecret(const QString &text)
     {
         QVERIFY2(!text.contains(kPoolSecret), "pool secret leaked into output");
         QVERIFY2(!text.contains(kToken), "bot token leaked into output");
-        QVERIFY2(!text.contains(QStringLiteral("TOKENabcdef")), "part of the bot token leaked into output");
+        QVERIFY2(!text.contains(QStringLiteral("TOKENabcdef")),
+                 "part of the bot token leaked into output");
     }
 
     QVector<TelegramSink::Message> chat() const { return m_tg->messages(kChat); }
@@ -85,17 +90,20 @@ private slots:
     {
         const Run r = run({QStringLiteral("--once"), QStringLiteral("--config"), writeConfig()});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.out.startsWith(QStringLiteral("OK - 10/10 workers online")), qPrintable(r.out + r.err));
+        QVERIFY2(r.out.startsWith(QStringLiteral("OK - 10/10 workers online")),
+                 qPrintable(r.out + r.err));
         QCOMPARE(r.out.count(QLatin1Char('\n')), 1);
         QCOMPARE(chat().size(), 0);
     }
 
     void onceCriticalNamesTheRig()
     {
-        m_pool->setRigStoppedSince(QStringLiteral("rig-03"), QDateTime::currentSecsSinceEpoch() - 20 * 60);
+        m_pool->setRigStoppedSince(QStringLiteral("rig-03"),
+                                   QDateTime::currentSecsSinceEpoch() - 20 * 60);
         const Run r = run({QStringLiteral("--once"), QStringLiteral("--config"), writeConfig()});
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.out.startsWith(QStringLiteral("CRITICAL - 9/10 workers online")), qPrintable(r.out));
+        QVERIFY2(r.out.startsWith(QStringLiteral("CRITICAL - 9/10 workers online")),
+                 qPrintable(r.out));
         QVERIFY2(r.out.contains(QStringLiteral("rig-03 (20 min)")), qPrintable(r.out));
         QCOMPARE(chat().size(), 1);
         QVERIFY(chat().first().plainText.contains(QStringLiteral("rig-03")));
@@ -132,9 +140,11 @@ private slots:
     void failedPollChangesNoState()
     {
         const QString cfg = writeConfig();
-        m_pool->setRigStoppedSince(QStringLiteral("rig-03"), QDateTime::currentSecsSinceEpoch() - 20 * 60);
+        m_pool->setRigStoppedSince(QStringLiteral("rig-03"),
+                                   QDateTime::currentSecsSinceEpoch() - 20 * 60);
         QCOMPARE(run({QStringLiteral("--once"), QStringLiteral("--config"), cfg}).exitCode, 2);
-        for (auto f : {FakeF2pool::Fault::InvalidJson, FakeF2pool::Fault::TruncatedJson, FakeF2pool::Fault::Http401}) {
+        for (auto f : {FakeF2pool::Fault::InvalidJson, FakeF2pool::Fault::TruncatedJson,
+                       FakeF2pool::Fault::Http401}) {
             m_pool->setFault(f);
             QCOMPARE(run({QStringLiteral("--once"), QStringLiteral("--config"), cfg}).exitCode, 3);
         }
@@ -195,10 +205,12 @@ private slots:
     {
         QFETCH(int, sig);
         const QString cfg = writeConfig(QStringLiteral("[metrics]\nlisten = 127.0.0.1:0\n"));
-        m_pool->setRigStoppedSince(QStringLiteral("rig-03"), QDateTime::currentSecsSinceEpoch() - 20 * 60);
+        m_pool->setRigStoppedSince(QStringLiteral("rig-03"),
+                                   QDateTime::currentSecsSinceEpoch() - 20 * 60);
         for (int round = 0; round < 2; ++round) {
             QProcess p;
-            p.start(QStringLiteral(RIGWATCH_BIN_DIR "/rigwatchd"), {QStringLiteral("--config"), cfg});
+            p.start(QStringLiteral(RIGWATCH_BIN_DIR "/rigwatchd"),
+                    {QStringLiteral("--config"), cfg});
             QVERIFY(p.waitForStarted());
             QTRY_VERIFY_WITH_TIMEOUT(m_pool->totalRequests() >= 3 * (round + 1), 15000);
             QTRY_COMPARE_WITH_TIMEOUT(chat().size(), 1, 5000);
@@ -213,7 +225,8 @@ private slots:
             QVERIFY(got.wait(5000));
             const QString metrics = QString::fromUtf8(reply->readAll());
             delete reply;
-            QVERIFY2(metrics.contains(QStringLiteral("rigwatch_worker_up{account=\"farm1\",worker=\"rig-03\"} 0")),
+            QVERIFY2(metrics.contains(QStringLiteral(
+                         "rigwatch_worker_up{account=\"farm1\",worker=\"rig-03\"} 0")),
                      qPrintable(metrics.left(2000)));
             QVERIFY(metrics.contains(QStringLiteral("rigwatch_telegram_messages_live 1")));
             checkNoSecret(metrics);
@@ -253,7 +266,8 @@ private slots:
         for (int i = 1; i <= 10; ++i)
             m_pool->setRigStoppedSince(QStringLiteral("rig-%1").arg(i, 2, 10, QLatin1Char('0')),
                                        QDateTime::currentSecsSinceEpoch() - 600);
-        const QString cfg = writeConfig(QStringLiteral("[alerts]\noffline_after = 3\nretired_after = 3600\n"));
+        const QString cfg =
+            writeConfig(QStringLiteral("[alerts]\noffline_after = 3\nretired_after = 3600\n"));
         run({QStringLiteral("--once"), QStringLiteral("--config"), cfg});
         m_pool->setFault(FakeF2pool::Fault::Http500);
         QProcess p;
@@ -281,8 +295,9 @@ private slots:
         ltc.addRigs(4, QStringLiteral("l-"));
         ltc.setRigStoppedSince(QStringLiteral("l-02"), QDateTime::currentSecsSinceEpoch() - 3600);
         QVERIFY(ltc.listen());
-        const QString cfg = writeConfig(QStringLiteral("[pool.ltc]\nuser = farm2\ncurrency = litecoin\nurl = %1\nsecret = \n")
-                                            .arg(ltc.baseUrl().toString()));
+        const QString cfg = writeConfig(
+            QStringLiteral("[pool.ltc]\nuser = farm2\ncurrency = litecoin\nurl = %1\nsecret = \n")
+                .arg(ltc.baseUrl().toString()));
         const Run r = run({QStringLiteral("--once"), QStringLiteral("--config"), cfg});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.out.contains(QStringLiteral("farm1: 10/10 workers online")), qPrintable(r.out));
@@ -296,10 +311,14 @@ private slots:
     {
         QTest::addColumn<QString>("ini");
         QTest::addColumn<QString>("named");
-        QTest::newRow("missing user") << QStringLiteral("[pool]\ncurrency = bitcoin\n") << QStringLiteral("[pool] user");
-        QTest::newRow("interval") << QStringLiteral("[pool]\nuser = a\ninterval = five\n") << QStringLiteral("[pool] interval");
-        QTest::newRow("provider") << QStringLiteral("[pool]\nuser = a\nprovider = nicehash\n") << QStringLiteral("[pool] provider");
-        QTest::newRow("timeout") << QStringLiteral("[pool]\nuser = a\ntimeout = -1\n") << QStringLiteral("[pool] timeout");
+        QTest::newRow("missing user")
+            << QStringLiteral("[pool]\ncurrency = bitcoin\n") << QStringLiteral("[pool] user");
+        QTest::newRow("interval") << QStringLiteral("[pool]\nuser = a\ninterval = five\n")
+                                  << QStringLiteral("[pool] interval");
+        QTest::newRow("provider") << QStringLiteral("[pool]\nuser = a\nprovider = nicehash\n")
+                                  << QStringLiteral("[pool] provider");
+        QTest::newRow("timeout") << QStringLiteral("[pool]\nuser = a\ntimeout = -1\n")
+                                 << QStringLiteral("[pool] timeout");
     }
     void invalidConfiguration()
     {
@@ -324,7 +343,8 @@ private slots:
 
     void unreadableFileAndDatabase()
     {
-        Run r = run({QStringLiteral("--once"), QStringLiteral("--config"), m_dir->filePath(QStringLiteral("absent.ini"))});
+        Run r = run({QStringLiteral("--once"), QStringLiteral("--config"),
+                     m_dir->filePath(QStringLiteral("absent.ini"))});
         QCOMPARE(r.exitCode, 3);
         QVERIFY(r.out.contains(QStringLiteral("absent.ini")));
         const QString blocker = m_dir->filePath(QStringLiteral("file"));
@@ -349,7 +369,9 @@ private slots:
         p.start(QStringLiteral(RIGWATCH_BIN_DIR "/rigwatchd"), {QStringLiteral("--demo")});
         QVERIFY(p.waitForStarted());
         QString err;
-        QTRY_VERIFY_WITH_TIMEOUT((err += QString::fromUtf8(p.readAllStandardError())).contains(QStringLiteral("polled")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (err += QString::fromUtf8(p.readAllStandardError())).contains(QStringLiteral("polled")),
+            10000);
         QVERIFY(err.contains(QStringLiteral("DEMO")));
         ::kill(pid_t(p.processId()), SIGTERM);
         QSignalSpy done(&p, &QProcess::finished);
@@ -361,7 +383,8 @@ private slots:
     {
         Run r = run({QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
-        for (const char *opt : {"--config", "--once", "--check-config", "--test-telegram", "--demo"})
+        for (const char *opt :
+             {"--config", "--once", "--check-config", "--test-telegram", "--demo"})
             QVERIFY2(r.out.contains(QLatin1String(opt)), opt);
         r = run({QStringLiteral("--version")});
         QCOMPARE(r.exitCode, 0);
@@ -376,7 +399,8 @@ private slots:
         m_tg->setToken(QStringLiteral("999:other"));
         r = run({QStringLiteral("--test-telegram"), QStringLiteral("--config"), writeConfig()});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.out.contains(QStringLiteral("Unauthorized"), Qt::CaseInsensitive), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("Unauthorized"), Qt::CaseInsensitive),
+                 qPrintable(r.out));
     }
 };
 

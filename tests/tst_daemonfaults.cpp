@@ -53,8 +53,9 @@ class TestDaemonFaults : public QObject
     // rigwatchd --once to completion while this process serves the simulated farm.
     Run once(int timeoutMs = 60000)
     {
-        return test::runDaemon({QStringLiteral("--once"), QStringLiteral("--config"), writeConfig()},
-                               {kPoolSecret, QStringLiteral("FaultsToken")}, timeoutMs);
+        return test::runDaemon(
+            {QStringLiteral("--once"), QStringLiteral("--config"), writeConfig()},
+            {kPoolSecret, QStringLiteral("FaultsToken")}, timeoutMs);
     }
 
     QVector<TelegramSink::Message> chat() const { return m_tg->messages(kChat); }
@@ -111,7 +112,8 @@ private slots:
         startPool(0);
         Run r = once();
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.out.startsWith(QStringLiteral("OK - 10/10 workers online")), qPrintable(r.out + r.err));
+        QVERIFY2(r.out.startsWith(QStringLiteral("OK - 10/10 workers online")),
+                 qPrintable(r.out + r.err));
 
         m_pool->setFault(*FakeF2pool::faultFromString(fault));
         m_pool->setDateSkewSecs(dateSkew);
@@ -119,14 +121,16 @@ private slots:
         QVERIFY2(r.exitCode == exitCode, qPrintable(r.out + r.err));
         QVERIFY2(r.out.contains(says), qPrintable(r.out));
         if (exitCode == 1)
-            QVERIFY2(r.out.startsWith(QStringLiteral("WARNING - 10/10 workers online")), qPrintable(r.out));
+            QVERIFY2(r.out.startsWith(QStringLiteral("WARNING - 10/10 workers online")),
+                     qPrintable(r.out));
         QVERIFY(chat().isEmpty());
 
         m_pool->setFault(FakeF2pool::Fault::None);
         m_pool->setDateSkewSecs(0);
         r = once();
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.out.startsWith(QStringLiteral("OK - 10/10 workers online")), qPrintable(r.out + r.err));
+        QVERIFY2(r.out.startsWith(QStringLiteral("OK - 10/10 workers online")),
+                 qPrintable(r.out + r.err));
         QVERIFY(chat().isEmpty());
     }
 
@@ -161,7 +165,8 @@ private slots:
         // The history keeps raw samples for 48 h on the clock they were stamped with: a fast
         // local clock rolls none of this run's samples up (its cut-offs never move back).
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
             db.setDatabaseName(dbPath());
             QVERIFY(db.open());
             QSqlQuery q(db);
@@ -272,9 +277,13 @@ private slots:
         QVERIFY2(!r.err.contains(QStringLiteral("telegram not updated")), qPrintable(r.err));
         const auto messages = chat();
         QVERIFY(!messages.isEmpty());
-        QVERIFY2(messages.last().plainText.contains(QStringLiteral("rig-05")), qPrintable(messages.last().plainText));
+        QVERIFY2(messages.last().plainText.contains(QStringLiteral("rig-05")),
+                 qPrintable(messages.last().plainText));
         const qint64 current = messages.last().id;
-        QCOMPARE(QDir(m_dir->path()).entryList({QStringLiteral("rw.sqlite.damaged-*")}, QDir::Files).size(), 1);
+        QCOMPARE(QDir(m_dir->path())
+                     .entryList({QStringLiteral("rw.sqlite.damaged-*")}, QDir::Files)
+                     .size(),
+                 1);
 
         // The new file carries on: all back, and the message of the run above is retracted.
         m_pool->startRig(QStringLiteral("rig-03"));
@@ -369,8 +378,9 @@ private slots:
                 .arg(m_pool->baseUrl().toString(), kPoolSecret, m_tg->baseUrl().toString(), kToken,
                      kChat, missing);
         const QString cfg = test::writeIni(m_dir->filePath(QStringLiteral("tg.ini")), ini);
-        const Run r = test::runDaemon({QStringLiteral("--test-telegram"), QStringLiteral("--config"), cfg},
-                                      {kPoolSecret, QStringLiteral("FaultsToken")});
+        const Run r =
+            test::runDaemon({QStringLiteral("--test-telegram"), QStringLiteral("--config"), cfg},
+                            {kPoolSecret, QStringLiteral("FaultsToken")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.startsWith(QStringLiteral("OK - ")), qPrintable(r.out + r.err));
         QVERIFY(!QFileInfo::exists(missing));

@@ -49,7 +49,8 @@ class TestDaemonService : public QObject
     QProcess *start()
     {
         auto p = std::make_unique<QProcess>();
-        p->start(QStringLiteral(RIGWATCH_BIN_DIR "/rigwatchd"), {QStringLiteral("--config"), configPath()});
+        p->start(QStringLiteral(RIGWATCH_BIN_DIR "/rigwatchd"),
+                 {QStringLiteral("--config"), configPath()});
         p->waitForStarted();
         m_daemons.push_back(std::move(p));
         return m_daemons.back().get();
@@ -69,7 +70,8 @@ private slots:
         m_pool->setUser(QStringLiteral("farm1"));
         m_pool->setSecret(kPoolSecret);
         m_pool->addRigs(4);
-        m_pool->setRigStoppedSince(QStringLiteral("rig-03"), QDateTime::currentSecsSinceEpoch() - 20 * 60);
+        m_pool->setRigStoppedSince(QStringLiteral("rig-03"),
+                                   QDateTime::currentSecsSinceEpoch() - 20 * 60);
         QVERIFY(m_pool->listen());
         m_tg = std::make_unique<TelegramSink>(SystemClock::instance());
         m_tg->setToken(kToken);
@@ -125,7 +127,8 @@ private slots:
     {
         QTcpServer squatter;
         QVERIFY(squatter.listen(QHostAddress::LocalHost));
-        writeConfig(true, QStringLiteral("[metrics]\nlisten = 127.0.0.1:%1\n").arg(squatter.serverPort()));
+        writeConfig(
+            true, QStringLiteral("[metrics]\nlisten = 127.0.0.1:%1\n").arg(squatter.serverPort()));
         QProcess *d = start();
         QTRY_VERIFY_WITH_TIMEOUT(log().contains(QStringLiteral("trying again in 30 s")), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(m_tg->messages(kChat).size(), 1, 15000); // it watches meanwhile

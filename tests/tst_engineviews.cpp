@@ -1,6 +1,6 @@
-// The engine between polls. It publishes each account's workers as an implicitly shared copy of the monitor's
-// state table. The engine's own copy must not make the monitor copy the whole table at the next
-// poll (at 100k workers that copy costs several times the poll's apply): with nobody else
+// The engine between polls. It publishes each account's workers as an implicitly shared copy of the
+// monitor's state table. The engine's own copy must not make the monitor copy the whole table at
+// the next poll (at 100k workers that copy costs several times the poll's apply): with nobody else
 // holding a view, polls update the table in place; a view someone keeps stays as it was.
 #include "clock.h"
 #include "engine/engine.h"

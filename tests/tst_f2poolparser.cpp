@@ -291,10 +291,9 @@ void TestF2poolParser::duplicateNamesKeepLatestShare()
     QCOMPARE(r.snapshot->totalHashRate, 7.0); // 2 + 5: the dropped duplicates do not count
 
     // Equal shares: the first entry stays; the order of the others is kept.
-    const QByteArray tie = list(v2Worker("\"a\"", "1", "1700000100") + "," +
-                                v2Worker("\"b\"", "2", "1700000100") + "," +
-                                v2Worker("\"a\"", "9", "1700000100") + "," +
-                                v2Worker("\"c\"", "3", "1700000100"));
+    const QByteArray tie = list(
+        v2Worker("\"a\"", "1", "1700000100") + "," + v2Worker("\"b\"", "2", "1700000100") + "," +
+        v2Worker("\"a\"", "9", "1700000100") + "," + v2Worker("\"c\"", "3", "1700000100"));
     const ParseResult t = parseF2poolV2WorkerList(tie);
     QVERIFY2(t.ok(), qPrintable(t.error));
     QCOMPARE(t.snapshot->workers.size(), 3);
@@ -408,8 +407,8 @@ void TestF2poolParser::httpDateFields_data()
     QTest::newRow("joined: the last") << QList<QByteArray>{local + ", " + pool} << poolTime;
     QTest::newRow("joined RFC 850")
         << QList<QByteArray>{local + ", Thursday, 01-Jan-26 00:00:00 GMT"} << poolTime;
-    QTest::newRow("joined asctime") << QList<QByteArray>{local + ", Thu Jan  1 00:00:00 2026"}
-                                    << poolTime;
+    QTest::newRow("joined asctime")
+        << QList<QByteArray>{local + ", Thu Jan  1 00:00:00 2026"} << poolTime;
     QTest::newRow("last is garbage: the one before")
         << QList<QByteArray>{pool, QByteArray("soon")} << poolTime;
     QTest::newRow("all garbage") << QList<QByteArray>{QByteArray("a, b"), QByteArray(",")}
@@ -502,8 +501,9 @@ void TestF2poolParser::codeKeyIsFoundWhereverItStands()
                 ch = alphabet[next() % (sizeof alphabet - 1)];
             if (round % 3 == 0 && len >= key.size()) // planted, at any offset
                 bytes.replace(int(next() % uint(len - key.size() + 1)), key.size(), key);
-            const bool expected = std::string_view(bytes.constData(), size_t(bytes.size()))
-                                      .find("\"code\"") != std::string_view::npos;
+            const bool expected =
+                std::string_view(bytes.constData(), size_t(bytes.size())).find("\"code\"") !=
+                std::string_view::npos;
             QVERIFY2(detail::containsCodeKey(bytes) == expected, bytes.constData());
             found += expected;
             ++checked;
@@ -511,10 +511,10 @@ void TestF2poolParser::codeKeyIsFoundWhereverItStands()
     }
     QVERIFY(found > 1000 && checked - found > 1000);
     // Near misses only: no false find.
-    QVERIFY(!detail::containsCodeKey(QByteArray(QByteArray(300, 'c') + "\"cod\" \"ode\" code\" \"code")));
+    QVERIFY(!detail::containsCodeKey(
+        QByteArray(QByteArray(300, 'c') + "\"cod\" \"ode\" code\" \"code")));
     QVERIFY(detail::containsCodeKey(QByteArray(QByteArray(300, ' ') + "{\"code\":5010}")));
 }
-
 
 void TestF2poolParser::deepNesting_data()
 {
@@ -525,12 +525,14 @@ void TestF2poolParser::deepNesting_data()
     QTest::addColumn<bool>("v1");
     QTest::addColumn<QByteArray>("body");
     QTest::newRow("v2, beside the list") << false << "{\"x\":" + deep + ",\"workers\":[]}";
-    QTest::newRow("v2, in a worker")
-        << false << list(v2Worker("\"rig-1\"", "1", "1700000000", QByteArray(",\"pad\":" + deep).constData()));
+    QTest::newRow("v2, in a worker") << false
+                                     << list(v2Worker("\"rig-1\"", "1", "1700000000",
+                                                      QByteArray(",\"pad\":" + deep).constData()));
     QTest::newRow("v2, in the list") << false << "{\"workers\":[" + deep + "]}";
     QTest::newRow("v1, beside the list") << true << "{\"x\":" + deep + ",\"workers\":[]}";
     QTest::newRow("v1, in a worker")
-        << true << "{\"workers\":[[\"rig-1\",1,1,0,86400,0,\"2024-01-01T00:00:00Z\"," + deep + "]]}";
+        << true
+        << "{\"workers\":[[\"rig-1\",1,1,0,86400,0,\"2024-01-01T00:00:00Z\"," + deep + "]]}";
 }
 
 void TestF2poolParser::deepNesting()

@@ -68,7 +68,8 @@ private slots:
         for (int i = 0; i < list.size(); ++i) {
             const QJsonObject w = list[i].toObject();
             const QJsonObject info = w.value(QLatin1String("hash_rate_info")).toObject();
-            QCOMPARE(info.value(QLatin1String("name")).toString(), QStringLiteral("rig-0%1").arg(i + 1));
+            QCOMPARE(info.value(QLatin1String("name")).toString(),
+                     QStringLiteral("rig-0%1").arg(i + 1));
             for (const QString &f : kRateFields)
                 QVERIFY2(info.value(f).isDouble(), qPrintable(f));
             QVERIFY(info.value(QLatin1String("hash_rate")).toDouble() > 80e12);
@@ -76,20 +77,24 @@ private slots:
             const qint64 last = w.value(QLatin1String("last_share_at")).toInteger(-1);
             QVERIFY2(last <= now && last >= now - 60, qPrintable(QString::number(now - last)));
             QCOMPARE(w.value(QLatin1String("status")).toInt(-1), 0);
-            QCOMPARE(w.value(QLatin1String("host")).toString(), QStringLiteral("198.51.100.%1").arg(i + 1));
+            QCOMPARE(w.value(QLatin1String("host")).toString(),
+                     QStringLiteral("198.51.100.%1").arg(i + 1));
         }
         // last_share_at is an integer literal (unix seconds), rates are written as doubles.
         QVERIFY(QRegularExpression(QStringLiteral("\"last_share_at\":\\d+,"))
-                        .match(QString::fromUtf8(r.body)).hasMatch());
+                    .match(QString::fromUtf8(r.body))
+                    .hasMatch());
         QVERIFY(QRegularExpression(QStringLiteral("\"hash_rate\":\\d+\\.\\d"))
-                        .match(QString::fromUtf8(r.body)).hasMatch());
+                    .match(QString::fromUtf8(r.body))
+                    .hasMatch());
     }
 
     void v2InfoShape()
     {
-        const HttpResult r = m_client->v2(QStringLiteral("/v2/hash_rate/info"),
-                            {{QStringLiteral("mining_user_name"), kUser},
-                             {QStringLiteral("currency"), QStringLiteral("bitcoin")}});
+        const HttpResult r =
+            m_client->v2(QStringLiteral("/v2/hash_rate/info"),
+                         {{QStringLiteral("mining_user_name"), kUser},
+                          {QStringLiteral("currency"), QStringLiteral("bitcoin")}});
         QCOMPARE(r.status, 200);
         const QJsonObject root = r.json();
         QCOMPARE(root.value(QLatin1String("currency")).toString(), QStringLiteral("bitcoin"));
@@ -119,9 +124,10 @@ private slots:
 
     void addressSelectsTheSameAccount()
     {
-        const HttpResult r = m_client->v2(QStringLiteral("/v2/hash_rate/worker/list"),
-                            {{QStringLiteral("address"), m_pool->address()},
-                             {QStringLiteral("currency"), QStringLiteral("bitcoin")}});
+        const HttpResult r =
+            m_client->v2(QStringLiteral("/v2/hash_rate/worker/list"),
+                         {{QStringLiteral("address"), m_pool->address()},
+                          {QStringLiteral("currency"), QStringLiteral("bitcoin")}});
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value(QLatin1String("workers")).toArray().size(), 3);
     }
@@ -137,12 +143,14 @@ private slots:
     void secretIsChecked()
     {
         QFETCH(std::optional<QString>, secret);
-        for (const QString &path : {QStringLiteral("/v2/hash_rate/worker/list"),
-                                    QStringLiteral("/v2/hash_rate/info"),
-                                    QStringLiteral("/v2/mining_user/list")}) {
-            const HttpResult r = m_client->v2(path, {{QStringLiteral("mining_user_name"), kUser},
-                                       {QStringLiteral("currency"), QStringLiteral("bitcoin")}},
-                                secret);
+        for (const QString &path :
+             {QStringLiteral("/v2/hash_rate/worker/list"), QStringLiteral("/v2/hash_rate/info"),
+              QStringLiteral("/v2/mining_user/list")}) {
+            const HttpResult r =
+                m_client->v2(path,
+                             {{QStringLiteral("mining_user_name"), kUser},
+                              {QStringLiteral("currency"), QStringLiteral("bitcoin")}},
+                             secret);
             QCOMPARE(r.status, 200); // f2pool's default: an error body with HTTP 200
             QCOMPARE(r.json().value(QLatin1String("code")).toInt(), 5010);
             const QString msg = r.json().value(QLatin1String("msg")).toString();
@@ -155,7 +163,8 @@ private slots:
     void errorStatusIsConfigurable()
     {
         m_pool->setErrorHttpStatus(401);
-        const HttpResult r = m_client->v2(QStringLiteral("/v2/hash_rate/worker/list"), {}, QStringLiteral("bad"));
+        const HttpResult r =
+            m_client->v2(QStringLiteral("/v2/hash_rate/worker/list"), {}, QStringLiteral("bad"));
         QCOMPARE(r.status, 401);
         QCOMPARE(r.json().value(QLatin1String("code")).toInt(), 5010);
     }
@@ -163,10 +172,13 @@ private slots:
     void paramsErrors_data()
     {
         QTest::addColumn<QByteArray>("body");
-        QTest::newRow("unknown user") << QByteArray(R"({"mining_user_name":"nobody","currency":"bitcoin"})");
-        QTest::newRow("doc sample key") << QByteArray(R"({"user_name":"farm1","currency":"bitcoin"})");
+        QTest::newRow("unknown user")
+            << QByteArray(R"({"mining_user_name":"nobody","currency":"bitcoin"})");
+        QTest::newRow("doc sample key")
+            << QByteArray(R"({"user_name":"farm1","currency":"bitcoin"})");
         QTest::newRow("no currency") << QByteArray(R"({"mining_user_name":"farm1"})");
-        QTest::newRow("other currency") << QByteArray(R"({"mining_user_name":"farm1","currency":"litecoin"})");
+        QTest::newRow("other currency")
+            << QByteArray(R"({"mining_user_name":"farm1","currency":"litecoin"})");
         QTest::newRow("not json") << QByteArray("mining_user_name=farm1");
     }
 
@@ -179,7 +191,10 @@ private slots:
         const HttpResult r = simtest::waitFor(m_client->nam().post(req, body));
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value(QLatin1String("code")).toInt(), 5001);
-        QVERIFY(r.json().value(QLatin1String("msg")).toString().startsWith(QLatin1String("params error: ")));
+        QVERIFY(r.json()
+                    .value(QLatin1String("msg"))
+                    .toString()
+                    .startsWith(QLatin1String("params error: ")));
     }
 
     void v1Shape()
@@ -226,7 +241,8 @@ private slots:
     void v1Token()
     {
         QCOMPARE(m_client->get(QStringLiteral("/bitcoin/farm1"), kSecret).status, 200);
-        QCOMPARE(m_client->get(QStringLiteral("/bitcoin/farm1"), QStringLiteral("wrong")).status, 401);
+        QCOMPARE(m_client->get(QStringLiteral("/bitcoin/farm1"), QStringLiteral("wrong")).status,
+                 401);
         QCOMPARE(m_client->get(QStringLiteral("/bitcoin/nobody")).status, 404);
     }
 
@@ -239,7 +255,8 @@ private slots:
         QCOMPARE(m_client->get(QStringLiteral("/bitcoin/farm1")).header("Date"),
                  QByteArray("Thu, 01 Jan 2026 00:58:30 GMT"));
         // Error replies carry it too.
-        QCOMPARE(m_client->v2(QStringLiteral("/v2/hash_rate/info"), {}, QStringLiteral("x")).header("Date"),
+        QCOMPARE(m_client->v2(QStringLiteral("/v2/hash_rate/info"), {}, QStringLiteral("x"))
+                     .header("Date"),
                  QByteArray("Thu, 01 Jan 2026 00:58:30 GMT"));
     }
 
@@ -252,8 +269,9 @@ private slots:
         QCOMPARE(w.value(QLatin1String("last_share_at")).toInteger(), t0);
         QCOMPARE(w[QLatin1String("hash_rate_info")][QLatin1String("hash_rate")].toDouble(), 0.0);
         QCOMPARE(w.value(QLatin1String("status")).toInt(), 1);
-        QVERIFY(m_client->worker(QStringLiteral("rig-01")).value(QLatin1String("last_share_at")).toInteger()
-                >= m_clock.nowSecs() - 60);
+        QVERIFY(m_client->worker(QStringLiteral("rig-01"))
+                    .value(QLatin1String("last_share_at"))
+                    .toInteger() >= m_clock.nowSecs() - 60);
 
         m_pool->startRig(QStringLiteral("rig-02"));
         m_clock.advanceSecs(5);
@@ -275,11 +293,14 @@ private slots:
         m_clock.advanceSecs(50);
         QVERIFY(m_pool->isRigUp(QStringLiteral("rig-01")));
         m_clock.advanceSecs(100); // t0 + 150
-        QCOMPARE(m_client->worker(QStringLiteral("rig-01")).value(QLatin1String("last_share_at")).toInteger(),
+        QCOMPARE(m_client->worker(QStringLiteral("rig-01"))
+                     .value(QLatin1String("last_share_at"))
+                     .toInteger(),
                  t0 + 100);
         m_clock.advanceSecs(200); // t0 + 350: back since t0 + 300
-        const qint64 last =
-                m_client->worker(QStringLiteral("rig-01")).value(QLatin1String("last_share_at")).toInteger();
+        const qint64 last = m_client->worker(QStringLiteral("rig-01"))
+                                .value(QLatin1String("last_share_at"))
+                                .toInteger();
         QVERIFY2(last >= t0 + 300 && last <= t0 + 350, qPrintable(QString::number(last - t0)));
     }
 
@@ -287,7 +308,8 @@ private slots:
     {
         m_pool->setRigStoppedSince(QStringLiteral("rig-03"), m_clock.nowSecs());
         m_clock.advanceSecs(23 * 3600);
-        QCOMPARE(m_client->worker(QStringLiteral("rig-03")).value(QLatin1String("status")).toInt(), 1);
+        QCOMPARE(m_client->worker(QStringLiteral("rig-03")).value(QLatin1String("status")).toInt(),
+                 1);
         m_clock.advanceSecs(2 * 3600);
         QVERIFY(m_client->worker(QStringLiteral("rig-03")).isEmpty());
         QCOMPARE(m_client->workers().json().value(QLatin1String("workers")).toArray().size(), 2);
@@ -305,18 +327,24 @@ private slots:
         QCOMPARE(m_pool->server()->openConnections(), 1); // one connection, reused
         m_client->workers();
         QCOMPARE(m_pool->lastRequestHeader("F2P-Api-Secret"), kSecret.toUtf8());
-        QCOMPARE(QJsonDocument::fromJson(m_pool->lastRequestBody()).object()
-                         .value(QLatin1String("mining_user_name")).toString(), kUser);
+        QCOMPARE(QJsonDocument::fromJson(m_pool->lastRequestBody())
+                     .object()
+                     .value(QLatin1String("mining_user_name"))
+                     .toString(),
+                 kUser);
         QCOMPARE(m_pool->maxConcurrentRequests(), 1);
     }
 
     void controlEndpoints()
     {
-        QCOMPARE(m_client->control(QStringLiteral("/sim/rig?name=rig-02&state=stopped")).status, 200);
+        QCOMPARE(m_client->control(QStringLiteral("/sim/rig?name=rig-02&state=stopped")).status,
+                 200);
         QVERIFY(!m_pool->isRigUp(QStringLiteral("rig-02")));
-        const HttpResult bad = m_client->control(QStringLiteral("/sim/rig?name=rig-99&state=stopped"));
+        const HttpResult bad =
+            m_client->control(QStringLiteral("/sim/rig?name=rig-99&state=stopped"));
         QCOMPARE(bad.status, 400);
-        QVERIFY(bad.json().value(QLatin1String("error")).toString().contains(QLatin1String("rig-99")));
+        QVERIFY(
+            bad.json().value(QLatin1String("error")).toString().contains(QLatin1String("rig-99")));
         QCOMPARE(m_client->control(QStringLiteral("/sim/fault?mode=http500")).status, 200);
         QCOMPARE(m_client->workers().status, 500);
         QCOMPARE(m_client->control(QStringLiteral("/sim/fault?mode=nonsense")).status, 400);
@@ -352,11 +380,11 @@ private slots:
         QVERIFY(farm.pool()->isRigListed(QStringLiteral("rig-27")));
         m_clock.advanceSecs(60);
         QVERIFY(!farm.pool()->isRigListed(QStringLiteral("rig-27"))); // went missing
-        QVERIFY(!farm.pool()->isRigUp(QStringLiteral("rig-04")));      // a short outage
-        m_clock.advanceSecs(100);                                      // t0 + 160
-        QVERIFY(farm.pool()->isRigUp(QStringLiteral("rig-07")));       // came back
+        QVERIFY(!farm.pool()->isRigUp(QStringLiteral("rig-04")));     // a short outage
+        m_clock.advanceSecs(100);                                     // t0 + 160
+        QVERIFY(farm.pool()->isRigUp(QStringLiteral("rig-07")));      // came back
         QVERIFY(farm.pool()->isRigUp(QStringLiteral("rig-04")));
-        QVERIFY(!farm.pool()->isRigUp(QStringLiteral("rig-33")));      // retired stays down
+        QVERIFY(!farm.pool()->isRigUp(QStringLiteral("rig-33"))); // retired stays down
         // Then outages keep coming, each long enough to be alerted (60 s) and resolved.
         QHash<QString, int> downFor; // seconds, per rig currently down
         QSet<QString> alreadyDown;   // outages that began before the sampling did
@@ -375,7 +403,8 @@ private slots:
                     downFor.remove(rig);
                 } else if (downFor.contains(rig)) {
                     const int length = downFor.take(rig);
-                    QVERIFY2(length >= 90 && length <= 400, qPrintable(rig + QString::number(length)));
+                    QVERIFY2(length >= 90 && length <= 400,
+                             qPrintable(rig + QString::number(length)));
                     ++outages;
                 }
             }
@@ -387,7 +416,9 @@ private slots:
     {
         const qint64 now = m_clock.nowSecs();
         const QJsonArray list = QJsonDocument::fromJson(FakeF2pool::makeV2WorkerList(1000, now, 10))
-                                        .object().value(QLatin1String("workers")).toArray();
+                                    .object()
+                                    .value(QLatin1String("workers"))
+                                    .toArray();
         QCOMPARE(list.size(), 1000);
         int offline = 0;
         QSet<QString> names;
@@ -395,13 +426,15 @@ private slots:
             names.insert(w[QLatin1String("hash_rate_info")][QLatin1String("name")].toString());
             if (w[QLatin1String("last_share_at")].toInteger() <= now - 3600) {
                 ++offline;
-                QCOMPARE(w[QLatin1String("hash_rate_info")][QLatin1String("hash_rate")].toDouble(), 0.0);
+                QCOMPARE(w[QLatin1String("hash_rate_info")][QLatin1String("hash_rate")].toDouble(),
+                         0.0);
             }
         }
         QCOMPARE(offline, 100);
         QCOMPARE(names.size(), 1000);
 
-        const QJsonObject v1 = QJsonDocument::fromJson(FakeF2pool::makeV1Reply(1000, now, 10)).object();
+        const QJsonObject v1 =
+            QJsonDocument::fromJson(FakeF2pool::makeV1Reply(1000, now, 10)).object();
         QCOMPARE(v1.value(QLatin1String("worker_length")).toInt(), 1000);
         QCOMPARE(v1.value(QLatin1String("worker_length_online")).toInt(), 900);
         QCOMPARE(v1.value(QLatin1String("workers")).toArray().size(), 1000);
@@ -410,7 +443,8 @@ private slots:
         timer.start();
         const QByteArray big = FakeF2pool::makeV2WorkerList(100'000, now, 50);
         QCOMPARE(big.count("\"hash_rate_info\""), 100'000);
-        qDebug() << "100k workers:" << big.size() / 1024 / 1024 << "MiB in" << timer.elapsed() << "ms";
+        qDebug() << "100k workers:" << big.size() / 1024 / 1024 << "MiB in" << timer.elapsed()
+                 << "ms";
     }
 };
 

@@ -19,7 +19,11 @@ namespace {
 
 constexpr qint64 kNow = 1767225600; // 2026-01-01T00:00:00Z
 
-enum class Api { V1, V2 };
+enum class Api
+{
+    V1,
+    V2
+};
 
 std::optional<ParseResult> fast(Api api, const QByteArray &body)
 {
@@ -47,24 +51,25 @@ QByteArray v1ShareTimeRows()
 {
     QByteArray rows;
     int i = 0;
-    for (const char *t : {"2025-12-31T23:59:50.810789Z", "2025-12-31T00:00:00Z", "2025-12-31T23:59:60Z",
-                          "2025-12-31T24:00:00Z", "2025-12-31T23:60:00Z", "2025-12-31T23:59:50.Z",
-                          "2025-12-31T23:59:50.5z", "2025-12-31t23:59:50Z", "2025-12-31T23:59:50",
-                          "2025-12-31T23:59:5xZ", "2025-12-31T23:59:50.1x2Z", "2025-12-31T23:59:50+08:00",
-                          "2024-02-29T12:00:00Z", "2025-02-29T12:00:00Z", "2025-02-29T12:00:01Z",
-                          "1970-01-01T00:00:01Z", "1970-01-01T00:00:00Z", "1969-12-31T23:59:59Z",
-                          "9999-12-31T23:59:59Z", "2025-13-01T00:00:00Z", "2025-00-10T00:00:00Z",
-                          "2026-01-01T00:00:00.000000Z", "2025-12-31T23:59:50.810789Z", "20251231T235950Z",
-                          "2025-12-31 23:59:50Z", "2025-12-31T23:59Z", "2025-12-31T23:59:50.810789ZZ",
-                          "2026-01-01T00:00:00.1234567890123Z",
-                          // f2pool's own form on a day seen in the entry before (read in place)
-                          "2025-12-31T23:59:50.810789Z", "2025-12-31T24:00:00.000000Z",
-                          "2025-12-31T23:60:00.000000Z", "2025-12-31T23:59:60.000000Z",
-                          "2025-12-31T23:59:5x.000000Z", "2025-12-31T23:59:50.00000xZ",
-                          "2025-12-31T23:59:50,000000Z", "2025-12-31t23:59:50.000000Z",
-                          "2025-12-31T23:59:50.000000z", "2025-12-31T23:59:50.000000Zx",
-                          "2025-12-31T23:59:50.0000000", "2025-12-31 23:59:50.000000Z",
-                          "2025-12-31T23:59:50.810789Z", "2025-12-31T00:00:00.000000Z"}) {
+    for (const char *t :
+         {"2025-12-31T23:59:50.810789Z", "2025-12-31T00:00:00Z", "2025-12-31T23:59:60Z",
+          "2025-12-31T24:00:00Z", "2025-12-31T23:60:00Z", "2025-12-31T23:59:50.Z",
+          "2025-12-31T23:59:50.5z", "2025-12-31t23:59:50Z", "2025-12-31T23:59:50",
+          "2025-12-31T23:59:5xZ", "2025-12-31T23:59:50.1x2Z", "2025-12-31T23:59:50+08:00",
+          "2024-02-29T12:00:00Z", "2025-02-29T12:00:00Z", "2025-02-29T12:00:01Z",
+          "1970-01-01T00:00:01Z", "1970-01-01T00:00:00Z", "1969-12-31T23:59:59Z",
+          "9999-12-31T23:59:59Z", "2025-13-01T00:00:00Z", "2025-00-10T00:00:00Z",
+          "2026-01-01T00:00:00.000000Z", "2025-12-31T23:59:50.810789Z", "20251231T235950Z",
+          "2025-12-31 23:59:50Z", "2025-12-31T23:59Z", "2025-12-31T23:59:50.810789ZZ",
+          "2026-01-01T00:00:00.1234567890123Z",
+          // f2pool's own form on a day seen in the entry before (read in place)
+          "2025-12-31T23:59:50.810789Z", "2025-12-31T24:00:00.000000Z",
+          "2025-12-31T23:60:00.000000Z", "2025-12-31T23:59:60.000000Z",
+          "2025-12-31T23:59:5x.000000Z", "2025-12-31T23:59:50.00000xZ",
+          "2025-12-31T23:59:50,000000Z", "2025-12-31t23:59:50.000000Z",
+          "2025-12-31T23:59:50.000000z", "2025-12-31T23:59:50.000000Zx",
+          "2025-12-31T23:59:50.0000000", "2025-12-31 23:59:50.000000Z",
+          "2025-12-31T23:59:50.810789Z", "2025-12-31T00:00:00.000000Z"}) {
         if (i > 0)
             rows += ',';
         rows += "[\"t" + QByteArray::number(i) + "\",1,1,0,1,1,\"" + t + "\"]";
@@ -118,19 +123,23 @@ void TestFastParser::agreesWithDom_data()
     QTest::newRow("v2 plain") << Api::V2 << v2(a + ',' + b);
     // More than 19 mantissa digits (read by std::from_chars, not simdjson): correctly rounded,
     // as Qt reads them, wherever they stand; the malformed ones are still refused.
-    for (const char *n : {"8640000000000000000.0", "0.92233720368547758070", "-0.00000000000000000000001",
-                          "12345678901234567890123", "1.00000000000000000000000001e5",
-                          "9007199254740993.000000000001", "0.00000000000000000000000000e99999",
-                          "1234567890123456789012e-400", "1234567890123456789012e400",
-                          "01234567890123456789012", "1234567890123456789012.", "12345678901234567890e",
-                          "-.12345678901234567890", "1234567890123456789012x"}) {
+    for (const char *n :
+         {"8640000000000000000.0", "0.92233720368547758070", "-0.00000000000000000000001",
+          "12345678901234567890123", "1.00000000000000000000000001e5",
+          "9007199254740993.000000000001", "0.00000000000000000000000000e99999",
+          "1234567890123456789012e-400", "1234567890123456789012e400", "01234567890123456789012",
+          "1234567890123456789012.", "12345678901234567890e", "-.12345678901234567890",
+          "1234567890123456789012x"}) {
         const QByteArray num(n);
         QTest::newRow(qPrintable(QStringLiteral("v2 long number %1 used").arg(QLatin1String(n))))
             << Api::V2 << v2("{\"hash_rate_info\":{\"name\":\"n\",\"hash_rate\":" + num + "}}");
         QTest::newRow(qPrintable(QStringLiteral("v2 long number %1 ignored").arg(QLatin1String(n))))
-            << Api::V2 << v2("{\"hash_rate_info\":{\"name\":\"n\",\"local_hash_rate\":" + num + "}}");
+            << Api::V2
+            << v2("{\"hash_rate_info\":{\"name\":\"n\",\"local_hash_rate\":" + num + "}}");
         QTest::newRow(qPrintable(QStringLiteral("v1 long number %1").arg(QLatin1String(n))))
-            << Api::V1 << QByteArray("{\"workers\":[[\"w\",1,2,0," + num + ",0,\"2026-01-01T00:00:00.000000Z\"]]}");
+            << Api::V1
+            << QByteArray("{\"workers\":[[\"w\",1,2,0," + num +
+                          ",0,\"2026-01-01T00:00:00.000000Z\"]]}");
     }
     QTest::newRow("v2 code 0") << Api::V2 << v2(a, ",\"code\":0");
     QTest::newRow("v2 code 5010 with workers") << Api::V2 << v2(a, ",\"code\":5010,\"msg\":\"no\"");
@@ -150,10 +159,12 @@ void TestFastParser::agreesWithDom_data()
     QTest::newRow("v2 string rate")
         << Api::V2 << v2("{\"hash_rate_info\":{\"name\":\"s\",\"hash_rate\":\"12.5\"}}");
     QTest::newRow("v2 negative and huge")
-        << Api::V2 << v2("{\"hash_rate_info\":{\"name\":\"n\",\"hash_rate\":-5,"
-                         "\"h1_hash_rate\":1e308,\"h24_hash_rate\":1e999},\"last_share_at\":-1}");
+        << Api::V2
+        << v2("{\"hash_rate_info\":{\"name\":\"n\",\"hash_rate\":-5,"
+              "\"h1_hash_rate\":1e308,\"h24_hash_rate\":1e999},\"last_share_at\":-1}");
     QTest::newRow("v2 long fraction rate (simdjson 3.0.1 misreads it)")
-        << Api::V2 << v2("{\"hash_rate_info\":{\"name\":\"z\",\"hash_rate\":0.99999999999999999999}}");
+        << Api::V2
+        << v2("{\"hash_rate_info\":{\"name\":\"z\",\"hash_rate\":0.99999999999999999999}}");
     QTest::newRow("v2 underflowing rate")
         << Api::V2 << v2("{\"hash_rate_info\":{\"name\":\"u\",\"hash_rate\":1e-400}}");
     QTest::newRow("v2 share in ms")
@@ -166,23 +177,47 @@ void TestFastParser::agreesWithDom_data()
     QTest::newRow("v2 empty list") << Api::V2 << v2({});
     QTest::newRow("v2 invalid number in ignored field")
         << Api::V2 << v2(v2Entry("\"rig-a\"", ",\"status\":0.0.0"));
-    for (const char *number : {"0", "-0", "0.0", "12.50", "1e5", "1E+400", "-", "01", "1.",
-                               ".5", "0x1", "-1e-400", "12345678901234567890", "1.5e308",
-                               "1e-310", "4.9e-324", "0e-400", "0.000e5", "2.2250738585072014e-308",
-                               "0.92233720368547758070", "0.99999999999999999999", "-0.18446744073709551616",
-                               "0.000092233720368547758070", "0.9223372036854775807", "8641234567890123456.0"}) {
+    for (const char *number : {"0",
+                               "-0",
+                               "0.0",
+                               "12.50",
+                               "1e5",
+                               "1E+400",
+                               "-",
+                               "01",
+                               "1.",
+                               ".5",
+                               "0x1",
+                               "-1e-400",
+                               "12345678901234567890",
+                               "1.5e308",
+                               "1e-310",
+                               "4.9e-324",
+                               "0e-400",
+                               "0.000e5",
+                               "2.2250738585072014e-308",
+                               "0.92233720368547758070",
+                               "0.99999999999999999999",
+                               "-0.18446744073709551616",
+                               "0.000092233720368547758070",
+                               "0.9223372036854775807",
+                               "8641234567890123456.0"}) {
         const QByteArray extra = QByteArray(",\"status\":") + number;
         QTest::newRow(qPrintable(QStringLiteral("v2 ignored number %1").arg(QLatin1String(number))))
             << Api::V2 << v2(v2Entry("\"rig-a\"", extra.constData()));
     }
     // Plain numbers up to 300 characters are checked, not converted (none is out of range).
-    const QList<QByteArray> plainNumbers = {
-        QByteArray("105324343424873.4"), QByteArray(299, '9'), QByteArray("1") + QByteArray(299, '0'),
-        QByteArray("1") + QByteArray(300, '0'), QByteArray("0.") + QByteArray(297, '0') + '1',
-        QByteArray("-0.") + QByteArray(305, '0') + '1', QByteArray("9") + QByteArray(320, '9') + ".5"};
+    const QList<QByteArray> plainNumbers = {QByteArray("105324343424873.4"),
+                                            QByteArray(299, '9'),
+                                            QByteArray("1") + QByteArray(299, '0'),
+                                            QByteArray("1") + QByteArray(300, '0'),
+                                            QByteArray("0.") + QByteArray(297, '0') + '1',
+                                            QByteArray("-0.") + QByteArray(305, '0') + '1',
+                                            QByteArray("9") + QByteArray(320, '9') + ".5"};
     for (const QByteArray &number : plainNumbers) {
         const QByteArray extra = ",\"status\":" + number;
-        QTest::newRow(qPrintable(QStringLiteral("v2 ignored plain number of %1 characters").arg(number.size())))
+        QTest::newRow(qPrintable(
+            QStringLiteral("v2 ignored plain number of %1 characters").arg(number.size())))
             << Api::V2 << v2(v2Entry("\"rig-a\"", extra.constData()));
     }
     QTest::newRow("v2 missing comma in ignored field")
@@ -200,39 +235,95 @@ void TestFastParser::agreesWithDom_data()
     QTest::newRow("v1 plain") << Api::V1 << v1(row);
     QTest::newRow("v1 no total") << Api::V1 << QByteArray("{\"workers\":[" + row + "]}");
     QTest::newRow("v1 total twice") << Api::V1 << v1(row, ",\"hashrate\":1");
-    QTest::newRow("v1 string total") << Api::V1 << QByteArray("{\"hashrate\":\"7\",\"workers\":[]}");
+    QTest::newRow("v1 string total")
+        << Api::V1 << QByteArray("{\"hashrate\":\"7\",\"workers\":[]}");
     QTest::newRow("v1 short row") << Api::V1 << v1("[\"short\",5]");
     QTest::newRow("v1 numeric time") << Api::V1 << v1("[\"t\",1,1,0,1,1,1767225590]");
-    QTest::newRow("v1 offset time") << Api::V1 << v1("[\"o\",1,1,0,1,1,\"2025-12-31 23:59:50+08:00\"]");
+    QTest::newRow("v1 offset time")
+        << Api::V1 << v1("[\"o\",1,1,0,1,1,\"2025-12-31 23:59:50+08:00\"]");
     QTest::newRow("v1 numeric string time") << Api::V1 << v1("[\"s\",1,1,0,1,1,\"1767225590\"]");
     QTest::newRow("v1 date only") << Api::V1 << v1("[\"d\",1,1,0,1,1,\"2025-12-31\"]");
     QTest::newRow("v1 bad time") << Api::V1 << v1("[\"b\",1,1,0,1,1,\"yesterday 12:00\"]");
     QTest::newRow("v1 null time") << Api::V1 << v1("[\"n\",1,1,0,1,1,null]");
-    QTest::newRow("v1 non-ASCII time") << Api::V1 << v1("[\"u\",1,1,0,1,1,\"2025-12-31T23:59:50\xef\xbc\xba\"]");
+    QTest::newRow("v1 non-ASCII time")
+        << Api::V1 << v1("[\"u\",1,1,0,1,1,\"2025-12-31T23:59:50\xef\xbc\xba\"]");
     QTest::newRow("v1 row not a list") << Api::V1 << v1(row + ",{}");
     QTest::newRow("v1 empty row") << Api::V1 << v1(row + ",[]");
 
     // The v1 entry scanner (v1entryscanner.cpp) reads numbers itself: every form, in every
     // position (rates, hashes per day, the unused fourth field, a trailing one, the last share).
-    for (const char *n : {"0", "-0", "0.0", "-0.0", "7", "-7", "12.50", "1.5e14", "1E+14", "2e-3",
-                          "1.0e5", "1.0E-3", "1.00", "-1.0", "0.0e1", "1.01", "1.0x",
-                          "1510837712899199.8", "9016185599999998976.0", "8464953600000000000.0",
-                          "18446744073709551615", "18446744073709551616", "99999999999999999999",
-                          "123456789012345678901234567890", "9007199254740993", "9007199254740993.0",
-                          "900719925474099.35", "0.1", "0.3", "123.456e-5", "1e22", "1e23", "1e-22",
-                          "1e-23", "4.9e-324", "2.2250738585072014e-308", "1e-310", "1e308", "1e309",
-                          "-1e400", "0e400", "0.000e-999", "1e99999", "1e-99999", "5.000", "50.0e-1",
-                          "00", "01", "1.", ".5", "-", "--1", "+1", "1e", "1e+", "0x10", "1.5.5",
-                          "Infinity", "NaN"}) {
+    for (const char *n : {"0",
+                          "-0",
+                          "0.0",
+                          "-0.0",
+                          "7",
+                          "-7",
+                          "12.50",
+                          "1.5e14",
+                          "1E+14",
+                          "2e-3",
+                          "1.0e5",
+                          "1.0E-3",
+                          "1.00",
+                          "-1.0",
+                          "0.0e1",
+                          "1.01",
+                          "1.0x",
+                          "1510837712899199.8",
+                          "9016185599999998976.0",
+                          "8464953600000000000.0",
+                          "18446744073709551615",
+                          "18446744073709551616",
+                          "99999999999999999999",
+                          "123456789012345678901234567890",
+                          "9007199254740993",
+                          "9007199254740993.0",
+                          "900719925474099.35",
+                          "0.1",
+                          "0.3",
+                          "123.456e-5",
+                          "1e22",
+                          "1e23",
+                          "1e-22",
+                          "1e-23",
+                          "4.9e-324",
+                          "2.2250738585072014e-308",
+                          "1e-310",
+                          "1e308",
+                          "1e309",
+                          "-1e400",
+                          "0e400",
+                          "0.000e-999",
+                          "1e99999",
+                          "1e-99999",
+                          "5.000",
+                          "50.0e-1",
+                          "00",
+                          "01",
+                          "1.",
+                          ".5",
+                          "-",
+                          "--1",
+                          "+1",
+                          "1e",
+                          "1e+",
+                          "0x10",
+                          "1.5.5",
+                          "Infinity",
+                          "NaN"}) {
         const QByteArray num(n);
         const QByteArray share = "\"2025-12-31T23:59:50.810789Z\"";
-        QTest::newRow(qPrintable(QStringLiteral("v1 scanner number %1 as rates").arg(QLatin1String(n))))
+        QTest::newRow(
+            qPrintable(QStringLiteral("v1 scanner number %1 as rates").arg(QLatin1String(n))))
             << Api::V1 << v1("[\"r\"," + num + ',' + num + ",0,1,1," + share + ",false]");
-        QTest::newRow(qPrintable(QStringLiteral("v1 scanner number %1 per day").arg(QLatin1String(n))))
+        QTest::newRow(
+            qPrintable(QStringLiteral("v1 scanner number %1 per day").arg(QLatin1String(n))))
             << Api::V1 << v1("[\"d\",1,1,0," + num + ',' + num + ',' + share + ",false]");
-        QTest::newRow(qPrintable(QStringLiteral("v1 scanner number %1 unused").arg(QLatin1String(n))))
+        QTest::newRow(
+            qPrintable(QStringLiteral("v1 scanner number %1 unused").arg(QLatin1String(n))))
             << Api::V1 << v1("[\"u\",1,1," + num + ",1,1," + share + ',' + num + "]");
-        QTest::newRow(qPrintable(QStringLiteral("v1 scanner number %1 as share").arg(QLatin1String(n))))
+        QTest::newRow(
+            qPrintable(QStringLiteral("v1 scanner number %1 as share").arg(QLatin1String(n))))
             << Api::V1 << v1("[\"s\",1,1,0,1,1," + num + "]");
     }
     // Digits are read eight at a time, at most 19: every length around those edges, with
@@ -242,21 +333,24 @@ void TestFastParser::agreesWithDom_data()
         const QByteArray digits = "98765432109876543210987654";
         int i = 0;
         for (int length = 1; length <= 24; ++length) {
-            for (const char *fraction : {"", ".0", ".000000000", ".5", ".05", ".0000000001", ".123456789"}) {
+            for (const char *fraction :
+                 {"", ".0", ".000000000", ".5", ".05", ".0000000001", ".123456789"}) {
                 const QByteArray n = digits.left(length) + fraction;
-                rows += (i ? "," : "") + QByteArray("[\"n") + QByteArray::number(i) + "\"," + n + ',' + n +
-                        ",0," + n + ",-" + n + ",\"2025-12-31T23:59:50Z\"]";
+                rows += (i ? "," : "") + QByteArray("[\"n") + QByteArray::number(i) + "\"," + n +
+                        ',' + n + ",0," + n + ",-" + n + ",\"2025-12-31T23:59:50Z\"]";
                 ++i;
             }
         }
         QTest::newRow("v1 scanner digits of every length") << Api::V1 << v1(rows);
     }
     QTest::newRow("v1 scanner spaces everywhere")
-        << Api::V1 << QByteArray("{\"workers\" : [ [ \"a\" , 1 , 2 , 0 , 3 , 4 , \"2025-12-31T23:59:50Z\" ,"
-                                 " false ] ,\n\t[\"b\",1,2,0,3,4,\"2025-12-31T23:59:51Z\",true]\r\n ] }");
+        << Api::V1
+        << QByteArray("{\"workers\" : [ [ \"a\" , 1 , 2 , 0 , 3 , 4 , \"2025-12-31T23:59:50Z\" ,"
+                      " false ] ,\n\t[\"b\",1,2,0,3,4,\"2025-12-31T23:59:51Z\",true]\r\n ] }");
     QTest::newRow("v1 scanner trailing kinds")
         << Api::V1 << v1("[\"t\",1,1,0,1,1,\"2025-12-31T23:59:50Z\",false,true,null,\"x\",5]");
-    QTest::newRow("v1 scanner nested trailing") << Api::V1 << v1("[\"t\",1,1,0,1,1,\"x\",[1,{\"a\":2}]]");
+    QTest::newRow("v1 scanner nested trailing")
+        << Api::V1 << v1("[\"t\",1,1,0,1,1,\"x\",[1,{\"a\":2}]]");
     QTest::newRow("v1 scanner object fourth") << Api::V1 << v1("[\"t\",1,1,{},1,1,\"x\"]");
     QTest::newRow("v1 scanner bad literal") << Api::V1 << v1("[\"t\",1,1,0,1,1,\"x\",fals]");
     QTest::newRow("v1 scanner literal glued") << Api::V1 << v1("[\"t\",1,1,0,1,1,\"x\",falsey]");
@@ -274,11 +368,14 @@ void TestFastParser::agreesWithDom_data()
     QTest::newRow("v1 scanner empty name") << Api::V1 << v1("[\"\",1],[\"b\",2]");
     QTest::newRow("v1 scanner NBSP after time")
         << Api::V1 << v1("[\"t\",1,1,0,1,1,\"2025-12-31T23:59:50Z\xc2\xa0\"]");
-    QTest::newRow("v1 scanner spaces around time") << Api::V1 << v1("[\"t\",1,1,0,1,1,\" 2025-12-31T23:59:50Z\\t\"]");
-    QTest::newRow("v1 scanner tab around time") << Api::V1 << v1("[\"t\",1,1,0,1,1,\"\v2025-12-31T23:59:50Z \"]");
+    QTest::newRow("v1 scanner spaces around time")
+        << Api::V1 << v1("[\"t\",1,1,0,1,1,\" 2025-12-31T23:59:50Z\\t\"]");
+    QTest::newRow("v1 scanner tab around time")
+        << Api::V1 << v1("[\"t\",1,1,0,1,1,\"\v2025-12-31T23:59:50Z \"]");
     QTest::newRow("v1 scanner share times") << Api::V1 << v1(v1ShareTimeRows());
     QTest::newRow("v1 scanner entries of every length")
-        << Api::V1 << v1("[\"a\"],[\"b\",1],[\"c\",1,2],[\"d\",1,2,3],[\"e\",1,2,3,4],[\"f\",1,2,3,4,5]");
+        << Api::V1
+        << v1("[\"a\"],[\"b\",1],[\"c\",1,2],[\"d\",1,2,3],[\"e\",1,2,3,4],[\"f\",1,2,3,4,5]");
     QTest::newRow("v1 scanner unterminated") << Api::V1 << QByteArray("{\"workers\":[[\"t\",1,1");
     QTest::newRow("v1 scanner unterminated string") << Api::V1 << QByteArray("{\"workers\":[[\"t");
     QTest::newRow("v1 scanner duplicate names") << Api::V1 << v1(row + ',' + row);
@@ -343,16 +440,35 @@ void TestFastParser::v1ScannerTakesWhatPoolsSend_data()
     const qsizetype at = farm.indexOf("\"workers\":[") + 10;
     QTest::newRow("simulated farm") << farm.mid(at, farm.lastIndexOf(']') + 1 - at);
     const QByteArray share = ",\"2025-12-31T23:59:50.810789Z\",false]";
-    for (const char *n : {"0", "-0", "0.0", "7", "-7", "12.50", "1.5e14", "1E+14", "2e-3", "0.1",
-                          "1510837712899199.8", "9016185599999998976.0", "8464953600000000000.0",
-                          "18446744073709551615", "123456789012345678901234567890", "1e23",
-                          "9007199254740993.0", "1e308", "5.000", "50.0e-1"})
-        QTest::newRow(n) << QByteArray("[[\"w\"," + QByteArray(n) + ',' + n + ',' + n + ',' + n + ',' +
-                                       n + share + ']');
-    for (const char *n : {"1234567890123456789.000000", "123456789012345678.90", "0.1234567890123456789",
-                          "12345678.12345678", "1.2345678", "12345678", "1234567", "123456789"})
-        QTest::newRow(n) << QByteArray("[[\"w\"," + QByteArray(n) + ',' + n + ",0," + n + ',' + n + share + ']');
-    QTest::newRow("spaces") << QByteArray(" [ [ \"a\" , 1 , 2 ,\n0 , 3 , 4 , \"2025-12-31T23:59:50Z\" ] ] ");
+    for (const char *n : {"0",
+                          "-0",
+                          "0.0",
+                          "7",
+                          "-7",
+                          "12.50",
+                          "1.5e14",
+                          "1E+14",
+                          "2e-3",
+                          "0.1",
+                          "1510837712899199.8",
+                          "9016185599999998976.0",
+                          "8464953600000000000.0",
+                          "18446744073709551615",
+                          "123456789012345678901234567890",
+                          "1e23",
+                          "9007199254740993.0",
+                          "1e308",
+                          "5.000",
+                          "50.0e-1"})
+        QTest::newRow(n) << QByteArray("[[\"w\"," + QByteArray(n) + ',' + n + ',' + n + ',' + n +
+                                       ',' + n + share + ']');
+    for (const char *n :
+         {"1234567890123456789.000000", "123456789012345678.90", "0.1234567890123456789",
+          "12345678.12345678", "1.2345678", "12345678", "1234567", "123456789"})
+        QTest::newRow(n) << QByteArray("[[\"w\"," + QByteArray(n) + ',' + n + ",0," + n + ',' + n +
+                                       share + ']');
+    QTest::newRow("spaces") << QByteArray(
+        " [ [ \"a\" , 1 , 2 ,\n0 , 3 , 4 , \"2025-12-31T23:59:50Z\" ] ] ");
     QTest::newRow("UTF-8 name") << QByteArray("[[\"\xe7\x9f\xbf\xe6\x9c\xba-07\",1]]");
     QTest::newRow("numeric share") << QByteArray("[[\"t\",1,1,0,1,1,1767225590]]");
     QTest::newRow("short and long entries")
@@ -430,8 +546,8 @@ void TestFastParser::equalHostsShareOneString()
     if (!fastParserAvailable())
         QSKIP("built without simdjson: the DOM parsers do all the work");
     const QByteArray third = "{\"hash_rate_info\":{\"name\":\"c\"},\"host\":\"10.0.0.1\"}";
-    const QByteArray reply = "{\"workers\":[" + v2Entry("\"a\"") + ',' + v2Entry("\"b\"") + ',' +
-                             third + "]}";
+    const QByteArray reply =
+        "{\"workers\":[" + v2Entry("\"a\"") + ',' + v2Entry("\"b\"") + ',' + third + "]}";
     const std::optional<ParseResult> f = fastParseF2poolV2WorkerList(reply);
     QVERIFY(f && f->ok());
     const QVector<WorkerSample> &w = f->snapshot->workers;
@@ -504,10 +620,10 @@ void TestFastParser::previousPollIsOnlyAHint_data()
     QTest::newRow("one renamed") << reply({"\"a\"", "\"c\""}) << ab
                                  << QStringList{QStringLiteral("a"), QStringLiteral("c")}
                                  << QList<bool>{true, false};
-    QTest::newRow("new rig at the end") << reply({"\"a\"", "\"b\"", "\"c\""}) << ab
-                                        << QStringList{QStringLiteral("a"), QStringLiteral("b"),
-                                                       QStringLiteral("c")}
-                                        << QList<bool>{true, true, false};
+    QTest::newRow("new rig at the end")
+        << reply({"\"a\"", "\"b\"", "\"c\""}) << ab
+        << QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}
+        << QList<bool>{true, true, false};
     QTest::newRow("shorter list") << reply({"\"a\""}) << ab << QStringList{QStringLiteral("a")}
                                   << QList<bool>{true};
     // "é" in UTF-8 is two bytes, C3 A9; read as Latin-1 they would be the previous "Ã©".
@@ -554,8 +670,8 @@ void TestFastParser::previousPollIsOnlyAHint()
     if (!fastParserAvailable())
         return;
     for (qsizetype i = 0; i < shared.size(); ++i) {
-        const bool isShared = i < previous.size() &&
-                              hinted.snapshot->workers[i].name.isSharedWith(previous[i].name);
+        const bool isShared =
+            i < previous.size() && hinted.snapshot->workers[i].name.isSharedWith(previous[i].name);
         QVERIFY2(isShared == shared[i], qPrintable(names[i]));
     }
 }

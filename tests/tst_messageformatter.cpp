@@ -295,7 +295,8 @@ void TestMessageFormatter::longNamesFit()
 void TestMessageFormatter::elidingNeverSplitsAnEmoji()
 {
     // 62 units, then an emoji (a surrogate pair) across the 63-unit cut of a 64-unit name cap.
-    const QString worker = QString(62, QLatin1Char('x')) + QStringLiteral("\U0001F525tail-of-a-long-name");
+    const QString worker =
+        QString(62, QLatin1Char('x')) + QStringLiteral("\U0001F525tail-of-a-long-name");
     Incident inc = incidentWith(0);
     inc.down << down(worker, kNow - 600);
     const QString account = QString(62, QLatin1Char('a')) + QStringLiteral("\U0001F525bbbbbb");

@@ -221,8 +221,8 @@ void TestMonitor::unlistedJudgedFromLastShare()
     QCOMPARE(describe(m.applySnapshot(snap({ws(B, T0 + 900), ws(C, T0 + 900)}), T0 + 900)),
              QStringList());
     // Listed again and sharing: back, the outage measured from its last share.
-    QCOMPARE(describe(m.applySnapshot(
-                 snap({ws(A, T0 + 1100), ws(B, T0 + 1200), ws(C, T0 + 1200)}), T0 + 1200)),
+    QCOMPARE(describe(m.applySnapshot(snap({ws(A, T0 + 1100), ws(B, T0 + 1200), ws(C, T0 + 1200)}),
+                                      T0 + 1200)),
              QStringList{QStringLiteral("CameBack rig-01 at+1100 1100s")});
     QCOMPARE(statusOf(m, A), WorkerStatus::Online);
 }
@@ -449,7 +449,7 @@ void TestMonitor::changedRows()
     QCOMPARE(m.addedWorkers(), QStringList{C});
     QCOMPARE(m.changedWorkers(), QStringList{B});                  // A's row is exactly as before
     m.applySnapshot(snap({ws(A, T0), ws(C, T0 + 610)}), T0 + 610); // A offline, B unlisted
-    QCOMPARE(m.changedWorkers(), QStringList({A, C})); // B's share is recent: unchanged
+    QCOMPARE(m.changedWorkers(), QStringList({A, C}));             // B's share is recent: unchanged
     m.applySnapshot(snap({ws(A, T0), ws(C, T0 + 901)}), T0 + 901);
     QCOMPARE(m.changedWorkers(), QStringList({C, B})); // B went missing
     m.applySnapshot(snap({ws(A, T0), ws(C, T0 + 1200)}), T0 + 1200);
@@ -462,9 +462,9 @@ void TestMonitor::rowChangesOffKeepsEverythingElse()
 {
     Monitor with({600, 28800, 0}, 300), without({600, 28800, 0}, 300);
     without.setRowChanges(false);
-    const QVector<Snapshot> polls = {snap({ws(A, T0), ws(B, T0)}),
-                                     snap({ws(A, T0), ws(B, T0 + 300), ws(C, T0 + 300)}),
-                                     snap({ws(A, T0), ws(C, T0 + 610)}), snap({ws(A, T0 + 900), ws(C, T0 + 900)})};
+    const QVector<Snapshot> polls = {
+        snap({ws(A, T0), ws(B, T0)}), snap({ws(A, T0), ws(B, T0 + 300), ws(C, T0 + 300)}),
+        snap({ws(A, T0), ws(C, T0 + 610)}), snap({ws(A, T0 + 900), ws(C, T0 + 900)})};
     const QVector<qint64> at = {T0, T0 + 300, T0 + 610, T0 + 900};
     for (int i = 0; i < polls.size(); ++i) {
         const QVector<Event> a = with.applySnapshot(polls[i], at[i]);
@@ -505,8 +505,8 @@ void TestMonitor::reorderedCopiedAndChurningPolls()
             const WorkerState st = m.workers().value(w.name);
             if (st.sample.name != w.name || st.sample.hashRate != w.hashRate ||
                 st.sample.lastShareAt != w.lastShareAt)
-                return QStringLiteral("%1: %2 holds %3 / %4").arg(QLatin1String(step), w.name,
-                                                                  st.sample.name)
+                return QStringLiteral("%1: %2 holds %3 / %4")
+                    .arg(QLatin1String(step), w.name, st.sample.name)
                     .arg(st.sample.hashRate);
         }
         // The incident's down workers (gathered during the apply) are the states' down ones.
@@ -519,7 +519,8 @@ void TestMonitor::reorderedCopiedAndChurningPolls()
         std::sort(expected.begin(), expected.end());
         if (down != expected)
             return QStringLiteral("%1: incident lists %2, the states say %3")
-                .arg(QLatin1String(step), down.join(QLatin1Char(',')), expected.join(QLatin1Char(',')));
+                .arg(QLatin1String(step), down.join(QLatin1Char(',')),
+                     expected.join(QLatin1Char(',')));
         return QString();
     };
     const auto poll = [&](const QVector<WorkerSample> &listed) {
@@ -537,7 +538,7 @@ void TestMonitor::reorderedCopiedAndChurningPolls()
     }
 
     const QHash<QString, WorkerState> held = m.workers(); // shares, then detaches on write
-    workers[7].lastShareAt = now - 1000;                   // w7 stopped sharing
+    workers[7].lastShareAt = now - 1000;                  // w7 stopped sharing
     for (WorkerSample &w : workers)
         w.hashRate += 1;
     poll(workers);
@@ -551,7 +552,8 @@ void TestMonitor::reorderedCopiedAndChurningPolls()
     poll(workers);
     QVERIFY2(check(workers, "reversed").isEmpty(), qPrintable(check(workers, "reversed")));
     poll(workers);
-    QVERIFY2(check(workers, "reversed again").isEmpty(), qPrintable(check(workers, "reversed again")));
+    QVERIFY2(check(workers, "reversed again").isEmpty(),
+             qPrintable(check(workers, "reversed again")));
 
     // One worker dropped, two new ones in the middle, a repeated name at the end.
     workers.removeAt(3);
@@ -568,7 +570,8 @@ void TestMonitor::reorderedCopiedAndChurningPolls()
         for (WorkerSample &w : workers)
             w.hashRate *= 2;
         poll(workers);
-        QVERIFY2(check(workers, "after churn").isEmpty(), qPrintable(check(workers, "after churn")));
+        QVERIFY2(check(workers, "after churn").isEmpty(),
+                 qPrintable(check(workers, "after churn")));
         QCOMPARE(m.changedWorkers().size(), workers.size());
     }
 }

@@ -17,7 +17,7 @@ const QString kChat = QStringLiteral("-1001000000001");
 const QString kKey = QStringLiteral("farm1/bitcoin");
 const QString kName = QStringLiteral("farm1");
 
-QStringList g_log; // every log line, to prove the token is in none
+QStringList g_log;      // every log line, to prove the token is in none
 QStringList g_warnings; // the warnings among them
 QtMessageHandler g_previous = nullptr;
 void captureLog(QtMsgType type, const QMessageLogContext &ctx, const QString &msg)
@@ -58,10 +58,7 @@ private slots:
         g_previous = qInstallMessageHandler(captureLog);
         QLoggingCategory::setFilterRules(QStringLiteral("rigwatch.notify.debug=true"));
     }
-    void init()
-    {
-        setUpChannel(kToken, kChat);
-    }
+    void init() { setUpChannel(kToken, kChat); }
     void cleanup()
     {
         tearDownChannel();
@@ -655,7 +652,8 @@ void TestNotifier::hostileNamesInTheChannel()
 void TestNotifier::chineseChannel()
 {
     if (!MessageFormatter(QStringLiteral("zh_CN")).hasTranslation())
-        QSKIP(":/i18n/rigwatch_core_zh_CN.qm has no rw::MessageFormatter strings yet; zh_CN channel not "
+        QSKIP(":/i18n/rigwatch_core_zh_CN.qm has no rw::MessageFormatter strings yet; zh_CN "
+              "channel not "
               "checked");
     m_cfg.language = QStringLiteral("zh_CN");
     start();

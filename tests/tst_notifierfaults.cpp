@@ -79,10 +79,7 @@ class TestNotifierFaults : public QObject, private test::NotifierFixture
     }
 
 private slots:
-    void init()
-    {
-        setUpChannel(kToken, kChat);
-    }
+    void init() { setUpChannel(kToken, kChat); }
     void cleanup()
     {
         m_failed.reset();
@@ -108,10 +105,11 @@ private slots:
         QVERIFY(m.plainText.endsWith(QStringLiteral("As of 2026-01-01 00:00 UTC")));
         const QStringList said = reports();
         QCOMPARE(said.size(), 1);
-        QCOMPARE(said.first(),
-                 QStringLiteral("farm1: Telegram refused the request: the message is too long (Telegram "
-                                "said: \"Bad Request: message is too long\"); the alert is sent "
-                                "again as shorter plain text without formatting"));
+        QCOMPARE(
+            said.first(),
+            QStringLiteral("farm1: Telegram refused the request: the message is too long (Telegram "
+                           "said: \"Bad Request: message is too long\"); the alert is sent "
+                           "again as shorter plain text without formatting"));
         const QVector<LiveMessage> live = m_store->liveMessages();
         QCOMPARE(live.size(), 1);
         QCOMPARE(live.first().messageId, m.id);
@@ -181,10 +179,9 @@ private slots:
         QCOMPARE(m_sink->totalCalls(), 2);
         const QStringList said = reports();
         QCOMPARE(said.size(), 2);
-        QVERIFY2(
-            said.at(1).startsWith(QStringLiteral("farm1: Telegram refused the request: the "
-                                                 "message is too long")),
-            qPrintable(said.at(1)));
+        QVERIFY2(said.at(1).startsWith(QStringLiteral("farm1: Telegram refused the request: the "
+                                                      "message is too long")),
+                 qPrintable(said.at(1)));
         QVERIFY2(
             said.at(1).endsWith(QStringLiteral(", also as plain text; the alert is tried again "
                                                "after the next poll")),

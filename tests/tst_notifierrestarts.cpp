@@ -34,14 +34,8 @@ class TestNotifierRestarts : public QObject, private test::NotifierFixture
     }
 
 private slots:
-    void init()
-    {
-        setUpChannel(kToken, kChat);
-    }
-    void cleanup()
-    {
-        tearDownChannel();
-    }
+    void init() { setUpChannel(kToken, kChat); }
+    void cleanup() { tearDownChannel(); }
 
     // The incident ended while RigWatch was down for two days: Telegram no longer lets the bot
     // delete the alert, so the restarted notifier edits it to "resolved" instead.

@@ -75,8 +75,10 @@ private slots:
         QVERIFY(!second.open(&error));
         QCOMPARE(second.openFailure(), Runtime::OpenFailure::InUse);
         QVERIFY2(error.contains(QStringLiteral("in use by another RigWatch")), qPrintable(error));
-        QVERIFY2(error.contains(QString::number(QCoreApplication::applicationPid())), qPrintable(error));
-        QVERIFY2(error.contains(QDir::toNativeSeparators(config().databasePath)), qPrintable(error));
+        QVERIFY2(error.contains(QString::number(QCoreApplication::applicationPid())),
+                 qPrintable(error));
+        QVERIFY2(error.contains(QDir::toNativeSeparators(config().databasePath)),
+                 qPrintable(error));
     }
 
     void databaseIsFreeAgainAfterTheFirstEnds()
@@ -109,7 +111,8 @@ private slots:
         QCOMPARE(aside.size(), 1);
         QCOMPARE(QFileInfo(m_dir->filePath(aside.first())).size(), 64 * 1024);
         const CheckReport report = once(r);
-        QVERIFY2(report.line.startsWith(QStringLiteral("OK - 4/4 workers online")), qPrintable(report.line));
+        QVERIFY2(report.line.startsWith(QStringLiteral("OK - 4/4 workers online")),
+                 qPrintable(report.line));
     }
 
     void damagedPagesAreMovedAsideAndMonitoringGoesOn()
@@ -143,7 +146,10 @@ private slots:
             QVERIFY(!storage.isEmpty());
             QVERIFY(storage.last().first().toString().contains(QStringLiteral("was damaged")));
         }
-        QCOMPARE(QDir(m_dir->path()).entryList({QStringLiteral("rw.sqlite.damaged-*")}, QDir::Files).size(), 1);
+        QCOMPARE(QDir(m_dir->path())
+                     .entryList({QStringLiteral("rw.sqlite.damaged-*")}, QDir::Files)
+                     .size(),
+                 1);
         // The new file holds the state: the next run knows rig-02 is already down.
         Runtime r(config(), {});
         QString error;

@@ -28,8 +28,9 @@ class TestSmoke : public QObject
         QVERIFY2(p.waitForStarted(), qPrintable(p.errorString()));
         QString log;
         // the first poll of the simulated farm is logged within seconds
-        QTRY_VERIFY_WITH_TIMEOUT((log += QString::fromUtf8(p.readAllStandardError())).contains(QStringLiteral("polled")),
-                                 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (log += QString::fromUtf8(p.readAllStandardError())).contains(QStringLiteral("polled")),
+            15000);
         QVERIFY2(p.state() == QProcess::Running, qPrintable(log));
         ::kill(pid_t(p.processId()), SIGTERM);
         QSignalSpy done(&p, &QProcess::finished);
@@ -37,7 +38,8 @@ class TestSmoke : public QObject
         log += QString::fromUtf8(p.readAllStandardError());
         QVERIFY2(p.exitStatus() == QProcess::NormalExit, qPrintable(log.right(3000)));
         QVERIFY2(p.exitCode() == 0, qPrintable(log.right(3000)));
-        QVERIFY2(!log.contains(QStringLiteral("demo-secret")) && !log.contains(QStringLiteral("demo-token")),
+        QVERIFY2(!log.contains(QStringLiteral("demo-secret")) &&
+                     !log.contains(QStringLiteral("demo-token")),
                  "a secret of the simulated farm reached the log");
     }
 
@@ -56,11 +58,13 @@ private slots:
             QSKIP("rigwatch is not built here (RIGWATCH_BUILD_GUI=OFF)");
         if (onPath(QStringLiteral("Xvfb")).isEmpty() || onPath(QStringLiteral("trayer")).isEmpty())
             QSKIP("needs Xvfb and trayer");
-        const QString display = QStringLiteral(":%1").arg(90 + QCoreApplication::applicationPid() % 100);
+        const QString display =
+            QStringLiteral(":%1").arg(90 + QCoreApplication::applicationPid() % 100);
         QProcess xvfb;
-        xvfb.start(onPath(QStringLiteral("Xvfb")), {display, QStringLiteral("-screen"), QStringLiteral("0"),
-                                                     QStringLiteral("1280x800x24"), QStringLiteral("-nolisten"),
-                                                     QStringLiteral("tcp")});
+        xvfb.start(onPath(QStringLiteral("Xvfb")),
+                   {display, QStringLiteral("-screen"), QStringLiteral("0"),
+                    QStringLiteral("1280x800x24"), QStringLiteral("-nolisten"),
+                    QStringLiteral("tcp")});
         QVERIFY(xvfb.waitForStarted());
         QTest::qWait(500);
         QProcessEnvironment x = QProcessEnvironment::systemEnvironment();
@@ -80,11 +84,13 @@ private slots:
         env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
         env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home.path());
         p.setProcessEnvironment(env);
-        p.start(QStringLiteral(RIGWATCH_BIN_DIR "/rigwatch"), {QStringLiteral("--demo"), QStringLiteral("--new-instance")});
+        p.start(QStringLiteral(RIGWATCH_BIN_DIR "/rigwatch"),
+                {QStringLiteral("--demo"), QStringLiteral("--new-instance")});
         QVERIFY2(p.waitForStarted(), qPrintable(p.errorString()));
         QString log;
-        QTRY_VERIFY_WITH_TIMEOUT((log += QString::fromUtf8(p.readAllStandardError())).contains(QStringLiteral("polled")),
-                                 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (log += QString::fromUtf8(p.readAllStandardError())).contains(QStringLiteral("polled")),
+            20000);
         QVERIFY2(p.state() == QProcess::Running, qPrintable(log));
         ::kill(pid_t(p.processId()), SIGTERM);
         QSignalSpy done(&p, &QProcess::finished);
@@ -104,7 +110,8 @@ private slots:
     {
         if (!QFileInfo::exists(QStringLiteral(RIGWATCH_BIN_DIR "/rigwatch")))
             QSKIP("rigwatch is not built here (RIGWATCH_BUILD_GUI=OFF)");
-        upThenTerminated(QStringLiteral("rigwatch"), {QStringLiteral("--demo"), QStringLiteral("--new-instance")});
+        upThenTerminated(QStringLiteral("rigwatch"),
+                         {QStringLiteral("--demo"), QStringLiteral("--new-instance")});
     }
 };
 

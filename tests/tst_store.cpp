@@ -83,8 +83,7 @@ bool poll(Store &store, qint64 at, int workers, double rate = 1e14, const QStrin
 class Inspect
 {
 public:
-    explicit Inspect(const QString &path)
-        : m_name(QStringLiteral("inspect.%1").arg(++s_count))
+    explicit Inspect(const QString &path) : m_name(QStringLiteral("inspect.%1").arg(++s_count))
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
         db.setDatabaseName(path);
@@ -100,7 +99,10 @@ public:
         }
         return q.value(0);
     }
-    bool exec(const QString &sql) const { return QSqlQuery(QSqlDatabase::database(m_name)).exec(sql); }
+    bool exec(const QString &sql) const
+    {
+        return QSqlQuery(QSqlDatabase::database(m_name)).exec(sql);
+    }
     qint64 count(const char *table) const
     {
         return value(QStringLiteral("SELECT count(*) FROM ") + QLatin1String(table)).toLongLong();
@@ -151,8 +153,8 @@ int runChild(const QString &path)
         }
         AccountState a;
         a.lastSuccessAt = at;
-        if (!store.recordPoll(Acme, at, s, states, a, events)
-            || (n % 6 == 0 && !store.applyRetention(at))) {
+        if (!store.recordPoll(Acme, at, s, states, a, events) ||
+            (n % 6 == 0 && !store.applyRetention(at))) {
             std::fprintf(stderr, "%s\n", qPrintable(store.lastError()));
             return 3;
         }
@@ -250,7 +252,8 @@ void TestStore::refusesNewerSchema()
     QString error;
     QVERIFY(!store.open(path, &error));
     QVERIFY(!store.isOpen());
-    QVERIFY2(error.contains(path) && error.contains(QLatin1String("newer version")), qPrintable(error));
+    QVERIFY2(error.contains(path) && error.contains(QLatin1String("newer version")),
+             qPrintable(error));
     QCOMPARE(store.lastError(), error);
     Inspect db(path);
     QCOMPARE(db.value(QStringLiteral("PRAGMA user_version")).toInt(), newer);
@@ -267,7 +270,8 @@ void TestStore::refusesForeignDatabase()
     Store store;
     QString error;
     QVERIFY(!store.open(path, &error));
-    QVERIFY2(error.contains(path) && error.contains(QLatin1String("another program")), qPrintable(error));
+    QVERIFY2(error.contains(path) && error.contains(QLatin1String("another program")),
+             qPrintable(error));
     QCOMPARE(Inspect(path).count("sqlite_master"), 1);
 }
 
@@ -282,12 +286,12 @@ void TestStore::unopenablePath_data()
     QTest::newRow("under a regular file") << file(QStringLiteral("plain.txt/sub/db.sqlite"))
                                           << QStringLiteral("plain.txt is not a directory");
     QTest::newRow("directory") << m_tmp.path() << QStringLiteral("it is a directory");
-    QTest::newRow("not a database") << file(QStringLiteral("plain.txt"))
-                                    << QStringLiteral("the file is not a database");
+    QTest::newRow("not a database")
+        << file(QStringLiteral("plain.txt")) << QStringLiteral("the file is not a database");
 #ifdef Q_OS_LINUX
     // A read-only location that even root cannot write.
-    QTest::newRow("read-only location") << QStringLiteral("/proc/rigwatch.sqlite")
-                                        << QStringLiteral("cannot be opened or created");
+    QTest::newRow("read-only location")
+        << QStringLiteral("/proc/rigwatch.sqlite") << QStringLiteral("cannot be opened or created");
 #endif
 }
 
@@ -335,7 +339,8 @@ void TestStore::readOnlyDatabase()
             QVERIFY(poll(store, T0 + i * 300, 5));
     }
     QFile::setPermissions(dir.path(), QFileDevice::Permissions(0x7777)); // rwx for all
-    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
+    QFile::setPermissions(path,
+                          QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
     {
         Unprivileged nobody;
         QFile probe(path);
@@ -347,8 +352,9 @@ void TestStore::readOnlyDatabase()
         QCOMPARE(store.accountSeries(Acme, T0, T0 + Day).size(), 3);
         QVERIFY(!poll(store, T0 + 900, 5));
         const QString e = store.lastError();
-        QVERIFY2(e.contains(path) && e.contains(QLatin1String("read-only"))
-                     && e.contains(QLatin1String("acme")), qPrintable(e));
+        QVERIFY2(e.contains(path) && e.contains(QLatin1String("read-only")) &&
+                     e.contains(QLatin1String("acme")),
+                 qPrintable(e));
         QVERIFY(!store.applyRetention(T0 + 10 * Day));
         LiveMessage m;
         QVERIFY(!store.saveMessage(m));
@@ -377,7 +383,8 @@ void TestStore::diskFullKeepsData()
         QVERIFY(q.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(q.value(0).toInt())));
     }
     QVERIFY(!poll(store, T0 + 300, 3000)); // 3000 new workers need new pages
-    QVERIFY2(store.lastError().contains(path) && store.lastError().contains(QLatin1String("disk is full")),
+    QVERIFY2(store.lastError().contains(path) &&
+                 store.lastError().contains(QLatin1String("disk is full")),
              qPrintable(store.lastError()));
     QCOMPARE(store.accountSeries(Acme, T0, T0 + Hour).size(), 1);
     QCOMPARE(store.workerStates(Acme).size(), 10);
@@ -404,7 +411,8 @@ void TestStore::lockedDatabase()
     t.start();
     QVERIFY(!poll(store, T0 + 300, 2));
     QVERIFY(t.elapsed() < 3000);
-    QVERIFY2(store.lastError().contains(path) && store.lastError().contains(QLatin1String("locked")),
+    QVERIFY2(store.lastError().contains(path) &&
+                 store.lastError().contains(QLatin1String("locked")),
              qPrintable(store.lastError()));
     QVERIFY(other.exec(QStringLiteral("ROLLBACK")));
     QVERIFY(poll(store, T0 + 300, 2));
@@ -420,7 +428,8 @@ void TestStore::statesRoundTrip()
     states[b].status = WorkerStatus::Offline;
     states[b].statusSince = T0 - 900;
     WorkerState missing{farm(3, T0 - Day).workers[2], WorkerStatus::Missing, T0 - Day, T0 - Day};
-    WorkerState retired{farm(4, T0 - 9 * Hour).workers[3], WorkerStatus::Retired, T0 - 9 * Hour, T0 - 9 * Hour};
+    WorkerState retired{farm(4, T0 - 9 * Hour).workers[3], WorkerStatus::Retired, T0 - 9 * Hour,
+                        T0 - 9 * Hour};
     retired.sample.host.clear();
     states.insert(missing.sample.name, missing);
     states.insert(retired.sample.name, retired);
@@ -475,7 +484,8 @@ void TestStore::statesRoundTrip()
     failing.unreachableSince = T0 + 600;
     failing.poolUnreachable = true;
     failing.lastError = QStringLiteral("the pool did not answer within 30 s");
-    QVERIFY(store.recordFailure(Acme, failing, {Event{Event::PoolUnreachable, {}, T0 + 600, 0, failing.lastError}}));
+    QVERIFY(store.recordFailure(
+        Acme, failing, {Event{Event::PoolUnreachable, {}, T0 + 600, 0, failing.lastError}}));
     QCOMPARE(store.accountState(Acme).lastError, failing.lastError);
     QVERIFY(store.accountState(Acme).poolUnreachable);
     QCOMPARE(store.workerStates(Acme).size(), 3);
@@ -486,18 +496,24 @@ void TestStore::outagesFromEvents()
 {
     Store store;
     QVERIFY(store.open(file(QStringLiteral("outages.sqlite")), nullptr));
-    const QString s1 = QStringLiteral("S9-01"), s2 = QStringLiteral("s9-02"), l7 = QStringLiteral("l7-01");
+    const QString s1 = QStringLiteral("S9-01"), s2 = QStringLiteral("s9-02"),
+                  l7 = QStringLiteral("l7-01");
     const Snapshot snap = farm(1, T0);
     const AccountState acc;
     auto record = [&](qint64 at, const QVector<Event> &events) {
         return store.recordPoll(Acme, at, snap, statesOf(snap), acc, events);
     };
-    QVERIFY(record(T0, {{Event::WentOffline, s1, T0 - 700, 0, {}}, {Event::WentMissing, s2, T0 - 5000, 0, {}}}));
+    QVERIFY(record(T0, {{Event::WentOffline, s1, T0 - 700, 0, {}},
+                        {Event::WentMissing, s2, T0 - 5000, 0, {}}}));
     // Offline then missing is still the same outage; l7 came back from before the store knew it.
-    QVERIFY(record(T0 + 300, {{Event::WentMissing, s1, T0 - 700, 0, {}}, {Event::CameBack, l7, T0 + 300, 1200, {}}}));
-    QVERIFY(record(T0 + 600, {{Event::CameBack, s1, T0 + 550, 1250, {}}, {Event::HashrateLow, {}, T0 + 600, 0, {}}}));
-    QVERIFY(store.recordFailure(Acme, acc, {{Event::Retired, s2, T0 + 900, 5900, {}},
-                                            {Event::PoolUnreachable, {}, T0 + 900, 0, QStringLiteral("timeout")}}));
+    QVERIFY(record(T0 + 300, {{Event::WentMissing, s1, T0 - 700, 0, {}},
+                              {Event::CameBack, l7, T0 + 300, 1200, {}}}));
+    QVERIFY(record(T0 + 600, {{Event::CameBack, s1, T0 + 550, 1250, {}},
+                              {Event::HashrateLow, {}, T0 + 600, 0, {}}}));
+    QVERIFY(store.recordFailure(
+        Acme, acc,
+        {{Event::Retired, s2, T0 + 900, 5900, {}},
+         {Event::PoolUnreachable, {}, T0 + 900, 0, QStringLiteral("timeout")}}));
     QVERIFY(record(T0 + 2100, {{Event::WentOffline, s1, T0 + 2000, 0, {}}}));
 
     const auto all = store.outages(Acme, 0, T0 + Day);
@@ -542,12 +558,12 @@ void TestStore::seriesAcrossRollups()
 {
     Store store;
     QVERIFY(store.open(file(QStringLiteral("series.sqlite")), nullptr));
-    const qint64 now = T0 + 100 * Day;       // on a whole hour
-    const qint64 day = T0 + 5 * Day;         // older than 90 days: ends up daily
+    const qint64 now = T0 + 100 * Day;             // on a whole hour
+    const qint64 day = T0 + 5 * Day;               // older than 90 days: ends up daily
     const qint64 hour = now - 10 * Day + 7 * Hour; // older than 48 h: ends up hourly
     auto at = [&](qint64 t, double rate) { QVERIFY(poll(store, t, 1, rate)); };
-    at(day, 100);                            // hour 0: one sample
-    at(day + Hour, 200);                     // hour 1: three samples
+    at(day, 100);        // hour 0: one sample
+    at(day + Hour, 200); // hour 1: three samples
     at(day + Hour + 300, 200);
     at(day + Hour + 600, 200);
     for (int i = 0; i < 12; ++i)
@@ -558,7 +574,8 @@ void TestStore::seriesAcrossRollups()
     QVERIFY(store.applyRetention(now));
 
     const QString rig = farm(1, 0).workers[0].name;
-    auto check = [&](const QVector<SeriesPoint> &points, const QVector<std::pair<qint64, double>> &want) {
+    auto check = [&](const QVector<SeriesPoint> &points,
+                     const QVector<std::pair<qint64, double>> &want) {
         QCOMPARE(points.size(), want.size());
         for (int i = 0; i < want.size(); ++i) {
             QCOMPARE(points[i].at, want[i].first);
@@ -574,12 +591,14 @@ void TestStore::seriesAcrossRollups()
     QCOMPARE(store.accountSeries(Acme, day - 1, now).first().online, 1);
     // Buckets overlapping the range count; raw points only inside it.
     check(store.accountSeries(Acme, day + 12 * Hour, day + 13 * Hour), {{day, 175}});
-    check(store.accountSeries(Acme, hour + 1800, hour + Hour + 10), {{hour, 200}, {hour + Hour, 50}});
+    check(store.accountSeries(Acme, hour + 1800, hour + Hour + 10),
+          {{hour, 200}, {hour + Hour, 50}});
     check(store.accountSeries(Acme, now - Hour + 1, now), {{now - Hour + 300, 222}});
     QVERIFY(store.workerSeries(Acme, QStringLiteral("nope"), 0, now).isEmpty());
 
     Inspect db(store.path());
-    const qint64 rows[] = {db.count("samples"), db.count("samples_hourly"), db.count("samples_daily")};
+    const qint64 rows[] = {db.count("samples"), db.count("samples_hourly"),
+                           db.count("samples_daily")};
     QCOMPARE(rows[0], 2);
     QCOMPARE(rows[1], 2);
     QCOMPARE(rows[2], 1);
@@ -605,7 +624,8 @@ void TestStore::retentionBoundsGrowth()
     // 50 MB. The suite runs a small farm and extrapolates: the rows grow with the number of
     // workers, the WAL does not. RIGWATCH_STORE_SCALE_WORKERS=1000 measures the real thing.
     const int workers = qEnvironmentVariableIsSet("RIGWATCH_STORE_SCALE_WORKERS")
-                            ? qEnvironmentVariableIntValue("RIGWATCH_STORE_SCALE_WORKERS") : 40;
+                            ? qEnvironmentVariableIntValue("RIGWATCH_STORE_SCALE_WORKERS")
+                            : 40;
     const QString path = file(QStringLiteral("growth.sqlite"));
     Store store;
     QVERIFY(store.open(path, nullptr));
@@ -778,16 +798,30 @@ void TestStore::killDuringWrites()
     // The transaction boundary held: each totals row with all its samples, nothing in between.
     QCOMPARE(db.value(QStringLiteral("SELECT max(at) FROM polls")).toLongLong(), acc.lastSuccessAt);
     QCOMPARE(db.value(QStringLiteral(
-                 "SELECT count(*) FROM polls p WHERE (SELECT count(*) FROM samples s WHERE"
-                 " s.account_id = p.account_id AND s.at = p.at) != %1").arg(ChildWorkers)).toInt(), 0);
-    QCOMPARE(db.value(QStringLiteral(
-                 "SELECT count(*) FROM polls p WHERE abs(p.hashrate - (SELECT total(hashrate) FROM"
-                 " samples s WHERE s.account_id = p.account_id AND s.at = p.at)) > p.hashrate * 1e-9")).toInt(), 0);
+                          "SELECT count(*) FROM polls p WHERE (SELECT count(*) FROM samples s WHERE"
+                          " s.account_id = p.account_id AND s.at = p.at) != %1")
+                          .arg(ChildWorkers))
+                 .toInt(),
+             0);
+    QCOMPARE(
+        db
+            .value(QStringLiteral(
+                "SELECT count(*) FROM polls p WHERE abs(p.hashrate - (SELECT total(hashrate) FROM"
+                " samples s WHERE s.account_id = p.account_id AND s.at = p.at)) > p.hashrate * "
+                "1e-9"))
+            .toInt(),
+        0);
     QVERIFY(db.count("polls_hourly") > 0);
-    QCOMPARE(db.value(QStringLiteral(
-                 "SELECT count(*) FROM polls_hourly p WHERE (SELECT count(*) FROM samples_hourly s"
-                 " WHERE s.account_id = p.account_id AND s.at = p.at AND s.n = p.n) != %1").arg(ChildWorkers)).toInt(), 0);
-    QCOMPARE(db.value(QStringLiteral("SELECT total(n) FROM polls_hourly")).toLongLong() + db.count("polls"),
+    QCOMPARE(
+        db.value(
+              QStringLiteral(
+                  "SELECT count(*) FROM polls_hourly p WHERE (SELECT count(*) FROM samples_hourly s"
+                  " WHERE s.account_id = p.account_id AND s.at = p.at AND s.n = p.n) != %1")
+                  .arg(ChildWorkers))
+            .toInt(),
+        0);
+    QCOMPARE(db.value(QStringLiteral("SELECT total(n) FROM polls_hourly")).toLongLong() +
+                 db.count("polls"),
              committed);
     const auto states = store.workerStates(Acme);
     QCOMPARE(states.size(), ChildWorkers);
@@ -813,8 +847,8 @@ int runWrongThreadChild(const QString &mode, const QString &path)
     QObject onEngine;
     onEngine.moveToThread(&engine);
     engine.start();
-    QMetaObject::invokeMethod(&onEngine, [&] { store.open(path, &error); },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        &onEngine, [&] { store.open(path, &error); }, Qt::BlockingQueuedConnection);
     engine.quit();
     engine.wait();
     store.accounts(); // opened on the engine thread, read on this one
@@ -825,8 +859,10 @@ void TestStore::wrongThreadStops_data()
 {
     QTest::addColumn<QString>("mode");
     QTest::addColumn<QString>("says");
-    QTest::newRow("on the GUI thread") << "forbidden" << "forbidden thread";
-    QTest::newRow("on another thread") << "other" << "used on another";
+    QTest::newRow("on the GUI thread") << "forbidden"
+                                       << "forbidden thread";
+    QTest::newRow("on another thread") << "other"
+                                       << "used on another";
 }
 
 // With the checks on (as the GUI tests have them), a store touched on the GUI thread, or on a

@@ -405,9 +405,8 @@ void TestTelegramClient::retryAfterForms_data()
         << tooMany << QByteArray("Thu, 01 Jan 2026 00:01:30 GMT") << 90;
     QTest::newRow("header HTTP-date with a Bot API body")
         << err(429, "Too Many Requests") << QByteArray("Thu, 01 Jan 2026 00:00:40 GMT") << 40;
-    QTest::newRow("header HTTP-date in the past") << tooMany
-                                                  << QByteArray("Wed, 31 Dec 2025 23:00:00 GMT")
-                                                  << 1;
+    QTest::newRow("header HTTP-date in the past")
+        << tooMany << QByteArray("Wed, 31 Dec 2025 23:00:00 GMT") << 1;
     QTest::newRow("body and header: the longer wins")
         << err(429, "Too Many Requests", "{\"retry_after\":\"3\"}")
         << QByteArray("Thu, 01 Jan 2026 00:00:20 GMT") << 20;
@@ -420,8 +419,8 @@ void TestTelegramClient::retryAfterForms()
     QFETCH(QByteArray, body);
     QFETCH(QByteArray, header);
     QFETCH(int, secs);
-    const TelegramResult r = classifyTelegramReply(QStringLiteral("sendMessage"), 429, body, header,
-                                                   1'767'225'600);
+    const TelegramResult r =
+        classifyTelegramReply(QStringLiteral("sendMessage"), 429, body, header, 1'767'225'600);
     QCOMPARE(TelegramResult::kindName(r.kind),
              TelegramResult::kindName(TelegramResult::TooManyRequests));
     QCOMPARE(r.retryAfterSecs, secs);
@@ -441,8 +440,8 @@ void TestTelegramClient::unreadableAnswerToSendMayHaveBeenDelivered_data()
     QTest::newRow("502 html: the proxy never reached Telegram")
         << send << 502 << QByteArray("<html>502</html>") << false;
     QTest::newRow("503 html") << send << 503 << QByteArray("<html>503</html>") << false;
-    QTest::newRow("edit 200 garbage") << QStringLiteral("editMessageText") << 200
-                                      << QByteArray("garbage") << false;
+    QTest::newRow("edit 200 garbage")
+        << QStringLiteral("editMessageText") << 200 << QByteArray("garbage") << false;
     QTest::newRow("send 500 Bot API") << send << 500 << err(500, "Internal Server Error") << false;
     QTest::newRow("send 401 html") << send << 401 << QByteArray("<html>no</html>") << false;
 }

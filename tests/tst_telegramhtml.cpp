@@ -44,26 +44,55 @@ private slots:
     void html_data()
     {
         QTest::addColumn<QString>("text");
-        QTest::addColumn<QString>("plain");  // expected text, empty = rejected
+        QTest::addColumn<QString>("plain");   // expected text, empty = rejected
         QTest::addColumn<QString>("problem"); // substring of the error
-        QTest::newRow("escaped tag") << "&lt;b&gt; is escaped" << "<b> is escaped" << "";
-        QTest::newRow("escaped amp") << "Tom &amp; Jerry &quot;ok&quot;" << "Tom & Jerry \"ok\"" << "";
-        QTest::newRow("numeric") << "&#9888; &#x26A0;" << "⚠ ⚠" << "";
-        QTest::newRow("bare gt") << "a > b" << "a > b" << "";
+        QTest::newRow("escaped tag") << "&lt;b&gt; is escaped"
+                                     << "<b> is escaped"
+                                     << "";
+        QTest::newRow("escaped amp") << "Tom &amp; Jerry &quot;ok&quot;"
+                                     << "Tom & Jerry \"ok\""
+                                     << "";
+        QTest::newRow("numeric") << "&#9888; &#x26A0;"
+                                 << "⚠ ⚠"
+                                 << "";
+        QTest::newRow("bare gt") << "a > b"
+                                 << "a > b"
+                                 << "";
         QTest::newRow("all tags") << "<b>b</b><i>i</i><u>u</u><s>s</s><code>c</code>"
                                      "<pre>p</pre><a href=\"https://x.io/?a=1&amp;b=2\">a</a>"
                                      "<blockquote>q</blockquote><tg-spoiler>t</tg-spoiler>"
-                                  << "biuscpaqt" << "";
-        QTest::newRow("raw tag") << "<x>rig</x>" << "" << "Unsupported start tag \"x\"";
-        QTest::newRow("br") << "line<br>next" << "" << "Unsupported start tag \"br\"";
-        QTest::newRow("span") << "<span>x</span>" << "" << "Unsupported start tag \"span\"";
-        QTest::newRow("bare lt") << "hashrate < 100 TH/s" << "" << "Unsupported start tag";
-        QTest::newRow("bare amp") << "Tom & Jerry" << "" << "byte offset 4";
-        QTest::newRow("unknown entity") << "&nbsp;" << "" << "&";
-        QTest::newRow("unclosed") << "<b>down" << "" << "Can't find end tag corresponding to start tag \"b\"";
-        QTest::newRow("crossed") << "<b><i>x</b></i>" << "" << "Unmatched end tag";
-        QTest::newRow("stray end") << "x</b>" << "" << "Unexpected end tag";
-        QTest::newRow("open bracket at end") << "x <" << "" << "Unclosed start tag";
+                                  << "biuscpaqt"
+                                  << "";
+        QTest::newRow("raw tag") << "<x>rig</x>"
+                                 << ""
+                                 << "Unsupported start tag \"x\"";
+        QTest::newRow("br") << "line<br>next"
+                            << ""
+                            << "Unsupported start tag \"br\"";
+        QTest::newRow("span") << "<span>x</span>"
+                              << ""
+                              << "Unsupported start tag \"span\"";
+        QTest::newRow("bare lt") << "hashrate < 100 TH/s"
+                                 << ""
+                                 << "Unsupported start tag";
+        QTest::newRow("bare amp") << "Tom & Jerry"
+                                  << ""
+                                  << "byte offset 4";
+        QTest::newRow("unknown entity") << "&nbsp;"
+                                        << ""
+                                        << "&";
+        QTest::newRow("unclosed") << "<b>down"
+                                  << ""
+                                  << "Can't find end tag corresponding to start tag \"b\"";
+        QTest::newRow("crossed") << "<b><i>x</b></i>"
+                                 << ""
+                                 << "Unmatched end tag";
+        QTest::newRow("stray end") << "x</b>"
+                                   << ""
+                                   << "Unexpected end tag";
+        QTest::newRow("open bracket at end") << "x <"
+                                             << ""
+                                             << "Unclosed start tag";
     }
 
     void html()
@@ -74,8 +103,9 @@ private slots:
         const HttpResult r = m_client->send(text, QStringLiteral("HTML"));
         if (plain.isEmpty()) {
             QCOMPARE(r.status, 400);
-            QVERIFY2(r.description().startsWith(QLatin1String("Bad Request: can't parse entities: ")),
-                     qPrintable(r.description()));
+            QVERIFY2(
+                r.description().startsWith(QLatin1String("Bad Request: can't parse entities: ")),
+                qPrintable(r.description()));
             QVERIFY2(r.description().contains(problem), qPrintable(r.description()));
             QVERIFY(m_sink->messages(kChat).isEmpty());
         } else {
@@ -86,8 +116,9 @@ private slots:
 
     void htmlEntitiesUseUtf16Offsets()
     {
-        const HttpResult r = m_client->send(QStringLiteral("😀 <b>rig-07</b> <a href=\"https://f2pool.com\">pool</a>"),
-                              QStringLiteral("HTML"));
+        const HttpResult r = m_client->send(
+            QStringLiteral("😀 <b>rig-07</b> <a href=\"https://f2pool.com\">pool</a>"),
+            QStringLiteral("HTML"));
         QCOMPARE(r.status, 200);
         const QJsonArray e = r.result().value(QLatin1String("entities")).toArray();
         QCOMPARE(e.size(), 2);
@@ -105,15 +136,25 @@ private slots:
         QTest::addColumn<QString>("error"); // empty = accepted
         const QString tooLong = QStringLiteral("Bad Request: message is too long");
         const QString a4096(4096, QLatin1Char('a'));
-        QTest::newRow("4096 plain") << a4096 << "" << "";
+        QTest::newRow("4096 plain") << a4096 << ""
+                                    << "";
         QTest::newRow("4097 plain") << a4096 + QLatin1Char('a') << "" << tooLong;
-        QTest::newRow("4096 inside tags") << QStringLiteral("<b>") + a4096 + QStringLiteral("</b>") << "HTML" << "";
-        QTest::newRow("4096 entities") << QStringLiteral("&lt;").repeated(4096) << "HTML" << "";
-        QTest::newRow("4097 entities") << QStringLiteral("&lt;").repeated(4097) << "HTML" << tooLong;
-        QTest::newRow("2048 emoji") << QStringLiteral("😀").repeated(2048) << "" << "";
+        QTest::newRow("4096 inside tags")
+            << QStringLiteral("<b>") + a4096 + QStringLiteral("</b>") << "HTML"
+            << "";
+        QTest::newRow("4096 entities") << QStringLiteral("&lt;").repeated(4096) << "HTML"
+                                       << "";
+        QTest::newRow("4097 entities")
+            << QStringLiteral("&lt;").repeated(4097) << "HTML" << tooLong;
+        QTest::newRow("2048 emoji") << QStringLiteral("😀").repeated(2048) << ""
+                                    << "";
         QTest::newRow("2049 emoji") << QStringLiteral("😀").repeated(2049) << "" << tooLong;
-        QTest::newRow("empty") << "" << "" << "Bad Request: message text is empty";
-        QTest::newRow("empty after parsing") << "<b></b>" << "HTML" << "Bad Request: message text is empty";
+        QTest::newRow("empty") << ""
+                               << ""
+                               << "Bad Request: message text is empty";
+        QTest::newRow("empty after parsing") << "<b></b>"
+                                             << "HTML"
+                                             << "Bad Request: message text is empty";
     }
 
     void textLength()
@@ -144,7 +185,7 @@ private slots:
     void preWithLanguage()
     {
         const sim::TelegramText t = sim::parseTelegramHtml(
-                QStringLiteral("<pre><code class=\"language-ini\">[pool]</code></pre>"));
+            QStringLiteral("<pre><code class=\"language-ini\">[pool]</code></pre>"));
         QVERIFY(t.ok());
         QCOMPARE(t.text, QStringLiteral("[pool]"));
         QCOMPARE(t.entities.size(), 1);

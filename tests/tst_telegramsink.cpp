@@ -20,8 +20,8 @@ namespace {
 const QString kToken = QStringLiteral("123456:AAE-secret-token");
 const QString kChat = QStringLiteral("-1001234567890");
 const QString kNotModified = QStringLiteral(
-        "Bad Request: message is not modified: specified new message content and reply markup "
-        "are exactly the same as a current content and reply markup of the message");
+    "Bad Request: message is not modified: specified new message content and reply markup "
+    "are exactly the same as a current content and reply markup of the message");
 
 } // namespace
 
@@ -53,7 +53,8 @@ private slots:
 
     void getMe()
     {
-        const HttpResult r = m_client->call(QStringLiteral("getMe"), {}, BotClient::Encoding::Query);
+        const HttpResult r =
+            m_client->call(QStringLiteral("getMe"), {}, BotClient::Encoding::Query);
         QCOMPARE(r.status, 200);
         QVERIFY(r.ok());
         QCOMPARE(r.result().value(QLatin1String("id")).toInteger(), 123456);
@@ -72,12 +73,15 @@ private slots:
     void wrongTokenIsUnauthorized()
     {
         QFETCH(QString, method);
-        const HttpResult r = m_client->call(method, {{QStringLiteral("chat_id"), kChat}, {QStringLiteral("text"), QStringLiteral("x")}},
-                              BotClient::Encoding::Json, QStringLiteral("123456:wrong"));
+        const HttpResult r = m_client->call(
+            method,
+            {{QStringLiteral("chat_id"), kChat}, {QStringLiteral("text"), QStringLiteral("x")}},
+            BotClient::Encoding::Json, QStringLiteral("123456:wrong"));
         QCOMPARE(r.status, 401);
-        QCOMPARE(r.json(), QJsonObject({{QStringLiteral("ok"), false},
-                                        {QStringLiteral("error_code"), 401},
-                                        {QStringLiteral("description"), QStringLiteral("Unauthorized")}}));
+        QCOMPARE(r.json(),
+                 QJsonObject({{QStringLiteral("ok"), false},
+                              {QStringLiteral("error_code"), 401},
+                              {QStringLiteral("description"), QStringLiteral("Unauthorized")}}));
         QVERIFY(m_sink->messages(kChat).isEmpty());
     }
 
@@ -120,8 +124,9 @@ private slots:
         const QJsonObject chat = m.value(QLatin1String("chat")).toObject();
         QCOMPARE(chat.value(QLatin1String("id")).toInteger(), kChat.toLongLong());
         QCOMPARE(chat.value(QLatin1String("type")).toString(), QStringLiteral("channel"));
-        QCOMPARE(m.value(QLatin1String("entities")).toArray().first()[QLatin1String("type")].toString(),
-                 QStringLiteral("bold"));
+        QCOMPARE(
+            m.value(QLatin1String("entities")).toArray().first()[QLatin1String("type")].toString(),
+            QStringLiteral("bold"));
 
         const auto msgs = m_sink->messages(kChat);
         QCOMPARE(msgs.size(), 2);
@@ -136,14 +141,16 @@ private slots:
     void multipartForm()
     {
         auto *multi = new QHttpMultiPart(QHttpMultiPart::FormDataType);
-        for (const auto &[name, value] : {std::pair{"chat_id", kChat}, std::pair{"text", QStringLiteral("hello")}}) {
+        for (const auto &[name, value] :
+             {std::pair{"chat_id", kChat}, std::pair{"text", QStringLiteral("hello")}}) {
             QHttpPart part;
             part.setHeader(QNetworkRequest::ContentDispositionHeader,
                            QStringLiteral("form-data; name=\"%1\"").arg(QLatin1String(name)));
             part.setBody(value.toUtf8());
             multi->append(part);
         }
-        QNetworkReply *reply = m_client->nam().post(QNetworkRequest(m_client->methodUrl(QStringLiteral("sendMessage"))), multi);
+        QNetworkReply *reply = m_client->nam().post(
+            QNetworkRequest(m_client->methodUrl(QStringLiteral("sendMessage"))), multi);
         multi->setParent(reply);
         const HttpResult r = simtest::waitFor(reply);
         QCOMPARE(r.status, 200);
@@ -161,7 +168,8 @@ private slots:
 
     void chatChecks()
     {
-        const HttpResult missing = m_client->call(QStringLiteral("sendMessage"), {{QStringLiteral("text"), QStringLiteral("x")}});
+        const HttpResult missing = m_client->call(QStringLiteral("sendMessage"),
+                                                  {{QStringLiteral("text"), QStringLiteral("x")}});
         QCOMPARE(missing.status, 400);
         QCOMPARE(missing.description(), QStringLiteral("Bad Request: chat_id is empty"));
         m_sink->setKnownChats({kChat});
@@ -187,8 +195,12 @@ private slots:
         QCOMPARE(same.status, 400);
         QCOMPARE(same.description(), kNotModified);
         // Same visible content through different markup is still "not modified".
-        QCOMPARE(m_client->edit(id, QStringLiteral("1 rig down"), QStringLiteral("HTML")).description(), kNotModified);
-        QCOMPARE(m_client->edit(id, QStringLiteral("<b>1</b> rig down"), QStringLiteral("HTML")).status, 200);
+        QCOMPARE(
+            m_client->edit(id, QStringLiteral("1 rig down"), QStringLiteral("HTML")).description(),
+            kNotModified);
+        QCOMPARE(
+            m_client->edit(id, QStringLiteral("<b>1</b> rig down"), QStringLiteral("HTML")).status,
+            200);
 
         const HttpResult unknown = m_client->edit(id + 40, QStringLiteral("x"));
         QCOMPARE(unknown.status, 400);
@@ -217,37 +229,45 @@ private slots:
         m_clock.advanceSecs(49 * 3600);
         const HttpResult r = m_client->del(old);
         QCOMPARE(r.status, 400);
-        QCOMPARE(r.description(), QStringLiteral("Bad Request: message can't be deleted for everyone"));
+        QCOMPARE(r.description(),
+                 QStringLiteral("Bad Request: message can't be deleted for everyone"));
         QCOMPARE(m_sink->messages(kChat).size(), 1);
-        QCOMPARE(m_client->edit(old, QStringLiteral("resolved")).status, 200); // editing has no limit
+        QCOMPARE(m_client->edit(old, QStringLiteral("resolved")).status,
+                 200); // editing has no limit
 
         const qint64 seeded = m_sink->seedMessage(kChat, QStringLiteral("from a previous run"),
                                                   m_clock.nowSecs() - 3 * 86'400);
-        QCOMPARE(m_client->del(seeded).description(), QStringLiteral("Bad Request: message can't be deleted for everyone"));
+        QCOMPARE(m_client->del(seeded).description(),
+                 QStringLiteral("Bad Request: message can't be deleted for everyone"));
     }
 
     void deleteMessages()
     {
         for (int i = 0; i < 3; ++i)
             m_client->send(QStringLiteral("m%1").arg(i));
-        const HttpResult r = m_client->call(QStringLiteral("deleteMessages"),
-                              {{QStringLiteral("chat_id"), kChat},
-                               {QStringLiteral("message_ids"), QJsonArray{1, 2, 99}}});
+        const HttpResult r =
+            m_client->call(QStringLiteral("deleteMessages"),
+                           {{QStringLiteral("chat_id"), kChat},
+                            {QStringLiteral("message_ids"), QJsonArray{1, 2, 99}}});
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value(QLatin1String("result")).toBool(), true);
         QCOMPARE(m_sink->messages(kChat).size(), 1);
         QCOMPARE(m_sink->messages(kChat).first().id, 3);
-        const HttpResult form = m_client->call(QStringLiteral("deleteMessages"),
-                                 {{QStringLiteral("chat_id"), kChat},
-                                  {QStringLiteral("message_ids"), QJsonArray{3}}}, BotClient::Encoding::Form);
+        const HttpResult form = m_client->call(
+            QStringLiteral("deleteMessages"),
+            {{QStringLiteral("chat_id"), kChat}, {QStringLiteral("message_ids"), QJsonArray{3}}},
+            BotClient::Encoding::Form);
         QCOMPARE(form.status, 200);
         QVERIFY(m_sink->messages(kChat).isEmpty());
         QJsonArray many;
         for (int i = 1; i <= 101; ++i)
             many.append(i);
-        QCOMPARE(m_client->call(QStringLiteral("deleteMessages"),
-                      {{QStringLiteral("chat_id"), kChat}, {QStringLiteral("message_ids"), many}}).status,
-                 400);
+        QCOMPARE(
+            m_client
+                ->call(QStringLiteral("deleteMessages"),
+                       {{QStringLiteral("chat_id"), kChat}, {QStringLiteral("message_ids"), many}})
+                .status,
+            400);
     }
 
     void tooManyRequests()
@@ -259,11 +279,13 @@ private slots:
             QCOMPARE(r.status, 429);
             QCOMPARE(r.errorCode(), 429);
             QCOMPARE(r.description(), QStringLiteral("Too Many Requests: retry after 5"));
-            QCOMPARE(r.json()[QLatin1String("parameters")][QLatin1String("retry_after")].toInt(), 5);
+            QCOMPARE(r.json()[QLatin1String("parameters")][QLatin1String("retry_after")].toInt(),
+                     5);
             QCOMPARE(r.header("Retry-After"), QByteArray("5"));
         }
         QVERIFY(m_sink->messages(kChat).isEmpty());
-        QCOMPARE(m_client->send(QStringLiteral("x")).status, 200); // the two calls used the fault up
+        QCOMPARE(m_client->send(QStringLiteral("x")).status,
+                 200); // the two calls used the fault up
     }
 
     void injectedErrors_data()
@@ -292,7 +314,9 @@ private slots:
             QCOMPARE(r.description(), description);
         }
         if (fault == TelegramSink::Fault::ChatMigrated)
-            QCOMPARE(m_client->send(QStringLiteral("x")).json()[QLatin1String("parameters")][QLatin1String("migrate_to_chat_id")].toInteger(),
+            QCOMPARE(m_client->send(QStringLiteral("x"))
+                         .json()[QLatin1String("parameters")][QLatin1String("migrate_to_chat_id")]
+                         .toInteger(),
                      -1009876543210);
         m_sink->clearFaults();
         QCOMPARE(m_client->send(QStringLiteral("x")).status, 200);
@@ -302,8 +326,8 @@ private slots:
     {
         QTest::addColumn<TelegramSink::Fault>("fault");
         QTest::addColumn<QString>("description");
-        QTest::newRow("not found") << TelegramSink::Fault::DeleteNotFound
-                                   << "Bad Request: message to delete not found";
+        QTest::newRow("not found")
+            << TelegramSink::Fault::DeleteNotFound << "Bad Request: message to delete not found";
         QTest::newRow("too old") << TelegramSink::Fault::DeleteTooOld
                                  << "Bad Request: message can't be deleted for everyone";
     }
@@ -350,7 +374,8 @@ private slots:
 
     void faultForOneMethod()
     {
-        m_sink->injectFault(TelegramSink::Fault::TooManyRequests, -1, QStringLiteral("editMessageText"));
+        m_sink->injectFault(TelegramSink::Fault::TooManyRequests, -1,
+                            QStringLiteral("editMessageText"));
         const qint64 id = idOf(m_client->send(QStringLiteral("x")));
         QVERIFY(id > 0);
         QCOMPARE(m_client->edit(id, QStringLiteral("y")).status, 429);
@@ -369,8 +394,9 @@ private slots:
     void hangUntilCleared()
     {
         m_sink->injectFault(TelegramSink::Fault::Hang);
-        QNetworkReply *reply = m_client->start(QStringLiteral("sendMessage"),
-                                     {{QStringLiteral("chat_id"), kChat}, {QStringLiteral("text"), QStringLiteral("x")}});
+        QNetworkReply *reply = m_client->start(
+            QStringLiteral("sendMessage"),
+            {{QStringLiteral("chat_id"), kChat}, {QStringLiteral("text"), QStringLiteral("x")}});
         QTest::qWait(500);
         QVERIFY(!reply->isFinished());
         QCOMPARE(m_sink->calls().last().httpStatus, 0);
@@ -394,8 +420,11 @@ private slots:
     void callLogKeepsNoToken()
     {
         m_client->send(QStringLiteral("a"));
-        m_client->call(QStringLiteral("SENDMESSAGE"), {{QStringLiteral("chat_id"), kChat}, {QStringLiteral("text"), QStringLiteral("b")}});
-        m_client->call(QStringLiteral("getMe"), {}, BotClient::Encoding::Query, QStringLiteral("bad"));
+        m_client->call(
+            QStringLiteral("SENDMESSAGE"),
+            {{QStringLiteral("chat_id"), kChat}, {QStringLiteral("text"), QStringLiteral("b")}});
+        m_client->call(QStringLiteral("getMe"), {}, BotClient::Encoding::Query,
+                       QStringLiteral("bad"));
         QCOMPARE(m_sink->callCount(QStringLiteral("sendMessage")), 2); // method names ignore case
         QCOMPARE(m_sink->totalCalls(), 3);
         const auto calls = m_sink->calls();
@@ -403,8 +432,8 @@ private slots:
         QCOMPARE(calls[0].chat, kChat);
         QCOMPARE(calls[2].httpStatus, 401);
         for (const auto &c : calls) {
-            const QByteArray all = QJsonDocument(c.params).toJson() + c.method.toUtf8()
-                    + c.chat.toUtf8() + c.description.toUtf8();
+            const QByteArray all = QJsonDocument(c.params).toJson() + c.method.toUtf8() +
+                                   c.chat.toUtf8() + c.description.toUtf8();
             QVERIFY(!all.contains("AAE-secret-token"));
         }
     }

@@ -19,9 +19,11 @@ private slots:
     {
         QTest::addColumn<QString>("catalogue");
         QTest::addColumn<QStringList>("sources");
-        QTest::newRow("core") << QStringLiteral("rigwatch_core_zh_CN.ts") << QStringList{QStringLiteral("src/core")};
+        QTest::newRow("core") << QStringLiteral("rigwatch_core_zh_CN.ts")
+                              << QStringList{QStringLiteral("src/core")};
         QTest::newRow("tray app") << QStringLiteral("rigwatch_zh_CN.ts")
-                                  << QStringList{QStringLiteral("src/gui"), QStringLiteral("src/models"),
+                                  << QStringList{QStringLiteral("src/gui"),
+                                                 QStringLiteral("src/models"),
                                                  QStringLiteral("ui")};
     }
     void zhCnIsComplete()
@@ -33,8 +35,9 @@ private slots:
         QVERIFY(QFile::copy(QStringLiteral(RIGWATCH_SOURCE_DIR "/translations/") + catalogue, ts));
         QFile::setPermissions(ts, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         const QString src = QStringLiteral(RIGWATCH_SOURCE_DIR);
-        QStringList args{QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
-                         QStringLiteral("-extensions"), QStringLiteral("cpp,h,ui")};
+        QStringList args{QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
+                         QStringLiteral("none"), QStringLiteral("-extensions"),
+                         QStringLiteral("cpp,h,ui")};
         for (const QString &s : sources)
             args << src + QLatin1Char('/') + s;
         args << QStringLiteral("-ts") << ts;
@@ -56,18 +59,23 @@ private slots:
             const QDomElement t = m.firstChildElement(QStringLiteral("translation"));
             ++total;
             const bool plural = m.attribute(QStringLiteral("numerus")) == QLatin1String("yes");
-            const QString text = plural ? t.firstChildElement(QStringLiteral("numerusform")).text() : t.text();
-            if (t.attribute(QStringLiteral("type")) == QLatin1String("unfinished") || text.trimmed().isEmpty())
-                missing << m.parentNode().firstChildElement(QStringLiteral("name")).text() + QStringLiteral(": ") +
+            const QString text =
+                plural ? t.firstChildElement(QStringLiteral("numerusform")).text() : t.text();
+            if (t.attribute(QStringLiteral("type")) == QLatin1String("unfinished") ||
+                text.trimmed().isEmpty())
+                missing << m.parentNode().firstChildElement(QStringLiteral("name")).text() +
+                               QStringLiteral(": ") +
                                m.firstChildElement(QStringLiteral("source")).text();
         }
         QVERIFY2(total > 0, "lupdate found no strings at all");
-        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("%1 of %2 strings have no zh_CN translation "
-                                                              "(run: cmake --build build --target update_translations, "
-                                                              "then translate):\n  ")
-                                                   .arg(missing.size())
-                                                   .arg(total) +
-                                               missing.join(QStringLiteral("\n  "))));
+        QVERIFY2(
+            missing.isEmpty(),
+            qPrintable(QStringLiteral("%1 of %2 strings have no zh_CN translation "
+                                      "(run: cmake --build build --target update_translations, "
+                                      "then translate):\n  ")
+                           .arg(missing.size())
+                           .arg(total) +
+                       missing.join(QStringLiteral("\n  "))));
     }
 
     void embeddedCatalogueLoads()

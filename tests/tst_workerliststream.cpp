@@ -90,13 +90,16 @@ void TestWorkerListStream::agreesWithTheWholeReply_data()
 
     const QList<QByteArray> five = farm(5);
     QTest::newRow("plain") << false << v2(five);
-    QTest::newRow("pretty-printed") << false << v2(five, " ,\n  ").replace(":", " : ").replace("{", "{ \n");
+    QTest::newRow("pretty-printed")
+        << false << v2(five, " ,\n  ").replace(":", " : ").replace("{", "{ \n");
     QTest::newRow("other keys first")
         << false << "{\"code\":0,\"msg\":\"\",\"data\":{\"workers\":[1]}," + v2(five).mid(1);
     QTest::newRow("empty list") << false << v2({});
     // Found by fuzz_v1parser: the list was streamed though the key had no ':' after it.
-    QTest::newRow("\"workers\" without a colon") << false << v2(five).replace("\"workers\":", "\"workers\"");
-    QTest::newRow("\"workers\" then a comma") << false << v2(five).replace("\"workers\":", "\"workers\",");
+    QTest::newRow("\"workers\" without a colon")
+        << false << v2(five).replace("\"workers\":", "\"workers\"");
+    QTest::newRow("\"workers\" then a comma")
+        << false << v2(five).replace("\"workers\":", "\"workers\",");
     QTest::newRow("workers not a list") << false << QByteArray("{\"workers\":{\"a\":[{},{}]}}");
     QTest::newRow("workers null then a list") << false << "{\"workers\":null," + v2(five).mid(1);
     QTest::newRow("workers twice, the later empty") << false << v2(five, ",", ",\"workers\":[]");
@@ -105,15 +108,19 @@ void TestWorkerListStream::agreesWithTheWholeReply_data()
     QTest::newRow("pool error after a list")
         << false << v2(five, ",", ",\"code\":5010,\"msg\":\"permission denied\"");
     QTest::newRow("\"code\" only inside entries")
-        << false << v2({v2Entry("\"a\"", ",\"code\":7"), v2Entry("\"b\"")}, ",", ",\"c\\u006fde\":3");
+        << false
+        << v2({v2Entry("\"a\"", ",\"code\":7"), v2Entry("\"b\"")}, ",", ",\"c\\u006fde\":3");
     QTest::newRow("cut-like text inside names")
-        << false << v2({v2Entry("\"x},{\\\"hash_rate_info\\\":{\\\"name\\\":\\\"y\\\"}},{\""),
-                        v2Entry("\"],[\""), v2Entry("\"}, {\"")});
+        << false
+        << v2({v2Entry("\"x},{\\\"hash_rate_info\\\":{\\\"name\\\":\\\"y\\\"}},{\""),
+               v2Entry("\"],[\""), v2Entry("\"}, {\"")});
     QTest::newRow("cut-like text in a nested list")
         << false << v2({v2Entry("\"n\"", ",\"extra\":[{},{},{\"a\":[[],[]]}]"), v2Entry("\"m\"")});
     QTest::newRow("string-typed numbers mid-list")
-        << false << v2({five[0], "{\"hash_rate_info\":{\"name\":\"s\",\"hash_rate\":\"12.5\"}}", five[1]});
-    QTest::newRow("entries that are not objects") << false << v2({five[0], "7", "\"x\"", "[]", five[1]});
+        << false
+        << v2({five[0], "{\"hash_rate_info\":{\"name\":\"s\",\"hash_rate\":\"12.5\"}}", five[1]});
+    QTest::newRow("entries that are not objects")
+        << false << v2({five[0], "7", "\"x\"", "[]", five[1]});
     QTest::newRow("no usable entry") << false << v2({"1", "2", "3"});
     QTest::newRow("duplicate names across slices") << false << v2({five[0], five[1], five[0]});
     QTest::newRow("invalid entry mid-list") << false << v2({five[0], "{\"a\":01}", five[1]});
@@ -127,9 +134,11 @@ void TestWorkerListStream::agreesWithTheWholeReply_data()
     QTest::newRow("top-level list") << false << "[" + v2(five) + "]";
     QTest::newRow("HTML") << false << QByteArray("  <html><body>502 Bad Gateway</body></html>");
     QTest::newRow("blank") << false << QByteArray(" \n ");
-    QTest::newRow("v1 rows")
-        << true << QByteArray("{\"hashrate\":2.5e14,\"workers\":[[\"a\",1,1,0,86400,0,\"2025-12-31T23:59:50.810789Z\"],"
-                              "[\"b\",2,2,0,1,1,1767225590], [\"c\"] ,[],{},[\"d\",\"3\"]]}");
+    QTest::newRow("v1 rows") << true
+                             << QByteArray(
+                                    "{\"hashrate\":2.5e14,\"workers\":[[\"a\",1,1,0,86400,0,\"2025-"
+                                    "12-31T23:59:50.810789Z\"],"
+                                    "[\"b\",2,2,0,1,1,1767225590], [\"c\"] ,[],{},[\"d\",\"3\"]]}");
     QTest::newRow("v1 total after the list")
         << true << QByteArray("{\"workers\":[[\"a\",1],[\"b\",2],[\"c\",3]],\"hashrate\":\"9\"}");
     QTest::newRow("v2 farm") << false << sim::FakeF2pool::makeV2WorkerList(300, kNow, 7);
@@ -166,7 +175,8 @@ void TestWorkerListStream::truncatedAnywhereGivesTheSameError()
     stream.append(body.left(body.size() / 2));
     const WorkerListStream::Result r = stream.finish();
     QVERIFY(!r.parsed.ok());
-    QVERIFY2(r.parsed.error.startsWith(QStringLiteral("reply is not valid JSON: ")), qPrintable(r.parsed.error));
+    QVERIFY2(r.parsed.error.startsWith(QStringLiteral("reply is not valid JSON: ")),
+             qPrintable(r.parsed.error));
 }
 
 void TestWorkerListStream::largeReplyIsNeverHeldWhole_data()
@@ -186,8 +196,10 @@ void TestWorkerListStream::largeReplyIsNeverHeldWhole()
     WorkerListStream stream(v1 ? WorkerListStream::Api::V1 : WorkerListStream::Api::V2, kSlice);
     const qsizetype mostHeld = feed(stream, body, kPiece);
     QVERIFY2(body.size() > 40 * kSlice, "the reply is not large enough to tell");
-    QVERIFY2(mostHeld <= kSlice + 2 * kPiece,
-             qPrintable(QStringLiteral("held %1 bytes of a %2-byte reply").arg(mostHeld).arg(body.size())));
+    QVERIFY2(
+        mostHeld <= kSlice + 2 * kPiece,
+        qPrintable(
+            QStringLiteral("held %1 bytes of a %2-byte reply").arg(mostHeld).arg(body.size())));
     QVERIFY(stream.entriesTaken() > 19000);
     const WorkerListStream::Result r = stream.finish();
     QVERIFY2(r.parsed.ok(), qPrintable(r.parsed.error));
@@ -209,8 +221,8 @@ void TestWorkerListStream::nextPollSharesThePreviousPollsStrings()
     const QVector<WorkerSample> &previous = first.snapshot->workers;
     const QByteArray next = v1 ? sim::FakeF2pool::makeV1Reply(20000, kNow + 300, 50)
                                : sim::FakeF2pool::makeV2WorkerList(20000, kNow + 300, 50);
-    WorkerListStream stream(v1 ? WorkerListStream::Api::V1 : WorkerListStream::Api::V2,
-                            64 * 1024, next.size(), previous);
+    WorkerListStream stream(v1 ? WorkerListStream::Api::V1 : WorkerListStream::Api::V2, 64 * 1024,
+                            next.size(), previous);
     feed(stream, next, 16 * 1024);
     const WorkerListStream::Result r = stream.finish();
     QVERIFY2(r.parsed.ok(), qPrintable(r.parsed.error));
@@ -237,8 +249,10 @@ void TestWorkerListStream::nestedListsInEntriesAreCutByReadingEveryByte()
     constexpr qsizetype kSlice = 64 * 1024, kPiece = 16 * 1024;
     WorkerListStream stream(WorkerListStream::Api::V2, kSlice);
     const qsizetype mostHeld = feed(stream, body, kPiece);
-    QVERIFY2(mostHeld <= kSlice + 2 * kPiece,
-             qPrintable(QStringLiteral("held %1 bytes of a %2-byte reply").arg(mostHeld).arg(body.size())));
+    QVERIFY2(
+        mostHeld <= kSlice + 2 * kPiece,
+        qPrintable(
+            QStringLiteral("held %1 bytes of a %2-byte reply").arg(mostHeld).arg(body.size())));
     QVERIFY(stream.entriesTaken() > 19000);
     const WorkerListStream::Result r = stream.finish();
     QVERIFY2(r.parsed.ok(), qPrintable(r.parsed.error));

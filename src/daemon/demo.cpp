@@ -3,8 +3,8 @@
 #include "democonfig.h"
 #include "simfarm.h"
 
-#include <QDir>
 #include <QCoreApplication>
+#include <QDir>
 
 namespace rw {
 
@@ -13,7 +13,8 @@ Demo::Demo() : m_farm(std::make_unique<sim::SimFarm>())
     if (!m_farm->start())
         qFatal("demo: %s", qPrintable(m_farm->errorString()));
     // a fresh database per demo run: the story starts from the beginning every time
-    m_dir = QDir::temp().filePath(QStringLiteral("rigwatch-demo-%1").arg(QCoreApplication::applicationPid()));
+    m_dir = QDir::temp().filePath(
+        QStringLiteral("rigwatch-demo-%1").arg(QCoreApplication::applicationPid()));
     QDir().mkpath(m_dir);
 }
 

@@ -5,7 +5,9 @@
 #include <memory>
 
 namespace rw {
-namespace sim { class SimFarm; }
+namespace sim {
+class SimFarm;
+}
 
 // --demo: a simulated farm started in-process and the configuration that watches it.
 class Demo

@@ -4,11 +4,11 @@
 
 #include "config/configfile.h"
 #include "logging.h"
-#include "runtime/runtime.h"
 #include "notify/deliverypacer.h"
 #include "notify/messageformatter.h"
 #include "notify/telegramclient.h"
 #include "notify/telegramselftest.h"
+#include "runtime/runtime.h"
 #include "util/allocator.h"
 #include "util/loghandler.h"
 #include "util/unixsignals.h"
@@ -53,9 +53,11 @@ int main(int argc, char **argv)
         "RigWatch daemon: watches the workers of f2pool accounts, keeps their history and mirrors\n"
         "incidents to a Telegram channel.\n\n"
         "Exit codes of --once (Nagios semantics): 0 OK, 1 WARNING (hashrate below the floor),\n"
-        "2 CRITICAL (a worker offline or missing), 3 UNKNOWN (pool unreachable, bad configuration).\n"
+        "2 CRITICAL (a worker offline or missing), 3 UNKNOWN (pool unreachable, bad "
+        "configuration).\n"
         "Without --once it runs until SIGTERM (exit 0); SIGHUP reads the configuration again.\n"
-        "A database another program holds or a metrics port in use is retried every 30 s; it exits\n"
+        "A database another program holds or a metrics port in use is retried every 30 s; it "
+        "exits\n"
         "1 when another RigWatch uses the same database and 3 when the configuration is wrong.\n"
         "Secrets may come from the environment: RIGWATCH_POOL_SECRET, RIGWATCH_TELEGRAM_TOKEN.\n"
         "Configuration keys: see docs/configuration.md or /etc/rigwatch/rigwatch.ini."));
@@ -64,20 +66,24 @@ int main(int argc, char **argv)
     const QCommandLineOption configOpt({QStringLiteral("c"), QStringLiteral("config")},
                                        QStringLiteral("Read the configuration from <file> (INI)."),
                                        QStringLiteral("file"));
-    const QCommandLineOption onceOpt(QStringLiteral("once"),
-                                     QStringLiteral("Run one cycle (poll, classify, persist, notify), print one "
-                                                    "status line and exit with its Nagios code."));
-    const QCommandLineOption demoOpt(QStringLiteral("demo"),
-                                     QStringLiteral("Run against a simulated farm started in-process (no "
-                                                    "configuration needed)."));
-    const QCommandLineOption checkOpt(QStringLiteral("check-config"),
-                                      QStringLiteral("Validate <file>, print the effective configuration "
-                                                     "with secrets masked, and exit (0 valid, 3 invalid)."),
-                                      QStringLiteral("file"));
-    const QCommandLineOption testTgOpt(QStringLiteral("test-telegram"),
-                                       QStringLiteral("Post a test message to the configured chat, delete it, "
-                                                      "and report what happened (exit 0 OK, 1 failed). "
-                                                      "Uses only the Bot API, not the database."));
+    const QCommandLineOption onceOpt(
+        QStringLiteral("once"),
+        QStringLiteral("Run one cycle (poll, classify, persist, notify), print one "
+                       "status line and exit with its Nagios code."));
+    const QCommandLineOption demoOpt(
+        QStringLiteral("demo"),
+        QStringLiteral("Run against a simulated farm started in-process (no "
+                       "configuration needed)."));
+    const QCommandLineOption checkOpt(
+        QStringLiteral("check-config"),
+        QStringLiteral("Validate <file>, print the effective configuration "
+                       "with secrets masked, and exit (0 valid, 3 invalid)."),
+        QStringLiteral("file"));
+    const QCommandLineOption testTgOpt(
+        QStringLiteral("test-telegram"),
+        QStringLiteral("Post a test message to the configured chat, delete it, "
+                       "and report what happened (exit 0 OK, 1 failed). "
+                       "Uses only the Bot API, not the database."));
     p.addOptions({configOpt, onceOpt, demoOpt, checkOpt, testTgOpt});
     p.process(app);
 
@@ -99,11 +105,13 @@ int main(int argc, char **argv)
     if (p.isSet(demoOpt)) {
         demo = std::make_unique<Demo>();
         config = demo->config();
-        qCInfo(lcDaemon).noquote() << "DEMO MODE: watching a simulated farm at"
-                                   << config.accounts.first().url.toString() << "- nothing here is real";
+        qCInfo(lcDaemon).noquote()
+            << "DEMO MODE: watching a simulated farm at" << config.accounts.first().url.toString()
+            << "- nothing here is real";
     } else {
         if (!p.isSet(configOpt)) {
-            const QString msg = QStringLiteral("no configuration: pass --config FILE (or --demo to try it)");
+            const QString msg =
+                QStringLiteral("no configuration: pass --config FILE (or --demo to try it)");
             if (once) {
                 out(unknownReport(msg).line);
                 return 3;
@@ -132,21 +140,22 @@ int main(int argc, char **argv)
     if (p.isSet(testTgOpt)) {
         // Only the Bot API: no database, no reconcile (a running service may be using both).
         if (!config.telegram.enabled()) {
-            out(QStringLiteral("FAILED - Telegram is not configured: set [telegram] token and chat"));
+            out(QStringLiteral(
+                "FAILED - Telegram is not configured: set [telegram] token and chat"));
             return 1;
         }
         QNetworkAccessManager nam;
         TelegramClient client(config.telegram, &nam);
         const MessageFormatter formatter(config.telegram.language);
         // The post and the delete are paced like the notifier's calls (1 s apart per chat).
-        TelegramSelfTest::run(&client, config.telegram.chat,
-                              formatter.testText(QDateTime::currentSecsSinceEpoch()),
-                              config.telegram.retract == RetractMode::Delete, &app,
-                              [](bool ok, const QString &msg) {
-                                  out((ok ? QStringLiteral("OK - ") : QStringLiteral("FAILED - ")) + msg);
-                                  QCoreApplication::exit(ok ? 0 : 1);
-                              },
-                              DeliveryPacer::Limits().minGapMs);
+        TelegramSelfTest::run(
+            &client, config.telegram.chat, formatter.testText(QDateTime::currentSecsSinceEpoch()),
+            config.telegram.retract == RetractMode::Delete, &app,
+            [](bool ok, const QString &msg) {
+                out((ok ? QStringLiteral("OK - ") : QStringLiteral("FAILED - ")) + msg);
+                QCoreApplication::exit(ok ? 0 : 1);
+            },
+            DeliveryPacer::Limits().minGapMs);
         return app.exec();
     }
 
@@ -168,7 +177,8 @@ int main(int argc, char **argv)
     }
 
     Service service(config, demo ? QString() : QFileInfo(p.value(configOpt)).absoluteFilePath());
-    QObject::connect(&service, &Service::finished, &app, [](int code) { QCoreApplication::exit(code); });
+    QObject::connect(&service, &Service::finished, &app,
+                     [](int code) { QCoreApplication::exit(code); });
 #ifdef Q_OS_UNIX
     UnixSignals signals_;
     QObject::connect(&signals_, &UnixSignals::terminate, &service, [&service](int sig) {

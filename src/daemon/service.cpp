@@ -64,7 +64,8 @@ void Service::startMetrics()
     if (m_runtime->startMetrics(&error))
         return;
     // Monitoring goes on meanwhile: /metrics is how it is watched, not what it watches.
-    qCWarning(lcDaemon).noquote() << error << QStringLiteral("- trying again in %1 s").arg(kRetrySecs);
+    qCWarning(lcDaemon).noquote() << error
+                                  << QStringLiteral("- trying again in %1 s").arg(kRetrySecs);
     m_retryMetrics.start();
 }
 
@@ -79,7 +80,8 @@ void Service::reload()
         qCWarning(lcConfig).noquote() << w;
     if (!r.config) {
         qCCritical(lcConfig).noquote()
-            << r.error << "- the configuration was not reloaded; still running with the previous one";
+            << r.error
+            << "- the configuration was not reloaded; still running with the previous one";
         return;
     }
     qCInfo(lcDaemon).noquote() << "SIGHUP: reloading" << m_configPath;
@@ -99,13 +101,16 @@ void Service::switchTo(const DaemonConfig &config)
     // The running one finishes what it started (a Telegram call in flight), then lets go of the
     // database; the new one adopts its live messages from there.
     Runtime *old = m_runtime.get();
-    connect(old, &Runtime::stopped, this, [this, config] {
-        if (m_stopping)
-            return;
-        m_runtime.reset();
-        m_config = config;
-        open();
-    }, Qt::QueuedConnection);
+    connect(
+        old, &Runtime::stopped, this,
+        [this, config] {
+            if (m_stopping)
+                return;
+            m_runtime.reset();
+            m_config = config;
+            open();
+        },
+        Qt::QueuedConnection);
     old->stop();
 }
 
@@ -118,8 +123,9 @@ void Service::stop()
         emit finished(0);
         return;
     }
-    connect(m_runtime.get(), &Runtime::stopped, this, [this] { emit finished(0); },
-            Qt::QueuedConnection);
+    connect(
+        m_runtime.get(), &Runtime::stopped, this, [this] { emit finished(0); },
+        Qt::QueuedConnection);
     m_runtime->stop();
 }
 

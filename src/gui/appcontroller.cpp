@@ -41,9 +41,8 @@ AppController::AppController(const Options &options, std::unique_ptr<SecretStore
     connect(m_host.get(), &EngineHost::storageError, this, [this](const QString &msg) {
         m_window->showNotice(tr("The history database reported a problem: %1").arg(msg));
     });
-    connect(m_host.get(), &EngineHost::telegramProblem, this, [this](const QString &msg) {
-        m_window->showNotice(tr("Telegram: %1").arg(msg));
-    });
+    connect(m_host.get(), &EngineHost::telegramProblem, this,
+            [this](const QString &msg) { m_window->showNotice(tr("Telegram: %1").arg(msg)); });
     connect(m_host.get(), &EngineHost::accountUpdated, this, &AppController::onView);
     connect(m_host.get(), &EngineHost::eventsHappened, this, &AppController::onEvents);
 
@@ -58,7 +57,8 @@ AppController::AppController(const Options &options, std::unique_ptr<SecretStore
 
 bool AppController::trayAvailable() const
 {
-    return m_options.trayAvailable ? m_options.trayAvailable() : TrayController::systemTrayAvailable();
+    return m_options.trayAvailable ? m_options.trayAvailable()
+                                   : TrayController::systemTrayAvailable();
 }
 
 void AppController::attachTray()
@@ -67,7 +67,8 @@ void AppController::attachTray()
     m_window->setCloseHidesToTray(true);
     QApplication::setQuitOnLastWindowClosed(false);
     connect(m_window.get(), &MainWindow::hiddenToTray, m_tray.get(), &TrayController::showHideHint);
-    connect(m_tray.get(), &TrayController::toggleWindowRequested, this, &AppController::toggleWindow);
+    connect(m_tray.get(), &TrayController::toggleWindowRequested, this,
+            &AppController::toggleWindow);
     connect(m_tray.get(), &TrayController::openRequested, this, &AppController::raiseWindow);
     connect(m_tray.get(), &TrayController::refreshRequested, m_host.get(), &EngineHost::refreshNow);
     connect(m_tray.get(), &TrayController::settingsRequested, this, &AppController::openSettings);
@@ -179,9 +180,9 @@ void AppController::updateTray()
 FarmSummary AppController::traySummary() const
 {
     const bool watching = m_demo || m_settings.isConfigured();
-    FarmSummary shown = watching ? FarmSummary::of(m_views.values().toVector(),
-                                                   m_settings.redOfflinePercent)
-                                 : FarmSummary();
+    FarmSummary shown =
+        watching ? FarmSummary::of(m_views.values().toVector(), m_settings.redOfflinePercent)
+                 : FarmSummary();
     if (m_views.isEmpty() && watching)
         shown.level = FarmSummary::Waiting;
     // Nothing configured: the window shows the simulated farm to explore, but the tray, the
@@ -199,9 +200,10 @@ void AppController::onPausedChanged(bool paused)
     if (paused || !m_tray)
         return;
     // Resuming: say once what stands now, since the alerts for it were swallowed.
-    const FarmSummary s = FarmSummary::of(m_views.values().toVector(), m_settings.redOfflinePercent);
-    if (s.level == FarmSummary::Warning || s.level == FarmSummary::Alert
-        || s.level == FarmSummary::Unreachable)
+    const FarmSummary s =
+        FarmSummary::of(m_views.values().toVector(), m_settings.redOfflinePercent);
+    if (s.level == FarmSummary::Warning || s.level == FarmSummary::Alert ||
+        s.level == FarmSummary::Unreachable)
         m_tray->showAlert(tr("Alerts resumed"),
                           tr("%1 of %2 workers online. %3")
                               .arg(s.online)
@@ -268,8 +270,8 @@ void AppController::applySettings(const GuiSettings &settings)
     if (m_tray && languageChanged)
         m_tray->retranslate();
     QString error;
-    if (settings.startOnLogin != Autostart::isEnabled()
-        && !Autostart::setEnabled(settings.startOnLogin, &error))
+    if (settings.startOnLogin != Autostart::isEnabled() &&
+        !Autostart::setEnabled(settings.startOnLogin, &error))
         m_window->showNotice(error);
     startEngine();
 }

@@ -23,10 +23,11 @@ const auto kRunKey =
 QString entryPath()
 {
 #if defined(Q_OS_MACOS)
-    return QDir::homePath() + QStringLiteral("/Library/LaunchAgents/io.github.rigwatch.RigWatch.plist");
+    return QDir::homePath() +
+           QStringLiteral("/Library/LaunchAgents/io.github.rigwatch.RigWatch.plist");
 #else
-    return QStandardPaths::writableLocation(QStandardPaths::ConfigLocation)
-           + QStringLiteral("/autostart/io.github.rigwatch.RigWatch.desktop");
+    return QStandardPaths::writableLocation(QStandardPaths::ConfigLocation) +
+           QStringLiteral("/autostart/io.github.rigwatch.RigWatch.desktop");
 #endif
 }
 

@@ -18,8 +18,8 @@
 #include <QPen>
 #include <QSettings>
 #include <QToolButton>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <algorithm>
 
@@ -119,11 +119,16 @@ void ChartPanel::changeEvent(QEvent *event)
 qint64 ChartPanel::rangeSecs(Range r)
 {
     switch (r) {
-    case Hour: return 3600;
-    case SixHours: return 6 * 3600;
-    case Day: return 86'400;
-    case Week: return 7 * 86'400;
-    case Month: return 30 * 86'400;
+    case Hour:
+        return 3600;
+    case SixHours:
+        return 6 * 3600;
+    case Day:
+        return 86'400;
+    case Week:
+        return 7 * 86'400;
+    case Month:
+        return 30 * 86'400;
     }
     return 86'400;
 }
@@ -207,7 +212,8 @@ void ChartPanel::onData(const ChartData &d)
     m_workerLine->setVisible(!d.worker.isEmpty());
     const double fromMs = double(d.fromSecs) * 1000.0, toMs = double(d.toSecs) * 1000.0;
     if (m_floor > 0)
-        m_floorLine->replace({QPointF(fromMs, m_floor / unit.divisor), QPointF(toMs, m_floor / unit.divisor)});
+        m_floorLine->replace(
+            {QPointF(fromMs, m_floor / unit.divisor), QPointF(toMs, m_floor / unit.divisor)});
     else
         m_floorLine->clear();
     m_floorLine->setVisible(m_floor > 0);

@@ -24,7 +24,14 @@ class ChartPanel : public QWidget
 {
     Q_OBJECT
 public:
-    enum Range { Hour, SixHours, Day, Week, Month };
+    enum Range
+    {
+        Hour,
+        SixHours,
+        Day,
+        Week,
+        Month
+    };
 
     explicit ChartPanel(EngineHost *host, QWidget *parent = nullptr);
 
@@ -37,7 +44,7 @@ public:
     // when it is shown again.
     void refresh();
 
-    int pointCount() const; // points on the total curve, for tests
+    int pointCount() const;                         // points on the total curve, for tests
     int requestCount() const { return m_requests; } // data requests sent, for tests
     QChart *chart() const { return m_chart; }
 

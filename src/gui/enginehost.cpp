@@ -25,7 +25,7 @@ EngineHost::~EngineHost()
     stop();
 }
 
-template<typename F> void EngineHost::post(F &&f)
+template <typename F> void EngineHost::post(F &&f)
 {
     if (m_worker)
         QMetaObject::invokeMethod(m_worker, std::forward<F>(f), Qt::QueuedConnection);

@@ -18,8 +18,8 @@ class EngineWorker;
 // The GUI's handle on the engine thread. Owns a QThread with an EngineWorker on it and talks
 // to it only through queued calls (QMetaObject::invokeMethod with the worker as context) and
 // queued signals, so no parsing, network wait or database query ever runs on the GUI thread
-// (invariant 7 of docs/architecture.md). Queries are asynchronous: each request returns an id that comes back with
-// its answer, so a panel can drop answers it no longer wants.
+// (invariant 7 of docs/architecture.md). Queries are asynchronous: each request returns an id that
+// comes back with its answer, so a panel can drop answers it no longer wants.
 class EngineHost : public QObject
 {
     Q_OBJECT
@@ -41,8 +41,8 @@ public:
 
     void refreshNow();
     void setAlertsPaused(bool paused);
-    int requestChart(const QString &account, const QString &worker, qint64 fromSecs,
-                     qint64 toSecs, int maxPoints = 2000);
+    int requestChart(const QString &account, const QString &worker, qint64 fromSecs, qint64 toSecs,
+                     int maxPoints = 2000);
     // The newest `limit` outages (-1: all); outagesReady also says how many match in all.
     int requestOutages(const QString &account, qint64 fromSecs, qint64 toSecs,
                        const QString &workerFilter = {}, int limit = -1);
@@ -72,7 +72,7 @@ signals:
 
 private:
     const Clock *m_clock;
-    template<typename F> void post(F &&f);
+    template <typename F> void post(F &&f);
 
     std::unique_ptr<QThread> m_thread;
     EngineWorker *m_worker = nullptr; // lives on m_thread; deleted there when it finishes

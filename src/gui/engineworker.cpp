@@ -37,8 +37,7 @@ QVector<QPointF> toPoints(const QVector<SeriesPoint> &series, bool onlineCount, 
 
 EngineWorker::EngineWorker(const DaemonConfig &config, bool demo, const Clock *clock)
     : m_config(config), m_demo(demo), m_clock(clock)
-{
-}
+{}
 
 EngineWorker::~EngineWorker()
 {
@@ -141,8 +140,8 @@ void EngineWorker::queryChart(int requestId, const QString &account, const QStri
         d.total = toPoints(series, false, maxPoints);
         d.online = toPoints(series, true, maxPoints);
         if (!worker.isEmpty())
-            d.workerRate = toPoints(store->workerSeries(account, worker, from, to), false,
-                                    maxPoints);
+            d.workerRate =
+                toPoints(store->workerSeries(account, worker, from, to), false, maxPoints);
     }
     emit chartReady(d);
 }
@@ -153,7 +152,8 @@ void EngineWorker::queryOutages(int requestId, const QString &account, qint64 fr
     int matching = 0;
     Store *store = m_runtime ? m_runtime->store() : nullptr;
     const QVector<Outage> list =
-        store ? store->outages(account, from, to, workerFilter, limit, &matching) : QVector<Outage>();
+        store ? store->outages(account, from, to, workerFilter, limit, &matching)
+              : QVector<Outage>();
     emit outagesReady(requestId, list, matching);
 }
 
@@ -162,11 +162,11 @@ void EngineWorker::exportOutages(int requestId, const QString &account, qint64 f
 {
     // Every matching outage, not only the rows on screen; written here, off the GUI thread.
     Store *store = m_runtime ? m_runtime->store() : nullptr;
-    const QVector<Outage> list = store ? store->outages(account, from, to, workerFilter) : QVector<Outage>();
+    const QVector<Outage> list =
+        store ? store->outages(account, from, to, workerFilter) : QVector<Outage>();
     QSaveFile f(path);
-    const bool written = f.open(QIODevice::WriteOnly | QIODevice::Text)
-                         && f.write(outagesCsv(list, m_clock->nowSecs()).toUtf8()) >= 0
-                         && f.commit();
+    const bool written = f.open(QIODevice::WriteOnly | QIODevice::Text) &&
+                         f.write(outagesCsv(list, m_clock->nowSecs()).toUtf8()) >= 0 && f.commit();
     if (!written)
         emit outagesExported(requestId, 0, tr("Cannot write %1: %2").arg(path, f.errorString()));
     else
@@ -184,17 +184,19 @@ void EngineWorker::testConnection(const AccountConfig &account)
     // A one-off Poller: the same request, deadline and parser as the real polls.
     auto *poller = new Poller(account, network(), m_clock, this);
     const qint64 offlineAfter = account.thresholds.offlineAfterSecs;
-    connect(poller, &Poller::polled, this, [this, poller, offlineAfter](const Snapshot &s, qint64 ms) {
-        int online = 0;
-        const qint64 now = s.poolTimeSecs ? s.poolTimeSecs : m_clock->nowSecs();
-        for (const WorkerSample &w : s.workers)
-            online += (w.lastShareAt > 0 && now - w.lastShareAt <= offlineAfter) ? 1 : 0;
-        emit connectionTested(true, tr("Connected in %1 ms: found %n worker(s), %2 of them online.",
-                                       nullptr, int(s.workers.size()))
-                                        .arg(ms)
-                                        .arg(online));
-        poller->deleteLater();
-    });
+    connect(poller, &Poller::polled, this,
+            [this, poller, offlineAfter](const Snapshot &s, qint64 ms) {
+                int online = 0;
+                const qint64 now = s.poolTimeSecs ? s.poolTimeSecs : m_clock->nowSecs();
+                for (const WorkerSample &w : s.workers)
+                    online += (w.lastShareAt > 0 && now - w.lastShareAt <= offlineAfter) ? 1 : 0;
+                emit connectionTested(
+                    true, tr("Connected in %1 ms: found %n worker(s), %2 of them online.", nullptr,
+                             int(s.workers.size()))
+                              .arg(ms)
+                              .arg(online));
+                poller->deleteLater();
+            });
     connect(poller, &Poller::failed, this, [this, poller](const PollFailure &f) {
         emit connectionTested(false, f.message);
         poller->deleteLater();
@@ -206,8 +208,7 @@ void EngineWorker::testTelegram(const TelegramConfig &telegram)
 {
     auto *client = new TelegramClient(telegram, network(), this);
     const MessageFormatter formatter(telegram.language);
-    TelegramSelfTest::run(client, telegram.chat,
-                          formatter.testText(m_clock->nowSecs()),
+    TelegramSelfTest::run(client, telegram.chat, formatter.testText(m_clock->nowSecs()),
                           telegram.retract == RetractMode::Delete, client,
                           [this, client](bool ok, const QString &message) {
                               emit telegramTested(ok, message);

@@ -14,7 +14,9 @@ namespace rw {
 
 class Clock;
 class Runtime;
-namespace sim { class SimFarm; }
+namespace sim {
+class SimFarm;
+}
 
 // Everything slow, on the engine thread: the simulated farm (demo) and the Runtime (store,
 // network access, engine, Telegram notifier, assembled as rigwatchd assembles them), plus the

@@ -199,8 +199,9 @@ void GuiSettings::save(QSettings &s) const
     s.setValue(key("thresholds/retiredAfter"), thresholds.retiredAfterSecs);
     s.setValue(key("thresholds/minHashRate"), thresholds.minHashRate);
     s.setValue(key("telegram/chat"), telegram.chat);
-    s.setValue(key("telegram/retract"),
-               telegram.retract == RetractMode::Edit ? QStringLiteral("edit") : QStringLiteral("delete"));
+    s.setValue(key("telegram/retract"), telegram.retract == RetractMode::Edit
+                                            ? QStringLiteral("edit")
+                                            : QStringLiteral("delete"));
     s.setValue(key("telegram/url"), telegram.url.toString());
     s.setValue(key("ui/language"), language);
     s.setValue(key("ui/startOnLogin"), startOnLogin);

@@ -18,12 +18,12 @@ struct GuiSettings
     Thresholds thresholds;           // applied to every account
     int intervalSecs = 300;
     int timeoutSecs = 30;
-    TelegramConfig telegram;         // token empty unless filled from the SecretStore
+    TelegramConfig telegram; // token empty unless filled from the SecretStore
     // en | zh_CN: the window and the Telegram texts. Until chosen, the desktop's language.
     QString language = QStringLiteral("en");
     bool startOnLogin = false;
-    int redOfflinePercent = 10;      // tray turns red when more than this share is offline
-    QString databasePath;            // empty = defaultDatabasePath()
+    int redOfflinePercent = 10; // tray turns red when more than this share is offline
+    QString databasePath;       // empty = defaultDatabasePath()
 
     bool isConfigured() const { return !accounts.isEmpty(); }
     DaemonConfig toDaemonConfig() const;

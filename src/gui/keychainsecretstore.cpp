@@ -45,7 +45,8 @@ void KeychainSecretStore::read(const QString &key, QObject *context, ReadDone do
         else if (j->error() == QKeychain::EntryNotFound)
             done(true, QString(), QString());
         else {
-            qCWarning(lcGui).noquote() << "keychain: reading" << key << "failed:" << j->errorString();
+            qCWarning(lcGui).noquote()
+                << "keychain: reading" << key << "failed:" << j->errorString();
             done(false, QString(), j->errorString());
         }
     });
@@ -70,13 +71,15 @@ void KeychainSecretStore::write(const QString &key, const QString &value, QObjec
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(key);
-    QObject::connect(job, &QKeychain::Job::finished, context, [done, key, value](QKeychain::Job *j) {
-        const bool ok = j->error() == QKeychain::NoError
-                        || (value.isEmpty() && j->error() == QKeychain::EntryNotFound);
-        if (!ok)
-            qCWarning(lcGui).noquote() << "keychain: writing" << key << "failed:" << j->errorString();
-        done(ok, ok ? QString() : j->errorString());
-    });
+    QObject::connect(
+        job, &QKeychain::Job::finished, context, [done, key, value](QKeychain::Job *j) {
+            const bool ok = j->error() == QKeychain::NoError ||
+                            (value.isEmpty() && j->error() == QKeychain::EntryNotFound);
+            if (!ok)
+                qCWarning(lcGui).noquote()
+                    << "keychain: writing" << key << "failed:" << j->errorString();
+            done(ok, ok ? QString() : j->errorString());
+        });
     job->start();
 }
 

@@ -29,7 +29,8 @@ std::vector<std::unique_ptr<QTranslator>> loadCatalogues(const QString &lang)
         auto t = std::make_unique<QTranslator>();
         const QString file = name + lang;
         if (!t->load(file, QStringLiteral(":/i18n")) &&
-            !t->load(file, QCoreApplication::applicationDirPath() + QStringLiteral("/translations")) &&
+            !t->load(file,
+                     QCoreApplication::applicationDirPath() + QStringLiteral("/translations")) &&
             !t->load(file, QCoreApplication::applicationDirPath() +
                                QStringLiteral("/../share/rigwatch/translations")))
             return {};
@@ -50,8 +51,9 @@ void useLocaleOf(const QString &lang)
 {
     const QLocale wanted(lang);
     const QLocale system = QLocale::system();
-    const bool systemSpeaksIt = system.language() == wanted.language()
-                                || (system.language() == QLocale::C && wanted.language() == QLocale::English);
+    const bool systemSpeaksIt =
+        system.language() == wanted.language() ||
+        (system.language() == QLocale::C && wanted.language() == QLocale::English);
     QLocale::setDefault(systemSpeaksIt ? system : wanted);
 }
 } // namespace
@@ -86,7 +88,8 @@ bool Language::apply(const QString &lang)
         return false;
     }
     auto qt = std::make_unique<QTranslator>();
-    if (qt->load(QStringLiteral("qtbase_") + lang, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qt->load(QStringLiteral("qtbase_") + lang,
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt.get());
     else
         qt.reset();

@@ -169,7 +169,8 @@ void MainWindow::setAccounts(const QVector<AccountConfig> &accounts)
         const QSignalBlocker block(m_accounts);
         m_accounts->clear();
         for (const AccountConfig &a : accounts)
-            m_accounts->addItem(QStringLiteral("%1 (%2)").arg(a.displayName(), a.currency), a.key());
+            m_accounts->addItem(QStringLiteral("%1 (%2)").arg(a.displayName(), a.currency),
+                                a.key());
     }
     // The selector only appears when there is something to select.
     m_accountLabel->setVisible(accounts.size() > 1);

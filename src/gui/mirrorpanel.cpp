@@ -18,7 +18,16 @@
 namespace rw {
 
 namespace {
-enum Col { ColPosted, ColEdited, ColState, ColAccount, ColText, ColDetail, ColCount };
+enum Col
+{
+    ColPosted,
+    ColEdited,
+    ColState,
+    ColAccount,
+    ColText,
+    ColDetail,
+    ColCount
+};
 constexpr int TextRole = Qt::UserRole + 1;
 
 QString localTime(qint64 secs)
@@ -74,11 +83,12 @@ void MirrorPanel::retranslate()
 {
     m_list->setHeaderLabels({tr("Posted"), tr("Edited"), tr("State"), tr("Account"),
                              tr("Text as sent"), tr("Details")});
-    m_note->setText(m_enabled ? tr("What RigWatch posted to the Telegram chat, newest first. A live "
-                                   "message stands for an ongoing incident; it is retracted when "
-                                   "all is well again.")
-                              : tr("Telegram is not configured: add a bot token and a chat in the "
-                                   "settings to mirror incidents to a channel."));
+    m_note->setText(m_enabled
+                        ? tr("What RigWatch posted to the Telegram chat, newest first. A live "
+                             "message stands for an ongoing incident; it is retracted when "
+                             "all is well again.")
+                        : tr("Telegram is not configured: add a bot token and a chat in the "
+                             "settings to mirror incidents to a channel."));
     // Alerts held back are otherwise invisible here: nothing was posted, so there is no row.
     m_blocked->setVisible(m_blockedUntilMs > 0);
     if (m_blockedUntilMs > 0)
@@ -145,10 +155,14 @@ QString MirrorPanel::plainText(const QString &telegramHtml)
 QString MirrorPanel::stateText(LiveMessage::State state)
 {
     switch (state) {
-    case LiveMessage::Sending: return tr("sending");
-    case LiveMessage::Live: return tr("live");
-    case LiveMessage::Retracted: return tr("retracted");
-    case LiveMessage::Failed: return tr("failed");
+    case LiveMessage::Sending:
+        return tr("sending");
+    case LiveMessage::Live:
+        return tr("live");
+    case LiveMessage::Retracted:
+        return tr("retracted");
+    case LiveMessage::Failed:
+        return tr("failed");
     }
     return {};
 }
@@ -158,9 +172,8 @@ void MirrorPanel::onMessages(int requestId, const QVector<LiveMessage> &messages
     if (requestId != m_pending)
         return;
     m_pending = 0;
-    const qint64 selected = m_list->currentItem()
-                                ? m_list->currentItem()->data(ColPosted, TextRole).toLongLong()
-                                : 0;
+    const qint64 selected =
+        m_list->currentItem() ? m_list->currentItem()->data(ColPosted, TextRole).toLongLong() : 0;
     m_list->clear();
     QList<QTreeWidgetItem *> items;
     QTreeWidgetItem *current = nullptr;
@@ -171,7 +184,8 @@ void MirrorPanel::onMessages(int requestId, const QVector<LiveMessage> &messages
         item->setText(ColEdited, localTime(m.editedAt));
         item->setText(ColState, stateText(m.state));
         item->setText(ColAccount, m.account);
-        item->setText(ColText, text.trimmed().split(QLatin1Char('\n'), Qt::SkipEmptyParts)
+        item->setText(ColText, text.trimmed()
+                                   .split(QLatin1Char('\n'), Qt::SkipEmptyParts)
                                    .join(QStringLiteral(" · ")));
         item->setToolTip(ColText, text);
         item->setText(ColDetail, m.detail);

@@ -137,16 +137,16 @@ void OutagePanel::onOutages(int requestId, const QVector<Outage> &outages, int m
         total += o.durationSecs(now);
         ongoing += o.end ? 0 : 1;
     }
-    QString summary = tr("%n outage(s), %1 still ongoing, %2 of downtime in total", nullptr,
-                         int(outages.size()))
-                          .arg(ongoing)
-                          .arg(formatDuration(total));
+    QString summary =
+        tr("%n outage(s), %1 still ongoing, %2 of downtime in total", nullptr, int(outages.size()))
+            .arg(ongoing)
+            .arg(formatDuration(total));
     if (matching > outages.size())
         summary = tr("The newest %1 of %n outages (narrow the range or the worker filter to see "
                      "the others; the export writes them all): ",
                      nullptr, matching)
-                      .arg(outages.size())
-                  + summary;
+                      .arg(outages.size()) +
+                  summary;
     m_summary->setText(summary);
     m_export->setEnabled(!outages.isEmpty() && !m_exporting);
 }
@@ -187,9 +187,8 @@ void OutagePanel::exportClicked()
     const QString name = QStringLiteral("rigwatch-outages-%1.csv")
                              .arg(QDateTime::fromMSecsSinceEpoch(m_host->clock()->nowMs())
                                       .toString(QStringLiteral("yyyyMMdd-HHmm")));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export outages"),
-                                                      dir + QLatin1Char('/') + name,
-                                                      tr("CSV files (*.csv)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export outages"), dir + QLatin1Char('/') + name, tr("CSV files (*.csv)"));
     if (!path.isEmpty())
         exportCsv(path);
 }

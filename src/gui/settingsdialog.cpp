@@ -24,19 +24,32 @@ constexpr int kUnitCount = 7;
 
 QStringList SettingsDialog::currencySuggestions()
 {
-    // docs/pool-apis.md (f2pool API v2): the hashrate module's currencies first, then the rest of f2pool's slugs.
-    return {QStringLiteral("bitcoin"),      QStringLiteral("bitcoin-cash"),
-            QStringLiteral("litecoin"),     QStringLiteral("aleo"),
-            QStringLiteral("alephium"),     QStringLiteral("bells-mm"),
-            QStringLiteral("conflux"),      QStringLiteral("dash"),
-            QStringLiteral("dingocoin"),    QStringLiteral("elacoin"),
-            QStringLiteral("ethereum-classic"), QStringLiteral("ethw"),
-            QStringLiteral("fractal-bitcoin"), QStringLiteral("hathor"),
-            QStringLiteral("ironfish"),     QStringLiteral("junkcoin"),
-            QStringLiteral("kadena"),       QStringLiteral("kaspa"),
-            QStringLiteral("luckycoin"),    QStringLiteral("nervos"),
-            QStringLiteral("nexa"),         QStringLiteral("nmccoin"),
-            QStringLiteral("pepecoin"),     QStringLiteral("zcash"),
+    // docs/pool-apis.md (f2pool API v2): the hashrate module's currencies first, then the rest of
+    // f2pool's slugs.
+    return {QStringLiteral("bitcoin"),
+            QStringLiteral("bitcoin-cash"),
+            QStringLiteral("litecoin"),
+            QStringLiteral("aleo"),
+            QStringLiteral("alephium"),
+            QStringLiteral("bells-mm"),
+            QStringLiteral("conflux"),
+            QStringLiteral("dash"),
+            QStringLiteral("dingocoin"),
+            QStringLiteral("elacoin"),
+            QStringLiteral("ethereum-classic"),
+            QStringLiteral("ethw"),
+            QStringLiteral("fractal-bitcoin"),
+            QStringLiteral("hathor"),
+            QStringLiteral("ironfish"),
+            QStringLiteral("junkcoin"),
+            QStringLiteral("kadena"),
+            QStringLiteral("kaspa"),
+            QStringLiteral("luckycoin"),
+            QStringLiteral("nervos"),
+            QStringLiteral("nexa"),
+            QStringLiteral("nmccoin"),
+            QStringLiteral("pepecoin"),
+            QStringLiteral("zcash"),
             QStringLiteral("zen")};
 }
 
@@ -119,8 +132,8 @@ SettingsDialog::SettingsDialog(EngineHost *host, SecretStore *secrets, QWidget *
     for (QComboBox *c : {m_ui->provider, m_ui->floorUnit, m_ui->retract, m_ui->language})
         connect(c, &QComboBox::currentIndexChanged, this, recheck);
     connect(m_ui->floorValue, &QDoubleSpinBox::valueChanged, this, recheck);
-    for (QSpinBox *s : {m_ui->interval, m_ui->timeout, m_ui->offlineAfter, m_ui->retiredAfter,
-                        m_ui->redPercent})
+    for (QSpinBox *s :
+         {m_ui->interval, m_ui->timeout, m_ui->offlineAfter, m_ui->retiredAfter, m_ui->redPercent})
         connect(s, &QSpinBox::valueChanged, this, recheck);
     connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
@@ -184,10 +197,10 @@ void SettingsDialog::refreshAccountList()
         m_ui->accountList->addItem(a.user.isEmpty() ? tr("(new account)") : a.user);
     const bool any = !m_accounts.isEmpty();
     m_ui->removeAccount->setEnabled(any);
-    for (QWidget *w : {static_cast<QWidget *>(m_ui->provider), static_cast<QWidget *>(m_ui->poolUrl),
-                       static_cast<QWidget *>(m_ui->currency), static_cast<QWidget *>(m_ui->user),
-                       static_cast<QWidget *>(m_ui->secret),
-                       static_cast<QWidget *>(m_ui->testConnection)})
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_ui->provider), static_cast<QWidget *>(m_ui->poolUrl),
+          static_cast<QWidget *>(m_ui->currency), static_cast<QWidget *>(m_ui->user),
+          static_cast<QWidget *>(m_ui->secret), static_cast<QWidget *>(m_ui->testConnection)})
         w->setEnabled(any);
 }
 

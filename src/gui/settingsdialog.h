@@ -57,7 +57,7 @@ private:
     std::unique_ptr<Ui::SettingsDialog> m_ui;
     EngineHost *m_host;
     SecretStore *m_secrets;
-    GuiSettings m_base;               // what was loaded: kept for fields the form lacks
+    GuiSettings m_base; // what was loaded: kept for fields the form lacks
     QVector<AccountConfig> m_accounts;
     int m_current = -1;
     bool m_saving = false;

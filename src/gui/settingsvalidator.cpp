@@ -22,16 +22,18 @@ QString validateSettings(const GuiSettings &s)
     QSet<QString> seen;
     for (const AccountConfig &a : s.accounts) {
         if (a.user.isEmpty())
-            return tr("An account has no name: enter the f2pool account name or remove the account.");
+            return tr(
+                "An account has no name: enter the f2pool account name or remove the account.");
         if (!matches(QStringLiteral("[a-z][a-z0-9]{1,14}"), a.user))
             return tr("Account name \"%1\": use 2–15 lowercase letters or digits, starting with a "
                       "letter.")
                 .arg(a.user);
         if (!matches(QStringLiteral("[a-z0-9][a-z0-9-]*"), a.currency))
-            return tr("Currency of %1: use the pool's slug, such as bitcoin or litecoin.").arg(a.user);
-        if (!a.url.isValid() || (a.url.scheme() != QLatin1String("https")
-                                 && a.url.scheme() != QLatin1String("http"))
-            || a.url.host().isEmpty())
+            return tr("Currency of %1: use the pool's slug, such as bitcoin or litecoin.")
+                .arg(a.user);
+        if (!a.url.isValid() ||
+            (a.url.scheme() != QLatin1String("https") && a.url.scheme() != QLatin1String("http")) ||
+            a.url.host().isEmpty())
             return tr("Pool URL of %1: enter an http or https address, such as "
                       "https://api.f2pool.com.")
                 .arg(a.user);
@@ -71,8 +73,8 @@ QString validateSettings(const GuiSettings &s)
                       "turn Telegram off.");
         if (!matches(QStringLiteral("[0-9]{3,}:[A-Za-z0-9_-]{20,}"), t.token))
             return tr("Telegram bot token: it looks like 123456789:AA… as BotFather gave it.");
-        if (!matches(QStringLiteral("-?[0-9]{3,}"), t.chat)
-            && !matches(QStringLiteral("@[A-Za-z][A-Za-z0-9_]{3,}"), t.chat))
+        if (!matches(QStringLiteral("-?[0-9]{3,}"), t.chat) &&
+            !matches(QStringLiteral("@[A-Za-z][A-Za-z0-9_]{3,}"), t.chat))
             return tr("Telegram chat: a numeric id (channels start with -100) or @channelname.");
     }
     if (s.language != QLatin1String("en") && s.language != QLatin1String("zh_CN"))

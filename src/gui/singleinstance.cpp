@@ -14,16 +14,16 @@ const QByteArray kRaise = QByteArrayLiteral("raise\n");
 }
 
 SingleInstance::SingleInstance(const QString &name, QObject *parent) : QObject(parent), m_name(name)
-{
-}
+{}
 
 SingleInstance::~SingleInstance() = default;
 
 QString SingleInstance::defaultName()
 {
     const QByteArray who = QDir::homePath().toUtf8();
-    return QStringLiteral("rigwatch-")
-           + QString::fromLatin1(QCryptographicHash::hash(who, QCryptographicHash::Sha1).toHex().left(12));
+    return QStringLiteral("rigwatch-") +
+           QString::fromLatin1(
+               QCryptographicHash::hash(who, QCryptographicHash::Sha1).toHex().left(12));
 }
 
 bool SingleInstance::isListening() const
@@ -49,8 +49,8 @@ bool SingleInstance::notifyRunning()
         // Nobody answered, so a socket file left by a crashed instance is in the way.
         QLocalServer::removeServer(m_name);
         if (!m_server->listen(m_name))
-            qCWarning(lcGui).noquote() << "single instance: cannot listen on" << m_name << ":"
-                                       << m_server->errorString();
+            qCWarning(lcGui).noquote()
+                << "single instance: cannot listen on" << m_name << ":" << m_server->errorString();
     }
     connect(m_server, &QLocalServer::newConnection, this, [this] {
         while (QLocalSocket *s = m_server->nextPendingConnection()) {

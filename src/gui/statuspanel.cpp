@@ -18,7 +18,8 @@
 namespace rw {
 
 StatusPanel::StatusPanel(const Clock *clock, QWidget *parent)
-    : QWidget(parent), m_clock(clock), m_demo(new QLabel(this)), m_poll(new QLabel(this)), m_error(new QLabel(this))
+    : QWidget(parent), m_clock(clock), m_demo(new QLabel(this)), m_poll(new QLabel(this)),
+      m_error(new QLabel(this))
 {
     m_demo->setObjectName(QStringLiteral("demoBadge"));
     m_demo->setStyleSheet(QStringLiteral(

@@ -40,7 +40,7 @@ public:
 
     void setSummary(const FarmSummary &summary); // also ends a pause whose time is up
     QString toolTip() const; // what the tray shows, also without a system tray (tests)
-    void retranslate(); // after a language switch
+    void retranslate();      // after a language switch
     void setDemo(bool demo);
     void showAlert(const QString &title, const QString &text, int severity);
     // Tells the user once that closing the window keeps RigWatch running here.
@@ -48,7 +48,7 @@ public:
 
     bool isPaused() const { return m_pausedUntilMs != 0; }
     qint64 pausedUntilMs() const { return m_pausedUntilMs; } // -1 = until resumed
-    void pauseFor(qint64 secs);                                // <= 0 = until resumed
+    void pauseFor(qint64 secs);                              // <= 0 = until resumed
     void resume();
 
 signals:
@@ -86,7 +86,7 @@ private:
     bool m_demo = false;
     qint64 m_pausedUntilMs = 0;
     QTimer m_pauseTimer; // re-checks the clock at least every minute: a suspend stops timers
-    QTimer m_tick; // the tooltip says "updated 12 s ago": keep it true
+    QTimer m_tick;       // the tooltip says "updated 12 s ago": keep it true
 };
 
 } // namespace rw

@@ -11,13 +11,22 @@
 namespace rw {
 
 namespace {
-enum RoleSlot { Display, Decoration, CheckState, Font, Alignment, Foreground, Background };
+enum RoleSlot
+{
+    Display,
+    Decoration,
+    CheckState,
+    Font,
+    Alignment,
+    Foreground,
+    Background
+};
 } // namespace
 
 const QFont &WorkerItemDelegate::resolvedFont(const QFont &roleFont, const QFont &base) const
 {
-    if (roleFont != m_roleFont || roleFont.resolveMask() != m_roleFont.resolveMask()
-        || base != m_baseFont || base.resolveMask() != m_baseFont.resolveMask()) {
+    if (roleFont != m_roleFont || roleFont.resolveMask() != m_roleFont.resolveMask() ||
+        base != m_baseFont || base.resolveMask() != m_baseFont.resolveMask()) {
         m_roleFont = roleFont;
         m_baseFont = base;
         m_resolvedFont = roleFont.resolve(base);
@@ -29,8 +38,8 @@ QTextLayout *WorkerItemDelegate::line(const QString &text, const QFont &font,
                                       const QTextOption &option, int width) const
 {
     qsizetype fontIndex = 0;
-    while (fontIndex < m_fonts.size()
-           && (m_fonts[fontIndex] != font || m_fonts[fontIndex].resolveMask() != font.resolveMask()))
+    while (fontIndex < m_fonts.size() &&
+           (m_fonts[fontIndex] != font || m_fonts[fontIndex].resolveMask() != font.resolveMask()))
         ++fontIndex;
     if (fontIndex == m_fonts.size()) {
         if (m_fonts.size() >= 16) { // fonts keep changing (zooming?): start over
@@ -40,9 +49,10 @@ QTextLayout *WorkerItemDelegate::line(const QString &text, const QFont &font,
         }
         m_fonts.append(font);
     }
-    const QString key = text + QChar(0x1f) + QString::number(width) + QChar(0x1f)
-                        + QString::number(int(option.alignment()) | int(option.textDirection()) << 16)
-                        + QChar(0x1f) + QString::number(fontIndex);
+    const QString key =
+        text + QChar(0x1f) + QString::number(width) + QChar(0x1f) +
+        QString::number(int(option.alignment()) | int(option.textDirection()) << 16) + QChar(0x1f) +
+        QString::number(fontIndex);
     if (QTextLayout *known = m_lines.object(key))
         return known;
     auto *layout = new QTextLayout(text, font);
@@ -60,8 +70,8 @@ void WorkerItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
                                const QModelIndex &index) const
 {
     std::array<QModelRoleData, 7> roles{
-        QModelRoleData(Qt::DisplayRole),    QModelRoleData(Qt::DecorationRole),
-        QModelRoleData(Qt::CheckStateRole), QModelRoleData(Qt::FontRole),
+        QModelRoleData(Qt::DisplayRole),       QModelRoleData(Qt::DecorationRole),
+        QModelRoleData(Qt::CheckStateRole),    QModelRoleData(Qt::FontRole),
         QModelRoleData(Qt::TextAlignmentRole), QModelRoleData(Qt::ForegroundRole),
         QModelRoleData(Qt::BackgroundRole)};
     index.multiData(roles);
@@ -69,14 +79,13 @@ void WorkerItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     const QVariant &decoration = roles[Decoration].data();
     // Check boxes, pixmaps, icons not on the left, right-to-left, the focus frame, editing and
     // text of several lines: the style's way.
-    if ((decoration.isValid()
-         && (decoration.userType() != QMetaType::QIcon
-             || option.decorationPosition != QStyleOptionViewItem::Left))
-        || roles[CheckState].data().isValid() || option.direction != Qt::LeftToRight
-        || (option.state & (QStyle::State_HasFocus | QStyle::State_Editing))
-        || (option.features & QStyleOptionViewItem::WrapText)
-        || (display.userType() == QMetaType::QString
-            && display.toString().contains(QLatin1Char('\n')))) {
+    if ((decoration.isValid() && (decoration.userType() != QMetaType::QIcon ||
+                                  option.decorationPosition != QStyleOptionViewItem::Left)) ||
+        roles[CheckState].data().isValid() || option.direction != Qt::LeftToRight ||
+        (option.state & (QStyle::State_HasFocus | QStyle::State_Editing)) ||
+        (option.features & QStyleOptionViewItem::WrapText) ||
+        (display.userType() == QMetaType::QString &&
+         display.toString().contains(QLatin1Char('\n')))) {
         QStyledItemDelegate::paint(painter, option, index);
         return;
     }
@@ -93,8 +102,8 @@ void WorkerItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
         // As QStyledItemDelegate sets it up: never larger than the view's decoration size.
         opt.icon = qvariant_cast<QIcon>(decoration);
         opt.features |= QStyleOptionViewItem::HasDecoration;
-        opt.decorationSize =
-            opt.icon.actualSize(opt.decorationSize, iconMode, iconState).boundedTo(opt.decorationSize);
+        opt.decorationSize = opt.icon.actualSize(opt.decorationSize, iconMode, iconState)
+                                 .boundedTo(opt.decorationSize);
     }
     if (roles[Font].data().isValid()) {
         opt.font = resolvedFont(qvariant_cast<QFont>(roles[Font].data()), opt.font);
@@ -117,8 +126,8 @@ void WorkerItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     const QPen pen = painter->pen();
     // Background, selection and hover as the style draws them for any item; for a plain cell
     // the style draws nothing here, and is not asked (it works out its colours on every call).
-    if ((opt.state & (QStyle::State_Selected | QStyle::State_MouseOver))
-        || opt.backgroundBrush.style() != Qt::NoBrush)
+    if ((opt.state & (QStyle::State_Selected | QStyle::State_MouseOver)) ||
+        opt.backgroundBrush.style() != Qt::NoBrush)
         style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, widget);
     // The style's item layout for a cell with at most an icon on the left: the icon in a
     // margined box, the text in the rest, inset by the same margin.
@@ -127,10 +136,10 @@ void WorkerItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     if (opt.features & QStyleOptionViewItem::HasDecoration) {
         const QRect box(opt.rect.x(), opt.rect.y(), opt.decorationSize.width() + 2 * margin,
                         opt.rect.height());
-        opt.icon.paint(painter,
-                       QStyle::alignedRect(opt.direction, opt.decorationAlignment,
-                                           opt.decorationSize, box),
-                       opt.decorationAlignment, iconMode, iconState);
+        opt.icon.paint(
+            painter,
+            QStyle::alignedRect(opt.direction, opt.decorationAlignment, opt.decorationSize, box),
+            opt.decorationAlignment, iconMode, iconState);
         textRect.setLeft(box.right() + 1);
     }
     textRect.adjust(margin, 0, -margin, 0);

@@ -33,7 +33,7 @@ private:
     QTextLayout *line(const QString &text, const QFont &font, const QTextOption &option,
                       int width) const;
     mutable QCache<QString, QTextLayout> m_lines{1024}; // a few screens of cells
-    mutable QVector<QFont> m_fonts;                       // the fonts seen, by index in keys
+    mutable QVector<QFont> m_fonts;                     // the fonts seen, by index in keys
     mutable QFont m_roleFont;
     mutable QFont m_baseFont;
     mutable QFont m_resolvedFont;

@@ -118,7 +118,8 @@ void AlertCoalescer::flush()
             lines << tr("%1: the pool answers again after %2.")
                          .arg(nameOf(p.account), formatDuration(e.durationSecs));
             break;
-        case Event::Retired: break;
+        case Event::Retired:
+            break;
         }
     }
     m_pending.clear();

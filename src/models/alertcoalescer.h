@@ -20,7 +20,12 @@ class AlertCoalescer : public QObject
 {
     Q_OBJECT
 public:
-    enum Severity { Info, Warning, Critical };
+    enum Severity
+    {
+        Info,
+        Warning,
+        Critical
+    };
     Q_ENUM(Severity)
 
     explicit AlertCoalescer(QObject *parent = nullptr);
@@ -56,9 +61,9 @@ private:
     MessageFormatter m_formatter;
     struct Account
     {
-        QString name;          // the name shown
-        Incident incident;     // as of the latest poll
-        qint64 openSince = 0;  // when its last incident began (for the "resolved" text)
+        QString name;         // the name shown
+        Incident incident;    // as of the latest poll
+        qint64 openSince = 0; // when its last incident began (for the "resolved" text)
     };
     QHash<QString, Account> m_accounts; // by account key
     bool m_paused = false;

@@ -12,11 +12,11 @@ struct ChartData
 {
     int requestId = 0;
     QString account;
-    QString worker;           // empty: no worker curve requested
+    QString worker; // empty: no worker curve requested
     qint64 fromSecs = 0;
     qint64 toSecs = 0;
-    QVector<QPointF> total;   // account hashrate
-    QVector<QPointF> online;  // online workers
+    QVector<QPointF> total;  // account hashrate
+    QVector<QPointF> online; // online workers
     QVector<QPointF> workerRate;
 };
 

@@ -31,8 +31,8 @@ FarmSummary FarmSummary::of(const QVector<AccountView> &views, int redOfflinePer
         if (v.state.poolUnreachable || v.incident.poolUnreachable) {
             unreachable = true;
             if (f.reason.isEmpty())
-                f.reason = v.state.lastError.isEmpty() ? v.incident.unreachableReason
-                                                       : v.state.lastError;
+                f.reason =
+                    v.state.lastError.isEmpty() ? v.incident.unreachableReason : v.state.lastError;
         }
         if (f.notice.isEmpty())
             f.notice = v.replyNotice;
@@ -62,12 +62,18 @@ FarmSummary FarmSummary::of(const QVector<AccountView> &views, int redOfflinePer
 QString FarmSummary::levelText(Level level)
 {
     switch (level) {
-    case NotConfigured: return tr("Not configured");
-    case Waiting: return tr("Waiting for the first answer from the pool");
-    case Ok: return tr("All workers online");
-    case Warning: return tr("Some workers are offline");
-    case Alert: return tr("Hashrate below the floor or many workers offline");
-    case Unreachable: return tr("The pool is not answering");
+    case NotConfigured:
+        return tr("Not configured");
+    case Waiting:
+        return tr("Waiting for the first answer from the pool");
+    case Ok:
+        return tr("All workers online");
+    case Warning:
+        return tr("Some workers are offline");
+    case Alert:
+        return tr("Hashrate below the floor or many workers offline");
+    case Unreachable:
+        return tr("The pool is not answering");
     }
     return {};
 }
@@ -79,9 +85,9 @@ QString FarmSummary::tooltip(qint64 nowSecs, qint64 pausedUntilMs, bool demo) co
     if (level == NotConfigured || level == Waiting) {
         lines << levelText(level);
     } else {
-        const QString updated = lastSuccessAt > 0
-                                    ? tr("updated %1 ago").arg(formatDuration(nowSecs - lastSuccessAt))
-                                    : tr("never updated");
+        const QString updated =
+            lastSuccessAt > 0 ? tr("updated %1 ago").arg(formatDuration(nowSecs - lastSuccessAt))
+                              : tr("never updated");
         lines << tr("%1/%2 online · %3 · %4")
                      .arg(online)
                      .arg(total)
@@ -109,12 +115,16 @@ QString FarmSummary::iconPath(bool paused) const
     if (paused)
         return QStringLiteral(":/icons/tray-paused.svg");
     switch (level) {
-    case Ok: return QStringLiteral(":/icons/tray-ok.svg");
-    case Warning: return QStringLiteral(":/icons/tray-warn.svg");
-    case Alert: return QStringLiteral(":/icons/tray-alert.svg");
+    case Ok:
+        return QStringLiteral(":/icons/tray-ok.svg");
+    case Warning:
+        return QStringLiteral(":/icons/tray-warn.svg");
+    case Alert:
+        return QStringLiteral(":/icons/tray-alert.svg");
     case NotConfigured:
     case Waiting:
-    case Unreachable: return QStringLiteral(":/icons/tray-unknown.svg");
+    case Unreachable:
+        return QStringLiteral(":/icons/tray-unknown.svg");
     }
     return {};
 }

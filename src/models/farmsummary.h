@@ -11,7 +11,8 @@ namespace rw {
 // tray controller feeds it views and the clock, tests feed it hand-made views.
 struct FarmSummary
 {
-    enum Level {
+    enum Level
+    {
         NotConfigured, // no account to watch
         Waiting,       // configured, no answer from the pool yet
         Ok,            // every counted worker online, hashrate above the floor
@@ -21,11 +22,11 @@ struct FarmSummary
     };
     Level level = NotConfigured;
     int online = 0;
-    int total = 0;              // counted workers (retired excluded)
-    double hashRate = 0;        // H/s, all accounts
-    qint64 lastSuccessAt = 0;   // unix s: the oldest account's last successful poll (0 = never)
-    QString reason;             // first account's pool error when unreachable
-    QString notice;             // first account's reply notice (Date ignored, held as suspect)
+    int total = 0;            // counted workers (retired excluded)
+    double hashRate = 0;      // H/s, all accounts
+    qint64 lastSuccessAt = 0; // unix s: the oldest account's last successful poll (0 = never)
+    QString reason;           // first account's pool error when unreachable
+    QString notice;           // first account's reply notice (Date ignored, held as suspect)
 
     // redOfflinePercent: more than this share of counted workers down turns the tray red.
     static FarmSummary of(const QVector<AccountView> &views, int redOfflinePercent);

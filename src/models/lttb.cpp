@@ -38,8 +38,8 @@ QVector<QPointF> lttb(const QVector<QPointF> &points, int threshold)
         double best = -1;
         int chosen = start;
         for (int j = start; j < end; ++j) {
-            const double area = std::abs((pa.x() - avgX) * (points[j].y() - pa.y())
-                                         - (pa.x() - points[j].x()) * (avgY - pa.y()));
+            const double area = std::abs((pa.x() - avgX) * (points[j].y() - pa.y()) -
+                                         (pa.x() - points[j].x()) * (avgY - pa.y()));
             if (area > best) {
                 best = area;
                 chosen = j;

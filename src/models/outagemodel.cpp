@@ -34,21 +34,30 @@ QVariant OutageModel::data(const QModelIndex &index, int role) const
         return {};
     const Outage &o = m_outages[index.row()];
     const auto local = [](qint64 s) {
-        return QLocale().toString(QDateTime::fromSecsSinceEpoch(s).toLocalTime(), QLocale::ShortFormat);
+        return QLocale().toString(QDateTime::fromSecsSinceEpoch(s).toLocalTime(),
+                                  QLocale::ShortFormat);
     };
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case ColWorker: return o.worker;
-        case ColStart: return local(o.start);
-        case ColEnd: return o.end ? local(o.end) : tr("still offline");
-        case ColDuration: return formatDuration(o.durationSecs(m_now));
+        case ColWorker:
+            return o.worker;
+        case ColStart:
+            return local(o.start);
+        case ColEnd:
+            return o.end ? local(o.end) : tr("still offline");
+        case ColDuration:
+            return formatDuration(o.durationSecs(m_now));
         }
     } else if (role == SortRole) {
         switch (index.column()) {
-        case ColWorker: return o.worker;
-        case ColStart: return o.start;
-        case ColEnd: return o.end ? o.end : std::numeric_limits<qint64>::max();
-        case ColDuration: return o.durationSecs(m_now);
+        case ColWorker:
+            return o.worker;
+        case ColStart:
+            return o.start;
+        case ColEnd:
+            return o.end ? o.end : std::numeric_limits<qint64>::max();
+        case ColDuration:
+            return o.durationSecs(m_now);
         }
     } else if (role == Qt::FontRole && !o.end) {
         QFont f;
@@ -63,10 +72,14 @@ QVariant OutageModel::headerData(int section, Qt::Orientation orientation, int r
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case ColWorker: return tr("Worker");
-    case ColStart: return tr("Went offline");
-    case ColEnd: return tr("Came back");
-    case ColDuration: return tr("Duration");
+    case ColWorker:
+        return tr("Worker");
+    case ColStart:
+        return tr("Went offline");
+    case ColEnd:
+        return tr("Came back");
+    case ColDuration:
+        return tr("Duration");
     }
     return {};
 }

@@ -13,7 +13,14 @@ class OutageModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { ColWorker, ColStart, ColEnd, ColDuration, ColumnCount };
+    enum Column
+    {
+        ColWorker,
+        ColStart,
+        ColEnd,
+        ColDuration,
+        ColumnCount
+    };
     static constexpr int SortRole = Qt::UserRole + 1;
 
     using QAbstractTableModel::QAbstractTableModel;

@@ -34,11 +34,16 @@ void WorkerFilterProxy::setStateFilter(StateFilter filter)
 QString WorkerFilterProxy::stateFilterText(StateFilter filter)
 {
     switch (filter) {
-    case All: return tr("All");
-    case Online: return tr("Online");
-    case Offline: return tr("Offline");
-    case Missing: return tr("Missing");
-    case Retired: return tr("Retired");
+    case All:
+        return tr("All");
+    case Online:
+        return tr("Online");
+    case Offline:
+        return tr("Offline");
+    case Missing:
+        return tr("Missing");
+    case Retired:
+        return tr("Retired");
     }
     return {};
 }
@@ -57,8 +62,8 @@ bool WorkerFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
     }
     if (m_search.isEmpty())
         return true;
-    return i.data(WorkerTableModel::NameRole).toString().contains(m_search, Qt::CaseInsensitive)
-           || i.data(WorkerTableModel::HostRole).toString().contains(m_search, Qt::CaseInsensitive);
+    return i.data(WorkerTableModel::NameRole).toString().contains(m_search, Qt::CaseInsensitive) ||
+           i.data(WorkerTableModel::HostRole).toString().contains(m_search, Qt::CaseInsensitive);
 }
 
 void WorkerFilterProxy::setSourceModel(QAbstractItemModel *model)
@@ -96,8 +101,8 @@ bool WorkerFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &rig
             return a < b;
     }
     // Ties broken by name so equal values keep a stable, predictable order.
-    return left.data(WorkerTableModel::NameRole).toString()
-           < right.data(WorkerTableModel::NameRole).toString();
+    return left.data(WorkerTableModel::NameRole).toString() <
+           right.data(WorkerTableModel::NameRole).toString();
 }
 
 } // namespace rw

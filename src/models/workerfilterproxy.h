@@ -15,7 +15,14 @@ class WorkerFilterProxy : public QSortFilterProxyModel
 {
     Q_OBJECT
 public:
-    enum StateFilter { All, Online, Offline, Missing, Retired };
+    enum StateFilter
+    {
+        All,
+        Online,
+        Offline,
+        Missing,
+        Retired
+    };
 
     explicit WorkerFilterProxy(QObject *parent = nullptr);
 

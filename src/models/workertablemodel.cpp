@@ -10,8 +10,7 @@ namespace rw {
 
 WorkerTableModel::WorkerTableModel(const Clock *clock, QObject *parent)
     : QAbstractTableModel(parent), m_clock(clock)
-{
-}
+{}
 
 qint64 WorkerTableModel::poolNow() const
 {
@@ -152,9 +151,9 @@ void WorkerTableModel::updateWorkers(const QStringList &names,
     std::sort(changes.begin(), changes.end(),
               [](const Change &a, const Change &b) { return a.row < b.row; });
     // One signal per contiguous run (spanning the columns that changed in it) keeps the repaint
-    // small. Each run's rows change just before their signal, never earlier: a sorting proxy that takes the
-    // runs one by one (a QSortFilterProxyModel) moves a changed row by comparing it with the
-    // others, which must still hold what it last saw of them, or rows land in the wrong place.
+    // small. Each run's rows change just before their signal, never earlier: a sorting proxy that
+    // takes the runs one by one (a QSortFilterProxyModel) moves a changed row by comparing it with
+    // the others, which must still hold what it last saw of them, or rows land in the wrong place.
     if (changes.isEmpty())
         return;
     int i = 0;

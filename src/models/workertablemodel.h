@@ -23,7 +23,8 @@ class WorkerTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column {
+    enum Column
+    {
         ColWorker,
         ColState,
         ColHashRate,
@@ -35,7 +36,8 @@ public:
         ColHost,
         ColumnCount
     };
-    enum Role {
+    enum Role
+    {
         SortRole = Qt::UserRole + 1, // numbers for numeric columns, text otherwise
         StatusRole,                  // int(WorkerStatus)
         NameRole,

@@ -25,10 +25,14 @@ QIcon statusIcon(WorkerStatus s)
     static const QIcon missing(QStringLiteral(":/icons/state-missing.svg"));
     static const QIcon retired(QStringLiteral(":/icons/state-retired.svg"));
     switch (s) {
-    case WorkerStatus::Online: return online;
-    case WorkerStatus::Offline: return offline;
-    case WorkerStatus::Missing: return missing;
-    case WorkerStatus::Retired: return retired;
+    case WorkerStatus::Online:
+        return online;
+    case WorkerStatus::Offline:
+        return offline;
+    case WorkerStatus::Missing:
+        return missing;
+    case WorkerStatus::Retired:
+        return retired;
     }
     return {};
 }
@@ -41,10 +45,14 @@ QVariant stateForeground(WorkerStatus s)
     static const QVariant missing = QBrush(QColor(0xb2, 0x5e, 0x00));
     static const QVariant retired = QBrush(QColor(0x80, 0x80, 0x80));
     switch (s) {
-    case WorkerStatus::Offline: return offline;
-    case WorkerStatus::Missing: return missing;
-    case WorkerStatus::Retired: return retired;
-    case WorkerStatus::Online: return {};
+    case WorkerStatus::Offline:
+        return offline;
+    case WorkerStatus::Missing:
+        return missing;
+    case WorkerStatus::Retired:
+        return retired;
+    case WorkerStatus::Online:
+        return {};
     }
     return {};
 }
@@ -70,10 +78,14 @@ QVariant stateFont(WorkerStatus s)
 int statusRank(WorkerStatus s)
 {
     switch (s) {
-    case WorkerStatus::Offline: return 0;
-    case WorkerStatus::Missing: return 1;
-    case WorkerStatus::Online: return 2;
-    case WorkerStatus::Retired: return 3;
+    case WorkerStatus::Offline:
+        return 0;
+    case WorkerStatus::Missing:
+        return 1;
+    case WorkerStatus::Online:
+        return 2;
+    case WorkerStatus::Retired:
+        return 3;
     }
     return 4;
 }
@@ -106,10 +118,14 @@ qint64 WorkerTableModel::downForSecs(const WorkerState &w, qint64 nowSecs)
 QString WorkerTableModel::statusText(WorkerStatus status)
 {
     switch (status) {
-    case WorkerStatus::Online: return tr("Online");
-    case WorkerStatus::Offline: return tr("Offline");
-    case WorkerStatus::Missing: return tr("Missing");
-    case WorkerStatus::Retired: return tr("Retired");
+    case WorkerStatus::Online:
+        return tr("Online");
+    case WorkerStatus::Offline:
+        return tr("Offline");
+    case WorkerStatus::Missing:
+        return tr("Missing");
+    case WorkerStatus::Retired:
+        return tr("Retired");
     }
     return {};
 }
@@ -125,8 +141,8 @@ QString WorkerTableModel::lastShareText(qint64 secs) const
         const QDateTime next(day.addDays(1), QTime(0, 0));
         m_today.start = midnight.toSecsSinceEpoch();
         m_today.end = next.toSecsSinceEpoch();
-        m_today.evenOffset = midnight.isValid() && next.isValid()
-                             && midnight.offsetFromUtc() == next.addSecs(-1).offsetFromUtc();
+        m_today.evenOffset = midnight.isValid() && next.isValid() &&
+                             midnight.offsetFromUtc() == next.addSecs(-1).offsetFromUtc();
     }
     // Today, on a day without a clock change: the time of day is the seconds since midnight.
     if (m_today.evenOffset && secs >= m_today.start && secs < m_today.end) {
@@ -146,11 +162,16 @@ QVariant WorkerTableModel::displayData(const Row &r, int column) const
 {
     const WorkerSample &s = r.state.sample;
     switch (column) {
-    case ColWorker: return r.name;
-    case ColState: return statusText(r.state.status);
-    case ColHashRate: return formatHashRate(s.hashRate);
-    case ColHashRate1h: return formatHashRate(s.hashRate1h);
-    case ColHashRate24h: return formatHashRate(s.hashRate24h);
+    case ColWorker:
+        return r.name;
+    case ColState:
+        return statusText(r.state.status);
+    case ColHashRate:
+        return formatHashRate(s.hashRate);
+    case ColHashRate1h:
+        return formatHashRate(s.hashRate1h);
+    case ColHashRate24h:
+        return formatHashRate(s.hashRate24h);
     case ColStale:
         return s.hashRate24h > 0 ? QLocale().toString(stalePercent(s), 'f', 2) + QLatin1Char('%')
                                  : QString();
@@ -160,7 +181,8 @@ QVariant WorkerTableModel::displayData(const Row &r, int column) const
         const qint64 down = downForSecs(r.state, poolNow());
         return down >= 0 ? formatDuration(down) : QString();
     }
-    case ColHost: return s.host;
+    case ColHost:
+        return s.host;
     }
     return {};
 }
@@ -169,14 +191,22 @@ std::optional<double> WorkerTableModel::sortNumber(const Row &r, int column) con
 {
     const WorkerSample &s = r.state.sample;
     switch (column) {
-    case ColState: return statusRank(r.state.status);
-    case ColHashRate: return s.hashRate;
-    case ColHashRate1h: return s.hashRate1h;
-    case ColHashRate24h: return s.hashRate24h;
-    case ColStale: return stalePercent(s);
-    case ColLastShare: return double(s.lastShareAt);
-    case ColOfflineFor: return double(downForSecs(r.state, poolNow()));
-    default: return std::nullopt;
+    case ColState:
+        return statusRank(r.state.status);
+    case ColHashRate:
+        return s.hashRate;
+    case ColHashRate1h:
+        return s.hashRate1h;
+    case ColHashRate24h:
+        return s.hashRate24h;
+    case ColStale:
+        return stalePercent(s);
+    case ColLastShare:
+        return double(s.lastShareAt);
+    case ColOfflineFor:
+        return double(downForSecs(r.state, poolNow()));
+    default:
+        return std::nullopt;
     }
 }
 
@@ -201,15 +231,22 @@ QVariant WorkerTableModel::data(const QModelIndex &index, int role) const
     const Row &r = m_rows[index.row()];
     const WorkerStatus st = r.state.status;
     switch (role) {
-    case Qt::DisplayRole: return displayData(r, index.column());
-    case SortRole: return sortData(r, index.column());
-    case StatusRole: return int(st);
-    case NameRole: return r.name;
-    case HostRole: return r.state.sample.host;
+    case Qt::DisplayRole:
+        return displayData(r, index.column());
+    case SortRole:
+        return sortData(r, index.column());
+    case StatusRole:
+        return int(st);
+    case NameRole:
+        return r.name;
+    case HostRole:
+        return r.state.sample.host;
     case Qt::DecorationRole:
         return index.column() == ColState ? QVariant(statusIcon(st)) : QVariant();
-    case Qt::ForegroundRole: return stateForeground(st);
-    case Qt::FontRole: return stateFont(st);
+    case Qt::ForegroundRole:
+        return stateForeground(st);
+    case Qt::FontRole:
+        return stateFont(st);
     case Qt::TextAlignmentRole:
         if (index.column() >= ColHashRate && index.column() <= ColStale)
             return int(Qt::AlignRight | Qt::AlignVCenter);
@@ -232,15 +269,24 @@ QVariant WorkerTableModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case ColWorker: return tr("Worker");
-    case ColState: return tr("State");
-    case ColHashRate: return tr("Hashrate");
-    case ColHashRate1h: return tr("1 h");
-    case ColHashRate24h: return tr("24 h");
-    case ColStale: return tr("Stale");
-    case ColLastShare: return tr("Last share");
-    case ColOfflineFor: return tr("Offline for");
-    case ColHost: return tr("Host");
+    case ColWorker:
+        return tr("Worker");
+    case ColState:
+        return tr("State");
+    case ColHashRate:
+        return tr("Hashrate");
+    case ColHashRate1h:
+        return tr("1 h");
+    case ColHashRate24h:
+        return tr("24 h");
+    case ColStale:
+        return tr("Stale");
+    case ColLastShare:
+        return tr("Last share");
+    case ColOfflineFor:
+        return tr("Offline for");
+    case ColHost:
+        return tr("Host");
     }
     return {};
 }

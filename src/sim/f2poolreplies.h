@@ -25,19 +25,17 @@ struct PoolWorkerRow
     QString host;
 };
 
-// Serialises f2pool replies byte by byte, exactly in the documented shapes (docs/pool-apis.md: f2pool API v2 and legacy v1).
-// Written by hand instead of through QJsonDocument so 100k-worker replies for benchmarks
-// take milliseconds, and shared by the live fake and the static generators.
+// Serialises f2pool replies byte by byte, exactly in the documented shapes (docs/pool-apis.md:
+// f2pool API v2 and legacy v1). Written by hand instead of through QJsonDocument so 100k-worker
+// replies for benchmarks take milliseconds, and shared by the live fake and the static generators.
 namespace f2pool {
 
 // The pool's status flag from the age of the last share.
 int statusFor(qint64 lastShareAt, qint64 now);
 
 QByteArray v2WorkerList(const QVector<PoolWorkerRow> &rows);
-QByteArray v2Info(const QString &user, const QString &currency,
-                  const QVector<PoolWorkerRow> &rows);
-QByteArray v2MiningUserList(const QString &user, const QString &currency,
-                            const QString &address);
+QByteArray v2Info(const QString &user, const QString &currency, const QVector<PoolWorkerRow> &rows);
+QByteArray v2MiningUserList(const QString &user, const QString &currency, const QString &address);
 QByteArray v1Reply(const QVector<PoolWorkerRow> &rows, qint64 now);
 QByteArray error(int code, const QString &msg); // {"code":N,"msg":"..."}
 

@@ -31,20 +31,20 @@ int fail(const QString &message)
 QString controlHelp()
 {
     return QStringLiteral(
-            "\nRuntime controls (HTTP on the printed URLs, e.g.\n"
-            "  curl -X POST 'http://127.0.0.1:PORT/sim/fault?mode=hang'):\n"
-            "  pool URL:\n"
-            "    POST /sim/fault?mode=MODE        pool fault, MODE as for --fault\n"
-            "    POST /sim/rig?name=NAME&state=running|stopped|removed\n"
-            "    POST /sim/skew?secs=N            skew the Date header by N seconds\n"
-            "    GET  /sim/state                  rigs, fault, skew and request counts\n"
-            "  telegram URL:\n"
-            "    POST /sim/fault?mode=MODE        Bot API fault, MODE as for --telegram-fault;\n"
-            "         [&calls=N]                  only the next N calls (default: until none)\n"
-            "         [&method=METHOD]            only this method, e.g. sendMessage\n"
-            "         [&retry_after=SECS]         retry_after of too-many-requests (3 at start)\n"
-            "    GET  /sim/state                  fault, live messages per chat, call counts\n"
-            "  Either refused mode stops that listener, so only a restart undoes it.\n");
+        "\nRuntime controls (HTTP on the printed URLs, e.g.\n"
+        "  curl -X POST 'http://127.0.0.1:PORT/sim/fault?mode=hang'):\n"
+        "  pool URL:\n"
+        "    POST /sim/fault?mode=MODE        pool fault, MODE as for --fault\n"
+        "    POST /sim/rig?name=NAME&state=running|stopped|removed\n"
+        "    POST /sim/skew?secs=N            skew the Date header by N seconds\n"
+        "    GET  /sim/state                  rigs, fault, skew and request counts\n"
+        "  telegram URL:\n"
+        "    POST /sim/fault?mode=MODE        Bot API fault, MODE as for --telegram-fault;\n"
+        "         [&calls=N]                  only the next N calls (default: until none)\n"
+        "         [&method=METHOD]            only this method, e.g. sendMessage\n"
+        "         [&retry_after=SECS]         retry_after of too-many-requests (3 at start)\n"
+        "    GET  /sim/state                  fault, live messages per chat, call counts\n"
+        "  Either refused mode stops that listener, so only a restart undoes it.\n");
 }
 
 } // namespace
@@ -58,17 +58,17 @@ int main(int argc, char **argv)
     rw::sim::SimFarm::Options options;
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-            "Simulated mining farm on 127.0.0.1: a fake f2pool (API v2 and legacy v1) and a fake "
-            "Telegram Bot API. Prints \"pool URL\" and \"telegram URL\" and runs until "
-            "SIGTERM/SIGINT."));
+        "Simulated mining farm on 127.0.0.1: a fake f2pool (API v2 and legacy v1) and a fake "
+        "Telegram Bot API. Prints \"pool URL\" and \"telegram URL\" and runs until "
+        "SIGTERM/SIGINT."));
     const QCommandLineOption help = parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption poolPort(QStringLiteral("pool-port"),
                                       QStringLiteral("Port of the fake pool (0 = any)."),
                                       QStringLiteral("N"), QStringLiteral("0"));
-    const QCommandLineOption telegramPort(QStringLiteral("telegram-port"),
-                                          QStringLiteral("Port of the fake Telegram API (0 = any)."),
-                                          QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption telegramPort(
+        QStringLiteral("telegram-port"), QStringLiteral("Port of the fake Telegram API (0 = any)."),
+        QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption rigs(QStringLiteral("rigs"), QStringLiteral("Number of rigs."),
                                   QStringLiteral("N"), QString::number(options.rigs));
     const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("Mining user name."),
@@ -83,15 +83,15 @@ int main(int argc, char **argv)
                                   QStringLiteral("The one chat id that exists."),
                                   QStringLiteral("CHAT"), options.chat);
     const QCommandLineOption fault(
-            QStringLiteral("fault"),
-            QStringLiteral("Start the pool with a fault: %1.")
-                    .arg(rw::sim::FakeF2pool::faultNames().join(QStringLiteral(", "))),
-            QStringLiteral("MODE"), QStringLiteral("none"));
+        QStringLiteral("fault"),
+        QStringLiteral("Start the pool with a fault: %1.")
+            .arg(rw::sim::FakeF2pool::faultNames().join(QStringLiteral(", "))),
+        QStringLiteral("MODE"), QStringLiteral("none"));
     const QCommandLineOption telegramFault(
-            QStringLiteral("telegram-fault"),
-            QStringLiteral("Start the Telegram API with a fault: %1.")
-                    .arg(rw::sim::TelegramSink::faultNames().join(QStringLiteral(", "))),
-            QStringLiteral("MODE"), QStringLiteral("none"));
+        QStringLiteral("telegram-fault"),
+        QStringLiteral("Start the Telegram API with a fault: %1.")
+            .arg(rw::sim::TelegramSink::faultNames().join(QStringLiteral(", "))),
+        QStringLiteral("MODE"), QStringLiteral("none"));
     const QCommandLineOption skew(QStringLiteral("skew"),
                                   QStringLiteral("Skew the pool's Date header by SECS seconds "
                                                  "(negative = behind)."),
@@ -108,15 +108,15 @@ int main(int argc, char **argv)
 
     if (!parsePort(parser.value(poolPort), options.poolPort))
         return fail(QStringLiteral("--pool-port must be a port number 0-65535, got \"%1\"")
-                            .arg(parser.value(poolPort)));
+                        .arg(parser.value(poolPort)));
     if (!parsePort(parser.value(telegramPort), options.telegramPort))
         return fail(QStringLiteral("--telegram-port must be a port number 0-65535, got \"%1\"")
-                            .arg(parser.value(telegramPort)));
+                        .arg(parser.value(telegramPort)));
     bool ok = false;
     options.rigs = parser.value(rigs).toInt(&ok);
     if (!ok || options.rigs < 0 || options.rigs > 1'000'000)
         return fail(QStringLiteral("--rigs must be a number 0-1000000, got \"%1\"")
-                            .arg(parser.value(rigs)));
+                        .arg(parser.value(rigs)));
     options.user = parser.value(user);
     options.secret = parser.value(secret);
     options.token = parser.value(token);
@@ -125,18 +125,19 @@ int main(int argc, char **argv)
     const auto faultMode = rw::sim::FakeF2pool::faultFromString(parser.value(fault));
     if (!faultMode)
         return fail(QStringLiteral("--fault: unknown mode \"%1\"; expected one of: %2")
-                            .arg(parser.value(fault),
-                                 rw::sim::FakeF2pool::faultNames().join(QStringLiteral(", "))));
-    const auto telegramFaultMode = rw::sim::TelegramSink::faultFromString(parser.value(telegramFault));
+                        .arg(parser.value(fault),
+                             rw::sim::FakeF2pool::faultNames().join(QStringLiteral(", "))));
+    const auto telegramFaultMode =
+        rw::sim::TelegramSink::faultFromString(parser.value(telegramFault));
     if (!telegramFaultMode)
         return fail(QStringLiteral("--telegram-fault: unknown mode \"%1\"; expected one of: %2")
-                            .arg(parser.value(telegramFault),
-                                 rw::sim::TelegramSink::faultNames().join(QStringLiteral(", "))));
+                        .arg(parser.value(telegramFault),
+                             rw::sim::TelegramSink::faultNames().join(QStringLiteral(", "))));
     const qint64 skewSecs = parser.value(skew).toLongLong(&ok);
     if (!ok || qAbs(skewSecs) > 10LL * 365 * 86400)
         return fail(QStringLiteral("--skew must be a number of seconds (at most ten years either "
                                    "way), got \"%1\"")
-                            .arg(parser.value(skew)));
+                        .arg(parser.value(skew)));
 
     rw::sim::SimFarm farm;
     if (!farm.start(options))
@@ -153,7 +154,8 @@ int main(int argc, char **argv)
 #ifdef Q_OS_UNIX
     // SIGTERM/SIGINT end the event loop normally (exit code 0)
     rw::UnixSignals signals_;
-    QObject::connect(&signals_, &rw::UnixSignals::terminate, &app, [] { QCoreApplication::quit(); });
+    QObject::connect(&signals_, &rw::UnixSignals::terminate, &app,
+                     [] { QCoreApplication::quit(); });
     QObject::connect(&signals_, &rw::UnixSignals::reload, &app, [] { QCoreApplication::quit(); });
 #endif
     return app.exec();

@@ -5,12 +5,9 @@
 namespace rw::sim {
 
 SimFarm::SimFarm(const Clock *clock, QObject *parent)
-    : QObject(parent),
-      m_clock(clock),
-      m_pool(new FakeF2pool(clock, this)),
+    : QObject(parent), m_clock(clock), m_pool(new FakeF2pool(clock, this)),
       m_telegram(new TelegramSink(clock, this))
-{
-}
+{}
 
 bool SimFarm::start(const Options &options)
 {
@@ -27,14 +24,14 @@ bool SimFarm::start(const Options &options)
 
     if (!m_pool->listen(options.poolPort)) {
         m_error = tr("The simulated pool cannot listen on port %1: %2")
-                          .arg(options.poolPort)
-                          .arg(m_pool->server()->errorString());
+                      .arg(options.poolPort)
+                      .arg(m_pool->server()->errorString());
         return false;
     }
     if (!m_telegram->listen(options.telegramPort)) {
         m_error = tr("The simulated Telegram API cannot listen on port %1: %2")
-                          .arg(options.telegramPort)
-                          .arg(m_telegram->server()->errorString());
+                      .arg(options.telegramPort)
+                      .arg(m_telegram->server()->errorString());
         return false;
     }
     qCInfo(lcSim) << "simulated farm:" << m_pool->rigNames().size() << "rigs, pool"

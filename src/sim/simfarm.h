@@ -25,7 +25,7 @@ public:
         QString currency = QStringLiteral("bitcoin");
         QString token = QStringLiteral("demo-token");
         QString chat = QStringLiteral("-1001234567890");
-        quint16 poolPort = 0;     // 0 = any free port
+        quint16 poolPort = 0; // 0 = any free port
         quint16 telegramPort = 0;
         bool demoSchedule = true; // outages, a missing and a retired rig (see simfarm.cpp)
     };

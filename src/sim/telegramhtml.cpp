@@ -17,8 +17,8 @@ bool isSpace(char c)
 
 bool isNameChar(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
-            || c == '_';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_';
 }
 
 // tdlib's decode_html_entity: &lt; &gt; &amp; &quot; &#NNN; &#xHH; — the ';' is optional.
@@ -48,11 +48,12 @@ char32_t decodeEntity(const QByteArray &in, qsizetype &pos)
             value = value * (hex ? 16 : 10) + char32_t(d);
             ++end;
         }
-        if (end == digitsBegin || value == 0 || value >= 0x10ffff || end - pos >= 10
-            || (value >= 0xd800 && value <= 0xdfff))
+        if (end == digitsBegin || value == 0 || value >= 0x10ffff || end - pos >= 10 ||
+            (value >= 0xd800 && value <= 0xdfff))
             return 0;
     } else {
-        while (end < n && ((in[end] >= 'a' && in[end] <= 'z') || (in[end] >= 'A' && in[end] <= 'Z')))
+        while (end < n &&
+               ((in[end] >= 'a' && in[end] <= 'z') || (in[end] >= 'A' && in[end] <= 'Z')))
             ++end;
         const QByteArray name = in.mid(pos + 1, end - pos - 1);
         if (name == "lt")
@@ -77,8 +78,8 @@ struct OpenTag
     QString argument;     // href, language, "expandable"
 };
 
-const QByteArrayList kAllowedTags = {"b", "i", "u", "s", "code", "pre", "a", "blockquote",
-                                     "tg-spoiler"};
+const QByteArrayList kAllowedTags = {"b",   "i", "u",          "s",         "code",
+                                     "pre", "a", "blockquote", "tg-spoiler"};
 
 } // namespace
 
@@ -108,7 +109,8 @@ TelegramText parseTelegramHtml(const QString &html, bool strictAmpersand)
             }
             if (strictAmpersand)
                 return fail(QStringLiteral("Character '&' at byte offset %1 does not begin an "
-                                           "entity; escape it as &amp;").arg(i));
+                                           "entity; escape it as &amp;")
+                                .arg(i));
         }
         if (c != '<') {
             // Copy one UTF-8 sequence.
@@ -141,8 +143,8 @@ TelegramText parseTelegramHtml(const QString &html, bool strictAmpersand)
             if (name != open.name)
                 return fail(QStringLiteral("Unmatched end tag at byte offset %1, expected "
                                            "\"</%2>\", found \"</%3>\"")
-                                    .arg(begin)
-                                    .arg(QString::fromUtf8(open.name), QString::fromUtf8(name)));
+                                .arg(begin)
+                                .arg(QString::fromUtf8(open.name), QString::fromUtf8(name)));
             const qsizetype length = out.size() - open.offset;
             if (open.name == "code" && !stack.isEmpty() && stack.last().name == "pre") {
                 // <pre><code class="language-x"> is one pre entity with a language.
@@ -167,8 +169,8 @@ TelegramText parseTelegramHtml(const QString &html, bool strictAmpersand)
                 e.insert(QStringLiteral("type"), QStringLiteral("spoiler"));
             else if (open.name == "blockquote")
                 e.insert(QStringLiteral("type"), open.argument.isEmpty()
-                                 ? QStringLiteral("blockquote")
-                                 : QStringLiteral("expandable_blockquote"));
+                                                     ? QStringLiteral("blockquote")
+                                                     : QStringLiteral("expandable_blockquote"));
             else if (open.name == "pre") {
                 e.insert(QStringLiteral("type"), QStringLiteral("pre"));
                 if (!open.argument.isEmpty())
@@ -191,16 +193,16 @@ TelegramText parseTelegramHtml(const QString &html, bool strictAmpersand)
         const QByteArray name = in.mid(nameBegin, i - nameBegin).toLower();
         if (!kAllowedTags.contains(name))
             return fail(QStringLiteral("Unsupported start tag \"%1\" at byte offset %2")
-                                .arg(QString::fromUtf8(name))
-                                .arg(begin));
+                            .arg(QString::fromUtf8(name))
+                            .arg(begin));
         OpenTag open{name, out.size(), QString()};
         for (;;) {
             while (i < n && isSpace(in[i]))
                 ++i;
             if (i >= n)
                 return fail(QStringLiteral("Unclosed start tag \"%1\" at byte offset %2")
-                                    .arg(QString::fromUtf8(name))
-                                    .arg(begin));
+                                .arg(QString::fromUtf8(name))
+                                .arg(begin));
             if (in[i] == '>') {
                 ++i;
                 break;
@@ -212,8 +214,8 @@ TelegramText parseTelegramHtml(const QString &html, bool strictAmpersand)
             if (attr.isEmpty())
                 return fail(QStringLiteral("Empty attribute name in the tag \"%1\" at byte "
                                            "offset %2")
-                                    .arg(QString::fromUtf8(name))
-                                    .arg(begin));
+                                .arg(QString::fromUtf8(name))
+                                .arg(begin));
             while (i < n && isSpace(in[i]))
                 ++i;
             QString value;
@@ -226,8 +228,8 @@ TelegramText parseTelegramHtml(const QString &html, bool strictAmpersand)
                     const char quote = in[i++];
                     const qsizetype valueEnd = in.indexOf(quote, i);
                     if (valueEnd < 0)
-                        return fail(QStringLiteral("Unclosed start tag at byte offset %1")
-                                            .arg(begin));
+                        return fail(
+                            QStringLiteral("Unclosed start tag at byte offset %1").arg(begin));
                     raw = in.mid(i, valueEnd - i);
                     i = valueEnd + 1;
                 } else {
@@ -241,8 +243,8 @@ TelegramText parseTelegramHtml(const QString &html, bool strictAmpersand)
             }
             if (name == "a" && attr == "href")
                 open.argument = value;
-            else if (name == "code" && attr == "class"
-                     && value.startsWith(QLatin1String("language-")))
+            else if (name == "code" && attr == "class" &&
+                     value.startsWith(QLatin1String("language-")))
                 open.argument = value.mid(9);
             else if (name == "blockquote" && attr == "expandable")
                 open.argument = QStringLiteral("expandable");
@@ -251,15 +253,15 @@ TelegramText parseTelegramHtml(const QString &html, bool strictAmpersand)
     }
     if (!stack.isEmpty())
         return fail(QStringLiteral("Can't find end tag corresponding to start tag \"%1\"")
-                            .arg(QString::fromUtf8(stack.last().name)));
+                        .arg(QString::fromUtf8(stack.last().name)));
 
     std::sort(entities.begin(), entities.end(), [](const QJsonObject &a, const QJsonObject &b) {
         const qint64 ao = a.value(QLatin1String("offset")).toInteger();
         const qint64 bo = b.value(QLatin1String("offset")).toInteger();
         if (ao != bo)
             return ao < bo;
-        return a.value(QLatin1String("length")).toInteger()
-                > b.value(QLatin1String("length")).toInteger();
+        return a.value(QLatin1String("length")).toInteger() >
+               b.value(QLatin1String("length")).toInteger();
     });
     TelegramText result;
     result.text = out;

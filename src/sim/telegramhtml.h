@@ -16,8 +16,9 @@ struct TelegramText
     bool ok() const { return error.isEmpty(); }
 };
 
-// Only b i u s code pre a blockquote tg-spoiler are accepted (docs/telegram.md, HTML parse mode). strictAmpersand:
-// an '&' that starts no entity is an error (the documented rule; tdlib itself keeps it).
+// Only b i u s code pre a blockquote tg-spoiler are accepted (docs/telegram.md, HTML parse mode).
+// strictAmpersand: an '&' that starts no entity is an error (the documented rule; tdlib itself
+// keeps it).
 TelegramText parseTelegramHtml(const QString &html, bool strictAmpersand = true);
 
 // Text that is sent without parse_mode.

@@ -86,8 +86,8 @@ TelegramSink::Outcome TelegramSink::dispatch(const QString &method, const QJsonO
         return getMe();
     if (!hasParam(params, "chat_id"))
         return error(400, QStringLiteral("Bad Request: chat_id is empty"));
-    if (chat.isEmpty() || chat == QLatin1String("?")
-        || (!m_knownChats.isEmpty() && !m_knownChats.contains(chat)))
+    if (chat.isEmpty() || chat == QLatin1String("?") ||
+        (!m_knownChats.isEmpty() && !m_knownChats.contains(chat)))
         return error(400, QStringLiteral("Bad Request: chat not found"));
     if (method == QLatin1String("sendMessage"))
         return sendMessage(params, chat);
@@ -122,11 +122,12 @@ bool TelegramSink::checkText(const QJsonObject &params, Message &m, Outcome &fai
     if (mode == QLatin1String("html")) {
         parsed = parseTelegramHtml(m.text, m_strictAmpersand);
         if (!parsed.ok()) {
-            failure = error(400, QStringLiteral("Bad Request: can't parse entities: ") + parsed.error);
+            failure =
+                error(400, QStringLiteral("Bad Request: can't parse entities: ") + parsed.error);
             return false;
         }
-    } else if (mode.isEmpty() || mode == QLatin1String("markdown")
-               || mode == QLatin1String("markdownv2")) {
+    } else if (mode.isEmpty() || mode == QLatin1String("markdown") ||
+               mode == QLatin1String("markdownv2")) {
         parsed = plainTelegramText(m.text); // Markdown is accepted but not interpreted here
     } else {
         failure = error(400, QStringLiteral("Bad Request: unsupported parse_mode"));
@@ -245,8 +246,8 @@ QJsonObject TelegramSink::chatJson(const QString &chat) const
     const qint64 id = chat.toLongLong(&numeric);
     QString type;
     if (!numeric) { // @channelname: a stable made-up id
-        o.insert(QStringLiteral("id"), -(1'000'000'000'000LL
-                                         + qint64(fnv1a(chat.toUtf8()) % 1'000'000'000ULL)));
+        o.insert(QStringLiteral("id"),
+                 -(1'000'000'000'000LL + qint64(fnv1a(chat.toUtf8()) % 1'000'000'000ULL)));
         o.insert(QStringLiteral("username"), chat.mid(1));
         type = QStringLiteral("channel");
     } else {

@@ -11,8 +11,8 @@ namespace rw::sim {
 
 namespace {
 const QStringList kMethods = {QStringLiteral("getMe"), QStringLiteral("sendMessage"),
-                              QStringLiteral("editMessageText"),
-                              QStringLiteral("deleteMessage"), QStringLiteral("deleteMessages")};
+                              QStringLiteral("editMessageText"), QStringLiteral("deleteMessage"),
+                              QStringLiteral("deleteMessages")};
 
 QByteArray headerParam(const QByteArray &header, const QByteArray &name)
 {
@@ -150,9 +150,9 @@ void TelegramSink::handle(const HttpRequest &request, HttpResponder &responder)
     if (applyFault(call.method, call, responder))
         return;
 
-    if (m_enforcePacing && call.method == QLatin1String("sendMessage") && !call.chat.isEmpty()
-        && m_lastSendMs.contains(call.chat)
-        && call.monotonicMs - m_lastSendMs.value(call.chat) < 1000) {
+    if (m_enforcePacing && call.method == QLatin1String("sendMessage") && !call.chat.isEmpty() &&
+        m_lastSendMs.contains(call.chat) &&
+        call.monotonicMs - m_lastSendMs.value(call.chat) < 1000) {
         Outcome o = error(429, QStringLiteral("Too Many Requests: retry after 1"));
         o.parameters.insert(QStringLiteral("retry_after"), 1);
         answer(responder, o, call);
@@ -244,14 +244,14 @@ bool TelegramSink::applyFault(const QString &method, Call &call, HttpResponder &
     }
     if (!m_faultMethod.isEmpty() && m_faultMethod.compare(method, Qt::CaseInsensitive) != 0)
         return false;
-    if ((m_fault == Fault::DeleteNotFound || m_fault == Fault::DeleteTooOld)
-        && !method.startsWith(QLatin1String("deleteMessage")))
+    if ((m_fault == Fault::DeleteNotFound || m_fault == Fault::DeleteTooOld) &&
+        !method.startsWith(QLatin1String("deleteMessage")))
         return false;
-    if ((m_fault == Fault::TextTooLong || m_fault == Fault::BadEntities)
-        && method != QLatin1String("sendMessage") && method != QLatin1String("editMessageText"))
+    if ((m_fault == Fault::TextTooLong || m_fault == Fault::BadEntities) &&
+        method != QLatin1String("sendMessage") && method != QLatin1String("editMessageText"))
         return false;
-    if (m_fault == Fault::BadEntities
-        && call.params.value(QLatin1String("parse_mode")).toString().isEmpty())
+    if (m_fault == Fault::BadEntities &&
+        call.params.value(QLatin1String("parse_mode")).toString().isEmpty())
         return false;
     const Fault fault = m_fault;
     if (m_faultCalls > 0 && --m_faultCalls == 0) {
@@ -317,8 +317,7 @@ bool TelegramSink::applyFault(const QString &method, Call &call, HttpResponder &
     return true;
 }
 
-void TelegramSink::answer(HttpResponder &responder, const Outcome &outcome, Call &call,
-                          int delayMs)
+void TelegramSink::answer(HttpResponder &responder, const Outcome &outcome, Call &call, int delayMs)
 {
     QJsonObject envelope;
     HttpHeaders headers{{"Content-Type", "application/json"}};

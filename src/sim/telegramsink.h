@@ -34,7 +34,8 @@ class TelegramSink : public QObject
 {
     Q_OBJECT
 public:
-    enum class Fault {
+    enum class Fault
+    {
         None,
         TooManyRequests, // 429 + parameters.retry_after + Retry-After header
         DeleteNotFound,  // 400 message to delete not found (delete methods only)
@@ -43,14 +44,14 @@ public:
         ChatMigrated,    // 400 + parameters.migrate_to_chat_id
         Hang,
         Http500,
-        Http502,         // an nginx HTML page, as Telegram's front end sends
-        Refused,         // until clearFaults()
+        Http502, // an nginx HTML page, as Telegram's front end sends
+        Refused, // until clearFaults()
         // Refusals of the text itself, as a server with other limits than the real one would
         // answer (RigWatch never provokes them from api.telegram.org). Text methods only
         // (sendMessage, editMessageText); TextTooLong hits every text, BadEntities only a text
         // sent with a parse_mode (without one there are no entities to parse).
-        TextTooLong,     // 400 Bad Request: message is too long
-        BadEntities,     // 400 Bad Request: can't parse entities: Unsupported start tag ...
+        TextTooLong, // 400 Bad Request: message is too long
+        BadEntities, // 400 Bad Request: can't parse entities: Unsupported start tag ...
         // The call is carried out (a sendMessage posts) but its answer is lost or late: what a
         // client sees when the connection breaks after Telegram acted.
         CarriedOutNoAnswer, // then never answered, like Hang
@@ -76,8 +77,8 @@ public:
     struct Message
     {
         qint64 id = 0;
-        QString text;        // as sent (raw, with markup)
-        QString plainText;   // after entity parsing: what the channel shows
+        QString text;      // as sent (raw, with markup)
+        QString plainText; // after entity parsing: what the channel shows
         QJsonArray entities;
         QString parseMode;
         qint64 date = 0;     // unix s, sink clock
@@ -88,12 +89,12 @@ public:
 
     struct Call
     {
-        QString method;      // as the API names it, e.g. "sendMessage"
-        QJsonObject params;  // merged query + body parameters (never the token)
-        QString chat;        // chat_id as a string, empty if none
-        int httpStatus = 0;  // 0 = not answered (hang)
-        QString description; // error description, empty on success
-        qint64 clockMs = 0;  // sink clock
+        QString method;         // as the API names it, e.g. "sendMessage"
+        QJsonObject params;     // merged query + body parameters (never the token)
+        QString chat;           // chat_id as a string, empty if none
+        int httpStatus = 0;     // 0 = not answered (hang)
+        QString description;    // error description, empty on success
+        qint64 clockMs = 0;     // sink clock
         qint64 monotonicMs = 0; // real time since the sink started (pacing is real time)
     };
 

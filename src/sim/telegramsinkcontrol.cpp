@@ -10,14 +10,22 @@ namespace rw::sim {
 
 namespace {
 const QList<TelegramSink::Fault> kAllFaults = {
-    TelegramSink::Fault::None,           TelegramSink::Fault::TooManyRequests,
-    TelegramSink::Fault::DeleteNotFound, TelegramSink::Fault::DeleteTooOld,
-    TelegramSink::Fault::BotKicked,      TelegramSink::Fault::ChatMigrated,
-    TelegramSink::Fault::Hang,           TelegramSink::Fault::Http500,
-    TelegramSink::Fault::Http502,        TelegramSink::Fault::Refused,
-    TelegramSink::Fault::TextTooLong,    TelegramSink::Fault::BadEntities,
-    TelegramSink::Fault::CarriedOutNoAnswer, TelegramSink::Fault::CarriedOutGarbage,
-    TelegramSink::Fault::CarriedOutSlowly,   TelegramSink::Fault::OversizedAnswer,
+    TelegramSink::Fault::None,
+    TelegramSink::Fault::TooManyRequests,
+    TelegramSink::Fault::DeleteNotFound,
+    TelegramSink::Fault::DeleteTooOld,
+    TelegramSink::Fault::BotKicked,
+    TelegramSink::Fault::ChatMigrated,
+    TelegramSink::Fault::Hang,
+    TelegramSink::Fault::Http500,
+    TelegramSink::Fault::Http502,
+    TelegramSink::Fault::Refused,
+    TelegramSink::Fault::TextTooLong,
+    TelegramSink::Fault::BadEntities,
+    TelegramSink::Fault::CarriedOutNoAnswer,
+    TelegramSink::Fault::CarriedOutGarbage,
+    TelegramSink::Fault::CarriedOutSlowly,
+    TelegramSink::Fault::OversizedAnswer,
 };
 } // namespace
 
@@ -62,8 +70,9 @@ QString TelegramSink::faultName(Fault fault)
 
 std::optional<TelegramSink::Fault> TelegramSink::faultFromString(const QString &mode)
 {
-    return faultNamed(mode, kAllFaults, &faultName,
-                      {{"429", Fault::TooManyRequests}, {"500", Fault::Http500}, {"502", Fault::Http502}});
+    return faultNamed(
+        mode, kAllFaults, &faultName,
+        {{"429", Fault::TooManyRequests}, {"500", Fault::Http500}, {"502", Fault::Http502}});
 }
 
 QStringList TelegramSink::faultNames()
@@ -73,7 +82,9 @@ QStringList TelegramSink::faultNames()
 
 void TelegramSink::handleControl(const HttpRequest &request, HttpResponder &responder)
 {
-    auto answer = [&responder](int status, const QJsonObject &o) { answerJson(responder, status, o); };
+    auto answer = [&responder](int status, const QJsonObject &o) {
+        answerJson(responder, status, o);
+    };
     auto fail = [&responder](const QString &why) { refuseControl(responder, why); };
     const QString &path = request.path;
 

@@ -144,7 +144,8 @@ public:
                 .arg(parseHttpDateFields({text, text}));
         // ASCII text read from its bytes (the v1 scanner's way) means what it means as text.
         if (std::all_of(text.begin(), text.end(), [](char c) { return uchar(c) < 0x80; })) {
-            const qint64 ascii = parseIsoDateTime(std::string_view(text.constData(), size_t(text.size())));
+            const qint64 ascii =
+                parseIsoDateTime(std::string_view(text.constData(), size_t(text.size())));
             if (ascii != iso)
                 return QStringLiteral("ISO from ASCII bytes %1, from text %2").arg(ascii).arg(iso);
         }
@@ -175,8 +176,8 @@ private:
             v1 ? fastParseF2poolV1(body) : fastParseF2poolV2WorkerList(body);
         if (!fast)
             return {};
-        return parseDifference(
-            *fast, v1 ? detail::parseF2poolV1Dom(body) : detail::parseF2poolV2WorkerListDom(body));
+        return parseDifference(*fast, v1 ? detail::parseF2poolV1Dom(body)
+                                         : detail::parseF2poolV2WorkerListDom(body));
     }
 
 public:
@@ -184,14 +185,15 @@ public:
     static ParseResult parseWhole(const QByteArray &body, bool v1,
                                   const QVector<WorkerSample> &previous = {})
     {
-        return parseWorkerList(v1 ? PoolProvider::F2poolV1 : PoolProvider::F2poolV2, body, previous);
+        return parseWorkerList(v1 ? PoolProvider::F2poolV1 : PoolProvider::F2poolV2, body,
+                               previous);
     }
 
     // The reply fed to a WorkerListStream in pieces of `piece` bytes, slices of `slice` bytes
     // (and the previous poll as its hint): the same verdict as the parser on the whole reply
     // (and f2poolErrorMessage), or the difference in words.
-    static QString streamDisagreement(const QByteArray &body, bool v1, qsizetype piece, qsizetype slice,
-                                      const QVector<WorkerSample> &previous = {})
+    static QString streamDisagreement(const QByteArray &body, bool v1, qsizetype piece,
+                                      qsizetype slice, const QVector<WorkerSample> &previous = {})
     {
         WorkerListStream stream(v1 ? WorkerListStream::Api::V1 : WorkerListStream::Api::V2, slice,
                                 0, previous);
@@ -202,9 +204,10 @@ public:
         if (streamed.poolError != poolError)
             return QStringLiteral("stream's pool error \"%1\", whole reply's \"%2\"")
                 .arg(streamed.poolError, poolError);
-        return parseDifference(streamed.parsed, parseWhole(body, v1),
-                               QStringLiteral("stream (pieces of %1, slices of %2)").arg(piece).arg(slice),
-                               QStringLiteral("whole reply"));
+        return parseDifference(
+            streamed.parsed, parseWhole(body, v1),
+            QStringLiteral("stream (pieces of %1, slices of %2)").arg(piece).arg(slice),
+            QStringLiteral("whole reply"));
     }
 
     // The previous poll is only a hint (it lends its strings): given the reply's own workers, or
@@ -219,8 +222,7 @@ public:
         if (moved.size() > 1)
             moved.move(0, moved.size() - 1);
         for (const QVector<WorkerSample> &previous : {same, moved}) {
-            const ParseResult hinted =
-                parseWhole(body, v1, previous);
+            const ParseResult hinted = parseWhole(body, v1, previous);
             QString diff = parseDifference(hinted, plain, QStringLiteral("with the previous poll"),
                                            QStringLiteral("without"));
             if (diff.isEmpty())

@@ -129,25 +129,63 @@ private slots:
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("expected"); // substring of the message; empty = valid
         QTest::newRow("valid") << QString() << QString() << QString();
-        QTest::newRow("uppercase account") << "user" << "AcmeFarm" << "2–15 lowercase letters";
-        QTest::newRow("account starts with digit") << "user" << "1farm" << "starting with a letter";
-        QTest::newRow("account too long") << "user" << "abcdefghijklmnop" << "2–15";
-        QTest::newRow("empty account") << "user" << "" << "has no name";
-        QTest::newRow("currency with space") << "currency" << "bit coin" << "slug";
-        QTest::newRow("ftp url") << "url" << "ftp://api.f2pool.com" << "http or https";
-        QTest::newRow("no pool token") << "secret" << "" << "needs one";
-        QTest::newRow("interval too short") << "interval" << "10" << "at least 30 s";
-        QTest::newRow("timeout above interval") << "timeout" << "400" << "less than the poll interval";
-        QTest::newRow("offline below interval") << "offlineAfter" << "120" << "at least one poll interval";
-        QTest::newRow("retired before offline") << "retiredAfter" << "300" << "longer than offline after";
-        QTest::newRow("negative floor") << "floor" << "-1" << "cannot be negative";
-        QTest::newRow("chat without token") << "token" << "" << "no bot token";
-        QTest::newRow("token without chat") << "chat" << "" << "no chat";
-        QTest::newRow("malformed token") << "token" << "not-a-token" << "BotFather";
-        QTest::newRow("malformed chat") << "chat" << "my channel" << "@channelname";
-        QTest::newRow("channel name ok") << "chat" << "@farm_alerts" << "";
-        QTest::newRow("telegram off") << "telegram-off" << "" << "";
-        QTest::newRow("language") << "language" << "fr" << "English or Simplified Chinese";
+        QTest::newRow("uppercase account") << "user"
+                                           << "AcmeFarm"
+                                           << "2–15 lowercase letters";
+        QTest::newRow("account starts with digit") << "user"
+                                                   << "1farm"
+                                                   << "starting with a letter";
+        QTest::newRow("account too long") << "user"
+                                          << "abcdefghijklmnop"
+                                          << "2–15";
+        QTest::newRow("empty account") << "user"
+                                       << ""
+                                       << "has no name";
+        QTest::newRow("currency with space") << "currency"
+                                             << "bit coin"
+                                             << "slug";
+        QTest::newRow("ftp url") << "url"
+                                 << "ftp://api.f2pool.com"
+                                 << "http or https";
+        QTest::newRow("no pool token") << "secret"
+                                       << ""
+                                       << "needs one";
+        QTest::newRow("interval too short") << "interval"
+                                            << "10"
+                                            << "at least 30 s";
+        QTest::newRow("timeout above interval") << "timeout"
+                                                << "400"
+                                                << "less than the poll interval";
+        QTest::newRow("offline below interval") << "offlineAfter"
+                                                << "120"
+                                                << "at least one poll interval";
+        QTest::newRow("retired before offline") << "retiredAfter"
+                                                << "300"
+                                                << "longer than offline after";
+        QTest::newRow("negative floor") << "floor"
+                                        << "-1"
+                                        << "cannot be negative";
+        QTest::newRow("chat without token") << "token"
+                                            << ""
+                                            << "no bot token";
+        QTest::newRow("token without chat") << "chat"
+                                            << ""
+                                            << "no chat";
+        QTest::newRow("malformed token") << "token"
+                                         << "not-a-token"
+                                         << "BotFather";
+        QTest::newRow("malformed chat") << "chat"
+                                        << "my channel"
+                                        << "@channelname";
+        QTest::newRow("channel name ok") << "chat"
+                                         << "@farm_alerts"
+                                         << "";
+        QTest::newRow("telegram off") << "telegram-off"
+                                      << ""
+                                      << "";
+        QTest::newRow("language") << "language"
+                                  << "fr"
+                                  << "English or Simplified Chinese";
     }
 
     void validation()
@@ -157,19 +195,32 @@ private slots:
         QFETCH(QString, expected);
         GuiSettings s = valid();
         AccountConfig &a = s.accounts[0];
-        if (field == QLatin1String("user")) a.user = value;
-        if (field == QLatin1String("currency")) a.currency = value;
-        if (field == QLatin1String("url")) a.url = QUrl(value);
-        if (field == QLatin1String("secret")) a.secret = value;
-        if (field == QLatin1String("interval")) s.intervalSecs = value.toInt();
-        if (field == QLatin1String("timeout")) s.timeoutSecs = value.toInt();
-        if (field == QLatin1String("offlineAfter")) s.thresholds.offlineAfterSecs = value.toInt();
-        if (field == QLatin1String("retiredAfter")) s.thresholds.retiredAfterSecs = value.toInt();
-        if (field == QLatin1String("floor")) s.thresholds.minHashRate = value.toDouble();
-        if (field == QLatin1String("token")) s.telegram.token = value;
-        if (field == QLatin1String("chat")) s.telegram.chat = value;
-        if (field == QLatin1String("telegram-off")) s.telegram.token = s.telegram.chat = QString();
-        if (field == QLatin1String("language")) s.language = value;
+        if (field == QLatin1String("user"))
+            a.user = value;
+        if (field == QLatin1String("currency"))
+            a.currency = value;
+        if (field == QLatin1String("url"))
+            a.url = QUrl(value);
+        if (field == QLatin1String("secret"))
+            a.secret = value;
+        if (field == QLatin1String("interval"))
+            s.intervalSecs = value.toInt();
+        if (field == QLatin1String("timeout"))
+            s.timeoutSecs = value.toInt();
+        if (field == QLatin1String("offlineAfter"))
+            s.thresholds.offlineAfterSecs = value.toInt();
+        if (field == QLatin1String("retiredAfter"))
+            s.thresholds.retiredAfterSecs = value.toInt();
+        if (field == QLatin1String("floor"))
+            s.thresholds.minHashRate = value.toDouble();
+        if (field == QLatin1String("token"))
+            s.telegram.token = value;
+        if (field == QLatin1String("chat"))
+            s.telegram.chat = value;
+        if (field == QLatin1String("telegram-off"))
+            s.telegram.token = s.telegram.chat = QString();
+        if (field == QLatin1String("language"))
+            s.language = value;
         const QString problem = validateSettings(s);
         if (expected.isEmpty())
             QVERIFY2(problem.isEmpty(), qPrintable(problem));
@@ -307,8 +358,10 @@ private slots:
         QCOMPARE(lines[0], QStringLiteral("worker,went_offline_utc,came_back_utc,duration_s"));
         QCOMPARE(lines[1], QStringLiteral("rig-07,2026-01-01T00:00:00Z,2026-01-01T00:47:00Z,2820"));
         // A formula-looking name is quoted and defused; an ongoing outage has no end.
-        QCOMPARE(lines[2], QStringLiteral("\"'=HYPERLINK(\"\"x\"\"),evil\",2026-01-01T00:56:40Z,,600"));
-        QCOMPARE(m.index(1, OutageModel::ColEnd).data().toString(), QStringLiteral("still offline"));
+        QCOMPARE(lines[2],
+                 QStringLiteral("\"'=HYPERLINK(\"\"x\"\"),evil\",2026-01-01T00:56:40Z,,600"));
+        QCOMPARE(m.index(1, OutageModel::ColEnd).data().toString(),
+                 QStringLiteral("still offline"));
         QCOMPARE(m.index(0, OutageModel::ColDuration).data().toString(), QStringLiteral("47 min"));
     }
 };

@@ -2,8 +2,8 @@
 // then the settings dialog validates, tests the connection, sends a Telegram test message and
 // saves — and the app switches from the demo to the configured (simulated) account.
 #include "appcontroller.h"
-#include "clock.h"
 #include "chartpanel.h"
+#include "clock.h"
 #include "enginehost.h"
 #include "language.h"
 #include "mainwindow.h"
@@ -28,11 +28,11 @@
 #include <QDialogButtonBox>
 #include <QPushButton>
 #include <QScopeGuard>
-#include <QTreeWidget>
 #include <QSettings>
-#include <QTemporaryDir>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QThread>
+#include <QTreeWidget>
 #include <QtTest>
 
 using namespace rw;
@@ -259,8 +259,8 @@ private slots:
         WindowApp demo(opt);
         QTRY_VERIFY_WITH_TIMEOUT(offlineRows(demo.window()->workersPanel()->model()) >= 1, 15000);
         const FarmSummary::Level level = demo.app.traySummary().level;
-        QVERIFY2(level == FarmSummary::Warning || level == FarmSummary::Alert, qPrintable(
-            FarmSummary::levelText(level)));
+        QVERIFY2(level == FarmSummary::Warning || level == FarmSummary::Alert,
+                 qPrintable(FarmSummary::levelText(level)));
     }
 
     // No tray at start (a session that starts RigWatch before its panel): a normal window that
@@ -354,8 +354,10 @@ private slots:
         QVERIFY(written >= outages->model()->rowCount());
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
-        const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        QCOMPARE(lines.value(0), QStringLiteral("worker,went_offline_utc,came_back_utc,duration_s"));
+        const QStringList lines =
+            QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.value(0),
+                 QStringLiteral("worker,went_offline_utc,came_back_utc,duration_s"));
         QCOMPARE(lines.size(), written + 1);
         QVERIFY2(lines.value(1).startsWith(QStringLiteral("rig-")), qPrintable(lines.value(1)));
 
@@ -415,15 +417,15 @@ private slots:
         QVERIFY(save->isEnabled());
 
         ui->testConnection->click();
-        QTRY_VERIFY_WITH_TIMEOUT(ui->connectionResult->text().contains(QStringLiteral("found 36 workers")),
-                                 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            ui->connectionResult->text().contains(QStringLiteral("found 36 workers")), 15000);
 
         ui->botToken->setText(kToken);
         ui->chat->setText(QStringLiteral("-1001234567890"));
         ui->sendTest->click();
         QTRY_VERIFY_WITH_TIMEOUT(ui->sendTest->isEnabled(), 15000);
-        QVERIFY2(ui->telegramResult->text().contains(QStringLiteral("posted a test message"))
-                     && ui->telegramResult->text().contains(QStringLiteral("deleted it")),
+        QVERIFY2(ui->telegramResult->text().contains(QStringLiteral("posted a test message")) &&
+                     ui->telegramResult->text().contains(QStringLiteral("deleted it")),
                  qPrintable(ui->telegramResult->text()));
         QVERIFY(!ui->telegramResult->text().contains(kToken)); // never shows the token
 
@@ -434,12 +436,15 @@ private slots:
         QVERIFY(store->contains(QStringLiteral("telegram/bot-token")));
         QSettings qs;
         for (const QString &k : qs.allKeys())
-            QVERIFY2(!qs.value(k).toString().contains(QStringLiteral("pool-secret")), qPrintable(k));
+            QVERIFY2(!qs.value(k).toString().contains(QStringLiteral("pool-secret")),
+                     qPrintable(k));
 
         // The app now watches the configured account: no longer the demo.
         QVERIFY(!app.isDemo());
-        QTRY_VERIFY_WITH_TIMEOUT(!app.window()->windowTitle().contains(QStringLiteral("DEMO")), 15000);
-        QTRY_VERIFY_WITH_TIMEOUT(app.window()->windowTitle().contains(QStringLiteral("acmefarm")), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(!app.window()->windowTitle().contains(QStringLiteral("DEMO")),
+                                 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(app.window()->windowTitle().contains(QStringLiteral("acmefarm")),
+                                 15000);
         QTRY_COMPARE_WITH_TIMEOUT(app.window()->workersPanel()->model()->rowCount(), 36, 15000);
         QVERIFY(farm.pool()->requestCount(QStringLiteral("/v2/hash_rate/worker/list")) >= 2);
     }

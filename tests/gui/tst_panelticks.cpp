@@ -103,8 +103,8 @@ private slots:
         for (const qint64 at : {now - 7200, now - 3600, now - 5}) {
             v.state.lastSuccessAt = at;
             status->setView(v);
-            QVERIFY2(status->text().contains(QStringLiteral("Last successful poll ")
-                                             + shownTime(at) + QStringLiteral(" (") + ago.at(i++)),
+            QVERIFY2(status->text().contains(QStringLiteral("Last successful poll ") +
+                                             shownTime(at) + QStringLiteral(" (") + ago.at(i++)),
                      qPrintable(status->text()));
         }
     }

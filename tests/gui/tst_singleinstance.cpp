@@ -12,7 +12,8 @@ class TestSingleInstance : public QObject
 private slots:
     void secondLaunchRaisesTheFirst()
     {
-        const QString name = QStringLiteral("rigwatch-test-") + QUuid::createUuid().toString(QUuid::Id128);
+        const QString name =
+            QStringLiteral("rigwatch-test-") + QUuid::createUuid().toString(QUuid::Id128);
         SingleInstance first(name);
         QVERIFY(!first.notifyRunning()); // nobody there: it becomes the instance
         QVERIFY(first.isListening());
@@ -26,7 +27,8 @@ private slots:
 
     void staleSocketIsTakenOver()
     {
-        const QString name = QStringLiteral("rigwatch-test-") + QUuid::createUuid().toString(QUuid::Id128);
+        const QString name =
+            QStringLiteral("rigwatch-test-") + QUuid::createUuid().toString(QUuid::Id128);
         {
             SingleInstance crashed(name);
             QVERIFY(!crashed.notifyRunning());

@@ -62,8 +62,8 @@ private slots:
         view.resize(1100, 420);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
-        view.selectionModel()->select(proxy.index(5, 0), QItemSelectionModel::ClearAndSelect
-                                                             | QItemSelectionModel::Rows);
+        view.selectionModel()->select(proxy.index(5, 0), QItemSelectionModel::ClearAndSelect |
+                                                             QItemSelectionModel::Rows);
 
         QStyledItemDelegate styled;
         WorkerItemDelegate ours;

@@ -58,8 +58,8 @@ AccountView flipPoll(AccountView v, int salt, int keep = -1)
         if (!v.changed.contains(name))
             v.changed << name;
     }
-    for (const QString &name : {QStringLiteral("new-%1a").arg(salt),
-                                QStringLiteral("new-%1b").arg(salt)}) {
+    for (const QString &name :
+         {QStringLiteral("new-%1a").arg(salt), QStringLiteral("new-%1b").arg(salt)}) {
         v.workers.insert(name, down(WorkerStatus::Offline, kNow - 650));
         v.added << name;
     }
@@ -162,8 +162,8 @@ private slots:
         const WorkerTableModel *model = panel->model();
         const QModelIndex sel =
             panel->proxy()->mapFromSource(model->index(model->rowOf(rigName(keep)), 0));
-        view->selectionModel()->setCurrentIndex(
-            sel, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        view->selectionModel()->setCurrentIndex(sel, QItemSelectionModel::ClearAndSelect |
+                                                         QItemSelectionModel::Rows);
         view->verticalScrollBar()->setValue(view->verticalScrollBar()->maximum() / 2);
         const int scrolled = view->verticalScrollBar()->value();
         QVERIFY(scrolled > 0);
@@ -203,17 +203,17 @@ private slots:
 
         proxy.setSearchText(QStringLiteral("rig-0001"));
         QCOMPARE(proxy.rowCount(), 10);
-        QCOMPARE(proxyNames(proxy), sortedFromScratch(v, WorkerTableModel::ColState,
-                                                      Qt::AscendingOrder, WorkerFilterProxy::All,
-                                                      QStringLiteral("rig-0001")));
+        QCOMPARE(proxyNames(proxy),
+                 sortedFromScratch(v, WorkerTableModel::ColState, Qt::AscendingOrder,
+                                   WorkerFilterProxy::All, QStringLiteral("rig-0001")));
         QCOMPARE(selection.selectedRows().size(), 1);
         QCOMPARE(selection.selectedRows().first().data().toString(), rigName(14));
 
         proxy.setStateFilter(WorkerFilterProxy::Offline); // rig-00014 is offline
         proxy.setSearchText(QString());
-        QCOMPARE(proxyNames(proxy), sortedFromScratch(v, WorkerTableModel::ColState,
-                                                      Qt::AscendingOrder,
-                                                      WorkerFilterProxy::Offline));
+        QCOMPARE(proxyNames(proxy),
+                 sortedFromScratch(v, WorkerTableModel::ColState, Qt::AscendingOrder,
+                                   WorkerFilterProxy::Offline));
         QCOMPARE(selection.selectedRows().first().data().toString(), rigName(14));
         proxy.setStateFilter(WorkerFilterProxy::Online); // now it is filtered out
         QCOMPARE(selection.selectedRows().size(), 0);

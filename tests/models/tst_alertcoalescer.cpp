@@ -23,7 +23,8 @@ private slots:
         c.setWindowMs(50);
         QSignalSpy spy(&c, &AlertCoalescer::alert);
         for (int i = 1; i <= 40; ++i)
-            c.add(QStringLiteral("acme"), {ev(Event::WentOffline, QStringLiteral("rig-%1").arg(i))});
+            c.add(QStringLiteral("acme"),
+                  {ev(Event::WentOffline, QStringLiteral("rig-%1").arg(i))});
         c.add(QStringLiteral("acme"), {ev(Event::WentMissing, QStringLiteral("rig-99"))});
         QTRY_COMPARE(spy.size(), 1);
         QTest::qWait(120);
@@ -96,7 +97,8 @@ private slots:
         for (const char *piece : {"acme", "10 of 100 workers offline", "rig-01 offline for 47 min",
                                   "rig-08 offline for 47 min", "and 2 more", "Hashrate 3.21 PH/s"})
             QVERIFY2(text.contains(QLatin1String(piece)), qPrintable(text));
-        QVERIFY2(!text.contains(QStringLiteral("rig-09")), qPrintable(text)); // a balloon, not a list
+        QVERIFY2(!text.contains(QStringLiteral("rig-09")),
+                 qPrintable(text));                // a balloon, not a list
         QVERIFY(!text.contains(QLatin1Char('<'))); // plain text, no markup
 
         Incident over;
@@ -105,8 +107,8 @@ private slots:
         c.add(QStringLiteral("acme/bitcoin"), {ev(Event::CameBack, QStringLiteral("rig-01"))});
         c.flush();
         const QString resolved = spy.takeFirst().at(1).toString();
-        QVERIFY2(resolved.contains(QStringLiteral("acme: resolved at"))
-                     && resolved.contains(QStringLiteral("after 1 h 00 min")),
+        QVERIFY2(resolved.contains(QStringLiteral("acme: resolved at")) &&
+                     resolved.contains(QStringLiteral("after 1 h 00 min")),
                  qPrintable(resolved));
 
         c.setLanguage(QStringLiteral("zh_CN"));

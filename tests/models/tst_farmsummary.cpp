@@ -16,7 +16,8 @@ AccountView account(const QString &key, int online, int total, double hs)
     v.incident.online = online;
     v.incident.total = total;
     for (int i = 0; i < total - online; ++i)
-        v.incident.down.push_back({QStringLiteral("rig-%1").arg(i), WorkerStatus::Offline, kNow - 600});
+        v.incident.down.push_back(
+            {QStringLiteral("rig-%1").arg(i), WorkerStatus::Offline, kNow - 600});
     v.totalHashRate = hs;
     v.state.lastSuccessAt = kNow - 12;
     return v;
@@ -79,8 +80,8 @@ private slots:
     void tooltip()
     {
         const FarmSummary s = FarmSummary::of({account(QStringLiteral("a"), 60, 61, 2.21e15),
-                                                account(QStringLiteral("b"), 37, 39, 1e15)},
-                                               10);
+                                               account(QStringLiteral("b"), 37, 39, 1e15)},
+                                              10);
         QCOMPARE(s.online, 97);
         QCOMPARE(s.total, 100);
         const QString tip = s.tooltip(kNow, 0, false);
@@ -90,12 +91,14 @@ private slots:
         QVERIFY(!tip.contains(QStringLiteral("DEMO")));
         QVERIFY(s.tooltip(kNow, -1, true).contains(QStringLiteral("Alerts paused until resumed")));
         QVERIFY(s.tooltip(kNow, -1, true).contains(QStringLiteral("DEMO — simulated farm")));
-        QVERIFY(s.tooltip(kNow, (kNow + 1800) * 1000, false).contains(QStringLiteral("Alerts paused until ")));
+        QVERIFY(s.tooltip(kNow, (kNow + 1800) * 1000, false)
+                    .contains(QStringLiteral("Alerts paused until ")));
 
         AccountView dead = account(QStringLiteral("a"), 10, 10, 1e15);
         dead.state.poolUnreachable = true;
         dead.state.lastError = QStringLiteral("f2pool did not answer within 30 s");
-        QVERIFY(FarmSummary::of({dead}, 10).tooltip(kNow, 0, false)
+        QVERIFY(FarmSummary::of({dead}, 10)
+                    .tooltip(kNow, 0, false)
                     .contains(QStringLiteral("f2pool did not answer within 30 s")));
     }
 };

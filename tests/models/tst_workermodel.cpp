@@ -9,8 +9,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>
-#include <QSet>
 #include <QScopeGuard>
+#include <QSet>
 #include <QtTest>
 
 using namespace rw;
@@ -44,32 +44,41 @@ private slots:
     void lastShareIsShownInLocalTime_data()
     {
         QTest::addColumn<QString>("zone");
-        QTest::addColumn<QString>("now");  // UTC
+        QTest::addColumn<QString>("now");   // UTC
         QTest::addColumn<QString>("share"); // UTC
         QTest::addColumn<QString>("shown");
         const QString berlin = QStringLiteral("Europe/Berlin");
-        QTest::newRow("today") << berlin << "2026-01-15T12:00:00" << "2026-01-15T10:20:30"
+        QTest::newRow("today") << berlin << "2026-01-15T12:00:00"
+                               << "2026-01-15T10:20:30"
                                << "11:20:30";
-        QTest::newRow("just after local midnight")
-            << berlin << "2026-01-15T12:00:00" << "2026-01-14T23:30:05" << "00:30:05";
+        QTest::newRow("just after local midnight") << berlin << "2026-01-15T12:00:00"
+                                                   << "2026-01-14T23:30:05"
+                                                   << "00:30:05";
         QTest::newRow("yesterday, local") << berlin << "2026-01-15T12:00:00"
-                                          << "2026-01-14T22:59:00" << "14 Jan 23:59";
-        QTest::newRow("spring forward, before")
-            << berlin << "2026-03-29T12:00:00" << "2026-03-29T00:30:00" << "01:30:00";
-        QTest::newRow("spring forward, after")
-            << berlin << "2026-03-29T12:00:00" << "2026-03-29T01:30:00" << "03:30:00";
-        QTest::newRow("fall back, first 02:30")
-            << berlin << "2026-10-25T12:00:00" << "2026-10-25T00:30:00" << "02:30:00";
-        QTest::newRow("fall back, second 02:30")
-            << berlin << "2026-10-25T12:00:00" << "2026-10-25T01:30:00" << "02:30:00";
-        QTest::newRow("fall back, evening")
-            << berlin << "2026-10-25T12:00:00" << "2026-10-25T20:00:00" << "21:00:00";
-        QTest::newRow("west of UTC") << QStringLiteral("America/Sao_Paulo")
-                                     << "2026-01-15T12:00:00" << "2026-01-15T02:59:59"
+                                          << "2026-01-14T22:59:00"
+                                          << "14 Jan 23:59";
+        QTest::newRow("spring forward, before") << berlin << "2026-03-29T12:00:00"
+                                                << "2026-03-29T00:30:00"
+                                                << "01:30:00";
+        QTest::newRow("spring forward, after") << berlin << "2026-03-29T12:00:00"
+                                               << "2026-03-29T01:30:00"
+                                               << "03:30:00";
+        QTest::newRow("fall back, first 02:30") << berlin << "2026-10-25T12:00:00"
+                                                << "2026-10-25T00:30:00"
+                                                << "02:30:00";
+        QTest::newRow("fall back, second 02:30") << berlin << "2026-10-25T12:00:00"
+                                                 << "2026-10-25T01:30:00"
+                                                 << "02:30:00";
+        QTest::newRow("fall back, evening") << berlin << "2026-10-25T12:00:00"
+                                            << "2026-10-25T20:00:00"
+                                            << "21:00:00";
+        QTest::newRow("west of UTC") << QStringLiteral("America/Sao_Paulo") << "2026-01-15T12:00:00"
+                                     << "2026-01-15T02:59:59"
                                      << "14 Jan 23:59"; // the day before there
-        QTest::newRow("west of UTC, today") << QStringLiteral("America/Sao_Paulo")
-                                            << "2026-01-15T12:00:00" << "2026-01-15T03:00:00"
-                                            << "00:00:00";
+        QTest::newRow("west of UTC, today")
+            << QStringLiteral("America/Sao_Paulo") << "2026-01-15T12:00:00"
+            << "2026-01-15T03:00:00"
+            << "00:00:00";
     }
 
     void lastShareIsShownInLocalTime()
@@ -160,8 +169,9 @@ private slots:
         QCOMPARE(removed.size(), 0);
         QCOMPARE(reset.size(), 0);
         QCOMPARE(layout.size(), 0);
-        QCOMPARE(model.index(model.rowOf(rigName(200)), WorkerTableModel::ColHashRate).data().toString(),
-                 QStringLiteral("50.0 TH/s"));
+        QCOMPARE(
+            model.index(model.rowOf(rigName(200)), WorkerTableModel::ColHashRate).data().toString(),
+            QStringLiteral("50.0 TH/s"));
         const QModelIndexList rows = selection.selectedRows();
         QCOMPARE(rows.size(), 1);
         QCOMPARE(rows.first().data().toString(), selectedName);
@@ -205,7 +215,8 @@ private slots:
     {
         ManualClock clock(kNow * 1000);
         WorkerTableModel model(&clock);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         AccountView v = farm(1000);
         model.applyView(v);
 
@@ -243,7 +254,8 @@ private slots:
         v.key = QStringLiteral("acme/bitcoin");
         v.workers.insert(QStringLiteral("a-online"), online(1e14));
         v.workers.insert(QStringLiteral("b-offline"), down(WorkerStatus::Offline, kNow - 47 * 60));
-        v.workers.insert(QStringLiteral("c-missing"), down(WorkerStatus::Missing, kNow - 3 * 3600 - 5 * 60));
+        v.workers.insert(QStringLiteral("c-missing"),
+                         down(WorkerStatus::Missing, kNow - 3 * 3600 - 5 * 60));
         model.applyView(v);
         const int on = model.rowOf(QStringLiteral("a-online"));
         const int off = model.rowOf(QStringLiteral("b-offline"));
@@ -348,12 +360,15 @@ private slots:
         v.workers.insert(QStringLiteral("b"), down(WorkerStatus::Offline, kNow - 900));
         v.workers.insert(QStringLiteral("c"), down(WorkerStatus::Retired, kNow - 90'000));
         model.applyView(v);
-        auto idx = [&](const char *n, int col) { return model.index(model.rowOf(QLatin1String(n)), col); };
+        auto idx = [&](const char *n, int col) {
+            return model.index(model.rowOf(QLatin1String(n)), col);
+        };
         QVERIFY(!idx("a", 0).data(Qt::FontRole).value<QFont>().bold());
         QVERIFY(idx("b", 0).data(Qt::FontRole).value<QFont>().bold());
         QVERIFY(idx("b", 0).data(Qt::ForegroundRole).isValid());
         QVERIFY(idx("c", 0).data(Qt::ForegroundRole).isValid());
-        QVERIFY(!idx("b", WorkerTableModel::ColState).data(Qt::DecorationRole).value<QIcon>().isNull());
+        QVERIFY(
+            !idx("b", WorkerTableModel::ColState).data(Qt::DecorationRole).value<QIcon>().isNull());
         QCOMPARE(idx("b", WorkerTableModel::ColState).data().toString(), QStringLiteral("Offline"));
         QCOMPARE(idx("a", WorkerTableModel::ColStale).data().toString(), QStringLiteral("1.00%"));
     }

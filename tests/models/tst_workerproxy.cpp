@@ -81,11 +81,13 @@ private slots:
         proxy.sort(WorkerTableModel::ColHashRate, Qt::DescendingOrder);
         // As text "950 GH/s" would come first; as numbers 10 TH/s does.
         QCOMPARE(column(WorkerTableModel::ColWorker).mid(0, 3),
-                 QStringList({QStringLiteral("rig-2"), QStringLiteral("rig-10"), QStringLiteral("rig-1")}));
+                 QStringList(
+                     {QStringLiteral("rig-2"), QStringLiteral("rig-10"), QStringLiteral("rig-1")}));
         proxy.sort(WorkerTableModel::ColWorker, Qt::AscendingOrder);
-        QCOMPARE(column(WorkerTableModel::ColWorker),
-                 QStringList({QStringLiteral("rig-1"), QStringLiteral("rig-2"), QStringLiteral("rig-3"),
-                              QStringLiteral("rig-4"), QStringLiteral("rig-10")}));
+        QCOMPARE(
+            column(WorkerTableModel::ColWorker),
+            QStringList({QStringLiteral("rig-1"), QStringLiteral("rig-2"), QStringLiteral("rig-3"),
+                         QStringLiteral("rig-4"), QStringLiteral("rig-10")}));
         proxy.sort(WorkerTableModel::ColOfflineFor, Qt::DescendingOrder);
         // "2 h 00 min" before "47 min", online workers (no duration) last.
         QCOMPARE(column(WorkerTableModel::ColWorker).mid(0, 2),
@@ -118,8 +120,9 @@ private slots:
             // Repeated values (ties), every state, hosts out of name order.
             WorkerState w = i % 5 == 0   ? down(WorkerStatus::Offline, kNow - 600 - (i % 3) * 60)
                             : i % 7 == 0 ? down(WorkerStatus::Missing, kNow - 9000)
-                            : i % 11 == 0 ? down(WorkerStatus::Retired, kNow - 90'000)
-                                          : online(1e12 * (i % 4), QStringLiteral("10.0.%1.1").arg(40 - i));
+                            : i % 11 == 0
+                                ? down(WorkerStatus::Retired, kNow - 90'000)
+                                : online(1e12 * (i % 4), QStringLiteral("10.0.%1.1").arg(40 - i));
             w.sample.staleRate24h = w.sample.hashRate24h * (i % 3) / 100;
             v.workers.insert(QStringLiteral("rig-%1").arg(i), w); // rig-2 < rig-10 naturally
         }
@@ -158,7 +161,8 @@ private slots:
         WorkerTableModel model(&clock);
         WorkerFilterProxy proxy;
         proxy.setSourceModel(&model);
-        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&proxy,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         AccountView v;
         v.key = QStringLiteral("acme/bitcoin");
         v.workers.insert(QStringLiteral("hall-a-01"), online(1e14, QStringLiteral("203.0.113.7")));

@@ -6,7 +6,11 @@
 
 namespace rw {
 
-enum class PoolProvider { F2poolV2, F2poolV1 };
+enum class PoolProvider
+{
+    F2poolV2,
+    F2poolV1
+};
 
 // Alert thresholds, shared by every account unless a pool section overrides them.
 struct Thresholds
@@ -19,13 +23,13 @@ struct Thresholds
 // One pool account to watch (one [pool] or [pool.NAME] section).
 struct AccountConfig
 {
-    QString id;              // section name: "default" for [pool], NAME for [pool.NAME]
+    QString id; // section name: "default" for [pool], NAME for [pool.NAME]
     PoolProvider provider = PoolProvider::F2poolV2;
     QUrl url = QUrl(QStringLiteral("https://api.f2pool.com"));
     QString currency = QStringLiteral("bitcoin");
     QString user;
-    QString name;            // label in alerts, reports and metrics; empty = user
-    QString secret;          // F2P-API-SECRET; never logged
+    QString name;   // label in alerts, reports and metrics; empty = user
+    QString secret; // F2P-API-SECRET; never logged
     int intervalSecs = 300;
     int timeoutSecs = 30;
     qint64 maxBodyBytes = 64LL * 1024 * 1024;
@@ -36,13 +40,17 @@ struct AccountConfig
     QString displayName() const { return name.isEmpty() ? user : name; }
 };
 
-enum class RetractMode { Delete, Edit };
+enum class RetractMode
+{
+    Delete,
+    Edit
+};
 
 struct TelegramConfig
 {
     QUrl url = QUrl(QStringLiteral("https://api.telegram.org"));
-    QString token;           // never logged; sits in the URL path
-    QString chat;            // int64 or @channel
+    QString token; // never logged; sits in the URL path
+    QString chat;  // int64 or @channel
     RetractMode retract = RetractMode::Delete;
     QString language = QStringLiteral("en"); // en | zh_CN
     int timeoutSecs = 30;

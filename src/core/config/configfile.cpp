@@ -3,14 +3,14 @@
 #include "config/valuecheck.h"
 
 #include <QCoreApplication>
-#include <algorithm>
-#include <cmath>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <algorithm>
+#include <cmath>
 
 namespace rw {
 
@@ -38,11 +38,12 @@ struct Reader
     }
 };
 
-const QStringList kPoolKeys = {
-    QStringLiteral("provider"),     QStringLiteral("url"),           QStringLiteral("currency"),
-    QStringLiteral("user"),         QStringLiteral("secret"),        QStringLiteral("interval"),
-    QStringLiteral("timeout"),      QStringLiteral("max_body"),      QStringLiteral("offline_after"),
-    QStringLiteral("retired_after"), QStringLiteral("min_hashrate"), QStringLiteral("name")};
+const QStringList kPoolKeys = {QStringLiteral("provider"),      QStringLiteral("url"),
+                               QStringLiteral("currency"),      QStringLiteral("user"),
+                               QStringLiteral("secret"),        QStringLiteral("interval"),
+                               QStringLiteral("timeout"),       QStringLiteral("max_body"),
+                               QStringLiteral("offline_after"), QStringLiteral("retired_after"),
+                               QStringLiteral("min_hashrate"),  QStringLiteral("name")};
 const QStringList kAlertKeys = {QStringLiteral("offline_after"), QStringLiteral("retired_after"),
                                 QStringLiteral("min_hashrate")};
 const QStringList kTelegramKeys = {QStringLiteral("url"),      QStringLiteral("token"),
@@ -154,11 +155,11 @@ bool readTelegram(Reader &r, const Section &s, TelegramConfig *t)
         return false;
     t->timeoutSecs = int(timeout);
     if (t->token.isEmpty() != t->chat.isEmpty())
-        return r.fail(where(s.name, t->token.isEmpty() ? QStringLiteral("token")
-                                                       : QStringLiteral("chat")) +
-                      QStringLiteral(" is required when ") +
-                      (t->token.isEmpty() ? QStringLiteral("chat") : QStringLiteral("token")) +
-                      QStringLiteral(" is set"));
+        return r.fail(
+            where(s.name, t->token.isEmpty() ? QStringLiteral("token") : QStringLiteral("chat")) +
+            QStringLiteral(" is required when ") +
+            (t->token.isEmpty() ? QStringLiteral("chat") : QStringLiteral("token")) +
+            QStringLiteral(" is set"));
     return true;
 }
 
@@ -246,9 +247,10 @@ bool readIni(const QByteArray &text, const QString &fileName, QVector<Section> *
         if (eq <= 0 || current < 0) {
             // The line itself is not repeated: it may be a secret written without its key
             // ("secret abc123"), and errors reach the journal.
-            result->error = at + (current >= 0 ? QStringLiteral("expected key = value (the line has "
-                                                                "no '=')")
-                                               : QStringLiteral("key outside of any [section]"));
+            result->error =
+                at + (current >= 0 ? QStringLiteral("expected key = value (the line has "
+                                                    "no '=')")
+                                   : QStringLiteral("key outside of any [section]"));
             return false;
         }
         Section &section = (*sections)[current];
@@ -334,8 +336,8 @@ ConfigResult parseConfig(const QByteArray &text, const QString &fileName,
     const QString envSecret = env.value(QStringLiteral("RIGWATCH_POOL_SECRET"));
     for (const Section &s : std::as_const(sections)) {
         const bool isBase = s.name == QLatin1String("pool");
-        const bool isNamed = s.name.startsWith(QLatin1String("pool.")) ||
-                             s.name.startsWith(QLatin1String("pool:"));
+        const bool isNamed =
+            s.name.startsWith(QLatin1String("pool.")) || s.name.startsWith(QLatin1String("pool:"));
         if (isBase) {
             known(s, kPoolKeys);
             // [pool] only holding defaults for named sections is not an account itself
@@ -371,8 +373,9 @@ ConfigResult parseConfig(const QByteArray &text, const QString &fileName,
             result.error = r.error;
             return result;
         }
-        const QString perAccountEnv = env.value(QStringLiteral("RIGWATCH_POOL_SECRET_") +
-                                                id.toUpper().replace(QLatin1Char('-'), QLatin1Char('_')));
+        const QString perAccountEnv =
+            env.value(QStringLiteral("RIGWATCH_POOL_SECRET_") +
+                      id.toUpper().replace(QLatin1Char('-'), QLatin1Char('_')));
         if (!perAccountEnv.isEmpty())
             a.secret = perAccountEnv;
         else if (!envSecret.isEmpty() && (isBase || !s.values.contains(QStringLiteral("secret"))))
@@ -394,7 +397,8 @@ ConfigResult parseConfig(const QByteArray &text, const QString &fileName,
         cfg.accounts.append(a);
     }
     if (cfg.accounts.isEmpty()) {
-        result.error = fileName + QStringLiteral(": [pool] user is required (the pool account name)");
+        result.error =
+            fileName + QStringLiteral(": [pool] user is required (the pool account name)");
         return result;
     }
 
@@ -403,7 +407,8 @@ ConfigResult parseConfig(const QByteArray &text, const QString &fileName,
             known(s, kTelegramKeys);
             Section t = s;
             if (!env.value(QStringLiteral("RIGWATCH_TELEGRAM_TOKEN")).isEmpty())
-                t.values.insert(QStringLiteral("token"), env.value(QStringLiteral("RIGWATCH_TELEGRAM_TOKEN")));
+                t.values.insert(QStringLiteral("token"),
+                                env.value(QStringLiteral("RIGWATCH_TELEGRAM_TOKEN")));
             if (!readTelegram(r, t, &cfg.telegram)) {
                 result.error = r.error;
                 return result;
@@ -419,23 +424,26 @@ ConfigResult parseConfig(const QByteArray &text, const QString &fileName,
         } else if (s.name == QLatin1String("metrics")) {
             known(s, kMetricsKeys);
             cfg.metricsListen = s.values.value(QStringLiteral("listen"));
-            static const QRegularExpression re(QStringLiteral("^(\\[[0-9a-fA-F:]+\\]|[^:\\s]+):([0-9]{1,5})$"));
+            static const QRegularExpression re(
+                QStringLiteral("^(\\[[0-9a-fA-F:]+\\]|[^:\\s]+):([0-9]{1,5})$"));
             const auto m = re.match(cfg.metricsListen);
             if (!cfg.metricsListen.isEmpty() && (!m.hasMatch() || m.captured(2).toInt() > 65535)) {
-                result.error = fileName + QStringLiteral(": [metrics] listen = \"") + cfg.metricsListen +
+                result.error = fileName + QStringLiteral(": [metrics] listen = \"") +
+                               cfg.metricsListen +
                                QStringLiteral("\" is not host:port (e.g. 127.0.0.1:9464)");
                 return result;
             }
         } else if (s.name != QLatin1String("alerts") && s.name != QLatin1String("pool") &&
-                   !s.name.startsWith(QLatin1String("pool.")) && !s.name.startsWith(QLatin1String("pool:"))) {
+                   !s.name.startsWith(QLatin1String("pool.")) &&
+                   !s.name.startsWith(QLatin1String("pool:"))) {
             result.warnings << fileName + QStringLiteral(": unknown section [") + s.name +
                                    QStringLiteral("] ignored");
         }
     }
     const QString envToken = env.value(QStringLiteral("RIGWATCH_TELEGRAM_TOKEN"));
-    const bool telegramSection = std::any_of(sections.cbegin(), sections.cend(), [](const Section &s) {
-        return s.name == QLatin1String("telegram");
-    });
+    const bool telegramSection =
+        std::any_of(sections.cbegin(), sections.cend(),
+                    [](const Section &s) { return s.name == QLatin1String("telegram"); });
     if (!envToken.isEmpty() && !telegramSection) {
         // A token left in the environment (a shared secrets file, a shell profile) for a file
         // that does not use Telegram: nothing to post to, and no reason to refuse the start.
@@ -445,7 +453,8 @@ ConfigResult parseConfig(const QByteArray &text, const QString &fileName,
     } else if (!envToken.isEmpty()) {
         cfg.telegram.token = envToken;
         if (cfg.telegram.chat.isEmpty()) {
-            result.error = fileName + QStringLiteral(": [telegram] chat is required when a token is set");
+            result.error =
+                fileName + QStringLiteral(": [telegram] chat is required when a token is set");
             return result;
         }
     }
@@ -489,17 +498,22 @@ ConfigResult loadConfigFile(const QString &path, const QProcessEnvironment &env)
 QString describeConfig(const DaemonConfig &c)
 {
     QString out;
-    auto line = [&](const QString &k, const QString &v) { out += k + QStringLiteral(" = ") + v + QLatin1Char('\n'); };
+    auto line = [&](const QString &k, const QString &v) {
+        out += k + QStringLiteral(" = ") + v + QLatin1Char('\n');
+    };
     for (const AccountConfig &a : c.accounts) {
-        out += a.id == QLatin1String("default") ? QStringLiteral("[pool]\n")
-                                                : QStringLiteral("[pool.") + a.id + QStringLiteral("]\n");
-        line(QStringLiteral("provider"), a.provider == PoolProvider::F2poolV2 ? QStringLiteral("f2pool")
-                                                                             : QStringLiteral("f2pool-v1"));
+        out += a.id == QLatin1String("default")
+                   ? QStringLiteral("[pool]\n")
+                   : QStringLiteral("[pool.") + a.id + QStringLiteral("]\n");
+        line(QStringLiteral("provider"), a.provider == PoolProvider::F2poolV2
+                                             ? QStringLiteral("f2pool")
+                                             : QStringLiteral("f2pool-v1"));
         line(QStringLiteral("url"), a.url.toString());
         line(QStringLiteral("currency"), a.currency);
         line(QStringLiteral("user"), a.user);
         line(QStringLiteral("name"), a.displayName());
-        line(QStringLiteral("secret"), a.secret.isEmpty() ? QStringLiteral("(none)") : maskSecret(a.secret));
+        line(QStringLiteral("secret"),
+             a.secret.isEmpty() ? QStringLiteral("(none)") : maskSecret(a.secret));
         line(QStringLiteral("interval"), QString::number(a.intervalSecs));
         line(QStringLiteral("timeout"), QString::number(a.timeoutSecs));
         line(QStringLiteral("max_body"), QString::number(a.maxBodyBytes));
@@ -510,15 +524,20 @@ QString describeConfig(const DaemonConfig &c)
     }
     out += QStringLiteral("[telegram]\n");
     line(QStringLiteral("url"), c.telegram.url.toString());
-    line(QStringLiteral("token"), c.telegram.token.isEmpty() ? QStringLiteral("(none)") : maskSecret(c.telegram.token));
-    line(QStringLiteral("chat"), c.telegram.chat.isEmpty() ? QStringLiteral("(none)") : c.telegram.chat);
-    line(QStringLiteral("retract"), c.telegram.retract == RetractMode::Delete ? QStringLiteral("delete") : QStringLiteral("edit"));
+    line(QStringLiteral("token"),
+         c.telegram.token.isEmpty() ? QStringLiteral("(none)") : maskSecret(c.telegram.token));
+    line(QStringLiteral("chat"),
+         c.telegram.chat.isEmpty() ? QStringLiteral("(none)") : c.telegram.chat);
+    line(QStringLiteral("retract"), c.telegram.retract == RetractMode::Delete
+                                        ? QStringLiteral("delete")
+                                        : QStringLiteral("edit"));
     line(QStringLiteral("language"), c.telegram.language);
     line(QStringLiteral("timeout"), QString::number(c.telegram.timeoutSecs));
     out += QStringLiteral("\n[storage]\n");
     line(QStringLiteral("database"), c.databasePath);
     out += QStringLiteral("\n[metrics]\n");
-    line(QStringLiteral("listen"), c.metricsListen.isEmpty() ? QStringLiteral("(off)") : c.metricsListen);
+    line(QStringLiteral("listen"),
+         c.metricsListen.isEmpty() ? QStringLiteral("(off)") : c.metricsListen);
     return out;
 }
 

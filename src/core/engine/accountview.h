@@ -13,11 +13,11 @@ namespace rw {
 // Implicitly shared containers: copying it across threads is cheap.
 struct AccountView
 {
-    QString key;          // AccountConfig::key()
+    QString key; // AccountConfig::key()
     QString displayName;
     QString currency;
     QHash<QString, WorkerState> workers;
-    QStringList changed;  // workers whose row changed in this update (Engine::setRowChanges)
+    QStringList changed; // workers whose row changed in this update (Engine::setRowChanges)
     QStringList added;
     QStringList removed;
     Incident incident;

@@ -7,10 +7,14 @@ namespace rw {
 QString statusWord(CheckReport::Status s)
 {
     switch (s) {
-    case CheckReport::Ok: return QStringLiteral("OK");
-    case CheckReport::Warning: return QStringLiteral("WARNING");
-    case CheckReport::Critical: return QStringLiteral("CRITICAL");
-    case CheckReport::Unknown: return QStringLiteral("UNKNOWN");
+    case CheckReport::Ok:
+        return QStringLiteral("OK");
+    case CheckReport::Warning:
+        return QStringLiteral("WARNING");
+    case CheckReport::Critical:
+        return QStringLiteral("CRITICAL");
+    case CheckReport::Unknown:
+        return QStringLiteral("UNKNOWN");
     }
     return QStringLiteral("UNKNOWN");
 }
@@ -59,7 +63,8 @@ QString accountSummary(const AccountView &v, qint64 now, CheckReport::Status *st
             const Incident::Down &d = inc.down.at(i);
             const QString age = formatDuration(qMax<qint64>(0, now - d.since));
             names << oneLine(d.worker) + QStringLiteral(" (") +
-                         (d.status == WorkerStatus::Missing ? QStringLiteral("missing, ") : QString()) +
+                         (d.status == WorkerStatus::Missing ? QStringLiteral("missing, ")
+                                                            : QString()) +
                          age + QLatin1Char(')');
         }
         s += names.join(QStringLiteral(", "));
@@ -70,7 +75,8 @@ QString accountSummary(const AccountView &v, qint64 now, CheckReport::Status *st
     s += QStringLiteral(", ") + formatHashRate(v.totalHashRate);
     if (inc.hashrateLow) {
         *status = qMax(*status, CheckReport::Warning);
-        s += QStringLiteral(" (below the floor of ") + formatHashRate(inc.minHashRate) + QLatin1Char(')');
+        s += QStringLiteral(" (below the floor of ") + formatHashRate(inc.minHashRate) +
+             QLatin1Char(')');
     }
     if (!v.replyNotice.isEmpty()) { // e.g. the pool's Date header was ignored
         *status = qMax(*status, CheckReport::Warning);

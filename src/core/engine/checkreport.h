@@ -9,7 +9,13 @@ namespace rw {
 // The one-line Nagios-style verdict of `rigwatchd --once`.
 struct CheckReport
 {
-    enum Status { Ok = 0, Warning = 1, Critical = 2, Unknown = 3 };
+    enum Status
+    {
+        Ok = 0,
+        Warning = 1,
+        Critical = 2,
+        Unknown = 3
+    };
     Status status = Unknown;
     QString line; // "CRITICAL - 97/100 workers online, 3 offline: rig-07 (47 min), ... | perfdata"
 };

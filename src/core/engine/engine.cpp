@@ -1,9 +1,9 @@
 #include "engine/engine.h"
 
 #include "clock.h"
+#include "engine/eventtext.h"
 #include "logging.h"
 #include "monitor/monitor.h"
-#include "engine/eventtext.h"
 #include "store/store.h"
 
 #include <algorithm>
@@ -53,7 +53,8 @@ Engine::Engine(const QVector<AccountConfig> &accounts, Store *store, QNetworkAcc
         m_accounts.push_back(std::move(a));
     }
     m_retention.setInterval(3600 * 1000);
-    connect(&m_retention, &QTimer::timeout, this, [this] { write([this] { return applyRetention(); }); });
+    connect(&m_retention, &QTimer::timeout, this,
+            [this] { write([this] { return applyRetention(); }); });
 }
 
 Engine::~Engine() = default;

@@ -32,7 +32,7 @@ public:
 
     // Loads each account's last known state from the store (no events are repeated).
     void restore();
-    void start();      // loop mode: poll every interval
+    void start(); // loop mode: poll every interval
     void stop();
     void refreshNow(); // poll every account now (ignored where a poll is in flight)
     // One cycle: poll each account once, classify, persist; emits cycleFinished() when all
@@ -53,7 +53,8 @@ public:
 signals:
     void accountUpdated(const rw::AccountView &view);
     void eventsHappened(const QString &accountKey, const QVector<rw::Event> &events);
-    void pollFinished(const QString &accountKey, qint64 durationMs, bool ok, const QString &reasonKey);
+    void pollFinished(const QString &accountKey, qint64 durationMs, bool ok,
+                      const QString &reasonKey);
     void storageError(const QString &message);
     void cycleFinished();
 
@@ -64,7 +65,7 @@ private:
     void publish(Account &a, const QVector<Event> &events);
     AccountState stateOf(const Account &a) const;
     void cycleStep(Account &a);
-    bool applyRetention(); // false: the store failed (lastError says why)
+    bool applyRetention();                       // false: the store failed (lastError says why)
     bool write(const std::function<bool()> &op); // false: reported as storageError()
     void keepFailure(Account &a, const QVector<Event> &events);
     void armUnreachableCheck(Account &a);
@@ -74,7 +75,7 @@ private:
     Store *m_store;
     QNetworkAccessManager *m_nam;
     const Clock *m_clock;
-    QTimer m_retention; // active from start() to stop(): loop mode
+    QTimer m_retention;          // active from start() to stop(): loop mode
     qint64 m_lastRecordedAt = 0; // the newest poll's time as stored (the pool's clock)
     int m_onceOutstanding = 0;
     std::function<bool()> m_recoverStore;

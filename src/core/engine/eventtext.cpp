@@ -10,7 +10,8 @@ namespace rw {
 namespace {
 QString utc(qint64 secs)
 {
-    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd hh:mm:ss")) +
+    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC)
+               .toString(QStringLiteral("yyyy-MM-dd hh:mm:ss")) +
            QStringLiteral(" UTC");
 }
 } // namespace
@@ -19,21 +20,29 @@ QString eventText(const Event &e)
 {
     switch (e.kind) {
     case Event::WentOffline:
-        return QCoreApplication::translate("rw::Engine", "%1 went offline (last share %2)").arg(e.worker, utc(e.at));
+        return QCoreApplication::translate("rw::Engine", "%1 went offline (last share %2)")
+            .arg(e.worker, utc(e.at));
     case Event::CameBack:
-        return QCoreApplication::translate("rw::Engine", "%1 is back after %2").arg(e.worker, formatDuration(e.durationSecs));
+        return QCoreApplication::translate("rw::Engine", "%1 is back after %2")
+            .arg(e.worker, formatDuration(e.durationSecs));
     case Event::WentMissing:
-        return QCoreApplication::translate("rw::Engine", "%1 is missing from the pool's list (last share %2)").arg(e.worker, utc(e.at));
+        return QCoreApplication::translate("rw::Engine",
+                                           "%1 is missing from the pool's list (last share %2)")
+            .arg(e.worker, utc(e.at));
     case Event::Retired:
-        return QCoreApplication::translate("rw::Engine", "%1 retired: no share for %2").arg(e.worker, formatDuration(e.durationSecs));
+        return QCoreApplication::translate("rw::Engine", "%1 retired: no share for %2")
+            .arg(e.worker, formatDuration(e.durationSecs));
     case Event::HashrateLow:
-        return QCoreApplication::translate("rw::Engine", "hashrate below the floor: %1").arg(e.detail);
+        return QCoreApplication::translate("rw::Engine", "hashrate below the floor: %1")
+            .arg(e.detail);
     case Event::HashrateRecovered:
-        return QCoreApplication::translate("rw::Engine", "hashrate back above the floor after %1").arg(formatDuration(e.durationSecs));
+        return QCoreApplication::translate("rw::Engine", "hashrate back above the floor after %1")
+            .arg(formatDuration(e.durationSecs));
     case Event::PoolUnreachable:
         return QCoreApplication::translate("rw::Engine", "pool unreachable: %1").arg(e.detail);
     case Event::PoolRecovered:
-        return QCoreApplication::translate("rw::Engine", "pool answering again after %1").arg(formatDuration(e.durationSecs));
+        return QCoreApplication::translate("rw::Engine", "pool answering again after %1")
+            .arg(formatDuration(e.durationSecs));
     }
     return {};
 }

@@ -36,7 +36,8 @@ void Metrics::updateAccount(const AccountView &view)
     m_accounts.insert(view.key, view);
 }
 
-void Metrics::recordPoll(const QString &account, double durationSecs, bool ok, const QString &reason)
+void Metrics::recordPoll(const QString &account, double durationSecs, bool ok,
+                         const QString &reason)
 {
     auto &counts = m_pollBucketCounts[account];
     if (counts.isEmpty())
@@ -65,9 +66,9 @@ QString num(double v)
 }
 void header(QString &out, const char *name, const char *type, const char *help)
 {
-    out += QStringLiteral("# HELP ") + QLatin1String(name) + QLatin1Char(' ') + QLatin1String(help) +
-           QStringLiteral("\n# TYPE ") + QLatin1String(name) + QLatin1Char(' ') + QLatin1String(type) +
-           QLatin1Char('\n');
+    out += QStringLiteral("# HELP ") + QLatin1String(name) + QLatin1Char(' ') +
+           QLatin1String(help) + QStringLiteral("\n# TYPE ") + QLatin1String(name) +
+           QLatin1Char(' ') + QLatin1String(type) + QLatin1Char('\n');
 }
 } // namespace
 
@@ -100,53 +101,66 @@ QByteArray Metrics::render() const
     };
 
     header(out, "rigwatch_build_info", "gauge", "RigWatch version; always 1.");
-    out += QStringLiteral("rigwatch_build_info") + lbl({{"version", QStringLiteral(RIGWATCH_VERSION)}}) +
-           QStringLiteral(" 1\n");
+    out += QStringLiteral("rigwatch_build_info") +
+           lbl({{"version", QStringLiteral(RIGWATCH_VERSION)}}) + QStringLiteral(" 1\n");
 
-    header(out, "rigwatch_worker_up", "gauge", "1 if the worker shared within offline_after, else 0.");
+    header(out, "rigwatch_worker_up", "gauge",
+           "1 if the worker shared within offline_after, else 0.");
     for (const AccountView &v : m_accounts)
         for (auto it = v.workers.cbegin(); it != v.workers.cend(); ++it)
-            out += QStringLiteral("rigwatch_worker_up") + lbl({{"account", accountLabel(v.key)}, {"worker", it.key()}}) +
-                   (it->status == WorkerStatus::Online ? QStringLiteral(" 1\n") : QStringLiteral(" 0\n"));
+            out += QStringLiteral("rigwatch_worker_up") +
+                   lbl({{"account", accountLabel(v.key)}, {"worker", it.key()}}) +
+                   (it->status == WorkerStatus::Online ? QStringLiteral(" 1\n")
+                                                       : QStringLiteral(" 0\n"));
 
-    header(out, "rigwatch_worker_hashrate_hashes_per_second", "gauge", "Worker's current hashrate as the pool reports it.");
+    header(out, "rigwatch_worker_hashrate_hashes_per_second", "gauge",
+           "Worker's current hashrate as the pool reports it.");
     for (const AccountView &v : m_accounts)
         for (auto it = v.workers.cbegin(); it != v.workers.cend(); ++it)
             out += QStringLiteral("rigwatch_worker_hashrate_hashes_per_second") +
-                   lbl({{"account", accountLabel(v.key)}, {"worker", it.key()}}) + QLatin1Char(' ') +
-                   num(it->status == WorkerStatus::Missing ? 0 : it->sample.hashRate) + QLatin1Char('\n');
+                   lbl({{"account", accountLabel(v.key)}, {"worker", it.key()}}) +
+                   QLatin1Char(' ') +
+                   num(it->status == WorkerStatus::Missing ? 0 : it->sample.hashRate) +
+                   QLatin1Char('\n');
 
-    header(out, "rigwatch_worker_last_share_timestamp_seconds", "gauge", "Unix time of the worker's last share.");
+    header(out, "rigwatch_worker_last_share_timestamp_seconds", "gauge",
+           "Unix time of the worker's last share.");
     for (const AccountView &v : m_accounts)
         for (auto it = v.workers.cbegin(); it != v.workers.cend(); ++it)
             out += QStringLiteral("rigwatch_worker_last_share_timestamp_seconds") +
-                   lbl({{"account", accountLabel(v.key)}, {"worker", it.key()}}) + QLatin1Char(' ') +
-                   QString::number(it->sample.lastShareAt) + QLatin1Char('\n');
+                   lbl({{"account", accountLabel(v.key)}, {"worker", it.key()}}) +
+                   QLatin1Char(' ') + QString::number(it->sample.lastShareAt) + QLatin1Char('\n');
 
-    header(out, "rigwatch_account_hashrate_hashes_per_second", "gauge", "Account's total hashrate at the last successful poll.");
+    header(out, "rigwatch_account_hashrate_hashes_per_second", "gauge",
+           "Account's total hashrate at the last successful poll.");
     for (const AccountView &v : m_accounts)
-        out += QStringLiteral("rigwatch_account_hashrate_hashes_per_second") + lbl({{"account", accountLabel(v.key)}}) +
-               QLatin1Char(' ') + num(v.totalHashRate) + QLatin1Char('\n');
+        out += QStringLiteral("rigwatch_account_hashrate_hashes_per_second") +
+               lbl({{"account", accountLabel(v.key)}}) + QLatin1Char(' ') + num(v.totalHashRate) +
+               QLatin1Char('\n');
 
     header(out, "rigwatch_pool_reply_suspect", "gauge",
            "1 if the last reply was held as suspect or its Date header was ignored, else 0.");
     for (const AccountView &v : m_accounts)
-        out += QStringLiteral("rigwatch_pool_reply_suspect") + lbl({{"account", accountLabel(v.key)}}) +
+        out += QStringLiteral("rigwatch_pool_reply_suspect") +
+               lbl({{"account", accountLabel(v.key)}}) +
                (v.replyNotice.isEmpty() ? QStringLiteral(" 0\n") : QStringLiteral(" 1\n"));
 
     header(out, "rigwatch_workers", "gauge", "Workers per state.");
     for (const AccountView &v : m_accounts) {
-        QMap<WorkerStatus, int> counts{{WorkerStatus::Online, 0}, {WorkerStatus::Offline, 0},
-                                       {WorkerStatus::Missing, 0}, {WorkerStatus::Retired, 0}};
+        QMap<WorkerStatus, int> counts{{WorkerStatus::Online, 0},
+                                       {WorkerStatus::Offline, 0},
+                                       {WorkerStatus::Missing, 0},
+                                       {WorkerStatus::Retired, 0}};
         for (const WorkerState &w : v.workers)
             ++counts[w.status];
         for (auto it = counts.cbegin(); it != counts.cend(); ++it)
             out += QStringLiteral("rigwatch_workers") +
-                   lbl({{"account", accountLabel(v.key)}, {"state", workerStatusKey(it.key())}}) + QLatin1Char(' ') +
-                   QString::number(it.value()) + QLatin1Char('\n');
+                   lbl({{"account", accountLabel(v.key)}, {"state", workerStatusKey(it.key())}}) +
+                   QLatin1Char(' ') + QString::number(it.value()) + QLatin1Char('\n');
     }
 
-    header(out, "rigwatch_poll_duration_seconds", "histogram", "Duration of pool polls, successful or not.");
+    header(out, "rigwatch_poll_duration_seconds", "histogram",
+           "Duration of pool polls, successful or not.");
     for (auto it = m_pollCount.cbegin(); it != m_pollCount.cend(); ++it) {
         const QString name = accountLabel(it.key());
         const auto &counts = m_pollBucketCounts.value(it.key());
@@ -154,23 +168,27 @@ QByteArray Metrics::render() const
             out += QStringLiteral("rigwatch_poll_duration_seconds_bucket") +
                    lbl({{"account", name}, {"le", num(pollBuckets().at(i))}}) + QLatin1Char(' ') +
                    QString::number(counts.value(i)) + QLatin1Char('\n');
-        out += QStringLiteral("rigwatch_poll_duration_seconds_bucket") + lbl({{"account", name}, {"le", QStringLiteral("+Inf")}}) +
-               QLatin1Char(' ') + QString::number(it.value()) + QLatin1Char('\n');
-        out += QStringLiteral("rigwatch_poll_duration_seconds_sum") + lbl({{"account", name}}) + QLatin1Char(' ') +
-               num(m_pollSum.value(it.key())) + QLatin1Char('\n');
-        out += QStringLiteral("rigwatch_poll_duration_seconds_count") + lbl({{"account", name}}) + QLatin1Char(' ') +
+        out += QStringLiteral("rigwatch_poll_duration_seconds_bucket") +
+               lbl({{"account", name}, {"le", QStringLiteral("+Inf")}}) + QLatin1Char(' ') +
                QString::number(it.value()) + QLatin1Char('\n');
+        out += QStringLiteral("rigwatch_poll_duration_seconds_sum") + lbl({{"account", name}}) +
+               QLatin1Char(' ') + num(m_pollSum.value(it.key())) + QLatin1Char('\n');
+        out += QStringLiteral("rigwatch_poll_duration_seconds_count") + lbl({{"account", name}}) +
+               QLatin1Char(' ') + QString::number(it.value()) + QLatin1Char('\n');
     }
 
     header(out, "rigwatch_poll_failures_total", "counter", "Failed polls by reason.");
     for (auto it = m_failures.cbegin(); it != m_failures.cend(); ++it) {
         const QString name = accountLabel(it.key().first);
-        out += QStringLiteral("rigwatch_poll_failures_total") + lbl({{"account", name}, {"reason", it.key().second}}) +
-               QLatin1Char(' ') + QString::number(it.value()) + QLatin1Char('\n');
+        out += QStringLiteral("rigwatch_poll_failures_total") +
+               lbl({{"account", name}, {"reason", it.key().second}}) + QLatin1Char(' ') +
+               QString::number(it.value()) + QLatin1Char('\n');
     }
 
-    header(out, "rigwatch_telegram_messages_live", "gauge", "Telegram messages standing for open incidents.");
-    out += QStringLiteral("rigwatch_telegram_messages_live ") + QString::number(m_telegramLive) + QLatin1Char('\n');
+    header(out, "rigwatch_telegram_messages_live", "gauge",
+           "Telegram messages standing for open incidents.");
+    out += QStringLiteral("rigwatch_telegram_messages_live ") + QString::number(m_telegramLive) +
+           QLatin1Char('\n');
 
     if (!m_telegramChat.isEmpty()) {
         // A timestamp rather than a flag: "blocked for how much longer" is this minus time(), and

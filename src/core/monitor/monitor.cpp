@@ -24,8 +24,7 @@ inline void prefetch(const void *p)
 #endif
 }
 
-template <typename T>
-void assign(T &field, const T &value, bool *changed)
+template <typename T> void assign(T &field, const T &value, bool *changed)
 {
     if (field == value)
         return;
@@ -205,7 +204,8 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
         // The states lie wherever the hash put them: ask for one a few workers ahead now, so
         // it is in the cache when its turn comes (a 100k-worker farm's states outgrow the cache).
         constexpr size_t kAhead = 8;
-        if (usePositions && position + kAhead < m_positions.size() && m_positions[position + kAhead])
+        if (usePositions && position + kAhead < m_positions.size() &&
+            m_positions[position + kAhead])
             prefetch(m_positions[position + kAhead]);
         if (usePositions && position < m_positions.size() && m_positions[position] &&
             m_positions[position]->sample.name == sample.name)

@@ -77,7 +77,7 @@ public:
     qint64 incidentSince() const { return m_incidentSince; }
     double totalHashRate() const { return m_totalHashRate; }
     int onlineCount() const { return m_online; }
-    int downCount() const { return m_down; }       // Offline + Missing
+    int downCount() const { return m_down; } // Offline + Missing
     const Thresholds &thresholds() const { return m_thresholds; }
     int intervalSecs() const { return m_intervalSecs; }
     qint64 unreachableAfterSecs() const; // max(offline_after, 3 x interval)

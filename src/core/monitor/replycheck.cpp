@@ -39,9 +39,9 @@ Lost lostOnline(const Snapshot &s, const ReplyHistory &h)
 
 struct Evidence
 {
-    qsizetype withShare = 0;    // workers whose reply has a share time
-    qsizetype contradicts = 0;  // ... that the clock cannot explain
-    qsizetype freshShares = 0;  // ... that are within offline_after by the clock
+    qsizetype withShare = 0;   // workers whose reply has a share time
+    qsizetype contradicts = 0; // ... that the clock cannot explain
+    qsizetype freshShares = 0; // ... that are within offline_after by the clock
 };
 
 Evidence weigh(const Snapshot &s, qint64 clock, const Thresholds &t)
@@ -107,8 +107,8 @@ ReplyVerdict checkReply(const Snapshot &s, const ReplyHistory &h, const Threshol
         return v;
 
     const Evidence byPool = weigh(s, pool, t);
-    const bool unconfirmedLeap =
-        std::llabs(offset) > t.retiredAfterSecs && byPool.freshShares == 0 && h.workers && !h.workers->isEmpty();
+    const bool unconfirmedLeap = std::llabs(offset) > t.retiredAfterSecs &&
+                                 byPool.freshShares == 0 && h.workers && !h.workers->isEmpty();
     if (!contradicted(byPool) && !unconfirmedLeap)
         return v;
     const Evidence byExpected = weigh(s, expected, t);

@@ -33,7 +33,8 @@ struct ReplyCheckText
 // - Hashrate: a total that is not finite or beyond kMaxPlausibleHashRate is Suspect.
 struct ReplyVerdict
 {
-    enum Kind {
+    enum Kind
+    {
         Trusted,    // classify at the pool's clock (or the local one when the reply has none)
         LocalClock, // the pool's Date is wrong: classify at `now`, the expected pool time
         Suspect,    // do not apply; `reason` says why

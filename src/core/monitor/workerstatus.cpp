@@ -5,10 +5,14 @@ namespace rw {
 QString workerStatusKey(WorkerStatus s)
 {
     switch (s) {
-    case WorkerStatus::Online: return QStringLiteral("online");
-    case WorkerStatus::Offline: return QStringLiteral("offline");
-    case WorkerStatus::Missing: return QStringLiteral("missing");
-    case WorkerStatus::Retired: return QStringLiteral("retired");
+    case WorkerStatus::Online:
+        return QStringLiteral("online");
+    case WorkerStatus::Offline:
+        return QStringLiteral("offline");
+    case WorkerStatus::Missing:
+        return QStringLiteral("missing");
+    case WorkerStatus::Retired:
+        return QStringLiteral("retired");
     }
     return {};
 }

@@ -10,7 +10,8 @@
 
 namespace rw {
 
-enum class WorkerStatus {
+enum class WorkerStatus
+{
     Online,  // shared within offline_after
     Offline, // no share for more than offline_after (alerted)
     Missing, // known before, no longer listed by the pool (alerted until retired_after)
@@ -24,18 +25,19 @@ std::optional<WorkerStatus> workerStatusFromKey(const QString &key);
 // runs continue where the previous run stopped.
 struct WorkerState
 {
-    WorkerSample sample;       // last sample the pool gave (kept when the worker goes missing)
+    WorkerSample sample; // last sample the pool gave (kept when the worker goes missing)
     WorkerStatus status = WorkerStatus::Online;
     // unix s (pool clock): when the current status began. Online: first seen, or when it came
     // back. Offline, Missing, Retired: the last share, i.e. when the outage began (for a worker
     // that never shared: when it was first seen). See Monitor::lastShareOf().
     qint64 statusSince = 0;
-    qint64 lastListedAt = 0;   // unix s: pool time of the last reply that listed the worker
+    qint64 lastListedAt = 0; // unix s: pool time of the last reply that listed the worker
 };
 
 struct Event
 {
-    enum Kind {
+    enum Kind
+    {
         WentOffline,
         CameBack,
         WentMissing,
@@ -46,10 +48,10 @@ struct Event
         PoolRecovered,
     };
     Kind kind;
-    QString worker;        // empty for account-level events
-    qint64 at = 0;         // unix s
+    QString worker;          // empty for account-level events
+    qint64 at = 0;           // unix s
     qint64 durationSecs = 0; // for CameBack / Retired / recoveries: how long it lasted
-    QString detail;        // e.g. the poll error for PoolUnreachable
+    QString detail;          // e.g. the poll error for PoolUnreachable
 };
 
 // The account's current trouble. Empty (isEmpty()) when all is well.
@@ -61,17 +63,17 @@ struct Incident
         WorkerStatus status; // Offline or Missing
         qint64 since = 0;    // unix s: last share (the outage started there)
     };
-    QVector<Down> down;        // sorted by worker name
+    QVector<Down> down; // sorted by worker name
     bool hashrateLow = false;
     bool poolUnreachable = false;
     QString unreachableReason;
     qint64 unreachableSince = 0;
-    double totalHashRate = 0;  // H/s at the last successful poll
-    double minHashRate = 0;    // the floor (0 = off)
+    double totalHashRate = 0; // H/s at the last successful poll
+    double minHashRate = 0;   // the floor (0 = off)
     int online = 0;
-    int total = 0;             // workers counted (online + offline + missing; retired excluded)
-    qint64 since = 0;          // unix s: when the incident began
-    qint64 at = 0;             // unix s: the time this picture was taken
+    int total = 0;    // workers counted (online + offline + missing; retired excluded)
+    qint64 since = 0; // unix s: when the incident began
+    qint64 at = 0;    // unix s: the time this picture was taken
 
     bool isEmpty() const { return down.isEmpty() && !hashrateLow && !poolUnreachable; }
 };

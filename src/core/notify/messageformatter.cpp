@@ -59,7 +59,8 @@ MessageFormatter::MessageFormatter(const QString &language)
     if (m_language == QLatin1String("en"))
         return; // the source strings are English
     // The core's catalogue (rigwatch_core_*): rigwatchd has no other.
-    const QString file = QStringLiteral(":/i18n/rigwatch_core_") + m_language + QStringLiteral(".qm");
+    const QString file =
+        QStringLiteral(":/i18n/rigwatch_core_") + m_language + QStringLiteral(".qm");
     auto translator = std::make_shared<QTranslator>();
     if (QFile::exists(file) && translator->load(file)) {
         m_translator = translator;
@@ -251,8 +252,8 @@ QString MessageFormatter::incidentText(const QString &account, const Incident &i
     } else {
         for (int i = 0; i < lines.size(); ++i) {
             const int rest = int(lines.size()) - (i + 1);
-            if (used + lines.at(i).size() + moreLine(rest).size() > maxLength
-                || (maxWorkers >= 0 && i >= maxWorkers))
+            if (used + lines.at(i).size() + moreLine(rest).size() > maxLength ||
+                (maxWorkers >= 0 && i >= maxWorkers))
                 break;
             used += lines.at(i).size();
             fit = i + 1;

@@ -142,8 +142,7 @@ void TelegramNotifier::update(const QString &accountKey, const QString &displayN
             s.endedAt = incident.at > 0 ? incident.at : now();
         a.html.clear();
         if (s.sending && m_postingKey != accountKey)
-            abandonSending(
-                s, tr("not sent: the incident ended before Telegram could be reached"));
+            abandonSending(s, tr("not sent: the incident ended before Telegram could be reached"));
     } else {
         s.endedAt = 0;
         a.html = m_formatter.incidentText(s.name, a.picture);
@@ -201,8 +200,7 @@ bool TelegramNotifier::idle() const
         return true;
     if (m_inFlight)
         return false;
-    return m_pacer.halted() || pickAction().op == Op::None ||
-           !fitsBeforeDeadline(m_pacer.waitMs());
+    return m_pacer.halted() || pickAction().op == Op::None || !fitsBeforeDeadline(m_pacer.waitMs());
 }
 
 bool TelegramNotifier::fitsBeforeDeadline(qint64 waitMs) const

@@ -196,10 +196,10 @@ private:
     bool m_paused = false;
     bool m_wasIdle = true;
     bool m_stopped = false;
-    bool m_finishing = false;     // finishWithin() was called
-    QElapsedTimer m_finishClock;  // started by finishWithin()
+    bool m_finishing = false;    // finishWithin() was called
+    QElapsedTimer m_finishClock; // started by finishWithin()
     qint64 m_finishWithinMs = 0;
-    bool m_toldLeftOver = false;  // "left for the next run" logged once
+    bool m_toldLeftOver = false; // "left for the next run" logged once
 };
 
 } // namespace rw

@@ -116,7 +116,7 @@ void TelegramNotifier::onPosted(const QString &key, const TelegramResult &r)
         s.sending = m; // the same row, posted again at once as plain text
         if (s.alert.hasPicture && s.alert.picture.isEmpty())
             abandonSending(s, tr("not sent: the incident ended before the plain-text version "
-                                  "could be sent"));
+                                 "could be sent"));
         emit messagesChanged();
     } else {
         const Failure f = r.isSuccess() ? Failure::Other : handleCommonFailure(r);
@@ -147,8 +147,8 @@ void TelegramNotifier::onPosted(const QString &key, const TelegramResult &r)
             save(m);
             if (s.alert.hasPicture && s.alert.picture.isEmpty())
                 abandonSending(s, tr("not sent: the incident ended before Telegram could be "
-                                      "reached (%1)")
-                                       .arg(r.explanation()));
+                                     "reached (%1)")
+                                      .arg(r.explanation()));
         } else {
             m.state = LiveMessage::Failed;
             save(m);
@@ -220,7 +220,8 @@ void TelegramNotifier::onEdited(const QString &key, qint64 rowId, Op op, const Q
             if (!isTextRefusal(r)) // those were reported by textRefusal()
                 emit deliveryFailed(tr("%1: edit refused: %2").arg(s.name, r.explanation()));
         } else {
-            closeRow(s, rowId, LiveMessage::Failed, tr("left in the chat: %1").arg(r.explanation()));
+            closeRow(s, rowId, LiveMessage::Failed,
+                     tr("left in the chat: %1").arg(r.explanation()));
             emit deliveryFailed(tr("%1: a resolved message could not be taken back: %2")
                                     .arg(s.name, r.explanation()));
         }

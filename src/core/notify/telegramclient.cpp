@@ -5,11 +5,11 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
-#include <QRegularExpression>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QTimer>
 
 #include <algorithm>
@@ -196,8 +196,8 @@ TelegramResult classifyTelegramReply(const QString &method, int httpStatus, cons
     TelegramResult r;
     r.httpStatus = httpStatus;
     r.errorCode = httpStatus;
-    r.retryAfterSecs = retryHeaderSecs(
-        retryAfterHeader, nowSecs > 0 ? nowSecs : QDateTime::currentSecsSinceEpoch());
+    r.retryAfterSecs = retryHeaderSecs(retryAfterHeader,
+                                       nowSecs > 0 ? nowSecs : QDateTime::currentSecsSinceEpoch());
 
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
@@ -219,7 +219,8 @@ TelegramResult classifyTelegramReply(const QString &method, int httpStatus, cons
             // a gateway timeout (504) forwarded it and gave up waiting: a sendMessage may have
             // posted. A proxy's 502 or 503 never got it to Telegram, and an outage of those
             // must not fill the mirror with "may have been posted" rows.
-            const bool reachedTelegram = (httpStatus >= 200 && httpStatus < 300) || httpStatus == 504;
+            const bool reachedTelegram =
+                (httpStatus >= 200 && httpStatus < 300) || httpStatus == 504;
             r.maybeDelivered = reachedTelegram && method == QLatin1String("sendMessage");
         }
         return r;

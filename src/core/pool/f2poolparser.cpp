@@ -22,7 +22,6 @@
 namespace rw {
 namespace {
 
-
 ParseResult failure(const QString &reason)
 {
     ParseResult r;
@@ -148,7 +147,9 @@ QString workersArray(const QByteArray &body, QJsonObject *root, QJsonArray *work
 
 QString detail::invalidJsonMessage(const QJsonParseError &error, qsizetype offset, bool html)
 {
-    QString e = F2poolText::tr("reply is not valid JSON: %1 at offset %2").arg(error.errorString()).arg(offset);
+    QString e = F2poolText::tr("reply is not valid JSON: %1 at offset %2")
+                    .arg(error.errorString())
+                    .arg(offset);
     if (html)
         e += F2poolText::tr(" (it looks like an HTML page, e.g. a proxy or maintenance page)");
     return e;
@@ -198,8 +199,10 @@ __attribute__((target("avx2"))) qsizetype findCodeKeyAvx2(const char *p, qsizety
     qsizetype i = 0;
     const __m256i c = _mm256_set1_epi8('c'), e = _mm256_set1_epi8('e');
     for (; i + 32 + kCodeKeyLen <= n; i += 32) {
-        const __m256i atC = _mm256_cmpeq_epi8(_mm256_loadu_si256(reinterpret_cast<const __m256i *>(p + i + 1)), c);
-        const __m256i atE = _mm256_cmpeq_epi8(_mm256_loadu_si256(reinterpret_cast<const __m256i *>(p + i + 4)), e);
+        const __m256i atC =
+            _mm256_cmpeq_epi8(_mm256_loadu_si256(reinterpret_cast<const __m256i *>(p + i + 1)), c);
+        const __m256i atE =
+            _mm256_cmpeq_epi8(_mm256_loadu_si256(reinterpret_cast<const __m256i *>(p + i + 4)), e);
         if (codeKeyAt(p + i, quint32(_mm256_movemask_epi8(_mm256_and_si256(atC, atE))))) {
             *found = true;
             return i;
@@ -229,8 +232,10 @@ bool detail::containsCodeKey(QByteArrayView bytes)
     // SIMD-friendly substring search); both together are rare in a worker list.
     const __m128i c = _mm_set1_epi8('c'), e = _mm_set1_epi8('e');
     for (; i + 16 + kCodeKeyLen <= n; i += 16) {
-        const __m128i atC = _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i + 1)), c);
-        const __m128i atE = _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i + 4)), e);
+        const __m128i atC =
+            _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i + 1)), c);
+        const __m128i atE =
+            _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i + 4)), e);
         if (codeKeyAt(p + i, quint32(_mm_movemask_epi8(_mm_and_si128(atC, atE)))))
             return true;
     }

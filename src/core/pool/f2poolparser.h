@@ -31,7 +31,8 @@ struct F2poolText
 //   milliseconds, above 1e15 as microseconds) or an ISO-8601 string; null/empty -> 0;
 // - a worker entry of the wrong type or without a name is skipped (one warning per reply),
 //   but a non-empty list in which NO entry is usable is rejected: that is a changed or broken
-//   API, and an empty snapshot would make every rig look missing (invariant 1 of docs/architecture.md);
+//   API, and an empty snapshot would make every rig look missing (invariant 1 of
+//   docs/architecture.md);
 // - an empty list is a valid, empty snapshot; `"workers": null` is rejected (not a list);
 // - the same worker name twice: the entry with the latest share wins.
 // Errors name what is wrong, e.g. "reply is not valid JSON: unterminated object at offset 10",

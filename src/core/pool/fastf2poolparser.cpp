@@ -67,7 +67,6 @@ bool rate(od::value v, double *out)
     return true;
 }
 
-
 // The strings of an entry (name, host) from its bytes: the previous poll's string when it had
 // the same at this position (WorkerCollector::previousText), else a new one - for hosts through
 // a small cache, since the rigs of a farm mostly share a few public addresses (one NAT).
@@ -120,7 +119,14 @@ private:
 //  "h24_stale_hash_rate": ..., other rates ignored}
 bool v2RateInfo(od::object info, WorkerSample *s, const EntryText &strings)
 {
-    enum : unsigned { Name = 1, Rate = 2, Rate1h = 4, Rate24h = 8, Stale24h = 16 };
+    enum : unsigned
+    {
+        Name = 1,
+        Rate = 2,
+        Rate1h = 4,
+        Rate24h = 8,
+        Stale24h = 16
+    };
     unsigned seen = 0;
     const bool ok = eachMember(info, [&seen, s, &strings](od::raw_json_string key, od::value &v) {
         if (key.unsafe_is_equal("name"))
@@ -142,7 +148,12 @@ bool v2RateInfo(od::object info, WorkerSample *s, const EntryText &strings)
 // {"hash_rate_info": {...}, "last_share_at": 1767225590, "status": 0, "host": "203.0.113.10"}
 bool v2Worker(od::object w, WorkerSample *s, EntryText &strings)
 {
-    enum : unsigned { Info = 1, LastShare = 2, Host = 4 };
+    enum : unsigned
+    {
+        Info = 1,
+        LastShare = 2,
+        Host = 4
+    };
     unsigned seen = 0;
     const bool ok = eachMember(w, [&seen, s, &strings](od::raw_json_string key, od::value &v) {
         if (key.unsafe_is_equal("hash_rate_info")) {
@@ -271,7 +282,8 @@ std::optional<ParseResult> parseReply(const QByteArray &body, WorkerCollector &c
     ThreadParser parser;
     od::document doc;
     od::object root;
-    if (parser.get().iterate(input.view()).get(doc) != SUCCESS || doc.get_object().get(root) != SUCCESS)
+    if (parser.get().iterate(input.view()).get(doc) != SUCCESS ||
+        doc.get_object().get(root) != SUCCESS)
         return std::nullopt;
 
     bool sawWorkers = false;
@@ -382,18 +394,22 @@ std::optional<ParseResult> fastParseF2poolV1(const QByteArray &body,
         scanV1List(QByteArrayView(body).sliced(at), collector, &entries, &length)) {
         QByteArray rest;
         rest.reserve(body.size() - length + 2 + kFastParserPadding);
-        rest.append(body.constData(), at).append("[]").append(QByteArrayView(body).sliced(at + length));
+        rest.append(body.constData(), at)
+            .append("[]")
+            .append(QByteArrayView(body).sliced(at + length));
         return parseReply(rest, collector, entries, "f2pool v1", v1Entry, other, &total);
     }
     return parseReply(body, collector, 0, "f2pool v1", v1Entry, other, &total);
 }
 
-bool fastReadV2Entries(QByteArrayView array, qsizetype readable, WorkerCollector &collector, qsizetype *count)
+bool fastReadV2Entries(QByteArrayView array, qsizetype readable, WorkerCollector &collector,
+                       qsizetype *count)
 {
     return readEntries(array, readable, v2Entry, collector, count);
 }
 
-bool fastReadV1Entries(QByteArrayView array, qsizetype readable, WorkerCollector &collector, qsizetype *count)
+bool fastReadV1Entries(QByteArrayView array, qsizetype readable, WorkerCollector &collector,
+                       qsizetype *count)
 {
     return scanV1Entries(array, collector, count) ||
            readEntries(array, readable, v1Entry, collector, count);
@@ -408,7 +424,8 @@ bool fastParserAvailable()
 {
     return false;
 }
-std::optional<ParseResult> fastParseF2poolV2WorkerList(const QByteArray &, const QVector<WorkerSample> &)
+std::optional<ParseResult> fastParseF2poolV2WorkerList(const QByteArray &,
+                                                       const QVector<WorkerSample> &)
 {
     return std::nullopt;
 }

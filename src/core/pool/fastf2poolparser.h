@@ -39,8 +39,10 @@ class WorkerCollector;
 // kFastParserPadding past the end). True when the fast path took every entry (*count says how
 // many); false leaves the collector as it was, for the DOM parser to read the slice. Strings
 // are shared with the collector's previous poll where they are the same.
-bool fastReadV2Entries(QByteArrayView array, qsizetype readable, WorkerCollector &collector, qsizetype *count);
-bool fastReadV1Entries(QByteArrayView array, qsizetype readable, WorkerCollector &collector, qsizetype *count);
+bool fastReadV2Entries(QByteArrayView array, qsizetype readable, WorkerCollector &collector,
+                       qsizetype *count);
+bool fastReadV1Entries(QByteArrayView array, qsizetype readable, WorkerCollector &collector,
+                       qsizetype *count);
 
 // Whether this build has the fast path at all (simdjson found at configure time).
 bool fastParserAvailable();

@@ -271,7 +271,8 @@ qint64 parseHttpDateFields(const QList<QByteArray> &fields)
             return t;
         // Joined fields: the shortest tail after a comma that is a whole date is the last one
         // (an IMF-fixdate's own comma follows its weekday, which parseHttpDate does not need).
-        for (qsizetype comma = f->lastIndexOf(','); comma > 0; comma = f->lastIndexOf(',', comma - 1)) {
+        for (qsizetype comma = f->lastIndexOf(','); comma > 0;
+             comma = f->lastIndexOf(',', comma - 1)) {
             if (const qint64 t = parseHttpDate(f->mid(comma + 1)))
                 return t;
         }

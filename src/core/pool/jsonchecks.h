@@ -124,8 +124,7 @@ inline bool shortPlainNumber(std::string_view t)
 
 // Calls read(element) for every element of an array, read(key, value) for every member of an
 // object; false as soon as simdjson reports an error or read() says "not for the fast path".
-template <typename Read>
-inline bool eachElement(od::array a, Read read)
+template <typename Read> inline bool eachElement(od::array a, Read read)
 {
     for (auto element : a) {
         od::value v;
@@ -135,8 +134,7 @@ inline bool eachElement(od::array a, Read read)
     return true;
 }
 
-template <typename Read>
-inline bool eachMember(od::object o, Read read)
+template <typename Read> inline bool eachMember(od::object o, Read read)
 {
     for (auto member : o) {
         od::field f;

@@ -25,9 +25,18 @@ struct PollFailure
 {
     // Suspect: a well-formed reply that cannot be believed (monitor/replycheck.h); set by the
     // engine, not the poller, and counted like a failure so it changes no worker's state.
-    enum Kind { Timeout, Network, HttpStatus, PoolError, BadReply, TooLarge, Suspect };
+    enum Kind
+    {
+        Timeout,
+        Network,
+        HttpStatus,
+        PoolError,
+        BadReply,
+        TooLarge,
+        Suspect
+    };
     Kind kind = Network;
-    QString message;    // plain words for the operator, never a secret
+    QString message; // plain words for the operator, never a secret
     int httpStatus = 0;
     qint64 durationMs = 0;
     QString reasonKey() const; // stable label for metrics: timeout, network, http, ...

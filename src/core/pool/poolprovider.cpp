@@ -11,13 +11,13 @@ namespace {
 QNetworkRequest baseRequest(const AccountConfig &a, const QUrl &url)
 {
     QNetworkRequest req(url);
-    req.setHeader(QNetworkRequest::UserAgentHeader,
-                  QByteArray("RigWatch/" RIGWATCH_VERSION));
+    req.setHeader(QNetworkRequest::UserAgentHeader, QByteArray("RigWatch/" RIGWATCH_VERSION));
     req.setRawHeader("Accept", "application/json");
     if (!a.secret.isEmpty())
         req.setRawHeader("F2P-API-SECRET", a.secret.toUtf8());
     // redirects could carry the secret to another host
-    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                     QNetworkRequest::ManualRedirectPolicy);
     return req;
 }
 
@@ -37,8 +37,10 @@ PoolRequest workerListRequest(const AccountConfig &a)
     PoolRequest r;
     if (a.provider == PoolProvider::F2poolV1) {
         r.verb = "GET";
-        r.request = baseRequest(a, join(a.url, QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(a.currency)) +
-                                                   QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(a.user))));
+        r.request = baseRequest(
+            a, join(a.url,
+                    QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(a.currency)) +
+                        QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(a.user))));
         return r;
     }
     r.verb = "POST";
@@ -71,7 +73,8 @@ ParseResult parseWorkerList(PoolProvider provider, const QByteArray &body,
 
 QString providerName(PoolProvider provider)
 {
-    return provider == PoolProvider::F2poolV1 ? QStringLiteral("f2pool-v1") : QStringLiteral("f2pool");
+    return provider == PoolProvider::F2poolV1 ? QStringLiteral("f2pool-v1")
+                                              : QStringLiteral("f2pool");
 }
 
 } // namespace rw

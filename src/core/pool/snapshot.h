@@ -19,7 +19,8 @@ struct WorkerSample
     QString host;            // public IP as the pool saw it, may be empty
 };
 
-// A successfully parsed worker list. Only successful polls produce one (invariant 1 of docs/architecture.md).
+// A successfully parsed worker list. Only successful polls produce one (invariant 1 of
+// docs/architecture.md).
 struct Snapshot
 {
     QVector<WorkerSample> workers;

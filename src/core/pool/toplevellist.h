@@ -11,7 +11,8 @@ namespace rw {
 class TopLevelListFinder
 {
 public:
-    enum class Verdict {
+    enum class Verdict
+    {
         More,    // not yet: feed what follows
         Found,   // *at is the offset of the list's '['
         NotHere, // the text is not an object, or the object ended before such a list
@@ -25,7 +26,12 @@ private:
     bool m_inString = false;
     bool m_escape = false;
     bool m_expectKey = false;
-    enum class Key { None, Read, Colon }; // the top-level key "workers", then its ':'
+    enum class Key
+    {
+        None,
+        Read,
+        Colon
+    }; // the top-level key "workers", then its ':'
     Key m_key = Key::None;
     qsizetype m_keyStart = -1;
 };

@@ -28,9 +28,8 @@ namespace {
 // Every helper answers "read" (true) or "not for this scanner" (false, the caller gives the whole
 // slice to simdjson, which decides what is valid and what it means).
 
-constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                             1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                             1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                             1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 constexpr std::uint64_t kIntPow10[] = {1ULL,
                                        10ULL,
                                        100ULL,
@@ -105,8 +104,7 @@ bool exactValue(std::uint64_t mantissa, int exponent, double *out)
         ++exponent;
     }
     std::uint64_t whole = 0;
-    if (exponent >= 0 && exponent < 20 &&
-        !qMulOverflow(mantissa, kIntPow10[exponent], &whole)) {
+    if (exponent >= 0 && exponent < 20 && !qMulOverflow(mantissa, kIntPow10[exponent], &whole)) {
         *out = double(whole);
         return true;
     }
@@ -116,7 +114,8 @@ bool exactValue(std::uint64_t mantissa, int exponent, double *out)
     }
     if (mantissa > kExactMantissa || exponent < -22 || exponent > 22)
         return false;
-    *out = exponent >= 0 ? double(mantissa) * kPow10[exponent] : double(mantissa) / kPow10[-exponent];
+    *out =
+        exponent >= 0 ? double(mantissa) * kPow10[exponent] : double(mantissa) / kPow10[-exponent];
     return true;
 }
 
@@ -185,8 +184,8 @@ public:
             if (*kept + n > 19)
                 return overflow(p, fraction, over);
             *mantissa = n == 8 ? *mantissa * 100000000ULL + eightDigits(word)
-                               : *mantissa * kIntPow10[n] +
-                                     eightDigits((word << (8 * (8 - n))) | ((kOnes * '0') >> (8 * n)));
+                               : *mantissa * kIntPow10[n] + eightDigits((word << (8 * (8 - n))) |
+                                                                        ((kOnes * '0') >> (8 * n)));
             *kept += n;
             p += n;
             if (n < 8)

@@ -226,7 +226,8 @@ qint64 unixSecondsFromUtf8(std::string_view text)
     // A date-time with a clock part has a ':', which no number has: skip the number attempt. Read
     // from the bytes when they are ASCII (else trimming may differ: U+00A0 is white space).
     if (text.find(':') != std::string_view::npos &&
-        std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        std::all_of(text.begin(), text.end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
         return parseIsoDateTime(text);
     return unixSecondsFromText(QString::fromUtf8(text.data(), qsizetype(text.size())));
 }

@@ -52,15 +52,27 @@ struct ApiParts
     ParseResult (*parseWhole)(const QByteArray &, const QVector<WorkerSample> &);
     const char *label;
     qsizetype bytesPerEntry;
-    char open;  // an entry's first character
-    char close; // and its last
+    char open;      // an entry's first character
+    char close;     // and its last
     bool poolTotal; // the reply carries the account's total ("hashrate")
 };
 
-const ApiParts kV2Parts{fastReadV2Entries, detail::readV2Entries, parseF2poolV2WorkerList,
-                        "f2pool v2", detail::kV2BytesPerEntry, '{', '}', false};
-const ApiParts kV1Parts{fastReadV1Entries, detail::readV1Entries, parseF2poolV1,
-                        "f2pool v1", detail::kV1BytesPerEntry, '[', ']', true};
+const ApiParts kV2Parts{fastReadV2Entries,
+                        detail::readV2Entries,
+                        parseF2poolV2WorkerList,
+                        "f2pool v2",
+                        detail::kV2BytesPerEntry,
+                        '{',
+                        '}',
+                        false};
+const ApiParts kV1Parts{fastReadV1Entries,
+                        detail::readV1Entries,
+                        parseF2poolV1,
+                        "f2pool v1",
+                        detail::kV1BytesPerEntry,
+                        '[',
+                        ']',
+                        true};
 
 const ApiParts &partsOf(WorkerListStream::Api api)
 {
@@ -71,11 +83,9 @@ const ApiParts &partsOf(WorkerListStream::Api api)
 
 WorkerListStream::WorkerListStream(Api api, qsizetype sliceBytes, qsizetype expectedBytes,
                                    const QVector<WorkerSample> &previous)
-    : m_api(api),
-      m_sliceBytes(qMax<qsizetype>(sliceBytes, 1)),
+    : m_api(api), m_sliceBytes(qMax<qsizetype>(sliceBytes, 1)),
       m_collector(expectedBytes / partsOf(api).bytesPerEntry + 1, previous)
-{
-}
+{}
 
 qsizetype WorkerListStream::heldBytes() const
 {

@@ -29,11 +29,16 @@ namespace rw {
 class WorkerListStream
 {
 public:
-    enum class Api { V2, V1 };
+    enum class Api
+    {
+        V2,
+        V1
+    };
     // expectedBytes: the reply's Content-Length when known (0 if not), to size the snapshot.
     // previous: the account's previous poll, whose strings are shared where they are the same
     // (WorkerCollector::previousText); it changes no value of the result.
-    explicit WorkerListStream(Api api, qsizetype sliceBytes = 256 * 1024, qsizetype expectedBytes = 0,
+    explicit WorkerListStream(Api api, qsizetype sliceBytes = 256 * 1024,
+                              qsizetype expectedBytes = 0,
                               const QVector<WorkerSample> &previous = {});
 
     void append(const char *data, qsizetype size);
@@ -51,7 +56,12 @@ public:
     Result finish();
 
 private:
-    enum class Phase { Prefix, List, Whole };
+    enum class Phase
+    {
+        Prefix,
+        List,
+        Whole
+    };
     void scanPrefix(qsizetype from);
     void tryCut();
     qsizetype quickBoundary();
@@ -70,7 +80,12 @@ private:
     // How boundaries between entries are found: by a quick look for "},{" at the end of what is
     // held; after a slice that was not valid JSON, by reading every byte; after a slice cut at
     // a true boundary that was still not valid JSON, not at all (the rest is judged whole).
-    enum class Cutting { Quick, Lexed, Off };
+    enum class Cutting
+    {
+        Quick,
+        Lexed,
+        Off
+    };
     Cutting m_cutting = Cutting::Quick;
     qsizetype m_lexAt = 1;       // Lexed: m_pending is read up to here
     qsizetype m_lexBoundary = 0; // Lexed: the last boundary found, 0 = none

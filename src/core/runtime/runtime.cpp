@@ -73,9 +73,9 @@ bool Runtime::moveDamagedAside()
     // them; monitoring goes on in a new file instead of failing every write from now on.
     const QString path = QFileInfo(m_config.databasePath).absoluteFilePath();
     m_store->close();
-    const QString aside =
-        path + QStringLiteral(".damaged-") +
-        QDateTime::fromSecsSinceEpoch(m_clock->nowSecs(), Qt::UTC).toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString aside = path + QStringLiteral(".damaged-") +
+                          QDateTime::fromSecsSinceEpoch(m_clock->nowSecs(), Qt::UTC)
+                              .toString(QStringLiteral("yyyyMMdd-HHmmss"));
     for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
         if (QFile::exists(path + suffix) && !QFile::rename(path + suffix, aside + suffix)) {
             const QString why = tr("the database %1 is damaged and cannot be moved aside: move or "
@@ -161,8 +161,8 @@ void Runtime::startNotifier()
 {
     if (!m_config.telegram.enabled())
         return;
-    m_notifier = std::make_unique<TelegramNotifier>(m_config.telegram, m_nam.get(), m_store.get(),
-                                                    m_clock);
+    m_notifier =
+        std::make_unique<TelegramNotifier>(m_config.telegram, m_nam.get(), m_store.get(), m_clock);
     m_notifier->setPaused(m_paused);
     connect(m_notifier.get(), &TelegramNotifier::deliveryFailed, this, [this](const QString &why) {
         qCWarning(lcDaemon).noquote() << "telegram:" << why;
@@ -177,15 +177,16 @@ void Runtime::startNotifier()
     connect(m_notifier.get(), &TelegramNotifier::messagesChanged, this, &Runtime::messagesChanged);
     connect(m_notifier.get(), &TelegramNotifier::blockedUntilChanged, this,
             &Runtime::telegramBlockedUntil);
-    connect(m_engine.get(), &Engine::accountUpdated, m_notifier.get(), [this](const AccountView &v) {
-        // A --once run keeps nothing in memory: a message whose id cannot be stored would be
-        // orphaned, so with an unwritable database the chat is left for the next run.
-        if (m_once && m_storageFailed) {
-            qCWarning(lcDaemon) << "telegram not updated: the database could not be written";
-            return;
-        }
-        m_notifier->update(v.key, v.displayName, v.incident);
-    });
+    connect(
+        m_engine.get(), &Engine::accountUpdated, m_notifier.get(), [this](const AccountView &v) {
+            // A --once run keeps nothing in memory: a message whose id cannot be stored would be
+            // orphaned, so with an unwritable database the chat is left for the next run.
+            if (m_once && m_storageFailed) {
+                qCWarning(lcDaemon) << "telegram not updated: the database could not be written";
+                return;
+            }
+            m_notifier->update(v.key, v.displayName, v.incident);
+        });
     m_notifier->reconcile(m_engine->views());
 }
 
@@ -220,8 +221,8 @@ QString Runtime::metricsUrl() const
 
 void Runtime::start()
 {
-    qCInfo(lcDaemon).noquote() << "watching" << m_config.accounts.size()
-                               << "account(s), database" << m_config.databasePath;
+    qCInfo(lcDaemon).noquote() << "watching" << m_config.accounts.size() << "account(s), database"
+                               << m_config.databasePath;
     m_engine->start();
 }
 
@@ -271,35 +272,37 @@ void Runtime::stop()
 void Runtime::runOnce()
 {
     m_once = true;
-    connect(m_engine.get(), &Engine::cycleFinished, this, [this] {
-        if (!m_notifier || m_notifier->idle())
-            return finishOnce();
-        // Wait for Telegram, but never longer than a bounded time: the next run continues
-        // from the store where this one stopped.
-        connect(m_notifier.get(), &TelegramNotifier::becameIdle, this, [this] {
-            if (!m_notifier->idle())
-                return;
-            if (m_notifier->leftForNextRun())
+    connect(
+        m_engine.get(), &Engine::cycleFinished, this, [this] {
+            if (!m_notifier || m_notifier->idle())
+                return finishOnce();
+            // Wait for Telegram, but never longer than a bounded time: the next run continues
+            // from the store where this one stopped.
+            connect(m_notifier.get(), &TelegramNotifier::becameIdle, this, [this] {
+                if (!m_notifier->idle())
+                    return;
+                if (m_notifier->leftForNextRun())
+                    qCWarning(lcDaemon)
+                        << "telegram delivery did not finish in time; the next run continues it";
+                finishOnce();
+            });
+            // At most 45 s: the whole check must finish inside Nagios' default 60 s check timeout.
+            // No call starts that could not end (by its own timeout) inside that time, so nothing
+            // is cut off while Telegram may be posting it.
+            const int waitMs = qMin((m_config.telegram.timeoutSecs * 2 + 15) * 1000, 45'000);
+            m_notifier->finishWithin(waitMs);
+            if (m_notifier->idle() && !m_onceDone) {
                 qCWarning(lcDaemon)
                     << "telegram delivery did not finish in time; the next run continues it";
-            finishOnce();
+                return finishOnce();
+            }
+            QTimer::singleShot(
+                waitMs + 1000, this, [this] { // a backstop; finishWithin() ends first
+                    qCWarning(lcDaemon)
+                        << "telegram delivery did not finish in time; the next run continues it";
+                    finishOnce();
+                });
         });
-        // At most 45 s: the whole check must finish inside Nagios' default 60 s check timeout.
-        // No call starts that could not end (by its own timeout) inside that time, so nothing
-        // is cut off while Telegram may be posting it.
-        const int waitMs = qMin((m_config.telegram.timeoutSecs * 2 + 15) * 1000, 45'000);
-        m_notifier->finishWithin(waitMs);
-        if (m_notifier->idle() && !m_onceDone) {
-            qCWarning(lcDaemon)
-                << "telegram delivery did not finish in time; the next run continues it";
-            return finishOnce();
-        }
-        QTimer::singleShot(waitMs + 1000, this, [this] { // a backstop; finishWithin() ends first
-            qCWarning(lcDaemon)
-                << "telegram delivery did not finish in time; the next run continues it";
-            finishOnce();
-        });
-    });
     m_engine->runOnce();
 }
 

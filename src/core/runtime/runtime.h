@@ -44,7 +44,8 @@ public:
     // Telegram messages of the previous run. On failure: false, *error names the file, and
     // openFailure() says whether trying again can help. A damaged file is moved aside and a new
     // one started (storageError() says where the old one went).
-    enum class OpenFailure {
+    enum class OpenFailure
+    {
         None,
         Transient,    // locked, disk full, I/O error: try again later
         InUse,        // another RigWatch uses this database (named in *error)

@@ -135,8 +135,8 @@ bool Schema::migrate(QSqlDatabase &db, QString *why, QSqlError *sqlError)
         return true;
     if (current > version()) {
         *why = StoreText::tr("it was written by a newer version of RigWatch (schema %1; this "
-                              "version understands up to %2). Upgrade RigWatch or choose "
-                              "another database file")
+                             "version understands up to %2). Upgrade RigWatch or choose "
+                             "another database file")
                    .arg(current)
                    .arg(version());
         return false;
@@ -163,7 +163,7 @@ bool Schema::migrate(QSqlDatabase &db, QString *why, QSqlError *sqlError)
             return fail(error);
         if (tables > 0)
             return fail(StoreText::tr("it is an SQLite database of another program (it has "
-                                       "tables but no RigWatch schema version)"));
+                                      "tables but no RigWatch schema version)"));
     }
     if (current > version())
         return fail(StoreText::tr("it was written by a newer version of RigWatch (schema %1)")

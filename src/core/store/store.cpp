@@ -31,14 +31,27 @@ QString plainError(const QSqlError &e)
     const QString text = e.databaseText().isEmpty() ? e.text() : e.databaseText();
     QString plain;
     switch (e.nativeErrorCode().toInt() & 0xff) { // primary SQLite result code
-    case 5: // SQLITE_BUSY
-    case 6: plain = StoreText::tr("the database is locked by another program"); break;
-    case 8: plain = StoreText::tr("the file or its folder is read-only"); break;
-    case 10: plain = StoreText::tr("the disk reported an input/output error"); break;
-    case 13: plain = StoreText::tr("the disk is full"); break;
-    case 14: plain = StoreText::tr("the file cannot be opened or created"); break;
-    case 26: plain = StoreText::tr("the file is not a database"); break;
-    default: return text;
+    case 5:                                       // SQLITE_BUSY
+    case 6:
+        plain = StoreText::tr("the database is locked by another program");
+        break;
+    case 8:
+        plain = StoreText::tr("the file or its folder is read-only");
+        break;
+    case 10:
+        plain = StoreText::tr("the disk reported an input/output error");
+        break;
+    case 13:
+        plain = StoreText::tr("the disk is full");
+        break;
+    case 14:
+        plain = StoreText::tr("the file cannot be opened or created");
+        break;
+    case 26:
+        plain = StoreText::tr("the file is not a database");
+        break;
+    default:
+        return text;
     }
     return plain + QStringLiteral(" (") + text + QLatin1Char(')');
 }
@@ -46,14 +59,18 @@ QString plainError(const QSqlError &e)
 Store::Problem problemOf(const QSqlError &e)
 {
     switch (e.nativeErrorCode().toInt() & 0xff) {
-    case 0: return e.type() == QSqlError::NoError ? Store::Problem::None : Store::Problem::Other;
+    case 0:
+        return e.type() == QSqlError::NoError ? Store::Problem::None : Store::Problem::Other;
     case 5:  // SQLITE_BUSY
     case 6:  // SQLITE_LOCKED
     case 10: // SQLITE_IOERR
-    case 13: return Store::Problem::Transient; // SQLITE_FULL
-    case 11: // SQLITE_CORRUPT
-    case 26: return Store::Problem::Damaged; // SQLITE_NOTADB
-    default: return Store::Problem::Other;
+    case 13:
+        return Store::Problem::Transient; // SQLITE_FULL
+    case 11:                              // SQLITE_CORRUPT
+    case 26:
+        return Store::Problem::Damaged; // SQLITE_NOTADB
+    default:
+        return Store::Problem::Other;
     }
 }
 
@@ -117,8 +134,9 @@ QSqlQuery *Store::Private::prepared(const QString &sql)
     if (it == queries.end()) {
         QSqlQuery q(db);
         if (!db.isOpen() || !q.prepare(sql)) {
-            sqlError = db.isOpen() ? q.lastError()
-                                   : QSqlError(QString(), StoreText::tr("the database is not open"));
+            sqlError = db.isOpen()
+                           ? q.lastError()
+                           : QSqlError(QString(), StoreText::tr("the database is not open"));
             return nullptr;
         }
         it = queries.emplace(sql, q).first;
@@ -183,9 +201,10 @@ bool Store::Private::transaction(const QString &what, const std::function<bool()
 void Store::Private::fail(const QString &what)
 {
     problem = problemOf(sqlError);
-    lastError = path.isEmpty() ? QStringLiteral("%1: %2").arg(what, plainError(sqlError))
-                               : QStringLiteral("%1 (%2): %3").arg(what, QDir::toNativeSeparators(path),
-                                                                  plainError(sqlError));
+    lastError = path.isEmpty()
+                    ? QStringLiteral("%1: %2").arg(what, plainError(sqlError))
+                    : QStringLiteral("%1 (%2): %3")
+                          .arg(what, QDir::toNativeSeparators(path), plainError(sqlError));
     qCWarning(lcStore).noquote() << lastError;
 }
 
@@ -227,7 +246,8 @@ int Store::Private::workerId(int account, const QString &name, bool create)
 {
     auto cache = workerIds.find(account);
     if (cache == workerIds.end()) {
-        QSqlQuery *all = prepared(QStringLiteral("SELECT id, name FROM workers WHERE account_id = ?"));
+        QSqlQuery *all =
+            prepared(QStringLiteral("SELECT id, name FROM workers WHERE account_id = ?"));
         if (!exec(all, {account}))
             return -1;
         cache = workerIds.insert(account, {});
@@ -239,8 +259,9 @@ int Store::Private::workerId(int account, const QString &name, bool create)
         return *it;
     if (!create)
         return 0;
-    if (!exec(prepared(QStringLiteral("INSERT INTO workers (account_id, id, name) VALUES (?, ?, ?)")),
-              {account, cache->next, name}))
+    if (!exec(
+            prepared(QStringLiteral("INSERT INTO workers (account_id, id, name) VALUES (?, ?, ?)")),
+            {account, cache->next, name}))
         return -1;
     cache->ids.insert(name, cache->next);
     return cache->next++;
@@ -248,7 +269,8 @@ int Store::Private::workerId(int account, const QString &name, bool create)
 
 bool Store::Private::saveWorkerStates(int account, const QHash<QString, WorkerState> &states)
 {
-    QSqlQuery *listed = prepared(QStringLiteral("SELECT worker_id FROM worker_state WHERE account_id = ?"));
+    QSqlQuery *listed =
+        prepared(QStringLiteral("SELECT worker_id FROM worker_state WHERE account_id = ?"));
     if (!exec(listed, {account}))
         return false;
     QSet<int> gone;
@@ -262,15 +284,15 @@ bool Store::Private::saveWorkerStates(int account, const QHash<QString, WorkerSt
     for (auto it = states.cbegin(); it != states.cend(); ++it) {
         const int worker = workerId(account, it.key(), true);
         const WorkerState &s = it.value();
-        if (worker < 0
-            || !exec(upsert, {account, worker, workerStatusKey(s.status), s.statusSince,
-                              s.lastListedAt, s.sample.hashRate, s.sample.hashRate1h,
-                              s.sample.hashRate24h, s.sample.staleRate24h, s.sample.lastShareAt,
-                              s.sample.host}))
+        if (worker < 0 || !exec(upsert, {account, worker, workerStatusKey(s.status), s.statusSince,
+                                         s.lastListedAt, s.sample.hashRate, s.sample.hashRate1h,
+                                         s.sample.hashRate24h, s.sample.staleRate24h,
+                                         s.sample.lastShareAt, s.sample.host}))
             return false;
         gone.remove(worker);
     }
-    QSqlQuery *remove = prepared(QStringLiteral("DELETE FROM worker_state WHERE account_id = ? AND worker_id = ?"));
+    QSqlQuery *remove =
+        prepared(QStringLiteral("DELETE FROM worker_state WHERE account_id = ? AND worker_id = ?"));
     for (int worker : std::as_const(gone))
         if (!exec(remove, {account, worker}))
             return false;
@@ -279,12 +301,13 @@ bool Store::Private::saveWorkerStates(int account, const QHash<QString, WorkerSt
 
 bool Store::Private::saveAccountState(int account, const AccountState &s)
 {
-    return exec(prepared(QStringLiteral("INSERT OR REPLACE INTO account_state (account_id,"
-                                        " last_success_at, last_attempt_at, unreachable_since, last_error,"
-                                        " incident_since, hashrate_low, pool_unreachable)"
-                                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")),
-                {account, s.lastSuccessAt, s.lastAttemptAt, s.unreachableSince, s.lastError,
-                 s.incidentSince, int(s.hashrateLow), int(s.poolUnreachable)});
+    return exec(
+        prepared(QStringLiteral("INSERT OR REPLACE INTO account_state (account_id,"
+                                " last_success_at, last_attempt_at, unreachable_since, last_error,"
+                                " incident_since, hashrate_low, pool_unreachable)"
+                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")),
+        {account, s.lastSuccessAt, s.lastAttemptAt, s.unreachableSince, s.lastError,
+         s.incidentSince, int(s.hashrateLow), int(s.poolUnreachable)});
 }
 
 Store::Store(QObject *parent) : QObject(parent), d(new Private) {}
@@ -309,7 +332,8 @@ bool Store::open(const QString &path, QString *error)
     };
     auto fail = [&](const QString &why) {
         d->closeConnection();
-        d->lastError = StoreText::tr("cannot open database %1: %2").arg(QDir::toNativeSeparators(file), why);
+        d->lastError =
+            StoreText::tr("cannot open database %1: %2").arg(QDir::toNativeSeparators(file), why);
         qCWarning(lcStore).noquote() << d->lastError;
         if (error)
             *error = d->lastError;
@@ -323,7 +347,8 @@ bool Store::open(const QString &path, QString *error)
     if (!ensureDirectory(QFileInfo(file).absolutePath(), &why))
         return fail(why);
 
-    d->connection = QStringLiteral("rigwatch.store.%1").arg(connectionCounter.fetchAndAddRelaxed(1));
+    d->connection =
+        QStringLiteral("rigwatch.store.%1").arg(connectionCounter.fetchAndAddRelaxed(1));
     d->db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->connection);
     if (!d->db.isValid())
         return fail(QStringLiteral("Qt's SQLite driver (QSQLITE) is not available"));
@@ -331,21 +356,23 @@ bool Store::open(const QString &path, QString *error)
     if (!d->db.open())
         return fail(failWith(d->db.lastError()));
     QSqlQuery q(d->db);
-    for (const QString &sql : {
-             QStringLiteral("PRAGMA busy_timeout = %1").arg(d->busyTimeoutMs),
-             // The first statement that reads the file: where "not a database" shows up.
-             // In WAL mode with synchronous=NORMAL a committed transaction survives a killed
-             // process; a power cut may lose the last commits, never consistency.
-             QStringLiteral("PRAGMA journal_mode = WAL"),
-             QStringLiteral("PRAGMA synchronous = NORMAL"),
-             // Checkpoint every ~1 MB and cut the log back to 1 MB: the WAL stays small
-             // whatever the farm's size.
-             QStringLiteral("PRAGMA wal_autocheckpoint = 256"),
-             QStringLiteral("PRAGMA journal_size_limit = 1048576")}) {
+    for (const QString &sql :
+         {QStringLiteral("PRAGMA busy_timeout = %1").arg(d->busyTimeoutMs),
+          // The first statement that reads the file: where "not a database" shows up.
+          // In WAL mode with synchronous=NORMAL a committed transaction survives a killed
+          // process; a power cut may lose the last commits, never consistency.
+          QStringLiteral("PRAGMA journal_mode = WAL"),
+          QStringLiteral("PRAGMA synchronous = NORMAL"),
+          // Checkpoint every ~1 MB and cut the log back to 1 MB: the WAL stays small
+          // whatever the farm's size.
+          QStringLiteral("PRAGMA wal_autocheckpoint = 256"),
+          QStringLiteral("PRAGMA journal_size_limit = 1048576")}) {
         if (!q.exec(sql))
             return fail(failWith(q.lastError()));
-        if (sql.contains(QLatin1String("journal_mode")) && q.next() && q.value(0).toString() != QLatin1String("wal"))
-            qCWarning(lcStore) << "database" << file << "is not in WAL mode:" << q.value(0).toString();
+        if (sql.contains(QLatin1String("journal_mode")) && q.next() &&
+            q.value(0).toString() != QLatin1String("wal"))
+            qCWarning(lcStore) << "database" << file
+                               << "is not in WAL mode:" << q.value(0).toString();
         q.finish();
     }
     QSqlError migrateError;
@@ -361,13 +388,34 @@ bool Store::open(const QString &path, QString *error)
     return true;
 }
 
-bool Store::isOpen() const { return d->db.isOpen(); }
-void Store::close() { d->closeConnection(); }
-QString Store::path() const { return d->path; }
-QString Store::lastError() const { return d->lastError; }
-Store::Problem Store::lastProblem() const { return d->problem; }
-int Store::schemaVersion() { return Schema::version(); }
-QString Store::connectionName() const { return d->connection; }
+bool Store::isOpen() const
+{
+    return d->db.isOpen();
+}
+void Store::close()
+{
+    d->closeConnection();
+}
+QString Store::path() const
+{
+    return d->path;
+}
+QString Store::lastError() const
+{
+    return d->lastError;
+}
+Store::Problem Store::lastProblem() const
+{
+    return d->problem;
+}
+int Store::schemaVersion()
+{
+    return Schema::version();
+}
+QString Store::connectionName() const
+{
+    return d->connection;
+}
 
 void Store::setBusyTimeout(int ms)
 {
@@ -378,13 +426,20 @@ void Store::setBusyTimeout(int ms)
 
 QHash<QString, WorkerState> Store::workerStates(const QString &account) const
 {
-    const QString what = StoreText::tr("cannot read the worker states of account \"%1\"").arg(account);
+    const QString what =
+        StoreText::tr("cannot read the worker states of account \"%1\"").arg(account);
     QHash<QString, WorkerState> states;
     const int acc = d->accountId(account, false);
-    QSqlQuery *q = acc <= 0 ? nullptr : d->read(what, QStringLiteral(
-        "SELECT w.name, s.status, s.status_since, s.last_listed_at, s.hashrate, s.hashrate_1h,"
-        " s.hashrate_24h, s.stale_24h, s.last_share_at, s.host FROM worker_state s JOIN workers w"
-        " ON w.account_id = s.account_id AND w.id = s.worker_id WHERE s.account_id = ?"), {acc});
+    QSqlQuery *q = acc <= 0
+                       ? nullptr
+                       : d->read(what,
+                                 QStringLiteral("SELECT w.name, s.status, s.status_since, "
+                                                "s.last_listed_at, s.hashrate, s.hashrate_1h,"
+                                                " s.hashrate_24h, s.stale_24h, s.last_share_at, "
+                                                "s.host FROM worker_state s JOIN workers w"
+                                                " ON w.account_id = s.account_id AND w.id = "
+                                                "s.worker_id WHERE s.account_id = ?"),
+                                 {acc});
     if (acc < 0)
         d->fail(what);
     while (q && q->next()) {
@@ -392,7 +447,8 @@ QHash<QString, WorkerState> Store::workerStates(const QString &account) const
         s.sample.name = q->value(0).toString();
         const std::optional<WorkerStatus> status = workerStatusFromKey(q->value(1).toString());
         if (!status) { // only a newer build writes that; the next poll rewrites the row
-            qCWarning(lcStore) << "unknown status" << q->value(1).toString() << "of" << s.sample.name;
+            qCWarning(lcStore) << "unknown status" << q->value(1).toString() << "of"
+                               << s.sample.name;
             continue;
         }
         s.status = *status;
@@ -416,9 +472,16 @@ AccountState Store::accountState(const QString &account) const
     const QString what = StoreText::tr("cannot read the state of account \"%1\"").arg(account);
     AccountState s;
     const int acc = d->accountId(account, false);
-    QSqlQuery *q = acc <= 0 ? nullptr : d->read(what, QStringLiteral(
-        "SELECT last_success_at, last_attempt_at, unreachable_since, last_error, incident_since,"
-        " hashrate_low, pool_unreachable FROM account_state WHERE account_id = ?"), {acc});
+    QSqlQuery *q =
+        acc <= 0
+            ? nullptr
+            : d->read(
+                  what,
+                  QStringLiteral(
+                      "SELECT last_success_at, last_attempt_at, unreachable_since, last_error, "
+                      "incident_since,"
+                      " hashrate_low, pool_unreachable FROM account_state WHERE account_id = ?"),
+                  {acc});
     if (acc < 0)
         d->fail(what);
     if (q && q->next()) {

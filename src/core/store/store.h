@@ -14,9 +14,9 @@ namespace rw {
 // One point of a chart series. Hash rates in H/s.
 struct SeriesPoint
 {
-    qint64 at = 0;        // unix s
+    qint64 at = 0; // unix s
     double hashRate = 0;
-    int online = 0;       // online workers (account totals only)
+    int online = 0; // online workers (account totals only)
 };
 
 struct Outage
@@ -31,19 +31,25 @@ struct Outage
 // notifier relies on it, so a restart or a --once run knows what is in the chat.
 struct LiveMessage
 {
-    enum State { Sending, Live, Retracted, Failed };
-    qint64 id = 0;         // row id in the store; 0 = not saved yet
+    enum State
+    {
+        Sending,
+        Live,
+        Retracted,
+        Failed
+    };
+    qint64 id = 0; // row id in the store; 0 = not saved yet
     QString account;
     QString chat;
-    qint64 messageId = 0;  // 0 while Sending
+    qint64 messageId = 0; // 0 while Sending
     // What the message announces, Announcement::toKey(): readable JSON, not a digest, so a
     // restart can tell growth from shrinking. Stored in the column content_hash, its old name.
     QByteArray announcementKey;
-    QString text;          // as sent (HTML)
-    qint64 sentAt = 0;     // unix s
-    qint64 editedAt = 0;   // unix s, 0 = never edited
+    QString text;        // as sent (HTML)
+    qint64 sentAt = 0;   // unix s
+    qint64 editedAt = 0; // unix s, 0 = never edited
     State state = Sending;
-    QString detail;        // why it failed, or how it was retracted
+    QString detail; // why it failed, or how it was retracted
 };
 
 // What the notifier must remember about a chat across runs.
@@ -56,11 +62,11 @@ struct TelegramChatState
 // Durable per-account state that is not per worker.
 struct AccountState
 {
-    qint64 lastSuccessAt = 0;   // unix s (local clock) of the last successful poll
-    qint64 lastAttemptAt = 0;   // unix s (local clock)
-    qint64 unreachableSince = 0;// first failure after the last success; 0 = pool answering
-    QString lastError;          // plain words, never a secret
-    qint64 incidentSince = 0;   // when the current incident began; 0 = none
+    qint64 lastSuccessAt = 0;    // unix s (local clock) of the last successful poll
+    qint64 lastAttemptAt = 0;    // unix s (local clock)
+    qint64 unreachableSince = 0; // first failure after the last success; 0 = pool answering
+    QString lastError;           // plain words, never a secret
+    qint64 incidentSince = 0;    // when the current incident began; 0 = none
     bool hashrateLow = false;
     bool poolUnreachable = false;
 };
@@ -85,7 +91,8 @@ public:
     QString path() const;
     QString lastError() const; // last failed operation, in plain words
     // What kind of failure lastError() is, for whoever must decide what to do about it.
-    enum class Problem {
+    enum class Problem
+    {
         None,
         Transient, // locked by another process, disk full, an I/O error: retrying can work
         Damaged,   // the file is corrupt or not a database: it must be moved aside
@@ -149,8 +156,9 @@ public:
     // Writes m under its own id (m.id != 0), whether or not that row exists: for a new file that
     // must take over the messages a damaged one knew (Runtime).
     bool adoptMessage(const LiveMessage &m);
-    QVector<LiveMessage> liveMessages(const QString &account = {}) const; // Sending/Live, oldest first
-    QVector<LiveMessage> messageHistory(int limit = 200) const;           // newest first, all states
+    QVector<LiveMessage>
+    liveMessages(const QString &account = {}) const;            // Sending/Live, oldest first
+    QVector<LiveMessage> messageHistory(int limit = 200) const; // newest first, all states
     // Per chat as configured (a default state when none is stored).
     bool saveChatState(const QString &chat, const TelegramChatState &state);
     TelegramChatState chatState(const QString &chat) const;

@@ -48,7 +48,8 @@ struct Store::Private
 
     QSqlQuery *prepared(const QString &sql);
     bool exec(QSqlQuery *q, std::initializer_list<QVariant> values);
-    QSqlQuery *read(const QString &what, const QString &sql, std::initializer_list<QVariant> values);
+    QSqlQuery *read(const QString &what, const QString &sql,
+                    std::initializer_list<QVariant> values);
     bool transaction(const QString &what, const std::function<bool()> &body);
     void fail(const QString &what);
     void checkThread() const; // qFatal on a wrong thread, when checks are on (checkThreads)
@@ -61,7 +62,8 @@ struct Store::Private
     bool applyEvents(int account, const QVector<Event> &events);
     qint64 meta(const char *key);
     bool rollUp(int account, const QString &src, const QString &dst, qint64 bucket, qint64 cut);
-    QVector<SeriesPoint> series(const QString &what, int account, int worker, qint64 from, qint64 to);
+    QVector<SeriesPoint> series(const QString &what, int account, int worker, qint64 from,
+                                qint64 to);
     QVector<LiveMessage> messages(const QString &where, std::initializer_list<QVariant> values);
 };
 

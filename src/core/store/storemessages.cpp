@@ -2,14 +2,15 @@
 
 #include "store/store.h"
 
-#include "store/store_p.h"
 #include "store/schema.h"
+#include "store/store_p.h"
 
 namespace rw {
 
 namespace {
 
-const char *const MessageStates[] = {"sending", "live", "retracted", "failed"}; // LiveMessage::State
+const char *const MessageStates[] = {"sending", "live", "retracted",
+                                     "failed"}; // LiveMessage::State
 
 } // namespace
 
@@ -17,10 +18,12 @@ QVector<LiveMessage> Store::Private::messages(const QString &where,
                                               std::initializer_list<QVariant> values)
 {
     QVector<LiveMessage> list;
-    QSqlQuery *q = read(StoreText::tr("cannot read the Telegram messages"),
-                        QStringLiteral("SELECT id, account, chat, message_id, content_hash, text, sent_at,"
-                                       " edited_at, state, detail FROM telegram_messages ")
-                            + where, values);
+    QSqlQuery *q =
+        read(StoreText::tr("cannot read the Telegram messages"),
+             QStringLiteral("SELECT id, account, chat, message_id, content_hash, text, sent_at,"
+                            " edited_at, state, detail FROM telegram_messages ") +
+                 where,
+             values);
     while (q && q->next()) {
         LiveMessage m;
         m.id = q->value(0).toLongLong();
@@ -47,12 +50,17 @@ bool Store::saveMessage(LiveMessage &m)
 {
     qint64 id = m.id;
     const bool ok = d->transaction(StoreText::tr("cannot save a Telegram message"), [&] {
-        QSqlQuery *q = d->prepared(m.id == 0
-            ? QStringLiteral("INSERT INTO telegram_messages (account, chat, message_id, content_hash,"
-                             " text, sent_at, edited_at, state, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            : QStringLiteral("UPDATE telegram_messages SET account = ?, chat = ?, message_id = ?,"
-                             " content_hash = ?, text = ?, sent_at = ?, edited_at = ?, state = ?, detail = ?"
-                             " WHERE id = ?"));
+        QSqlQuery *q = d->prepared(
+            m.id == 0
+                ? QStringLiteral(
+                      "INSERT INTO telegram_messages (account, chat, message_id, content_hash,"
+                      " text, sent_at, edited_at, state, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                      "?)")
+                : QStringLiteral(
+                      "UPDATE telegram_messages SET account = ?, chat = ?, message_id = ?,"
+                      " content_hash = ?, text = ?, sent_at = ?, edited_at = ?, state = ?, detail "
+                      "= ?"
+                      " WHERE id = ?"));
         if (q && m.id)
             q->bindValue(9, m.id); // WHERE id = ?
         if (!d->exec(q, {m.account, m.chat, m.messageId, m.announcementKey, m.text, m.sentAt,
@@ -75,10 +83,10 @@ bool Store::saveMessage(LiveMessage &m)
 bool Store::adoptMessage(const LiveMessage &m)
 {
     return d->transaction(StoreText::tr("cannot save a Telegram message"), [&] {
-        QSqlQuery *q = d->prepared(
-            QStringLiteral("INSERT OR REPLACE INTO telegram_messages (id, account, chat, message_id,"
-                           " content_hash, text, sent_at, edited_at, state, detail)"
-                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        QSqlQuery *q = d->prepared(QStringLiteral(
+            "INSERT OR REPLACE INTO telegram_messages (id, account, chat, message_id,"
+            " content_hash, text, sent_at, edited_at, state, detail)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         return d->exec(q,
                        {m.id, m.account, m.chat, m.messageId, m.announcementKey, m.text, m.sentAt,
                         m.editedAt, QString::fromLatin1(MessageStates[m.state]), m.detail});
@@ -88,9 +96,10 @@ bool Store::adoptMessage(const LiveMessage &m)
 QVector<LiveMessage> Store::liveMessages(const QString &account) const
 {
     return account.isEmpty()
-        ? d->messages(QStringLiteral("WHERE state IN ('sending', 'live') ORDER BY id"), {})
-        : d->messages(QStringLiteral("WHERE state IN ('sending', 'live') AND account = ? ORDER BY id"),
-                      {account});
+               ? d->messages(QStringLiteral("WHERE state IN ('sending', 'live') ORDER BY id"), {})
+               : d->messages(QStringLiteral(
+                                 "WHERE state IN ('sending', 'live') AND account = ? ORDER BY id"),
+                             {account});
 }
 
 QVector<LiveMessage> Store::messageHistory(int limit) const
@@ -101,8 +110,8 @@ QVector<LiveMessage> Store::messageHistory(int limit) const
 bool Store::saveChatState(const QString &chat, const TelegramChatState &state)
 {
     return d->transaction(StoreText::tr("cannot save the Telegram chat state"), [&] {
-        QSqlQuery *q = d->prepared(QStringLiteral(
-            "INSERT OR REPLACE INTO telegram_chats (chat, not_before_ms, migrated_to) VALUES (?, ?, ?)"));
+        QSqlQuery *q = d->prepared(QStringLiteral("INSERT OR REPLACE INTO telegram_chats (chat, "
+                                                  "not_before_ms, migrated_to) VALUES (?, ?, ?)"));
         return d->exec(q, {chat, state.notBeforeMs,
                            state.migratedTo.isEmpty() ? QVariant() : QVariant(state.migratedTo)});
     });

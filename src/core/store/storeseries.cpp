@@ -3,8 +3,8 @@
 
 #include "store/store.h"
 
-#include "store/store_p.h"
 #include "store/schema.h"
+#include "store/store_p.h"
 
 #include <QStringList>
 
@@ -31,21 +31,23 @@ bool Store::Private::applyEvents(int account, const QVector<Event> &events)
             return false;
         if (opens) {
             // The partial unique index keeps an outage already open (offline, then missing).
-            if (!exec(prepared(QStringLiteral("INSERT OR IGNORE INTO outages (account_id, worker_id,"
-                                              " start_at) VALUES (?, ?, ?)")),
-                      {account, worker, e.at}))
+            if (!exec(
+                    prepared(QStringLiteral("INSERT OR IGNORE INTO outages (account_id, worker_id,"
+                                            " start_at) VALUES (?, ?, ?)")),
+                    {account, worker, e.at}))
                 return false;
             continue;
         }
-        QSqlQuery *close = prepared(QStringLiteral("UPDATE outages SET end_at = max(start_at, ?) WHERE"
-                                                   " account_id = ? AND worker_id = ? AND end_at IS NULL"));
+        QSqlQuery *close =
+            prepared(QStringLiteral("UPDATE outages SET end_at = max(start_at, ?) WHERE"
+                                    " account_id = ? AND worker_id = ? AND end_at IS NULL"));
         if (!exec(close, {e.at, account, worker}))
             return false;
         // Began before this database knew of it (a new file, a lost write): still log it.
-        if (close->numRowsAffected() == 0 && e.durationSecs > 0
-            && !exec(prepared(QStringLiteral("INSERT INTO outages (account_id, worker_id, start_at,"
-                                             " end_at) VALUES (?, ?, ?, ?)")),
-                     {account, worker, e.at - e.durationSecs, e.at}))
+        if (close->numRowsAffected() == 0 && e.durationSecs > 0 &&
+            !exec(prepared(QStringLiteral("INSERT INTO outages (account_id, worker_id, start_at,"
+                                          " end_at) VALUES (?, ?, ?, ?)")),
+                  {account, worker, e.at - e.durationSecs, e.at}))
             return false;
     }
     return true;
@@ -68,26 +70,29 @@ bool Store::Private::rollUp(int account, const QString &src, const QString &dst,
                             qint64 cut)
 {
     const bool samples = src.startsWith(QLatin1String("samples"));
-    const QString weight = src.contains(QLatin1Char('_')) ? QStringLiteral("n") : QStringLiteral("1");
-    const QString values = samples ? QStringLiteral("hashrate")
-                                   : QStringLiteral("hashrate, online, offline, total");
+    const QString weight =
+        src.contains(QLatin1Char('_')) ? QStringLiteral("n") : QStringLiteral("1");
+    const QString values =
+        samples ? QStringLiteral("hashrate") : QStringLiteral("hashrate, online, offline, total");
     QStringList averages, merges;
     for (const QString &v : values.split(QStringLiteral(", "))) {
         averages << QStringLiteral("total(%1 * %2) / total(%2)").arg(v, weight);
-        merges << QStringLiteral("%1 = (%1 * n + excluded.%1 * excluded.n) / (n + excluded.n)").arg(v);
+        merges
+            << QStringLiteral("%1 = (%1 * n + excluded.%1 * excluded.n) / (n + excluded.n)").arg(v);
     }
     const QString keys = samples ? QStringLiteral("at, worker_id") : QStringLiteral("at");
-    const QString bucketOf = QStringLiteral("at - at % ") + QString::number(bucket)
-                             + (samples ? QStringLiteral(", worker_id") : QString());
-    const QString insert = QStringLiteral(
-        "INSERT INTO %1 (account_id, %2, %3, n) SELECT account_id, %4, %5, total(%6) FROM %7"
-        " WHERE account_id = ? AND at < ? GROUP BY %4"
-        " ON CONFLICT (account_id, %2) DO UPDATE SET %8, n = n + excluded.n")
-        .arg(dst, keys, values, bucketOf, averages.join(QStringLiteral(", ")), weight, src,
-             merges.join(QStringLiteral(", ")));
-    return exec(prepared(insert), {account, cut})
-           && exec(prepared(QStringLiteral("DELETE FROM %1 WHERE account_id = ? AND at < ?").arg(src)),
-                   {account, cut});
+    const QString bucketOf = QStringLiteral("at - at % ") + QString::number(bucket) +
+                             (samples ? QStringLiteral(", worker_id") : QString());
+    const QString insert =
+        QStringLiteral(
+            "INSERT INTO %1 (account_id, %2, %3, n) SELECT account_id, %4, %5, total(%6) FROM %7"
+            " WHERE account_id = ? AND at < ? GROUP BY %4"
+            " ON CONFLICT (account_id, %2) DO UPDATE SET %8, n = n + excluded.n")
+            .arg(dst, keys, values, bucketOf, averages.join(QStringLiteral(", ")), weight, src,
+                 merges.join(QStringLiteral(", ")));
+    return exec(prepared(insert), {account, cut}) &&
+           exec(prepared(QStringLiteral("DELETE FROM %1 WHERE account_id = ? AND at < ?").arg(src)),
+                {account, cut});
 }
 
 // Daily rows before hourly_cut, hourly rows in [hourly_cut, raw_cut), raw rows from raw_cut:
@@ -97,7 +102,11 @@ QVector<SeriesPoint> Store::Private::series(const QString &what, int account, in
 {
     sqlError = QSqlError();
     const qint64 hourlyCut = meta("hourly_cut"), rawCut = meta("raw_cut");
-    const struct { const char *suffix; qint64 begin, lo, hi; } parts[] = {
+    const struct
+    {
+        const char *suffix;
+        qint64 begin, lo, hi;
+    } parts[] = {
         {"_daily", from - Day + 1, 0, hourlyCut}, // roll-up buckets overlapping [from, to]
         {"_hourly", from - Hour + 1, hourlyCut, rawCut},
         {"", from, rawCut, std::numeric_limits<qint64>::max()},
@@ -106,11 +115,12 @@ QVector<SeriesPoint> Store::Private::series(const QString &what, int account, in
                                         " AND at >= ? AND at < ?");
     // Worker rows are keyed (account, time, worker): seek the poll times rather than scan
     // every worker's rows.
-    const QString sql = worker ? QStringLiteral("SELECT at, hashrate, 0 FROM samples%1 WHERE account_id = ?"
-                                                " AND worker_id = ? AND at IN (SELECT at FROM ")
-                                     + span + QStringLiteral(") ORDER BY at")
-                               : QStringLiteral("SELECT at, hashrate, online FROM ") + span
-                                     + QStringLiteral(" ORDER BY at");
+    const QString sql =
+        worker ? QStringLiteral("SELECT at, hashrate, 0 FROM samples%1 WHERE account_id = ?"
+                                " AND worker_id = ? AND at IN (SELECT at FROM ") +
+                     span + QStringLiteral(") ORDER BY at")
+               : QStringLiteral("SELECT at, hashrate, online FROM ") + span +
+                     QStringLiteral(" ORDER BY at");
     QVector<SeriesPoint> points;
     for (const auto &part : parts) {
         if (hourlyCut < 0 || rawCut < 0)
@@ -118,12 +128,14 @@ QVector<SeriesPoint> Store::Private::series(const QString &what, int account, in
         if (part.lo >= part.hi)
             continue;
         QSqlQuery *q = prepared(sql.arg(QLatin1String(part.suffix)));
-        const bool ok = worker ? exec(q, {account, worker, account, part.begin, to, part.lo, part.hi})
-                               : exec(q, {account, part.begin, to, part.lo, part.hi});
+        const bool ok = worker
+                            ? exec(q, {account, worker, account, part.begin, to, part.lo, part.hi})
+                            : exec(q, {account, part.begin, to, part.lo, part.hi});
         if (!ok)
             break;
         while (q->next())
-            points.append({q->value(0).toLongLong(), q->value(1).toDouble(), qRound(q->value(2).toDouble())});
+            points.append(
+                {q->value(0).toLongLong(), q->value(1).toDouble(), qRound(q->value(2).toDouble())});
         q->finish();
     }
     if (sqlError.isValid())
@@ -135,43 +147,48 @@ bool Store::recordPoll(const QString &account, qint64 at, const Snapshot &snapsh
                        const QHash<QString, WorkerState> &states, const AccountState &accountState,
                        const QVector<Event> &events)
 {
-    return d->transaction(StoreText::tr("cannot save the poll of account \"%1\"").arg(account), [&] {
-        const int acc = d->accountId(account, true);
-        int online = 0, offline = 0;
-        for (const WorkerState &s : states) {
-            online += s.status == WorkerStatus::Online;
-            offline += s.status == WorkerStatus::Offline || s.status == WorkerStatus::Missing;
-        }
-        // OR REPLACE: a repeated poll time (the pool's Date header did not move) replaces it.
-        if (acc < 0
-            || !d->exec(d->prepared(QStringLiteral("INSERT OR REPLACE INTO polls (account_id, at, hashrate,"
-                                                   " online, offline, total) VALUES (?, ?, ?, ?, ?, ?)")),
-                        {acc, at, snapshot.totalHashRate, online, offline, online + offline}))
-            return false;
-        QSqlQuery *sample = d->prepared(QStringLiteral("INSERT OR REPLACE INTO samples (account_id, at,"
-                                                       " worker_id, hashrate) VALUES (?, ?, ?, ?)"));
-        for (const WorkerSample &w : snapshot.workers) {
-            const int worker = d->workerId(acc, w.name, true);
-            if (worker < 0 || !d->exec(sample, {acc, at, worker, w.hashRate}))
+    return d->transaction(
+        StoreText::tr("cannot save the poll of account \"%1\"").arg(account), [&] {
+            const int acc = d->accountId(account, true);
+            int online = 0, offline = 0;
+            for (const WorkerState &s : states) {
+                online += s.status == WorkerStatus::Online;
+                offline += s.status == WorkerStatus::Offline || s.status == WorkerStatus::Missing;
+            }
+            // OR REPLACE: a repeated poll time (the pool's Date header did not move) replaces it.
+            if (acc < 0 ||
+                !d->exec(d->prepared(QStringLiteral(
+                             "INSERT OR REPLACE INTO polls (account_id, at, hashrate,"
+                             " online, offline, total) VALUES (?, ?, ?, ?, ?, ?)")),
+                         {acc, at, snapshot.totalHashRate, online, offline, online + offline}))
                 return false;
-        }
-        return d->saveWorkerStates(acc, states) && d->saveAccountState(acc, accountState)
-               && d->applyEvents(acc, events);
-    });
+            QSqlQuery *sample =
+                d->prepared(QStringLiteral("INSERT OR REPLACE INTO samples (account_id, at,"
+                                           " worker_id, hashrate) VALUES (?, ?, ?, ?)"));
+            for (const WorkerSample &w : snapshot.workers) {
+                const int worker = d->workerId(acc, w.name, true);
+                if (worker < 0 || !d->exec(sample, {acc, at, worker, w.hashRate}))
+                    return false;
+            }
+            return d->saveWorkerStates(acc, states) && d->saveAccountState(acc, accountState) &&
+                   d->applyEvents(acc, events);
+        });
 }
 
 bool Store::recordFailure(const QString &account, const AccountState &accountState,
                           const QVector<Event> &events)
 {
-    return d->transaction(StoreText::tr("cannot save the failed poll of account \"%1\"").arg(account), [&] {
-        const int acc = d->accountId(account, true);
-        return acc > 0 && d->saveAccountState(acc, accountState) && d->applyEvents(acc, events);
-    });
+    return d->transaction(
+        StoreText::tr("cannot save the failed poll of account \"%1\"").arg(account), [&] {
+            const int acc = d->accountId(account, true);
+            return acc > 0 && d->saveAccountState(acc, accountState) && d->applyEvents(acc, events);
+        });
 }
 
 QVector<SeriesPoint> Store::accountSeries(const QString &account, qint64 from, qint64 to) const
 {
-    const QString what = StoreText::tr("cannot read the hashrate history of account \"%1\"").arg(account);
+    const QString what =
+        StoreText::tr("cannot read the hashrate history of account \"%1\"").arg(account);
     const int acc = d->accountId(account, false);
     if (acc < 0)
         d->fail(what);
@@ -181,7 +198,8 @@ QVector<SeriesPoint> Store::accountSeries(const QString &account, qint64 from, q
 QVector<SeriesPoint> Store::workerSeries(const QString &account, const QString &worker, qint64 from,
                                          qint64 to) const
 {
-    const QString what = StoreText::tr("cannot read the hashrate history of worker \"%1\"").arg(worker);
+    const QString what =
+        StoreText::tr("cannot read the hashrate history of worker \"%1\"").arg(worker);
     const int acc = d->accountId(account, false);
     const int id = acc > 0 ? d->workerId(acc, worker, false) : acc;
     if (id < 0)
@@ -195,10 +213,17 @@ QVector<Outage> Store::outages(const QString &account, qint64 from, qint64 to,
     const QString what = StoreText::tr("cannot read the outages of account \"%1\"").arg(account);
     QVector<Outage> list;
     const int acc = d->accountId(account, false);
-    QSqlQuery *q = acc <= 0 ? nullptr : d->read(what, QStringLiteral(
-        "SELECT w.name, o.start_at, o.end_at FROM outages o JOIN workers w ON w.account_id ="
-        " o.account_id AND w.id = o.worker_id WHERE o.account_id = ? AND o.start_at <= ? AND"
-        " (o.end_at IS NULL OR o.end_at >= ?) ORDER BY o.start_at DESC, w.name"), {acc, to, from});
+    QSqlQuery *q =
+        acc <= 0
+            ? nullptr
+            : d->read(what,
+                      QStringLiteral(
+                          "SELECT w.name, o.start_at, o.end_at FROM outages o JOIN workers w ON "
+                          "w.account_id ="
+                          " o.account_id AND w.id = o.worker_id WHERE o.account_id = ? AND "
+                          "o.start_at <= ? AND"
+                          " (o.end_at IS NULL OR o.end_at >= ?) ORDER BY o.start_at DESC, w.name"),
+                      {acc, to, from});
     if (acc < 0)
         d->fail(what);
     int found = 0;
@@ -234,14 +259,15 @@ bool Store::applyRetention(qint64 now)
         for (int acc : std::as_const(accounts)) {
             for (const QString &t : {QStringLiteral("polls"), QStringLiteral("samples")}) {
                 const QString hourly = t + QStringLiteral("_hourly");
-                if (!d->rollUp(acc, t, hourly, Hour, rawCut)
-                    || !d->rollUp(acc, hourly, t + QStringLiteral("_daily"), Day, hourlyCut))
+                if (!d->rollUp(acc, t, hourly, Hour, rawCut) ||
+                    !d->rollUp(acc, hourly, t + QStringLiteral("_daily"), Day, hourlyCut))
                     return false;
             }
         }
-        QSqlQuery *set = d->prepared(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"));
-        return d->exec(set, {QStringLiteral("raw_cut"), rawCut})
-               && d->exec(set, {QStringLiteral("hourly_cut"), hourlyCut});
+        QSqlQuery *set =
+            d->prepared(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"));
+        return d->exec(set, {QStringLiteral("raw_cut"), rawCut}) &&
+               d->exec(set, {QStringLiteral("hourly_cut"), hourlyCut});
     });
 }
 

@@ -16,11 +16,16 @@ QStringList g_secrets;
 const char *levelName(QtMsgType t)
 {
     switch (t) {
-    case QtDebugMsg: return "debug";
-    case QtInfoMsg: return "info";
-    case QtWarningMsg: return "warning";
-    case QtCriticalMsg: return "critical";
-    case QtFatalMsg: return "fatal";
+    case QtDebugMsg:
+        return "debug";
+    case QtInfoMsg:
+        return "info";
+    case QtWarningMsg:
+        return "warning";
+    case QtCriticalMsg:
+        return "critical";
+    case QtFatalMsg:
+        return "fatal";
     }
     return "info";
 }
@@ -40,11 +45,18 @@ QString escapeControls(const QString &text)
             continue;
         }
         switch (u) {
-        case '\n': out += QLatin1String("\\n"); break;
-        case '\r': out += QLatin1String("\\r"); break;
-        case '\t': out += QLatin1String("\\t"); break;
+        case '\n':
+            out += QLatin1String("\\n");
+            break;
+        case '\r':
+            out += QLatin1String("\\r");
+            break;
+        case '\t':
+            out += QLatin1String("\\t");
+            break;
         default:
-            out += QLatin1String("\\x") + QString::number(u, 16).rightJustified(2, QLatin1Char('0'));
+            out +=
+                QLatin1String("\\x") + QString::number(u, 16).rightJustified(2, QLatin1Char('0'));
         }
     }
     return out;
@@ -56,12 +68,11 @@ void handler(QtMsgType type, const QMessageLogContext &ctx, const QString &msg)
 {
     QMutexLocker lock(&g_mutex);
     const QString text = escapeControls(redactText(msg, g_secrets));
-    const QByteArray line =
-        (QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) + QLatin1Char(' ') +
-         QLatin1String(levelName(type)) + QLatin1Char(' ') +
-         QLatin1String(ctx.category ? ctx.category : "default") + QStringLiteral(": ") + text +
-         QLatin1Char('\n'))
-            .toUtf8();
+    const QByteArray line = (QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) +
+                             QLatin1Char(' ') + QLatin1String(levelName(type)) + QLatin1Char(' ') +
+                             QLatin1String(ctx.category ? ctx.category : "default") +
+                             QStringLiteral(": ") + text + QLatin1Char('\n'))
+                                .toUtf8();
     std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
     std::fflush(stderr);
     if (type == QtFatalMsg)
