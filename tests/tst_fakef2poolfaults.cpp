@@ -135,14 +135,16 @@ private slots:
     void dripIsSlow()
     {
         m_pool->setFault(FakeF2pool::Fault::Drip); // one body byte per second
-        QNetworkReply *reply = m_client->startV2(QStringLiteral("/v2/hash_rate/worker/list"),
-                                       {{QStringLiteral("mining_user_name"), kUser},
-                                        {QStringLiteral("currency"), QStringLiteral("bitcoin")}});
+        QNetworkReply *reply =
+            m_client->startV2(QStringLiteral("/v2/hash_rate/worker/list"),
+                              {{QStringLiteral("mining_user_name"), kUser},
+                               {QStringLiteral("currency"), QStringLiteral("bitcoin")}});
         QTRY_COMPARE_WITH_TIMEOUT(
-                reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200, 2000);
+            reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200, 2000);
         QTest::qWait(1500);
         QVERIFY(!reply->isFinished());
-        QVERIFY2(reply->bytesAvailable() <= 3, qPrintable(QString::number(reply->bytesAvailable())));
+        QVERIFY2(reply->bytesAvailable() <= 3,
+                 qPrintable(QString::number(reply->bytesAvailable())));
         QVERIFY(reply->header(QNetworkRequest::ContentLengthHeader).toLongLong() > 100);
         reply->abort();
         reply->deleteLater();
@@ -180,7 +182,8 @@ private slots:
             QCOMPARE(r.header("Content-Length").toLongLong(), qint64(r.body.size()));
         else
             QVERIFY(r.header("Content-Length").isEmpty());
-        const QJsonArray list = QJsonDocument::fromJson(r.body).object().value(QLatin1String("workers")).toArray();
+        const QJsonArray list =
+            QJsonDocument::fromJson(r.body).object().value(QLatin1String("workers")).toArray();
         QVERIFY(list.size() > 5000);
     }
 

@@ -84,31 +84,54 @@ private slots:
         const auto samples = parse(m.render(), &types, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(types.value(QStringLiteral("rigwatch_worker_up")), QStringLiteral("gauge"));
-        QCOMPARE(types.value(QStringLiteral("rigwatch_poll_duration_seconds")), QStringLiteral("histogram"));
-        QCOMPARE(types.value(QStringLiteral("rigwatch_poll_failures_total")), QStringLiteral("counter"));
-        for (const char *n : {"rigwatch_worker_hashrate_hashes_per_second", "rigwatch_worker_last_share_timestamp_seconds",
+        QCOMPARE(types.value(QStringLiteral("rigwatch_poll_duration_seconds")),
+                 QStringLiteral("histogram"));
+        QCOMPARE(types.value(QStringLiteral("rigwatch_poll_failures_total")),
+                 QStringLiteral("counter"));
+        for (const char *n : {"rigwatch_worker_hashrate_hashes_per_second",
+                              "rigwatch_worker_last_share_timestamp_seconds",
                               "rigwatch_account_hashrate_hashes_per_second", "rigwatch_workers",
                               "rigwatch_telegram_messages_live", "rigwatch_build_info"})
             QVERIFY2(types.contains(QLatin1String(n)), n);
 
-        auto find = [&](const QString &name, const QString &k, const QString &v) -> std::optional<Sample> {
+        auto find = [&](const QString &name, const QString &k,
+                        const QString &v) -> std::optional<Sample> {
             for (const Sample &s : samples)
                 if (s.name == name && s.labels.value(k) == v)
                     return s;
             return std::nullopt;
         };
-        const auto down = find(QStringLiteral("rigwatch_worker_up"), QStringLiteral("worker"), QStringLiteral("rig\n\"2\""));
+        const auto down = find(QStringLiteral("rigwatch_worker_up"), QStringLiteral("worker"),
+                               QStringLiteral("rig\n\"2\""));
         QVERIFY(down);
         QCOMPARE(down->value, 0.0);
         QCOMPARE(down->labels.value(QStringLiteral("account")), QStringLiteral("farm \"main\"\\x"));
-        QCOMPARE(find(QStringLiteral("rigwatch_worker_up"), QStringLiteral("worker"), QStringLiteral("rig-01"))->value, 1.0);
-        QCOMPARE(find(QStringLiteral("rigwatch_workers"), QStringLiteral("state"), QStringLiteral("offline"))->value, 1.0);
-        QCOMPARE(find(QStringLiteral("rigwatch_poll_failures_total"), QStringLiteral("reason"), QStringLiteral("timeout"))->value, 1.0);
-        QCOMPARE(find(QStringLiteral("rigwatch_poll_duration_seconds_bucket"), QStringLiteral("le"), QStringLiteral("0.5"))->value, 1.0);
-        QCOMPARE(find(QStringLiteral("rigwatch_poll_duration_seconds_bucket"), QStringLiteral("le"), QStringLiteral("+Inf"))->value, 2.0);
+        QCOMPARE(find(QStringLiteral("rigwatch_worker_up"), QStringLiteral("worker"),
+                      QStringLiteral("rig-01"))
+                     ->value,
+                 1.0);
+        QCOMPARE(find(QStringLiteral("rigwatch_workers"), QStringLiteral("state"),
+                      QStringLiteral("offline"))
+                     ->value,
+                 1.0);
+        QCOMPARE(find(QStringLiteral("rigwatch_poll_failures_total"), QStringLiteral("reason"),
+                      QStringLiteral("timeout"))
+                     ->value,
+                 1.0);
+        QCOMPARE(find(QStringLiteral("rigwatch_poll_duration_seconds_bucket"), QStringLiteral("le"),
+                      QStringLiteral("0.5"))
+                     ->value,
+                 1.0);
+        QCOMPARE(find(QStringLiteral("rigwatch_poll_duration_seconds_bucket"), QStringLiteral("le"),
+                      QStringLiteral("+Inf"))
+                     ->value,
+                 2.0);
         // Bounds and sums as a person writes them, not as the nearest 17 digits of a double.
-        QVERIFY(find(QStringLiteral("rigwatch_poll_duration_seconds_bucket"), QStringLiteral("le"), QStringLiteral("0.05")));
-        QVERIFY(QString::fromUtf8(m.render()).contains(QStringLiteral("rigwatch_poll_duration_seconds_sum{account=\"farm \\\"main\\\"\\\\x\"} 31.3\n")));
+        QVERIFY(find(QStringLiteral("rigwatch_poll_duration_seconds_bucket"), QStringLiteral("le"),
+                     QStringLiteral("0.05")));
+        QVERIFY(QString::fromUtf8(m.render())
+                    .contains(QStringLiteral("rigwatch_poll_duration_seconds_sum{account=\"farm "
+                                             "\\\"main\\\"\\\\x\"} 31.3\n")));
     }
 
     // One pool user mining two currencies: two accounts with the same user. Their series must
@@ -138,15 +161,17 @@ private slots:
             for (auto it = s.labels.cbegin(); it != s.labels.cend(); ++it)
                 labels << it.key() + QLatin1Char('=') + it.value();
             labels.sort();
-            const QString id = s.name + QLatin1Char('{') + labels.join(QLatin1Char(',')) + QLatin1Char('}');
+            const QString id =
+                s.name + QLatin1Char('{') + labels.join(QLatin1Char(',')) + QLatin1Char('}');
             QVERIFY2(!series.contains(id), qPrintable(QStringLiteral("duplicate series ") + id));
             series.insert(id);
             if (s.labels.contains(QStringLiteral("account")))
                 accounts.insert(s.labels.value(QStringLiteral("account")));
         }
         // The ambiguous user is told apart by currency; an unambiguous one keeps its plain name.
-        QCOMPARE(accounts, QSet<QString>({QStringLiteral("farm/bitcoin"), QStringLiteral("farm/litecoin"),
-                                          QStringLiteral("solo")}));
+        QCOMPARE(accounts,
+                 QSet<QString>({QStringLiteral("farm/bitcoin"), QStringLiteral("farm/litecoin"),
+                                QStringLiteral("solo")}));
     }
 
     void scrapedOverHttpCountersRise()
@@ -158,12 +183,17 @@ private slots:
         QVERIFY2(server.listen(QStringLiteral("127.0.0.1:0"), &error), qPrintable(error));
         QNetworkAccessManager nam;
         auto scrape = [&]() {
-            QNetworkReply *r = nam.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/metrics").arg(server.port()))));
+            QNetworkReply *r = nam.get(QNetworkRequest(
+                QUrl(QStringLiteral("http://127.0.0.1:%1/metrics").arg(server.port()))));
             QSignalSpy done(r, &QNetworkReply::finished);
             done.wait(5000);
             r->deleteLater();
             [&] { QCOMPARE(r->error(), QNetworkReply::NoError); }();
-            [&] { QVERIFY(r->header(QNetworkRequest::ContentTypeHeader).toString().startsWith(QStringLiteral("text/plain"))); }();
+            [&] {
+                QVERIFY(r->header(QNetworkRequest::ContentTypeHeader)
+                            .toString()
+                            .startsWith(QStringLiteral("text/plain")));
+            }();
             return r->readAll();
         };
         double last = -1;
@@ -179,7 +209,8 @@ private slots:
             QVERIFY(now > last);
             last = now;
         }
-        QNetworkReply *r = nam.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/nope").arg(server.port()))));
+        QNetworkReply *r = nam.get(
+            QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/nope").arg(server.port()))));
         QSignalSpy done(r, &QNetworkReply::finished);
         QVERIFY(done.wait(5000));
         QCOMPARE(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 404);

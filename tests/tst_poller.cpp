@@ -160,11 +160,13 @@ private slots:
         QVERIFY(qAbs(snap.poolTimeSecs - m_clock.nowSecs()) <= 1);
         QCOMPARE(m_pool->lastRequestHeader("f2p-api-secret"), QByteArray("s3cret-token-value"));
         const QJsonObject body = QJsonDocument::fromJson(m_pool->lastRequestBody()).object();
-        QCOMPARE(body.value(QStringLiteral("mining_user_name")).toString(), QStringLiteral("farm1"));
+        QCOMPARE(body.value(QStringLiteral("mining_user_name")).toString(),
+                 QStringLiteral("farm1"));
         QCOMPARE(body.value(QStringLiteral("currency")).toString(), QStringLiteral("bitcoin"));
         QCOMPARE(m_pool->lastRequestPath(), QStringLiteral("/v2/hash_rate/worker/list"));
-        const auto rig3 = std::find_if(snap.workers.cbegin(), snap.workers.cend(),
-                                       [](const WorkerSample &w) { return w.name == QStringLiteral("rig-03"); });
+        const auto rig3 =
+            std::find_if(snap.workers.cbegin(), snap.workers.cend(),
+                         [](const WorkerSample &w) { return w.name == QStringLiteral("rig-03"); });
         QVERIFY(rig3 != snap.workers.cend());
         QCOMPARE(rig3->lastShareAt, m_clock.nowSecs() - 3600);
     }
@@ -214,8 +216,10 @@ private slots:
         const auto snap = ok.first().first().value<Snapshot>();
         QCOMPARE(snap.workers.size(), 8000);
         QCOMPARE(snap.workers.last().name, QStringLiteral("rig-8000"));
-        const auto rig = std::find_if(snap.workers.cbegin(), snap.workers.cend(),
-                                      [](const WorkerSample &w) { return w.name == QStringLiteral("rig-7777"); });
+        const auto rig =
+            std::find_if(snap.workers.cbegin(), snap.workers.cend(), [](const WorkerSample &w) {
+                return w.name == QStringLiteral("rig-7777");
+            });
         QVERIFY(rig != snap.workers.cend());
         QCOMPARE(rig->lastShareAt, m_clock.nowSecs() - 1800);
     }
@@ -252,8 +256,9 @@ private slots:
         QCOMPARE(second.workers.size(), 13);
         qsizetype shared = 0;
         for (const WorkerSample &w : second.workers) {
-            const auto before = std::find_if(first.workers.cbegin(), first.workers.cend(),
-                                             [&w](const WorkerSample &f) { return f.name == w.name; });
+            const auto before =
+                std::find_if(first.workers.cbegin(), first.workers.cend(),
+                             [&w](const WorkerSample &f) { return f.name == w.name; });
             if (before == first.workers.cend()) {
                 QCOMPARE(w.name, QStringLiteral("rig-new"));
                 continue;
@@ -275,7 +280,8 @@ private slots:
         QSignalSpy ok(&p, &Poller::polled);
         p.start();
         QTRY_COMPARE(ok.size(), 1);
-        QVERIFY(qAbs(ok.first().first().value<Snapshot>().poolTimeSecs - (m_clock.nowSecs() - 7200)) <= 1);
+        QVERIFY(qAbs(ok.first().first().value<Snapshot>().poolTimeSecs -
+                     (m_clock.nowSecs() - 7200)) <= 1);
     }
 
     void faults_data()
@@ -283,15 +289,24 @@ private slots:
         QTest::addColumn<FakeF2pool::Fault>("fault");
         QTest::addColumn<int>("kind");
         QTest::addColumn<QString>("words");
-        QTest::newRow("hang") << FakeF2pool::Fault::Hang << int(PollFailure::Timeout) << "did not answer within 1 s";
-        QTest::newRow("drip") << FakeF2pool::Fault::Drip << int(PollFailure::Timeout) << "within 1 s";
-        QTest::newRow("500") << FakeF2pool::Fault::Http500 << int(PollFailure::HttpStatus) << "HTTP 500";
-        QTest::newRow("401") << FakeF2pool::Fault::Http401 << int(PollFailure::HttpStatus) << "HTTP 401";
-        QTest::newRow("5010") << FakeF2pool::Fault::ErrorCode5010 << int(PollFailure::PoolError) << "5010";
-        QTest::newRow("invalid") << FakeF2pool::Fault::InvalidJson << int(PollFailure::BadReply) << "cannot read";
-        QTest::newRow("truncated") << FakeF2pool::Fault::TruncatedJson << int(PollFailure::Network) << "before the reply was complete";
-        QTest::newRow("oversized") << FakeF2pool::Fault::Oversized << int(PollFailure::TooLarge) << "too large";
-        QTest::newRow("refused") << FakeF2pool::Fault::Refused << int(PollFailure::Network) << "refused";
+        QTest::newRow("hang") << FakeF2pool::Fault::Hang << int(PollFailure::Timeout)
+                              << "did not answer within 1 s";
+        QTest::newRow("drip") << FakeF2pool::Fault::Drip << int(PollFailure::Timeout)
+                              << "within 1 s";
+        QTest::newRow("500") << FakeF2pool::Fault::Http500 << int(PollFailure::HttpStatus)
+                             << "HTTP 500";
+        QTest::newRow("401") << FakeF2pool::Fault::Http401 << int(PollFailure::HttpStatus)
+                             << "HTTP 401";
+        QTest::newRow("5010") << FakeF2pool::Fault::ErrorCode5010 << int(PollFailure::PoolError)
+                              << "5010";
+        QTest::newRow("invalid") << FakeF2pool::Fault::InvalidJson << int(PollFailure::BadReply)
+                                 << "cannot read";
+        QTest::newRow("truncated") << FakeF2pool::Fault::TruncatedJson << int(PollFailure::Network)
+                                   << "before the reply was complete";
+        QTest::newRow("oversized")
+            << FakeF2pool::Fault::Oversized << int(PollFailure::TooLarge) << "too large";
+        QTest::newRow("refused") << FakeF2pool::Fault::Refused << int(PollFailure::Network)
+                                 << "refused";
         QTest::newRow("chunked flood")
             << FakeF2pool::Fault::ChunkedFlood << int(PollFailure::TooLarge)
             << "larger than the limit of 1048576 bytes";
@@ -501,8 +516,9 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(bad.size(), 1, 5000);
         const auto f = bad.first().first().value<PollFailure>();
         QCOMPARE(int(f.kind), int(PollFailure::Timeout));
-        QVERIFY2(f.message.contains(QStringLiteral("began to answer but did not finish within 1 s")),
-                 qPrintable(f.message));
+        QVERIFY2(
+            f.message.contains(QStringLiteral("began to answer but did not finish within 1 s")),
+            qPrintable(f.message));
         QVERIFY2(f.message.contains(QStringLiteral("bytes received")), qPrintable(f.message));
     }
 
@@ -523,9 +539,10 @@ private slots:
         const QString token = QStringLiteral("s3cret-token-value");
         sim::HttpServer server;
         server.setHandler([&](const sim::HttpRequest &, sim::HttpResponder &r) {
-            const QByteArray msg = "invalid token: " + QByteArray(padding, 'x') + ' ' + token.toUtf8() +
-                                   " rejected";
-            r.respond(status, "{\"code\":5010,\"msg\":\"" + msg + "\"}", {{"Content-Type", "application/json"}});
+            const QByteArray msg =
+                "invalid token: " + QByteArray(padding, 'x') + ' ' + token.toUtf8() + " rejected";
+            r.respond(status, "{\"code\":5010,\"msg\":\"" + msg + "\"}",
+                      {{"Content-Type", "application/json"}});
         });
         QVERIFY(server.listen());
         AccountConfig a = account();

@@ -71,11 +71,26 @@ private slots:
         for (const char *s : {"--skew", "--telegram-fault", "--fault", "/sim/fault?mode=",
                               "/sim/rig?name=", "/sim/skew?secs=", "/sim/state", "retry_after"})
             QVERIFY2(help.contains(QLatin1String(s)), s);
-        for (const char *mode :
-             {"hang", "drip", "http500", "http401", "error5010", "invalid-json", "truncated-json",
-              "oversized", "refused", "too-many-requests", "delete-not-found", "delete-too-old",
-              "bot-kicked", "chat-migrated", "http502", "text-too-long", "bad-entities",
-              "chunked-flood", "chunk-extensions", "endless-header"})
+        for (const char *mode : {"hang",
+                                 "drip",
+                                 "http500",
+                                 "http401",
+                                 "error5010",
+                                 "invalid-json",
+                                 "truncated-json",
+                                 "oversized",
+                                 "refused",
+                                 "too-many-requests",
+                                 "delete-not-found",
+                                 "delete-too-old",
+                                 "bot-kicked",
+                                 "chat-migrated",
+                                 "http502",
+                                 "text-too-long",
+                                 "bad-entities",
+                                 "chunked-flood",
+                                 "chunk-extensions",
+                                 "endless-header"})
             QVERIFY2(help.contains(QLatin1String(mode)), mode);
     }
 

@@ -44,11 +44,21 @@ void appendStr(QByteArray &out, const QString &s)
             continue;
         }
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
         default:
             if (c < 0x20) {
                 char buf[8];
@@ -153,8 +163,7 @@ QByteArray v2WorkerList(const QVector<PoolWorkerRow> &rows)
     return out;
 }
 
-QByteArray v2Info(const QString &user, const QString &currency,
-                  const QVector<PoolWorkerRow> &rows)
+QByteArray v2Info(const QString &user, const QString &currency, const QVector<PoolWorkerRow> &rows)
 {
     QByteArray out = "{\"info\":";
     appendHashRateInfo(out, user, sumRows(rows));
@@ -162,12 +171,11 @@ QByteArray v2Info(const QString &user, const QString &currency,
     return out;
 }
 
-QByteArray v2MiningUserList(const QString &user, const QString &currency,
-                            const QString &address)
+QByteArray v2MiningUserList(const QString &user, const QString &currency, const QString &address)
 {
-    return "{\"mining_user_list\":[{\"mining_user_name\":" + str(user)
-            + ",\"description\":\"\",\"pages\":[],\"wallets\":[{\"currency\":" + str(currency)
-            + ",\"address\":" + str(address) + ",\"threshold\":0.005}]}]}";
+    return "{\"mining_user_list\":[{\"mining_user_name\":" + str(user) +
+           ",\"description\":\"\",\"pages\":[],\"wallets\":[{\"currency\":" + str(currency) +
+           ",\"address\":" + str(address) + ",\"threshold\":0.005}]}]}";
 }
 
 QByteArray v1Reply(const QVector<PoolWorkerRow> &rows, qint64 now)
@@ -179,20 +187,20 @@ QByteArray v1Reply(const QVector<PoolWorkerRow> &rows, qint64 now)
 
     QByteArray out;
     out.reserve(1024 + rows.size() * 160);
-    out += "{\"hashrate\":" + num(total.hashRate)
-            + ",\"hashes_last_day\":" + num(total.h24HashRate * 86'400)
-            + ",\"hashes_last_hour\":" + num(total.h1HashRate * 3'600)
-            + ",\"worker_length\":" + QByteArray::number(rows.size())
-            + ",\"worker_length_online\":" + QByteArray::number(online)
-            + ",\"balance\":0.00123456,\"paid\":1.23456789,\"value\":0.00031234"
-            + ",\"value_last_day\":0.00029876"
-            + ",\"stale_hashes_rejected_last_day\":" + num(total.h24StaleHashRate * 86'400)
-            + ",\"hashrate_history\":{";
+    out += "{\"hashrate\":" + num(total.hashRate) +
+           ",\"hashes_last_day\":" + num(total.h24HashRate * 86'400) +
+           ",\"hashes_last_hour\":" + num(total.h1HashRate * 3'600) +
+           ",\"worker_length\":" + QByteArray::number(rows.size()) +
+           ",\"worker_length_online\":" + QByteArray::number(online) +
+           ",\"balance\":0.00123456,\"paid\":1.23456789,\"value\":0.00031234" +
+           ",\"value_last_day\":0.00029876" +
+           ",\"stale_hashes_rejected_last_day\":" + num(total.h24StaleHashRate * 86'400) +
+           ",\"hashrate_history\":{";
     const qint64 hour = now - now % 3'600;
     for (int i = 23; i >= 0; --i) {
         const qint64 t = hour - qint64(i) * 3'600;
-        out += str(QDateTime::fromSecsSinceEpoch(t, Qt::UTC).toString(Qt::ISODate)) + ':'
-                + num(total.h24HashRate * (1.0 + 0.02 * noise(quint64(t)))) + (i ? "," : "");
+        out += str(QDateTime::fromSecsSinceEpoch(t, Qt::UTC).toString(Qt::ISODate)) + ':' +
+               num(total.h24HashRate * (1.0 + 0.02 * noise(quint64(t)))) + (i ? "," : "");
     }
     out += "},\"workers\":[";
     for (qsizetype i = 0; i < rows.size(); ++i) {
@@ -257,7 +265,8 @@ QVector<PoolWorkerRow> syntheticRows(int workers, qint64 now, int offlineEvery)
         PoolWorkerRow &r = rows[i];
         const double base = 100e12 * (1.0 + 0.05 * noise(quint64(i)));
         const bool offline = offlineEvery > 0 && (i + 1) % offlineEvery == 0;
-        r.name = QLatin1String("rig-") + QString::number(i + 1).rightJustified(width, QLatin1Char('0'));
+        r.name =
+            QLatin1String("rig-") + QString::number(i + 1).rightJustified(width, QLatin1Char('0'));
         r.hashRate = offline ? 0 : base * (1.0 + 0.03 * noise(quint64(i) * 31 + quint64(now)));
         r.h1HashRate = offline ? 0 : base * (1.0 + 0.01 * noise(quint64(i) * 17));
         r.h24HashRate = base * (offline ? 0.95 : 1.0);
@@ -268,8 +277,8 @@ QVector<PoolWorkerRow> syntheticRows(int workers, qint64 now, int offlineEvery)
         r.h24LocalHashRate = r.h24HashRate * 1.02;
         r.lastShareAt = offline ? now - 3'600 - i % 600 : now - (i * 7) % 60;
         r.status = statusFor(r.lastShareAt, now);
-        r.host = QLatin1String("10.") + QString::number((i >> 16) & 255) + QLatin1Char('.')
-                + QString::number((i >> 8) & 255) + QLatin1Char('.') + QString::number(i & 255);
+        r.host = QLatin1String("10.") + QString::number((i >> 16) & 255) + QLatin1Char('.') +
+                 QString::number((i >> 8) & 255) + QLatin1Char('.') + QString::number(i & 255);
     }
     return rows;
 }

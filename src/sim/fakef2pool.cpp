@@ -188,7 +188,8 @@ qint64 FakeF2pool::lastShare(const Rig &r, qint64 now) const
         if (o.second <= now)
             upSince = qMax(upSince, o.second);
     // Shares arrive on a per-rig rhythm, so last_share_at is 0..60 s old and never moves back.
-    const qint64 sinceShare = ((now - r.sharePhase) % r.sharePeriod + r.sharePeriod) % r.sharePeriod;
+    const qint64 sinceShare =
+        ((now - r.sharePhase) % r.sharePeriod + r.sharePeriod) % r.sharePeriod;
     return qMax(now - sinceShare, qMin(upSince, now));
 }
 
@@ -271,8 +272,7 @@ void FakeF2pool::handleV2(const HttpRequest &request, HttpResponder &responder)
         return;
     }
     // Never echo the token: the product's logs may carry this message.
-    if (!m_secret.isEmpty()
-        && request.header("f2p-api-secret") != m_secret.toUtf8()) {
+    if (!m_secret.isEmpty() && request.header("f2p-api-secret") != m_secret.toUtf8()) {
         replyJson(responder, m_errorStatus,
                   f2pool::error(5010, QStringLiteral("permission denied: the API secret is "
                                                      "missing, invalid or lacks this scope")));
@@ -301,7 +301,8 @@ void FakeF2pool::handleV2(const HttpRequest &request, HttpResponder &responder)
     if ((!user.isEmpty() && user != m_user) || (user.isEmpty() && address != m_address))
         return paramsError(QStringLiteral("mining user not found"));
     if (currency != m_currency)
-        return paramsError(QStringLiteral("currency %1 is not enabled for this user").arg(currency));
+        return paramsError(
+            QStringLiteral("currency %1 is not enabled for this user").arg(currency));
 
     const QVector<PoolWorkerRow> rows = currentRows();
     replyJson(responder, 200,
@@ -322,8 +323,8 @@ void FakeF2pool::handleV1(const HttpRequest &request, HttpResponder &responder)
         return;
     }
     // v1 needs no token; a token that is sent must be right.
-    if (!m_secret.isEmpty() && request.hasHeader("f2p-api-secret")
-        && request.header("f2p-api-secret") != m_secret.toUtf8()) {
+    if (!m_secret.isEmpty() && request.hasHeader("f2p-api-secret") &&
+        request.header("f2p-api-secret") != m_secret.toUtf8()) {
         replyJson(responder, 401, f2pool::error(401, QStringLiteral("unauthorized")));
         return;
     }
@@ -391,7 +392,8 @@ bool FakeF2pool::applyFault(HttpResponder &responder)
                           {{"Content-Type", "text/html; charset=UTF-8"}});
         return true;
     case Fault::Oversized: {
-        f2pool::ChunkedBody body = f2pool::oversizedWorkerList(m_oversizedBytes, m_clock->nowSecs());
+        f2pool::ChunkedBody body =
+            f2pool::oversizedWorkerList(m_oversizedBytes, m_clock->nowSecs());
         responder.stream(200, {{"Content-Type", kJson}},
                          m_oversizedSendsLength ? body.totalBytes : -1, std::move(body.next));
         return true;

@@ -35,10 +35,11 @@ class FakeF2pool : public QObject
 {
     Q_OBJECT
 public:
-    enum class Fault {
+    enum class Fault
+    {
         None,
-        Hang,          // accept, never answer
-        Drip,          // headers at once, then the body one byte per dripInterval
+        Hang, // accept, never answer
+        Drip, // headers at once, then the body one byte per dripInterval
         Http500,
         Http401,       // f2pool error body with HTTP 401
         ErrorCode5010, // {"code":5010,...} with errorHttpStatus() (200 by default)
@@ -78,9 +79,9 @@ public:
     void addRigs(int n, const QString &prefix = QStringLiteral("rig-"));
     void addRig(const QString &name, double hashRate, const QString &host);
     QStringList rigNames() const;
-    void stopRig(const QString &name);  // last share stays at now
-    void startRig(const QString &name); // sharing again from now; undoes stop and remove
-                                        // (scheduled outages still apply)
+    void stopRig(const QString &name);   // last share stays at now
+    void startRig(const QString &name);  // sharing again from now; undoes stop and remove
+                                         // (scheduled outages still apply)
     void removeRig(const QString &name); // no longer listed (as f2pool after ~24 h)
     // Stopped since `lastShareAt` (unix s), e.g. a rig already offline when the farm starts.
     void setRigStoppedSince(const QString &name, qint64 lastShareAt);

@@ -41,29 +41,45 @@ void FakeF2pool::setFault(Fault fault)
 QString FakeF2pool::faultName(Fault fault)
 {
     switch (fault) {
-    case Fault::None: return QStringLiteral("none");
-    case Fault::Hang: return QStringLiteral("hang");
-    case Fault::Drip: return QStringLiteral("drip");
-    case Fault::Http500: return QStringLiteral("http500");
-    case Fault::Http401: return QStringLiteral("http401");
-    case Fault::ErrorCode5010: return QStringLiteral("error5010");
-    case Fault::InvalidJson: return QStringLiteral("invalid-json");
-    case Fault::TruncatedJson: return QStringLiteral("truncated-json");
-    case Fault::Oversized: return QStringLiteral("oversized");
-    case Fault::Refused: return QStringLiteral("refused");
-    case Fault::EmptyList: return QStringLiteral("empty-list");
-    case Fault::DeepJson: return QStringLiteral("deep-json");
-    case Fault::ChunkedFlood: return QStringLiteral("chunked-flood");
-    case Fault::ChunkExtensions: return QStringLiteral("chunk-extensions");
-    case Fault::EndlessHeader: return QStringLiteral("endless-header");
+    case Fault::None:
+        return QStringLiteral("none");
+    case Fault::Hang:
+        return QStringLiteral("hang");
+    case Fault::Drip:
+        return QStringLiteral("drip");
+    case Fault::Http500:
+        return QStringLiteral("http500");
+    case Fault::Http401:
+        return QStringLiteral("http401");
+    case Fault::ErrorCode5010:
+        return QStringLiteral("error5010");
+    case Fault::InvalidJson:
+        return QStringLiteral("invalid-json");
+    case Fault::TruncatedJson:
+        return QStringLiteral("truncated-json");
+    case Fault::Oversized:
+        return QStringLiteral("oversized");
+    case Fault::Refused:
+        return QStringLiteral("refused");
+    case Fault::EmptyList:
+        return QStringLiteral("empty-list");
+    case Fault::DeepJson:
+        return QStringLiteral("deep-json");
+    case Fault::ChunkedFlood:
+        return QStringLiteral("chunked-flood");
+    case Fault::ChunkExtensions:
+        return QStringLiteral("chunk-extensions");
+    case Fault::EndlessHeader:
+        return QStringLiteral("endless-header");
     }
     return {};
 }
 
 std::optional<FakeF2pool::Fault> FakeF2pool::faultFromString(const QString &mode)
 {
-    return faultNamed(mode, kAllFaults, &faultName,
-                      {{"500", Fault::Http500}, {"401", Fault::Http401}, {"5010", Fault::ErrorCode5010}});
+    return faultNamed(
+        mode, kAllFaults, &faultName,
+        {{"500", Fault::Http500}, {"401", Fault::Http401}, {"5010", Fault::ErrorCode5010}});
 }
 
 QStringList FakeF2pool::faultNames()
@@ -73,7 +89,9 @@ QStringList FakeF2pool::faultNames()
 
 void FakeF2pool::handleControl(const HttpRequest &request, HttpResponder &responder)
 {
-    auto answer = [&responder](int status, const QJsonObject &o) { answerJson(responder, status, o); };
+    auto answer = [&responder](int status, const QJsonObject &o) {
+        answerJson(responder, status, o);
+    };
     auto fail = [&responder](const QString &why) { refuseControl(responder, why); };
     const QJsonObject ok{{QStringLiteral("ok"), true}};
     const QString &path = request.path;
@@ -106,7 +124,7 @@ void FakeF2pool::handleControl(const HttpRequest &request, HttpResponder &respon
         const auto fault = faultFromString(mode);
         if (!fault)
             return fail(QStringLiteral("unknown fault mode '%1'; expected one of: %2")
-                                .arg(mode, faultNames().join(QStringLiteral(", "))));
+                            .arg(mode, faultNames().join(QStringLiteral(", "))));
         answer(200, ok); // before "refused" closes this very connection (gracefully)
         setFault(*fault);
         return;
@@ -124,7 +142,8 @@ void FakeF2pool::handleControl(const HttpRequest &request, HttpResponder &respon
             removeRig(name);
         else
             return fail(QStringLiteral("unknown rig state '%1'; expected running, stopped or "
-                                       "removed").arg(state));
+                                       "removed")
+                            .arg(state));
         answer(200, ok);
         return;
     }

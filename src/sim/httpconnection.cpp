@@ -226,7 +226,7 @@ bool HttpConnection::parseHead(const QByteArray &head)
         if (colon <= 0)
             continue;
         m_request.headers.append(
-                {line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed()});
+            {line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed()});
     }
     if (!m_request.header("transfer-encoding").isEmpty()) {
         rejectAndClose(411); // the fakes only take Content-Length bodies
@@ -240,8 +240,8 @@ bool HttpConnection::parseHead(const QByteArray &head)
         return false;
     }
     const QByteArray connection = m_request.header("connection").toLower();
-    m_closeAfter = connection.contains("close")
-            || (m_request.version == "HTTP/1.0" && !connection.contains("keep-alive"));
+    m_closeAfter = connection.contains("close") ||
+                   (m_request.version == "HTTP/1.0" && !connection.contains("keep-alive"));
     return true;
 }
 
@@ -260,11 +260,11 @@ QByteArray HttpConnection::buildHead(int status, HttpHeaders headers, qint64 con
         headers.append({"Content-Length", QByteArray::number(contentLength)});
     // Without a length the end of the body is the end of the connection.
     m_closeAfter = m_closeAfter || close || contentLength < 0;
-    headers.append({QByteArray("Connection"),
-                    m_closeAfter ? QByteArray("close") : QByteArray("keep-alive")});
+    headers.append(
+        {QByteArray("Connection"), m_closeAfter ? QByteArray("close") : QByteArray("keep-alive")});
 
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' '
-            + HttpServer::reasonPhrase(status) + "\r\n";
+    QByteArray head =
+        "HTTP/1.1 " + QByteArray::number(status) + ' ' + HttpServer::reasonPhrase(status) + "\r\n";
     for (const auto &h : headers)
         head += h.first + ": " + h.second + "\r\n";
     return head + "\r\n";
@@ -318,9 +318,9 @@ void HttpConnection::rejectAndClose(int status)
     m_closing = true;
     const QByteArray reason = HttpServer::reasonPhrase(status);
     const QByteArray body = reason + '\n';
-    m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
-                    + "\r\nContent-Type: text/plain\r\nConnection: close\r\nContent-Length: "
-                    + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason +
+                    "\r\nContent-Type: text/plain\r\nConnection: close\r\nContent-Length: " +
+                    QByteArray::number(body.size()) + "\r\n\r\n" + body);
     m_socket->disconnectFromHost();
 }
 

@@ -22,15 +22,14 @@ public:
     void respond(int status, const HttpHeaders &headers, const QByteArray &body);
     void drip(int status, const HttpHeaders &headers, const QByteArray &body, int intervalMs,
               bool headersFirst);
-    void truncate(int status, const HttpHeaders &headers, const QByteArray &body,
-                  qint64 sendBytes);
+    void truncate(int status, const HttpHeaders &headers, const QByteArray &body, qint64 sendBytes);
     void stream(int status, const HttpHeaders &headers, qint64 contentLength,
                 std::function<QByteArray()> next);
     void streamChunked(int status, HttpHeaders headers, std::function<QByteArray()> next,
                        qint64 extensionBytes);
     void streamRaw(std::function<QByteArray()> next);
     void closeWithoutAnswer();
-    void hang() { } // the request stays counted as active and the socket stays open
+    void hang() {} // the request stays counted as active and the socket stays open
 
 private:
     void onReadyRead();

@@ -24,11 +24,11 @@ using FormItems = QList<QPair<QString, QString>>;
 // One parsed HTTP/1.x request. Header names are lower-cased so lookups are case-insensitive.
 struct HttpRequest
 {
-    QByteArray method;  // "GET", "POST", ...
-    QByteArray target;  // raw request target, e.g. "/v2/hash_rate/info?x=1"
-    QString path;       // percent-decoded path without the query
+    QByteArray method;   // "GET", "POST", ...
+    QByteArray target;   // raw request target, e.g. "/v2/hash_rate/info?x=1"
+    QString path;        // percent-decoded path without the query
     QByteArray rawQuery; // still encoded, without '?'
-    QByteArray version; // "HTTP/1.1"
+    QByteArray version;  // "HTTP/1.1"
     HttpHeaders headers;
     QByteArray body;
 
@@ -113,8 +113,8 @@ public:
     bool resumeListening(); // on the same port
     void closeAllConnections();
 
-    int requestCount() const { return m_total; }             // complete requests received
-    int activeRequests() const { return m_active; }          // received and not yet answered
+    int requestCount() const { return m_total; }    // complete requests received
+    int activeRequests() const { return m_active; } // received and not yet answered
     int maxConcurrentRequests() const { return m_maxActive; }
     int openConnections() const { return int(m_connections.size()); }
     // Body bytes handed to the socket by stream(), streamChunked() and streamRaw(); also read

@@ -128,12 +128,13 @@ bool MetricsServer::listen(const QString &hostPort, QString *error)
     else if (host == QLatin1String("*") || host.isEmpty())
         addr = QHostAddress::Any;
     else if (!addr.setAddress(host)) {
-        *error = QStringLiteral("metrics listen address \"") + host + QStringLiteral("\" is not an IP address");
+        *error = QStringLiteral("metrics listen address \"") + host +
+                 QStringLiteral("\" is not an IP address");
         return false;
     }
     if (!m_server->listen(addr, port)) {
-        *error = QStringLiteral("cannot listen for /metrics on ") + hostPort + QStringLiteral(": ") +
-                 m_server->errorString();
+        *error = QStringLiteral("cannot listen for /metrics on ") + hostPort +
+                 QStringLiteral(": ") + m_server->errorString();
         return false;
     }
     return true;

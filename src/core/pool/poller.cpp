@@ -22,13 +22,20 @@ constexpr qint64 kReadBufferBytes = 4 * kStreamSliceBytes;
 QString PollFailure::reasonKey() const
 {
     switch (kind) {
-    case Timeout: return QStringLiteral("timeout");
-    case Network: return QStringLiteral("network");
-    case HttpStatus: return QStringLiteral("http");
-    case PoolError: return QStringLiteral("pool_error");
-    case BadReply: return QStringLiteral("bad_reply");
-    case TooLarge: return QStringLiteral("too_large");
-    case Suspect: return QStringLiteral("suspect");
+    case Timeout:
+        return QStringLiteral("timeout");
+    case Network:
+        return QStringLiteral("network");
+    case HttpStatus:
+        return QStringLiteral("http");
+    case PoolError:
+        return QStringLiteral("pool_error");
+    case BadReply:
+        return QStringLiteral("bad_reply");
+    case TooLarge:
+        return QStringLiteral("too_large");
+    case Suspect:
+        return QStringLiteral("suspect");
     }
     return QStringLiteral("unknown");
 }
@@ -56,12 +63,13 @@ Poller::Poller(const AccountConfig &account, QNetworkAccessManager *nam, const C
             (m_reply && m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid());
         const QString pool = providerName(m_account.provider);
         abortWith(PollFailure::Timeout,
-                  started ? tr("%1 began to answer but did not finish within %2 s (%3 bytes "
-                               "received)")
-                                .arg(pool)
-                                .arg(m_account.timeoutSecs)
-                                .arg(m_received)
-                          : tr("%1 did not answer within %2 s").arg(pool).arg(m_account.timeoutSecs));
+                  started
+                      ? tr("%1 began to answer but did not finish within %2 s (%3 bytes "
+                           "received)")
+                            .arg(pool)
+                            .arg(m_account.timeoutSecs)
+                            .arg(m_received)
+                      : tr("%1 did not answer within %2 s").arg(pool).arg(m_account.timeoutSecs));
     });
     m_next.setSingleShot(true);
     connect(&m_next, &QTimer::timeout, this, &Poller::pollNow);
@@ -134,9 +142,10 @@ void Poller::pollNow()
             return;
         const qint64 declared = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
         if (declared > m_account.maxBodyBytes)
-            return abortWith(PollFailure::TooLarge, tr("the pool's reply is too large (%1 bytes, the limit is %2)")
-                                                         .arg(declared)
-                                                         .arg(m_account.maxBodyBytes));
+            return abortWith(PollFailure::TooLarge,
+                             tr("the pool's reply is too large (%1 bytes, the limit is %2)")
+                                 .arg(declared)
+                                 .arg(m_account.maxBodyBytes));
         // A worker list is parsed as it arrives (never whole in memory); an error page is kept.
         const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (status >= 200 && status <= 299 && !m_stream && m_received == 0)
@@ -148,8 +157,9 @@ void Poller::pollNow()
     connect(m_reply, &QNetworkReply::readyRead, this, &Poller::readBody);
     connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64) {
         if (m_reply && received > m_account.maxBodyBytes)
-            abortWith(PollFailure::TooLarge, tr("the pool's reply is larger than the limit of %1 bytes")
-                                                  .arg(m_account.maxBodyBytes));
+            abortWith(PollFailure::TooLarge,
+                      tr("the pool's reply is larger than the limit of %1 bytes")
+                          .arg(m_account.maxBodyBytes));
     });
     connect(m_reply, &QNetworkReply::finished, this, &Poller::onFinished);
 }
@@ -222,9 +232,9 @@ void Poller::onFinished()
             break;
         case QNetworkReply::TimeoutError:
         case QNetworkReply::OperationCanceledError:
-            return finishWithFailure(PollFailure::Timeout, tr("%1 did not answer within %2 s")
-                                                               .arg(pool)
-                                                               .arg(m_account.timeoutSecs));
+            return finishWithFailure(
+                PollFailure::Timeout,
+                tr("%1 did not answer within %2 s").arg(pool).arg(m_account.timeoutSecs));
         case QNetworkReply::RemoteHostClosedError:
             why = httpOk ? tr("%1 closed the connection before the reply was complete").arg(pool)
                          : tr("%1 closed the connection without answering").arg(pool);
@@ -243,7 +253,8 @@ void Poller::onFinished()
         QString msg = tr("%1 answered HTTP %2").arg(pool).arg(status);
         const QString poolError = f2poolErrorMessage(body);
         if (!poolError.isEmpty())
-            msg += QStringLiteral(" (") + redactText(poolError, {m_account.secret}) + QLatin1Char(')');
+            msg +=
+                QStringLiteral(" (") + redactText(poolError, {m_account.secret}) + QLatin1Char(')');
         else if (status == 401 || status == 403)
             msg += tr(" (is the API token right?)");
         return finishWithFailure(PollFailure::HttpStatus, msg, status);
@@ -259,12 +270,13 @@ void Poller::onFinished()
     }
     stream.reset(); // the reply is not needed past the parse: free it before the store runs
     if (!result.poolError.isEmpty())
-        return finishWithFailure(PollFailure::PoolError, redactText(result.poolError, {m_account.secret}), status);
+        return finishWithFailure(PollFailure::PoolError,
+                                 redactText(result.poolError, {m_account.secret}), status);
     ParseResult &parsed = result.parsed;
     if (!parsed.ok())
-        return finishWithFailure(PollFailure::BadReply,
-                                 tr("%1 sent a reply RigWatch cannot read: %2").arg(pool, parsed.error),
-                                 status);
+        return finishWithFailure(
+            PollFailure::BadReply,
+            tr("%1 sent a reply RigWatch cannot read: %2").arg(pool, parsed.error), status);
     QList<QByteArray> dates;
     for (const auto &[name, value] : reply->rawHeaderPairs())
         if (name.compare("Date", Qt::CaseInsensitive) == 0)
@@ -311,8 +323,9 @@ void Poller::scheduleNext()
 {
     if (!m_running)
         return;
-    const qint64 delay = backoffDelayMs(m_account.intervalSecs, m_failures,
-                                        m_failures ? QRandomGenerator::global()->generateDouble() : 0.5);
+    const qint64 delay =
+        backoffDelayMs(m_account.intervalSecs, m_failures,
+                       m_failures ? QRandomGenerator::global()->generateDouble() : 0.5);
     const qint64 exact = m_failures ? delay : qint64(m_account.intervalSecs) * 1000;
     m_next.start(int(qMin<qint64>(exact, std::numeric_limits<int>::max())));
     m_nextAtMs = m_clock->nowMs() + exact;
