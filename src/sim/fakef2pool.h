@@ -15,7 +15,7 @@
 namespace rw::sim {
 
 // A fake f2pool on loopback: v2 (POST /v2/...) and legacy v1 (GET /{currency}/{user}) in the
-// shapes of API-FACTS §1–2, a farm of virtual rigs driven by an injected clock, and switchable
+// shapes of docs/pool-apis.md, a farm of virtual rigs driven by an injected clock, and switchable
 // faults so tests can prove a broken pool never changes a worker's state.
 //
 // Endpoints:

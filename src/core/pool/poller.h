@@ -85,7 +85,7 @@ private:
     std::unique_ptr<WorkerListStream> m_stream; // a 2xx reply's worker list, parsed as it arrives
     // The last successful poll's workers: the next parse shares their names and hosts where they
     // are the same (no string allocated for a steady farm). Shared with the snapshot emitted,
-    // so it costs the samples' array (88 bytes a worker) once the engine has let go of it.
+    // so it costs the samples' array once the engine has let go of it.
     QVector<WorkerSample> m_previous;
     qint64 m_received = 0;
     QTimer m_deadline;
