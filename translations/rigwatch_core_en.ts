@@ -482,6 +482,13 @@
     </message>
 </context>
 <context>
+    <name>rw::MetricsServer</name>
+    <message>
+        <source>/metrics cannot accept a connection (%1); it tries again every second</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>rw::Poller</name>
     <message>
         <source>%1 began to answer but did not finish within %2 s (%3 bytes received)</source>
