@@ -138,6 +138,10 @@ void Monitor::restore(const QHash<QString, WorkerState> &states, qint64 lastSucc
         if (it->status != WorkerStatus::Missing)
             m_totalHashRate += it->sample.hashRate;
     }
+    m_onlineListed =
+        std::count_if(m_workers.cbegin(), m_workers.cend(), [this](const WorkerState &w) {
+            return w.status == WorkerStatus::Online && w.lastListedAt == m_lastStamp;
+        });
     recount();
 }
 
@@ -155,6 +159,7 @@ ReplyVerdict Monitor::checkReply(const Snapshot &s, qint64 localNow) const
     history.workers = &m_workers;
     history.lastPoolTime = m_lastStamp;
     history.lastLocalTime = m_lastSuccessAt;
+    history.onlineListed = m_onlineListed;
     return rw::checkReply(s, history, m_thresholds, localNow);
 }
 
@@ -179,6 +184,7 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
 
     Tally tally;
     qsizetype listedKnown = 0;
+    qsizetype onlineListed = 0;
     m_workers.reserve(std::max(m_workers.size(), s.workers.size()));
     m_workers.detach(); // before the check: a detach moves every state
     const bool firstPoll = m_workers.isEmpty();
@@ -231,6 +237,7 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
             if (st.status == WorkerStatus::Offline)
                 events.append(makeEvent(Event::WentOffline, sample.name, share));
             tally.add(st);
+            onlineListed += st.status == WorkerStatus::Online;
             m_added.append(sample.name);
             m_workers.insert(sample.name, st);
             continue;
@@ -249,6 +256,7 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
         if (changed && m_rowChanges)
             m_changed.append(sample.name);
         tally.add(st);
+        onlineListed += st.status == WorkerStatus::Online;
     }
 
     // Workers this reply did not list. Skipped entirely when every known worker was listed.
@@ -271,6 +279,7 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
         }
     }
     takeTally(tally);
+    m_onlineListed = onlineListed;
     // Positions found while states were inserted or erased may point anywhere: kept only from
     // a poll that moved nothing (the next one rebuilds them otherwise). After the first poll,
     // which inserts every worker, they are looked up once more now, so the second poll

@@ -129,6 +129,7 @@ private:
     int m_online = 0;
     int m_down = 0;
     int m_counted = 0;
+    qsizetype m_onlineListed = 0; // online and listed by the last reply (checkReply's lost farm)
     QVector<Incident::Down> m_downList; // the Offline and Missing workers, by name
     // m_positions[i]: the state of the i-th worker of the last snapshot (nullptr: none), valid
     // while m_workers has neither moved (insert, erase, rehash, detach) nor been replaced;

@@ -21,9 +21,7 @@ Lost lostOnline(const Snapshot &s, const ReplyHistory &h)
     Lost l;
     if (!h.workers || h.lastPoolTime == 0)
         return l;
-    for (const WorkerState &w : *h.workers)
-        if (w.status == WorkerStatus::Online && w.lastListedAt == h.lastPoolTime)
-            ++l.online;
+    l.online = h.onlineListed; // kept by the monitor as it applies a reply: no walk here
     if (s.workers.size() >= l.online) {
         l.listed = l.online; // renamed rigs aside, none of them can be missing
         return l;

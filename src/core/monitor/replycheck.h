@@ -47,8 +47,9 @@ struct ReplyVerdict
 struct ReplyHistory
 {
     const QHash<QString, WorkerState> *workers = nullptr; // the monitor's states
-    qint64 lastPoolTime = 0;  // the time the last trusted reply was classified at; 0: none yet
-    qint64 lastLocalTime = 0; // local unix seconds of that reply
+    qsizetype onlineListed = 0; // of them: online and listed by the last trusted reply
+    qint64 lastPoolTime = 0;    // the time the last trusted reply was classified at; 0: none yet
+    qint64 lastLocalTime = 0;   // local unix seconds of that reply
 };
 
 constexpr qint64 kClockToleranceSecs = 120;
