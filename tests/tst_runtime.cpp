@@ -6,6 +6,7 @@
 #include "fakef2pool.h"
 #include "runtime/runtime.h"
 #include "store/store.h"
+#include "telegramsink.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -16,6 +17,7 @@
 
 using namespace rw;
 using rw::sim::FakeF2pool;
+using rw::sim::TelegramSink;
 
 class TestRuntime : public QObject
 {
@@ -156,6 +158,64 @@ private slots:
         QVERIFY2(r.open(&error), qPrintable(error));
         QCOMPARE(r.store()->workerStates(config().accounts.first().key()).size(), 4);
         QVERIFY(once(r).line.startsWith(QStringLiteral("CRITICAL - 3/4 workers online")));
+    }
+
+    void aFloodingPoolHoldsUpNoOtherAccountNorTelegram()
+    {
+        // Over plain http Qt reads a header line without end in its network thread for as long
+        // as the server keeps sending, after the poll has failed (docs/fault-matrix.md). That
+        // thread belongs to the account's own network access manager: the other account still
+        // gets its farm, and its alert still reaches Telegram, while the flood goes on.
+        FakeF2pool hostile(m_poolClock.get());
+        hostile.setUser(QStringLiteral("farm2"));
+        hostile.setSecret(QStringLiteral("runtime-secret"));
+        hostile.addRigs(2);
+        QVERIFY(hostile.listen());
+        TelegramSink sink(m_poolClock.get());
+        sink.setToken(QStringLiteral("123:runtime-token"));
+        QVERIFY(sink.listen());
+
+        DaemonConfig c = config();
+        c.accounts.first().intervalSecs = 60;
+        AccountConfig flooding = c.accounts.first();
+        flooding.url = hostile.baseUrl();
+        flooding.user = QStringLiteral("farm2");
+        flooding.timeoutSecs = 1;
+        c.accounts.prepend(flooding);
+        c.telegram.url = sink.baseUrl();
+        c.telegram.token = QStringLiteral("123:runtime-token");
+        c.telegram.chat = QStringLiteral("-100777");
+
+        Runtime r(c, {});
+        QHash<QString, AccountView> views;
+        int goodPolls = 0;
+        const QString good = c.accounts.last().key();
+        const QString bad = flooding.key();
+        connect(&r, &Runtime::accountUpdated, this, [&](const AccountView &v) {
+            views.insert(v.key, v);
+            goodPolls += v.key == good && v.lastPollOk ? 1 : 0;
+        });
+        QString error;
+        QVERIFY2(r.open(&error), qPrintable(error));
+        hostile.setFault(FakeF2pool::Fault::EndlessHeader);
+        r.start();
+        QTRY_VERIFY_WITH_TIMEOUT(views.value(bad).state.unreachableSince > 0, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(goodPolls, 1, 5000);
+
+        // The flood is still on. A rig of the good account stops; the next poll sees it within
+        // that account's timeout, and the alert is posted.
+        m_pool->setRigStoppedSince(QStringLiteral("rig-02"), m_poolClock->nowSecs() - 3600);
+        QElapsedTimer t;
+        t.start();
+        r.refreshNow();
+        QTRY_VERIFY_WITH_TIMEOUT(goodPolls == 2 || !views.value(good).state.lastError.isEmpty(),
+                                 5000);
+        QVERIFY2(goodPolls == 2, qPrintable(views.value(good).state.lastError));
+        QVERIFY2(t.elapsed() < 2000, qPrintable(QString::number(t.elapsed())));
+        QCOMPARE(views.value(good).incident.down.size(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!sink.messages(c.telegram.chat).isEmpty(), 5000);
+        QVERIFY(sink.messages(c.telegram.chat).first().text.contains(QStringLiteral("rig-02")));
+        r.stop();
     }
 };
 

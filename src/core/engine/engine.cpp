@@ -6,6 +6,8 @@
 #include "monitor/monitor.h"
 #include "store/store.h"
 
+#include <QNetworkAccessManager>
+
 #include <algorithm>
 
 namespace rw {
@@ -13,6 +15,7 @@ namespace rw {
 struct Engine::Account
 {
     AccountConfig config;
+    std::unique_ptr<QNetworkAccessManager> network; // before the poller: outlives its replies
     std::unique_ptr<Poller> poller;
     std::unique_ptr<Monitor> monitor;
     AccountView view;
@@ -24,9 +27,9 @@ struct Engine::Account
     QTimer unreachableCheck;
 };
 
-Engine::Engine(const QVector<AccountConfig> &accounts, Store *store, QNetworkAccessManager *nam,
-               const Clock *clock, QObject *parent)
-    : QObject(parent), m_store(store), m_nam(nam), m_clock(clock)
+Engine::Engine(const QVector<AccountConfig> &accounts, Store *store, const Clock *clock,
+               QObject *parent)
+    : QObject(parent), m_store(store), m_clock(clock)
 {
     qRegisterMetaType<rw::AccountView>();
     qRegisterMetaType<QVector<rw::Event>>();
@@ -34,7 +37,8 @@ Engine::Engine(const QVector<AccountConfig> &accounts, Store *store, QNetworkAcc
         auto a = std::make_unique<Account>();
         a->config = c;
         a->monitor = std::make_unique<Monitor>(c.thresholds, c.intervalSecs);
-        a->poller = std::make_unique<Poller>(c, nam, clock);
+        a->network = std::make_unique<QNetworkAccessManager>();
+        a->poller = std::make_unique<Poller>(c, a->network.get(), clock);
         a->view.key = c.key();
         a->view.displayName = c.displayName();
         a->view.currency = c.currency;

@@ -11,8 +11,6 @@
 #include <memory>
 #include <vector>
 
-class QNetworkAccessManager;
-
 namespace rw {
 
 class Clock;
@@ -22,12 +20,17 @@ class Store;
 // Runs the data flow for every account: Poller -> Monitor -> Store, then announces the new
 // picture (AccountView) to whoever listens: notifier, GUI, metrics. In the GUI it lives on a
 // worker thread, so parsing and database writes never touch the GUI thread.
+//
+// Each account polls through a network access manager of its own, and so through Qt's HTTP
+// thread of its own: a pool that floods a header line without end keeps that thread busy after
+// its poll failed (docs/fault-matrix.md), and only that account waits for it, not the other
+// accounts nor Telegram.
 class Engine : public QObject
 {
     Q_OBJECT
 public:
-    Engine(const QVector<AccountConfig> &accounts, Store *store, QNetworkAccessManager *nam,
-           const Clock *clock, QObject *parent = nullptr);
+    Engine(const QVector<AccountConfig> &accounts, Store *store, const Clock *clock,
+           QObject *parent = nullptr);
     ~Engine() override;
 
     // Loads each account's last known state from the store (no events are repeated).
@@ -73,7 +76,6 @@ private:
 
     std::vector<std::unique_ptr<Account>> m_accounts;
     Store *m_store;
-    QNetworkAccessManager *m_nam;
     const Clock *m_clock;
     QTimer m_retention;          // active from start() to stop(): loop mode
     qint64 m_lastRecordedAt = 0; // the newest poll's time as stored (the pool's clock)

@@ -123,7 +123,7 @@ bool Runtime::open(QString *error)
         m_lock.reset();
         return false;
     }
-    m_engine = std::make_unique<Engine>(m_config.accounts, m_store.get(), m_nam.get(), m_clock);
+    m_engine = std::make_unique<Engine>(m_config.accounts, m_store.get(), m_clock);
     m_engine->setRowChanges(m_options.rowChanges);
     m_engine->setStoreRecovery([this] { return moveDamagedAside(); });
     connect(m_engine.get(), &Engine::storageError, this, [this](const QString &message) {

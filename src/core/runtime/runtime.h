@@ -97,6 +97,7 @@ private:
     const Clock *m_clock;
     std::unique_ptr<QLockFile> m_lock;
     OpenFailure m_openFailure = OpenFailure::None;
+    // Telegram's and the settings dialog's calls; each pool account has its own (engine.h).
     std::unique_ptr<QNetworkAccessManager> m_nam;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<Engine> m_engine;
