@@ -6,12 +6,15 @@
 #include "fixturefiles.h"
 #include "fuzz/fuzzchecks.h"
 #include "pool/f2poolparser.h"
-#include "pool/fastf2poolparser.h"
-#include "pool/v1entryscanner.h"
+#include "pool/fast/codekeysearch.h"
+#include "pool/fast/fastf2poolparser.h"
+#include "pool/fast/v1entryscanner.h"
 #include "pool/workercollector.h"
 
 #include <QDir>
 #include <QTest>
+
+#include <string_view>
 
 using namespace rw;
 
@@ -98,6 +101,7 @@ private slots:
     void previousPollsStringsAreShared();
     void previousPollIsOnlyAHint_data();
     void previousPollIsOnlyAHint();
+    void codeKeyIsFoundWhereverItStands();
 };
 
 void TestFastParser::agreesWithDom_data()
@@ -674,6 +678,37 @@ void TestFastParser::previousPollIsOnlyAHint()
             i < previous.size() && hinted.snapshot->workers[i].name.isSharedWith(previous[i].name);
         QVERIFY2(isShared == shared[i], qPrintable(names[i]));
     }
+}
+
+// The quick test for an error body scans sixteen bytes at a time: the text "code" must be found
+// at every offset, in every length of input, among near misses, exactly where a plain search
+// finds it.
+void TestFastParser::codeKeyIsFoundWhereverItStands()
+{
+    const QByteArray key = "\"code\"";
+    const char alphabet[] = "\"codeCx e:";
+    quint32 seed = 12345;
+    const auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
+    int found = 0, checked = 0;
+    for (int len = 0; len <= 96; ++len) {
+        for (int round = 0; round < 60; ++round) {
+            QByteArray bytes(len, 'x');
+            for (char &ch : bytes)
+                ch = alphabet[next() % (sizeof alphabet - 1)];
+            if (round % 3 == 0 && len >= key.size()) // planted, at any offset
+                bytes.replace(int(next() % uint(len - key.size() + 1)), key.size(), key);
+            const bool expected =
+                std::string_view(bytes.constData(), size_t(bytes.size())).find("\"code\"") !=
+                std::string_view::npos;
+            QVERIFY2(containsCodeKey(bytes) == expected, bytes.constData());
+            found += expected;
+            ++checked;
+        }
+    }
+    QVERIFY(found > 1000 && checked - found > 1000);
+    // Near misses only: no false find.
+    QVERIFY(!containsCodeKey(QByteArray(QByteArray(300, 'c') + "\"cod\" \"ode\" code\" \"code")));
+    QVERIFY(containsCodeKey(QByteArray(QByteArray(300, ' ') + "{\"code\":5010}")));
 }
 
 QTEST_GUILESS_MAIN(TestFastParser)

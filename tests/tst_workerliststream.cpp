@@ -5,7 +5,7 @@
 #include "fakef2pool.h"
 #include "fixturefiles.h"
 #include "fuzz/fuzzchecks.h"
-#include "pool/fastf2poolparser.h"
+#include "pool/fast/fastf2poolparser.h"
 #include "pool/workerliststream.h"
 
 #include <QDir>

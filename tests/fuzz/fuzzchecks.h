@@ -9,7 +9,7 @@
 #include "monitor/monitor.h"
 #include "notify/telegramclient.h"
 #include "pool/f2poolparser.h"
-#include "pool/fastf2poolparser.h"
+#include "pool/fast/fastf2poolparser.h"
 #include "pool/httpdate.h"
 #include "pool/poolprovider.h"
 #include "pool/workerliststream.h"

@@ -3,7 +3,6 @@
 #include "pool/snapshot.h"
 
 #include <QByteArray>
-#include <QByteArrayView>
 #include <QCoreApplication>
 #include <QString>
 
@@ -57,7 +56,7 @@ ParseResult parseF2poolV1(const QByteArray &body, const QVector<WorkerSample> &p
 QString f2poolErrorMessage(const QByteArray &body);
 
 // The parsers above try a fast path first (simdjson On-Demand, straight from the bytes to the
-// snapshot: no DOM, see fastf2poolparser.h) and fall back to these for every reply the fast
+// snapshot: no DOM, see pool/fast/README.md) and fall back to these for every reply the fast
 // path does not take on: errors, string-typed numbers, nulls, the flattened shape, escaped keys.
 // These are the reference: tests and fuzzers check that the fast path agrees with them.
 namespace detail {
@@ -83,11 +82,6 @@ void readV1Entries(const QJsonArray &list, qsizetype from, qsizetype indexBase, 
 // the reply's length before parsing it.
 inline constexpr qsizetype kV2BytesPerEntry = 300;
 inline constexpr qsizetype kV1BytesPerEntry = 120;
-// Whether the bytes hold the text "code" (with its quotes): f2poolErrorMessage's quick test for
-// an error body, run over every byte of every worker list. 32 bytes at a time where the CPU has
-// AVX2 (checked at run time), 16 with SSE2 (several times faster than memmem on worker lists),
-// memmem elsewhere.
-bool containsCodeKey(QByteArrayView bytes);
 // v1's top-level "hashrate", when it is a usable number.
 std::optional<double> v1PoolTotal(const QJsonObject &root);
 } // namespace detail

@@ -1,7 +1,8 @@
 #include "pool/workerliststream.h"
 
 #include "pool/f2poolparser.h"
-#include "pool/fastf2poolparser.h"
+#include "pool/fast/codekeysearch.h"
+#include "pool/fast/fastf2poolparser.h"
 #include "pool/jsonspace.h"
 
 #include <QJsonArray>
@@ -258,7 +259,7 @@ bool WorkerListStream::takeSlice(qsizetype end)
     if (!ok || count == 0)
         return false;
     if (!m_sawCodeText) // f2poolErrorMessage looks for this text anywhere in the reply
-        m_sawCodeText = detail::containsCodeKey(QByteArrayView(p + 1, end - 1));
+        m_sawCodeText = containsCodeKey(QByteArrayView(p + 1, end - 1));
     m_entries += count;
     m_cutBytes += end;
     m_pending.remove(0, end); // keeps the comma: the separator before the next entry
@@ -295,7 +296,7 @@ WorkerListStream::Result WorkerListStream::finish()
     QByteArray rest;
     rest.reserve(m_prefix.size() + 1 + marker.size() + m_pending.size());
     rest.append(m_prefix).append('[').append(marker).append(m_pending); // m_pending[0] is ','
-    const bool sawCode = m_sawCodeText || detail::containsCodeKey(rest);
+    const bool sawCode = m_sawCodeText || containsCodeKey(rest);
     m_pending = {};
 
     Result r;

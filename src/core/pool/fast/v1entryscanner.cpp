@@ -1,4 +1,4 @@
-#include "pool/v1entryscanner.h"
+#include "pool/fast/v1entryscanner.h"
 
 // Eight bytes at a time, the first in the lowest: little-endian only (elsewhere the lists go to
 // simdjson On-Demand, as without this scanner).

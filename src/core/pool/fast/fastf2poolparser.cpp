@@ -1,13 +1,13 @@
-#include "pool/fastf2poolparser.h"
+#include "pool/fast/fastf2poolparser.h"
 
 #ifdef RIGWATCH_HAVE_SIMDJSON
 
 #include "pool/f2poolparser.h"
+#include "pool/fast/v1entryscanner.h"
 #include "pool/toplevellist.h"
-#include "pool/v1entryscanner.h"
 #include "pool/workercollector.h"
 
-#include "pool/jsonchecks.h"
+#include "pool/fast/jsonchecks.h"
 
 #include <cmath>
 #include <memory>
