@@ -28,18 +28,24 @@ QString fixed(double value, int decimals)
 void BenchReport::figure(int number, const QString &what, const QString &measured,
                          const QString &target, bool pass)
 {
+    figure(QString::number(number), what, measured, target, pass);
+}
+
+void BenchReport::figure(const QString &label, const QString &what, const QString &measured,
+                         const QString &target, bool pass)
+{
     const Verdict v = m_quick ? Verdict::Ran : (pass ? Verdict::Pass : Verdict::FallShort);
-    print(number, what, measured + QStringLiteral("  (target ") + target + QLatin1Char(')'), v);
+    print(label, what, measured + QStringLiteral("  (target ") + target + QLatin1Char(')'), v);
 }
 
 void BenchReport::notAvailable(int number, const QString &what, const QString &why)
 {
-    print(number, what, why, Verdict::NotAvailable);
+    print(QString::number(number), what, why, Verdict::NotAvailable);
 }
 
 void BenchReport::error(int number, const QString &what, const QString &why)
 {
-    print(number, what, why, Verdict::Error);
+    print(QString::number(number), what, why, Verdict::Error);
 }
 
 void BenchReport::info(const QString &line)
@@ -47,10 +53,10 @@ void BenchReport::info(const QString &line)
     out(QStringLiteral("      ") + line);
 }
 
-void BenchReport::print(int number, const QString &what, const QString &text, Verdict v)
+void BenchReport::print(const QString &label, const QString &what, const QString &text, Verdict v)
 {
     m_verdicts << v;
-    out(QStringLiteral("[%1] %2: %3 ... %4").arg(number).arg(what, text, verdictWord(v)));
+    out(QStringLiteral("[%1] %2: %3 ... %4").arg(label, what, text, verdictWord(v)));
 }
 
 QString BenchReport::verdictWord(Verdict v)

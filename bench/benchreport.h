@@ -32,6 +32,9 @@ public:
     // benchmark still executes; their sizes are too small to judge).
     void figure(int number, const QString &what, const QString &measured, const QString &target,
                 bool pass);
+    // A figure judged in parts, each with its own verdict: "3a", "3b".
+    void figure(const QString &label, const QString &what, const QString &measured,
+                const QString &target, bool pass);
     void notAvailable(int number, const QString &what, const QString &why);
     void error(int number, const QString &what, const QString &why);
     // A reference line under the last figure (not judged).
@@ -42,7 +45,7 @@ public:
     int finish();
 
 private:
-    void print(int number, const QString &what, const QString &text, Verdict v);
+    void print(const QString &label, const QString &what, const QString &text, Verdict v);
     static QString verdictWord(Verdict v);
 
     bool m_quick;

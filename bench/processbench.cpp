@@ -65,8 +65,7 @@ ProcessBench::ProcessBench(BenchReport *report, const QString &binDir, const QSt
 
 void ProcessBench::tableModel()
 {
-    QString what = QStringLiteral("worker table: full reset / applying a 10,000-worker poll "
-                                  "with 1 % changes");
+    const QString what = QStringLiteral("worker table");
     const QString program = m_bin + QStringLiteral("/rigwatch_bench_table");
     if (!QFileInfo::exists(program)) {
         m_report->notAvailable(3, what,
@@ -79,7 +78,7 @@ void ProcessBench::tableModel()
         args << QStringLiteral("--quick");
     const MeasuredChild::Result m =
         MeasuredChild::run(program, args, isolatedEnvironment(m_scratch), m_scratch, 600);
-    // "RESULT workers=N changes=N apply=MS reset=MS model_apply=MS model_reset=MS"
+    // "RESULT small=N large=N changes=N repaint=MS apply=MS ... a=R a_lo=R ..." (tablebench.cpp)
     QHash<QString, double> r;
     for (const QString &line : m.out.split(QLatin1Char('\n'))) {
         if (!line.startsWith(QLatin1String("RESULT ")))
@@ -88,34 +87,49 @@ void ProcessBench::tableModel()
             r.insert(kv.section(QLatin1Char('='), 0, 0),
                      kv.section(QLatin1Char('='), 1).toDouble());
     }
-    if (m.exitCode != 0 || !r.contains(QStringLiteral("apply"))) {
+    if (m.exitCode != 0 || !r.contains(QStringLiteral("a")) || !r.contains(QStringLiteral("b"))) {
         m_report->error(3, what,
                         QStringLiteral("rigwatch_bench_table failed (exit %1): %2")
                             .arg(m.exitCode)
                             .arg(m.error + m.out.right(500)));
         return;
     }
-    const double apply = r.value(QStringLiteral("apply")), reset = r.value(QStringLiteral("reset"));
-    const double ratio = reset / apply;
-    m_report->figure(3,
-                     what.replace(QStringLiteral("10,000"),
-                                  QLocale::c().toString(int(r.value(QStringLiteral("workers"))))),
-                     QStringLiteral("%1 ms / %2 ms = %3 x (model + sorted proxy + table view)")
-                         .arg(fixed(reset, 2), fixed(apply, 3), fixed(ratio, 0)),
-                     QStringLiteral(">= 10 x"), ratio >= 10);
-    // The reference lines: the same ratio for the fields "<prefix>_reset" / "<prefix>_apply".
-    const auto ratioLine = [&](const QString &prefix, const QString &label) {
-        const double a = r.value(prefix + QStringLiteral("_apply")),
-                     z = r.value(prefix + QStringLiteral("_reset"));
-        m_report->info(label + QStringLiteral(": reset %1 ms / apply %2 ms = %3 x")
-                                   .arg(fixed(z, 2), fixed(a, 3), fixed(z / a, 0)));
+    const auto v = [&r](const QByteArray &key) { return r.value(QLatin1String(key)); };
+    const auto ms = [&v](const QByteArray &key) -> QString {
+        return fixed(v(key), 3) + QStringLiteral(" ms");
     };
-    ratioLine(QStringLiteral("values"),
-              QStringLiteral("the same 1 % with new values but no state change (so no worker "
-                             "moves in the table sorted by state)"));
-    ratioLine(QStringLiteral("panel"),
-              QStringLiteral("the same without layout and repaint (signals only)"));
-    ratioLine(QStringLiteral("model"), QStringLiteral("the model alone, nothing attached"));
+    const auto spread = [&v](const QByteArray &key) {
+        return QStringLiteral("%1-%2").arg(fixed(v(key + "_lo"), 2), fixed(v(key + "_hi"), 2));
+    };
+    const QLocale english(QLocale::English, QLocale::UnitedStates); // 10,000
+    const QString small = english.toString(int(v("small")));
+    const QString large = english.toString(int(v("large")));
+    const QString changes = QString::number(int(v("changes")));
+    m_report->figure(
+        QStringLiteral("3a"),
+        QStringLiteral("worker table: applying a poll with %1 changes to %2 workers / a bare "
+                       "repaint of the same table")
+            .arg(changes, small),
+        QStringLiteral("%1 / %2 = %3 (step by step %4, quartiles)")
+            .arg(ms("apply"), ms("repaint"), fixed(v("a"), 2), spread("a")),
+        QStringLiteral("<= 2.5"), v("a") <= 2.5);
+    m_report->figure(
+        QStringLiteral("3b"),
+        QStringLiteral("worker table: the same %1 changes applied to %2 workers / to %3")
+            .arg(changes, large, small),
+        QStringLiteral("%1 / %2 = %3 (step by step %4, quartiles)")
+            .arg(ms("apply_large"), ms("apply"), fixed(v("b"), 2), spread("b")),
+        QStringLiteral("<= 2.0"), v("b") <= 2.0);
+    m_report->info(
+        QStringLiteral("reference: a full reset of the %1-worker table %2 "
+                       "(quartiles %3 ms) = %4 x the apply")
+            .arg(small, ms("reset"), spread("reset"), fixed(v("reset") / v("apply"), 0)));
+    m_report->info(QStringLiteral("times' quartiles: repaint %1, apply %2, apply to %3 workers %4 "
+                                  "(ms)")
+                       .arg(spread("repaint"), spread("apply"), large, spread("apply_large")));
+    m_report->info(QStringLiteral("without layout and repaint (signals and proxy only): %1 "
+                                  "workers %2, %3 workers %4")
+                       .arg(small, ms("signals"), large, ms("signals_large")));
 }
 
 // ---- figure 4 ---------------------------------------------------------------------------------

@@ -1,28 +1,40 @@
 // rigwatch_bench_table: figure 3 of the benchmarks, in its own process because it links the GUI.
-// Applying a 10,000-worker poll in which 1 % of the workers changed, against a full model reset
-// with the same data. Prints one machine-readable line for rigwatch_bench:
-//   RESULT workers=N changes=N apply=MS reset=MS panel_apply=MS panel_reset=MS
-//          model_apply=MS model_reset=MS values_apply=MS values_reset=MS
-// apply/reset: the app's worker panel (model, sorted filter proxy, table view) shown offscreen,
-// timed until the event queue is drained (layout and repaint included) - what one poll costs
-// the GUI thread. panel_*: the same without draining. model_*: the model alone, nothing attached.
-// --profile apply|reset|repaint [--times N] repeats only one side of the judged figure (or a bare
-// repaint of the table, the floor under both), for perf record; prints the mean time to stderr.
+// The app's worker panel (model, sorted filter proxy, table view) shown offscreen, every step
+// timed until the event queue is drained (layout and repaint included): what one poll costs the
+// GUI thread. Two tables, a small and a large farm (10 times the small one), and one poll of the
+// same 100 changed workers (half of them change state, so rows move) applied to both.
+// Prints one machine-readable line for rigwatch_bench:
+//   RESULT small=N large=N changes=N repaint=MS apply=MS apply_large=MS reset=MS
+//          signals=MS signals_large=MS a=R a_lo=R a_hi=R b=R b_lo=R b_hi=R ...
+// repaint: a bare repaint of the small table (what must be painted anyway); apply / apply_large:
+// the poll applied to each; reset: the small table reloaded whole (another account's view);
+// signals*: the applies without draining (signals and proxy work only). a = apply / repaint and
+// b = apply_large / apply are ratios of medians; *_lo / *_hi the quartiles of the same ratio
+// taken step by step, the spread.
+// --profile apply|reset|repaint [--workers N] [--times N] repeats only one of them (for perf
+// record); prints the mean time to stderr.
 #include "benchreport.h"
 #include "clock.h"
 #include "workerspanel.h"
 #include "workertablemodel.h"
 
+#include <QAbstractEventDispatcher>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTableView>
 
 #include <cstdio>
+#include <memory>
 
 using namespace rw;
 using namespace rw::bench;
 
 namespace {
+
+QString rigName(int i)
+{
+    return QStringLiteral("rig-%1").arg(i, 5, 10, QLatin1Char('0'));
+}
 
 AccountView farmView(int workers, qint64 now)
 {
@@ -33,10 +45,11 @@ AccountView farmView(int workers, qint64 now)
     v.workers.reserve(workers);
     for (int i = 0; i < workers; ++i) {
         WorkerState s;
-        s.sample.name = QStringLiteral("rig-%1").arg(i, 5, 10, QLatin1Char('0'));
+        s.sample.name = rigName(i);
         s.sample.hashRate = s.sample.hashRate1h = s.sample.hashRate24h = 100e12 + i * 1e9;
         s.sample.staleRate24h = 0.4e12;
-        s.sample.host = QStringLiteral("10.0.%1.%2").arg(i / 256).arg(i % 256);
+        s.sample.host =
+            QStringLiteral("10.%1.%2.%3").arg(i / 65536).arg(i / 256 % 256).arg(i % 256);
         const bool down = i % 97 == 0;
         s.sample.lastShareAt = down ? now - 3600 : now - i % 60;
         s.status = down ? WorkerStatus::Offline : WorkerStatus::Online;
@@ -47,60 +60,96 @@ AccountView farmView(int workers, qint64 now)
     return v;
 }
 
-// The next poll: every 100th worker changed (1 %): half went offline or came back (with
-// flips), all got new rates and shares. The view lists exactly those as changed, as the engine
-// does.
-AccountView nextPoll(const AccountView &prev, qint64 now, bool flips = true)
+// The next poll: the same 100 workers whatever the farm's size (rig-00000, rig-00100, ...,
+// rig-09900) got new rates and shares, and every other one of them went offline or came back.
+// The view lists exactly those as changed, as the engine does.
+AccountView nextPoll(const AccountView &prev, qint64 now)
 {
     AccountView v = prev;
     v.changed.clear();
-    int i = 0;
-    for (auto it = v.workers.begin(); it != v.workers.end(); ++it, ++i) {
-        if (i % 100 != 0)
-            continue;
-        WorkerState &s = it.value();
+    for (int k = 0; k < 100; ++k) {
+        const QString name = rigName(k * 100);
+        WorkerState &s = v.workers[name];
         s.sample.hashRate *= 0.9;
         s.sample.lastShareAt = now - 5;
-        if (flips && i % 200 == 0) {
+        if (k % 2 == 0) {
             s.status =
                 s.status == WorkerStatus::Online ? WorkerStatus::Offline : WorkerStatus::Online;
             s.statusSince = now - 700;
         }
-        v.changed << it.key();
+        v.changed << name;
     }
     return v;
 }
 
-struct Pair
+// Layout and repaint of what is on screen. One processEvents() is not enough: the view's
+// delayed layout runs from a timer and posts the repaint it asks for, which would then be paid
+// by whatever is timed next. Until the dispatcher finds nothing left to do.
+void drain()
 {
-    double apply = 0;
-    double reset = 0;
+    QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance();
+    for (int i = 0; i < 100 && dispatcher->processEvents(QEventLoop::AllEvents); ++i) {
+    }
+}
+
+// One farm's table on screen, the poll and its way back (applying `back` after `there` reverts
+// it, so every apply changes the same workers), and another account's view for a full reset.
+struct Table
+{
+    Table(const Clock *clock, int workers, qint64 now)
+        : panel(clock), a(farmView(workers, now)), there(nextPoll(a, now + 300)), back(a), other(a)
+    {
+        back.changed = there.changed;
+        other.key = QStringLiteral("other/bitcoin");
+        panel.resize(1200, 800);
+        panel.show();
+        panel.applyView(a);
+        drain();
+    }
+    void apply(const AccountView &v, bool drained)
+    {
+        panel.applyView(v);
+        if (drained)
+            drain();
+    }
+    void repaint()
+    {
+        panel.view()->viewport()->update();
+        drain();
+    }
+
+    WorkersPanel panel;
+    AccountView a, there, back, other;
 };
 
-// Alternates two polls so every apply changes the same 1 %; a reset is forced by switching the
-// account key, which makes the model reload every row (its behaviour for another account).
-template <typename Apply>
-Pair measure(int reps, const AccountView &a, const AccountView &b, Apply apply)
+double quartile(std::vector<double> v, double q)
 {
-    AccountView back = a; // applying it after b reverts b's changes
-    back.changed = b.changed;
-    AccountView other = a;
-    other.key = QStringLiteral("other/bitcoin");
-    apply(a);
-    std::vector<double> incremental, full;
-    for (int i = 0; i < reps + 1; ++i) {
-        const double t1 = timeMs([&] { apply(b); });
-        const double t2 = timeMs([&] { apply(back); });
-        const double r1 = timeMs([&] { apply(other); }); // another account: full reset
-        const double r2 = timeMs([&] { apply(a); });     // and back: full reset again
-        if (i == 0)
-            continue; // warm-up
-        incremental.push_back(t1);
-        incremental.push_back(t2);
-        full.push_back(r1);
-        full.push_back(r2);
-    }
-    return {median(incremental), median(full)};
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const double at = q * double(v.size() - 1);
+    const size_t i = size_t(at);
+    return i + 1 < v.size() ? v[i] + (at - double(i)) * (v[i + 1] - v[i]) : v[i];
+}
+
+int profile(const QString &what, int workers, int times)
+{
+    ManualClock clock;
+    Table t(&clock, workers, clock.nowSecs());
+    const bool reset = what == QLatin1String("reset");
+    const double ms = timeMs([&] {
+        for (int i = 0; i < times; ++i) {
+            for (const AccountView *v : {reset ? &t.other : &t.there, reset ? &t.a : &t.back}) {
+                if (what == QLatin1String("repaint"))
+                    t.repaint();
+                else
+                    t.apply(*v, true);
+            }
+        }
+    });
+    std::fprintf(stderr, "%s, %d workers: %.4f ms each\n", qPrintable(what), workers,
+                 ms / (2.0 * times));
+    return 0;
 }
 
 } // namespace
@@ -111,80 +160,79 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("rigwatch_bench_table"));
     QCommandLineParser p;
     const QCommandLineOption quickOpt(QStringLiteral("quick"),
-                                      QStringLiteral("1,000 workers, 3 runs."));
+                                      QStringLiteral("1,000 and 10,000 workers, 3 rounds."));
     const QCommandLineOption profileOpt(
         QStringLiteral("profile"),
-        QStringLiteral("Only repeat the judged apply, reset or a bare repaint (for perf record)."),
+        QStringLiteral("Only repeat the apply, the reset or a bare repaint (for perf record)."),
         QStringLiteral("apply|reset|repaint"));
+    const QCommandLineOption workersOpt(QStringLiteral("workers"),
+                                        QStringLiteral("Farm size for --profile."),
+                                        QStringLiteral("N"), QStringLiteral("10000"));
     const QCommandLineOption timesOpt(QStringLiteral("times"),
                                       QStringLiteral("Repetitions for --profile."),
                                       QStringLiteral("N"), QStringLiteral("500"));
-    p.addOption(quickOpt);
-    p.addOption(profileOpt);
-    p.addOption(timesOpt);
+    p.addOptions({quickOpt, profileOpt, workersOpt, timesOpt});
     p.process(app);
+    if (p.isSet(profileOpt))
+        return profile(p.value(profileOpt), p.value(workersOpt).toInt(), p.value(timesOpt).toInt());
+
     const bool quick = p.isSet(quickOpt);
-    const int workers = quick ? 1'000 : 10'000;
-    const int reps = quick ? 3 : 15;
+    const int small = quick ? 1'000 : 10'000;
+    const int large = 10 * small;
+    const int rounds = quick ? 3 : 25;
 
     ManualClock clock;
     const qint64 now = clock.nowSecs();
-    const AccountView a = farmView(workers, now);
-    const AccountView b = nextPoll(a, now + 300);
+    auto s = std::make_unique<Table>(&clock, small, now);
+    auto l = std::make_unique<Table>(&clock, large, now);
 
-    WorkersPanel panel(&clock);
-    panel.resize(1200, 800);
-    panel.show();
-    QApplication::processEvents();
-    if (p.isSet(profileOpt)) {
-        // One side of the judged figure only, so a profile shows where its time goes; "repaint"
-        // repaints the table without any change, the floor under both sides.
-        const QString what = p.value(profileOpt);
-        AccountView other = a;
-        other.key = QStringLiteral("other/bitcoin");
-        AccountView back = a;
-        back.changed = b.changed;
-        const AccountView &there = what == QLatin1String("reset") ? other : b;
-        const AccountView &again = what == QLatin1String("reset") ? a : back;
-        panel.applyView(a);
-        QApplication::processEvents();
-        const int times = p.value(timesOpt).toInt();
-        const double ms = timeMs([&] {
-            for (int i = 0; i < times; ++i) {
-                for (const AccountView *v : {&there, &again}) {
-                    if (what == QLatin1String("repaint"))
-                        panel.view()->viewport()->update();
-                    else
-                        panel.applyView(*v);
-                    QApplication::processEvents();
-                }
-            }
-        });
-        std::fprintf(stderr, "%s: %.4f ms each\n", qPrintable(what), ms / (2.0 * times));
-        return 0;
+    // Interleaved, so that a machine slowing down or speeding up mid-run moves both sides of
+    // each ratio alike; the first round warms caches up and is dropped.
+    std::vector<double> repaint, apply, applyLarge, reset, signalsSmall, signalsLarge, a, b;
+    for (int round = 0; round <= rounds; ++round) {
+        for (const bool forth : {true, false}) {
+            const double r = timeMs([&] { s->repaint(); });
+            const double t1 = timeMs([&] { s->apply(forth ? s->there : s->back, true); });
+            const double t2 = timeMs([&] { l->apply(forth ? l->there : l->back, true); });
+            if (round == 0)
+                continue;
+            repaint.push_back(r);
+            apply.push_back(t1);
+            applyLarge.push_back(t2);
+            a.push_back(t1 / r);
+            b.push_back(t2 / t1);
+        }
+        for (const bool forth : {true, false}) { // to another account and back: two resets
+            const double z = timeMs([&] { s->apply(forth ? s->other : s->a, true); });
+            if (round > 0)
+                reset.push_back(z);
+        }
+        for (const bool forth : {true, false}) {
+            const double u1 = timeMs([&] { s->apply(forth ? s->there : s->back, false); });
+            drain();
+            const double u2 = timeMs([&] { l->apply(forth ? l->there : l->back, false); });
+            drain();
+            if (round == 0)
+                continue;
+            signalsSmall.push_back(u1);
+            signalsLarge.push_back(u2);
+        }
     }
-    const Pair drained = measure(reps, a, b, [&panel](const AccountView &v) {
-        panel.applyView(v);
-        QApplication::processEvents(); // layout and repaint of what is on screen
-    });
-    const Pair bare = measure(reps, a, b, [&panel](const AccountView &v) { panel.applyView(v); });
-    // The same 1 % with new rates and shares but no state change: no worker moves in the
-    // table sorted by state, so what the proxy does per moved worker is left out.
-    const AccountView values = nextPoll(a, now + 300, false);
-    const Pair valuesOnly = measure(reps, a, values, [&panel](const AccountView &v) {
-        panel.applyView(v);
-        QApplication::processEvents();
-    });
-    panel.hide();
-
-    WorkerTableModel model(&clock);
-    const Pair alone = measure(reps, a, b, [&model](const AccountView &v) { model.applyView(v); });
-
-    std::printf("RESULT workers=%d changes=%lld apply=%.4f reset=%.4f panel_apply=%.4f "
-                "panel_reset=%.4f model_apply=%.4f model_reset=%.4f values_apply=%.4f "
-                "values_reset=%.4f\n",
-                workers, static_cast<long long>(b.changed.size()), drained.apply, drained.reset,
-                bare.apply, bare.reset, alone.apply, alone.reset, valuesOnly.apply,
-                valuesOnly.reset);
+    const auto spread = [](const char *name, const std::vector<double> &v) {
+        std::printf(" %s_lo=%.4f %s_hi=%.4f", name, quartile(v, 0.25), name, quartile(v, 0.75));
+    };
+    std::printf("RESULT small=%d large=%d changes=%lld repaint=%.4f apply=%.4f apply_large=%.4f "
+                "reset=%.4f signals=%.4f signals_large=%.4f a=%.4f b=%.4f",
+                small, large, static_cast<long long>(s->there.changed.size()), median(repaint),
+                median(apply), median(applyLarge), median(reset), median(signalsSmall),
+                median(signalsLarge), median(apply) / median(repaint),
+                median(applyLarge) / median(apply));
+    spread("a", a);
+    spread("b", b);
+    spread("repaint", repaint);
+    spread("apply", apply);
+    spread("apply_large", applyLarge);
+    spread("reset", reset);
+    std::printf("\n");
     return 0;
 }
