@@ -4,8 +4,8 @@
 
 #include "fakef2pool.h"
 #include "monitor/monitor.h"
-#include "pool/f2poolparser.h"
 #include "pool/poller.h"
+#include "pool/poolprovider.h"
 #include "pool/workercollector.h"
 #include "pool/workerliststream.h"
 
@@ -108,11 +108,11 @@ QPair<double, double> breakdownMs(Parse parse, const Snapshot &p, const QByteArr
 
 // The parse as the poller does it: the reply fed to a WorkerListStream as it arrives, in the
 // pieces a network read gives (16 KiB), never whole.
-template <WorkerListStream::Api api>
+template <PoolProvider provider>
 ParseResult parseStreamed(const QByteArray &body, const QVector<WorkerSample> &previous)
 {
     constexpr qsizetype kPiece = 16 * 1024;
-    WorkerListStream stream(api, kStreamSliceBytes, body.size(), previous);
+    WorkerListStream stream(poolFormat(provider), kStreamSliceBytes, body.size(), previous);
     for (qsizetype at = 0; at < body.size(); at += kPiece)
         stream.append(body.constData() + at, qMin(kPiece, body.size() - at));
     return stream.finish().parsed;
@@ -194,8 +194,8 @@ void IngestBench::parsingLimit(int workers, bool judged)
     if (judged) {
         const int breakdownReps = m_report->quick() ? 2 : 5;
         const auto [p, m] = breakdownMs(parseF2poolV2WorkerList, previous, cur, now, breakdownReps);
-        const auto [ps, ms] = breakdownMs(parseStreamed<WorkerListStream::Api::V2>, previous, cur,
-                                          now, breakdownReps);
+        const auto [ps, ms] =
+            breakdownMs(parseStreamed<PoolProvider::F2poolV2>, previous, cur, now, breakdownReps);
         const double withRows =
             breakdownMs(parseF2poolV2WorkerList, previous, cur, now, breakdownReps, true).second;
         m_report->info(QStringLiteral("where the ingest goes: parseF2poolV2WorkerList %1 ms, "

@@ -2,6 +2,7 @@
 // locale-independent date parsers they rely on.
 #include "pool/f2poolparser.h"
 #include "pool/httpdate.h"
+#include "pool/poolprovider.h"
 #include "pool/workerliststream.h"
 
 #include <QElapsedTimer>
@@ -511,7 +512,7 @@ void TestF2poolParser::deepNesting()
     QVERIFY2(whole.error.contains(QLatin1String("nested")), qPrintable(whole.error));
 
     // The streaming reader, fed in pieces as the poller does, gives the same answer.
-    WorkerListStream stream(v1 ? WorkerListStream::Api::V1 : WorkerListStream::Api::V2, 4096);
+    WorkerListStream stream(poolFormat(v1 ? PoolProvider::F2poolV1 : PoolProvider::F2poolV2), 4096);
     for (qsizetype at = 0; at < body.size(); at += 1000)
         stream.append(body.mid(at, 1000));
     const WorkerListStream::Result streamed = stream.finish();

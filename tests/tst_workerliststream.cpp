@@ -6,6 +6,7 @@
 #include "fixturefiles.h"
 #include "fuzz/fuzzchecks.h"
 #include "pool/fast/fastf2poolparser.h"
+#include "pool/poolprovider.h"
 #include "pool/workerliststream.h"
 
 #include <QDir>
@@ -71,6 +72,7 @@ private slots:
     void nextPollSharesThePreviousPollsStrings();
     void nestedListsInEntriesAreCutByReadingEveryByte();
     void garbageAfterManySlicesIsReportedAtItsOffset();
+    void formatWithoutStreamHooksIsReadWhole();
 };
 
 void TestWorkerListStream::agreesWithTheWholeReply_data()
@@ -171,7 +173,7 @@ void TestWorkerListStream::truncatedAnywhereGivesTheSameError()
         ++checked;
     }
     QVERIFY(checked > 300);
-    WorkerListStream stream(WorkerListStream::Api::V2, 64);
+    WorkerListStream stream(poolFormat(PoolProvider::F2poolV2), 64);
     stream.append(body.left(body.size() / 2));
     const WorkerListStream::Result r = stream.finish();
     QVERIFY(!r.parsed.ok());
@@ -193,7 +195,8 @@ void TestWorkerListStream::largeReplyIsNeverHeldWhole()
     QFETCH(bool, v1);
     QFETCH(QByteArray, body);
     constexpr qsizetype kSlice = 64 * 1024, kPiece = 16 * 1024;
-    WorkerListStream stream(v1 ? WorkerListStream::Api::V1 : WorkerListStream::Api::V2, kSlice);
+    WorkerListStream stream(poolFormat(v1 ? PoolProvider::F2poolV1 : PoolProvider::F2poolV2),
+                            kSlice);
     const qsizetype mostHeld = feed(stream, body, kPiece);
     QVERIFY2(body.size() > 40 * kSlice, "the reply is not large enough to tell");
     QVERIFY2(
@@ -221,8 +224,8 @@ void TestWorkerListStream::nextPollSharesThePreviousPollsStrings()
     const QVector<WorkerSample> &previous = first.snapshot->workers;
     const QByteArray next = v1 ? sim::FakeF2pool::makeV1Reply(20000, kNow + 300, 50)
                                : sim::FakeF2pool::makeV2WorkerList(20000, kNow + 300, 50);
-    WorkerListStream stream(v1 ? WorkerListStream::Api::V1 : WorkerListStream::Api::V2, 64 * 1024,
-                            next.size(), previous);
+    WorkerListStream stream(poolFormat(v1 ? PoolProvider::F2poolV1 : PoolProvider::F2poolV2),
+                            64 * 1024, next.size(), previous);
     feed(stream, next, 16 * 1024);
     const WorkerListStream::Result r = stream.finish();
     QVERIFY2(r.parsed.ok(), qPrintable(r.parsed.error));
@@ -247,7 +250,7 @@ void TestWorkerListStream::nestedListsInEntriesAreCutByReadingEveryByte()
                            ",\"boards\":[{\"t\":61},{\"t\":63},{\"t\":\"},{\"}]");
     const QByteArray body = v2(entries, ",\n");
     constexpr qsizetype kSlice = 64 * 1024, kPiece = 16 * 1024;
-    WorkerListStream stream(WorkerListStream::Api::V2, kSlice);
+    WorkerListStream stream(poolFormat(PoolProvider::F2poolV2), kSlice);
     const qsizetype mostHeld = feed(stream, body, kPiece);
     QVERIFY2(
         mostHeld <= kSlice + 2 * kPiece,
@@ -268,7 +271,7 @@ void TestWorkerListStream::garbageAfterManySlicesIsReportedAtItsOffset()
     QList<QByteArray> entries = farm(3000);
     entries[2500] = "{\"hash_rate_info\":{\"name\":\"bad\",\"hash_rate\":1.2.3}}";
     const QByteArray body = v2(entries);
-    WorkerListStream stream(WorkerListStream::Api::V2, 4096);
+    WorkerListStream stream(poolFormat(PoolProvider::F2poolV2), 4096);
     feed(stream, body, 1000);
     QVERIFY(stream.entriesTaken() >= 2400);
     const WorkerListStream::Result r = stream.finish();
@@ -276,6 +279,44 @@ void TestWorkerListStream::garbageAfterManySlicesIsReportedAtItsOffset()
     QCOMPARE(r.parsed.error, parseF2poolV2WorkerList(body).error);
     qsizetype offset = r.parsed.error.section(QStringLiteral("at offset "), 1).toLongLong();
     QVERIFY2(qAbs(offset - body.indexOf("1.2.3")) < 8, qPrintable(r.parsed.error));
+}
+
+// A pool format without stream hooks or fast path (as a new pool's entry starts out): the stream
+// slices nothing and gives what the format's own reference and error message say of the whole
+// reply, not the f2pool parsers' answer.
+void TestWorkerListStream::formatWithoutStreamHooksIsReadWhole()
+{
+    static QByteArray seen;
+    PoolFormat plain = poolFormat(PoolProvider::F2poolV2);
+    plain.fast = nullptr;
+    plain.stream = nullptr;
+    plain.reference = [](const QByteArray &body) {
+        seen = body;
+        ParseResult r;
+        r.snapshot = Snapshot();
+        r.snapshot->workers.append(WorkerSample{QStringLiteral("whole"), 1, 1, 1, 0, kNow, {}});
+        r.snapshot->totalHashRate = 1;
+        return r;
+    };
+    plain.errorMessage = [](const QByteArray &body) {
+        return body.contains("5010") ? QStringLiteral("pool error") : QString();
+    };
+    QCOMPARE(plain.parse("{}").snapshot->workers.at(0).name, QStringLiteral("whole"));
+
+    const QByteArray body = v2(farm(2000));
+    WorkerListStream stream(plain, 4096);
+    feed(stream, body, 1000);
+    QCOMPARE(stream.entriesTaken(), 0);
+    const WorkerListStream::Result r = stream.finish();
+    QCOMPARE(seen, body);
+    QVERIFY(r.poolError.isEmpty());
+    QVERIFY2(r.parsed.ok(), qPrintable(r.parsed.error));
+    QCOMPARE(r.parsed.snapshot->workers.size(), 1);
+    QCOMPARE(r.parsed.snapshot->workers.at(0).name, QStringLiteral("whole"));
+
+    WorkerListStream error(plain, 4096);
+    feed(error, "{\"code\":5010,\"msg\":\"permission denied\"}", 7);
+    QCOMPARE(error.finish().poolError, QStringLiteral("pool error"));
 }
 
 QTEST_GUILESS_MAIN(TestWorkerListStream)

@@ -176,8 +176,8 @@ private:
             v1 ? fastParseF2poolV1(body) : fastParseF2poolV2WorkerList(body);
         if (!fast)
             return {};
-        return parseDifference(*fast, v1 ? detail::parseF2poolV1Dom(body)
-                                         : detail::parseF2poolV2WorkerListDom(body));
+        return parseDifference(*fast, v1 ? parseF2poolV1Reference(body)
+                                         : parseF2poolV2WorkerListReference(body));
     }
 
 public:
@@ -195,8 +195,8 @@ public:
     static QString streamDisagreement(const QByteArray &body, bool v1, qsizetype piece,
                                       qsizetype slice, const QVector<WorkerSample> &previous = {})
     {
-        WorkerListStream stream(v1 ? WorkerListStream::Api::V1 : WorkerListStream::Api::V2, slice,
-                                0, previous);
+        WorkerListStream stream(poolFormat(v1 ? PoolProvider::F2poolV1 : PoolProvider::F2poolV2),
+                                slice, 0, previous);
         for (qsizetype at = 0; at < body.size(); at += piece)
             stream.append(body.constData() + at, qMin(piece, body.size() - at));
         const WorkerListStream::Result streamed = stream.finish();

@@ -1,7 +1,6 @@
 #include "pool/f2poolparser.h"
 
 #include "pool/fast/codekeysearch.h"
-#include "pool/fast/fastf2poolparser.h"
 #include "pool/httpdate.h"
 #include "pool/workercollector.h"
 
@@ -29,6 +28,8 @@ QString oneLine(const QString &text)
 {
     return text.simplified();
 }
+
+// Values as f2pool sends them (docs/pool-apis.md: numbers may be strings, shares several forms).
 
 // Non-negative finite number from a JSON number or numeric string; 0 otherwise.
 // *present tells whether the value was a usable number at all.
@@ -74,6 +75,7 @@ QString nameOf(const QJsonValue &v)
 
 } // namespace
 
+// An error: {"code": <number>, "msg": "kind: description"}, with any HTTP status.
 QString detail::errorFromObject(const QJsonObject &o)
 {
     const QJsonValue code = o.value(QLatin1String("code"));
@@ -102,6 +104,15 @@ QString detail::errorFromObject(const QJsonObject &o)
     return F2poolText::tr("f2pool error %1: %2").arg(codeText, msg);
 }
 
+QString f2poolErrorMessage(const QByteArray &body)
+{
+    if (!containsCodeKey(body)) // a 25 MB worker list is not parsed twice
+        return {};
+    const QJsonDocument doc = QJsonDocument::fromJson(body);
+    return doc.isObject() ? detail::errorFromObject(doc.object()) : QString();
+}
+
+// Every reply: one object with a "workers" list, unless it is an error.
 namespace {
 
 bool looksLikeHtml(const QByteArray &body)
@@ -169,14 +180,8 @@ QString detail::workersOf(const QJsonObject &root, QJsonArray *workers)
     return e;
 }
 
-QString f2poolErrorMessage(const QByteArray &body)
-{
-    if (!containsCodeKey(body)) // a 25 MB worker list is not parsed twice
-        return {};
-    const QJsonDocument doc = QJsonDocument::fromJson(body);
-    return doc.isObject() ? detail::errorFromObject(doc.object()) : QString();
-}
-
+// API v2: {"workers": [{"hash_rate_info": {"name": "rig-1", "hash_rate": ..., "h1_hash_rate":
+// ..., "h24_hash_rate": ..., "h24_stale_hash_rate": ...}, "last_share_at": ..., "host": ...}]}.
 void detail::readV2Entries(const QJsonArray &list, qsizetype from, qsizetype indexBase,
                            WorkerCollector &c)
 {
@@ -214,6 +219,8 @@ void detail::readV2Entries(const QJsonArray &list, qsizetype from, qsizetype ind
     }
 }
 
+// Legacy v1: {"hashrate": ..., "workers": [[name, rate, rate 1 h, rejected 1 h, hashes 24 h,
+// stale hashes 24 h, last share ISO-8601, ...]]}, read by position.
 void detail::readV1Entries(const QJsonArray &list, qsizetype from, qsizetype indexBase,
                            WorkerCollector &c)
 {
@@ -246,6 +253,7 @@ std::optional<double> detail::v1PoolTotal(const QJsonObject &root)
     return hasTotal ? std::optional<double>(total) : std::nullopt;
 }
 
+// The whole reply: its list, entry by entry, into one snapshot.
 namespace {
 using ReadEntries = void (*)(const QJsonArray &, qsizetype, qsizetype, WorkerCollector &);
 
@@ -262,28 +270,14 @@ ParseResult parseDom(const QByteArray &body, ReadEntries read, const char *api, 
 }
 } // namespace
 
-ParseResult detail::parseF2poolV2WorkerListDom(const QByteArray &body)
+ParseResult parseF2poolV2WorkerListReference(const QByteArray &body)
 {
-    return parseDom(body, readV2Entries, "f2pool v2", false);
+    return parseDom(body, detail::readV2Entries, "f2pool v2", false);
 }
 
-ParseResult detail::parseF2poolV1Dom(const QByteArray &body)
+ParseResult parseF2poolV1Reference(const QByteArray &body)
 {
-    return parseDom(body, readV1Entries, "f2pool v1", true);
-}
-
-ParseResult parseF2poolV2WorkerList(const QByteArray &body, const QVector<WorkerSample> &previous)
-{
-    if (std::optional<ParseResult> fast = fastParseF2poolV2WorkerList(body, previous))
-        return std::move(*fast);
-    return detail::parseF2poolV2WorkerListDom(body);
-}
-
-ParseResult parseF2poolV1(const QByteArray &body, const QVector<WorkerSample> &previous)
-{
-    if (std::optional<ParseResult> fast = fastParseF2poolV1(body, previous))
-        return std::move(*fast);
-    return detail::parseF2poolV1Dom(body);
+    return parseDom(body, detail::readV1Entries, "f2pool v1", true);
 }
 
 } // namespace rw

@@ -20,8 +20,12 @@ struct F2poolText
     Q_DECLARE_TR_FUNCTIONS(F2poolText)
 };
 
-// Pure parsers for f2pool replies (docs/pool-apis.md): reply body in, Snapshot or a reason a
-// human can act on out. No I/O; the provider sets Snapshot::poolTimeSecs from the Date header.
+// The reference parsers of f2pool's replies: the documented truth of how RigWatch reads them.
+// They follow the API's shape as docs/pool-apis.md describes it; the poller reaches them
+// through the pool formats' entry points (PoolFormat, poolprovider.h), which may try a fast
+// path first (pool/fast/README.md) that must give exactly their result. Reply body in,
+// Snapshot or a reason a human can act on out. No I/O; the poller sets Snapshot::poolTimeSecs
+// from the Date header.
 //
 // Tolerance, shared by both parsers:
 // - numbers may be JSON numbers or numeric strings ("123.4"); missing, null, negative,
@@ -37,37 +41,26 @@ struct F2poolText
 // Errors name what is wrong, e.g. "reply is not valid JSON: unterminated object at offset 10",
 // "f2pool error 5010: permission denied: ...", "reply has no \"workers\" list".
 
-// previous (optional): the workers of the account's previous poll. Not an input to the result:
-// names and hosts that are the same at the same position share the previous poll's strings
-// instead of allocating new ones (WorkerCollector::previousText).
-
-// POST /v2/hash_rate/worker/list -> {"workers": [WorkerMiningInfo]}.
+// POST /v2/hash_rate/worker/list -> {"workers": [WorkerMiningInfo]}, where WorkerMiningInfo is
+// {"hash_rate_info": {"name", "hash_rate", "h1_hash_rate", "h24_hash_rate",
+// "h24_stale_hash_rate", ...}, "last_share_at", "host", ...}.
 // Stale rate = h24_stale_hash_rate; total = sum of the workers' current rates.
-ParseResult parseF2poolV2WorkerList(const QByteArray &body,
-                                    const QVector<WorkerSample> &previous = {});
+ParseResult parseF2poolV2WorkerListReference(const QByteArray &body);
 
 // GET /{currency}/{user} (legacy v1) -> {"hashrate": ..., "workers": [[name, rate, ...]]}.
 // Index 4/5 (hashes in 24 h) are divided by 86400 for H/s; total = top-level "hashrate" when
 // present, else the sum of the workers.
-ParseResult parseF2poolV1(const QByteArray &body, const QVector<WorkerSample> &previous = {});
+ParseResult parseF2poolV1Reference(const QByteArray &body);
 
 // "f2pool error 5010: permission denied: ..." when body is an f2pool error object (a non-zero
 // numeric "code", with "msg"); empty otherwise. Cheap for large non-error bodies.
 QString f2poolErrorMessage(const QByteArray &body);
 
-// The parsers above try a fast path first (simdjson On-Demand, straight from the bytes to the
-// snapshot: no DOM, see pool/fast/README.md) and fall back to these for every reply the fast
-// path does not take on: errors, string-typed numbers, nulls, the flattened shape, escaped keys.
-// These are the reference: tests and fuzzers check that the fast path agrees with them.
-namespace detail {
-ParseResult parseF2poolV2WorkerListDom(const QByteArray &body);
-ParseResult parseF2poolV1Dom(const QByteArray &body);
-} // namespace detail
-
 class WorkerCollector;
 
-// The pieces of the DOM parsers, for WorkerListStream (which parses a reply as it arrives, a
-// slice of the "workers" list at a time, and must give the same answer as the parsers above).
+// The pieces of the reference parsers, for WorkerListStream (which parses a reply as it arrives,
+// a slice of the "workers" list at a time, and must give the same answer as the parsers above)
+// and the f2pool formats' entries (poolprovider.cpp).
 namespace detail {
 // "f2pool error 5010: ..." for an object with a non-zero "code"; empty otherwise.
 QString errorFromObject(const QJsonObject &root);

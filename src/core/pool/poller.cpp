@@ -2,7 +2,6 @@
 
 #include "clock.h"
 #include "logging.h"
-#include "pool/f2poolparser.h"
 #include "pool/httpdate.h"
 #include "pool/poolprovider.h"
 #include "pool/workercollector.h"
@@ -150,9 +149,8 @@ void Poller::pollNow()
         const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (status >= 200 && status <= 299 && !m_stream && m_received == 0)
             m_stream = std::make_unique<WorkerListStream>(
-                m_account.provider == PoolProvider::F2poolV1 ? WorkerListStream::Api::V1
-                                                             : WorkerListStream::Api::V2,
-                kStreamSliceBytes, qsizetype(qMax<qint64>(declared, 0)), m_previous);
+                poolFormat(m_account.provider), kStreamSliceBytes,
+                qsizetype(qMax<qint64>(declared, 0)), m_previous);
     });
     connect(m_reply, &QNetworkReply::readyRead, this, &Poller::readBody);
     connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64) {
@@ -251,7 +249,7 @@ void Poller::onFinished()
                                      .arg(m_account.maxBodyBytes));
     if (status < 200 || status > 299) {
         QString msg = tr("%1 answered HTTP %2").arg(pool).arg(status);
-        const QString poolError = f2poolErrorMessage(body);
+        const QString poolError = poolFormat(m_account.provider).errorMessage(body);
         if (!poolError.isEmpty())
             msg +=
                 QStringLiteral(" (") + redactText(poolError, {m_account.secret}) + QLatin1Char(')');
@@ -263,7 +261,7 @@ void Poller::onFinished()
     if (stream) {
         result = stream->finish();
     } else { // a 2xx status that came without its metadata first: the whole body, same rules
-        result.poolError = f2poolErrorMessage(body);
+        result.poolError = poolFormat(m_account.provider).errorMessage(body);
         if (result.poolError.isEmpty())
             result.parsed = parseWorkerList(m_account.provider, body, m_previous);
         body = QByteArray();

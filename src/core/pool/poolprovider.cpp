@@ -1,6 +1,7 @@
 #include "pool/poolprovider.h"
 
 #include "pool/f2poolparser.h"
+#include "pool/fast/fastf2poolparser.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -30,19 +31,11 @@ QUrl join(const QUrl &base, const QString &path)
     u.setPath(p + path);
     return u;
 }
-} // namespace
 
-PoolRequest workerListRequest(const AccountConfig &a)
+// f2pool API v2: the worker list is a POST with a JSON body (docs/pool-apis.md).
+PoolRequest f2poolV2WorkerListRequest(const AccountConfig &a)
 {
     PoolRequest r;
-    if (a.provider == PoolProvider::F2poolV1) {
-        r.verb = "GET";
-        r.request = baseRequest(
-            a, join(a.url,
-                    QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(a.currency)) +
-                        QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(a.user))));
-        return r;
-    }
     r.verb = "POST";
     r.request = baseRequest(a, join(a.url, QStringLiteral("/v2/hash_rate/worker/list")));
     r.request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
@@ -52,10 +45,8 @@ PoolRequest workerListRequest(const AccountConfig &a)
     return r;
 }
 
-PoolRequest testConnectionRequest(const AccountConfig &a)
+PoolRequest f2poolV2TestRequest(const AccountConfig &a)
 {
-    if (a.provider == PoolProvider::F2poolV1)
-        return workerListRequest(a);
     PoolRequest r;
     r.verb = "POST";
     r.request = baseRequest(a, join(a.url, QStringLiteral("/v2/mining_user/list")));
@@ -64,17 +55,95 @@ PoolRequest testConnectionRequest(const AccountConfig &a)
     return r;
 }
 
+// f2pool legacy v1: GET {url}/{currency}/{user}, which is also its cheapest call.
+PoolRequest f2poolV1Request(const AccountConfig &a)
+{
+    PoolRequest r;
+    r.verb = "GET";
+    r.request = baseRequest(
+        a,
+        join(a.url, QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(a.currency)) +
+                        QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(a.user))));
+    return r;
+}
+
+const PoolFormat::Stream kF2poolV2Stream{"f2pool v2",
+                                         detail::readV2Entries,
+                                         fastReadV2Entries,
+                                         nullptr, // the total is the workers' sum
+                                         detail::kV2BytesPerEntry,
+                                         '{',
+                                         '}'};
+const PoolFormat::Stream kF2poolV1Stream{"f2pool v1",
+                                         detail::readV1Entries,
+                                         fastReadV1Entries,
+                                         detail::v1PoolTotal,
+                                         detail::kV1BytesPerEntry,
+                                         '[',
+                                         ']'};
+
+// The pool formats, one entry each.
+const PoolFormat kF2poolV2{"f2pool",
+                           f2poolV2WorkerListRequest,
+                           f2poolV2TestRequest,
+                           parseF2poolV2WorkerListReference,
+                           f2poolErrorMessage,
+                           fastParseF2poolV2WorkerList,
+                           &kF2poolV2Stream};
+const PoolFormat kF2poolV1{
+    "f2pool-v1",        f2poolV1Request,   f2poolV1Request, parseF2poolV1Reference,
+    f2poolErrorMessage, fastParseF2poolV1, &kF2poolV1Stream};
+} // namespace
+
+const PoolFormat &poolFormat(PoolProvider provider)
+{
+    switch (provider) {
+    case PoolProvider::F2poolV1:
+        return kF2poolV1;
+    case PoolProvider::F2poolV2:
+        break;
+    }
+    return kF2poolV2;
+}
+
+ParseResult PoolFormat::parse(const QByteArray &body, const QVector<WorkerSample> &previous) const
+{
+    if (fast) {
+        if (std::optional<ParseResult> quick = fast(body, previous))
+            return std::move(*quick);
+    }
+    return reference(body);
+}
+
+PoolRequest workerListRequest(const AccountConfig &a)
+{
+    return poolFormat(a.provider).workerListRequest(a);
+}
+
+PoolRequest testConnectionRequest(const AccountConfig &a)
+{
+    return poolFormat(a.provider).testConnectionRequest(a);
+}
+
 ParseResult parseWorkerList(PoolProvider provider, const QByteArray &body,
                             const QVector<WorkerSample> &previous)
 {
-    return provider == PoolProvider::F2poolV1 ? parseF2poolV1(body, previous)
-                                              : parseF2poolV2WorkerList(body, previous);
+    return poolFormat(provider).parse(body, previous);
 }
 
 QString providerName(PoolProvider provider)
 {
-    return provider == PoolProvider::F2poolV1 ? QStringLiteral("f2pool-v1")
-                                              : QStringLiteral("f2pool");
+    return QString::fromLatin1(poolFormat(provider).name);
+}
+
+ParseResult parseF2poolV2WorkerList(const QByteArray &body, const QVector<WorkerSample> &previous)
+{
+    return kF2poolV2.parse(body, previous);
+}
+
+ParseResult parseF2poolV1(const QByteArray &body, const QVector<WorkerSample> &previous)
+{
+    return kF2poolV1.parse(body, previous);
 }
 
 } // namespace rw

@@ -4,11 +4,19 @@
 #include "pool/snapshot.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QNetworkRequest>
+
+#include <optional>
+
+class QJsonArray;
+class QJsonObject;
 
 namespace rw {
 
-// What one pool API needs to fetch a worker list: the request and the parser.
+class WorkerCollector;
+
+// One HTTP request to a pool.
 struct PoolRequest
 {
     QNetworkRequest request;
@@ -16,12 +24,65 @@ struct PoolRequest
     QByteArray body;
 };
 
+// One pool API's worker list: how to ask for it and how to read the reply. The poller, the
+// stream parser (WorkerListStream) and "Test connection" reach every API through it, so a new
+// pool is one more entry in poolFormat() (poolprovider.cpp) with its request and its reference
+// parser. A fast path is optional and lives in pool/fast/, whose README says what it must keep.
+struct PoolFormat
+{
+    const char *name; // the configuration's provider value: "f2pool", "f2pool-v1"
+    PoolRequest (*workerListRequest)(const AccountConfig &account);
+    // A cheap call that proves the token works ("Test connection").
+    PoolRequest (*testConnectionRequest)(const AccountConfig &account);
+    // The documented truth: the whole reply read as docs/pool-apis.md describes the API, with
+    // its tolerance rules and errors a human can act on.
+    ParseResult (*reference)(const QByteArray &body);
+    // The pool's message when the body is its error object (any HTTP status); empty otherwise.
+    QString (*errorMessage)(const QByteArray &body);
+    // Optional: the reference's result, quicker, or std::nullopt to leave the reply to it.
+    // previous: the account's previous poll, a hint only (WorkerCollector::previousText).
+    std::optional<ParseResult> (*fast)(const QByteArray &body,
+                                       const QVector<WorkerSample> &previous) = nullptr;
+
+    // How WorkerListStream reads the reply as it arrives, a slice of its top-level "workers"
+    // list at a time: for replies shaped like f2pool's (an object with that list, errors with
+    // a "code"). Without it the stream keeps the reply and reads it whole at the end.
+    struct Stream
+    {
+        const char *label; // the API in errors: "f2pool v2"
+        // The entries list[from..] into the collector, as the reference reads them; a rejected
+        // entry is reported as indexBase + (i - from).
+        void (*readEntries)(const QJsonArray &list, qsizetype from, qsizetype indexBase,
+                            WorkerCollector &collector);
+        // Optional: the same from a slice's bytes, "[entry,entry]" (`readable` bytes from its
+        // start may be read); false leaves the collector as it was, for readEntries.
+        bool (*fastReadEntries)(QByteArrayView array, qsizetype readable,
+                                WorkerCollector &collector, qsizetype *count);
+        // Optional: the account's total from the top-level object; else the workers' sum.
+        std::optional<double> (*poolTotal)(const QJsonObject &root);
+        qsizetype bytesPerEntry; // a little less than a typical entry: sizes the snapshot
+        char entryOpen;          // an entry's first character
+        char entryClose;         // and its last
+    };
+    const Stream *stream = nullptr;
+
+    // The reply through the fast path when there is one and it takes the reply on, else
+    // through the reference: the same result either way.
+    ParseResult parse(const QByteArray &body, const QVector<WorkerSample> &previous = {}) const;
+};
+
+const PoolFormat &poolFormat(PoolProvider provider);
+
+// Shorthands for poolFormat(provider)'s members.
 PoolRequest workerListRequest(const AccountConfig &account);
-// A cheap call that proves the token works ("Test connection"): v2 mining_user/list.
 PoolRequest testConnectionRequest(const AccountConfig &account);
-// previous: the account's previous poll, a hint only (see parseF2poolV2WorkerList).
 ParseResult parseWorkerList(PoolProvider provider, const QByteArray &body,
                             const QVector<WorkerSample> &previous = {});
 QString providerName(PoolProvider provider); // "f2pool" / "f2pool-v1"
+
+// The f2pool formats' parse by name: parseWorkerList(PoolProvider::F2poolV2 / F2poolV1, ...).
+ParseResult parseF2poolV2WorkerList(const QByteArray &body,
+                                    const QVector<WorkerSample> &previous = {});
+ParseResult parseF2poolV1(const QByteArray &body, const QVector<WorkerSample> &previous = {});
 
 } // namespace rw

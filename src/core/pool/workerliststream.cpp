@@ -4,6 +4,7 @@
 #include "pool/fast/codekeysearch.h"
 #include "pool/fast/fastf2poolparser.h"
 #include "pool/jsonspace.h"
+#include "pool/poolprovider.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -45,47 +46,13 @@ void appendPadded(QByteArray &to, const char *data, qsizetype size)
     to.swap(grown);
 }
 
-// What differs between the two APIs' worker lists, in one place.
-struct ApiParts
-{
-    bool (*fastRead)(QByteArrayView, qsizetype, WorkerCollector &, qsizetype *);
-    void (*domRead)(const QJsonArray &, qsizetype, qsizetype, WorkerCollector &);
-    ParseResult (*parseWhole)(const QByteArray &, const QVector<WorkerSample> &);
-    const char *label;
-    qsizetype bytesPerEntry;
-    char open;      // an entry's first character
-    char close;     // and its last
-    bool poolTotal; // the reply carries the account's total ("hashrate")
-};
-
-const ApiParts kV2Parts{fastReadV2Entries,
-                        detail::readV2Entries,
-                        parseF2poolV2WorkerList,
-                        "f2pool v2",
-                        detail::kV2BytesPerEntry,
-                        '{',
-                        '}',
-                        false};
-const ApiParts kV1Parts{fastReadV1Entries,
-                        detail::readV1Entries,
-                        parseF2poolV1,
-                        "f2pool v1",
-                        detail::kV1BytesPerEntry,
-                        '[',
-                        ']',
-                        true};
-
-const ApiParts &partsOf(WorkerListStream::Api api)
-{
-    return api == WorkerListStream::Api::V2 ? kV2Parts : kV1Parts;
-}
-
 } // namespace
 
-WorkerListStream::WorkerListStream(Api api, qsizetype sliceBytes, qsizetype expectedBytes,
-                                   const QVector<WorkerSample> &previous)
-    : m_api(api), m_sliceBytes(qMax<qsizetype>(sliceBytes, 1)),
-      m_collector(expectedBytes / partsOf(api).bytesPerEntry + 1, previous)
+WorkerListStream::WorkerListStream(const PoolFormat &format, qsizetype sliceBytes,
+                                   qsizetype expectedBytes, const QVector<WorkerSample> &previous)
+    : m_format(format), m_sliceBytes(qMax<qsizetype>(sliceBytes, 1)),
+      m_phase(format.stream ? Phase::Prefix : Phase::Whole),
+      m_collector(format.stream ? expectedBytes / format.stream->bytesPerEntry + 1 : 0, previous)
 {}
 
 qsizetype WorkerListStream::heldBytes() const
@@ -167,8 +134,8 @@ void WorkerListStream::tryCut()
 // and cheap to find, since only the end of what is held is read.
 qsizetype WorkerListStream::quickBoundary()
 {
-    const char open = partsOf(m_api).open;
-    const char close = partsOf(m_api).close;
+    const char open = m_format.stream->entryOpen;
+    const char close = m_format.stream->entryClose;
     const char *p = m_pending.constData();
     const qsizetype n = m_pending.size();
     const qsizetype stop = qMax<qsizetype>(m_lastTry - 1, 0);
@@ -240,15 +207,15 @@ bool WorkerListStream::takeSlice(qsizetype end)
     const qsizetype readable = readableBytes(m_pending);
     qsizetype count = 0;
     const QByteArrayView array(p, end + 1);
-    const ApiParts &parts = partsOf(m_api);
-    bool ok = parts.fastRead(array, readable, m_collector, &count);
+    const PoolFormat::Stream &parts = *m_format.stream;
+    bool ok = parts.fastReadEntries && parts.fastReadEntries(array, readable, m_collector, &count);
     if (!ok) {
         QJsonParseError pe;
         const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(p, end + 1), &pe);
         ok = pe.error == QJsonParseError::NoError && doc.isArray();
         if (ok) {
             const QJsonArray list = doc.array();
-            parts.domRead(list, 0, m_entries, m_collector);
+            parts.readEntries(list, 0, m_entries, m_collector);
             count = list.size();
         }
     }
@@ -269,8 +236,8 @@ bool WorkerListStream::takeSlice(qsizetype end)
 WorkerListStream::Result WorkerListStream::finishWhole(const QByteArray &body)
 {
     Result r;
-    r.poolError = f2poolErrorMessage(body);
-    r.parsed = partsOf(m_api).parseWhole(body, m_collector.previous());
+    r.poolError = m_format.errorMessage(body);
+    r.parsed = m_format.parse(body, m_collector.previous());
     return r;
 }
 
@@ -319,16 +286,16 @@ WorkerListStream::Result WorkerListStream::finish()
         r.parsed.error = error;
         return r;
     }
-    const ApiParts &parts = partsOf(m_api);
-    const std::optional<double> total = parts.poolTotal ? detail::v1PoolTotal(root) : std::nullopt;
+    const PoolFormat::Stream &parts = *m_format.stream;
+    const std::optional<double> total = parts.poolTotal ? parts.poolTotal(root) : std::nullopt;
     if (!list.isEmpty() && list.at(0).toString() == markerText) {
-        parts.domRead(list, 1, m_entries, m_collector);
+        parts.readEntries(list, 1, m_entries, m_collector);
         r.parsed = m_collector.finish(m_entries + list.size() - 1, parts.label, total);
         return r;
     }
     // A later "workers" key won (the DOM parser keeps the last): the entries taken do not count.
     WorkerCollector other(list.size());
-    parts.domRead(list, 0, 0, other);
+    parts.readEntries(list, 0, 0, other);
     r.parsed = other.finish(list.size(), parts.label, total);
     return r;
 }

@@ -9,12 +9,14 @@
 
 namespace rw {
 
+struct PoolFormat;
+
 // Parses an f2pool worker list while it arrives, so a 40 MB reply never has to be in memory
 // whole: the poller hands it every piece as it is read, and slices of the "workers" list are
 // parsed into the snapshot and dropped as soon as they are complete. What it holds at any time
 // is the start of the reply up to the list, the unparsed rest (about one slice) and the samples.
 //
-// The answer is the one parseF2poolV2WorkerList / parseF2poolV1 (and f2poolErrorMessage) give
+// The answer is the one the pool format's parse (PoolFormat::parse, and its errorMessage) gives
 // for the whole reply - the same snapshot, the same errors - which tests and the fuzzers check
 // with every way of cutting a reply into pieces. How: once the top-level "workers": [ is seen,
 // whenever a slice of complete entries is ready the slice is parsed as a JSON array of its own
@@ -29,15 +31,11 @@ namespace rw {
 class WorkerListStream
 {
 public:
-    enum class Api
-    {
-        V2,
-        V1
-    };
+    // format: the pool's API; a format without PoolFormat::stream is read whole at the end.
     // expectedBytes: the reply's Content-Length when known (0 if not), to size the snapshot.
     // previous: the account's previous poll, whose strings are shared where they are the same
     // (WorkerCollector::previousText); it changes no value of the result.
-    explicit WorkerListStream(Api api, qsizetype sliceBytes = 256 * 1024,
+    explicit WorkerListStream(const PoolFormat &format, qsizetype sliceBytes = 256 * 1024,
                               qsizetype expectedBytes = 0,
                               const QVector<WorkerSample> &previous = {});
 
@@ -50,7 +48,8 @@ public:
     struct Result
     {
         ParseResult parsed;
-        QString poolError; // "f2pool error 5010: ..." as f2poolErrorMessage(whole reply) says
+        QString
+            poolError; // "f2pool error 5010: ..." as the format's errorMessage(whole reply) says
     };
     // The verdict on everything appended; call once.
     Result finish();
@@ -69,7 +68,7 @@ private:
     bool takeSlice(qsizetype end);
     Result finishWhole(const QByteArray &body);
 
-    Api m_api;
+    const PoolFormat &m_format;
     qsizetype m_sliceBytes;
     Phase m_phase = Phase::Prefix;
     QByteArray m_prefix;  // the reply up to the list's '['
