@@ -14,16 +14,6 @@ Event makeEvent(Event::Kind kind, const QString &worker, qint64 at, qint64 durat
     return e;
 }
 
-inline void prefetch(const void *p)
-{
-#if defined(__GNUC__) || defined(__clang__)
-    __builtin_prefetch(p);
-    __builtin_prefetch(static_cast<const char *>(p) + 64);
-#else
-    Q_UNUSED(p);
-#endif
-}
-
 template <typename T> void assign(T &field, const T &value, bool *changed)
 {
     if (field == value)
@@ -87,11 +77,6 @@ qint64 Monitor::unreachableAfterSecs() const
     return std::max<qint64>(m_thresholds.offlineAfterSecs, 3LL * m_intervalSecs);
 }
 
-const WorkerState *Monitor::firstState() const
-{
-    return m_workers.isEmpty() ? nullptr : &*m_workers.cbegin();
-}
-
 qint64 Monitor::lastShareOf(const WorkerState &w)
 {
     // Never shared: statusSince holds when it was first seen (it stays so until a share).
@@ -113,7 +98,6 @@ void Monitor::restore(const QHash<QString, WorkerState> &states, qint64 lastSucc
                       std::optional<bool> poolUnreachable)
 {
     m_workers = states;
-    m_positionsValid = false;
     m_positions.clear();
     m_lastSuccessAt = lastSuccessAt;
     m_unreachableSince = unreachableSince;
@@ -186,46 +170,20 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
     qsizetype listedKnown = 0;
     qsizetype onlineListed = 0;
     m_workers.reserve(std::max(m_workers.size(), s.workers.size()));
-    m_workers.detach(); // before the check: a detach moves every state
+    m_workers.detach(); // before the positions are checked: a detach moves every state
     const bool firstPoll = m_workers.isEmpty();
     if (firstPoll) // every worker is added: sized once, not grown (and copied) as it fills
         m_added.reserve(s.workers.size());
     else if (m_rowChanges) // rates move between polls: most known workers change
         m_changed.reserve(s.workers.size());
-    bool usePositions = m_positionsValid && firstState() == m_positionsFirst;
-    bool structureChanged = false;
-    // Filled in the array of the poll before last: the same pages every poll, none fresh.
-    std::vector<WorkerState *> positions = std::move(m_sparePositions);
-    positions.clear();
-    positions.reserve(size_t(s.workers.size()));
+    m_positions.begin(m_workers, s.workers.size());
     for (const WorkerSample &sample : s.workers) {
         if (sample.name.isEmpty()) {
-            positions.push_back(nullptr);
+            m_positions.skip();
             continue;
         }
-        // Pools list their workers in the same order poll after poll: the state at the same
-        // position last time is checked first, a hash look-up only when it is another worker.
-        WorkerState *known = nullptr;
-        const size_t position = positions.size();
-        // The states lie wherever the hash put them: ask for one a few workers ahead now, so
-        // it is in the cache when its turn comes (a 100k-worker farm's states outgrow the cache).
-        constexpr size_t kAhead = 8;
-        if (usePositions && position + kAhead < m_positions.size() &&
-            m_positions[position + kAhead])
-            prefetch(m_positions[position + kAhead]);
-        if (usePositions && position < m_positions.size() && m_positions[position] &&
-            m_positions[position]->sample.name == sample.name)
-            known = m_positions[position];
-        if (!known) {
-            const auto it = m_workers.find(sample.name);
-            if (it != m_workers.end())
-                known = &*it;
-        }
-        positions.push_back(known);
-        if (!known) {
-            // Inserting may move states: no position from before is safe from here on.
-            usePositions = false;
-            structureChanged = true;
+        WorkerState *known = m_positions.find(m_workers, sample.name);
+        if (!known) { // first seen
             WorkerState st;
             st.sample = sample;
             st.lastListedAt = stamp;
@@ -240,6 +198,7 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
             onlineListed += st.status == WorkerStatus::Online;
             m_added.append(sample.name);
             m_workers.insert(sample.name, st);
+            m_positions.moved();
             continue;
         }
         WorkerState &st = *known;
@@ -268,7 +227,7 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
                 if (st.status == WorkerStatus::Retired && now - share > kForgetAfterSecs) {
                     m_removed.append(it.key());
                     it = m_workers.erase(it);
-                    structureChanged = true;
+                    m_positions.moved();
                     continue;
                 }
                 if (unlisted(it.key(), st, now, events) && m_rowChanges)
@@ -280,23 +239,7 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
     }
     takeTally(tally);
     m_onlineListed = onlineListed;
-    // Positions found while states were inserted or erased may point anywhere: kept only from
-    // a poll that moved nothing (the next one rebuilds them otherwise). After the first poll,
-    // which inserts every worker, they are looked up once more now, so the second poll
-    // already has them.
-    if (structureChanged && firstPoll) {
-        for (qsizetype i = 0; i < s.workers.size(); ++i) {
-            const auto it = m_workers.find(s.workers[i].name);
-            positions[size_t(i)] = it == m_workers.end() ? nullptr : &*it;
-        }
-        structureChanged = false;
-    }
-    m_positionsValid = !structureChanged;
-    m_sparePositions = std::move(m_positions);
-    m_positions = std::move(positions);
-    if (structureChanged)
-        m_positions.clear();
-    m_positionsFirst = firstState();
+    m_positions.finish(m_workers, s.workers, firstPoll);
 
     m_totalHashRate = s.totalHashRate;
     updateHashrate(s.totalHashRate, now, events);

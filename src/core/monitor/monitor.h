@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/accountconfig.h"
+#include "monitor/positioncache.h"
 #include "monitor/replycheck.h"
 #include "monitor/workerstatus.h"
 
@@ -8,7 +9,6 @@
 #include <QStringList>
 
 #include <optional>
-#include <vector>
 
 namespace rw {
 
@@ -112,7 +112,6 @@ private:
     void updateIncidentSince(qint64 now, qint64 earliestDown);
     void recount();
     void takeTally(Tally &t);
-    const WorkerState *firstState() const;
 
     Thresholds m_thresholds;
     int m_intervalSecs;
@@ -131,13 +130,7 @@ private:
     int m_counted = 0;
     qsizetype m_onlineListed = 0; // online and listed by the last reply (checkReply's lost farm)
     QVector<Incident::Down> m_downList; // the Offline and Missing workers, by name
-    // m_positions[i]: the state of the i-th worker of the last snapshot (nullptr: none), valid
-    // while m_workers has neither moved (insert, erase, rehash, detach) nor been replaced;
-    // m_positionsFirst (the first state's address then) detects a detach or a rehash.
-    std::vector<WorkerState *> m_positions;
-    std::vector<WorkerState *> m_sparePositions; // the array before, reused (no fresh pages)
-    const WorkerState *m_positionsFirst = nullptr;
-    bool m_positionsValid = false;
+    PositionCache m_positions;          // where each worker of the last snapshot has its state
     QStringList m_added;
     QStringList m_removed;
     QStringList m_changed;
