@@ -6,7 +6,6 @@
 #include "engine/engine.h"
 #include "fakef2pool.h"
 
-#include <QNetworkAccessManager>
 #include <QtTest>
 
 using namespace rw;
@@ -49,8 +48,7 @@ private slots:
         pool.addRigs(50);
         QVERIFY(pool.listen());
         const AccountConfig a = farm1(pool, 3600);
-        QNetworkAccessManager nam;
-        Engine engine({a}, nullptr, &nam, &clock);
+        Engine engine({a}, nullptr, &clock);
         int updates = 0; // counted, not kept: a kept view would hold the table
         connect(&engine, &Engine::accountUpdated, this, [&updates] { ++updates; });
         engine.start();
@@ -87,9 +85,8 @@ private slots:
         pool.addRigs(5);
         QVERIFY(pool.listen());
         const AccountConfig a = farm1(pool, 3600);
-        QNetworkAccessManager nam;
         for (const bool wanted : {true, false}) {
-            Engine engine({a}, nullptr, &nam, &clock);
+            Engine engine({a}, nullptr, &clock);
             if (!wanted)
                 engine.setRowChanges(false);
             QStringList changed;
@@ -122,8 +119,7 @@ private slots:
         QVERIFY(pool.listen());
         AccountConfig a = farm1(pool, 60); // unreachable after max(120, 3 x 60) = 180 s
         a.thresholds.offlineAfterSecs = 120;
-        QNetworkAccessManager nam;
-        Engine engine({a}, nullptr, &nam, &clock);
+        Engine engine({a}, nullptr, &clock);
         QVector<Event> events;
         connect(&engine, &Engine::eventsHappened, this,
                 [&events](const QString &, const QVector<Event> &e) { events += e; });
