@@ -20,8 +20,12 @@ struct Target
 };
 
 const Target kTargets[] = {
-    {"v2parser", &FuzzChecks::v2Parser},           {"v1parser", &FuzzChecks::v1Parser},
-    {"telegramreply", &FuzzChecks::telegramReply}, {"config", &FuzzChecks::config},
+    {"v2parser", &FuzzChecks::v2Parser},
+    {"v1parser", &FuzzChecks::v1Parser},
+    {"fastv2_equivalence", &FuzzChecks::fastV2Equivalence},
+    {"fastv1_equivalence", &FuzzChecks::fastV1Equivalence},
+    {"telegramreply", &FuzzChecks::telegramReply},
+    {"config", &FuzzChecks::config},
     {"timestamps", &FuzzChecks::timestamps},
 };
 } // namespace

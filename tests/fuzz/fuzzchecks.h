@@ -10,17 +10,25 @@
 #include "notify/telegramclient.h"
 #include "pool/f2poolparser.h"
 #include "pool/fast/fastf2poolparser.h"
+#include "pool/fast/v1entryscanner.h"
 #include "pool/httpdate.h"
+#include "pool/jsonspace.h"
 #include "pool/poolprovider.h"
+#include "pool/toplevellist.h"
+#include "pool/workercollector.h"
 #include "pool/workerliststream.h"
 
 #include <QByteArray>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcessEnvironment>
 #include <QSet>
 #include <QString>
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <memory>
 
 namespace rw::fuzz {
 
@@ -30,6 +38,17 @@ public:
     // "f2pool" (v2) and "f2pool-v1" replies: parse, then feed the snapshot to a Monitor twice.
     static QString v2Parser(const QByteArray &body) { return poolReply(body, false); }
     static QString v1Parser(const QByteArray &body) { return poolReply(body, true); }
+
+    // The fast paths (src/core/pool/fast/README.md) held to the reference, and nothing else:
+    // each must give the reference parser's result to the bit, or decline. The whole reply,
+    // without and with the previous poll as a hint; the reply's "workers" list (or the input,
+    // when it is a list) as the stream hands a slice to the fast entry readers; for v1 the entry
+    // scanner alone, in a buffer that ends where the list does.
+    static QString fastV2Equivalence(const QByteArray &body)
+    {
+        return fastEquivalence(body, false);
+    }
+    static QString fastV1Equivalence(const QByteArray &body) { return fastEquivalence(body, true); }
 
     // Empty when both parses agree to the bit (error text, every field of every worker, the
     // total), else the first difference in words.
@@ -178,6 +197,113 @@ private:
             return {};
         return parseDifference(*fast, v1 ? parseF2poolV1Reference(body)
                                          : parseF2poolV2WorkerListReference(body));
+    }
+
+    static QString fastEquivalence(const QByteArray &body, bool v1)
+    {
+        QString diff = fastPathDisagreement(body, v1);
+        if (!diff.isEmpty())
+            return diff;
+        const ParseResult reference =
+            v1 ? parseF2poolV1Reference(body) : parseF2poolV2WorkerListReference(body);
+        if (reference.ok()) {
+            const QVector<WorkerSample> &previous = reference.snapshot->workers;
+            const std::optional<ParseResult> hinted =
+                v1 ? fastParseF2poolV1(body, previous)
+                   : fastParseF2poolV2WorkerList(body, previous);
+            if (hinted) {
+                diff = parseDifference(*hinted, reference,
+                                       QStringLiteral("fast path with the previous poll"),
+                                       QStringLiteral("reference"));
+                if (!diff.isEmpty())
+                    return diff;
+            }
+        }
+        // The slice: the input when it is a list, else from the reply's list to its last ']'.
+        qsizetype start = 0;
+        while (start < body.size() && isJsonSpace(body.at(start)))
+            ++start;
+        if (start >= body.size())
+            return {};
+        if (body.at(start) != '[') {
+            TopLevelListFinder finder;
+            if (finder.scan(body, 0, &start) != TopLevelListFinder::Verdict::Found)
+                return {};
+        }
+        const qsizetype end = body.lastIndexOf(']') + 1;
+        return end > start ? sliceDisagreement(body, start, end, v1) : QString();
+    }
+
+    static QString sliceDisagreement(const QByteArray &body, qsizetype start, qsizetype end,
+                                     bool v1)
+    {
+        const char *label = v1 ? "f2pool v1" : "f2pool v2";
+        const qsizetype size = end - start;
+        // As the stream holds a slice: the rest of the reply after it, then free space.
+        QByteArray held(body.size() - start + kFastParserPadding, '\0');
+        std::memcpy(held.data(), body.constData() + start, size_t(body.size() - start));
+        const QByteArrayView slice(held.constData(), size);
+
+        std::optional<ParseResult> reference;
+        qsizetype entries = 0;
+        QJsonParseError pe;
+        const QJsonDocument doc = QJsonDocument::fromJson(held.left(size), &pe);
+        if (pe.error == QJsonParseError::NoError && doc.isArray()) {
+            const QJsonArray list = doc.array();
+            WorkerCollector c(list.size());
+            if (v1)
+                detail::readV1Entries(list, 0, 0, c);
+            else
+                detail::readV2Entries(list, 0, 0, c);
+            entries = list.size();
+            reference = c.finish(entries, label, std::nullopt);
+        }
+        QVector<QVector<WorkerSample>> hints{{}};
+        if (reference && reference->ok()) {
+            hints.append(reference->snapshot->workers);
+            if (hints.last().size() > 1)
+                hints.last().move(0, hints.last().size() - 1);
+        }
+        // A reader of the slice into a collector: the reference's samples, or declined with
+        // the collector as it was.
+        const auto compare = [&](const QString &what, auto read) -> QString {
+            for (const QVector<WorkerSample> &previous : hints) {
+                WorkerCollector c(0, previous);
+                qsizetype count = -1;
+                if (!read(c, &count)) {
+                    if (c.size() != 0)
+                        return what + QStringLiteral(" declined but kept %1 samples").arg(c.size());
+                    continue;
+                }
+                if (!reference)
+                    return what + QStringLiteral(" took a slice the reference rejects");
+                if (count != entries)
+                    return what + QStringLiteral(" read %1 entries, the reference %2")
+                                      .arg(count)
+                                      .arg(entries);
+                const QString diff = parseDifference(c.finish(count, label, std::nullopt),
+                                                     *reference, what, QStringLiteral("reference"));
+                if (!diff.isEmpty())
+                    return diff;
+            }
+            return QString();
+        };
+        const qsizetype readable = held.size();
+        QString diff =
+            compare(QStringLiteral("fast slice reader"), [&](WorkerCollector &c, qsizetype *count) {
+                return v1 ? fastReadV1Entries(slice, readable, c, count)
+                          : fastReadV2Entries(slice, readable, c, count);
+            });
+        if (!diff.isEmpty() || !v1)
+            return diff;
+        // The scanner never reads past the list: a buffer of exactly its size (AddressSanitizer
+        // catches a byte more).
+        const std::unique_ptr<char[]> exact(new char[size_t(size)]);
+        std::memcpy(exact.get(), slice.data(), size_t(size));
+        return compare(QStringLiteral("v1 entry scanner"),
+                       [&](WorkerCollector &c, qsizetype *count) {
+                           return scanV1Entries(QByteArrayView(exact.get(), size), c, count);
+                       });
     }
 
 public:
