@@ -1,6 +1,7 @@
-// The fast path of the f2pool parsers (simdjson On-Demand) against the DOM parsers it stands in
-// for: whatever reply it takes on, its snapshot must be the DOM parser's to the bit, and any
-// reply the DOM parser rejects it must leave alone. The DOM parsers' own behaviour is tested in
+// The fast paths of the f2pool parsers (src/core/pool/fast/: simdjson On-Demand, the v1 entry
+// scanner, the code-key search) against the reference (DOM) parsers they stand in for: whatever
+// reply a fast path takes on, its snapshot must be the reference's to the bit, and any reply the
+// reference rejects it must leave alone. The DOM parsers' own behaviour is tested in
 // tst_f2poolparser; replies of every shape come from the fixtures, the fuzz seeds and here.
 #include "fakef2pool.h"
 #include "fixturefiles.h"
