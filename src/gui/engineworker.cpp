@@ -61,7 +61,9 @@ QNetworkAccessManager *EngineWorker::network()
 void EngineWorker::start()
 {
     if (m_demo) {
-        m_farm = std::make_unique<sim::SimFarm>();
+        // On the engine's clock: the farm's shares and Date headers must agree with the time
+        // the engine judges them at, or under a test's ManualClock every reply looks wrong.
+        m_farm = std::make_unique<sim::SimFarm>(m_clock);
         if (!m_farm->start()) {
             emit failed(tr("The simulated farm could not start: %1").arg(m_farm->errorString()));
             return;
