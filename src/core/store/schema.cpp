@@ -1,5 +1,7 @@
 #include "store/schema.h"
 
+#include "store/workerpack.h"
+
 #include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -7,6 +9,7 @@
 #include <QVariant>
 
 #include <initializer_list>
+#include <map>
 #include <vector>
 
 namespace rw {
@@ -27,10 +30,24 @@ Q_LOGGING_CATEGORY(lcSchema, "rigwatch.store", QtInfoMsg)
 // - meta holds the retention cut-offs: every series reads daily rows before hourly_cut,
 //   hourly rows in [hourly_cut, raw_cut) and raw rows from raw_cut on, so no span is
 //   counted twice.
-const std::vector<std::vector<const char *>> &migrations()
+struct Step
 {
-    static const std::vector<std::vector<const char *>> steps = {
-        {
+    std::vector<const char *> sql;
+    // Run after the SQL, in the same transaction, for what SQL cannot say (packing rows).
+    bool (*convert)(QSqlDatabase &db, QString *why) = nullptr;
+};
+
+bool packSamples(QSqlDatabase &db, QString *why);
+bool packWorkerStates(QSqlDatabase &db, QString *why);
+bool packWorkers(QSqlDatabase &db, QString *why)
+{
+    return packSamples(db, why) && packWorkerStates(db, why);
+}
+
+const std::vector<Step> &migrations()
+{
+    static const std::vector<Step> steps = {
+        {{
             "CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID",
             "CREATE TABLE accounts (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE)",
             "CREATE TABLE workers (account_id INTEGER NOT NULL, id INTEGER NOT NULL,"
@@ -84,12 +101,35 @@ const std::vector<std::vector<const char *>> &migrations()
             " state TEXT NOT NULL, detail TEXT)",
             "CREATE INDEX telegram_messages_live ON telegram_messages (state, account)"
             " WHERE state IN ('sending', 'live')",
-        },
-        {
+        }},
+        {{
             // Per configured chat: not before when (unix ms) the next Bot API call may go out
             // (a 429's retry_after outlives the process) and the supergroup it became.
             "CREATE TABLE telegram_chats (chat TEXT PRIMARY KEY,"
             " not_before_ms INTEGER NOT NULL DEFAULT 0, migrated_to TEXT) WITHOUT ROWID",
+        }},
+        {
+            {
+                // Worker samples and states packed by chunk of workers (store/workerpack.h):
+                // a poll writes a few hundred rows instead of two per worker. Samples are keyed
+                // chunk first, so one worker's curve is one contiguous range whatever the
+                // farm's size; states are rowid tables (their rows outgrow a WITHOUT ROWID
+                // page).
+                "CREATE TABLE worker_samples (account_id INTEGER NOT NULL, at INTEGER NOT NULL,"
+                " chunk INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (account_id, chunk, at))"
+                " WITHOUT ROWID",
+                "CREATE TABLE worker_samples_hourly (account_id INTEGER NOT NULL,"
+                " at INTEGER NOT NULL, chunk INTEGER NOT NULL, data BLOB NOT NULL,"
+                " PRIMARY KEY (account_id, chunk, at)) WITHOUT ROWID",
+                "CREATE TABLE worker_samples_daily (account_id INTEGER NOT NULL,"
+                " at INTEGER NOT NULL, chunk INTEGER NOT NULL, data BLOB NOT NULL,"
+                " PRIMARY KEY (account_id, chunk, at)) WITHOUT ROWID",
+                "CREATE TABLE worker_identity (account_id INTEGER NOT NULL,"
+                " chunk INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (account_id, chunk))",
+                "CREATE TABLE worker_readings (account_id INTEGER NOT NULL,"
+                " chunk INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (account_id, chunk))",
+            },
+            &packWorkers,
         },
     };
     return steps;
@@ -113,6 +153,157 @@ bool scalar(QSqlDatabase &db, const QString &sql, qint64 *value, QString *why,
     }
     *value = q.value(0).toLongLong();
     return true;
+}
+
+bool dropTable(QSqlDatabase &db, const char *table, QString *why)
+{
+    QSqlQuery q(db);
+    if (q.exec(QStringLiteral("DROP TABLE ") + QLatin1String(table)))
+        return true;
+    *why = sqlText(q.lastError());
+    return false;
+}
+
+// Schema 3: the one-row-per-worker sample tables become chunk rows, tier by tier, keeping
+// each roll-up's sample count as its weight.
+bool packSamples(QSqlDatabase &db, QString *why)
+{
+    using namespace workerpack;
+    const struct
+    {
+        const char *from, *to;
+        int weightBytes;
+    } tiers[] = {{"samples", "worker_samples", 0},
+                 {"samples_hourly", "worker_samples_hourly", 1},
+                 {"samples_daily", "worker_samples_daily", 2}};
+    for (const auto &tier : tiers) {
+        QSqlQuery read(db), write(db);
+        read.setForwardOnly(true);
+        const QString weight = tier.weightBytes ? QStringLiteral("n") : QStringLiteral("1");
+        if (!read.exec(QStringLiteral("SELECT account_id, at, worker_id, hashrate, %1 FROM %2"
+                                      " ORDER BY account_id, at, worker_id")
+                           .arg(weight, QLatin1String(tier.from))) ||
+            !write.prepare(QStringLiteral("INSERT INTO %1 (account_id, at, chunk, data)"
+                                          " VALUES (?, ?, ?, ?)")
+                               .arg(QLatin1String(tier.to)))) {
+            *why = sqlText(read.lastError().isValid() ? read.lastError() : write.lastError());
+            return false;
+        }
+        qint64 account = -1, at = -1;
+        std::map<int, SampleSlots> chunks;
+        auto flush = [&] {
+            for (const auto &[chunk, cells] : chunks) {
+                write.addBindValue(account);
+                write.addBindValue(at);
+                write.addBindValue(chunk);
+                write.addBindValue(encodeSamples(cells, tier.weightBytes));
+                if (!write.exec()) {
+                    *why = sqlText(write.lastError());
+                    return false;
+                }
+            }
+            chunks.clear();
+            return true;
+        };
+        while (read.next()) {
+            const qint64 a = read.value(0).toLongLong(), t = read.value(1).toLongLong();
+            if ((a != account || t != at) && !flush())
+                return false;
+            account = a;
+            at = t;
+            const int id = read.value(2).toInt();
+            if (id < 1)
+                continue;
+            SampleSlots &cells = chunks[chunkOf(id)];
+            cells.code[size_t(slotOf(id))] = encodeRate(read.value(3).toDouble());
+            cells.weight[size_t(slotOf(id))] = quint32(qMax(1LL, read.value(4).toLongLong()));
+        }
+        if (read.lastError().isValid()) {
+            *why = sqlText(read.lastError());
+            return false;
+        }
+        if (!flush())
+            return false;
+        read.finish();
+        if (!dropTable(db, tier.from, why))
+            return false;
+    }
+    return true;
+}
+
+// Schema 3: worker_state rows become identity and readings chunks.
+bool packWorkerStates(QSqlDatabase &db, QString *why)
+{
+    using namespace workerpack;
+    QSqlQuery read(db), identity(db), readings(db);
+    read.setForwardOnly(true);
+    if (!read.exec(QStringLiteral(
+            "SELECT s.account_id, s.worker_id, w.name, s.status, s.status_since,"
+            " s.last_listed_at, s.hashrate, s.hashrate_1h, s.hashrate_24h, s.stale_24h,"
+            " s.last_share_at, s.host FROM worker_state s JOIN workers w ON w.account_id ="
+            " s.account_id AND w.id = s.worker_id ORDER BY s.account_id, s.worker_id")) ||
+        !identity.prepare(QStringLiteral(
+            "INSERT INTO worker_identity (account_id, chunk, data) VALUES (?, ?, ?)")) ||
+        !readings.prepare(QStringLiteral(
+            "INSERT INTO worker_readings (account_id, chunk, data) VALUES (?, ?, ?)"))) {
+        *why = sqlText(read.lastError().isValid() ? read.lastError() : identity.lastError());
+        return false;
+    }
+    qint64 account = -1;
+    int chunk = -1;
+    IdentityChunk ids;
+    std::array<WorkerState, kChunkSlots> states;
+    std::array<const WorkerState *, kChunkSlots> present{};
+    auto flush = [&] {
+        if (chunk < 0)
+            return true;
+        for (QSqlQuery *q : {&identity, &readings}) {
+            q->addBindValue(account);
+            q->addBindValue(chunk);
+            q->addBindValue(q == &identity ? encodeIdentities(ids) : encodeReadings(present));
+            if (!q->exec()) {
+                *why = sqlText(q->lastError());
+                return false;
+            }
+        }
+        ids = IdentityChunk();
+        present.fill(nullptr);
+        return true;
+    };
+    while (read.next()) {
+        const qint64 a = read.value(0).toLongLong();
+        const int id = read.value(1).toInt();
+        const std::optional<WorkerStatus> status = workerStatusFromKey(read.value(3).toString());
+        if (id < 1 || !status)
+            continue; // only a newer build writes another status; the next poll rewrites it
+        if ((a != account || chunkOf(id) != chunk) && !flush())
+            return false;
+        account = a;
+        chunk = chunkOf(id);
+        const size_t slot = size_t(slotOf(id));
+        WorkerState &s = states[slot];
+        s = WorkerState();
+        s.sample.name = read.value(2).toString();
+        s.status = *status;
+        s.statusSince = read.value(4).toLongLong();
+        s.lastListedAt = read.value(5).toLongLong();
+        s.sample.hashRate = read.value(6).toDouble();
+        s.sample.hashRate1h = read.value(7).toDouble();
+        s.sample.hashRate24h = read.value(8).toDouble();
+        s.sample.staleRate24h = read.value(9).toDouble();
+        s.sample.lastShareAt = read.value(10).toLongLong();
+        s.sample.host = read.value(11).toString();
+        ids[slot] = {s.sample.name, s.status, s.statusSince, s.sample.host};
+        present[slot] = &s;
+    }
+    if (read.lastError().isValid()) {
+        *why = sqlText(read.lastError());
+        return false;
+    }
+    if (!flush())
+        return false;
+    read.finish();
+    return dropTable(db, "worker_state", why);
 }
 
 } // namespace
@@ -169,12 +360,17 @@ bool Schema::migrate(QSqlDatabase &db, QString *why, QSqlError *sqlError)
         return fail(StoreText::tr("it was written by a newer version of RigWatch (schema %1)")
                         .arg(current));
     for (qint64 v = current; v < version(); ++v) {
-        for (const char *sql : migrations()[size_t(v)]) {
+        const Step &step = migrations()[size_t(v)];
+        for (const char *sql : step.sql) {
             if (!q.exec(QString::fromLatin1(sql)))
                 return fail(StoreText::tr("upgrading it to schema %1 failed: %2")
                                 .arg(v + 1)
                                 .arg(sqlText(q.lastError())));
         }
+        QString stepError;
+        if (step.convert && !step.convert(db, &stepError))
+            return fail(
+                StoreText::tr("upgrading it to schema %1 failed: %2").arg(v + 1).arg(stepError));
     }
     // user_version lives in the file header and commits with the transaction.
     if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(version())))

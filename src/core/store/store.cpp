@@ -244,58 +244,172 @@ int Store::Private::accountId(const QString &key, bool create)
 
 int Store::Private::workerId(int account, const QString &name, bool create)
 {
-    auto cache = workerIds.find(account);
-    if (cache == workerIds.end()) {
-        QSqlQuery *all =
-            prepared(QStringLiteral("SELECT id, name FROM workers WHERE account_id = ?"));
-        if (!exec(all, {account}))
-            return -1;
-        cache = workerIds.insert(account, {});
-        for (; all->next(); cache->next = qMax(cache->next, all->value(0).toInt() + 1))
-            cache->ids.insert(all->value(1).toString(), all->value(0).toInt());
-        all->finish();
-    }
-    if (const auto it = cache->ids.constFind(name); it != cache->ids.cend())
+    Workers &cache = workerIds[account];
+    if (const auto it = cache.ids.constFind(name); it != cache.ids.cend())
         return *it;
+    if (cache.next == 0) {
+        // The names with a state first, so a warm database needs no look-up per name.
+        if (!loadWorkerChunks(account))
+            return -1;
+        if (const auto it = cache.ids.constFind(name); it != cache.ids.cend())
+            return *it;
+        QSqlQuery *max = prepared(QStringLiteral(
+            "SELECT coalesce(max(id), 0), count(*) FROM workers WHERE account_id = ?"));
+        if (!exec(max, {account}) || !max->next())
+            return -1;
+        cache.next = max->value(0).toInt() + 1;
+        cache.allIds = max->value(1).toInt() == cache.ids.size();
+        max->finish();
+    }
+    if (!cache.allIds) { // known to the file, without a state: forgotten, or only in outages
+        QSqlQuery *find =
+            prepared(QStringLiteral("SELECT id FROM workers WHERE account_id = ? AND name = ?"));
+        if (!exec(find, {account, name}))
+            return -1;
+        const int id = find->next() ? find->value(0).toInt() : 0;
+        find->finish();
+        if (id > 0) {
+            cache.ids.insert(name, id);
+            return id;
+        }
+    }
     if (!create)
         return 0;
     if (!exec(
             prepared(QStringLiteral("INSERT INTO workers (account_id, id, name) VALUES (?, ?, ?)")),
-            {account, cache->next, name}))
+            {account, cache.next, name}))
         return -1;
-    cache->ids.insert(name, cache->next);
-    return cache->next++;
+    cache.ids.insert(name, cache.next);
+    return cache.next++;
 }
 
+int Store::Private::workerIdAt(int account, Order order, int i, const QString &name)
+{
+    Workers &cache = workerIds[account];
+    QVector<QString> &names = cache.orderNames[order];
+    QVector<int> &ids = cache.orderIds[order];
+    if (i < names.size() && names.at(i) == name)
+        return ids.at(i);
+    const int id = workerId(account, name, true);
+    if (id > 0) {
+        if (i >= names.size()) {
+            names.resize(i + 1);
+            ids.resize(i + 1);
+        }
+        names[i] = name;
+        ids[i] = id;
+    }
+    return id;
+}
+
+void Store::Private::endOrder(int account, Order order, int count)
+{
+    Workers &cache = workerIds[account];
+    if (cache.orderNames[order].size() > count) {
+        cache.orderNames[order].resize(count);
+        cache.orderIds[order].resize(count);
+    }
+}
+
+// Reads the account's identity and readings chunks into the cache (once per account).
+bool Store::Private::loadWorkerChunks(int account)
+{
+    Workers &cache = workerIds[account];
+    if (cache.chunksLoaded)
+        return true;
+    cache.identity.clear();
+    cache.readings.clear();
+    for (const char *table : {"worker_identity", "worker_readings"}) {
+        const bool identity = table[7] == 'i';
+        QSqlQuery *q = prepared(QStringLiteral("SELECT chunk, data FROM %1 WHERE account_id = ?")
+                                    .arg(QLatin1String(table)));
+        if (!exec(q, {account}))
+            return false;
+        while (q->next()) {
+            const int chunk = q->value(0).toInt();
+            if (chunk < 0 || chunk > (1 << 22))
+                continue;
+            if (size_t(chunk) >= cache.identity.size()) {
+                cache.identity.resize(size_t(chunk) + 1);
+                cache.readings.resize(size_t(chunk) + 1);
+            }
+            const QByteArray data = q->value(1).toByteArray();
+            if (!identity) {
+                cache.readings[size_t(chunk)] = data;
+                continue;
+            }
+            workerpack::IdentityChunk &cells = cache.identity[size_t(chunk)];
+            if (!workerpack::decodeIdentities(data, &cells)) {
+                qCWarning(lcStore) << "unreadable worker states in chunk" << chunk << "of account"
+                                   << account << "- the next poll rewrites them";
+                cells = workerpack::IdentityChunk();
+                continue;
+            }
+            for (int i = 0; i < workerpack::kChunkSlots; ++i)
+                if (!cells[size_t(i)].name.isEmpty())
+                    cache.ids.insert(cells[size_t(i)].name,
+                                     chunk * workerpack::kChunkSlots + i + 1);
+        }
+        q->finish();
+    }
+    cache.chunksLoaded = true;
+    return true;
+}
+
+// Only the chunks whose identities (name, status, since when, host) or readings changed are
+// written; a worker absent from `states` leaves its slot.
 bool Store::Private::saveWorkerStates(int account, const QHash<QString, WorkerState> &states)
 {
-    QSqlQuery *listed =
-        prepared(QStringLiteral("SELECT worker_id FROM worker_state WHERE account_id = ?"));
-    if (!exec(listed, {account}))
+    using namespace workerpack;
+    if (!loadWorkerChunks(account))
         return false;
-    QSet<int> gone;
-    while (listed->next())
-        gone.insert(listed->value(0).toInt());
-    listed->finish();
-    QSqlQuery *upsert = prepared(QStringLiteral(
-        "INSERT OR REPLACE INTO worker_state (account_id, worker_id, status, status_since,"
-        " last_listed_at, hashrate, hashrate_1h, hashrate_24h, stale_24h, last_share_at, host)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    for (auto it = states.cbegin(); it != states.cend(); ++it) {
-        const int worker = workerId(account, it.key(), true);
+    Workers &cache = workerIds[account];
+    std::vector<std::array<const WorkerState *, kChunkSlots>> present(cache.identity.size());
+    std::vector<bool> identityChanged(cache.identity.size());
+    int i = 0;
+    for (auto it = states.cbegin(); it != states.cend(); ++it, ++i) {
+        const int id = workerIdAt(account, StatesOrder, i, it.key());
+        if (id < 0)
+            return false;
+        const size_t chunk = size_t(chunkOf(id)), slot = size_t(slotOf(id));
+        if (chunk >= cache.identity.size()) {
+            cache.identity.resize(chunk + 1);
+            cache.readings.resize(chunk + 1);
+            present.resize(chunk + 1);
+            identityChanged.resize(chunk + 1);
+        }
         const WorkerState &s = it.value();
-        if (worker < 0 || !exec(upsert, {account, worker, workerStatusKey(s.status), s.statusSince,
-                                         s.lastListedAt, s.sample.hashRate, s.sample.hashRate1h,
-                                         s.sample.hashRate24h, s.sample.staleRate24h,
-                                         s.sample.lastShareAt, s.sample.host}))
-            return false;
-        gone.remove(worker);
+        present[chunk][slot] = &s;
+        Identity &known = cache.identity[chunk][slot];
+        if (known.status != s.status || known.statusSince != s.statusSince ||
+            known.name != it.key() || known.host != s.sample.host) {
+            known = Identity{it.key(), s.status, s.statusSince, s.sample.host};
+            identityChanged[chunk] = true;
+        }
     }
-    QSqlQuery *remove =
-        prepared(QStringLiteral("DELETE FROM worker_state WHERE account_id = ? AND worker_id = ?"));
-    for (int worker : std::as_const(gone))
-        if (!exec(remove, {account, worker}))
+    endOrder(account, StatesOrder, i);
+    QSqlQuery *putIdentity = prepared(QStringLiteral(
+        "INSERT OR REPLACE INTO worker_identity (account_id, chunk, data) VALUES (?, ?, ?)"));
+    QSqlQuery *putReadings = prepared(QStringLiteral(
+        "INSERT OR REPLACE INTO worker_readings (account_id, chunk, data) VALUES (?, ?, ?)"));
+    for (size_t chunk = 0; chunk < cache.identity.size(); ++chunk) {
+        IdentityChunk &known = cache.identity[chunk];
+        for (size_t slot = 0; slot < size_t(kChunkSlots); ++slot) {
+            if (!present[chunk][slot] && !known[slot].name.isEmpty()) { // no state any more
+                known[slot] = Identity();
+                identityChanged[chunk] = true;
+            }
+        }
+        if (identityChanged[chunk] &&
+            !exec(putIdentity, {account, int(chunk), encodeIdentities(known)}))
             return false;
+        const QByteArray readings = encodeReadings(present[chunk]);
+        if (readings != cache.readings[chunk]) {
+            if (!exec(putReadings, {account, int(chunk), readings}))
+                return false;
+            cache.readings[chunk] = readings;
+        }
+    }
     return true;
 }
 
@@ -430,40 +544,27 @@ QHash<QString, WorkerState> Store::workerStates(const QString &account) const
         StoreText::tr("cannot read the worker states of account \"%1\"").arg(account);
     QHash<QString, WorkerState> states;
     const int acc = d->accountId(account, false);
-    QSqlQuery *q = acc <= 0
-                       ? nullptr
-                       : d->read(what,
-                                 QStringLiteral("SELECT w.name, s.status, s.status_since, "
-                                                "s.last_listed_at, s.hashrate, s.hashrate_1h,"
-                                                " s.hashrate_24h, s.stale_24h, s.last_share_at, "
-                                                "s.host FROM worker_state s JOIN workers w"
-                                                " ON w.account_id = s.account_id AND w.id = "
-                                                "s.worker_id WHERE s.account_id = ?"),
-                                 {acc});
-    if (acc < 0)
+    if (acc < 0 || (acc > 0 && !d->loadWorkerChunks(acc))) {
         d->fail(what);
-    while (q && q->next()) {
-        WorkerState s;
-        s.sample.name = q->value(0).toString();
-        const std::optional<WorkerStatus> status = workerStatusFromKey(q->value(1).toString());
-        if (!status) { // only a newer build writes that; the next poll rewrites the row
-            qCWarning(lcStore) << "unknown status" << q->value(1).toString() << "of"
-                               << s.sample.name;
-            continue;
-        }
-        s.status = *status;
-        s.statusSince = q->value(2).toLongLong();
-        s.lastListedAt = q->value(3).toLongLong();
-        s.sample.hashRate = q->value(4).toDouble();
-        s.sample.hashRate1h = q->value(5).toDouble();
-        s.sample.hashRate24h = q->value(6).toDouble();
-        s.sample.staleRate24h = q->value(7).toDouble();
-        s.sample.lastShareAt = q->value(8).toLongLong();
-        s.sample.host = q->value(9).toString();
-        states.insert(s.sample.name, s);
+        return states;
     }
-    if (q)
-        q->finish();
+    if (acc == 0)
+        return states;
+    const Private::Workers &cache = d->workerIds[acc];
+    for (size_t chunk = 0; chunk < cache.identity.size(); ++chunk) {
+        for (int slot = 0; slot < workerpack::kChunkSlots; ++slot) {
+            const workerpack::Identity &id = cache.identity[chunk][size_t(slot)];
+            if (id.name.isEmpty())
+                continue;
+            WorkerState s;
+            s.sample.name = id.name;
+            s.sample.host = id.host;
+            s.status = id.status;
+            s.statusSince = id.statusSince;
+            workerpack::readingsAt(cache.readings[chunk], slot, &s);
+            states.insert(id.name, s);
+        }
+    }
     return states;
 }
 

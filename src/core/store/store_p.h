@@ -5,6 +5,7 @@
 // series, roll-ups, outages) and storemessages.cpp (the Telegram message rows).
 
 #include "store/store.h"
+#include "store/workerpack.h"
 
 #include <QHash>
 #include <QLoggingCategory>
@@ -18,6 +19,7 @@
 #include <functional>
 #include <initializer_list>
 #include <map>
+#include <vector>
 
 namespace rw {
 
@@ -37,11 +39,27 @@ struct Store::Private
     int busyTimeoutMs = 5000;
     // Prepared once, reused for every poll. std::map: pointers stay valid on insertion.
     std::map<QString, QSqlQuery> queries;
-    // name -> id caches; dropped whenever a transaction rolls back.
+    // Per account: name -> id, and what the file holds of its workers' states, so a poll
+    // writes only the chunks that changed. Dropped whenever a transaction rolls back. One
+    // writer per file (Runtime locks it), so the file cannot change behind it.
     struct Workers
     {
-        QHash<QString, int> ids;
-        int next = 1;
+        QHash<QString, int> ids; // the names met so far, not all of the file's
+        bool allIds = false;     // ids holds every worker of the file: a miss is a new worker
+        int next = 0;            // the next new id; 0 = not read yet
+        // The ids of the last snapshot's and the last states' workers in their order: a poll
+        // lists the farm in the same order as the one before, so most names are found there
+        // without hashing them.
+        QVector<QString> orderNames[2];
+        QVector<int> orderIds[2];
+        bool chunksLoaded = false;
+        std::vector<workerpack::IdentityChunk> identity; // by chunk, as in the file
+        std::vector<QByteArray> readings;                // by chunk, as in the file
+    };
+    enum Order
+    {
+        SnapshotOrder,
+        StatesOrder
     };
     QHash<QString, int> accountIds;
     QHash<int, Workers> workerIds;
@@ -57,11 +75,18 @@ struct Store::Private
 
     int accountId(const QString &key, bool create); // 0 = unknown, -1 = error
     int workerId(int account, const QString &name, bool create);
+    // workerId() for the i-th worker of a list that is walked in the same order every poll.
+    int workerIdAt(int account, Order order, int i, const QString &name);
+    void endOrder(int account, Order order, int count);
+    bool loadWorkerChunks(int account);
     bool saveWorkerStates(int account, const QHash<QString, WorkerState> &states);
+    bool saveWorkerSamples(int account, qint64 at, const Snapshot &snapshot);
     bool saveAccountState(int account, const AccountState &s);
     bool applyEvents(int account, const QVector<Event> &events);
     qint64 meta(const char *key);
     bool rollUp(int account, const QString &src, const QString &dst, qint64 bucket, qint64 cut);
+    bool rollUpSamples(int account, const QString &src, const QString &dst, int weightBytes,
+                       qint64 bucket, qint64 cut);
     QVector<SeriesPoint> series(const QString &what, int account, int worker, qint64 from,
                                 qint64 to);
     QVector<LiveMessage> messages(const QString &where, std::initializer_list<QVariant> values);

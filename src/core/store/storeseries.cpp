@@ -5,6 +5,7 @@
 
 #include "store/schema.h"
 #include "store/store_p.h"
+#include "store/workerpack.h"
 
 #include <QStringList>
 
@@ -63,36 +64,118 @@ qint64 Store::Private::meta(const char *key)
     return value;
 }
 
-// Merges the rows of `src` older than `cut` into `bucket`-second averages in `dst`, weighted
-// by the raw samples behind each row, then deletes them. Merging (rather than replacing)
-// keeps repeated runs and samples that arrive late exact.
+// Merges the account totals of `src` older than `cut` into `bucket`-second averages in `dst`,
+// weighted by the raw polls behind each row, then deletes them. Merging (rather than
+// replacing) keeps repeated runs and polls that arrive late exact.
 bool Store::Private::rollUp(int account, const QString &src, const QString &dst, qint64 bucket,
                             qint64 cut)
 {
-    const bool samples = src.startsWith(QLatin1String("samples"));
     const QString weight =
         src.contains(QLatin1Char('_')) ? QStringLiteral("n") : QStringLiteral("1");
-    const QString values =
-        samples ? QStringLiteral("hashrate") : QStringLiteral("hashrate, online, offline, total");
     QStringList averages, merges;
-    for (const QString &v : values.split(QStringLiteral(", "))) {
-        averages << QStringLiteral("total(%1 * %2) / total(%2)").arg(v, weight);
-        merges
-            << QStringLiteral("%1 = (%1 * n + excluded.%1 * excluded.n) / (n + excluded.n)").arg(v);
+    for (const char *v : {"hashrate", "online", "offline", "total"}) {
+        averages << QStringLiteral("total(%1 * %2) / total(%2)").arg(QLatin1String(v), weight);
+        merges << QStringLiteral("%1 = (%1 * n + excluded.%1 * excluded.n) / (n + excluded.n)")
+                      .arg(QLatin1String(v));
     }
-    const QString keys = samples ? QStringLiteral("at, worker_id") : QStringLiteral("at");
-    const QString bucketOf = QStringLiteral("at - at % ") + QString::number(bucket) +
-                             (samples ? QStringLiteral(", worker_id") : QString());
+    const QString bucketOf = QStringLiteral("at - at % ") + QString::number(bucket);
     const QString insert =
-        QStringLiteral(
-            "INSERT INTO %1 (account_id, %2, %3, n) SELECT account_id, %4, %5, total(%6) FROM %7"
-            " WHERE account_id = ? AND at < ? GROUP BY %4"
-            " ON CONFLICT (account_id, %2) DO UPDATE SET %8, n = n + excluded.n")
-            .arg(dst, keys, values, bucketOf, averages.join(QStringLiteral(", ")), weight, src,
+        QStringLiteral("INSERT INTO %1 (account_id, at, hashrate, online, offline, total, n)"
+                       " SELECT account_id, %2, %3, total(%4) FROM %5"
+                       " WHERE account_id = ? AND at < ? GROUP BY %2"
+                       " ON CONFLICT (account_id, at) DO UPDATE SET %6, n = n + excluded.n")
+            .arg(dst, bucketOf, averages.join(QStringLiteral(", ")), weight, src,
                  merges.join(QStringLiteral(", ")));
     return exec(prepared(insert), {account, cut}) &&
            exec(prepared(QStringLiteral("DELETE FROM %1 WHERE account_id = ? AND at < ?").arg(src)),
                 {account, cut});
+}
+
+// One raw row per chunk of workers: each listed worker's rate in its slot.
+bool Store::Private::saveWorkerSamples(int account, qint64 at, const Snapshot &snapshot)
+{
+    using namespace workerpack;
+    if (!loadWorkerChunks(account))
+        return false;
+    std::vector<SampleSlots> chunks;
+    int i = 0;
+    for (const WorkerSample &w : snapshot.workers) {
+        const int id = workerIdAt(account, SnapshotOrder, i++, w.name);
+        if (id < 0)
+            return false;
+        const size_t chunk = size_t(chunkOf(id));
+        if (chunk >= chunks.size())
+            chunks.resize(chunk + 1);
+        chunks[chunk].code[size_t(slotOf(id))] = encodeRate(w.hashRate);
+        chunks[chunk].weight[size_t(slotOf(id))] = 1;
+    }
+    endOrder(account, SnapshotOrder, i);
+    // OR REPLACE: a repeated poll time (the pool's Date header did not move) replaces it.
+    QSqlQuery *put = prepared(QStringLiteral("INSERT OR REPLACE INTO worker_samples (account_id,"
+                                             " chunk, at, data) VALUES (?, ?, ?, ?)"));
+    for (size_t chunk = 0; chunk < chunks.size(); ++chunk) {
+        const QByteArray row = encodeSamples(chunks[chunk], 0);
+        if (row.size() > 1 && !exec(put, {account, int(chunk), at, row}))
+            return false;
+    }
+    return true;
+}
+
+// rollUp() for the packed worker samples: chunk by chunk, the rows of `src` older than `cut`
+// become `bucket`-second means in `dst` weighted by the raw samples behind each, merged into a
+// row already there (late samples, repeated runs), then deleted.
+bool Store::Private::rollUpSamples(int account, const QString &src, const QString &dst,
+                                   int weightBytes, qint64 bucket, qint64 cut)
+{
+    using namespace workerpack;
+    QSqlQuery *lastId =
+        prepared(QStringLiteral("SELECT coalesce(max(id), 0) FROM workers WHERE account_id = ?"));
+    if (!exec(lastId, {account}) || !lastId->next())
+        return false;
+    const int chunks = lastId->value(0).toInt() > 0 ? chunkOf(lastId->value(0).toInt()) + 1 : 0;
+    lastId->finish();
+    QSqlQuery *rows = prepared(
+        QStringLiteral("SELECT at, data FROM %1 WHERE account_id = ? AND chunk = ? AND at < ?"
+                       " ORDER BY at")
+            .arg(src));
+    QSqlQuery *existing =
+        prepared(QStringLiteral("SELECT data FROM %1 WHERE account_id = ? AND chunk = ? AND at = ?")
+                     .arg(dst));
+    QSqlQuery *put =
+        prepared(QStringLiteral(
+                     "INSERT OR REPLACE INTO %1 (account_id, chunk, at, data) VALUES (?, ?, ?, ?)")
+                     .arg(dst));
+    QSqlQuery *remove = prepared(
+        QStringLiteral("DELETE FROM %1 WHERE account_id = ? AND chunk = ? AND at < ?").arg(src));
+    for (int chunk = 0; chunk < chunks; ++chunk) {
+        if (!exec(rows, {account, chunk, cut}))
+            return false;
+        std::map<qint64, SampleMean> means; // by bucket start
+        while (rows->next()) {
+            SampleSlots cells;
+            if (!decodeSamples(rows->value(1).toByteArray(), &cells))
+                continue;
+            const qint64 at = rows->value(0).toLongLong();
+            means[at - at % bucket].add(cells);
+        }
+        rows->finish();
+        for (auto &[at, mean] : means) {
+            if (!exec(existing, {account, chunk, at}))
+                return false;
+            if (existing->next()) {
+                SampleSlots before;
+                if (decodeSamples(existing->value(0).toByteArray(), &before))
+                    mean.add(before);
+            }
+            existing->finish();
+            if (!mean.isEmpty() &&
+                !exec(put, {account, chunk, at, encodeSamples(mean.result(), weightBytes)}))
+                return false;
+        }
+        if (!exec(remove, {account, chunk, cut}))
+            return false;
+    }
+    return true;
 }
 
 // Daily rows before hourly_cut, hourly rows in [hourly_cut, raw_cut), raw rows from raw_cut:
@@ -106,21 +189,24 @@ QVector<SeriesPoint> Store::Private::series(const QString &what, int account, in
     {
         const char *suffix;
         qint64 begin, lo, hi;
+        int weightBytes; // of the tier's worker sample rows
     } parts[] = {
-        {"_daily", from - Day + 1, 0, hourlyCut}, // roll-up buckets overlapping [from, to]
-        {"_hourly", from - Hour + 1, hourlyCut, rawCut},
-        {"", from, rawCut, std::numeric_limits<qint64>::max()},
+        {"_daily", from - Day + 1, 0, hourlyCut, 2}, // roll-up buckets overlapping [from, to]
+        {"_hourly", from - Hour + 1, hourlyCut, rawCut, 1},
+        {"", from, rawCut, std::numeric_limits<qint64>::max(), 0},
     };
     const QString span = QStringLiteral("polls%1 WHERE account_id = ? AND at >= ? AND at <= ?"
                                         " AND at >= ? AND at < ?");
-    // Worker rows are keyed (account, time, worker): seek the poll times rather than scan
-    // every worker's rows.
+    // Worker rows are keyed (account, chunk, time): the worker's curve is one range of its
+    // chunk's rows, of which only the worker's code is read.
     const QString sql =
-        worker ? QStringLiteral("SELECT at, hashrate, 0 FROM samples%1 WHERE account_id = ?"
-                                " AND worker_id = ? AND at IN (SELECT at FROM ") +
-                     span + QStringLiteral(") ORDER BY at")
+        worker ? QStringLiteral("SELECT at, substr(data, ?, 2), 0 FROM worker_samples%1 WHERE"
+                                " account_id = ? AND chunk = ? AND at >= ? AND at <= ?"
+                                " AND at >= ? AND at < ? ORDER BY at")
                : QStringLiteral("SELECT at, hashrate, online FROM ") + span +
                      QStringLiteral(" ORDER BY at");
+    const int chunk = worker ? workerpack::chunkOf(worker) : 0;
+    const int slot = worker ? workerpack::slotOf(worker) : 0;
     QVector<SeriesPoint> points;
     for (const auto &part : parts) {
         if (hourlyCut < 0 || rawCut < 0)
@@ -128,14 +214,19 @@ QVector<SeriesPoint> Store::Private::series(const QString &what, int account, in
         if (part.lo >= part.hi)
             continue;
         QSqlQuery *q = prepared(sql.arg(QLatin1String(part.suffix)));
-        const bool ok = worker
-                            ? exec(q, {account, worker, account, part.begin, to, part.lo, part.hi})
-                            : exec(q, {account, part.begin, to, part.lo, part.hi});
+        const int offset = 2 + slot * (2 + part.weightBytes); // substr() counts from 1
+        const bool ok = worker ? exec(q, {offset, account, chunk, part.begin, to, part.lo, part.hi})
+                               : exec(q, {account, part.begin, to, part.lo, part.hi});
         if (!ok)
             break;
-        while (q->next())
-            points.append(
-                {q->value(0).toLongLong(), q->value(1).toDouble(), qRound(q->value(2).toDouble())});
+        while (q->next()) {
+            if (!worker) {
+                points.append({q->value(0).toLongLong(), q->value(1).toDouble(),
+                               qRound(q->value(2).toDouble())});
+            } else if (const auto value = workerpack::rateOfCode(q->value(1).toByteArray())) {
+                points.append({q->value(0).toLongLong(), *value, 0});
+            }
+        }
         q->finish();
     }
     if (sqlError.isValid())
@@ -162,16 +253,8 @@ bool Store::recordPoll(const QString &account, qint64 at, const Snapshot &snapsh
                              " online, offline, total) VALUES (?, ?, ?, ?, ?, ?)")),
                          {acc, at, snapshot.totalHashRate, online, offline, online + offline}))
                 return false;
-            QSqlQuery *sample =
-                d->prepared(QStringLiteral("INSERT OR REPLACE INTO samples (account_id, at,"
-                                           " worker_id, hashrate) VALUES (?, ?, ?, ?)"));
-            for (const WorkerSample &w : snapshot.workers) {
-                const int worker = d->workerId(acc, w.name, true);
-                if (worker < 0 || !d->exec(sample, {acc, at, worker, w.hashRate}))
-                    return false;
-            }
-            return d->saveWorkerStates(acc, states) && d->saveAccountState(acc, accountState) &&
-                   d->applyEvents(acc, events);
+            return d->saveWorkerSamples(acc, at, snapshot) && d->saveWorkerStates(acc, states) &&
+                   d->saveAccountState(acc, accountState) && d->applyEvents(acc, events);
         });
 }
 
@@ -257,12 +340,16 @@ bool Store::applyRetention(qint64 now)
             accounts << ids->value(0).toInt();
         ids->finish();
         for (int acc : std::as_const(accounts)) {
-            for (const QString &t : {QStringLiteral("polls"), QStringLiteral("samples")}) {
-                const QString hourly = t + QStringLiteral("_hourly");
-                if (!d->rollUp(acc, t, hourly, Hour, rawCut) ||
-                    !d->rollUp(acc, hourly, t + QStringLiteral("_daily"), Day, hourlyCut))
-                    return false;
-            }
+            const QString samples = QStringLiteral("worker_samples");
+            if (!d->rollUp(acc, QStringLiteral("polls"), QStringLiteral("polls_hourly"), Hour,
+                           rawCut) ||
+                !d->rollUp(acc, QStringLiteral("polls_hourly"), QStringLiteral("polls_daily"), Day,
+                           hourlyCut) ||
+                !d->rollUpSamples(acc, samples, samples + QStringLiteral("_hourly"), 1, Hour,
+                                  rawCut) ||
+                !d->rollUpSamples(acc, samples + QStringLiteral("_hourly"),
+                                  samples + QStringLiteral("_daily"), 2, Day, hourlyCut))
+                return false;
         }
         QSqlQuery *set =
             d->prepared(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"));
