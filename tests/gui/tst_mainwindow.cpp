@@ -1,6 +1,9 @@
 // The desktop app end to end, offscreen: demo mode fills the window from the simulated farm,
 // then the settings dialog validates, tests the connection, sends a Telegram test message and
 // saves — and the app switches from the demo to the configured (simulated) account.
+// Time is a ManualClock the tests move: the demo farm's schedule, the engine and the panels all
+// read it, and a poll happens when the test asks for one ("Refresh now"), not when the real
+// interval has passed.
 #include "appcontroller.h"
 #include "chartpanel.h"
 #include "clock.h"
@@ -23,6 +26,7 @@
 #include "store/store.h"
 
 #include <QAbstractSeries>
+#include <QAction>
 #include <QChart>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -48,18 +52,62 @@ int offlineRows(const WorkerTableModel *m)
     return n;
 }
 
-// The app as the widget tests run it: no tray (offscreen has none), secrets in memory, started.
-// Nothing configured, so it watches the demo farm.
+AppController::Options windowOptions(AppController::Options opt, const Clock *clock)
+{
+    opt.useTray = false; // offscreen has none
+    opt.clock = clock;
+    return opt;
+}
+
+// The app as the widget tests run it: no tray, secrets in memory, time on a ManualClock,
+// started. Nothing configured, so it watches the demo farm.
 struct WindowApp
 {
     explicit WindowApp(AppController::Options opt = {})
-        : app((opt.useTray = false, opt), std::make_unique<MemorySecretStore>())
+        : app(windowOptions(opt, &clock), std::make_unique<MemorySecretStore>())
     {
         app.start();
     }
     MainWindow *window() const { return app.window(); }
+    ManualClock clock; // declared first: the engine thread reads it until app is gone
     AppController app;
 };
+
+// The window's "Refresh now" (File menu, F5), found by its shortcut whatever the language.
+QAction *refreshAction(MainWindow *w)
+{
+    for (QAction *a : w->findChildren<QAction *>())
+        if (a->shortcut() == QKeySequence(QKeySequence::Refresh))
+            return a;
+    return nullptr;
+}
+
+// Asks for a poll as the user does and waits until the window has the poll made at the clock's
+// present time. The engine's own polls come on a real-time timer, one interval apart, so a test
+// that moved the clock asks instead of waiting. A poll already in flight ignores the request
+// (Poller::pollNow) and answers for an earlier time: then it asks again.
+[[nodiscard]] bool pollNow(MainWindow *w, EngineHost *host, const Clock &clock)
+{
+    QAction *refresh = refreshAction(w);
+    if (!refresh)
+        return false;
+    const qint64 now = clock.nowSecs();
+    QSignalSpy updated(host, &EngineHost::accountUpdated);
+    for (int asked = 0; asked < 3; ++asked) {
+        const qsizetype seen = updated.size();
+        refresh->trigger();
+        if (!QTest::qWaitFor([&] { return updated.size() > seen; }, 5000))
+            return false;
+        for (const QList<QVariant> &args : std::as_const(updated))
+            if (args.first().value<AccountView>().state.lastAttemptAt >= now)
+                return true;
+    }
+    return false;
+}
+[[nodiscard]] bool pollNow(WindowApp &demo)
+{
+    return pollNow(demo.window(), demo.app.host(), demo.clock);
+}
 
 // The outage history's tab, shown (its queries run only while it is on screen).
 OutagePanel *showOutageHistory(MainWindow *w)
@@ -103,23 +151,22 @@ private slots:
         // The foundation's promise: a populated worker table within 5 s of starting.
         WorkerTableModel *model = w->workersPanel()->model();
         QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 36, 5000);
-        QTRY_VERIFY_WITH_TIMEOUT(offlineRows(model) >= 1, 15000); // the demo starts with trouble
+        QCOMPARE(offlineRows(model), 2); // the demo starts with trouble: rig-07 and rig-19
         QVERIFY(w->windowTitle().contains(QStringLiteral("DEMO — simulated farm")));
         // Nothing configured: the tray says so in grey, whatever the demo rigs do.
         QCOMPARE(app.traySummary().level, FarmSummary::NotConfigured);
         QVERIFY(app.traySummary().tooltip(0, 0, true).contains(QStringLiteral("Not configured")));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            w->statusPanel()->text().contains(QStringLiteral("Last successful poll")), 15000);
+        QTRY_VERIFY(w->statusPanel()->text().contains(QStringLiteral("Last successful poll")));
         QVERIFY(w->statusPanel()->text().contains(QStringLiteral("DEMO")));
         QVERIFY(w->statusPanel()->text().contains(QStringLiteral("next poll in")));
 
         // The chart, the outage log and the Telegram mirror come from the store on the engine
         // thread.
-        QTRY_VERIFY_WITH_TIMEOUT(w->chartPanel()->pointCount() >= 1, 15000);
+        QTRY_VERIFY(w->chartPanel()->pointCount() >= 1);
         w->tabs()->setCurrentIndex(1);
-        QTRY_VERIFY_WITH_TIMEOUT(w->outagePanel()->model()->rowCount() >= 1, 15000);
+        QTRY_VERIFY(w->outagePanel()->model()->rowCount() >= 1);
         w->tabs()->setCurrentIndex(2);
-        QTRY_VERIFY_WITH_TIMEOUT(w->mirrorPanel()->messageCount() >= 1, 15000);
+        QTRY_VERIFY(w->mirrorPanel()->messageCount() >= 1);
 
         // The search box narrows the table; selecting the worker asks for its curve, and the
         // chart draws it beside the total, named after it.
@@ -131,12 +178,66 @@ private slots:
         view->selectionModel()->setCurrentIndex(view->model()->index(0, 0),
                                                 QItemSelectionModel::ClearAndSelect |
                                                     QItemSelectionModel::Rows);
-        QTRY_VERIFY_WITH_TIMEOUT(w->chartPanel()->requestCount() > sent, 5000);
+        QTRY_VERIFY(w->chartPanel()->requestCount() > sent);
         const auto series = w->chartPanel()->chart()->series();
         const bool named = std::any_of(series.cbegin(), series.cend(), [](QAbstractSeries *s) {
             return s->name() == QStringLiteral("Worker rig-07");
         });
         QVERIFY(named);
+    }
+
+    // The demo farm, the engine and the window keep one time: the farm's outages come and go on
+    // its schedule (src/sim/simfarm.cpp) as the clock moves, and between polls the status bar
+    // and the worker table count on the clock the engine judged the poll on.
+    void demoRunsOnTheClock()
+    {
+        WindowApp demo;
+        MainWindow *w = demo.window();
+        WorkerTableModel *model = w->workersPanel()->model();
+        StatusPanel *status = w->statusPanel();
+        QTRY_COMPARE(model->rowCount(), 36);
+        const auto stateOf = [model](const QString &rig) {
+            return model->stateAt(model->rowOf(rig)).status;
+        };
+        const auto offlineFor = [model](const QString &rig) {
+            return model->index(model->rowOf(rig), WorkerTableModel::ColOfflineFor)
+                .data()
+                .toString();
+        };
+        QVERIFY(pollNow(demo));
+        QVERIFY2(status->text().contains(QStringLiteral("(0 s ago) · next poll in 10 s")),
+                 qPrintable(status->text()));
+        QCOMPARE(stateOf(QStringLiteral("rig-07")), WorkerStatus::Offline); // down 7 min at start
+        QCOMPARE(offlineFor(QStringLiteral("rig-07")), QStringLiteral("7 min"));
+        QCOMPARE(stateOf(QStringLiteral("rig-04")), WorkerStatus::Online);
+
+        // No poll: the counts move on the panels' own ticks.
+        demo.clock.advanceSecs(4);
+        QTRY_VERIFY2(status->text().contains(QStringLiteral("(4 s ago) · next poll in 6 s")),
+                     qPrintable(status->text()));
+        demo.clock.advanceSecs(56);
+        QTRY_VERIFY2(status->text().contains(QStringLiteral("(1 min ago) · polling now…")),
+                     qPrintable(status->text()));
+        QCOMPARE(offlineFor(QStringLiteral("rig-07")), QStringLiteral("8 min"));
+
+        // rig-04 stops sharing 20 s in: 90 s in, it has been silent past offline_after (60 s).
+        demo.clock.advanceSecs(30);
+        QVERIFY(pollNow(demo));
+        QVERIFY2(status->text().contains(QStringLiteral("(0 s ago) · next poll in 10 s")),
+                 qPrintable(status->text()));
+        QCOMPARE(stateOf(QStringLiteral("rig-04")), WorkerStatus::Offline);
+        QCOMPARE(offlineFor(QStringLiteral("rig-04")), QStringLiteral("1 min"));
+        QCOMPARE(offlineRows(model), 3);
+
+        // 160 s in: rig-07 is back (at 150 s), so is rig-04 (at 140 s); rig-12, silent since
+        // 90 s in, is offline.
+        demo.clock.advanceSecs(70);
+        QVERIFY(pollNow(demo));
+        QCOMPARE(stateOf(QStringLiteral("rig-07")), WorkerStatus::Online);
+        QCOMPARE(offlineFor(QStringLiteral("rig-07")), QString());
+        QCOMPARE(stateOf(QStringLiteral("rig-04")), WorkerStatus::Online);
+        QCOMPARE(stateOf(QStringLiteral("rig-12")), WorkerStatus::Offline);
+        QCOMPARE(offlineFor(QStringLiteral("rig-12")), QStringLiteral("1 min"));
     }
 
     // In Chinese, the demo's channel speaks Chinese too: its messages follow the app's language
@@ -152,7 +253,7 @@ private slots:
             WindowApp demo;
             MainWindow *w = demo.window();
             w->tabs()->setCurrentIndex(2);
-            QTRY_VERIFY_WITH_TIMEOUT(w->mirrorPanel()->messageCount() >= 1, 15000);
+            QTRY_VERIFY(w->mirrorPanel()->messageCount() >= 1);
             const auto *list = w->mirrorPanel()->findChild<QTreeWidget *>();
             QVERIFY(list);
             QString row;
@@ -174,8 +275,9 @@ private slots:
     // view of any other, and switching accounts back and forth loses no worker.
     void windowHoldsNoShareOfTheShownAccountsWorkers()
     {
-        EngineHost host;
-        MainWindow w(&host, SystemClock::instance());
+        ManualClock clock;
+        EngineHost host(&clock);
+        MainWindow w(&host, &clock);
         AccountConfig a, b;
         a.user = QStringLiteral("farma");
         b.user = QStringLiteral("farmb");
@@ -233,21 +335,19 @@ private slots:
     void chartWaitsWhileHidden()
     {
         WindowApp demo;
-        AppController &app = demo.app;
         MainWindow *w = demo.window();
         ChartPanel *chart = w->chartPanel();
-        QTRY_VERIFY_WITH_TIMEOUT(chart->pointCount() >= 1, 15000);
+        QTRY_VERIFY(chart->pointCount() >= 1);
 
         w->hide();
         const int sent = chart->requestCount();
-        QSignalSpy polled(app.host(), &EngineHost::accountUpdated);
-        app.host()->refreshNow();
-        QTRY_VERIFY_WITH_TIMEOUT(polled.count() >= 1, 15000);
+        demo.clock.advanceSecs(10); // a poll with a new point to draw
+        QVERIFY(pollNow(demo));
         QCoreApplication::processEvents();
         QCOMPARE(chart->requestCount(), sent);
 
         w->show();
-        QTRY_COMPARE_WITH_TIMEOUT(chart->requestCount(), sent + 1, 5000);
+        QTRY_COMPARE(chart->requestCount(), sent + 1);
     }
 
     // Asked for with --demo, the tray shows the simulated farm like a real one (it starts with
@@ -257,7 +357,7 @@ private slots:
         AppController::Options opt;
         opt.demo = true;
         WindowApp demo(opt);
-        QTRY_VERIFY_WITH_TIMEOUT(offlineRows(demo.window()->workersPanel()->model()) >= 1, 15000);
+        QTRY_VERIFY(offlineRows(demo.window()->workersPanel()->model()) >= 1);
         const FarmSummary::Level level = demo.app.traySummary().level;
         QVERIFY2(level == FarmSummary::Warning || level == FarmSummary::Alert,
                  qPrintable(FarmSummary::levelText(level)));
@@ -268,7 +368,9 @@ private slots:
     void movesIntoATrayThatAppearsLater()
     {
         bool available = false;
+        ManualClock clock;
         AppController::Options opt;
+        opt.clock = &clock;
         opt.trayAvailable = [&available] { return available; };
         opt.trayRetryMs = 20;
         AppController app(opt, std::make_unique<MemorySecretStore>());
@@ -291,23 +393,23 @@ private slots:
     void outageHistoryFollowsPolls()
     {
         WindowApp demo;
-        AppController &app = demo.app;
         MainWindow *w = demo.window();
         OutagePanel *outages = showOutageHistory(w);
-        QTRY_VERIFY_WITH_TIMEOUT(outages->model()->rowCount() >= 1, 15000);
+        QTRY_COMPARE(outages->model()->rowCount(), 2); // rig-07 and rig-19, down at the start
 
-        QSignalSpy polled(app.host(), &EngineHost::accountUpdated);
+        // 90 s in (src/sim/simfarm.cpp): two more rigs are down.
         int sent = outages->requestCount();
-        app.host()->refreshNow();
-        QTRY_VERIFY_WITH_TIMEOUT(polled.count() >= 1, 15000);
-        QTRY_VERIFY_WITH_TIMEOUT(outages->requestCount() > sent, 5000);
+        demo.clock.advanceSecs(90);
+        QVERIFY(pollNow(demo));
+        QTRY_VERIFY(outages->requestCount() > sent);
+        // rig-04 offline, and rig-27, dropped from the pool's list 45 s in, missing
+        QTRY_COMPARE(outages->model()->rowCount(), 4);
 
         w->tabs()->setCurrentIndex(0);
         QCoreApplication::processEvents();
         sent = outages->requestCount();
-        polled.clear();
-        app.host()->refreshNow();
-        QTRY_VERIFY_WITH_TIMEOUT(polled.count() >= 1, 15000);
+        demo.clock.advanceSecs(10);
+        QVERIFY(pollNow(demo));
         QCoreApplication::processEvents();
         QCOMPARE(outages->requestCount(), sent);
         w->tabs()->setCurrentIndex(1);
@@ -322,7 +424,7 @@ private slots:
         WindowApp demo;
         MainWindow *w = demo.window();
         OutagePanel *outages = showOutageHistory(w);
-        QTRY_VERIFY_WITH_TIMEOUT(outages->model()->rowCount() >= 1, 15000);
+        QTRY_VERIFY(outages->model()->rowCount() >= 1);
         QTRY_VERIFY(outages->summaryText().contains(QStringLiteral("downtime in total")));
         QCOMPARE(w->tabs()->tabText(1), QStringLiteral("Outage history"));
 
@@ -343,12 +445,12 @@ private slots:
         WindowApp demo;
         MainWindow *w = demo.window();
         OutagePanel *outages = showOutageHistory(w);
-        QTRY_VERIFY_WITH_TIMEOUT(outages->model()->rowCount() >= 1, 15000);
+        QTRY_VERIFY(outages->model()->rowCount() >= 1);
 
         QSignalSpy exported(outages, &OutagePanel::exported);
         const QString path = m_dir.filePath(QStringLiteral("outages.csv"));
         outages->exportCsv(path);
-        QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 1, 10000);
+        QTRY_COMPARE(exported.size(), 1);
         QCOMPARE(exported.first().at(1).toString(), QString());
         const int written = exported.first().at(0).toInt();
         QVERIFY(written >= outages->model()->rowCount());
@@ -363,27 +465,26 @@ private slots:
 
         exported.clear();
         outages->exportCsv(m_dir.filePath(QStringLiteral("no/such/dir/outages.csv")));
-        QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 1, 10000);
+        QTRY_COMPARE(exported.size(), 1);
         QVERIFY2(exported.first().at(1).toString().startsWith(QStringLiteral("Cannot write")),
                  qPrintable(exported.first().at(1).toString()));
     }
 
     void settingsDialogValidatesTestsAndSaves()
     {
-        sim::SimFarm farm;
+        ManualClock clock;
+        sim::SimFarm farm(&clock);
         sim::SimFarm::Options fo;
         fo.user = QStringLiteral("acmefarm");
         fo.secret = QStringLiteral("pool-secret-1234");
         fo.token = kToken;
         QVERIFY2(farm.start(fo), qPrintable(farm.errorString()));
 
-        AppController::Options opt;
-        opt.useTray = false;
         auto secrets = std::make_unique<MemorySecretStore>();
         MemorySecretStore *store = secrets.get();
-        AppController app(opt, std::move(secrets));
+        AppController app(windowOptions({}, &clock), std::move(secrets));
         app.start();
-        QTRY_COMPARE_WITH_TIMEOUT(app.window()->workersPanel()->model()->rowCount(), 36, 15000);
+        QTRY_COMPARE(app.window()->workersPanel()->model()->rowCount(), 36);
 
         QSignalSpy opened(&app, &AppController::settingsDialogOpened);
         app.openSettings();
@@ -417,13 +518,12 @@ private slots:
         QVERIFY(save->isEnabled());
 
         ui->testConnection->click();
-        QTRY_VERIFY_WITH_TIMEOUT(
-            ui->connectionResult->text().contains(QStringLiteral("found 36 workers")), 15000);
+        QTRY_VERIFY(ui->connectionResult->text().contains(QStringLiteral("found 36 workers")));
 
         ui->botToken->setText(kToken);
         ui->chat->setText(QStringLiteral("-1001234567890"));
         ui->sendTest->click();
-        QTRY_VERIFY_WITH_TIMEOUT(ui->sendTest->isEnabled(), 15000);
+        QTRY_VERIFY(ui->sendTest->isEnabled());
         QVERIFY2(ui->telegramResult->text().contains(QStringLiteral("posted a test message")) &&
                      ui->telegramResult->text().contains(QStringLiteral("deleted it")),
                  qPrintable(ui->telegramResult->text()));
@@ -441,11 +541,9 @@ private slots:
 
         // The app now watches the configured account: no longer the demo.
         QVERIFY(!app.isDemo());
-        QTRY_VERIFY_WITH_TIMEOUT(!app.window()->windowTitle().contains(QStringLiteral("DEMO")),
-                                 15000);
-        QTRY_VERIFY_WITH_TIMEOUT(app.window()->windowTitle().contains(QStringLiteral("acmefarm")),
-                                 15000);
-        QTRY_COMPARE_WITH_TIMEOUT(app.window()->workersPanel()->model()->rowCount(), 36, 15000);
+        QTRY_VERIFY(!app.window()->windowTitle().contains(QStringLiteral("DEMO")));
+        QTRY_VERIFY(app.window()->windowTitle().contains(QStringLiteral("acmefarm")));
+        QTRY_COMPARE(app.window()->workersPanel()->model()->rowCount(), 36);
         QVERIFY(farm.pool()->requestCount(QStringLiteral("/v2/hash_rate/worker/list")) >= 2);
     }
 };
