@@ -82,6 +82,8 @@ WorkersPanel::WorkersPanel(const Clock *clock, QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &WorkersPanel::updateCount);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &WorkersPanel::updateCount);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &WorkersPanel::updateCount);
+    // The proxy's filter changes are layout changes that change the row count.
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &WorkersPanel::updateCount);
 
     m_tick.setInterval(1000);
     // Whole-second ticks are enough for texts in seconds, and all such timers of the app (the

@@ -152,10 +152,12 @@ void WorkerTableModel::updateWorkers(const QStringList &names,
               [](const Change &a, const Change &b) { return a.row < b.row; });
     // One signal per contiguous run (spanning the columns that changed in it) keeps the repaint
     // small. Each run's rows change just before their signal, never earlier: a sorting proxy that
-    // takes the runs one by one (a QSortFilterProxyModel) moves a changed row by comparing it with
-    // the others, which must still hold what it last saw of them, or rows land in the wrong place.
+    // takes the runs one by one (a QSortFilterProxyModel; WorkerFilterProxy waits for the batch's
+    // end) moves a changed row by comparing it with the others, which must still hold what it
+    // last saw of them, or rows land in the wrong place.
     if (changes.isEmpty())
         return;
+    emit batchStarted();
     int i = 0;
     while (i < changes.size()) {
         const int start = i;
@@ -174,6 +176,7 @@ void WorkerTableModel::updateWorkers(const QStringList &names,
         emit dataChanged(index(changes[start].row, columns.first), index(last, columns.second));
         ++i;
     }
+    emit batchFinished();
 }
 
 std::pair<int, int> WorkerTableModel::shownChange(const WorkerState &was, const WorkerState &is)
@@ -213,6 +216,7 @@ void WorkerTableModel::refreshLive(const QVector<int> &rows)
     const qint64 now = poolNow();
     const qint64 before = m_liveCheckedAt;
     m_liveCheckedAt = now;
+    emit batchStarted();
     for (int r : rows) {
         if (r < 0 || r >= m_rows.size())
             continue;
@@ -225,6 +229,7 @@ void WorkerTableModel::refreshLive(const QVector<int> &rows)
         const QModelIndex i = index(r, ColOfflineFor);
         emit dataChanged(i, i, {Qt::DisplayRole, SortRole});
     }
+    emit batchFinished();
 }
 
 QString WorkerTableModel::workerAt(int row) const

@@ -81,6 +81,12 @@ public:
     // Seconds the worker has been down at nowSecs, or -1 when it is online.
     static qint64 downForSecs(const WorkerState &w, qint64 nowSecs);
 
+signals:
+    // A poll's (or a tick's) dataChanged signals come between these two, so that a sorting
+    // proxy (WorkerFilterProxy) can place all the changed rows at once instead of one by one.
+    void batchStarted();
+    void batchFinished();
+
 private:
     struct Row
     {

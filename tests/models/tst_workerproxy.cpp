@@ -247,6 +247,91 @@ private slots:
         QCOMPARE(reset.size(), 0);
     }
 
+    // Neighbouring rows of the model changing together reach the proxy as one signal; a poll is
+    // placed in one go (at most one layout change, whatever the number of rows it moves), and
+    // still every row stands where a fresh sort puts it, the selection with it.
+    void neighboursChangingTogetherLandWhereAFreshSortPutsThem_data()
+    {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<int>("order");
+        QTest::addColumn<int>("filter");
+        QTest::newRow("state") << int(WorkerTableModel::ColState) << int(Qt::AscendingOrder)
+                               << int(WorkerFilterProxy::All);
+        QTest::newRow("hashrate, descending")
+            << int(WorkerTableModel::ColHashRate) << int(Qt::DescendingOrder)
+            << int(WorkerFilterProxy::All);
+        QTest::newRow("name, offline only")
+            << int(WorkerTableModel::ColWorker) << int(Qt::AscendingOrder)
+            << int(WorkerFilterProxy::Offline);
+    }
+
+    void neighboursChangingTogetherLandWhereAFreshSortPutsThem()
+    {
+        QFETCH(int, column);
+        QFETCH(int, order);
+        QFETCH(int, filter);
+        const auto state = WorkerFilterProxy::StateFilter(filter);
+        ManualClock clock(kNow * 1000);
+        WorkerTableModel model(&clock);
+        WorkerFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setStateFilter(state);
+        proxy.sort(column, Qt::SortOrder(order));
+        AccountView v = mixedFarm();
+        model.applyView(v);
+        const QString selected = rigName(46); // offline, left alone
+        QItemSelectionModel selection(&proxy);
+        selection.setCurrentIndex(proxy.mapFromSource(model.index(model.rowOf(selected), 0)),
+                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QSignalSpy layouts(&proxy, &QAbstractItemModel::layoutChanged);
+        QSignalSpy resets(&proxy, &QAbstractItemModel::modelReset);
+
+        for (int poll = 0; poll < 3; ++poll) {
+            v.changed.clear();
+            for (int i = 10 + poll; i < 40 + poll; ++i) { // 30 neighbours: state and rate
+                if (rigName(i) == selected)
+                    continue;
+                const bool wasOnline = v.workers.value(rigName(i)).status == WorkerStatus::Online;
+                v.workers.insert(rigName(i), wasOnline ? down(WorkerStatus::Offline, kNow - 600 - i)
+                                                       : online(1e12 * (i % 9)));
+                v.changed << rigName(i);
+            }
+            layouts.clear();
+            model.applyView(v);
+            QCOMPARE(proxyNames(proxy), sortedFromScratch(v, column, Qt::SortOrder(order), state));
+            QVERIFY(layouts.size() <= 1);
+            QCOMPARE(selection.selectedRows().size(), 1);
+            QCOMPARE(selection.currentIndex().data(WorkerTableModel::NameRole).toString(),
+                     selected);
+        }
+        QCOMPARE(resets.size(), 0);
+    }
+
+    // Sorted by "offline for", the live tick changes the sort keys of every down row alike: the
+    // order stays right and nothing moves.
+    void liveTickKeepsTheOrder()
+    {
+        ManualClock clock(kNow * 1000);
+        WorkerTableModel model(&clock);
+        WorkerFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        proxy.sort(WorkerTableModel::ColOfflineFor, Qt::DescendingOrder);
+        const AccountView v = mixedFarm();
+        model.applyView(v);
+        const QStringList before = proxyNames(proxy);
+        QSignalSpy layouts(&proxy, &QAbstractItemModel::layoutChanged);
+        QSignalSpy changed(&proxy, &QAbstractItemModel::dataChanged);
+        clock.advanceSecs(90'000);
+        QVector<int> rows(model.rowCount());
+        std::iota(rows.begin(), rows.end(), 0);
+        model.refreshLive(rows);
+        QVERIFY(changed.size() > 0); // the down rows' texts are repainted
+        QCOMPARE(layouts.size(), 0);
+        QCOMPARE(proxyNames(proxy), before);
+    }
+
     void pollKeepsStateFilterRight()
     {
         ManualClock clock(kNow * 1000);
