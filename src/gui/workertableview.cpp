@@ -41,10 +41,37 @@ public:
     }
 };
 
+// The column header, laid out and repainted again on every layout change of the model, as any
+// item view is, though a change that only moves rows (QAbstractItemModel::VerticalSortHint: a
+// poll that moves workers, a sort, a filter) leaves its sections as they were: a repaint of the
+// whole header per poll. It skips those; any other layout change lays it out as before.
+class ColumnHeader : public QHeaderView
+{
+public:
+    explicit ColumnHeader(QWidget *parent) : QHeaderView(Qt::Horizontal, parent) {}
+
+    void setModel(QAbstractItemModel *model) override
+    {
+        QHeaderView::setModel(model);
+        if (!model)
+            return;
+        // Private slot, disconnected by name: if a Qt version names it otherwise, nothing is
+        // disconnected and the header is laid out twice as often, as QHeaderView would be.
+        if (disconnect(model, SIGNAL(layoutChanged()), this, SLOT(_q_layoutChanged())))
+            connect(model, &QAbstractItemModel::layoutChanged, this,
+                    [this](const QList<QPersistentModelIndex> &,
+                           QAbstractItemModel::LayoutChangeHint hint) {
+                        if (hint != QAbstractItemModel::VerticalSortHint)
+                            scheduleDelayedItemsLayout();
+                    });
+    }
+};
+
 } // namespace
 
 WorkerTableView::WorkerTableView(QWidget *parent) : QTableView(parent)
 {
+    setHorizontalHeader(new ColumnHeader(this));
     // Every layout change also schedules the header's delayed layout (QAbstractItemView), which
     // takes a changed row count, as the disconnected slot would have.
     setVerticalHeader(new FixedRowHeader(this));

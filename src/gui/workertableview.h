@@ -17,6 +17,9 @@ namespace rw {
 //   workers in a sorted table is 50 layout changes, each a walk over all 10,000 rows to find
 //   rows of non-default size or hidden ones, of which this header has none. What is left of it
 //   (a new row count, a repaint) the header's own delayed layout does.
+// - The column header skips the layout and repaint every item view does on a layout change of
+//   the model when the change only moves rows (QAbstractItemModel::VerticalSortHint): its
+//   sections are the same, and a poll that moves workers repainted the whole header.
 class WorkerTableView : public QTableView
 {
     Q_OBJECT

@@ -18,6 +18,7 @@
 #include <QPixmap>
 #include <QProxyStyle>
 #include <QScrollBar>
+#include <QStandardItemModel>
 #include <QTableView>
 #include <QtTest>
 
@@ -72,6 +73,21 @@ public:
     {
         return receivers(SIGNAL(layoutAboutToBeChanged(QList<QPersistentModelIndex>,
                                                        QAbstractItemModel::LayoutChangeHint)));
+    }
+};
+
+// Counts the paint events of a widget it filters.
+class PaintCounter : public QObject
+{
+public:
+    int count = 0;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            ++count;
+        return QObject::eventFilter(watched, event);
     }
 };
 
@@ -206,6 +222,36 @@ private slots:
         WorkerTableView ourView;
         ourView.setModel(&ours);
         QCOMPARE(ours.layoutListeners(), plain.layoutListeners() - 1);
+    }
+
+    // A layout change that only moves rows (a poll that moves workers, a sort, a filter) leaves
+    // the column header as it was: it is not laid out and painted again for nothing. Any other
+    // layout change still repaints it.
+    void columnHeaderIgnoresRowMoves()
+    {
+        QStandardItemModel model(3, 3);
+        WorkerTableView view;
+        view.setModel(&model);
+        view.resize(400, 200);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        PaintCounter paints;
+        PaintCounter rowPaints; // the rows are repainted in the same pass as the header would be
+        view.horizontalHeader()->viewport()->installEventFilter(&paints);
+        view.viewport()->installEventFilter(&rowPaints);
+        QCoreApplication::processEvents();
+        paints.count = 0;
+        rowPaints.count = 0;
+
+        emit model.layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+        emit model.layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+        QTRY_VERIFY(rowPaints.count > 0);
+        QCOMPARE(paints.count, 0);
+        QCOMPARE(view.horizontalHeader()->count(), 3);
+
+        emit model.layoutAboutToBeChanged();
+        emit model.layoutChanged();
+        QTRY_VERIFY(paints.count > 0);
     }
 
     // What the view shows row by row: the names at the centre of each row, top to bottom, from
