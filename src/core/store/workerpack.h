@@ -80,8 +80,12 @@ using IdentityChunk = std::array<Identity, kChunkSlots>;
 QByteArray encodeIdentities(const IdentityChunk &chunk);
 bool decodeIdentities(const QByteArray &row, IdentityChunk *chunk);
 
-// Per slot: last share and last listed (unix s, u32) and the four rates as codes.
+// Per slot: last share and last listed (unix s, u32) and the four rates as codes; a slot of
+// zeros holds no worker (a worker's rates are never code 0).
 constexpr int kReadingBytes = 16;
+// Writes the worker's readings into slot `slot` of a row of kChunkSlots * kReadingBytes bytes.
+void putReadings(char *row, int slot, const WorkerState &state);
+void trimReadings(QByteArray *row); // drops the empty slots at its end
 QByteArray encodeReadings(const std::array<const WorkerState *, kChunkSlots> &states);
 // Fills the readings of `state` from slot `slot` of the row (zeros when it holds none).
 void readingsAt(const QByteArray &row, int slot, WorkerState *state);
