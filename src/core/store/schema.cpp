@@ -368,6 +368,9 @@ bool Schema::migrate(QSqlDatabase &db, QString *why, QSqlError *sqlError)
                                 .arg(sqlText(q.lastError())));
         }
         QString stepError;
+        if (step.convert && current > 0) // a new file has no history to convert
+            qCInfo(lcSchema) << "upgrading the database to schema" << v + 1
+                             << "- a large farm's history takes a while";
         if (step.convert && !step.convert(db, &stepError))
             return fail(
                 StoreText::tr("upgrading it to schema %1 failed: %2").arg(v + 1).arg(stepError));
