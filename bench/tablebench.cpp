@@ -65,15 +65,15 @@ AccountView farmView(int workers, qint64 now)
     return v;
 }
 
-// The next poll: the same 100 workers whatever the farm's size (rig-00000, rig-00100, ...,
-// rig-09900) got new rates and shares, and every other one of them went offline or came back.
-// The view lists exactly those as changed, as the engine does.
-AccountView nextPoll(const AccountView &prev, qint64 now)
+// The next poll: 100 workers, every `step`-th one (the same ones in both tables: rig-00000,
+// rig-00100, ..., rig-09900 in the full run), got new rates and shares, and every other one of
+// them went offline or came back. The view lists exactly those as changed, as the engine does.
+AccountView nextPoll(const AccountView &prev, qint64 now, int step)
 {
     AccountView v = prev;
     v.changed.clear();
     for (int k = 0; k < 100; ++k) {
-        const QString name = rigName(k * 100);
+        const QString name = rigName(k * step);
         WorkerState &s = v.workers[name];
         s.sample.hashRate *= 0.9;
         s.sample.lastShareAt = now - 5;
@@ -118,8 +118,9 @@ void drain()
 // it, so every apply changes the same workers), and another account's view for a full reset.
 struct Table
 {
-    Table(const Clock *clock, int workers, qint64 now)
-        : panel(clock), a(farmView(workers, now)), there(nextPoll(a, now + 300)), back(a), other(a)
+    Table(const Clock *clock, int workers, int step, qint64 now)
+        : panel(clock), a(farmView(workers, now)), there(nextPoll(a, now + 300, step)), back(a),
+          other(a)
     {
         back.changed = there.changed;
         other.key = QStringLiteral("other/bitcoin");
@@ -157,7 +158,7 @@ double quartile(std::vector<double> v, double q)
 int profile(const QString &what, int workers, int times)
 {
     ManualClock clock(kMidday);
-    Table t(&clock, workers, clock.nowSecs());
+    Table t(&clock, workers, std::min(workers / 100, 100), clock.nowSecs()); // as the full run
     const bool reset = what == QLatin1String("reset");
     const double ms = cpuMs([&] {
         for (int i = 0; i < times; ++i) {
@@ -205,8 +206,8 @@ int main(int argc, char **argv)
 
     ManualClock clock(kMidday);
     const qint64 now = clock.nowSecs();
-    auto s = std::make_unique<Table>(&clock, small, now);
-    auto l = std::make_unique<Table>(&clock, large, now);
+    auto s = std::make_unique<Table>(&clock, small, small / 100, now);
+    auto l = std::make_unique<Table>(&clock, large, small / 100, now);
 
     // Interleaved, so that a machine slowing down or speeding up mid-run moves both sides of
     // each ratio alike; the first round warms caches up and is dropped.
