@@ -90,9 +90,13 @@ const PoolFormat kF2poolV2{"f2pool",
                            f2poolErrorMessage,
                            fastParseF2poolV2WorkerList,
                            &kF2poolV2Stream};
-const PoolFormat kF2poolV1{
-    "f2pool-v1",        f2poolV1Request,   f2poolV1Request, parseF2poolV1Reference,
-    f2poolErrorMessage, fastParseF2poolV1, &kF2poolV1Stream};
+const PoolFormat kF2poolV1{"f2pool-v1",
+                           f2poolV1Request,
+                           f2poolV1Request, // no cheaper call proves the account
+                           parseF2poolV1Reference,
+                           f2poolErrorMessage,
+                           fastParseF2poolV1,
+                           &kF2poolV1Stream};
 } // namespace
 
 const PoolFormat &poolFormat(PoolProvider provider)
