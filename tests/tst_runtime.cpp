@@ -11,7 +11,11 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -216,6 +220,70 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!sink.messages(c.telegram.chat).isEmpty(), 5000);
         QVERIFY(sink.messages(c.telegram.chat).first().text.contains(QStringLiteral("rig-02")));
         r.stop();
+    }
+    void schema2DatabaseContinuesItsIncident()
+    {
+        // A database of the previous schema (tests/data/store/README.md): rig0003 offline and
+        // rig0011 missing, announced by a live message. After the upgrade the next check edits
+        // that message (rig0011 is back) instead of posting a second one. (Both have been down
+        // for more than a day: retired_after is a week here, or both would be given up on.)
+        const QString path = m_dir->filePath(QStringLiteral("rw.sqlite"));
+        QVERIFY(QFile::copy(QStringLiteral(RIGWATCH_TEST_DATA "/store/schema2.sqlite"), path));
+        QFile json(QStringLiteral(RIGWATCH_TEST_DATA "/store/schema2-expected.json"));
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        const qint64 end = QJsonDocument::fromJson(json.readAll())
+                               .object()
+                               .value(QLatin1String("end"))
+                               .toInteger();
+        ManualClock clock((end + 600) * 1000);
+        TelegramSink sink(&clock);
+        sink.setToken(QStringLiteral("123:runtime-token"));
+        QVERIFY(sink.listen());
+        const QString chat = QStringLiteral("-1001234567890");
+        const qint64 messageId =
+            sink.seedMessage(chat, QStringLiteral("2 of 12 workers down"), end - 86400 + 300);
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("fixture"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(
+                QStringLiteral("UPDATE telegram_messages SET message_id = %1").arg(messageId)));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("fixture"));
+
+        FakeF2pool pool(&clock);
+        pool.setUser(QStringLiteral("farm1"));
+        pool.setSecret(QStringLiteral("runtime-secret"));
+        for (int i = 0; i < 12; ++i)
+            pool.addRig(QStringLiteral("rig%1").arg(i, 4, 10, QLatin1Char('0')), 1e14,
+                        QStringLiteral("10.0.0.%1").arg(i));
+        pool.setRigStoppedSince(QStringLiteral("rig0003"), end - 2 * 86400 - 100);
+        QVERIFY(pool.listen());
+
+        DaemonConfig c = config();
+        c.accounts.first().url = pool.baseUrl();
+        c.accounts.first().thresholds.retiredAfterSecs = 7 * 86400;
+        c.telegram.url = sink.baseUrl();
+        c.telegram.token = QStringLiteral("123:runtime-token");
+        c.telegram.chat = chat;
+        RuntimeOptions options;
+        options.clock = &clock;
+        Runtime r(c, options);
+        QString error;
+        QVERIFY2(r.open(&error), qPrintable(error));
+        const CheckReport report = once(r);
+        QVERIFY2(report.line.startsWith(QStringLiteral("CRITICAL - 11/12 workers online")),
+                 qPrintable(report.line));
+        QCOMPARE(sink.callCount(QStringLiteral("sendMessage")), 0);
+        const auto live = sink.messages(chat);
+        QCOMPARE(live.size(), 1);
+        QCOMPARE(live.first().id, messageId);
+        QVERIFY(live.first().edits >= 1);
+        QVERIFY2(live.first().text.contains(QStringLiteral("rig0003")) &&
+                     !live.first().text.contains(QStringLiteral("rig0011")),
+                 qPrintable(live.first().text));
     }
 };
 
