@@ -76,9 +76,8 @@ void Engine::restore()
     for (auto &a : m_accounts) {
         const QString key = a->config.key();
         const AccountState st = m_store->accountState(key);
-        const auto workers = m_store->workerStates(key);
-        a->monitor->restore(workers, st.lastSuccessAt, st.unreachableSince, st.hashrateLow,
-                            st.incidentSince, st.poolUnreachable);
+        a->monitor->restore(m_store->workerStates(key), st.lastSuccessAt, st.unreachableSince,
+                            st.hashrateLow, st.incidentSince, st.poolUnreachable);
         a->lastError = st.lastError;
         a->lastAttemptAt = st.lastAttemptAt;
         a->view.workers = a->monitor->workers();

@@ -93,11 +93,11 @@ WorkerStatus Monitor::classify(qint64 lastShare, qint64 now) const
     return WorkerStatus::Online;
 }
 
-void Monitor::restore(const QHash<QString, WorkerState> &states, qint64 lastSuccessAt,
+void Monitor::restore(QHash<QString, WorkerState> states, qint64 lastSuccessAt,
                       qint64 unreachableSince, bool hashrateLow, qint64 incidentSince,
                       std::optional<bool> poolUnreachable)
 {
-    m_workers = states;
+    m_workers = std::move(states);
     m_positions.clear();
     m_lastSuccessAt = lastSuccessAt;
     m_unreachableSince = unreachableSince;

@@ -53,8 +53,9 @@ public:
     // Continues from persisted state (restart, --once): workers known offline raise nothing
     // again. poolUnreachable = whether PoolUnreachable was already raised; pass the persisted
     // flag (AccountState::poolUnreachable). When omitted it is inferred from incidentSince.
-    void restore(const QHash<QString, WorkerState> &states, qint64 lastSuccessAt,
-                 qint64 unreachableSince, bool hashrateLow, qint64 incidentSince,
+    // `states` by value: moved in, the table is not copied (it is a farm's worth of states).
+    void restore(QHash<QString, WorkerState> states, qint64 lastSuccessAt, qint64 unreachableSince,
+                 bool hashrateLow, qint64 incidentSince,
                  std::optional<bool> poolUnreachable = std::nullopt);
 
     // Whether a reply can be believed, and at what time to classify it (replycheck.h). Call it

@@ -344,15 +344,16 @@ bool Store::Private::loadWorkerChunks(int account)
                 qCWarning(lcStore) << "unreadable worker states in chunk" << chunk << "of account"
                                    << account << "- the next poll rewrites them";
                 cells = workerpack::IdentityChunk();
-                continue;
             }
-            for (int i = 0; i < workerpack::kChunkSlots; ++i)
-                if (!cells[size_t(i)].name.isEmpty())
-                    cache.ids.insert(cells[size_t(i)].name,
-                                     chunk * workerpack::kChunkSlots + i + 1);
         }
         q->finish();
     }
+    // Sized once: growing a table of a farm's names step by step rehashes it many times.
+    cache.ids.reserve(qsizetype(cache.identity.size()) * workerpack::kChunkSlots);
+    for (size_t chunk = 0; chunk < cache.identity.size(); ++chunk)
+        for (int i = 0; i < workerpack::kChunkSlots; ++i)
+            if (const QString &name = cache.identity[chunk][size_t(i)].name; !name.isEmpty())
+                cache.ids.insert(name, int(chunk) * workerpack::kChunkSlots + i + 1);
     cache.chunksLoaded = true;
     return true;
 }
@@ -562,6 +563,7 @@ QHash<QString, WorkerState> Store::workerStates(const QString &account) const
     if (acc == 0)
         return states;
     const Private::Workers &cache = d->workerIds[acc];
+    states.reserve(cache.ids.size());
     for (size_t chunk = 0; chunk < cache.identity.size(); ++chunk) {
         for (int slot = 0; slot < workerpack::kChunkSlots; ++slot) {
             const workerpack::Identity &id = cache.identity[chunk][size_t(slot)];
