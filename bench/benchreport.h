@@ -7,6 +7,8 @@
 #include <chrono>
 #include <vector>
 
+#include <time.h>
+
 namespace rw::bench {
 
 // Collects the benchmark figures and prints them: one line per figure with its target and
@@ -59,6 +61,17 @@ template <typename F> double timeMs(F &&f)
     f();
     const auto end = std::chrono::steady_clock::now();
     return std::chrono::duration<double, std::milli>(end - start).count();
+}
+
+// CPU milliseconds the calling thread spent in one call of f: on a shared, loaded machine a
+// preempted call reads longer in wall time, and that is not what it costs.
+template <typename F> double threadCpuMs(F &&f)
+{
+    timespec start{}, end{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &start);
+    f();
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &end);
+    return double(end.tv_sec - start.tv_sec) * 1e3 + double(end.tv_nsec - start.tv_nsec) / 1e6;
 }
 
 inline double median(std::vector<double> v)

@@ -1,5 +1,5 @@
-// rigwatch_bench: the figures of issue 7 as ratios measured in one run. One line per figure
-// with its target and PASS / FALL SHORT, reference lines indented under it, a summary last.
+// rigwatch_bench: the figures of issues 7 and 18 as ratios measured in one run. One line per
+// figure with its target and PASS / FALL SHORT, reference lines indented under it, a summary last.
 // Usually started by scripts/bench; see docs/benchmarks.md.
 #include "benchreport.h"
 #include "ingestbench.h"
@@ -106,8 +106,10 @@ int main(int argc, char **argv)
         processes.tableModel();
     if (wanted(4))
         processes.memory();
-    if (wanted(5))
-        store.run();
+    if (wanted(5) || wanted(7))
+        store.run(wanted(5), wanted(7));
+    if (wanted(8))
+        store.loopWrite();
     if (wanted(6))
         processes.idle();
     return report.finish();
