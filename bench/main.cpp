@@ -112,5 +112,7 @@ int main(int argc, char **argv)
         store.loopWrite();
     if (wanted(6))
         processes.idle();
+    if (wanted(9))
+        processes.wholeProcess(python);
     return report.finish();
 }
