@@ -14,7 +14,6 @@
 #include <QThread>
 
 #include <atomic>
-#include <bitset>
 
 namespace rw {
 
@@ -287,6 +286,8 @@ int Store::Private::workerId(int account, const QString &name, bool create)
 int Store::Private::workerIdAt(int account, Order order, int i, const QString &name)
 {
     Workers &cache = workerIds[account];
+    if (!cache.keepOrder)
+        return workerId(account, name, true);
     QVector<QString> &names = cache.orderNames[order];
     QVector<int> &ids = cache.orderIds[order];
     if (i < names.size() && names.at(i) == name)
@@ -312,48 +313,73 @@ void Store::Private::endOrder(int account, Order order, int count)
     }
 }
 
-// Reads the account's identity and readings chunks into the cache (once per account).
-bool Store::Private::loadWorkerChunks(int account)
+bool Store::Private::loadWorkerChunks(int account, QHash<QString, WorkerState> *states)
 {
+    using namespace workerpack;
     Workers &cache = workerIds[account];
-    if (cache.chunksLoaded)
+    if (cache.chunksLoaded && !states)
         return true;
-    cache.identity.clear();
-    cache.readings.clear();
-    for (const char *table : {"worker_identity", "worker_readings"}) {
-        const bool identity = table[7] == 'i';
-        QSqlQuery *q = prepared(QStringLiteral("SELECT chunk, data FROM %1 WHERE account_id = ?")
-                                    .arg(QLatin1String(table)));
-        if (!exec(q, {account}))
-            return false;
-        while (q->next()) {
-            const int chunk = q->value(0).toInt();
-            if (chunk < 0 || chunk > (1 << 22))
-                continue;
-            if (size_t(chunk) >= cache.identity.size()) {
-                cache.identity.resize(size_t(chunk) + 1);
-                cache.readings.resize(size_t(chunk) + 1);
-            }
-            const QByteArray data = q->value(1).toByteArray();
-            if (!identity) {
-                cache.readings[size_t(chunk)] = data;
-                continue;
-            }
-            workerpack::IdentityChunk &cells = cache.identity[size_t(chunk)];
-            if (!workerpack::decodeIdentities(data, &cells)) {
-                qCWarning(lcStore) << "unreadable worker states in chunk" << chunk << "of account"
-                                   << account << "- the next poll rewrites them";
-                cells = workerpack::IdentityChunk();
-            }
-        }
-        q->finish();
+    auto validChunk = [](int chunk) { return chunk >= 0 && chunk <= (1 << 22); };
+    std::vector<QByteArray> readingRows;
+    QSqlQuery *q =
+        prepared(QStringLiteral("SELECT chunk, data FROM worker_readings WHERE account_id = ?"));
+    if (!exec(q, {account}))
+        return false;
+    while (q->next()) {
+        const int chunk = q->value(0).toInt();
+        if (!validChunk(chunk))
+            continue;
+        if (size_t(chunk) >= readingRows.size())
+            readingRows.resize(size_t(chunk) + 1);
+        readingRows[size_t(chunk)] = q->value(1).toByteArray();
     }
+    q->finish();
+    cache.identity.assign(readingRows.size(), {});
+    cache.readings.assign(readingRows.size(), 0);
+    for (size_t chunk = 0; chunk < readingRows.size(); ++chunk)
+        cache.readings[chunk] = qHash(readingRows[chunk]);
     // Sized once: growing a table of a farm's names step by step rehashes it many times.
-    cache.ids.reserve(qsizetype(cache.identity.size()) * workerpack::kChunkSlots);
-    for (size_t chunk = 0; chunk < cache.identity.size(); ++chunk)
-        for (int i = 0; i < workerpack::kChunkSlots; ++i)
-            if (const QString &name = cache.identity[chunk][size_t(i)].name; !name.isEmpty())
-                cache.ids.insert(name, int(chunk) * workerpack::kChunkSlots + i + 1);
+    cache.ids.reserve(qsizetype(readingRows.size()) * kChunkSlots);
+    if (states)
+        states->reserve(qsizetype(readingRows.size()) * kChunkSlots);
+
+    q = prepared(QStringLiteral("SELECT chunk, data FROM worker_identity WHERE account_id = ?"));
+    if (!exec(q, {account}))
+        return false;
+    IdentityChunk cells;
+    while (q->next()) {
+        const int chunk = q->value(0).toInt();
+        if (!validChunk(chunk))
+            continue;
+        if (size_t(chunk) >= cache.identity.size()) {
+            cache.identity.resize(size_t(chunk) + 1);
+            cache.readings.resize(size_t(chunk) + 1);
+            readingRows.resize(size_t(chunk) + 1);
+        }
+        if (!decodeIdentities(q->value(1).toByteArray(), &cells)) {
+            qCWarning(lcStore) << "unreadable worker states in chunk" << chunk << "of account"
+                               << account << "- the next poll rewrites them";
+            continue;
+        }
+        for (int slot = 0; slot < kChunkSlots; ++slot) {
+            const Identity &id = cells[size_t(slot)];
+            if (id.name.isEmpty())
+                continue;
+            cache.identity[size_t(chunk)][size_t(slot)] =
+                identityPrint(id.name, id.status, id.statusSince, id.host);
+            cache.ids.insert(id.name, chunk * kChunkSlots + slot + 1);
+            if (!states)
+                continue;
+            WorkerState s;
+            s.sample.name = id.name;
+            s.sample.host = id.host;
+            s.status = id.status;
+            s.statusSince = id.statusSince;
+            readingsAt(readingRows[size_t(chunk)], slot, &s);
+            states->insert(id.name, s);
+        }
+    }
+    q->finish();
     cache.chunksLoaded = true;
     return true;
 }
@@ -368,8 +394,13 @@ bool Store::Private::saveWorkerStates(int account, const QHash<QString, WorkerSt
     Workers &cache = workerIds[account];
     // Readings are packed while the states are walked in their own (memory) order: a second
     // walk in id order would miss the cache on every worker of a large farm.
+    struct Slot
+    {
+        const QString *name = nullptr;
+        const WorkerState *state = nullptr;
+    };
+    std::vector<std::array<Slot, kChunkSlots>> workers(cache.identity.size());
     std::vector<QByteArray> readings(cache.identity.size());
-    std::vector<std::bitset<kChunkSlots>> present(cache.identity.size());
     std::vector<bool> identityChanged(cache.identity.size());
     int i = 0;
     for (auto it = states.cbegin(); it != states.cend(); ++it, ++i) {
@@ -380,19 +411,18 @@ bool Store::Private::saveWorkerStates(int account, const QHash<QString, WorkerSt
         if (chunk >= cache.identity.size()) {
             cache.identity.resize(chunk + 1);
             cache.readings.resize(chunk + 1);
+            workers.resize(chunk + 1);
             readings.resize(chunk + 1);
-            present.resize(chunk + 1);
             identityChanged.resize(chunk + 1);
         }
         const WorkerState &s = it.value();
-        present[chunk].set(slot);
+        workers[chunk][slot] = {&it.key(), &s};
         if (readings[chunk].isEmpty())
             readings[chunk] = QByteArray(kChunkSlots * kReadingBytes, '\0');
         putReadings(readings[chunk].data(), int(slot), s);
-        Identity &known = cache.identity[chunk][slot];
-        if (known.status != s.status || known.statusSince != s.statusSince ||
-            known.name != it.key() || known.host != s.sample.host) {
-            known = Identity{it.key(), s.status, s.statusSince, s.sample.host};
+        const quint64 print = identityPrint(it.key(), s.status, s.statusSince, s.sample.host);
+        if (cache.identity[chunk][slot] != print) {
+            cache.identity[chunk][slot] = print;
             identityChanged[chunk] = true;
         }
     }
@@ -402,23 +432,32 @@ bool Store::Private::saveWorkerStates(int account, const QHash<QString, WorkerSt
     QSqlQuery *putReadingsRow = prepared(QStringLiteral(
         "INSERT OR REPLACE INTO worker_readings (account_id, chunk, data) VALUES (?, ?, ?)"));
     for (size_t chunk = 0; chunk < cache.identity.size(); ++chunk) {
-        IdentityChunk &known = cache.identity[chunk];
+        auto &known = cache.identity[chunk];
         for (size_t slot = 0; slot < size_t(kChunkSlots); ++slot) {
-            if (!present[chunk].test(slot) && !known[slot].name.isEmpty()) { // no state any more
-                known[slot] = Identity();
+            if (!workers[chunk][slot].state && known[slot] != 0) { // no state any more
+                known[slot] = 0;
                 identityChanged[chunk] = true;
             }
         }
-        if (identityChanged[chunk] &&
-            !exec(putIdentity, {account, int(chunk), encodeIdentities(known)}))
-            return false;
+        if (identityChanged[chunk]) {
+            IdentityChunk cells;
+            for (size_t slot = 0; slot < size_t(kChunkSlots); ++slot) {
+                if (const Slot &w = workers[chunk][slot]; w.state)
+                    cells[slot] = {*w.name, w.state->status, w.state->statusSince,
+                                   w.state->sample.host};
+            }
+            if (!exec(putIdentity, {account, int(chunk), encodeIdentities(cells)}))
+                return false;
+        }
         trimReadings(&readings[chunk]);
-        if (readings[chunk] != cache.readings[chunk]) {
+        const size_t hash = qHash(readings[chunk]);
+        if (hash != cache.readings[chunk]) {
             if (!exec(putReadingsRow, {account, int(chunk), readings[chunk]}))
                 return false;
-            cache.readings[chunk] = readings[chunk];
+            cache.readings[chunk] = hash;
         }
     }
+    cache.keepOrder = true;
     return true;
 }
 
@@ -489,9 +528,6 @@ bool Store::open(const QString &path, QString *error)
           // Checkpoint every ~1 MB and cut the log back to 1 MB: the WAL stays small
           // whatever the farm's size.
           QStringLiteral("PRAGMA wal_autocheckpoint = 256"),
-          // A poll of a 100,000-worker farm writes about 2 MB: with SQLite's default 2 MB page
-          // cache, the transaction would spill pages to the log before it commits.
-          QStringLiteral("PRAGMA cache_size = -16384"),
           QStringLiteral("PRAGMA journal_size_limit = 1048576")}) {
         if (!q.exec(sql))
             return fail(failWith(q.lastError()));
@@ -556,27 +592,9 @@ QHash<QString, WorkerState> Store::workerStates(const QString &account) const
         StoreText::tr("cannot read the worker states of account \"%1\"").arg(account);
     QHash<QString, WorkerState> states;
     const int acc = d->accountId(account, false);
-    if (acc < 0 || (acc > 0 && !d->loadWorkerChunks(acc))) {
+    if (acc < 0 || (acc > 0 && !d->loadWorkerChunks(acc, &states))) {
         d->fail(what);
-        return states;
-    }
-    if (acc == 0)
-        return states;
-    const Private::Workers &cache = d->workerIds[acc];
-    states.reserve(cache.ids.size());
-    for (size_t chunk = 0; chunk < cache.identity.size(); ++chunk) {
-        for (int slot = 0; slot < workerpack::kChunkSlots; ++slot) {
-            const workerpack::Identity &id = cache.identity[chunk][size_t(slot)];
-            if (id.name.isEmpty())
-                continue;
-            WorkerState s;
-            s.sample.name = id.name;
-            s.sample.host = id.host;
-            s.status = id.status;
-            s.statusSince = id.statusSince;
-            workerpack::readingsAt(cache.readings[chunk], slot, &s);
-            states.insert(id.name, s);
-        }
+        return {};
     }
     return states;
 }

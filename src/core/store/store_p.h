@@ -50,11 +50,17 @@ struct Store::Private
         // The ids of the last snapshot's and the last states' workers in their order: a poll
         // lists the farm in the same order as the one before, so most names are found there
         // without hashing them.
+        // Kept from the second poll of the process on: a --once run has one, and a farm's worth
+        // of names kept for nothing is a fifth of its peak memory.
         QVector<QString> orderNames[2];
         QVector<int> orderIds[2];
+        bool keepOrder = false;
         bool chunksLoaded = false;
-        std::vector<workerpack::IdentityChunk> identity; // by chunk, as in the file
-        std::vector<QByteArray> readings;                // by chunk, as in the file
+        // What the file holds, by chunk, as fingerprints (workerpack::identityPrint, 0 = no
+        // worker) and a hash of each readings row: enough to tell what changed, at a fraction
+        // of the memory of the rows themselves.
+        std::vector<std::array<quint64, workerpack::kChunkSlots>> identity;
+        std::vector<size_t> readings;
     };
     enum Order
     {
@@ -78,7 +84,9 @@ struct Store::Private
     // workerId() for the i-th worker of a list that is walked in the same order every poll.
     int workerIdAt(int account, Order order, int i, const QString &name);
     void endOrder(int account, Order order, int count);
-    bool loadWorkerChunks(int account);
+    // Reads what the file holds of the account's workers into the cache (once), and into
+    // *states when given (then always from the file).
+    bool loadWorkerChunks(int account, QHash<QString, WorkerState> *states = nullptr);
     bool saveWorkerStates(int account, const QHash<QString, WorkerState> &states);
     bool saveWorkerSamples(int account, qint64 at, const Snapshot &snapshot);
     bool saveAccountState(int account, const AccountState &s);

@@ -1,5 +1,6 @@
 #include "store/workerpack.h"
 
+#include <QHashFunctions>
 #include <QtEndian>
 
 #include <algorithm>
@@ -126,6 +127,13 @@ SampleSlots SampleMean::result() const
         out.weight[size_t(i)] = quint32(std::min(m_weight[size_t(i)], 4294967295.0));
     }
     return out;
+}
+
+quint64 identityPrint(const QString &name, WorkerStatus status, qint64 statusSince,
+                      const QString &host)
+{
+    const size_t print = qHashMulti(size_t(0x5eed), name, host, int(status), statusSince);
+    return print ? quint64(print) : 1;
 }
 
 // Per slot: u8 status (0 = empty slot, else WorkerStatus + 1), i64 since, u16 name length,

@@ -77,6 +77,9 @@ struct Identity
     bool operator!=(const Identity &o) const { return !(*this == o); }
 };
 using IdentityChunk = std::array<Identity, kChunkSlots>;
+// A 64-bit fingerprint of an identity, never 0 (0 stands for an empty slot).
+quint64 identityPrint(const QString &name, WorkerStatus status, qint64 statusSince,
+                      const QString &host);
 QByteArray encodeIdentities(const IdentityChunk &chunk);
 bool decodeIdentities(const QByteArray &row, IdentityChunk *chunk);
 
