@@ -81,7 +81,13 @@ void Engine::restore()
         a->lastError = st.lastError;
         a->lastAttemptAt = st.lastAttemptAt;
         a->view.workers = a->monitor->workers();
-        a->view.added = a->view.workers.keys();
+        // Only a table of workers reads the rows (setRowChanges): a list of every name would
+        // be a farm's worth of memory for nothing in rigwatchd.
+        if (a->monitor->rowChanges()) {
+            a->view.added.reserve(a->view.workers.size());
+            for (auto it = a->view.workers.cbegin(); it != a->view.workers.cend(); ++it)
+                a->view.added.append(it.key());
+        }
         a->view.state = st;
         const qint64 now = st.lastSuccessAt ? st.lastSuccessAt : m_clock->nowSecs();
         a->view.incident = a->monitor->incident(now);
