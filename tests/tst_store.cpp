@@ -756,6 +756,11 @@ void TestStore::seriesAcrossRollups()
           {{hour, 200}, {hour + Hour, 50}});
     check(store.accountSeries(Acme, now - Hour + 1, now), {{now - Hour + 300, 222}});
     QVERIFY(store.workerSeries(Acme, QStringLiteral("nope"), 0, now).isEmpty());
+    // Hourly means: the raw samples of the last hour become one point, roll-ups stay.
+    check(store.workerHourly(Acme, rig, day - 1, now),
+          {{day, 175}, {hour, 200}, {hour + Hour, 50}, {now - Hour, 166.5}});
+    check(store.workerHourly(Acme, rig, now - Hour + 1, now), {{now - Hour, 222}});
+    QVERIFY(store.workerHourly(Acme, QStringLiteral("nope"), 0, now).isEmpty());
 
     Inspect db(store.path());
     const qint64 rows[] = {db.count("worker_samples"), db.count("worker_samples_hourly"),

@@ -136,6 +136,11 @@ public:
     QVector<SeriesPoint> accountSeries(const QString &account, qint64 from, qint64 to) const;
     QVector<SeriesPoint> workerSeries(const QString &account, const QString &worker, qint64 from,
                                       qint64 to) const;
+    // A worker's hourly means over [from, to], for estimates that read days of one worker's
+    // history: workerSeries() with the raw samples of each UTC hour averaged into one point
+    // stamped with the hour's start (roll-ups are whole hours already; daily ones stay daily).
+    QVector<SeriesPoint> workerHourly(const QString &account, const QString &worker, qint64 from,
+                                      qint64 to) const;
     // Outages overlapping [from, to]; worker filter is a substring match, empty = all.
     // Newest start first; the match ignores case.
     // At most limit of them (newest first; -1 = all); *matching gets how many there are.

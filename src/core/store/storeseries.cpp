@@ -290,6 +290,25 @@ QVector<SeriesPoint> Store::workerSeries(const QString &account, const QString &
     return id > 0 ? d->series(what, acc, id, from, to) : QVector<SeriesPoint>();
 }
 
+QVector<SeriesPoint> Store::workerHourly(const QString &account, const QString &worker, qint64 from,
+                                         qint64 to) const
+{
+    QVector<SeriesPoint> hours;
+    int samples = 0; // behind the last hour's point
+    for (const SeriesPoint &p : workerSeries(account, worker, from, to)) {
+        const qint64 hour = p.at - p.at % Hour;
+        // Roll-up points are stamped with their bucket's start; a daily one stays as it is.
+        if (!hours.isEmpty() && hours.last().at == hour && p.at != hour) {
+            hours.last().hashRate = (hours.last().hashRate * samples + p.hashRate) / (samples + 1);
+            ++samples;
+            continue;
+        }
+        hours.append({p.at == hour ? p.at : hour, p.hashRate, 0});
+        samples = 1;
+    }
+    return hours;
+}
+
 QVector<Outage> Store::outages(const QString &account, qint64 from, qint64 to,
                                const QString &workerFilter, int limit, int *matching) const
 {
