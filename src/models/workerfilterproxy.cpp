@@ -355,21 +355,7 @@ void WorkerFilterProxy::flushPending()
             staying << s;
     }
 
-    // Leaving: removed from the bottom up, a contiguous run at a time.
-    std::sort(leaving.begin(), leaving.end(), std::greater<int>());
-    for (int i = 0; i < leaving.size();) {
-        const int last = leaving[i];
-        int firstRow = last;
-        while (i + 1 < leaving.size() && leaving[i + 1] == firstRow - 1)
-            firstRow = leaving[++i];
-        ++i;
-        beginRemoveRows({}, firstRow, last);
-        for (int p = firstRow; p <= last; ++p)
-            m_sourceToProxy[m_proxyToSource[p]] = -1;
-        m_proxyToSource.remove(firstRow, last - firstRow + 1);
-        rebuildSourceToProxy(firstRow);
-        endRemoveRows();
-    }
+    removeProxyRows(std::move(leaving));
 
     // Staying: moved only if one of them is out of order with a neighbour.
     bool inOrder = true;
@@ -462,12 +448,18 @@ void WorkerFilterProxy::onRowsAboutToBeRemoved(const QModelIndex &parent, int fi
     for (int s = first; s <= last && s < m_sourceToProxy.size(); ++s)
         if (m_sourceToProxy[s] >= 0)
             shown << m_sourceToProxy[s];
-    std::sort(shown.begin(), shown.end(), std::greater<int>());
-    for (int i = 0; i < shown.size();) {
-        const int lastRow = shown[i];
+    removeProxyRows(std::move(shown));
+}
+
+// Removes the given proxy rows from the bottom up, a contiguous run at a time.
+void WorkerFilterProxy::removeProxyRows(QVector<int> rows)
+{
+    std::sort(rows.begin(), rows.end(), std::greater<int>());
+    for (int i = 0; i < rows.size();) {
+        const int lastRow = rows[i];
         int firstRow = lastRow;
-        while (i + 1 < shown.size() && shown[i + 1] == firstRow - 1)
-            firstRow = shown[++i];
+        while (i + 1 < rows.size() && rows[i + 1] == firstRow - 1)
+            firstRow = rows[++i];
         ++i;
         beginRemoveRows({}, firstRow, lastRow);
         for (int p = firstRow; p <= lastRow; ++p)

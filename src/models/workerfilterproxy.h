@@ -68,6 +68,7 @@ private:
     bool before(int leftRow, int rightRow) const;   // the same, in the sort order
     void rebuild();                                 // filter and sort everything
     void rebuildSourceToProxy(int from = 0);
+    void removeProxyRows(QVector<int> rows);
     // Proxy rows of the persistent indexes, as source rows, across a layout change.
     QVector<int> persistentSourceRows(const QModelIndexList &indexes) const;
     void remapPersistent(const QModelIndexList &from, const QVector<int> &sourceRows);

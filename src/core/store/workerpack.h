@@ -74,7 +74,6 @@ struct Identity
         return status == o.status && statusSince == o.statusSince && name == o.name &&
                host == o.host;
     }
-    bool operator!=(const Identity &o) const { return !(*this == o); }
 };
 using IdentityChunk = std::array<Identity, kChunkSlots>;
 // A 64-bit fingerprint of an identity, never 0 (0 stands for an empty slot).
