@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -19,6 +20,7 @@
 #include <QThread>
 #include <QtTest>
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #ifdef Q_OS_UNIX
@@ -193,6 +195,7 @@ private slots:
     void diskFullKeepsData();
     void lockedDatabase();
     void statesRoundTrip();
+    void restoredIdsFollowTheirWorkers();
     void outagesFromEvents();
     void migratesSchema2History();
     void packedRowsReadBack();
@@ -662,6 +665,79 @@ void TestStore::migratesSchema2History()
     QCOMPARE(store.workerSeries(account, rig(0).name, end + 1, end + 300).size(), 1);
     QCOMPARE(store.workerSeries(account, rig(0).name, 0, end + 300).size(),
              workers.value(rig(0).name).toArray().size() + 1);
+}
+
+// What a restart restores carries each worker's store id, and the polls after it land on the
+// right worker whether the pool lists the farm in the same order, shifted by a rig added or
+// gone, or shuffled; a state without an id (a new worker, or a caller that has none) is found
+// by name and never given a second row.
+void TestStore::restoredIdsFollowTheirWorkers()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ids.sqlite"));
+    {
+        Store store;
+        QVERIFY(store.open(path, nullptr));
+        QVERIFY(poll(store, T0, 600));
+    }
+    Store store;
+    QVERIFY(store.open(path, nullptr));
+    QHash<QString, WorkerState> states = store.workerStates(Acme);
+    QCOMPARE(states.size(), 600);
+    QSet<int> ids;
+    for (const WorkerState &s : std::as_const(states))
+        ids.insert(s.storeId);
+    QCOMPARE(ids.size(), 600);
+    QVERIFY(!ids.contains(0));
+
+    // Each poll: rig i's rate is 1e12 * (i + 1) * (poll + 1), so a sample stored on the wrong
+    // worker shows. Poll 1 drops rig 5 and adds rig 600 at the front; poll 2 shuffles.
+    const auto rateOf = [](int i, int k) { return 1e12 * (i + 1) * (k + 1); };
+    for (int k = 1; k <= 3; ++k) {
+        const qint64 at = T0 + k * 300;
+        Snapshot snap;
+        snap.poolTimeSecs = at;
+        QVector<int> order;
+        if (k == 1)
+            order << 600;
+        for (int i = 0; i < 600; ++i)
+            if (!(k == 1 && i == 5))
+                order << i;
+        if (k == 2)
+            std::reverse(order.begin(), order.end());
+        if (k >= 2)
+            order << 600;
+        for (int i : order) {
+            WorkerSample w = rig(i);
+            w.hashRate = rateOf(i, k);
+            w.lastShareAt = at - 10;
+            snap.workers << w;
+            WorkerState &st = states[w.name]; // rig 600 is new: no id
+            st.sample = w;
+            st.lastListedAt = at;
+        }
+        AccountState acc;
+        acc.lastSuccessAt = acc.lastAttemptAt = at;
+        QVERIFY(store.recordPoll(Acme, at, snap, states, acc, {}));
+    }
+    for (int i : {0, 4, 5, 6, 255, 256, 599, 600}) {
+        const auto points = store.workerSeries(Acme, rig(i).name, T0 + 300, T0 + 900);
+        QVector<int> polls;
+        for (const SeriesPoint &p : points) {
+            const int k = int((p.at - T0) / 300);
+            polls << k;
+            QVERIFY2(nearRate(p.hashRate, rateOf(i, k)), qPrintable(rig(i).name));
+        }
+        if (i == 5)
+            QCOMPARE(polls, (QVector<int>{2, 3}));
+        else
+            QCOMPARE(polls, (QVector<int>{1, 2, 3}));
+    }
+    // The new worker got one id of its own, read back with the rest.
+    const QHash<QString, WorkerState> reloaded = store.workerStates(Acme);
+    QCOMPARE(reloaded.size(), 601);
+    QVERIFY(reloaded.value(rig(600).name).storeId > 0);
+    QVERIFY(!ids.contains(reloaded.value(rig(600).name).storeId));
 }
 
 // The packed rows the store writes (store/workerpack.h) read back within their stated

@@ -32,6 +32,9 @@ struct WorkerState
     // that never shared: when it was first seen). See Monitor::lastShareOf().
     qint64 statusSince = 0;
     qint64 lastListedAt = 0; // unix s: pool time of the last reply that listed the worker
+    // The store's number for this worker in its account (Store::workerStates fills it; 0 =
+    // not known yet). Carried along so writing a poll needs no look-up by name.
+    int storeId = 0;
 };
 
 struct Event

@@ -133,6 +133,9 @@ QSqlQuery *Store::Private::prepared(const QString &sql)
     auto it = queries.find(sql);
     if (it == queries.end()) {
         QSqlQuery q(db);
+        // Rows are read once, in order: without this Qt keeps a copy of every row read until
+        // the query runs again (a farm's worth of blobs after a load).
+        q.setForwardOnly(true);
         if (!db.isOpen() || !q.prepare(sql)) {
             sqlError = db.isOpen()
                            ? q.lastError()
@@ -248,20 +251,15 @@ int Store::Private::workerId(int account, const QString &name, bool create)
     if (const auto it = cache.ids.constFind(name); it != cache.ids.cend())
         return *it;
     if (cache.next == 0) {
-        // The names with a state first, so a warm database needs no look-up per name.
-        if (!loadWorkerChunks(account))
-            return -1;
-        if (const auto it = cache.ids.constFind(name); it != cache.ids.cend())
-            return *it;
         QSqlQuery *max = prepared(QStringLiteral(
             "SELECT coalesce(max(id), 0), count(*) FROM workers WHERE account_id = ?"));
         if (!exec(max, {account}) || !max->next())
             return -1;
         cache.next = max->value(0).toInt() + 1;
-        cache.allIds = max->value(1).toInt() == cache.ids.size();
+        cache.fresh = max->value(1).toInt() == 0;
         max->finish();
     }
-    if (!cache.allIds) { // known to the file, without a state: forgotten, or only in outages
+    if (!cache.fresh) { // perhaps known to the file: restored, forgotten, or only in outages
         QSqlQuery *find =
             prepared(QStringLiteral("SELECT id FROM workers WHERE account_id = ? AND name = ?"));
         if (!exec(find, {account, name}))
@@ -283,34 +281,9 @@ int Store::Private::workerId(int account, const QString &name, bool create)
     return cache.next++;
 }
 
-int Store::Private::workerIdAt(int account, Order order, int i, const QString &name)
+int Store::Private::stateId(int account, const QString &name, const WorkerState &state)
 {
-    Workers &cache = workerIds[account];
-    if (!cache.keepOrder)
-        return workerId(account, name, true);
-    QVector<QString> &names = cache.orderNames[order];
-    QVector<int> &ids = cache.orderIds[order];
-    if (i < names.size() && names.at(i) == name)
-        return ids.at(i);
-    const int id = workerId(account, name, true);
-    if (id > 0) {
-        if (i >= names.size()) {
-            names.resize(i + 1);
-            ids.resize(i + 1);
-        }
-        names[i] = name;
-        ids[i] = id;
-    }
-    return id;
-}
-
-void Store::Private::endOrder(int account, Order order, int count)
-{
-    Workers &cache = workerIds[account];
-    if (cache.orderNames[order].size() > count) {
-        cache.orderNames[order].resize(count);
-        cache.orderIds[order].resize(count);
-    }
+    return state.storeId > 0 ? state.storeId : workerId(account, name, true);
 }
 
 bool Store::Private::loadWorkerChunks(int account, QHash<QString, WorkerState> *states)
@@ -339,7 +312,6 @@ bool Store::Private::loadWorkerChunks(int account, QHash<QString, WorkerState> *
     for (size_t chunk = 0; chunk < readingRows.size(); ++chunk)
         cache.readings[chunk] = qHash(readingRows[chunk]);
     // Sized once: growing a table of a farm's names step by step rehashes it many times.
-    cache.ids.reserve(qsizetype(readingRows.size()) * kChunkSlots);
     if (states)
         states->reserve(qsizetype(readingRows.size()) * kChunkSlots);
 
@@ -366,8 +338,7 @@ bool Store::Private::loadWorkerChunks(int account, QHash<QString, WorkerState> *
             if (id.name.isEmpty())
                 continue;
             cache.identity[size_t(chunk)][size_t(slot)] =
-                identityPrint(id.name, id.status, id.statusSince, id.host);
-            cache.ids.insert(id.name, chunk * kChunkSlots + slot + 1);
+                identityPrint(id.status, id.statusSince, id.host);
             if (!states)
                 continue;
             WorkerState s;
@@ -375,6 +346,7 @@ bool Store::Private::loadWorkerChunks(int account, QHash<QString, WorkerState> *
             s.sample.host = id.host;
             s.status = id.status;
             s.statusSince = id.statusSince;
+            s.storeId = chunk * kChunkSlots + slot + 1;
             readingsAt(readingRows[size_t(chunk)], slot, &s);
             states->insert(id.name, s);
         }
@@ -386,7 +358,8 @@ bool Store::Private::loadWorkerChunks(int account, QHash<QString, WorkerState> *
 
 // Only the chunks whose identities (name, status, since when, host) or readings changed are
 // written; a worker absent from `states` leaves its slot.
-bool Store::Private::saveWorkerStates(int account, const QHash<QString, WorkerState> &states)
+bool Store::Private::saveWorkerStates(int account, const QHash<QString, WorkerState> &states,
+                                      int *online, int *offline)
 {
     using namespace workerpack;
     if (!loadWorkerChunks(account))
@@ -402,9 +375,8 @@ bool Store::Private::saveWorkerStates(int account, const QHash<QString, WorkerSt
     std::vector<std::array<Slot, kChunkSlots>> workers(cache.identity.size());
     std::vector<QByteArray> readings(cache.identity.size());
     std::vector<bool> identityChanged(cache.identity.size());
-    int i = 0;
-    for (auto it = states.cbegin(); it != states.cend(); ++it, ++i) {
-        const int id = workerIdAt(account, StatesOrder, i, it.key());
+    for (auto it = states.cbegin(); it != states.cend(); ++it) {
+        const int id = stateId(account, it.key(), it.value());
         if (id < 0)
             return false;
         const size_t chunk = size_t(chunkOf(id)), slot = size_t(slotOf(id));
@@ -416,17 +388,18 @@ bool Store::Private::saveWorkerStates(int account, const QHash<QString, WorkerSt
             identityChanged.resize(chunk + 1);
         }
         const WorkerState &s = it.value();
+        *online += s.status == WorkerStatus::Online;
+        *offline += s.status == WorkerStatus::Offline || s.status == WorkerStatus::Missing;
         workers[chunk][slot] = {&it.key(), &s};
         if (readings[chunk].isEmpty())
             readings[chunk] = QByteArray(kChunkSlots * kReadingBytes, '\0');
         putReadings(readings[chunk].data(), int(slot), s);
-        const quint64 print = identityPrint(it.key(), s.status, s.statusSince, s.sample.host);
+        const quint64 print = identityPrint(s.status, s.statusSince, s.sample.host);
         if (cache.identity[chunk][slot] != print) {
             cache.identity[chunk][slot] = print;
             identityChanged[chunk] = true;
         }
     }
-    endOrder(account, StatesOrder, i);
     QSqlQuery *putIdentity = prepared(QStringLiteral(
         "INSERT OR REPLACE INTO worker_identity (account_id, chunk, data) VALUES (?, ?, ?)"));
     QSqlQuery *putReadingsRow = prepared(QStringLiteral(

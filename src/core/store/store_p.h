@@ -44,16 +44,18 @@ struct Store::Private
     // writer per file (Runtime locks it), so the file cannot change behind it.
     struct Workers
     {
-        QHash<QString, int> ids; // the names met so far, not all of the file's
-        bool allIds = false;     // ids holds every worker of the file: a miss is a new worker
-        int next = 0;            // the next new id; 0 = not read yet
-        // The ids of the last snapshot's and the last states' workers in their order: a poll
-        // lists the farm in the same order as the one before, so most names are found there
-        // without hashing them.
+        // Names resolved by name so far: new workers, and those a caller passed without
+        // WorkerState::storeId. Workers restored by Store::workerStates carry their id, so a
+        // warm start builds no table of the farm's names.
+        QHash<QString, int> ids;
+        bool fresh = false; // the file held no worker of the account: a name not in ids is new
+        int next = 0;       // the next new id; 0 = not read yet
+        // The ids of the last snapshot's workers in their order: a poll lists the farm in the
+        // same order as the one before, so most names are matched there without hashing them.
         // Kept from the second poll of the process on: a --once run has one, and a farm's worth
         // of names kept for nothing is a fifth of its peak memory.
-        QVector<QString> orderNames[2];
-        QVector<int> orderIds[2];
+        QVector<QString> orderNames;
+        QVector<int> orderIds;
         bool keepOrder = false;
         bool chunksLoaded = false;
         // What the file holds, by chunk, as fingerprints (workerpack::identityPrint, 0 = no
@@ -61,11 +63,6 @@ struct Store::Private
         // of the memory of the rows themselves.
         std::vector<std::array<quint64, workerpack::kChunkSlots>> identity;
         std::vector<size_t> readings;
-    };
-    enum Order
-    {
-        SnapshotOrder,
-        StatesOrder
     };
     QHash<QString, int> accountIds;
     QHash<int, Workers> workerIds;
@@ -81,14 +78,16 @@ struct Store::Private
 
     int accountId(const QString &key, bool create); // 0 = unknown, -1 = error
     int workerId(int account, const QString &name, bool create);
-    // workerId() for the i-th worker of a list that is walked in the same order every poll.
-    int workerIdAt(int account, Order order, int i, const QString &name);
-    void endOrder(int account, Order order, int count);
+    // The id of a state's worker: its storeId, else by name (a new worker gets one).
+    int stateId(int account, const QString &name, const WorkerState &state);
     // Reads what the file holds of the account's workers into the cache (once), and into
     // *states when given (then always from the file).
     bool loadWorkerChunks(int account, QHash<QString, WorkerState> *states = nullptr);
-    bool saveWorkerStates(int account, const QHash<QString, WorkerState> &states);
-    bool saveWorkerSamples(int account, qint64 at, const Snapshot &snapshot);
+    // Also counts the workers online and those offline or missing (retired ones are neither).
+    bool saveWorkerStates(int account, const QHash<QString, WorkerState> &states, int *online,
+                          int *offline);
+    bool saveWorkerSamples(int account, qint64 at, const Snapshot &snapshot,
+                           const QHash<QString, WorkerState> &states);
     bool saveAccountState(int account, const AccountState &s);
     bool applyEvents(int account, const QVector<Event> &events);
     qint64 meta(const char *key);

@@ -9,6 +9,7 @@
 
 #include <QStringList>
 
+#include <algorithm>
 #include <limits>
 
 namespace rw {
@@ -92,24 +93,66 @@ bool Store::Private::rollUp(int account, const QString &src, const QString &dst,
 }
 
 // One raw row per chunk of workers: each listed worker's rate in its slot.
-bool Store::Private::saveWorkerSamples(int account, qint64 at, const Snapshot &snapshot)
+bool Store::Private::saveWorkerSamples(int account, qint64 at, const Snapshot &snapshot,
+                                       const QHash<QString, WorkerState> &states)
 {
     using namespace workerpack;
     if (!loadWorkerChunks(account))
         return false;
+    Workers &cache = workerIds[account];
+    const QVector<QString> &names = cache.orderNames;
+    const QVector<int> &ids = cache.orderIds;
+    QVector<QString> nextNames;
+    QVector<int> nextIds;
+    if (cache.keepOrder) {
+        nextNames.reserve(snapshot.workers.size());
+        nextIds.reserve(snapshot.workers.size());
+    }
+    // Worker i of this poll is worker i + shift of the last one. A rig added or gone moves the
+    // rest by one: after one look-up by name, its place in the last order (`places`, by id)
+    // gives the new shift.
+    qsizetype shift = 0;
+    std::vector<qsizetype> places;
     std::vector<SampleSlots> chunks;
-    int i = 0;
-    for (const WorkerSample &w : snapshot.workers) {
-        const int id = workerIdAt(account, SnapshotOrder, i++, w.name);
-        if (id < 0)
-            return false;
+    const qsizetype count = snapshot.workers.size();
+    for (qsizetype i = 0; i < count; ++i) {
+        const WorkerSample &w = snapshot.workers.at(i);
+        if (w.name.isEmpty()) // as the monitor: not a worker
+            continue;
+        const qsizetype j = i + shift;
+        int id = 0;
+        if (j >= 0 && j < names.size() &&
+            (names.at(j).constData() == w.name.constData() || names.at(j) == w.name)) {
+            id = ids.at(j);
+        } else {
+            const auto st = states.constFind(w.name);
+            id = st != states.cend() ? stateId(account, w.name, *st)
+                                     : workerId(account, w.name, true);
+            if (id <= 0)
+                return false;
+            if (!names.isEmpty()) {
+                if (places.empty()) {
+                    const int top = *std::max_element(ids.cbegin(), ids.cend());
+                    places.assign(size_t(top) + 1, -1);
+                    for (qsizetype k = 0; k < ids.size(); ++k)
+                        places[size_t(ids.at(k))] = k;
+                }
+                if (size_t(id) < places.size() && places[size_t(id)] >= 0)
+                    shift = places[size_t(id)] - i;
+            }
+        }
         const size_t chunk = size_t(chunkOf(id));
         if (chunk >= chunks.size())
             chunks.resize(chunk + 1);
         chunks[chunk].code[size_t(slotOf(id))] = encodeRate(w.hashRate);
         chunks[chunk].weight[size_t(slotOf(id))] = 1;
+        if (cache.keepOrder) {
+            nextNames.append(w.name);
+            nextIds.append(id);
+        }
     }
-    endOrder(account, SnapshotOrder, i);
+    cache.orderNames = std::move(nextNames);
+    cache.orderIds = std::move(nextIds);
     // OR REPLACE: a repeated poll time (the pool's Date header did not move) replaces it.
     QSqlQuery *put = prepared(QStringLiteral("INSERT OR REPLACE INTO worker_samples (account_id,"
                                              " chunk, at, data) VALUES (?, ?, ?, ?)"));
@@ -242,18 +285,14 @@ bool Store::recordPoll(const QString &account, qint64 at, const Snapshot &snapsh
         StoreText::tr("cannot save the poll of account \"%1\"").arg(account), [&] {
             const int acc = d->accountId(account, true);
             int online = 0, offline = 0;
-            for (const WorkerState &s : states) {
-                online += s.status == WorkerStatus::Online;
-                offline += s.status == WorkerStatus::Offline || s.status == WorkerStatus::Missing;
-            }
-            // OR REPLACE: a repeated poll time (the pool's Date header did not move) replaces it.
-            if (acc < 0 ||
-                !d->exec(d->prepared(QStringLiteral(
-                             "INSERT OR REPLACE INTO polls (account_id, at, hashrate,"
-                             " online, offline, total) VALUES (?, ?, ?, ?, ?, ?)")),
-                         {acc, at, snapshot.totalHashRate, online, offline, online + offline}))
+            if (acc < 0 || !d->saveWorkerSamples(acc, at, snapshot, states) ||
+                !d->saveWorkerStates(acc, states, &online, &offline))
                 return false;
-            return d->saveWorkerSamples(acc, at, snapshot) && d->saveWorkerStates(acc, states) &&
+            // OR REPLACE: a repeated poll time (the pool's Date header did not move) replaces it.
+            return d->exec(d->prepared(QStringLiteral(
+                               "INSERT OR REPLACE INTO polls (account_id, at, hashrate,"
+                               " online, offline, total) VALUES (?, ?, ?, ?, ?, ?)")),
+                           {acc, at, snapshot.totalHashRate, online, offline, online + offline}) &&
                    d->saveAccountState(acc, accountState) && d->applyEvents(acc, events);
         });
 }

@@ -129,10 +129,9 @@ SampleSlots SampleMean::result() const
     return out;
 }
 
-quint64 identityPrint(const QString &name, WorkerStatus status, qint64 statusSince,
-                      const QString &host)
+quint64 identityPrint(WorkerStatus status, qint64 statusSince, const QString &host)
 {
-    const size_t print = qHashMulti(size_t(0x5eed), name, host, int(status), statusSince);
+    const size_t print = qHashMulti(size_t(0x5eed), host, int(status), statusSince);
     return print ? quint64(print) : 1;
 }
 
