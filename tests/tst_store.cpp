@@ -908,7 +908,8 @@ void TestStore::retentionBoundsGrowth()
           workers, dbMb, logMb, fullScaleMb, double(writeMs) / polls, writeCpuMs / polls, queryMs,
           int(month.size()), workerQueryMs);
     QVERIFY2(fullScaleMb < 50, qPrintable(QString::number(fullScaleMb)));
-    QVERIFY2(logMb < 2, qPrintable(QString::number(logMb))); // the WAL is kept short
+    // The WAL is kept to its limit (16 MB, store.cpp) and its index.
+    QVERIFY2(logMb < 18, qPrintable(QString::number(logMb)));
     // The account series does not depend on the farm's size: this is the real figure.
     QVERIFY2(queryMs < 50, qPrintable(QString::number(queryMs)));
     Inspect db(path);

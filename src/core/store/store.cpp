@@ -498,10 +498,11 @@ bool Store::open(const QString &path, QString *error)
           // process; a power cut may lose the last commits, never consistency.
           QStringLiteral("PRAGMA journal_mode = WAL"),
           QStringLiteral("PRAGMA synchronous = NORMAL"),
-          // Checkpoint every ~1 MB and cut the log back to 1 MB: the WAL stays small
-          // whatever the farm's size.
-          QStringLiteral("PRAGMA wal_autocheckpoint = 256"),
-          QStringLiteral("PRAGMA journal_size_limit = 1048576")}) {
+          // Checkpoint every ~16 MB and keep the log at most that size. A large farm's poll
+          // rewrites some MB of rows (docs/storage.md); checkpointed every poll, each of those
+          // pages would be copied into the file every poll, rather than once per checkpoint.
+          QStringLiteral("PRAGMA wal_autocheckpoint = 4096"),
+          QStringLiteral("PRAGMA journal_size_limit = 16777216")}) {
         if (!q.exec(sql))
             return fail(failWith(q.lastError()));
         if (sql.contains(QLatin1String("journal_mode")) && q.next() &&
