@@ -40,6 +40,18 @@ Runtime::~Runtime()
     m_lock.reset();
 }
 
+void Runtime::finish()
+{
+    if (m_notifier)
+        m_notifier->shutdown();
+    if (m_engine)
+        m_engine->stop();
+    if (m_store)
+        m_store->close();
+    if (m_lock)
+        m_lock->unlock();
+}
+
 bool Runtime::lockDatabase(QString *error)
 {
     // One RigWatch per database: two would both post every alert. QLockFile records who holds

@@ -66,6 +66,9 @@ public:
     void stop();
     void refreshNow();
     void setAlertsPaused(bool paused);
+    // For a process that exits right after: nothing more is sent, the database is closed and
+    // unlocked, and the rest (a farm's tables) is left for the exit to drop.
+    void finish();
 
     const DaemonConfig &config() const { return m_config; }
     Engine *engine() const { return m_engine.get(); }
