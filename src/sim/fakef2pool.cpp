@@ -138,6 +138,7 @@ QVector<PoolWorkerRow> FakeF2pool::currentRows() const
 {
     const qint64 now = m_clock->nowSecs();
     QVector<PoolWorkerRow> rows;
+    rows.reserve(m_rigs.size());
     for (const Rig &r : m_rigs)
         if (listed(r, now))
             rows.append(row(r, now));
