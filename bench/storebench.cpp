@@ -13,6 +13,9 @@
 #include <QFileInfo>
 #include <QLocale>
 
+#include <algorithm>
+#include <numeric>
+
 #include <sys/resource.h>
 
 namespace rw::bench {
@@ -326,12 +329,17 @@ void StoreBench::loopWrite()
         return;
     }
     const qint64 start = QDateTime::currentSecsSinceEpoch() / kInterval * kInterval;
-    // The pool's reply at poll k: 1 % of the rigs down; the averages move too.
+    // The pool's reply at poll k: 1 % of the rigs down since before the first poll (their last
+    // share stays where it was, as a stopped rig's does); every rate moves.
     const auto reply = [workers, start](int k) {
         const qint64 t = start + qint64(k) * kInterval;
         QVector<sim::PoolWorkerRow> rows = sim::f2pool::syntheticRows(workers, t, 100);
         for (int i = 0; i < rows.size(); ++i) {
             sim::PoolWorkerRow &r = rows[i];
+            if (r.hashRate == 0) {
+                r.lastShareAt = start - 3'600 - i % 600;
+                r.status = sim::f2pool::statusFor(r.lastShareAt, t);
+            }
             const quint64 key = quint64(i) << 24;
             r.h1HashRate *= 1.0 + 0.01 * noise(key + 1, quint64(t));
             r.h24HashRate *= 1.0 + 0.005 * noise(key + 2, quint64(t));
@@ -389,19 +397,25 @@ void StoreBench::loopWrite()
         writeMb.push_back(used.writtenMb);
         ratios.push_back(writeMs / ingestMs);
     }
-    const double ratio = median(write) / median(ingest);
+    // Judged on the means: the WAL's checkpoint lands in one poll of several, and its cost is
+    // the store's as much as the rest (a median would leave it out).
+    const auto mean = [](const std::vector<double> &v) {
+        return std::accumulate(v.begin(), v.end(), 0.0) / double(v.size());
+    };
+    const double ratio = mean(write) / mean(ingest);
     std::vector<double> sorted = ratios;
     std::sort(sorted.begin(), sorted.end());
     m_report->figure(8, what,
                      QStringLiteral("%1 ms / %2 ms = %3")
-                         .arg(fixed(median(write), 1), fixed(median(ingest), 1), fixed(ratio, 2)),
+                         .arg(fixed(mean(write), 1), fixed(mean(ingest), 1), fixed(ratio, 2)),
                      QStringLiteral("<= 0.5"), ratio <= 0.5);
     m_report->info(
-        QStringLiteral("thread CPU time, medians of %1 polls after %2 untimed; reply "
-                       "%3 MB; poll by poll the ratio ran %4-%5")
+        QStringLiteral("thread CPU time, means of %1 polls after %2 untimed (medians %3 ms / "
+                       "%4 ms); reply %5 MB; poll by poll the ratio ran %6-%7")
             .arg(reps)
             .arg(warm)
-            .arg(fixed(replyBytes / 1e6, 1), fixed(sorted.front(), 2), fixed(sorted.back(), 2)));
+            .arg(fixed(median(write), 1), fixed(median(ingest), 1), fixed(replyBytes / 1e6, 1),
+                 fixed(sorted.front(), 2), fixed(sorted.back(), 2)));
     m_report->info(QStringLiteral("where recordPoll's time goes (medians): %1 ms user, %2 ms "
                                   "system (the kernel: page faults and writes), %3 page faults, "
                                   "%4 MB written through write()")
