@@ -177,8 +177,11 @@ StoreBench::Built StoreBench::build(int workers, int days, QString *error) const
                     AccountState acc;
                     acc.lastSuccessAt = acc.lastAttemptAt = t;
                     acc.incidentSince = monitor.incidentSince();
-                    if (!store.recordPoll(kAccount, t, s, monitor.workers(), acc, events))
+                    QVector<StoreId> assigned;
+                    if (!store.recordPoll(kAccount, t, s, monitor.workers(), acc, events,
+                                          &assigned))
                         qFatal("recordPoll failed: %s", qPrintable(store.lastError()));
+                    monitor.setStoreIds(assigned); // as the engine does
                     // Hourly, as the engine does.
                     if (i % 12 == 11 && !store.applyRetention(t))
                         qFatal("applyRetention failed: %s", qPrintable(store.lastError()));
@@ -376,9 +379,12 @@ void StoreBench::loopWrite()
         acc.incidentSince = monitor.incidentSince();
         bool stored = false;
         const ThreadUsage before = ThreadUsage::now();
+        QVector<StoreId> assigned;
         const double writeMs = threadCpuMs([&] {
-            stored = store.recordPoll(kAccount, t, *r.snapshot, monitor.workers(), acc, events);
+            stored = store.recordPoll(kAccount, t, *r.snapshot, monitor.workers(), acc, events,
+                                      &assigned);
         });
+        monitor.setStoreIds(assigned); // as the engine does
         const ThreadUsage used = ThreadUsage::now() - before;
         if (!stored) {
             m_report->error(8, what, store.lastError());

@@ -5,8 +5,12 @@
 #include "clock.h"
 #include "engine/engine.h"
 #include "fakef2pool.h"
+#include "store/store.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
+
+#include <set>
 
 using namespace rw;
 using namespace rw::sim;
@@ -72,6 +76,47 @@ private slots:
         QCOMPARE(kept.workers.value(QStringLiteral("rig-07")).status, keptStatus);
         QCOMPARE(engine.views().first().workers.value(QStringLiteral("rig-07")).status,
                  WorkerStatus::Offline);
+        engine.stop();
+    }
+
+    // A new worker's store id goes back into its state with the poll that stored it: the next
+    // poll finds every worker's rows without a look-up by name.
+    void newWorkersGetTheirStoreIdsInPlace()
+    {
+        ManualClock clock(QDateTime::currentMSecsSinceEpoch());
+        FakeF2pool pool(&clock);
+        pool.setUser(QStringLiteral("farm1"));
+        pool.setSecret(QStringLiteral("s3cret"));
+        pool.addRigs(40);
+        QVERIFY(pool.listen());
+        QTemporaryDir dir;
+        Store store;
+        QVERIFY(store.open(dir.filePath(QStringLiteral("rw.sqlite")), nullptr));
+        Engine engine({farm1(pool, 3600)}, &store, &clock);
+        int updates = 0;
+        connect(&engine, &Engine::accountUpdated, this, [&updates] { ++updates; });
+        engine.start();
+        QTRY_COMPARE(updates, 1);
+        {
+            std::set<int> ids;
+            const QHash<QString, WorkerState> workers = engine.views().first().workers;
+            for (const WorkerState &s : workers)
+                ids.insert(s.storeId);
+            QCOMPARE(ids.size(), size_t(40));
+            QVERIFY(!ids.count(0));
+        }
+        pool.addRigs(1); // one more, new to the store
+        clock.advanceSecs(300);
+        engine.refreshNow();
+        QTRY_COMPARE(updates, 2);
+        const QHash<QString, WorkerState> workers = engine.views().first().workers;
+        QCOMPARE(workers.size(), 41);
+        for (const WorkerState &s : workers)
+            QVERIFY2(s.storeId > 0, qPrintable(s.sample.name));
+        // The ids are the store's: a restart reads the same ones back.
+        const QHash<QString, WorkerState> stored = store.workerStates(engine.views().first().key);
+        for (auto it = workers.cbegin(); it != workers.cend(); ++it)
+            QCOMPARE(stored.value(it.key()).storeId, it->storeId);
         engine.stop();
     }
 

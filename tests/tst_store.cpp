@@ -668,9 +668,9 @@ void TestStore::migratesSchema2History()
 }
 
 // What a restart restores carries each worker's store id, and the polls after it land on the
-// right worker whether the pool lists the farm in the same order, shifted by a rig added or
-// gone, or shuffled; a state without an id (a new worker, or a caller that has none) is found
-// by name and never given a second row.
+// right worker whatever order the pool lists the farm in, with a rig gone and one added; a
+// state without an id (a new worker, or a caller that has none) is found by name and never
+// given a second row.
 void TestStore::restoredIdsFollowTheirWorkers()
 {
     QTemporaryDir dir;
@@ -718,7 +718,15 @@ void TestStore::restoredIdsFollowTheirWorkers()
         }
         AccountState acc;
         acc.lastSuccessAt = acc.lastAttemptAt = at;
-        QVERIFY(store.recordPoll(Acme, at, snap, states, acc, {}));
+        QVector<StoreId> assigned;
+        QVERIFY(store.recordPoll(Acme, at, snap, states, acc, {}, &assigned));
+        // Only the new worker had no id; handed back as the engine does, none is needed again.
+        QCOMPARE(assigned.size(), k == 1 ? 1 : 0);
+        for (const StoreId &a : assigned) {
+            QCOMPARE(a.worker, rig(600).name);
+            QVERIFY(!ids.contains(a.id));
+            states[a.worker].storeId = a.id;
+        }
     }
     for (int i : {0, 4, 5, 6, 255, 256, 599, 600}) {
         const auto points = store.workerSeries(Acme, rig(i).name, T0 + 300, T0 + 900);
@@ -883,8 +891,10 @@ void TestStore::retentionBoundsGrowth()
         snap.poolTimeSecs = acc.lastSuccessAt = at;
         for (WorkerSample &w : snap.workers)
             w.hashRate = 1e14 + double((i + w.name.size()) % 17) * 1e11;
-        for (WorkerState &s : states)
+        for (WorkerState &s : states) { // as the monitor keeps them
             s.lastListedAt = at;
+            s.sample.hashRate = 1e14 + double((i + s.sample.name.size()) % 17) * 1e11;
+        }
         QVERIFY(store.recordPoll(Acme, at, snap, states, acc, {}));
         if (i % 12 == 11)
             QVERIFY(store.applyRetention(at));

@@ -219,9 +219,15 @@ void Engine::onPolled(Account &a, const Snapshot &reply, qint64 durationMs)
     a.view.removed = a.monitor->removedWorkers();
     const AccountState st = stateOf(a);
     const qint64 at = snapshot.poolTimeSecs ? snapshot.poolTimeSecs : now;
+    // The ids given to new workers go back into their states, so the next poll looks none of
+    // them up by name; a one-shot run has no next poll.
+    QVector<StoreId> assigned;
     write([&] {
-        return m_store->recordPoll(a.config.key(), at, snapshot, a.monitor->workers(), st, events);
+        return m_store->recordPoll(a.config.key(), at, snapshot, a.monitor->workers(), st, events,
+                                   a.onceWaiting ? nullptr : &assigned);
     });
+    // Before the table is published again: nothing else shares it, so this copies nothing.
+    a.monitor->setStoreIds(assigned);
     m_lastRecordedAt = qMax(m_lastRecordedAt, at);
     emit pollFinished(a.config.key(), durationMs, true, QString());
     publish(a, events);

@@ -282,6 +282,13 @@ void Monitor::transition(const QString &name, WorkerState &st, WorkerStatus prev
     }
 }
 
+void Monitor::setStoreIds(const QVector<StoreId> &ids)
+{
+    for (const StoreId &s : ids)
+        if (const auto it = m_workers.find(s.worker); it != m_workers.end())
+            it->storeId = s.id;
+}
+
 bool Monitor::unlisted(const QString &name, WorkerState &st, qint64 now,
                        QVector<Event> &events) const
 {

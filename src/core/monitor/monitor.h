@@ -65,6 +65,8 @@ public:
     QVector<Event> applySnapshot(const Snapshot &s, qint64 localNow);
     // A failed poll: changes no worker's state (invariant 1 of docs/architecture.md).
     QVector<Event> applyFailure(const QString &reason, qint64 localNow);
+    // The ids the store gave workers that had none (Store::recordPoll's `assigned`).
+    void setStoreIds(const QVector<StoreId> &ids);
 
     // The current trouble; `now` only stamps Incident::at.
     Incident incident(qint64 now) const;

@@ -37,6 +37,13 @@ struct WorkerState
     int storeId = 0;
 };
 
+// A worker's store id, as the store hands it back for a state that had none.
+struct StoreId
+{
+    QString worker;
+    int id = 0;
+};
+
 struct Event
 {
     enum Kind

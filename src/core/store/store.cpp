@@ -356,10 +356,13 @@ bool Store::Private::loadWorkerChunks(int account, QHash<QString, WorkerState> *
     return true;
 }
 
-// Only the chunks whose identities (name, status, since when, host) or readings changed are
-// written; a worker absent from `states` leaves its slot.
-bool Store::Private::saveWorkerStates(int account, const QHash<QString, WorkerState> &states,
-                                      int *online, int *offline)
+// One walk over the states writes what a poll changes of them: the chunks whose identities
+// (name, status, since when, host) or readings changed, and a sample row per chunk holding
+// the rate of each worker listed at `listedAt` (the monitor's stamp for this reply). A worker
+// absent from `states` leaves its slot.
+bool Store::Private::saveWorkers(int account, qint64 at, qint64 listedAt,
+                                 const QHash<QString, WorkerState> &states, int *online,
+                                 int *offline, QVector<StoreId> *assigned)
 {
     using namespace workerpack;
     if (!loadWorkerChunks(account))
@@ -375,10 +378,13 @@ bool Store::Private::saveWorkerStates(int account, const QHash<QString, WorkerSt
     std::vector<std::array<Slot, kChunkSlots>> workers(cache.identity.size());
     std::vector<QByteArray> readings(cache.identity.size());
     std::vector<bool> identityChanged(cache.identity.size());
+    std::vector<SampleSlots> samples(cache.identity.size());
     for (auto it = states.cbegin(); it != states.cend(); ++it) {
         const int id = stateId(account, it.key(), it.value());
         if (id < 0)
             return false;
+        if (assigned && it->storeId != id)
+            assigned->append({it.key(), id});
         const size_t chunk = size_t(chunkOf(id)), slot = size_t(slotOf(id));
         if (chunk >= cache.identity.size()) {
             cache.identity.resize(chunk + 1);
@@ -386,6 +392,7 @@ bool Store::Private::saveWorkerStates(int account, const QHash<QString, WorkerSt
             workers.resize(chunk + 1);
             readings.resize(chunk + 1);
             identityChanged.resize(chunk + 1);
+            samples.resize(chunk + 1);
         }
         const WorkerState &s = it.value();
         *online += s.status == WorkerStatus::Online;
@@ -394,6 +401,10 @@ bool Store::Private::saveWorkerStates(int account, const QHash<QString, WorkerSt
         if (readings[chunk].isEmpty())
             readings[chunk] = QByteArray(kChunkSlots * kReadingBytes, '\0');
         putReadings(readings[chunk].data(), int(slot), s);
+        if (s.lastListedAt == listedAt) {
+            samples[chunk].code[slot] = encodeRate(s.sample.hashRate);
+            samples[chunk].weight[slot] = 1;
+        }
         const quint64 print = identityPrint(s.status, s.statusSince, s.sample.host);
         if (cache.identity[chunk][slot] != print) {
             cache.identity[chunk][slot] = print;
@@ -404,6 +415,10 @@ bool Store::Private::saveWorkerStates(int account, const QHash<QString, WorkerSt
         "INSERT OR REPLACE INTO worker_identity (account_id, chunk, data) VALUES (?, ?, ?)"));
     QSqlQuery *putReadingsRow = prepared(QStringLiteral(
         "INSERT OR REPLACE INTO worker_readings (account_id, chunk, data) VALUES (?, ?, ?)"));
+    // OR REPLACE: a repeated poll time (the pool's Date header did not move) replaces it.
+    QSqlQuery *putSamples = prepared(QStringLiteral("INSERT OR REPLACE INTO worker_samples"
+                                                    " (account_id, chunk, at, data)"
+                                                    " VALUES (?, ?, ?, ?)"));
     for (size_t chunk = 0; chunk < cache.identity.size(); ++chunk) {
         auto &known = cache.identity[chunk];
         for (size_t slot = 0; slot < size_t(kChunkSlots); ++slot) {
@@ -429,8 +444,10 @@ bool Store::Private::saveWorkerStates(int account, const QHash<QString, WorkerSt
                 return false;
             cache.readings[chunk] = hash;
         }
+        const QByteArray row = encodeSamples(samples[chunk], 0);
+        if (row.size() > 1 && !exec(putSamples, {account, int(chunk), at, row}))
+            return false;
     }
-    cache.keepOrder = true;
     return true;
 }
 

@@ -117,9 +117,11 @@ public:
     // open; CameBack and Retired close it at event.at (a retired worker's outage ends when it
     // is given up on). A close without an open outage records [at - durationSecs, at].
     // `online` counts Online states, `offline` Offline + Missing, `total` both (retired excluded).
+    // `assigned`, when given, receives the ids given to states that had none (storeId 0): hand
+    // them to the monitor (Monitor::setStoreIds) and the next poll looks none of them up again.
     bool recordPoll(const QString &account, qint64 at, const Snapshot &snapshot,
                     const QHash<QString, WorkerState> &states, const AccountState &accountState,
-                    const QVector<Event> &events);
+                    const QVector<Event> &events, QVector<StoreId> *assigned = nullptr);
     // A failed poll: only the account state (and events such as PoolUnreachable) change.
     bool recordFailure(const QString &account, const AccountState &accountState,
                        const QVector<Event> &events);

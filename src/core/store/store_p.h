@@ -50,13 +50,6 @@ struct Store::Private
         QHash<QString, int> ids;
         bool fresh = false; // the file held no worker of the account: a name not in ids is new
         int next = 0;       // the next new id; 0 = not read yet
-        // The ids of the last snapshot's workers in their order: a poll lists the farm in the
-        // same order as the one before, so most names are matched there without hashing them.
-        // Kept from the second poll of the process on: a --once run has one, and a farm's worth
-        // of names kept for nothing is a fifth of its peak memory.
-        QVector<QString> orderNames;
-        QVector<int> orderIds;
-        bool keepOrder = false;
         bool chunksLoaded = false;
         // What the file holds, by chunk, as fingerprints (workerpack::identityPrint, 0 = no
         // worker) and a hash of each readings row: enough to tell what changed, at a fraction
@@ -83,11 +76,11 @@ struct Store::Private
     // Reads what the file holds of the account's workers into the cache (once), and into
     // *states when given (then always from the file).
     bool loadWorkerChunks(int account, QHash<QString, WorkerState> *states = nullptr);
-    // Also counts the workers online and those offline or missing (retired ones are neither).
-    bool saveWorkerStates(int account, const QHash<QString, WorkerState> &states, int *online,
-                          int *offline);
-    bool saveWorkerSamples(int account, qint64 at, const Snapshot &snapshot,
-                           const QHash<QString, WorkerState> &states);
+    // The poll's worker rows (store.cpp); also counts the workers online and those offline or
+    // missing (retired ones are neither).
+    bool saveWorkers(int account, qint64 at, qint64 listedAt,
+                     const QHash<QString, WorkerState> &states, int *online, int *offline,
+                     QVector<StoreId> *assigned);
     bool saveAccountState(int account, const AccountState &s);
     bool applyEvents(int account, const QVector<Event> &events);
     qint64 meta(const char *key);

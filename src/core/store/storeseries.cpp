@@ -9,7 +9,6 @@
 
 #include <QStringList>
 
-#include <algorithm>
 #include <limits>
 
 namespace rw {
@@ -90,78 +89,6 @@ bool Store::Private::rollUp(int account, const QString &src, const QString &dst,
     return exec(prepared(insert), {account, cut}) &&
            exec(prepared(QStringLiteral("DELETE FROM %1 WHERE account_id = ? AND at < ?").arg(src)),
                 {account, cut});
-}
-
-// One raw row per chunk of workers: each listed worker's rate in its slot.
-bool Store::Private::saveWorkerSamples(int account, qint64 at, const Snapshot &snapshot,
-                                       const QHash<QString, WorkerState> &states)
-{
-    using namespace workerpack;
-    if (!loadWorkerChunks(account))
-        return false;
-    Workers &cache = workerIds[account];
-    const QVector<QString> &names = cache.orderNames;
-    const QVector<int> &ids = cache.orderIds;
-    QVector<QString> nextNames;
-    QVector<int> nextIds;
-    if (cache.keepOrder) {
-        nextNames.reserve(snapshot.workers.size());
-        nextIds.reserve(snapshot.workers.size());
-    }
-    // Worker i of this poll is worker i + shift of the last one. A rig added or gone moves the
-    // rest by one: after one look-up by name, its place in the last order (`places`, by id)
-    // gives the new shift.
-    qsizetype shift = 0;
-    std::vector<qsizetype> places;
-    std::vector<SampleSlots> chunks;
-    const qsizetype count = snapshot.workers.size();
-    for (qsizetype i = 0; i < count; ++i) {
-        const WorkerSample &w = snapshot.workers.at(i);
-        if (w.name.isEmpty()) // as the monitor: not a worker
-            continue;
-        const qsizetype j = i + shift;
-        int id = 0;
-        if (j >= 0 && j < names.size() &&
-            (names.at(j).constData() == w.name.constData() || names.at(j) == w.name)) {
-            id = ids.at(j);
-        } else {
-            const auto st = states.constFind(w.name);
-            id = st != states.cend() ? stateId(account, w.name, *st)
-                                     : workerId(account, w.name, true);
-            if (id <= 0)
-                return false;
-            if (!names.isEmpty()) {
-                if (places.empty()) {
-                    const int top = *std::max_element(ids.cbegin(), ids.cend());
-                    places.assign(size_t(top) + 1, -1);
-                    for (qsizetype k = 0; k < ids.size(); ++k)
-                        places[size_t(ids.at(k))] = k;
-                }
-                if (size_t(id) < places.size() && places[size_t(id)] >= 0)
-                    shift = places[size_t(id)] - i;
-            }
-        }
-        const size_t chunk = size_t(chunkOf(id));
-        if (chunk >= chunks.size())
-            chunks.resize(chunk + 1);
-        chunks[chunk].code[size_t(slotOf(id))] = encodeRate(w.hashRate);
-        chunks[chunk].weight[size_t(slotOf(id))] = 1;
-        if (cache.keepOrder) {
-            nextNames.append(w.name);
-            nextIds.append(id);
-        }
-    }
-    cache.orderNames = std::move(nextNames);
-    cache.orderIds = std::move(nextIds);
-    // OR REPLACE: a repeated poll time (the pool's Date header did not move) replaces it.
-    QSqlQuery *put = prepared(QStringLiteral("INSERT OR REPLACE INTO worker_samples (account_id,"
-                                             " chunk, at, data) VALUES (?, ?, ?, ?)"));
-    for (size_t chunk = 0; chunk < chunks.size(); ++chunk) {
-        const QByteArray row = encodeSamples(chunks[chunk], 0);
-        if (row.size() > 1 && !exec(put, {account, int(chunk), at, row}))
-            return false;
-    }
-    return true;
 }
 
 // rollUp() for the packed worker samples: chunk by chunk, the rows of `src` older than `cut`
@@ -279,14 +206,25 @@ QVector<SeriesPoint> Store::Private::series(const QString &what, int account, in
 
 bool Store::recordPoll(const QString &account, qint64 at, const Snapshot &snapshot,
                        const QHash<QString, WorkerState> &states, const AccountState &accountState,
-                       const QVector<Event> &events)
+                       const QVector<Event> &events, QVector<StoreId> *assigned)
 {
-    return d->transaction(
-        StoreText::tr("cannot save the poll of account \"%1\"").arg(account), [&] {
+    const bool stored =
+        d->transaction(StoreText::tr("cannot save the poll of account \"%1\"").arg(account), [&] {
             const int acc = d->accountId(account, true);
+            // The monitor stamps the workers this reply listed (WorkerState::lastListedAt); the
+            // first of the snapshot's tells which stamp that is.
+            qint64 listedAt = at;
+            for (const WorkerSample &w : snapshot.workers) {
+                if (w.name.isEmpty())
+                    continue;
+                if (const auto st = states.constFind(w.name); st != states.cend())
+                    listedAt = st->lastListedAt;
+                break;
+            }
             int online = 0, offline = 0;
-            if (acc < 0 || !d->saveWorkerSamples(acc, at, snapshot, states) ||
-                !d->saveWorkerStates(acc, states, &online, &offline))
+            if (assigned)
+                assigned->clear(); // a rolled back attempt's ids are gone with it
+            if (acc < 0 || !d->saveWorkers(acc, at, listedAt, states, &online, &offline, assigned))
                 return false;
             // OR REPLACE: a repeated poll time (the pool's Date header did not move) replaces it.
             return d->exec(d->prepared(QStringLiteral(
@@ -295,6 +233,9 @@ bool Store::recordPoll(const QString &account, qint64 at, const Snapshot &snapsh
                            {acc, at, snapshot.totalHashRate, online, offline, online + offline}) &&
                    d->saveAccountState(acc, accountState) && d->applyEvents(acc, events);
         });
+    if (!stored && assigned)
+        assigned->clear();
+    return stored;
 }
 
 bool Store::recordFailure(const QString &account, const AccountState &accountState,
