@@ -22,7 +22,23 @@ bool SimFarm::start(const Options &options)
     if (options.demoSchedule)
         applyDemoSchedule(m_clock->nowSecs());
 
-    if (!m_pool->listen(options.poolPort)) {
+    if (options.provider != QLatin1String("f2pool")) {
+        const std::optional<PoolProvider> p = FakePools::providerFromString(options.provider);
+        if (!p) {
+            m_error = tr("Unknown provider \"%1\"").arg(options.provider);
+            return false;
+        }
+        m_other = new FakePools(*p, m_pool, m_clock, this);
+        m_other->setUser(options.user);
+        m_other->setKey(options.key);
+        m_other->setSecret(options.secret);
+        if (!m_other->listen(options.poolPort)) {
+            m_error = tr("The simulated pool cannot listen on port %1: %2")
+                          .arg(options.poolPort)
+                          .arg(m_other->server()->errorString());
+            return false;
+        }
+    } else if (!m_pool->listen(options.poolPort)) {
         m_error = tr("The simulated pool cannot listen on port %1: %2")
                       .arg(options.poolPort)
                       .arg(m_pool->server()->errorString());

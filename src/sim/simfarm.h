@@ -2,6 +2,7 @@
 
 #include "clock.h"
 #include "fakef2pool.h"
+#include "fakepools.h"
 #include "telegramsink.h"
 
 #include <QObject>
@@ -22,6 +23,9 @@ public:
         int rigs = 36;
         QString user = QStringLiteral("demo");
         QString secret = QStringLiteral("demo-secret");
+        QString key = QStringLiteral("demo-key"); // Binance and AntPool
+        // Which pool's API the farm serves: f2pool (v2 and v1) or one of FakePools'.
+        QString provider = QStringLiteral("f2pool");
         QString currency = QStringLiteral("bitcoin");
         QString token = QStringLiteral("demo-token");
         QString chat = QStringLiteral("-1001234567890");
@@ -36,7 +40,8 @@ public:
     bool start() { return start(Options()); }
     QString errorString() const { return m_error; }
 
-    QUrl poolUrl() const { return m_pool->baseUrl(); }
+    // The API the farm serves: f2pool's, or Options::provider's.
+    QUrl poolUrl() const { return m_other ? m_other->baseUrl() : m_pool->baseUrl(); }
     QUrl telegramUrl() const { return m_telegram->baseUrl(); }
     QString user() const { return m_options.user; }
     QString secret() const { return m_options.secret; }
@@ -44,7 +49,8 @@ public:
     QString token() const { return m_options.token; }
     QString chat() const { return m_options.chat; }
 
-    FakeF2pool *pool() const { return m_pool; }
+    FakeF2pool *pool() const { return m_pool; }      // the rigs, whichever API serves them
+    FakePools *otherPool() const { return m_other; } // null when the farm speaks f2pool
     TelegramSink *telegram() const { return m_telegram; }
 
 private:
@@ -52,6 +58,7 @@ private:
 
     const Clock *m_clock;
     FakeF2pool *m_pool;
+    FakePools *m_other = nullptr;
     TelegramSink *m_telegram;
     Options m_options;
     QString m_error;
