@@ -6,7 +6,8 @@
 
 namespace rw {
 
-// Keeps one account's requests within its pool's limit (a sliding window of request costs) and
+// Keeps one account's requests within its pool's limit (a sliding window of request costs, with a
+// small margin for the network's jitter) and
 // within any wait the pool asked for (HTTP 429 Retry-After). No timers, no I/O: the poller asks
 // how long to wait and says when it sent.
 class RateLimiter
