@@ -1029,6 +1029,10 @@
         <source>Host</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (pool: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rw::WorkersPanel</name>

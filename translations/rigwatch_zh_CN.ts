@@ -1023,6 +1023,10 @@
         <source>Host</source>
         <translation>主机</translation>
     </message>
+    <message>
+        <source>%1 (pool: %2)</source>
+        <translation>%1（矿池：%2）</translation>
+    </message>
 </context>
 <context>
     <name>rw::WorkersPanel</name>
