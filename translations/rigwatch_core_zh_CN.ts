@@ -65,7 +65,7 @@
     </message>
     <message>
         <source>%1 = &quot;%2&quot; is not a known provider (%3)</source>
-        <translation>%1 = "%2" 不是已知的矿池类型（%3）</translation>
+        <translation>%1 = &quot;%2&quot; 不是已知的矿池类型（%3）</translation>
     </message>
 </context>
 <context>
@@ -143,7 +143,7 @@
     </message>
     <message>
         <source>reply has no &quot;rows&quot; list of workers</source>
-        <translation>回复中没有矿机的 "rows" 列表</translation>
+        <translation>回复中没有矿机的 &quot;rows&quot; 列表</translation>
     </message>
     <message>
         <source>check the user id, API key and secret</source>
@@ -179,15 +179,15 @@
     </message>
     <message>
         <source>reply has neither &quot;code&quot; nor &quot;data&quot;</source>
-        <translation>回复中既没有 "code" 也没有 "data"</translation>
+        <translation>回复中既没有 &quot;code&quot; 也没有 &quot;data&quot;</translation>
     </message>
     <message>
         <source>reply&apos;s &quot;data&quot; is not an object</source>
-        <translation>回复中的 "data" 不是对象</translation>
+        <translation>回复中的 &quot;data&quot; 不是对象</translation>
     </message>
     <message>
         <source>reply has no &quot;workerDatas&quot; list</source>
-        <translation>回复中没有 "workerDatas" 列表</translation>
+        <translation>回复中没有 &quot;workerDatas&quot; 列表</translation>
     </message>
     <message>
         <source>check the API key and secret</source>
@@ -203,11 +203,11 @@
     </message>
     <message>
         <source>reply has no &quot;workers&quot; list</source>
-        <translation>回复中没有 "workers" 列表</translation>
+        <translation>回复中没有 &quot;workers&quot; 列表</translation>
     </message>
     <message>
         <source>reply&apos;s &quot;workers&quot; is not a list</source>
-        <translation>回复中的 "workers" 不是列表</translation>
+        <translation>回复中的 &quot;workers&quot; 不是列表</translation>
     </message>
     <message>
         <source>check the access token</source>
@@ -267,11 +267,11 @@
     </message>
     <message>
         <source>reply has no &quot;data&quot; object</source>
-        <translation>回复中没有 "data" 对象</translation>
+        <translation>回复中没有 &quot;data&quot; 对象</translation>
     </message>
     <message>
         <source>reply has no &quot;data&quot; list of workers</source>
-        <translation>回复中没有矿机的 "data" 列表</translation>
+        <translation>回复中没有矿机的 &quot;data&quot; 列表</translation>
     </message>
     <message>
         <source>this IP address may not be on the API key&apos;s whitelist</source>
