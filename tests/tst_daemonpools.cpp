@@ -2,9 +2,14 @@
 // docs/configuration.md, `--once` judged by its exit code and its one line, the Telegram chat,
 // and a farm split across two pools in one run.
 #include "daemonrun.h"
+#include "democonfig.h"
 #include "fakef2pool.h"
 #include "fakepools.h"
+#include "pool/poller.h"
+#include "simfarm.h"
 #include "telegramsink.h"
+
+#include <QNetworkAccessManager>
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -204,6 +209,26 @@ private slots:
         const auto chat = m_tg->messages(kChat);
         QCOMPARE(chat.size(), 1);
         QVERIFY(chat.first().plainText.contains(QStringLiteral("rig-04")));
+    }
+
+    // The demo's farm is split across two pools: f2pool and a second hall on Braiins.
+    void demoSplitsTheFarmAcrossTwoPools()
+    {
+        sim::SimFarm farm(SystemClock::instance());
+        sim::SimFarm::Options o;
+        o.demoSchedule = false;
+        QVERIFY2(farm.start(o), qPrintable(farm.errorString()));
+        const DaemonConfig c = sim::demoConfig(farm, m_dir->path());
+        QCOMPARE(c.accounts.size(), 2);
+        QCOMPARE(c.accounts.at(0).provider, PoolProvider::F2poolV2);
+        QCOMPARE(c.accounts.at(1).provider, PoolProvider::Braiins);
+        QVERIFY(c.accounts.at(0).key() != c.accounts.at(1).key());
+        QNetworkAccessManager nam;
+        Poller poller(c.accounts.at(1), &nam, SystemClock::instance());
+        QSignalSpy polled(&poller, &Poller::polled);
+        poller.pollNow();
+        QTRY_COMPARE(polled.size(), 1);
+        QCOMPARE(polled.first().first().value<Snapshot>().workers.size(), 12);
     }
 
     void checkConfigMasksTheKey()

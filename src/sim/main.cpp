@@ -110,10 +110,15 @@ int main(int argc, char **argv)
         QStringLiteral("Start a --provider pool other than f2pool with a fault: %1.")
             .arg(rw::sim::FakePools::faultNames().join(QStringLiteral(", "))),
         QStringLiteral("MODE"), QStringLiteral("none"));
+    const QCommandLineOption annex(
+        QStringLiteral("annex"),
+        QStringLiteral("Also serve a second hall of 12 rigs (hall2-01...) on another pool's API, "
+                       "e.g. braiins, as the demo does; its URL is printed as \"annex URL\"."),
+        QStringLiteral("PROVIDER"));
     const QCommandLineOption noOutages(QStringLiteral("no-outages"),
                                        QStringLiteral("Every rig runs; no demo schedule."));
     parser.addOptions({poolPort, telegramPort, rigs, user, secret, token, chat, fault,
-                       telegramFault, skew, noOutages, provider, key, poolFault});
+                       telegramFault, skew, noOutages, provider, key, poolFault, annex});
     if (parser.parse(QCoreApplication::arguments()) && parser.isSet(help)) {
         std::fputs(qPrintable(parser.helpText() + controlHelp()), stdout);
         return 0;
@@ -135,6 +140,12 @@ int main(int argc, char **argv)
     options.secret = parser.value(secret);
     options.key = parser.value(key);
     options.provider = parser.value(provider);
+    options.annexProvider = parser.value(annex); // none unless asked: the printed lines stay two
+    if (!options.annexProvider.isEmpty() &&
+        !rw::sim::FakePools::providerFromString(options.annexProvider))
+        return fail(QStringLiteral("--annex: unknown pool \"%1\"; expected braiins, binance, "
+                                   "luxor, viabtc or antpool")
+                        .arg(options.annexProvider));
     if (options.provider != QLatin1String("f2pool") &&
         !rw::sim::FakePools::providerFromString(options.provider))
         return fail(QStringLiteral("--provider: unknown pool \"%1\"; expected f2pool, braiins, "
@@ -179,6 +190,8 @@ int main(int argc, char **argv)
 
     std::printf("pool %s\ntelegram %s\n", qPrintable(farm.poolUrl().toString()),
                 qPrintable(farm.telegramUrl().toString()));
+    if (farm.annexPool())
+        std::printf("annex %s\n", qPrintable(farm.annexPool()->baseUrl().toString()));
     std::fflush(stdout);
 
 #ifdef Q_OS_UNIX

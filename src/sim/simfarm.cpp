@@ -44,6 +44,24 @@ bool SimFarm::start(const Options &options)
                       .arg(m_pool->server()->errorString());
         return false;
     }
+    if (!options.annexProvider.isEmpty() && options.annexRigs > 0) {
+        const std::optional<PoolProvider> p = FakePools::providerFromString(options.annexProvider);
+        if (!p) {
+            m_error = tr("Unknown provider \"%1\"").arg(options.annexProvider);
+            return false;
+        }
+        m_annexRigs = new FakeF2pool(m_clock, this);
+        m_annexRigs->addRigs(options.annexRigs, QStringLiteral("hall2-"));
+        m_annex = new FakePools(*p, m_annexRigs, m_clock, this);
+        m_annex->setUser(options.user);
+        m_annex->setKey(options.key);
+        m_annex->setSecret(options.secret);
+        if (!m_annex->listen(0)) {
+            m_error = tr("The simulated second pool cannot listen: %1")
+                          .arg(m_annex->server()->errorString());
+            return false;
+        }
+    }
     if (!m_telegram->listen(options.telegramPort)) {
         m_error = tr("The simulated Telegram API cannot listen on port %1: %2")
                       .arg(options.telegramPort)
