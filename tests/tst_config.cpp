@@ -75,8 +75,8 @@ private slots:
         QTest::newRow("negative timeout") << QByteArray("[pool]\nuser = a\ntimeout = -5\n")
                                           << "[pool] timeout = -5 must be at least 1";
         QTest::newRow("unknown provider")
-            << QByteArray("[pool]\nuser = a\nprovider = antpool\n")
-            << "[pool] provider = \"antpool\" is not a known provider";
+            << QByteArray("[pool]\nuser = a\nprovider = slushpool\n")
+            << "[pool] provider = \"slushpool\" is not a known provider";
         QTest::newRow("bad url") << QByteArray("[pool]\nuser = a\nurl = ftp://x\n") << "[pool] url";
         QTest::newRow("retired before offline")
             << QByteArray("[pool]\nuser = a\n[alerts]\noffline_after = 600\nretired_after = 60\n")
@@ -167,6 +167,76 @@ private slots:
         QCOMPARE(r.config->accounts.at(1).currency, QStringLiteral("litecoin"));
         QCOMPARE(r.config->accounts.at(1).intervalSecs, 60);
         QVERIFY(r.config->accounts.at(0).key() != r.config->accounts.at(1).key());
+    }
+
+    // The other pools' keys (docs/configuration.md): provider values, the URL each defaults
+    // to, `key` beside `secret` (also from RIGWATCH_POOL_KEY[_NAME]), who needs what.
+    void otherPools()
+    {
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("RIGWATCH_POOL_KEY"), QStringLiteral("shared-key-000"));
+        env.insert(QStringLiteral("RIGWATCH_POOL_KEY_ANT"), QStringLiteral("ant-key-111111"));
+        env.insert(QStringLiteral("RIGWATCH_POOL_SECRET_ANT"), QStringLiteral("ant-secret-222"));
+        const QByteArray ini = "[pool.bra]\nprovider = braiins\nsecret = tok-1\n"
+                               "[pool.bn]\nprovider = binance\nuser = farm\nsecret = s-2\n"
+                               "[pool.lux]\nprovider = luxor\nuser = sub1\nsecret = k-3\n"
+                               "url = http://127.0.0.1:8080/\n"
+                               "[pool.via]\nprovider = viabtc\nsecret = k-4\nname = Via\n"
+                               "[pool.ant]\nprovider = antpool\nuser = farm\n";
+        const ConfigResult r = parseConfig(ini, QStringLiteral("a.ini"), env);
+        QVERIFY2(r.config, qPrintable(r.error));
+        const auto &a = r.config->accounts;
+        QCOMPARE(a.size(), 5);
+        QCOMPARE(a[0].provider, PoolProvider::Braiins);
+        QCOMPARE(a[0].url, QUrl(QStringLiteral("https://pool.braiins.com")));
+        QVERIFY(a[0].user.isEmpty()); // the token names the account
+        QCOMPARE(a[0].displayName(), QStringLiteral("bra"));
+        QCOMPARE(a[1].provider, PoolProvider::Binance);
+        QCOMPARE(a[1].url, QUrl(QStringLiteral("https://api.binance.com")));
+        QCOMPARE(a[1].apiKey, QStringLiteral("shared-key-000"));
+        QCOMPARE(a[2].url, QUrl(QStringLiteral("http://127.0.0.1:8080")));
+        QCOMPARE(a[3].url, QUrl(QStringLiteral("https://www.viabtc.net")));
+        QCOMPARE(a[3].displayName(), QStringLiteral("Via"));
+        QCOMPARE(a[4].url, QUrl(QStringLiteral("https://antpool.com")));
+        QCOMPARE(a[4].apiKey, QStringLiteral("ant-key-111111"));
+        QCOMPARE(a[4].secret, QStringLiteral("ant-secret-222"));
+        // the same user on two pools: two accounts
+        QVERIFY(a[1].key() != a[4].key());
+
+        const QString text = describeConfig(*r.config);
+        QVERIFY(text.contains(QStringLiteral("provider = antpool\n")));
+        QVERIFY(!text.contains(QStringLiteral("ant-key-111111")));
+        QVERIFY(!text.contains(QStringLiteral("shared-key-000")));
+        QVERIFY(text.contains(QStringLiteral("key = ****1111\n")));
+    }
+
+    void otherPoolsNeedTheirCredentials_data()
+    {
+        QTest::addColumn<QByteArray>("ini");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("binance without key")
+            << QByteArray("[pool]\nprovider = binance\nuser = a\nsecret = s\n")
+            << "[pool] key is required for binance";
+        QTest::newRow("antpool without secret")
+            << QByteArray("[pool]\nprovider = antpool\nuser = a\nkey = k\n")
+            << "[pool] secret is required for antpool (the API secret";
+        QTest::newRow("luxor without subaccount")
+            << QByteArray("[pool]\nprovider = luxor\nsecret = s\n")
+            << "[pool] user is required (the Luxor subaccount)";
+        QTest::newRow("braiins without token")
+            << QByteArray("[pool]\nprovider = braiins\nuser = a\n")
+            << "[pool] secret is required for braiins (the API token";
+        QTest::newRow("antpool without user id")
+            << QByteArray("[pool]\nprovider = antpool\nkey = k\nsecret = s\n")
+            << "[pool] user is required (the AntPool user id)";
+    }
+    void otherPoolsNeedTheirCredentials()
+    {
+        QFETCH(QByteArray, ini);
+        QFETCH(QString, expected);
+        const ConfigResult r = parseConfig(ini, QStringLiteral("a.ini"), noEnv());
+        QVERIFY(!r.config);
+        QVERIFY2(r.error.contains(expected), qPrintable(r.error));
     }
 
     void describeMasksSecrets()

@@ -27,6 +27,7 @@ const Target kTargets[] = {
     {"telegramreply", &FuzzChecks::telegramReply},
     {"config", &FuzzChecks::config},
     {"timestamps", &FuzzChecks::timestamps},
+    {"pagedpools", &FuzzChecks::pagedPools},
 };
 } // namespace
 

@@ -66,6 +66,7 @@ private slots:
     void firstSight_data();
     void firstSight();
     void offlineThreshold();
+    void poolsOwnStateNeverDecides();
     void cameBackWithDuration();
     void retiredBoundary();
     void missingThenRetiredThenForgotten();
@@ -115,6 +116,24 @@ void TestMonitor::firstSight()
     QCOMPARE(describe(m.applySnapshot(snap({ws(A, T0 - age)}), T0)), events);
     QCOMPARE(int(statusOf(m, A)), status);
     QCOMPARE(m.addedWorkers(), QStringList{A});
+}
+
+// A pool's word for a worker ("off", "INACTIVE") is kept for display; the last share decides.
+void TestMonitor::poolsOwnStateNeverDecides()
+{
+    Monitor m({600, 28800, 0}, 300);
+    WorkerSample fresh = ws(A, T0);
+    fresh.poolState = QStringLiteral("off");
+    WorkerSample stale = ws(B, T0 - 3600);
+    stale.poolState = QStringLiteral("ok");
+    m.applySnapshot(snap({fresh, stale}), T0);
+    QCOMPARE(statusOf(m, A), WorkerStatus::Online);
+    QCOMPARE(statusOf(m, B), WorkerStatus::Offline);
+    QCOMPARE(m.workers().value(A).sample.poolState, QStringLiteral("off"));
+    fresh.poolState = QStringLiteral("ok");
+    m.applySnapshot(snap({fresh, stale}), T0 + 60);
+    QCOMPARE(m.workers().value(A).sample.poolState, QStringLiteral("ok"));
+    QVERIFY(m.changedWorkers().contains(A));
 }
 
 void TestMonitor::offlineThreshold()

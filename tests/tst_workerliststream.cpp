@@ -294,7 +294,7 @@ void TestWorkerListStream::formatWithoutStreamHooksIsReadWhole()
         seen = body;
         ParseResult r;
         r.snapshot = Snapshot();
-        r.snapshot->workers.append(WorkerSample{QStringLiteral("whole"), 1, 1, 1, 0, kNow, {}});
+        r.snapshot->workers.append(WorkerSample{QStringLiteral("whole"), 1, 1, 1, 0, kNow, {}, {}});
         r.snapshot->totalHashRate = 1;
         return r;
     };

@@ -44,10 +44,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 = &quot;%2&quot; is not a known provider (f2pool, f2pool-v1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 is empty</source>
         <translation type="unfinished"></translation>
     </message>
@@ -65,6 +61,10 @@
     </message>
     <message>
         <source>%1 = &quot;%2&quot; must be en or zh_CN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is not a known provider (%3)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -124,6 +124,157 @@
     </message>
     <message>
         <source>reply&apos;s &quot;workers&quot; list has %1 entries and none is a usable worker (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProviderText</name>
+    <message>
+        <source>AntPool error %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AntPool error %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AntPool error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply has no &quot;rows&quot; list of workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check the user id, API key and secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the API key may lack the permission to read workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the API key, this IP address or the key&apos;s permissions were refused: check the key, its IP whitelist and that it may read the mining pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signature was refused: check the API secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the request&apos;s timestamp is outside the pool&apos;s window: check the computer&apos;s clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too many requests from this IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binance Pool error %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binance Pool error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply has neither &quot;code&quot; nor &quot;data&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply&apos;s &quot;data&quot; is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply has no &quot;workerDatas&quot; list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check the API key and secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key may lack the mining permission or this IP is not whitelisted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Braiins Pool error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply has no &quot;workers&quot; list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply&apos;s &quot;workers&quot; is not a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check the access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the access profile may lack &quot;Allow access to web APIs&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Luxor error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check the API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the API key may lack read access to this subaccount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply is not valid JSON: %1 at offset %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (it looks like an HTML page, e.g. a proxy or maintenance page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ViaBTC error 12004: this IP address is not on the API key&apos;s whitelist (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ViaBTC error %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ViaBTC error %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ViaBTC error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply has no &quot;data&quot; object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply has no &quot;data&quot; list of workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this IP address may not be on the API key&apos;s whitelist</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -536,6 +687,30 @@
     </message>
     <message>
         <source>%1 sent a reply RigWatch cannot read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s rate limit (%2) leaves no room for page %3 within %4 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (page %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 asks RigWatch to slow down (HTTP %2): no request for %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s paging goes back from page %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 still says there is more after %2 pages</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -44,10 +44,6 @@
         <translation>%1 = &quot;%2&quot; 不是 http:// 或 https:// 网址</translation>
     </message>
     <message>
-        <source>%1 = &quot;%2&quot; is not a known provider (f2pool, f2pool-v1)</source>
-        <translation>%1 = &quot;%2&quot; 不是已知的矿池接口（f2pool、f2pool-v1）</translation>
-    </message>
-    <message>
         <source>%1 is empty</source>
         <translation>%1 为空</translation>
     </message>
@@ -66,6 +62,10 @@
     <message>
         <source>%1 = &quot;%2&quot; must be en or zh_CN</source>
         <translation>%1 = &quot;%2&quot; 只能是 en 或 zh_CN</translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is not a known provider (%3)</source>
+        <translation>%1 = &quot;%2&quot; 不是已知的矿池类型（%3）</translation>
     </message>
 </context>
 <context>
@@ -125,6 +125,157 @@
     <message>
         <source>reply&apos;s &quot;workers&quot; list has %1 entries and none is a usable worker (%2)</source>
         <translation>回复的 &quot;workers&quot; 列表有 %1 项，但没有一项是可用的矿机（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderText</name>
+    <message>
+        <source>AntPool error %1</source>
+        <translation>AntPool 错误 %1</translation>
+    </message>
+    <message>
+        <source>AntPool error %1: %2</source>
+        <translation>AntPool 错误 %1：%2</translation>
+    </message>
+    <message>
+        <source>AntPool error: %1</source>
+        <translation>AntPool 错误：%1</translation>
+    </message>
+    <message>
+        <source>reply has no &quot;rows&quot; list of workers</source>
+        <translation>回复中没有矿机的 &quot;rows&quot; 列表</translation>
+    </message>
+    <message>
+        <source>check the user id, API key and secret</source>
+        <translation>请检查用户 ID、API 密钥和私钥</translation>
+    </message>
+    <message>
+        <source>the API key may lack the permission to read workers</source>
+        <translation>API 密钥可能没有读取矿机的权限</translation>
+    </message>
+    <message>
+        <source>the API key, this IP address or the key&apos;s permissions were refused: check the key, its IP whitelist and that it may read the mining pool</source>
+        <translation>API 密钥、本机 IP 地址或密钥权限被拒绝：请检查密钥、其 IP 白名单以及是否允许读取矿池</translation>
+    </message>
+    <message>
+        <source>the signature was refused: check the API secret</source>
+        <translation>签名被拒绝：请检查 API 私钥</translation>
+    </message>
+    <message>
+        <source>the request&apos;s timestamp is outside the pool&apos;s window: check the computer&apos;s clock</source>
+        <translation>请求的时间戳超出矿池允许的时间窗口：请检查电脑的时钟</translation>
+    </message>
+    <message>
+        <source>too many requests from this IP address</source>
+        <translation>此 IP 地址的请求过多</translation>
+    </message>
+    <message>
+        <source>Binance Pool error %1</source>
+        <translation>币安矿池错误 %1</translation>
+    </message>
+    <message>
+        <source>Binance Pool error: %1</source>
+        <translation>币安矿池错误：%1</translation>
+    </message>
+    <message>
+        <source>reply has neither &quot;code&quot; nor &quot;data&quot;</source>
+        <translation>回复中既没有 &quot;code&quot; 也没有 &quot;data&quot;</translation>
+    </message>
+    <message>
+        <source>reply&apos;s &quot;data&quot; is not an object</source>
+        <translation>回复中的 &quot;data&quot; 不是对象</translation>
+    </message>
+    <message>
+        <source>reply has no &quot;workerDatas&quot; list</source>
+        <translation>回复中没有 &quot;workerDatas&quot; 列表</translation>
+    </message>
+    <message>
+        <source>check the API key and secret</source>
+        <translation>请检查 API 密钥和私钥</translation>
+    </message>
+    <message>
+        <source>the key may lack the mining permission or this IP is not whitelisted</source>
+        <translation>密钥可能没有矿池权限，或此 IP 不在白名单中</translation>
+    </message>
+    <message>
+        <source>Braiins Pool error: %1</source>
+        <translation>Braiins 矿池错误：%1</translation>
+    </message>
+    <message>
+        <source>reply has no &quot;workers&quot; list</source>
+        <translation>回复中没有 &quot;workers&quot; 列表</translation>
+    </message>
+    <message>
+        <source>reply&apos;s &quot;workers&quot; is not a list</source>
+        <translation>回复中的 &quot;workers&quot; 不是列表</translation>
+    </message>
+    <message>
+        <source>check the access token</source>
+        <translation>请检查访问令牌</translation>
+    </message>
+    <message>
+        <source>the access profile may lack &quot;Allow access to web APIs&quot;</source>
+        <translation>访问配置可能未开启“允许访问 Web API”</translation>
+    </message>
+    <message>
+        <source>Luxor error: %1</source>
+        <translation>Luxor 错误：%1</translation>
+    </message>
+    <message>
+        <source>check the API key</source>
+        <translation>请检查 API 密钥</translation>
+    </message>
+    <message>
+        <source>the API key may lack read access to this subaccount</source>
+        <translation>API 密钥可能没有读取此子账户的权限</translation>
+    </message>
+    <message>
+        <source>reply is empty</source>
+        <translation>回复为空</translation>
+    </message>
+    <message>
+        <source>reply is not valid JSON: %1 at offset %2</source>
+        <translation>回复不是有效的 JSON：%1，位于偏移 %2</translation>
+    </message>
+    <message>
+        <source> (it looks like an HTML page, e.g. a proxy or maintenance page)</source>
+        <translation>（看起来是一个 HTML 页面，例如代理或维护页面）</translation>
+    </message>
+    <message>
+        <source>reply is not a JSON object</source>
+        <translation>回复不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>ViaBTC error 12004: this IP address is not on the API key&apos;s whitelist (%1)</source>
+        <translation>ViaBTC 错误 12004：此 IP 地址不在 API 密钥的白名单中（%1）</translation>
+    </message>
+    <message>
+        <source>no message</source>
+        <translation>无消息</translation>
+    </message>
+    <message>
+        <source>ViaBTC error %1</source>
+        <translation>ViaBTC 错误 %1</translation>
+    </message>
+    <message>
+        <source>ViaBTC error %1: %2</source>
+        <translation>ViaBTC 错误 %1：%2</translation>
+    </message>
+    <message>
+        <source>ViaBTC error: %1</source>
+        <translation>ViaBTC 错误：%1</translation>
+    </message>
+    <message>
+        <source>reply has no &quot;data&quot; object</source>
+        <translation>回复中没有 &quot;data&quot; 对象</translation>
+    </message>
+    <message>
+        <source>reply has no &quot;data&quot; list of workers</source>
+        <translation>回复中没有矿机的 &quot;data&quot; 列表</translation>
+    </message>
+    <message>
+        <source>this IP address may not be on the API key&apos;s whitelist</source>
+        <translation>此 IP 地址可能不在 API 密钥的白名单中</translation>
     </message>
 </context>
 <context>
@@ -537,6 +688,30 @@
     <message>
         <source>%1 sent a reply RigWatch cannot read: %2</source>
         <translation>%1 返回了 RigWatch 无法解析的响应：%2</translation>
+    </message>
+    <message>
+        <source>%1&apos;s rate limit (%2) leaves no room for page %3 within %4 s</source>
+        <translation>%1 的频率限制（%2）不允许在 %4 秒内请求第 %3 页</translation>
+    </message>
+    <message>
+        <source> (page %1)</source>
+        <translation>（第 %1 页）</translation>
+    </message>
+    <message>
+        <source>%1 asks RigWatch to slow down (HTTP %2): no request for %3 s</source>
+        <translation>%1 要求 RigWatch 降低请求频率（HTTP %2）：%3 秒内不再请求</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 (%3)</source>
+        <translation>%1 返回 HTTP %2（%3）</translation>
+    </message>
+    <message>
+        <source>%1&apos;s paging goes back from page %2 to %3</source>
+        <translation>%1 的分页从第 %2 页退回到第 %3 页</translation>
+    </message>
+    <message>
+        <source>%1 still says there is more after %2 pages</source>
+        <translation>%1 在 %2 页之后仍表示还有更多</translation>
     </message>
 </context>
 <context>

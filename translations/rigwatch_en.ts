@@ -205,10 +205,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Pool URL of %1: enter an http or https address, such as https://api.f2pool.com.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>API token of %1: the f2pool API v2 needs one (create it in the f2pool account settings).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -262,6 +258,30 @@
     </message>
     <message>
         <source>Language: English or Simplified Chinese.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An account on %1 has no name: enter its account, subaccount or user id, or remove the account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool URL of %1: enter an http or https address, such as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key of %1: %2 needs the API key and its secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3 needs it to read the workers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API token</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -718,6 +738,10 @@
         <source>kept in memory for this session only, because this desktop has no system keychain</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The API key of %1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rw::SettingsDialog</name>
@@ -763,6 +787,58 @@
     </message>
     <message>
         <source>No account yet: press Add to watch your f2pool account. Until then RigWatch shows the simulated demo farm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Braiins Pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binance Pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Luxor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ViaBTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AntPool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Account name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Label (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access &amp;token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Subaccount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;secret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User ID:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -951,6 +1027,10 @@
     </message>
     <message>
         <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (pool: %2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -205,10 +205,6 @@
         <translation>%1 的币种：请填写矿池使用的币种标识，例如 bitcoin 或 litecoin。</translation>
     </message>
     <message>
-        <source>Pool URL of %1: enter an http or https address, such as https://api.f2pool.com.</source>
-        <translation>%1 的矿池地址：请填写 http 或 https 地址，例如 https://api.f2pool.com。</translation>
-    </message>
-    <message>
         <source>API token of %1: the f2pool API v2 needs one (create it in the f2pool account settings).</source>
         <translation>%1 的 API 令牌：f2pool API v2 必须填写（可在 f2pool 账户设置中创建）。</translation>
     </message>
@@ -263,6 +259,30 @@
     <message>
         <source>Language: English or Simplified Chinese.</source>
         <translation>语言：英语或简体中文。</translation>
+    </message>
+    <message>
+        <source>An account on %1 has no name: enter its account, subaccount or user id, or remove the account.</source>
+        <translation>%1 上的一个账户没有名称：请输入其账户名、子账户或用户 ID，或删除该账户。</translation>
+    </message>
+    <message>
+        <source>Pool URL of %1: enter an http or https address, such as %2.</source>
+        <translation>%1 的矿池地址：请填写 http 或 https 地址，例如 %2。</translation>
+    </message>
+    <message>
+        <source>API key of %1: %2 needs the API key and its secret.</source>
+        <translation>%1 的 API 密钥：%2 需要 API 密钥及其私钥。</translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3 needs it to read the workers.</source>
+        <translation>%2 的%1：%3 需要它来读取矿机。</translation>
+    </message>
+    <message>
+        <source>API secret</source>
+        <translation>API 私钥</translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation>API 令牌</translation>
     </message>
 </context>
 <context>
@@ -712,6 +732,10 @@
         <source>kept in memory for this session only, because this desktop has no system keychain</source>
         <translation>仅在本次会话中保存在内存里，因为此桌面没有系统钥匙串</translation>
     </message>
+    <message>
+        <source>The API key of %1 could not be read: %2</source>
+        <translation>无法读取 %1 的 API 密钥：%2</translation>
+    </message>
 </context>
 <context>
     <name>rw::SettingsDialog</name>
@@ -758,6 +782,58 @@
     <message>
         <source>No account yet: press Add to watch your f2pool account. Until then RigWatch shows the simulated demo farm.</source>
         <translation>尚未添加账户：点击“添加”来监控你的 f2pool 账户。在此之前，RigWatch 显示的是模拟演示矿场。</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API 密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Braiins Pool</source>
+        <translation>Braiins 矿池</translation>
+    </message>
+    <message>
+        <source>Binance Pool</source>
+        <translation>币安矿池</translation>
+    </message>
+    <message>
+        <source>Luxor</source>
+        <translation>Luxor</translation>
+    </message>
+    <message>
+        <source>ViaBTC</source>
+        <translation>ViaBTC</translation>
+    </message>
+    <message>
+        <source>AntPool</source>
+        <translation>AntPool（蚂蚁矿池）</translation>
+    </message>
+    <message>
+        <source>&amp;Account name:</source>
+        <translation>账户名(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>API &amp;token:</source>
+        <translation>API 令牌(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Label (optional):</source>
+        <translation>标签（可选）(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Access &amp;token:</source>
+        <translation>访问令牌(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Subaccount:</source>
+        <translation>子账户(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>API &amp;secret:</source>
+        <translation>API 私钥(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;User ID:</source>
+        <translation>用户 ID(&amp;U)：</translation>
     </message>
 </context>
 <context>
@@ -946,6 +1022,10 @@
     <message>
         <source>Host</source>
         <translation>主机</translation>
+    </message>
+    <message>
+        <source>%1 (pool: %2)</source>
+        <translation>%1（矿池：%2）</translation>
     </message>
 </context>
 <context>

@@ -261,8 +261,10 @@ void AppController::applySettings(const GuiSettings &settings)
     m_options.demo = false; // saved settings are a deliberate choice: watch them
     m_settings = settings;
     m_settings.telegram.token.clear(); // the controller keeps no tokens; the keychain does
-    for (AccountConfig &a : m_settings.accounts)
+    for (AccountConfig &a : m_settings.accounts) {
         a.secret.clear();
+        a.apiKey.clear();
+    }
     if (languageChanged && !Language::apply(settings.language))
         m_window->showNotice(tr("The translation for %1 is missing from this build; RigWatch "
                                 "stays in English.")

@@ -119,7 +119,7 @@ GuiSettings GuiSettings::load(QSettings &s, QStringList *warnings)
                 a.currency = currency;
         }
         a.user = r.text("user");
-        if (a.user.isEmpty()) {
+        if (a.user.isEmpty() && providerNeedsUser(a.provider)) {
             r.warn(at + key("user"),
                    ConfigText::tr("%1 is empty: the account is left out").arg(at + key("user")));
             continue;
@@ -251,6 +251,11 @@ void GuiSettings::saveAlertPause(QSettings &s, qint64 pausedUntilMs)
 QString GuiSettings::poolSecretKey(const AccountConfig &account)
 {
     return QStringLiteral("pool/") + account.key();
+}
+
+QString GuiSettings::poolApiKeyKey(const AccountConfig &account)
+{
+    return QStringLiteral("pool-key/") + account.key();
 }
 
 QString GuiSettings::telegramSecretKey()

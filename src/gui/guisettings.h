@@ -47,6 +47,8 @@ struct GuiSettings
 
     // Keychain entry names.
     static QString poolSecretKey(const AccountConfig &account);
+    // Binance and AntPool: the API key beside the secret, in the keychain too.
+    static QString poolApiKeyKey(const AccountConfig &account);
     static QString telegramSecretKey();
 };
 

@@ -8,6 +8,8 @@
 #include "workerspanel.h"
 #include "workertablemodel.h"
 
+#include "pool/poolprovider.h"
+
 #include <QAction>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -168,9 +170,16 @@ void MainWindow::setAccounts(const QVector<AccountConfig> &accounts)
     {
         const QSignalBlocker block(m_accounts);
         m_accounts->clear();
-        for (const AccountConfig &a : accounts)
-            m_accounts->addItem(QStringLiteral("%1 (%2)").arg(a.displayName(), a.currency),
-                                a.key());
+        for (const AccountConfig &a : accounts) {
+            // Which pool an account is on, once a farm spans several (f2pool's as before).
+            const bool f2pool =
+                a.provider == PoolProvider::F2poolV2 || a.provider == PoolProvider::F2poolV1;
+            m_accounts->addItem(
+                f2pool ? QStringLiteral("%1 (%2)").arg(a.displayName(), a.currency)
+                       : QStringLiteral("%1 (%2, %3)")
+                             .arg(a.displayName(), a.currency, providerTitle(a.provider)),
+                a.key());
+        }
     }
     // The selector only appears when there is something to select.
     m_accountLabel->setVisible(accounts.size() > 1);

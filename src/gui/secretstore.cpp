@@ -1,5 +1,7 @@
 #include "secretstore.h"
 
+#include "pool/poolprovider.h"
+
 #include "guisettings.h"
 
 #include <QCoreApplication>
@@ -54,6 +56,8 @@ void loadSecrets(SecretStore *store, const GuiSettings &settings, QObject *conte
     auto st = std::make_shared<State>();
     st->settings = settings;
     st->pending = int(settings.accounts.size()) + 1;
+    for (const AccountConfig &a : settings.accounts)
+        st->pending += providerNeedsKey(a.provider) ? 1 : 0;
     auto finishOne = [st, done] {
         if (--st->pending == 0)
             done(st->settings, st->errors);
@@ -70,6 +74,20 @@ void loadSecrets(SecretStore *store, const GuiSettings &settings, QObject *conte
                                               "rw::SecretStore",
                                               "The API token of %1 could not be read: %2")
                                               .arg(name, err);
+                        finishOne();
+                    });
+        if (!providerNeedsKey(a.provider))
+            continue;
+        store->read(GuiSettings::poolApiKeyKey(a), context,
+                    [st, i, finishOne, name = a.displayName()](bool ok, const QString &v,
+                                                               const QString &err) {
+                        if (ok)
+                            st->settings.accounts[i].apiKey = v;
+                        else
+                            st->errors
+                                << QCoreApplication::translate(
+                                       "rw::SecretStore", "The API key of %1 could not be read: %2")
+                                       .arg(name, err);
                         finishOne();
                     });
     }

@@ -10,6 +10,9 @@
 #include "util/units.h"
 
 #include <QEvent>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 
@@ -111,6 +114,30 @@ SettingsDialog::SettingsDialog(EngineHost *host, SecretStore *secrets, QWidget *
         if (m_current >= 0)
             m_ui->accountList->setItemText(m_current, m_ui->user->text());
     });
+    // The API key of Binance and AntPool, beside the secret (masked, kept in the keychain).
+    m_apiKey = new QLineEdit(this);
+    m_apiKey->setObjectName(QStringLiteral("apiKey"));
+    m_apiKey->setEchoMode(QLineEdit::Password);
+    {
+        int row = 0;
+        QFormLayout::ItemRole role;
+        m_ui->poolForm->getWidgetPosition(m_ui->secret, &row, &role);
+        m_apiKeyLabel = new QLabel(tr("API &key:"), this);
+        m_apiKeyLabel->setBuddy(m_apiKey);
+        m_ui->poolForm->insertRow(row, m_apiKeyLabel, m_apiKey);
+    }
+    connect(m_apiKey, &QLineEdit::textChanged, this, [this] { showProblem(); });
+    connect(m_ui->provider, &QComboBox::currentIndexChanged, this, [this] {
+        const auto p = PoolProvider(m_ui->provider->currentData().toInt());
+        // A URL left at another pool's default follows the provider.
+        const QUrl url(m_ui->poolUrl->text().trimmed());
+        bool wasDefault = m_ui->poolUrl->text().trimmed().isEmpty();
+        for (PoolProvider other : allProviders())
+            wasDefault = wasDefault || url == defaultProviderUrl(other);
+        if (wasDefault)
+            m_ui->poolUrl->setText(defaultProviderUrl(p).toString());
+        showProviderFields();
+    });
     connect(m_ui->testConnection, &QPushButton::clicked, this, &SettingsDialog::testConnection);
     connect(m_ui->sendTest, &QPushButton::clicked, this, &SettingsDialog::sendTestMessage);
     connect(m_host, &EngineHost::connectionTested, this, [this](bool ok, const QString &msg) {
@@ -146,6 +173,11 @@ void SettingsDialog::fillCombos()
     m_ui->provider->clear();
     m_ui->provider->addItem(tr("f2pool (API v2)"), int(PoolProvider::F2poolV2));
     m_ui->provider->addItem(tr("f2pool legacy (API v1)"), int(PoolProvider::F2poolV1));
+    m_ui->provider->addItem(tr("Braiins Pool"), int(PoolProvider::Braiins));
+    m_ui->provider->addItem(tr("Binance Pool"), int(PoolProvider::Binance));
+    m_ui->provider->addItem(tr("Luxor"), int(PoolProvider::Luxor));
+    m_ui->provider->addItem(tr("ViaBTC"), int(PoolProvider::ViaBtc));
+    m_ui->provider->addItem(tr("AntPool"), int(PoolProvider::AntPool));
     const QString currency = m_ui->currency->currentText();
     m_ui->currency->clear();
     m_ui->currency->addItems(currencySuggestions());
@@ -200,7 +232,8 @@ void SettingsDialog::refreshAccountList()
     for (QWidget *w :
          {static_cast<QWidget *>(m_ui->provider), static_cast<QWidget *>(m_ui->poolUrl),
           static_cast<QWidget *>(m_ui->currency), static_cast<QWidget *>(m_ui->user),
-          static_cast<QWidget *>(m_ui->secret), static_cast<QWidget *>(m_ui->testConnection)})
+          static_cast<QWidget *>(m_ui->secret), static_cast<QWidget *>(m_apiKey),
+          static_cast<QWidget *>(m_ui->testConnection)})
         w->setEnabled(any);
 }
 
@@ -215,6 +248,8 @@ void SettingsDialog::loadAccount(int index)
     m_ui->currency->setCurrentText(a.currency);
     m_ui->user->setText(a.user);
     m_ui->secret->setText(a.secret);
+    m_apiKey->setText(a.apiKey);
+    showProviderFields();
     m_ui->connectionResult->setStyleSheet(QString());
     m_ui->connectionResult->setText(
         m_accounts.isEmpty() ? tr("No account yet: press Add to watch your f2pool account. Until "
@@ -232,6 +267,42 @@ void SettingsDialog::storeCurrentAccount()
     a.currency = m_ui->currency->currentText().trimmed();
     a.user = m_ui->user->text().trimmed();
     a.secret = m_ui->secret->text().trimmed();
+    a.apiKey = m_apiKey->text().trimmed();
+}
+
+// Exactly the fields the chosen pool needs, named as that pool names them.
+void SettingsDialog::showProviderFields()
+{
+    const auto p = PoolProvider(m_ui->provider->currentData().toInt());
+    m_ui->poolForm->setRowVisible(m_apiKey, providerNeedsKey(p));
+    m_apiKeyLabel->setText(tr("API &key:"));
+    switch (p) {
+    case PoolProvider::F2poolV2:
+    case PoolProvider::F2poolV1:
+        m_ui->userLabel->setText(tr("&Account name:"));
+        m_ui->secretLabel->setText(tr("API &token:"));
+        break;
+    case PoolProvider::Braiins:
+        m_ui->userLabel->setText(tr("&Label (optional):"));
+        m_ui->secretLabel->setText(tr("Access &token:"));
+        break;
+    case PoolProvider::ViaBtc:
+        m_ui->userLabel->setText(tr("&Label (optional):"));
+        m_ui->secretLabel->setText(tr("API &key:"));
+        break;
+    case PoolProvider::Luxor:
+        m_ui->userLabel->setText(tr("&Subaccount:"));
+        m_ui->secretLabel->setText(tr("API &key:"));
+        break;
+    case PoolProvider::Binance:
+        m_ui->userLabel->setText(tr("&Account name:"));
+        m_ui->secretLabel->setText(tr("API &secret:"));
+        break;
+    case PoolProvider::AntPool:
+        m_ui->userLabel->setText(tr("&User ID:"));
+        m_ui->secretLabel->setText(tr("API &secret:"));
+        break;
+    }
 }
 
 GuiSettings SettingsDialog::settings() const
@@ -320,15 +391,21 @@ void SettingsDialog::writeSecrets(const GuiSettings &s)
     };
     auto st = std::make_shared<Pending>();
     QVector<QPair<QString, QString>> writes;
-    for (const AccountConfig &a : s.accounts)
+    for (const AccountConfig &a : s.accounts) {
         writes.push_back({GuiSettings::poolSecretKey(a), a.secret});
+        if (providerNeedsKey(a.provider))
+            writes.push_back({GuiSettings::poolApiKeyKey(a), a.apiKey});
+    }
     // Accounts removed in this dialog: their tokens leave the keychain too.
     for (const AccountConfig &old : std::as_const(m_base.accounts)) {
         bool kept = false;
         for (const AccountConfig &a : s.accounts)
             kept = kept || a.key() == old.key();
-        if (!kept)
+        if (!kept) {
             writes.push_back({GuiSettings::poolSecretKey(old), QString()});
+            if (providerNeedsKey(old.provider))
+                writes.push_back({GuiSettings::poolApiKeyKey(old), QString()});
+        }
     }
     writes.push_back({GuiSettings::telegramSecretKey(), s.telegram.token});
     st->left = int(writes.size());

@@ -10,6 +10,9 @@ namespace Ui {
 class SettingsDialog;
 }
 
+class QLabel;
+class QLineEdit;
+
 namespace rw {
 
 class EngineHost;
@@ -53,6 +56,7 @@ private:
     void sendTestMessage();
     void showProblem();
     void writeSecrets(const GuiSettings &s);
+    void showProviderFields();
 
     std::unique_ptr<Ui::SettingsDialog> m_ui;
     EngineHost *m_host;
@@ -61,6 +65,8 @@ private:
     QVector<AccountConfig> m_accounts;
     int m_current = -1;
     bool m_saving = false;
+    QLineEdit *m_apiKey = nullptr; // Binance and AntPool only (showProviderFields)
+    QLabel *m_apiKeyLabel = nullptr;
 };
 
 } // namespace rw

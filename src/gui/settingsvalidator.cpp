@@ -1,5 +1,7 @@
 #include "settingsvalidator.h"
 
+#include "pool/poolprovider.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QSet>
@@ -21,28 +23,40 @@ QString validateSettings(const GuiSettings &s)
 {
     QSet<QString> seen;
     for (const AccountConfig &a : s.accounts) {
-        if (a.user.isEmpty())
+        const bool f2pool =
+            a.provider == PoolProvider::F2poolV2 || a.provider == PoolProvider::F2poolV1;
+        const QString pool = providerTitle(a.provider);
+        if (a.user.isEmpty() && f2pool)
             return tr(
                 "An account has no name: enter the f2pool account name or remove the account.");
-        if (!matches(QStringLiteral("[a-z][a-z0-9]{1,14}"), a.user))
+        if (a.user.isEmpty() && providerNeedsUser(a.provider))
+            return tr("An account on %1 has no name: enter its account, subaccount or user id, "
+                      "or remove the account.")
+                .arg(pool);
+        if (f2pool && !matches(QStringLiteral("[a-z][a-z0-9]{1,14}"), a.user))
             return tr("Account name \"%1\": use 2–15 lowercase letters or digits, starting with a "
                       "letter.")
                 .arg(a.user);
+        const QString name = a.displayName();
         if (!matches(QStringLiteral("[a-z0-9][a-z0-9-]*"), a.currency))
             return tr("Currency of %1: use the pool's slug, such as bitcoin or litecoin.")
-                .arg(a.user);
+                .arg(name);
         if (!a.url.isValid() ||
             (a.url.scheme() != QLatin1String("https") && a.url.scheme() != QLatin1String("http")) ||
             a.url.host().isEmpty())
-            return tr("Pool URL of %1: enter an http or https address, such as "
-                      "https://api.f2pool.com.")
-                .arg(a.user);
+            return tr("Pool URL of %1: enter an http or https address, such as %2.")
+                .arg(name, defaultProviderUrl(a.provider).toString());
         if (a.provider == PoolProvider::F2poolV2 && a.secret.isEmpty())
             return tr("API token of %1: the f2pool API v2 needs one (create it in the f2pool "
                       "account settings).")
-                .arg(a.user);
+                .arg(name);
+        if (providerNeedsKey(a.provider) && a.apiKey.isEmpty())
+            return tr("API key of %1: %2 needs the API key and its secret.").arg(name, pool);
+        if (!f2pool && a.secret.isEmpty())
+            return tr("%1 of %2: %3 needs it to read the workers.")
+                .arg(providerNeedsKey(a.provider) ? tr("API secret") : tr("API token"), name, pool);
         if (seen.contains(a.key()))
-            return tr("The account %1 (%2) is listed twice.").arg(a.user, a.currency);
+            return tr("The account %1 (%2) is listed twice.").arg(a.displayName(), a.currency);
         seen.insert(a.key());
     }
     if (s.intervalSecs < 30)

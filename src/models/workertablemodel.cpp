@@ -200,6 +200,7 @@ std::pair<int, int> WorkerTableModel::shownChange(const WorkerState &was, const 
     mark(a.lastShareAt != b.lastShareAt, ColLastShare);
     mark(a.lastShareAt != b.lastShareAt || was.statusSince != is.statusSince, ColOfflineFor);
     mark(a.host != b.host, ColHost);
+    mark(a.poolState != b.poolState, ColState);
     return {first, last};
 }
 

@@ -165,7 +165,10 @@ QVariant WorkerTableModel::displayData(const Row &r, int column) const
     case ColWorker:
         return r.name;
     case ColState:
-        return statusText(r.state.status);
+        // The pool's own word beside RigWatch's state (which the last share decides).
+        return s.poolState.isEmpty()
+                   ? statusText(r.state.status)
+                   : tr("%1 (pool: %2)").arg(statusText(r.state.status), s.poolState);
     case ColHashRate:
         return formatHashRate(s.hashRate);
     case ColHashRate1h:

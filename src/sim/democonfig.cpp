@@ -21,6 +21,16 @@ DaemonConfig demoConfig(const SimFarm &farm, const QString &dataDir)
     a.thresholds.retiredAfterSecs = 28'800;
     a.thresholds.minHashRate = 0;
     c.accounts << a;
+    if (FakePools *annex = farm.annexPool()) {
+        // The same farm's second hall on another pool: one window, one tray, one channel.
+        AccountConfig b = a;
+        b.id = QStringLiteral("hall2");
+        b.provider = annex->provider();
+        b.url = annex->baseUrl();
+        b.name = QStringLiteral("Hall 2");
+        b.apiKey = farm.key();
+        c.accounts << b;
+    }
     c.telegram.url = farm.telegramUrl();
     c.telegram.token = farm.token();
     c.telegram.chat = farm.chat();

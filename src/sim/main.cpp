@@ -58,8 +58,9 @@ int main(int argc, char **argv)
     rw::sim::SimFarm::Options options;
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Simulated mining farm on 127.0.0.1: a fake f2pool (API v2 and legacy v1) and a fake "
-        "Telegram Bot API. Prints \"pool URL\" and \"telegram URL\" and runs until "
+        "Simulated mining farm on 127.0.0.1: a fake pool (f2pool API v2 and legacy v1, or with "
+        "--provider Braiins, Binance Pool, Luxor, ViaBTC or AntPool) and a fake Telegram Bot API. "
+        "Prints \"pool URL\" and \"telegram URL\" and runs until "
         "SIGTERM/SIGINT."));
     const QCommandLineOption help = parser.addHelpOption();
     parser.addVersionOption();
@@ -96,10 +97,28 @@ int main(int argc, char **argv)
                                   QStringLiteral("Skew the pool's Date header by SECS seconds "
                                                  "(negative = behind)."),
                                   QStringLiteral("SECS"), QStringLiteral("0"));
+    const QCommandLineOption provider(
+        QStringLiteral("provider"),
+        QStringLiteral("Which pool API the farm serves: f2pool (v2 and v1), braiins, binance, "
+                       "luxor, viabtc or antpool."),
+        QStringLiteral("NAME"), options.provider);
+    const QCommandLineOption key(QStringLiteral("key"),
+                                 QStringLiteral("API key the pool accepts (binance, antpool)."),
+                                 QStringLiteral("KEY"), options.key);
+    const QCommandLineOption poolFault(
+        QStringLiteral("pool-fault"),
+        QStringLiteral("Start a --provider pool other than f2pool with a fault: %1.")
+            .arg(rw::sim::FakePools::faultNames().join(QStringLiteral(", "))),
+        QStringLiteral("MODE"), QStringLiteral("none"));
+    const QCommandLineOption annex(
+        QStringLiteral("annex"),
+        QStringLiteral("Also serve a second hall of 12 rigs (hall2-01...) on another pool's API, "
+                       "e.g. braiins, as the demo does; its URL is printed as \"annex URL\"."),
+        QStringLiteral("PROVIDER"));
     const QCommandLineOption noOutages(QStringLiteral("no-outages"),
                                        QStringLiteral("Every rig runs; no demo schedule."));
     parser.addOptions({poolPort, telegramPort, rigs, user, secret, token, chat, fault,
-                       telegramFault, skew, noOutages});
+                       telegramFault, skew, noOutages, provider, key, poolFault, annex});
     if (parser.parse(QCoreApplication::arguments()) && parser.isSet(help)) {
         std::fputs(qPrintable(parser.helpText() + controlHelp()), stdout);
         return 0;
@@ -119,6 +138,24 @@ int main(int argc, char **argv)
                         .arg(parser.value(rigs)));
     options.user = parser.value(user);
     options.secret = parser.value(secret);
+    options.key = parser.value(key);
+    options.provider = parser.value(provider);
+    options.annexProvider = parser.value(annex); // none unless asked: the printed lines stay two
+    if (!options.annexProvider.isEmpty() &&
+        !rw::sim::FakePools::providerFromString(options.annexProvider))
+        return fail(QStringLiteral("--annex: unknown pool \"%1\"; expected braiins, binance, "
+                                   "luxor, viabtc or antpool")
+                        .arg(options.annexProvider));
+    if (options.provider != QLatin1String("f2pool") &&
+        !rw::sim::FakePools::providerFromString(options.provider))
+        return fail(QStringLiteral("--provider: unknown pool \"%1\"; expected f2pool, braiins, "
+                                   "binance, luxor, viabtc or antpool")
+                        .arg(options.provider));
+    const auto otherFault = rw::sim::FakePools::faultFromString(parser.value(poolFault));
+    if (!otherFault)
+        return fail(QStringLiteral("--pool-fault: unknown mode \"%1\"; expected one of: %2")
+                        .arg(parser.value(poolFault),
+                             rw::sim::FakePools::faultNames().join(QStringLiteral(", "))));
     options.token = parser.value(token);
     options.chat = parser.value(chat);
     options.demoSchedule = !parser.isSet(noOutages);
@@ -144,11 +181,17 @@ int main(int argc, char **argv)
         return fail(farm.errorString());
     farm.pool()->setFault(*faultMode);
     farm.pool()->setDateSkewSecs(skewSecs);
+    if (rw::sim::FakePools *other = farm.otherPool()) {
+        other->setFault(*otherFault);
+        other->setDateSkewSecs(skewSecs);
+    }
     if (*telegramFaultMode != rw::sim::TelegramSink::Fault::None)
         farm.telegram()->injectFault(*telegramFaultMode);
 
     std::printf("pool %s\ntelegram %s\n", qPrintable(farm.poolUrl().toString()),
                 qPrintable(farm.telegramUrl().toString()));
+    if (farm.annexPool())
+        std::printf("annex %s\n", qPrintable(farm.annexPool()->baseUrl().toString()));
     std::fflush(stdout);
 
 #ifdef Q_OS_UNIX

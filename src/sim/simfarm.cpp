@@ -22,11 +22,45 @@ bool SimFarm::start(const Options &options)
     if (options.demoSchedule)
         applyDemoSchedule(m_clock->nowSecs());
 
-    if (!m_pool->listen(options.poolPort)) {
+    if (options.provider != QLatin1String("f2pool")) {
+        const std::optional<PoolProvider> p = FakePools::providerFromString(options.provider);
+        if (!p) {
+            m_error = tr("Unknown provider \"%1\"").arg(options.provider);
+            return false;
+        }
+        m_other = new FakePools(*p, m_pool, m_clock, this);
+        m_other->setUser(options.user);
+        m_other->setKey(options.key);
+        m_other->setSecret(options.secret);
+        if (!m_other->listen(options.poolPort)) {
+            m_error = tr("The simulated pool cannot listen on port %1: %2")
+                          .arg(options.poolPort)
+                          .arg(m_other->server()->errorString());
+            return false;
+        }
+    } else if (!m_pool->listen(options.poolPort)) {
         m_error = tr("The simulated pool cannot listen on port %1: %2")
                       .arg(options.poolPort)
                       .arg(m_pool->server()->errorString());
         return false;
+    }
+    if (!options.annexProvider.isEmpty() && options.annexRigs > 0) {
+        const std::optional<PoolProvider> p = FakePools::providerFromString(options.annexProvider);
+        if (!p) {
+            m_error = tr("Unknown provider \"%1\"").arg(options.annexProvider);
+            return false;
+        }
+        m_annexRigs = new FakeF2pool(m_clock, this);
+        m_annexRigs->addRigs(options.annexRigs, QStringLiteral("hall2-"));
+        m_annex = new FakePools(*p, m_annexRigs, m_clock, this);
+        m_annex->setUser(options.user);
+        m_annex->setKey(options.key);
+        m_annex->setSecret(options.secret);
+        if (!m_annex->listen(0)) {
+            m_error = tr("The simulated second pool cannot listen: %1")
+                          .arg(m_annex->server()->errorString());
+            return false;
+        }
     }
     if (!m_telegram->listen(options.telegramPort)) {
         m_error = tr("The simulated Telegram API cannot listen on port %1: %2")

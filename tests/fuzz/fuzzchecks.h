@@ -142,6 +142,54 @@ public:
         return configWith(text, env);
     }
 
+    // The paged pools' parsers (src/core/pool/providers/): the first byte picks the provider
+    // (Braiins, Binance, Luxor, ViaBTC, AntPool), the rest is one page's reply, read as page 1
+    // and as page 7. A page is workers or an error, never both; names are never empty, rates
+    // finite and never negative; the next page, when there is one, is after this one.
+    static QString pagedPools(const QByteArray &input)
+    {
+        if (input.isEmpty())
+            return {};
+        static const PoolProvider kProviders[] = {PoolProvider::Braiins, PoolProvider::Binance,
+                                                  PoolProvider::Luxor, PoolProvider::ViaBtc,
+                                                  PoolProvider::AntPool};
+        const PoolProvider provider = kProviders[quint8(input.at(0)) % 5];
+        const PoolFormat::Paging *paging = poolFormat(provider).paging;
+        const QByteArray body = input.mid(1);
+        for (int page : {1, 7}) {
+            WorkerCollector c(0);
+            qsizetype entries = 0;
+            const PageReply r = paging->read(body, page, c, &entries);
+            const bool failed = !r.error.isEmpty() || !r.poolError.isEmpty();
+            if (failed && (c.size() > 0 || r.nextPage != 0))
+                return QStringLiteral("an error page also gave workers or a next page");
+            if (r.clockRejected && r.poolError.isEmpty())
+                return QStringLiteral("a refused timestamp without the pool's error");
+            if (r.nextPage != 0 && r.nextPage <= page)
+                return QStringLiteral("next page %1 after page %2").arg(r.nextPage).arg(page);
+            if (failed)
+                continue;
+            const ParseResult parsed = c.finish(entries, paging->label, std::nullopt);
+            if (!parsed.ok())
+                continue;
+            for (const WorkerSample &w : parsed.snapshot->workers) {
+                if (w.name.isEmpty())
+                    return QStringLiteral("a worker without a name");
+                for (double v : {w.hashRate, w.hashRate1h, w.hashRate24h})
+                    if (!std::isfinite(v) || v < 0)
+                        return QStringLiteral("worker %1: rate %2").arg(w.name).arg(v);
+                if (w.lastShareAt < 0)
+                    return QStringLiteral("worker %1: last share %2")
+                        .arg(w.name)
+                        .arg(w.lastShareAt);
+            }
+        }
+        const ParseResult whole = parseWorkerList(provider, body);
+        if (whole.ok() == !whole.error.isEmpty())
+            return QStringLiteral("parseWorkerList: ok and error disagree");
+        return {};
+    }
+
     // The hand-written timestamp parsers: the reply's Date header and ISO-8601 last shares.
     static QString timestamps(const QByteArray &text)
     {

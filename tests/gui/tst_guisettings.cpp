@@ -272,8 +272,8 @@ private slots:
         row("negative floor", "thresholds/minHashRate", "-1", "floor", "0", "is not a hash rate");
         row("infinite floor", "thresholds/minHashRate", "1e400", "floor", "0", "too large");
         row("floor with a suffix", "thresholds/minHashRate", "350T", "floor", "3.5e+14", "");
-        row("unknown provider", "accounts/1/provider", "antpool", "provider", "f2pool",
-            "accounts/1/provider = \"antpool\"");
+        row("unknown provider", "accounts/1/provider", "slushpool", "provider", "f2pool",
+            "accounts/1/provider = \"slushpool\"");
         row("ftp pool url", "accounts/1/url", "ftp://api.f2pool.com", "url",
             "https://api.f2pool.com", "not an http:// or https://");
         row("empty currency", "accounts/1/currency", "", "currency", "bitcoin",

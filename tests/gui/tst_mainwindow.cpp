@@ -330,6 +330,44 @@ private slots:
         QVERIFY(next.workers.isDetached());
     }
 
+    // One farm on two pools: the selector names the pool of each account beside the f2pool one,
+    // and a worker of the same name on both stays two workers, one per account.
+    void accountsOnTwoPoolsStayApart()
+    {
+        ManualClock clock;
+        EngineHost host(&clock);
+        MainWindow w(&host, &clock);
+        AccountConfig f2, lux;
+        f2.user = lux.user = QStringLiteral("farm1");
+        lux.provider = PoolProvider::Luxor;
+        w.setAccounts({f2, lux});
+        QVERIFY(f2.key() != lux.key());
+        auto *selector = w.findChild<QComboBox *>(QStringLiteral("accountSelector"));
+        QVERIFY(selector);
+        QCOMPARE(selector->itemText(0), QStringLiteral("farm1 (bitcoin)"));
+        QCOMPARE(selector->itemText(1), QStringLiteral("farm1 (bitcoin, Luxor)"));
+        auto viewOf = [](const AccountConfig &c, WorkerStatus status) {
+            AccountView v;
+            v.key = c.key();
+            v.displayName = c.user;
+            WorkerState st;
+            st.sample.name = QStringLiteral("rig-01");
+            st.sample.lastShareAt = 1'800'000'000;
+            st.status = status;
+            v.workers.insert(st.sample.name, st);
+            v.added << st.sample.name;
+            return v;
+        };
+        w.applyView(viewOf(f2, WorkerStatus::Online));
+        w.applyView(viewOf(lux, WorkerStatus::Offline));
+        WorkerTableModel *model = w.workersPanel()->model();
+        QCOMPARE(model->rowCount(), 1);
+        QCOMPARE(model->stateAt(0).status, WorkerStatus::Online);
+        selector->setCurrentIndex(1);
+        QCOMPARE(model->rowCount(), 1);
+        QCOMPARE(model->stateAt(0).status, WorkerStatus::Offline);
+    }
+
     // Hidden to the tray, the window asks the store for no chart after a poll (CPU for nobody);
     // shown again, the chart catches up at once.
     void chartWaitsWhileHidden()

@@ -211,6 +211,30 @@ private slots:
                  QStringLiteral("1.00 TH/s"));
     }
 
+    // Another pool's own word for a worker (Braiins "off", Luxor "INACTIVE") shows beside
+    // RigWatch's state, which the last share alone decides; f2pool's rows are as they were.
+    void poolStateShowsBesideOurs()
+    {
+        ManualClock clock(kNow * 1000);
+        WorkerTableModel model(&clock);
+        AccountView v = farm(3);
+        model.applyView(v);
+        const int r1 = model.rowOf(rigName(1));
+        const QString plain = model.index(r1, WorkerTableModel::ColState).data().toString();
+        QVERIFY(!plain.contains(QStringLiteral("pool")));
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        v.added.clear();
+        v.changed = {rigName(1)};
+        WorkerState s = v.workers.value(rigName(1));
+        s.sample.poolState = QStringLiteral("INACTIVE"); // the pool's view, not ours
+        v.workers.insert(rigName(1), s);
+        model.applyView(v);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(model.index(r1, WorkerTableModel::ColState).data().toString(),
+                 plain + QStringLiteral(" (pool: INACTIVE)"));
+        QCOMPARE(model.stateAt(r1).status, WorkerStatus::Online);
+    }
+
     void addedAndRemovedWorkersInsertAndRemoveRows()
     {
         ManualClock clock(kNow * 1000);

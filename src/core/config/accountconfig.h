@@ -6,10 +6,16 @@
 
 namespace rw {
 
+// The pool APIs RigWatch speaks (pool/poolprovider.cpp); the configuration's provider values.
 enum class PoolProvider
 {
-    F2poolV2,
-    F2poolV1
+    F2poolV2, // f2pool
+    F2poolV1, // f2pool-v1
+    Braiins,  // braiins
+    Binance,  // binance
+    Luxor,    // luxor
+    ViaBtc,   // viabtc
+    AntPool   // antpool
 };
 
 // Alert thresholds, shared by every account unless a pool section overrides them.
@@ -27,17 +33,51 @@ struct AccountConfig
     PoolProvider provider = PoolProvider::F2poolV2;
     QUrl url = QUrl(QStringLiteral("https://api.f2pool.com"));
     QString currency = QStringLiteral("bitcoin");
+    // The account: f2pool/Binance user name, Luxor subaccount, AntPool user id; optional for
+    // Braiins and ViaBTC, whose tokens name the account (there it only labels it).
     QString user;
     QString name;   // label in alerts, reports and metrics; empty = user
-    QString secret; // F2P-API-SECRET; never logged
+    QString apiKey; // Binance and AntPool: the API key (the INI's `key`); never logged
+    // f2pool: F2P-API-SECRET; Binance and AntPool: the HMAC secret; Braiins, Luxor, ViaBTC:
+    // the token / API key. Never logged.
+    QString secret;
     int intervalSecs = 300;
     int timeoutSecs = 30;
     qint64 maxBodyBytes = 64LL * 1024 * 1024;
     Thresholds thresholds;
 
-    // Stable key in the store and the notifier: survives renaming the config section.
-    QString key() const { return user + QLatin1Char('/') + currency; }
-    QString displayName() const { return name.isEmpty() ? user : name; }
+    // Stable key in the store and the notifier: survives renaming the config section. f2pool's
+    // as it always was; another pool's carries the provider, so that the same user and currency
+    // on two pools are two accounts (and an account without a user is its section's).
+    QString key() const
+    {
+        if (provider == PoolProvider::F2poolV2 || provider == PoolProvider::F2poolV1)
+            return user + QLatin1Char('/') + currency;
+        return providerKey() + QLatin1Char(':') + (user.isEmpty() ? QLatin1Char('@') + id : user) +
+               QLatin1Char('/') + currency;
+    }
+    QString displayName() const { return !name.isEmpty() ? name : !user.isEmpty() ? user : id; }
+    // The configuration's provider value ("braiins"), as pool/poolprovider.cpp names it too.
+    QString providerKey() const
+    {
+        switch (provider) {
+        case PoolProvider::F2poolV2:
+            return QStringLiteral("f2pool");
+        case PoolProvider::F2poolV1:
+            return QStringLiteral("f2pool-v1");
+        case PoolProvider::Braiins:
+            return QStringLiteral("braiins");
+        case PoolProvider::Binance:
+            return QStringLiteral("binance");
+        case PoolProvider::Luxor:
+            return QStringLiteral("luxor");
+        case PoolProvider::ViaBtc:
+            return QStringLiteral("viabtc");
+        case PoolProvider::AntPool:
+            return QStringLiteral("antpool");
+        }
+        return QStringLiteral("f2pool");
+    }
 };
 
 enum class RetractMode

@@ -1,6 +1,7 @@
 #include "config/configfile.h"
 
 #include "config/valuecheck.h"
+#include "pool/poolprovider.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -38,12 +39,19 @@ struct Reader
     }
 };
 
-const QStringList kPoolKeys = {QStringLiteral("provider"),      QStringLiteral("url"),
-                               QStringLiteral("currency"),      QStringLiteral("user"),
-                               QStringLiteral("secret"),        QStringLiteral("interval"),
-                               QStringLiteral("timeout"),       QStringLiteral("max_body"),
-                               QStringLiteral("offline_after"), QStringLiteral("retired_after"),
-                               QStringLiteral("min_hashrate"),  QStringLiteral("name")};
+const QStringList kPoolKeys = {QStringLiteral("provider"),
+                               QStringLiteral("url"),
+                               QStringLiteral("currency"),
+                               QStringLiteral("user"),
+                               QStringLiteral("secret"),
+                               QStringLiteral("interval"),
+                               QStringLiteral("timeout"),
+                               QStringLiteral("max_body"),
+                               QStringLiteral("offline_after"),
+                               QStringLiteral("retired_after"),
+                               QStringLiteral("min_hashrate"),
+                               QStringLiteral("name"),
+                               QStringLiteral("key")};
 const QStringList kAlertKeys = {QStringLiteral("offline_after"), QStringLiteral("retired_after"),
                                 QStringLiteral("min_hashrate")};
 const QStringList kTelegramKeys = {QStringLiteral("url"),      QStringLiteral("token"),
@@ -103,6 +111,7 @@ bool readPool(Reader &r, const Section &s, const QString &id, AccountConfig *a)
         !use(r, checkProvider(where(s.name, QStringLiteral("provider")),
                               s.values.value(QStringLiteral("provider")), &a->provider)))
         return false;
+    a->url = defaultProviderUrl(a->provider);
     if (!readUrl(r, s, QStringLiteral("url"), &a->url))
         return false;
     if (s.values.contains(QStringLiteral("currency")))
@@ -113,6 +122,8 @@ bool readPool(Reader &r, const Section &s, const QString &id, AccountConfig *a)
         a->user = s.values.value(QStringLiteral("user"));
     if (s.values.contains(QStringLiteral("secret")))
         a->secret = s.values.value(QStringLiteral("secret"));
+    if (s.values.contains(QStringLiteral("key")))
+        a->apiKey = s.values.value(QStringLiteral("key"));
     if (s.values.contains(QStringLiteral("name")))
         a->name = s.values.value(QStringLiteral("name"));
     qint64 interval = a->intervalSecs, timeout = a->timeoutSecs, maxBody = a->maxBodyBytes;
@@ -124,9 +135,13 @@ bool readPool(Reader &r, const Section &s, const QString &id, AccountConfig *a)
     a->intervalSecs = int(interval);
     a->timeoutSecs = int(timeout);
     a->maxBodyBytes = maxBody;
-    if (a->user.isEmpty())
+    if (a->user.isEmpty() && providerNeedsUser(a->provider))
         return r.fail(where(s.name, QStringLiteral("user")) +
-                      QStringLiteral(" is required (the pool account name)"));
+                      (a->provider == PoolProvider::Luxor
+                           ? QStringLiteral(" is required (the Luxor subaccount)")
+                       : a->provider == PoolProvider::AntPool
+                           ? QStringLiteral(" is required (the AntPool user id)")
+                           : QStringLiteral(" is required (the pool account name)")));
     return use(r, checkThresholdOrder(where(s.name, QStringLiteral("retired_after")),
                                       QStringLiteral("offline_after"), a->thresholds));
 }
@@ -334,6 +349,7 @@ ConfigResult parseConfig(const QByteArray &text, const QString &fileName,
                                   ? &sections.at(index.value(QStringLiteral("pool")))
                                   : nullptr;
     const QString envSecret = env.value(QStringLiteral("RIGWATCH_POOL_SECRET"));
+    const QString envKey = env.value(QStringLiteral("RIGWATCH_POOL_KEY"));
     for (const Section &s : std::as_const(sections)) {
         const bool isBase = s.name == QLatin1String("pool");
         const bool isNamed =
@@ -380,6 +396,34 @@ ConfigResult parseConfig(const QByteArray &text, const QString &fileName,
             a.secret = perAccountEnv;
         else if (!envSecret.isEmpty() && (isBase || !s.values.contains(QStringLiteral("secret"))))
             a.secret = envSecret;
+        const QString perAccountKey =
+            env.value(QStringLiteral("RIGWATCH_POOL_KEY_") +
+                      id.toUpper().replace(QLatin1Char('-'), QLatin1Char('_')));
+        if (!perAccountKey.isEmpty())
+            a.apiKey = perAccountKey;
+        else if (!envKey.isEmpty() && (isBase || !s.values.contains(QStringLiteral("key"))))
+            a.apiKey = envKey;
+        // The credentials each pool signs or authenticates with (docs/configuration.md).
+        const QString envName = id.toUpper().replace(QLatin1Char('-'), QLatin1Char('_'));
+        if (providerNeedsKey(a.provider) && a.apiKey.isEmpty()) {
+            result.error = fileName + QStringLiteral(": ") + where(s.name, QStringLiteral("key")) +
+                           QStringLiteral(" is required for %1 (the API key; or set "
+                                          "RIGWATCH_POOL_KEY_%2)")
+                               .arg(a.providerKey(), envName);
+            return result;
+        }
+        if (a.provider != PoolProvider::F2poolV2 && providerNeedsSecret(a.provider) &&
+            a.secret.isEmpty()) {
+            result.error = fileName + QStringLiteral(": ") +
+                           where(s.name, QStringLiteral("secret")) +
+                           QStringLiteral(" is required for %1 (%2; or set "
+                                          "RIGWATCH_POOL_SECRET_%3)")
+                               .arg(a.providerKey(),
+                                    providerNeedsKey(a.provider) ? QStringLiteral("the API secret")
+                                                                 : QStringLiteral("the API token"),
+                                    envName);
+            return result;
+        }
         // One history, one incident and one Telegram message per pool account (user and
         // currency): a second section for it, even through another URL or provider, would
         // mix two polls of one farm into one state.
@@ -483,6 +527,7 @@ ConfigResult loadConfigFile(const QString &path, const QProcessEnvironment &env)
         const bool fileHoldsSecret =
             std::any_of(sections.cbegin(), sections.cend(), [](const Section &s) {
                 return !s.values.value(QStringLiteral("secret")).isEmpty() ||
+                       !s.values.value(QStringLiteral("key")).isEmpty() ||
                        !s.values.value(QStringLiteral("token")).isEmpty();
             });
         if (fileHoldsSecret && (f.permissions() & QFileDevice::ReadOther))
@@ -505,13 +550,14 @@ QString describeConfig(const DaemonConfig &c)
         out += a.id == QLatin1String("default")
                    ? QStringLiteral("[pool]\n")
                    : QStringLiteral("[pool.") + a.id + QStringLiteral("]\n");
-        line(QStringLiteral("provider"), a.provider == PoolProvider::F2poolV2
-                                             ? QStringLiteral("f2pool")
-                                             : QStringLiteral("f2pool-v1"));
+        line(QStringLiteral("provider"), a.providerKey());
         line(QStringLiteral("url"), a.url.toString());
         line(QStringLiteral("currency"), a.currency);
         line(QStringLiteral("user"), a.user);
         line(QStringLiteral("name"), a.displayName());
+        if (providerNeedsKey(a.provider) || !a.apiKey.isEmpty())
+            line(QStringLiteral("key"),
+                 a.apiKey.isEmpty() ? QStringLiteral("(none)") : maskSecret(a.apiKey));
         line(QStringLiteral("secret"),
              a.secret.isEmpty() ? QStringLiteral("(none)") : maskSecret(a.secret));
         line(QStringLiteral("interval"), QString::number(a.intervalSecs));

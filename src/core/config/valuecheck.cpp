@@ -80,15 +80,20 @@ ValueCheck checkHttpUrl(const QString &where, const QString &text, QUrl *out)
 
 ValueCheck checkProvider(const QString &where, const QString &text, PoolProvider *out)
 {
-    if (text == QLatin1String("f2pool"))
-        *out = PoolProvider::F2poolV2;
-    else if (text == QLatin1String("f2pool-v1"))
-        *out = PoolProvider::F2poolV1;
-    else
-        return refused(where,
-                       ConfigText::tr("%1 = \"%2\" is not a known provider (f2pool, f2pool-v1)")
-                           .arg(where, text));
-    return {};
+    QStringList names;
+    for (PoolProvider p : {PoolProvider::F2poolV2, PoolProvider::F2poolV1, PoolProvider::Braiins,
+                           PoolProvider::Binance, PoolProvider::Luxor, PoolProvider::ViaBtc,
+                           PoolProvider::AntPool}) {
+        AccountConfig a;
+        a.provider = p;
+        if (text == a.providerKey()) {
+            *out = p;
+            return {};
+        }
+        names << a.providerKey();
+    }
+    return refused(where, ConfigText::tr("%1 = \"%2\" is not a known provider (%3)")
+                              .arg(where, text, names.join(QStringLiteral(", "))));
 }
 
 ValueCheck checkCurrency(const QString &where, const QString &text)

@@ -35,7 +35,8 @@ bool updateSample(WorkerSample &known, const WorkerSample &fresh)
     // A share time never goes back to "never": keep the known one over a 0 glitch.
     if (fresh.lastShareAt > 0 || known.lastShareAt <= 0)
         assign(known.lastShareAt, fresh.lastShareAt, &changed);
-    assign(known.host, fresh.host, &changed); // shared strings compare without being read
+    assign(known.host, fresh.host, &changed);           // shared strings compare without being read
+    assign(known.poolState, fresh.poolState, &changed); // shown beside ours, never deciding it
     return changed;
 }
 

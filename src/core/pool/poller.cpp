@@ -8,6 +8,8 @@
 #include "pool/workerliststream.h"
 #include "util/redact.h"
 
+#include <QCoreApplication>
+
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRandomGenerator>
@@ -16,6 +18,17 @@ namespace rw {
 namespace {
 // What Qt's network thread may read ahead of this one: a few slices.
 constexpr qint64 kReadBufferBytes = 4 * kStreamSliceBytes;
+// A paged list longer than this is taken for a pool that never says "last page".
+constexpr int kMaxPages = 5000;
+
+QList<QByteArray> dateHeaders(const QNetworkReply *reply)
+{
+    QList<QByteArray> dates;
+    for (const auto &[name, value] : reply->rawHeaderPairs())
+        if (name.compare("Date", Qt::CaseInsensitive) == 0)
+            dates << value;
+    return dates;
+}
 } // namespace
 
 QString PollFailure::reasonKey() const
@@ -41,8 +54,13 @@ QString PollFailure::reasonKey() const
 
 Poller::Poller(const AccountConfig &account, QNetworkAccessManager *nam, const Clock *clock,
                QObject *parent)
-    : QObject(parent), m_account(account), m_nam(nam), m_clock(clock)
+    : QObject(parent), m_account(account), m_nam(nam), m_clock(clock),
+      m_limiter(poolFormat(account.provider).paging ? poolFormat(account.provider).paging->limit
+                                                    : RateLimit{})
 {
+    m_monotonic.start();
+    m_pace.setSingleShot(true);
+    connect(&m_pace, &QTimer::timeout, this, &Poller::sendPage);
     qRegisterMetaType<rw::Snapshot>();
     qRegisterMetaType<rw::PollFailure>();
     m_deadline.setSingleShot(true);
@@ -60,7 +78,14 @@ Poller::Poller(const AccountConfig &account, QNetworkAccessManager *nam, const C
         const bool started =
             m_received > 0 ||
             (m_reply && m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid());
-        const QString pool = providerName(m_account.provider);
+        const QString pool = providerTitle(m_account.provider);
+        if (!m_reply && m_pagedPoll) // waiting for the pool's rate limit
+            return finishWithFailure(
+                PollFailure::Timeout,
+                tr("%1's rate limit (%2) leaves no room for page %3 within %4 s")
+                    .arg(pool, QString::fromLatin1(m_limiter.limit().text))
+                    .arg(m_page)
+                    .arg(m_account.timeoutSecs));
         abortWith(PollFailure::Timeout,
                   started
                       ? tr("%1 began to answer but did not finish within %2 s (%3 bytes "
@@ -92,6 +117,10 @@ void Poller::start()
 void Poller::stop()
 {
     m_running = false;
+    m_pagedPoll = false;
+    m_collector.reset();
+    m_pace.stop();
+    m_deadline.stop();
     m_body = QByteArray();
     m_stream.reset();
     m_next.stop();
@@ -108,10 +137,12 @@ void Poller::stop()
 
 void Poller::pollNow()
 {
-    if (m_reply)
+    if (m_reply || m_pagedPoll)
         return; // at most one request per account in flight
     m_next.stop();
     m_abortReason.reset();
+    if (poolFormat(m_account.provider).paging)
+        return startPagedPoll();
     PoolRequest pr = workerListRequest(m_account);
     pr.request.setTransferTimeout(m_account.timeoutSecs * 1000);
     qCDebug(lcPool) << "polling" << m_account.id << redactUrl(pr.request.url());
@@ -206,9 +237,11 @@ void Poller::onFinished()
     if (!reply)
         return;
     m_reply = nullptr;
-    m_deadline.stop();
+    if (!m_pagedPoll) // a paged poll's deadline covers all its pages
+        m_deadline.stop();
     reply->deleteLater();
-    const QString pool = providerName(m_account.provider);
+    const QString pool = providerTitle(m_account.provider);
+    const QStringList secrets{m_account.secret, m_account.apiKey};
 
     if (m_abortReason)
         return finishWithFailure(m_abortReason->first, m_abortReason->second);
@@ -239,7 +272,7 @@ void Poller::onFinished()
             break;
         default:
             why = tr("network error talking to %1: %2")
-                      .arg(pool, redactText(reply->errorString(), {m_account.secret}));
+                      .arg(pool, redactText(reply->errorString(), secrets));
         }
         return finishWithFailure(PollFailure::Network, why, status);
     }
@@ -247,12 +280,13 @@ void Poller::onFinished()
         return finishWithFailure(PollFailure::TooLarge,
                                  tr("the pool's reply is larger than the limit of %1 bytes")
                                      .arg(m_account.maxBodyBytes));
+    if (m_pagedPoll)
+        return onPageReply(reply, status, body);
     if (status < 200 || status > 299) {
         QString msg = tr("%1 answered HTTP %2").arg(pool).arg(status);
         const QString poolError = poolFormat(m_account.provider).errorMessage(body);
         if (!poolError.isEmpty())
-            msg +=
-                QStringLiteral(" (") + redactText(poolError, {m_account.secret}) + QLatin1Char(')');
+            msg += QStringLiteral(" (") + redactText(poolError, secrets) + QLatin1Char(')');
         else if (status == 401 || status == 403)
             msg += tr(" (is the API token right?)");
         return finishWithFailure(PollFailure::HttpStatus, msg, status);
@@ -268,34 +302,191 @@ void Poller::onFinished()
     }
     stream.reset(); // the reply is not needed past the parse: free it before the store runs
     if (!result.poolError.isEmpty())
-        return finishWithFailure(PollFailure::PoolError,
-                                 redactText(result.poolError, {m_account.secret}), status);
+        return finishWithFailure(PollFailure::PoolError, redactText(result.poolError, secrets),
+                                 status);
     ParseResult &parsed = result.parsed;
     if (!parsed.ok())
         return finishWithFailure(
             PollFailure::BadReply,
             tr("%1 sent a reply RigWatch cannot read: %2").arg(pool, parsed.error), status);
-    QList<QByteArray> dates;
-    for (const auto &[name, value] : reply->rawHeaderPairs())
-        if (name.compare("Date", Qt::CaseInsensitive) == 0)
-            dates << value;
-    parsed.snapshot->poolTimeSecs = parseHttpDateFields(dates);
+    parsed.snapshot->poolTimeSecs = parseHttpDateFields(dateHeaders(reply));
+    succeed(std::move(*parsed.snapshot));
+}
+
+void Poller::succeed(Snapshot &&snapshot)
+{
     // Shared, not copied; the array it replaces is filled by the next parse.
-    WorkerCollector::recycle(std::exchange(m_previous, parsed.snapshot->workers));
+    WorkerCollector::recycle(std::exchange(m_previous, snapshot.workers));
     const qint64 ms = m_elapsed.elapsed();
     m_failures = 0;
-    qCInfo(lcPool).noquote() << m_account.id << "polled:" << parsed.snapshot->workers.size()
-                             << "workers in" << ms << "ms";
+    m_pagedPoll = false;
+    m_deadline.stop();
+    qCInfo(lcPool).noquote() << m_account.id << "polled:" << snapshot.workers.size() << "workers in"
+                             << ms << "ms";
     scheduleNext();
-    emit polled(*parsed.snapshot, ms);
+    emit polled(snapshot, ms);
+}
+
+void Poller::startPagedPoll()
+{
+    const PoolFormat::Paging *paging = poolFormat(m_account.provider).paging;
+    m_pagedPoll = true;
+    m_page = paging->firstPage;
+    m_pagesDone = 0;
+    m_entries = 0;
+    m_clockRetried = false;
+    m_collector = std::make_unique<WorkerCollector>(0, m_previous);
+    m_elapsed.invalidate();
+    sendPage();
+}
+
+// The poll's next request, once the pool's rate limit allows it. The deadline starts with the
+// first request: waiting for the pool's pacing before it is not the pool being slow.
+void Poller::sendPage()
+{
+    if (!m_pagedPoll || m_reply)
+        return;
+    const PoolFormat::Paging *paging = poolFormat(m_account.provider).paging;
+    const qint64 wait = m_limiter.delayMs(monotonicMs());
+    if (wait > 0) {
+        if (m_deadline.isActive() && wait > m_deadline.remainingTime())
+            return finishWithFailure(
+                PollFailure::Timeout,
+                tr("%1's rate limit (%2) leaves no room for page %3 within %4 s")
+                    .arg(providerTitle(m_account.provider),
+                         QString::fromLatin1(m_limiter.limit().text))
+                    .arg(m_page)
+                    .arg(m_account.timeoutSecs));
+        qCDebug(lcPool) << m_account.id << "waits" << wait << "ms for the pool's rate limit";
+        m_pace.start(int(qMin<qint64>(wait, std::numeric_limits<int>::max())));
+        return;
+    }
+    if (!m_deadline.isActive()) {
+        m_elapsed.start();
+        m_deadline.start(m_account.timeoutSecs * 1000);
+    }
+    m_limiter.sent(monotonicMs());
+    // Strictly growing: AntPool refuses a nonce it has seen, and two pages can go out within 1 ms.
+    m_lastStampMs = qMax(m_clock->nowMs() + m_poolOffsetMs, m_lastStampMs + 1);
+    PoolRequest pr = paging->request(m_account, m_page, m_lastStampMs);
+    pr.request.setTransferTimeout(m_account.timeoutSecs * 1000);
+    qCDebug(lcPool) << "polling" << m_account.id << redactUrl(pr.request.url()) << "page" << m_page;
+    m_body = QByteArray();
+    m_received = 0;
+    m_reply = m_nam->sendCustomRequest(pr.request, pr.verb, pr.body);
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
+        if (!m_reply)
+            return;
+        const qint64 declared = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+        if (declared > m_account.maxBodyBytes)
+            abortWith(PollFailure::TooLarge,
+                      tr("the pool's reply is too large (%1 bytes, the limit is %2)")
+                          .arg(declared)
+                          .arg(m_account.maxBodyBytes));
+    });
+    connect(m_reply, &QNetworkReply::readyRead, this, &Poller::readBody);
+    connect(m_reply, &QNetworkReply::finished, this, &Poller::onFinished);
+}
+
+// One page's reply (any HTTP status; transport failures were handled before).
+void Poller::onPageReply(QNetworkReply *reply, int status, const QByteArray &body)
+{
+    const PoolFormat::Paging *paging = poolFormat(m_account.provider).paging;
+    const QString pool = providerTitle(m_account.provider);
+    const qint64 dateSecs = parseHttpDateFields(dateHeaders(reply));
+    // Whole seconds, so the estimate errs behind the pool's clock, never ahead of it.
+    if (dateSecs > 0)
+        m_poolOffsetMs = dateSecs * 1000 - m_clock->nowMs();
+    const QString where =
+        m_page != paging->firstPage || m_pagesDone > 0 ? tr(" (page %1)").arg(m_page) : QString();
+
+    if (status == 429 || status == 418) { // too many requests; 418: the IP is banned for a while
+        bool ok = false;
+        const qint64 after = reply->rawHeader("Retry-After").trimmed().toLongLong(&ok);
+        const qint64 waitSecs = ok && after > 0 ? after : 60;
+        m_limiter.blockUntil(monotonicMs() + waitSecs * 1000);
+        return finishWithFailure(PollFailure::HttpStatus,
+                                 tr("%1 asks RigWatch to slow down (HTTP %2): no request for %3 s")
+                                         .arg(pool)
+                                         .arg(status)
+                                         .arg(waitSecs) +
+                                     where,
+                                 status);
+    }
+    qsizetype entries = 0;
+    const PageReply page = paging->read(body, m_page, *m_collector, &entries);
+    if (page.clockRejected && !m_clockRetried && dateSecs > 0) {
+        // Signed again with the pool's clock, which this very reply gave.
+        m_clockRetried = true;
+        m_lastStampMs = 0; // the pool's clock may be behind the timestamps sent so far
+        qCInfo(lcPool).noquote() << m_account.id << "the pool's clock differs from ours by"
+                                 << m_poolOffsetMs << "ms: signing again with it";
+        return sendPage();
+    }
+    const bool httpOk = status >= 200 && status <= 299;
+    if (!page.poolError.isEmpty())
+        return finishWithFailure(
+            httpOk ? PollFailure::PoolError : PollFailure::HttpStatus,
+            (httpOk ? page.poolError
+                    : tr("%1 answered HTTP %2 (%3)").arg(pool).arg(status).arg(page.poolError)) +
+                where,
+            status);
+    if (!httpOk) {
+        QString msg = tr("%1 answered HTTP %2").arg(pool).arg(status);
+        if (status == 401)
+            msg += QStringLiteral(" (") +
+                   QCoreApplication::translate("ProviderText", paging->unauthorizedHint) +
+                   QLatin1Char(')');
+        else if (status == 403)
+            msg += QStringLiteral(" (") +
+                   QCoreApplication::translate("ProviderText", paging->forbiddenHint) +
+                   QLatin1Char(')');
+        return finishWithFailure(PollFailure::HttpStatus, msg + where, status);
+    }
+    if (!page.error.isEmpty())
+        return finishWithFailure(
+            PollFailure::BadReply,
+            tr("%1 sent a reply RigWatch cannot read: %2").arg(pool, page.error) + where, status);
+    m_entries += entries;
+    ++m_pagesDone;
+    if (page.nextPage > 0) {
+        if (page.nextPage <= m_page)
+            return finishWithFailure(PollFailure::BadReply,
+                                     tr("%1's paging goes back from page %2 to %3")
+                                         .arg(pool)
+                                         .arg(m_page)
+                                         .arg(page.nextPage),
+                                     status);
+        if (m_pagesDone >= kMaxPages)
+            return finishWithFailure(
+                PollFailure::BadReply,
+                tr("%1 still says there is more after %2 pages").arg(pool).arg(m_pagesDone),
+                status);
+        m_page = page.nextPage;
+        m_clockRetried = false;
+        return sendPage();
+    }
+    ParseResult parsed = m_collector->finish(m_entries, paging->label, std::nullopt);
+    m_collector.reset();
+    if (!parsed.ok())
+        return finishWithFailure(
+            PollFailure::BadReply,
+            tr("%1 sent a reply RigWatch cannot read: %2").arg(pool, parsed.error), status);
+    parsed.snapshot->poolTimeSecs = dateSecs;
+    qCDebug(lcPool) << m_account.id << "read" << m_pagesDone << "pages";
+    succeed(std::move(*parsed.snapshot));
 }
 
 void Poller::finishWithFailure(PollFailure::Kind kind, const QString &message, int status)
 {
+    m_pagedPoll = false;
+    m_collector.reset();
+    m_pace.stop();
+    m_deadline.stop();
     PollFailure f;
     f.kind = kind;
     // Every reason, whatever path it took: a pool's message can echo the token.
-    f.message = redactedLine(message, {m_account.secret});
+    f.message = redactedLine(message, {m_account.secret, m_account.apiKey});
     f.httpStatus = status;
     f.durationMs = m_elapsed.isValid() ? m_elapsed.elapsed() : 0;
     ++m_failures;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/accountconfig.h"
+#include "pool/ratelimiter.h"
 #include "pool/snapshot.h"
 
 #include <QElapsedTimer>
@@ -16,6 +17,7 @@ class QNetworkAccessManager;
 namespace rw {
 
 class Clock;
+class WorkerCollector;
 class WorkerListStream;
 
 // A worker list is parsed a slice of this many bytes at a time as it arrives.
@@ -45,6 +47,8 @@ struct PollFailure
 // Polls one pool account: at most one request in flight, a hard deadline on every request
 // (a hung or drip-feeding server fails within timeout + a few ms), a cap on the body size, and
 // backoff with jitter after failures. Produces a Snapshot or a PollFailure, never both.
+// A paged pool (PoolFormat::paging) is asked for every page within one poll and one deadline,
+// paced to the pool's rate limit; any page that fails fails the whole poll.
 class Poller : public QObject
 {
     Q_OBJECT
@@ -57,7 +61,7 @@ public:
     void start();   // first poll now, then every interval
     void stop();    // aborts a request in flight; no further polls
     void pollNow(); // ignored while a request is in flight
-    bool inFlight() const { return m_reply != nullptr; }
+    bool inFlight() const { return m_reply != nullptr || m_pagedPoll; }
     qint64 nextPollAtMs() const { return m_nextAtMs; } // local clock, 0 = none scheduled
     int consecutiveFailures() const { return m_failures; }
 
@@ -75,6 +79,11 @@ private:
     void scheduleNext();
     void abortWith(PollFailure::Kind kind, const QString &message);
     void readBody();
+    void startPagedPoll();
+    void sendPage();
+    void onPageReply(QNetworkReply *reply, int status, const QByteArray &body);
+    void succeed(Snapshot &&snapshot);
+    qint64 monotonicMs() const { return m_monotonic.elapsed(); }
 
     AccountConfig m_account;
     QNetworkAccessManager *m_nam;
@@ -95,6 +104,19 @@ private:
     int m_failures = 0;
     qint64 m_nextAtMs = 0;
     std::optional<std::pair<PollFailure::Kind, QString>> m_abortReason;
+
+    // A paged pool's poll: the page asked for, what the pages so far gave, the pacing.
+    bool m_pagedPoll = false;
+    int m_page = 0;
+    int m_pagesDone = 0;
+    bool m_clockRetried = false;
+    qsizetype m_entries = 0;
+    std::unique_ptr<WorkerCollector> m_collector;
+    RateLimiter m_limiter;
+    QTimer m_pace;
+    QElapsedTimer m_monotonic; // the limiter's time: real time, whatever the clock says
+    qint64 m_poolOffsetMs = 0; // the pool's clock minus ours, from its Date headers
+    qint64 m_lastStampMs = 0;  // the last request's timestamp / nonce
 };
 
 } // namespace rw

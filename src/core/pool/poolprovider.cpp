@@ -2,6 +2,8 @@
 
 #include "pool/f2poolparser.h"
 #include "pool/fast/fastf2poolparser.h"
+#include "pool/providers/providers.h"
+#include "pool/workercollector.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -106,8 +108,89 @@ const PoolFormat &poolFormat(PoolProvider provider)
         return kF2poolV1;
     case PoolProvider::F2poolV2:
         break;
+    case PoolProvider::Braiins:
+        return braiinsFormat();
+    case PoolProvider::Binance:
+        return binanceFormat();
+    case PoolProvider::Luxor:
+        return luxorFormat();
+    case PoolProvider::ViaBtc:
+        return viaBtcFormat();
+    case PoolProvider::AntPool:
+        return antPoolFormat();
     }
     return kF2poolV2;
+}
+
+QString providerTitle(PoolProvider provider)
+{
+    const PoolFormat &f = poolFormat(provider);
+    return f.paging ? QString::fromLatin1(f.paging->label) : QString::fromLatin1(f.name);
+}
+
+std::optional<PoolProvider> providerFromName(const QString &name)
+{
+    for (PoolProvider p : allProviders())
+        if (name == QLatin1String(poolFormat(p).name))
+            return p;
+    return std::nullopt;
+}
+
+QVector<PoolProvider> allProviders()
+{
+    return {PoolProvider::F2poolV2, PoolProvider::F2poolV1, PoolProvider::Braiins,
+            PoolProvider::Binance,  PoolProvider::Luxor,    PoolProvider::ViaBtc,
+            PoolProvider::AntPool};
+}
+
+QUrl defaultProviderUrl(PoolProvider provider)
+{
+    switch (provider) {
+    case PoolProvider::F2poolV2:
+    case PoolProvider::F2poolV1:
+        break;
+    case PoolProvider::Braiins:
+        return QUrl(QStringLiteral("https://pool.braiins.com"));
+    case PoolProvider::Binance:
+        return QUrl(QStringLiteral("https://api.binance.com"));
+    case PoolProvider::Luxor:
+        return QUrl(QStringLiteral("https://app.luxor.tech"));
+    case PoolProvider::ViaBtc:
+        return QUrl(QStringLiteral("https://www.viabtc.net"));
+    case PoolProvider::AntPool:
+        return QUrl(QStringLiteral("https://antpool.com"));
+    }
+    return QUrl(QStringLiteral("https://api.f2pool.com"));
+}
+
+bool providerNeedsKey(PoolProvider provider)
+{
+    return provider == PoolProvider::Binance || provider == PoolProvider::AntPool;
+}
+
+bool providerNeedsUser(PoolProvider provider)
+{
+    return provider != PoolProvider::Braiins && provider != PoolProvider::ViaBtc;
+}
+
+bool providerNeedsSecret(PoolProvider provider)
+{
+    return provider != PoolProvider::F2poolV1;
+}
+
+ParseResult parsePagedReply(const PoolFormat::Paging &paging, const QByteArray &body)
+{
+    WorkerCollector c(0);
+    qsizetype entries = 0;
+    const PageReply page = paging.read(body, paging.firstPage, c, &entries);
+    ParseResult r;
+    if (!page.poolError.isEmpty())
+        r.error = page.poolError;
+    else if (!page.error.isEmpty())
+        r.error = page.error;
+    else
+        return c.finish(entries, paging.label, std::nullopt);
+    return r;
 }
 
 ParseResult PoolFormat::parse(const QByteArray &body, const QVector<WorkerSample> &previous) const

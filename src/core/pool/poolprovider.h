@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/accountconfig.h"
+#include "pool/pagedlist.h"
 #include "pool/snapshot.h"
 
 #include <QByteArray>
@@ -66,6 +67,27 @@ struct PoolFormat
     };
     const Stream *stream = nullptr;
 
+    // Every pool but f2pool: a worker list asked for page by page, each request signed with the
+    // pool's clock where the pool checks it, within the pool's rate limit. The poller reads each
+    // page whole (pages are small) and asks for the next while read() says there is one.
+    struct Paging
+    {
+        const char *label; // the pool in messages: "Braiins Pool"
+        // The request for page `page` (the pool's own numbering, from firstPage); poolNowMs is
+        // the pool's clock as far as the poller knows it (the signatures' timestamps and nonces).
+        PoolRequest (*request)(const AccountConfig &account, int page, qint64 poolNowMs);
+        // One reply, whatever its HTTP status: its workers into the collector (entries counted in
+        // *entries), or the pool's error, or why it cannot be read.
+        PageReply (*read)(const QByteArray &body, int page, WorkerCollector &collector,
+                          qsizetype *entries);
+        int firstPage;
+        RateLimit limit;
+        // What HTTP 401 / 403 without a readable error body mean at this pool.
+        const char *unauthorizedHint;
+        const char *forbiddenHint;
+    };
+    const Paging *paging = nullptr;
+
     // The reply through the fast path when there is one and it takes the reply on, else
     // through the reference: the same result either way.
     ParseResult parse(const QByteArray &body, const QVector<WorkerSample> &previous = {}) const;
@@ -78,7 +100,23 @@ PoolRequest workerListRequest(const AccountConfig &account);
 PoolRequest testConnectionRequest(const AccountConfig &account);
 ParseResult parseWorkerList(PoolProvider provider, const QByteArray &body,
                             const QVector<WorkerSample> &previous = {});
-QString providerName(PoolProvider provider); // "f2pool" / "f2pool-v1"
+QString providerName(PoolProvider provider); // "f2pool" / "f2pool-v1" / "braiins" ...
+// The pool as the operator knows it: "f2pool", "Braiins Pool", "Binance Pool", ...
+QString providerTitle(PoolProvider provider);
+// The provider named by its configuration value, or nullopt.
+std::optional<PoolProvider> providerFromName(const QString &name);
+// Every provider, in the order settings offer them.
+QVector<PoolProvider> allProviders();
+// The API base a provider uses when the configuration names none.
+QUrl defaultProviderUrl(PoolProvider provider);
+// Which credentials a provider needs: a key beside the secret (Binance, AntPool); a user
+// (everyone but Braiins and ViaBTC, whose tokens name the account).
+bool providerNeedsKey(PoolProvider provider);
+bool providerNeedsUser(PoolProvider provider);
+bool providerNeedsSecret(PoolProvider provider);
+
+// A paged format's whole reply as one page of the list (fixtures, fuzzing, parseWorkerList).
+ParseResult parsePagedReply(const PoolFormat::Paging &paging, const QByteArray &body);
 
 // The f2pool formats' parse by name: parseWorkerList(PoolProvider::F2poolV2 / F2poolV1, ...).
 ParseResult parseF2poolV2WorkerList(const QByteArray &body,

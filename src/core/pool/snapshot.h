@@ -17,6 +17,9 @@ struct WorkerSample
     double staleRate24h = 0; // stale hashes, H/s over 24 h (stale % = staleRate24h / hashRate24h)
     qint64 lastShareAt = 0;  // unix seconds; 0 = never shared / unknown
     QString host;            // public IP as the pool saw it, may be empty
+    // The pool's own word for the worker ("ok", "off", "INACTIVE", ...), shown beside RigWatch's
+    // state, never used for it (the offline rule is the last share's age). Empty for f2pool.
+    QString poolState;
 };
 
 // A successfully parsed worker list. Only successful polls produce one (invariant 1 of

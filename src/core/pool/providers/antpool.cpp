@@ -1,0 +1,139 @@
+// AntPool: the user API's paged worker list, a form POST signed with the key's secret.
+#include "pool/poolvalues.h"
+#include "pool/providers/pagedcommon.h"
+#include "pool/providers/providers.h"
+#include "pool/workercollector.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+
+namespace rw {
+namespace {
+using namespace providers;
+
+constexpr int kPageSize = 50; // the largest pageSize the client libraries use
+
+PoolRequest request(const AccountConfig &a, int page, qint64 poolNowMs)
+{
+    // The nonce must grow from request to request: the pool's clock in ms does.
+    const QByteArray nonce = QByteArray::number(poolNowMs);
+    const QByteArray signature =
+        hmacSha256Hex(a.secret, a.user.toUtf8() + a.apiKey.toUtf8() + nonce).toUpper();
+    auto field = [](const char *name, const QByteArray &value) -> QByteArray {
+        return QByteArray(name) + '=' + QUrl::toPercentEncoding(QString::fromUtf8(value));
+    };
+    PoolRequest r;
+    r.verb = "POST";
+    r.request = apiRequest(apiUrl(a.url, QStringLiteral("/api/userWorkerList.htm")));
+    r.request.setHeader(QNetworkRequest::ContentTypeHeader,
+                        QByteArray("application/x-www-form-urlencoded"));
+    r.body = field("key", a.apiKey.toUtf8()) + '&' + field("nonce", nonce) + '&' +
+             field("signature", signature) + '&' +
+             field("coinType", tickerOf(a.currency).toUtf8()) + '&' +
+             field("userId", a.user.toUtf8()) + '&' + field("workerStatus", "0") + '&' +
+             field("page", QByteArray::number(page)) + '&' +
+             field("pageSize", QByteArray::number(kPageSize));
+    return r;
+}
+
+// {"code":0,"message":"ok","data":{"result":{"rows":[...],"page":1,"totalPage":N}}}; also
+// data.rows without "result", and rows under "data" as a list.
+PageReply read(const QByteArray &body, int page, WorkerCollector &c, qsizetype *entries)
+{
+    PageReply r;
+    QJsonObject root;
+    if (const QString e = jsonObject(body, &root); !e.isEmpty()) {
+        r.error = e;
+        return r;
+    }
+    bool hasCode = false;
+    const qint64 code = codeOf(root, &hasCode);
+    if (hasCode && code != 0) {
+        const QString msg = messageOf(root);
+        r.poolError = msg.isEmpty() ? ProviderText::tr("AntPool error %1").arg(code)
+                                    : ProviderText::tr("AntPool error %1: %2").arg(code).arg(msg);
+        return r;
+    }
+    QJsonObject holder = root.value(QLatin1String("data")).toObject();
+    if (holder.value(QLatin1String("result")).isObject())
+        holder = holder.value(QLatin1String("result")).toObject();
+    const QJsonValue listValue = holder.value(QLatin1String("rows"));
+    if (!listValue.isArray()) {
+        const QString msg = messageOf(root);
+        if (!hasCode && !msg.isEmpty())
+            r.poolError = ProviderText::tr("AntPool error: %1").arg(msg);
+        else
+            r.error = ProviderText::tr("reply has no \"rows\" list of workers");
+        return r;
+    }
+    const QJsonArray list = listValue.toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QJsonObject w = list.at(i).toObject();
+        WorkerSample s;
+        s.name = withoutAccountPrefix(nameOf(w.value(QLatin1String("workerId"))));
+        if (s.name.isEmpty()) {
+            c.reject(i, QT_TRANSLATE_NOOP("F2poolText", "has no worker name"));
+            continue;
+        }
+        // "12.3 TH/s" strings; a bare number is H/s
+        s.hashRate = poolHashRate(w.value(QLatin1String("hsLast10min"))).value_or(0);
+        s.hashRate1h = poolHashRate(w.value(QLatin1String("hsLast1h"))).value_or(0);
+        s.hashRate24h = poolHashRate(w.value(QLatin1String("hsLast1d"))).value_or(0);
+        if (!w.contains(QLatin1String("hsLast10min")))
+            s.hashRate = s.hashRate1h;
+        s.lastShareAt = poolTime(w.value(QLatin1String("shareLastTime"))).value_or(0);
+        for (const char *key : {"workerStatus", "status"}) {
+            const QJsonValue st = w.value(QLatin1String(key));
+            if (st.isString() || st.isDouble()) {
+                s.poolState = st.isString() ? st.toString() : nameOf(st);
+                break;
+            }
+        }
+        c.add(std::move(s));
+    }
+    *entries = list.size();
+    r.total = countOf(holder.value(QLatin1String("totalRecord")));
+    r.nextPage = nextPage(page, 1, countOf(holder.value(QLatin1String("totalPage"))), r.total,
+                          countOf(holder.value(QLatin1String("pageSize"))), list.size());
+    return r;
+}
+
+const PoolFormat::Paging kPaging{
+    "AntPool", request, read, 1,
+    // 600 requests per 10 minutes per key, then a ban
+    RateLimit{600, 1, 600000, "600 requests per 10 min"},
+    QT_TRANSLATE_NOOP("ProviderText", "check the user id, API key and secret"),
+    QT_TRANSLATE_NOOP("ProviderText", "the API key may lack the permission to read workers")};
+
+ParseResult reference(const QByteArray &body)
+{
+    return parsePagedReply(kPaging, body);
+}
+
+QString errorMessage(const QByteArray &body)
+{
+    WorkerCollector c(0);
+    qsizetype n = 0;
+    return read(body, 1, c, &n).poolError;
+}
+
+PoolRequest firstPage(const AccountConfig &a)
+{
+    return request(a, 1, QDateTime::currentMSecsSinceEpoch());
+}
+
+PoolFormat make()
+{
+    PoolFormat f{"antpool", firstPage, firstPage, reference, errorMessage};
+    f.paging = &kPaging;
+    return f;
+}
+} // namespace
+
+const PoolFormat &antPoolFormat()
+{
+    static const PoolFormat f = make();
+    return f;
+}
+
+} // namespace rw

@@ -1,0 +1,195 @@
+// Binance Pool: the mining REST API's signed, paged worker list ("Request for Miner List").
+#include "pool/poolvalues.h"
+#include "pool/providers/pagedcommon.h"
+#include "pool/providers/providers.h"
+#include "pool/workercollector.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+
+namespace rw {
+namespace {
+using namespace providers;
+
+// Binance names the algorithm, not the coin.
+QString algoOf(const QString &currency)
+{
+    const QString c = currency.toLower();
+    if (c == QLatin1String("bitcoin") || c == QLatin1String("bitcoin-cash") ||
+        c == QLatin1String("btc") || c == QLatin1String("bch"))
+        return QStringLiteral("sha256");
+    if (c == QLatin1String("litecoin") || c == QLatin1String("dogecoin") ||
+        c == QLatin1String("ltc"))
+        return QStringLiteral("scrypt");
+    return c; // "sha256", "scrypt", ... written as they are
+}
+
+// A request is accepted within recvWindow ms after its timestamp (at most 60,000); the
+// timestamp comes from the pool's clock as the poller knows it (its Date headers).
+constexpr int kRecvWindowMs = 10000;
+
+PoolRequest request(const AccountConfig &a, int page, qint64 poolNowMs)
+{
+    const QByteArray query = "algo=" + QUrl::toPercentEncoding(algoOf(a.currency)) +
+                             "&userName=" + QUrl::toPercentEncoding(a.user) +
+                             "&pageIndex=" + QByteArray::number(page) +
+                             "&recvWindow=" + QByteArray::number(kRecvWindowMs) +
+                             "&timestamp=" + QByteArray::number(poolNowMs);
+    QUrl url = apiUrl(a.url, QStringLiteral("/sapi/v1/mining/worker/list"));
+    // The signature covers the query exactly as sent.
+    url.setQuery(QString::fromLatin1(query + "&signature=" + hmacSha256Hex(a.secret, query)),
+                 QUrl::StrictMode);
+    PoolRequest r;
+    r.verb = "GET";
+    r.request = apiRequest(url);
+    r.request.setRawHeader("X-MBX-APIKEY", a.apiKey.toUtf8());
+    return r;
+}
+
+QString errorText(qint64 code, const QString &msg)
+{
+    QString what;
+    switch (code) {
+    case -2015:
+    case -2014:
+    case -2008:
+    case -1002:
+        what = ProviderText::tr("the API key, this IP address or the key's permissions were "
+                                "refused: check the key, its IP whitelist and that it may read "
+                                "the mining pool");
+        break;
+    case -1022:
+        what = ProviderText::tr("the signature was refused: check the API secret");
+        break;
+    case -1021:
+        what = ProviderText::tr("the request's timestamp is outside the pool's window: check the "
+                                "computer's clock");
+        break;
+    case -1003:
+        what = ProviderText::tr("too many requests from this IP address");
+        break;
+    }
+    const QString head = ProviderText::tr("Binance Pool error %1").arg(code);
+    QString text = head;
+    if (!what.isEmpty())
+        text += QStringLiteral(": ") + what;
+    if (!msg.isEmpty())
+        text += what.isEmpty() ? QStringLiteral(": ") + msg
+                               : QString(QStringLiteral(" (") + msg + QLatin1Char(')'));
+    return text;
+}
+
+// {"code":0,"msg":"","data":{"workerDatas":[...],"totalNum":N,"pageSize":20}}
+PageReply read(const QByteArray &body, int page, WorkerCollector &c, qsizetype *entries)
+{
+    PageReply r;
+    QJsonObject root;
+    if (const QString e = jsonObject(body, &root); !e.isEmpty()) {
+        r.error = e;
+        return r;
+    }
+    bool hasCode = false;
+    const qint64 code = codeOf(root, &hasCode);
+    if (hasCode && code != 0) {
+        r.poolError = errorText(code, messageOf(root));
+        r.clockRejected = code == -1021;
+        return r;
+    }
+    const QJsonValue dataValue = root.value(QLatin1String("data"));
+    if (!hasCode && !dataValue.isObject()) {
+        const QString msg = messageOf(root);
+        if (!msg.isEmpty())
+            r.poolError = ProviderText::tr("Binance Pool error: %1").arg(msg);
+        else
+            r.error = ProviderText::tr("reply has neither \"code\" nor \"data\"");
+        return r;
+    }
+    if (dataValue.isNull()) { // an account without workers
+        *entries = 0;
+        return r;
+    }
+    if (!dataValue.isObject()) {
+        r.error = ProviderText::tr("reply's \"data\" is not an object");
+        return r;
+    }
+    const QJsonObject data = dataValue.toObject();
+    const QJsonValue listValue = data.value(QLatin1String("workerDatas"));
+    if (!listValue.isArray() && !listValue.isNull()) {
+        r.error = ProviderText::tr("reply has no \"workerDatas\" list");
+        return r;
+    }
+    const QJsonArray list = listValue.toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QJsonObject w = list.at(i).toObject();
+        WorkerSample s;
+        s.name = nameOf(w.value(QLatin1String("workerName")));
+        if (s.name.isEmpty()) {
+            c.reject(i, QT_TRANSLATE_NOOP("F2poolText", "has no worker name"));
+            continue;
+        }
+        s.hashRate = poolHashRate(w.value(QLatin1String("hashRate"))).value_or(0);
+        s.hashRate24h = poolHashRate(w.value(QLatin1String("dayHashRate"))).value_or(0);
+        s.lastShareAt = poolTime(w.value(QLatin1String("lastShareTime"))).value_or(0);
+        switch (int(poolNumber(w.value(QLatin1String("status"))).value_or(0))) {
+        case 1:
+            s.poolState = QStringLiteral("valid");
+            break;
+        case 2:
+            s.poolState = QStringLiteral("invalid");
+            break;
+        case 3:
+            s.poolState = QStringLiteral("no longer valid");
+            break;
+        }
+        c.add(std::move(s));
+    }
+    *entries = list.size();
+    r.total = countOf(data.value(QLatin1String("totalNum")));
+    qint64 pageSize = countOf(data.value(QLatin1String("pageSize")));
+    if (pageSize <= 0 && r.total >= 0)
+        pageSize = 20; // the documented size
+    r.nextPage = nextPage(page, 1, -1, r.total, pageSize, list.size());
+    return r;
+}
+
+const PoolFormat::Paging kPaging{
+    "Binance Pool", request, read, 1,
+    // Weight 5 a request against the IP's 12,000 a minute: half of it, for the farm's other
+    // programs on the same IP.
+    RateLimit{6000, 5, 60000, "request weight 6,000 per minute"},
+    QT_TRANSLATE_NOOP("ProviderText", "check the API key and secret"),
+    QT_TRANSLATE_NOOP("ProviderText",
+                      "the key may lack the mining permission or this IP is not whitelisted")};
+
+ParseResult reference(const QByteArray &body)
+{
+    return parsePagedReply(kPaging, body);
+}
+
+QString errorMessage(const QByteArray &body)
+{
+    WorkerCollector c(0);
+    qsizetype n = 0;
+    return read(body, 1, c, &n).poolError;
+}
+
+PoolRequest firstPage(const AccountConfig &a)
+{
+    return request(a, 1, QDateTime::currentMSecsSinceEpoch());
+}
+
+PoolFormat make()
+{
+    PoolFormat f{"binance", firstPage, firstPage, reference, errorMessage};
+    f.paging = &kPaging;
+    return f;
+}
+} // namespace
+
+const PoolFormat &binanceFormat()
+{
+    static const PoolFormat f = make();
+    return f;
+}
+
+} // namespace rw

@@ -1,0 +1,141 @@
+// Braiins Pool (formerly Slush Pool): one GET of the whole worker list, token in a header.
+#include "pool/poolvalues.h"
+#include "pool/providers/pagedcommon.h"
+#include "pool/providers/providers.h"
+#include "pool/workercollector.h"
+
+#include <QJsonArray>
+
+namespace rw {
+namespace {
+using namespace providers;
+
+QString coinOf(const AccountConfig &a)
+{
+    return tickerOf(a.currency).toLower(); // bitcoin -> btc
+}
+
+PoolRequest request(const AccountConfig &a, int, qint64)
+{
+    PoolRequest r;
+    r.verb = "GET";
+    r.request =
+        apiRequest(apiUrl(a.url, QStringLiteral("/accounts/workers/json/%1/").arg(coinOf(a))));
+    // The help centre names both spellings; a pool reads the one it knows.
+    r.request.setRawHeader("SlushPool-Auth-Token", a.secret.toUtf8());
+    r.request.setRawHeader("X-SlushPool-Auth-Token", a.secret.toUtf8());
+    return r;
+}
+
+void readWorker(const QString &key, const QJsonObject &w, WorkerCollector &c)
+{
+    WorkerSample s;
+    s.name = withoutAccountPrefix(key);
+    // Rates are in the worker's hash_rate_unit ("Gh/s" in every sample seen).
+    const QJsonValue unit = w.value(QLatin1String("hash_rate_unit"));
+    const double factor = unit.isString() ? hashRateUnitFactor(unit.toString()).value_or(1e9) : 1e9;
+    s.hashRate = poolHashRate(w.value(QLatin1String("hash_rate_5m")), factor).value_or(0);
+    s.hashRate1h = poolHashRate(w.value(QLatin1String("hash_rate_60m")), factor).value_or(0);
+    s.hashRate24h = poolHashRate(w.value(QLatin1String("hash_rate_24h")), factor).value_or(0);
+    s.lastShareAt = poolTime(w.value(QLatin1String("last_share"))).value_or(0);
+    const QJsonValue state = w.value(QLatin1String("state"));
+    if (state.isString())
+        s.poolState = state.toString();
+    c.add(std::move(s));
+}
+
+// {"btc": {"workers": {"user.worker": {...}}}}; also the list without its coin level, and
+// workers as an array of objects with a "name".
+PageReply read(const QByteArray &body, int, WorkerCollector &c, qsizetype *entries)
+{
+    PageReply r;
+    QJsonObject root;
+    if (const QString e = jsonObject(body, &root); !e.isEmpty()) {
+        r.error = e;
+        return r;
+    }
+    QJsonValue workers = root.value(QLatin1String("workers"));
+    if (workers.isUndefined()) {
+        for (auto it = root.constBegin(); it != root.constEnd(); ++it)
+            if (it.value().isObject() && it.value().toObject().contains(QLatin1String("workers"))) {
+                workers = it.value().toObject().value(QLatin1String("workers"));
+                break;
+            }
+    }
+    if (workers.isUndefined() || workers.isNull()) {
+        const QString msg = messageOf(root);
+        if (!msg.isEmpty())
+            r.poolError = ProviderText::tr("Braiins Pool error: %1").arg(msg);
+        else
+            r.error = ProviderText::tr("reply has no \"workers\" list");
+        return r;
+    }
+    qsizetype n = 0;
+    if (workers.isObject()) {
+        const QJsonObject list = workers.toObject();
+        for (auto it = list.constBegin(); it != list.constEnd(); ++it, ++n) {
+            if (!it.value().isObject()) {
+                c.reject(n, QT_TRANSLATE_NOOP("F2poolText", "is not an object"));
+                continue;
+            }
+            readWorker(it.key(), it.value().toObject(), c);
+        }
+    } else if (workers.isArray()) {
+        const QJsonArray list = workers.toArray();
+        for (const QJsonValue &v : list) {
+            const QString name = nameOf(v.toObject().value(QLatin1String("name")));
+            if (!v.isObject() || name.isEmpty())
+                c.reject(n, QT_TRANSLATE_NOOP("F2poolText", "has no worker name"));
+            else
+                readWorker(name, v.toObject(), c);
+            ++n;
+        }
+    } else {
+        r.error = ProviderText::tr("reply's \"workers\" is not a list");
+        return r;
+    }
+    *entries = n;
+    return r; // one reply holds every worker: no further page
+}
+
+ParseResult reference(const QByteArray &body);
+
+const PoolFormat::Paging kPaging{
+    "Braiins Pool", request, read, 1,
+    // the help centre: about one request per 5 s, more are ignored and then the IP is banned
+    RateLimit{1, 1, 5000, "1 request per 5 s"},
+    QT_TRANSLATE_NOOP("ProviderText", "check the access token"),
+    QT_TRANSLATE_NOOP("ProviderText", "the access profile may lack \"Allow access to web APIs\"")};
+
+ParseResult reference(const QByteArray &body)
+{
+    return parsePagedReply(kPaging, body);
+}
+
+QString errorMessage(const QByteArray &body)
+{
+    WorkerCollector c(0);
+    qsizetype n = 0;
+    return read(body, 1, c, &n).poolError;
+}
+
+PoolRequest firstPage(const AccountConfig &a)
+{
+    return request(a, 1, 0);
+}
+
+PoolFormat make()
+{
+    PoolFormat f{"braiins", firstPage, firstPage, reference, errorMessage};
+    f.paging = &kPaging;
+    return f;
+}
+} // namespace
+
+const PoolFormat &braiinsFormat()
+{
+    static const PoolFormat f = make();
+    return f;
+}
+
+} // namespace rw
