@@ -2,6 +2,7 @@
 // while a real rigwatchd runs in loop mode against the simulated farm.
 #include "daemonrun.h"
 #include "fakef2pool.h"
+#include "socks5proxy.h"
 #include "telegramsink.h"
 
 #include <QJsonArray>
@@ -65,10 +66,12 @@ class TestDaemonCommands : public QObject
     {
         if (!m_daemon)
             return {};
-        ::kill(pid_t(m_daemon->processId()), sig);
-        QSignalSpy done(m_daemon.get(), &QProcess::finished);
-        if (m_daemon->state() != QProcess::NotRunning)
+        // pid 0 (it has exited already) would signal this whole process group
+        if (m_daemon->state() != QProcess::NotRunning && m_daemon->processId() > 0) {
+            QSignalSpy done(m_daemon.get(), &QProcess::finished);
+            ::kill(pid_t(m_daemon->processId()), sig);
             done.wait(8000);
+        }
         m_log += m_daemon->readAllStandardError();
         m_daemon.reset();
         const QString log = QString::fromUtf8(m_log);
@@ -113,7 +116,9 @@ private slots:
     }
     void cleanup()
     {
-        stopDaemon();
+        const QString log = stopDaemon();
+        if (QTest::currentTestFailed())
+            qWarning().noquote() << "rigwatchd's log:\n" << log.right(6000);
         m_pool.reset();
         m_tg.reset();
         m_dir.reset();
@@ -243,6 +248,92 @@ private slots:
         QCOMPARE(m_tg->callCount(QStringLiteral("getUpdates")), 1); // next try in 30 s
         const QString log = stopDaemon();
         QCOMPARE(log.count(QStringLiteral("another program reads this bot's updates")), 1);
+    }
+
+    // The farm's machine cannot resolve (or reach) Telegram and the pool by itself: their names
+    // exist only at the proxy, so everything that arrives went through it.
+    QString throughProxy(const rw::sim::Socks5Proxy &proxy, const QString &credentials = {})
+    {
+        const QString address =
+            credentials + QStringLiteral("127.0.0.1:") + QString::number(proxy.port());
+        const QString ini =
+            QStringLiteral("[pool]\nurl = http://pool.invalid:%1\nuser = farm1\nsecret = %2\n"
+                           "interval = 1\ntimeout = 2\nproxy = socks5://%3\n"
+                           "[telegram]\nurl = http://telegram.invalid:%4\ntoken = %5\nchat = %6\n"
+                           "timeout = 3\ncommands = on\nadmins = 111\n"
+                           "proxy = socks5://%3\n[storage]\ndatabase = %7\n")
+                .arg(QString::number(m_pool->baseUrl().port()), kPoolSecret, address,
+                     QString::number(m_tg->baseUrl().port()), kToken, kChat,
+                     m_dir->filePath(QStringLiteral("rw.sqlite")));
+        return test::writeIni(m_dir->filePath(QStringLiteral("rigwatch.ini")), ini);
+    }
+
+    void alertsAndCommandsFlowThroughASocks5Proxy()
+    {
+        rw::sim::Socks5Proxy proxy;
+        proxy.mapHost(QStringLiteral("pool.invalid"), QStringLiteral("127.0.0.1"));
+        proxy.mapHost(QStringLiteral("telegram.invalid"), QStringLiteral("127.0.0.1"));
+        proxy.setCredentials(QStringLiteral("farm"), QStringLiteral("proxyPASS77"));
+        QVERIFY(proxy.listen());
+        m_pool->setRigStoppedSince(QStringLiteral("rig-03"),
+                                   QDateTime::currentSecsSinceEpoch() - 20 * 60);
+        m_daemon = std::make_unique<QProcess>();
+        m_daemon->start(
+            QStringLiteral(RIGWATCH_BIN_DIR "/rigwatchd"),
+            {QStringLiteral("--config"), throughProxy(proxy, QStringLiteral("farm:proxyPASS77@"))});
+        QVERIFY(m_daemon->waitForStarted());
+        QTRY_COMPARE_WITH_TIMEOUT(containing(QStringLiteral("rig-03")), 1, 15000);
+        m_tg->injectMessage(kChat, QStringLiteral("/status"), kStranger, {},
+                            QStringLiteral("supergroup"));
+        QTRY_COMPARE_WITH_TIMEOUT(containing(QStringLiteral("9 of 10 workers online")), 1, 15000);
+        // names resolved at the proxy (remote DNS), the pool's through the same proxy
+        QVERIFY(proxy.requestedHosts().contains(
+            QStringLiteral("telegram.invalid:%1").arg(m_tg->baseUrl().port())));
+        QVERIFY(proxy.requestedHosts().contains(
+            QStringLiteral("pool.invalid:%1").arg(m_pool->baseUrl().port())));
+        const QString log = stopDaemon();
+        QVERIFY2(!log.contains(QStringLiteral("proxyPASS77")), "the proxy's password leaked");
+        QVERIFY2(
+            log.contains(QStringLiteral("through the proxy at 127.0.0.1:%1").arg(proxy.port())),
+            qPrintable(log));
+    }
+
+    void aProxyThatRefusesIsNamed()
+    {
+        rw::sim::Socks5Proxy proxy;
+        QVERIFY(proxy.listen());
+        proxy.setMode(rw::sim::Socks5Proxy::Mode::Refuse);
+        m_daemon = std::make_unique<QProcess>();
+        m_daemon->start(QStringLiteral(RIGWATCH_BIN_DIR "/rigwatchd"),
+                        {QStringLiteral("--config"), throughProxy(proxy)});
+        QVERIFY(m_daemon->waitForStarted());
+        QTest::qWait(4000);
+        const QString log = stopDaemon();
+        const QString line =
+            QStringLiteral("the proxy at 127.0.0.1:%1 refused the connection").arg(proxy.port());
+        QVERIFY2(log.contains(line), qPrintable(log));
+        QCOMPARE(m_tg->totalCalls(), 0);
+    }
+
+    void aProxyThatHangsIsNamed()
+    {
+        rw::sim::Socks5Proxy proxy;
+        QVERIFY(proxy.listen());
+        proxy.setMode(rw::sim::Socks5Proxy::Mode::Hang);
+        m_daemon = std::make_unique<QProcess>();
+        m_daemon->start(QStringLiteral(RIGWATCH_BIN_DIR "/rigwatchd"),
+                        {QStringLiteral("--config"), throughProxy(proxy)});
+        QVERIFY(m_daemon->waitForStarted());
+        QTest::qWait(5000);
+        const QString log = stopDaemon();
+        QVERIFY2(log.contains(QStringLiteral("f2pool did not answer within 2 s through the proxy "
+                                             "at 127.0.0.1:%1")
+                                  .arg(proxy.port())),
+                 qPrintable(log));
+        QVERIFY2(log.contains(QStringLiteral("no answer within 3 s through the proxy at "
+                                             "127.0.0.1:%1")
+                                  .arg(proxy.port())),
+                 qPrintable(log));
     }
 
     void onceNeverReadsUpdates()

@@ -525,7 +525,8 @@ ConfigResult loadConfigFile(const QString &path, const QProcessEnvironment &env)
         const bool fileHoldsSecret =
             std::any_of(sections.cbegin(), sections.cend(), [](const Section &s) {
                 return !s.values.value(QStringLiteral("secret")).isEmpty() ||
-                       !s.values.value(QStringLiteral("token")).isEmpty();
+                       !s.values.value(QStringLiteral("token")).isEmpty() ||
+                       !proxyFromText(s.values.value(QStringLiteral("proxy"))).password().isEmpty();
             });
         if (fileHoldsSecret && (f.permissions() & QFileDevice::ReadOther))
             r.warnings << path + QStringLiteral(": holds a secret and is readable by other users; "

@@ -1,5 +1,6 @@
 #include "config/proxysetting.h"
 
+#include <QNetworkReply>
 #include <QStringList>
 
 namespace rw {
@@ -114,6 +115,27 @@ QString proxyLabel(const QNetworkProxy &proxy)
         proxy.hostName().isEmpty())
         return {};
     return proxy.hostName() + QLatin1Char(':') + QString::number(proxy.port());
+}
+
+QString proxyFailure(const QNetworkProxy &proxy, int networkError, const QString &errorString)
+{
+    const QString label = proxyLabel(proxy);
+    if (label.isEmpty())
+        return {};
+    const bool proxyError = networkError >= QNetworkReply::ProxyConnectionRefusedError &&
+                            networkError <= QNetworkReply::UnknownProxyError;
+    if (!proxyError && !errorString.contains(QLatin1String("proxy"), Qt::CaseInsensitive))
+        return {};
+    if (networkError == QNetworkReply::ProxyConnectionRefusedError ||
+        errorString.contains(QLatin1String("refused"), Qt::CaseInsensitive))
+        return ConfigText::tr("the proxy at %1 refused the connection").arg(label);
+    if (networkError == QNetworkReply::ProxyAuthenticationRequiredError ||
+        errorString.contains(QLatin1String("auth"), Qt::CaseInsensitive))
+        return ConfigText::tr("the proxy at %1 refused the user name or password").arg(label);
+    if (networkError == QNetworkReply::ProxyTimeoutError ||
+        errorString.contains(QLatin1String("timed out"), Qt::CaseInsensitive))
+        return ConfigText::tr("the proxy at %1 did not answer").arg(label);
+    return ConfigText::tr("the proxy at %1 failed: %2").arg(label, errorString);
 }
 
 QString maskProxy(const QString &text)

@@ -24,6 +24,10 @@ effectiveProxy(const QString &configured, bool set, const QUrl &target,
                const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
 // "127.0.0.1:1080": how messages name a proxy (never its credentials); "" for NoProxy.
 QString proxyLabel(const QNetworkProxy &proxy);
+// One sentence naming the proxy when a request failed because of it ("the proxy at
+// 127.0.0.1:1080 refused the connection"), "" when the failure is not the proxy's. Qt reports a
+// refused SOCKS5 proxy as an unknown network error, so its (English) text is looked at too.
+QString proxyFailure(const QNetworkProxy &proxy, int networkError, const QString &errorString);
 // The value with the password replaced by "****", for --check-config and messages.
 QString maskProxy(const QString &text);
 

@@ -480,27 +480,9 @@ void TelegramClient::finish(QNetworkReply *reply, bool timedOut)
     } else if (status == 0) {
         r.kind = TelegramResult::Transient;
         r.description = redactText(reply->errorString(), {m_config.token});
-        const QString proxy = proxyLabel(m_nam->proxy());
-        switch (reply->error()) {
-        case QNetworkReply::ProxyConnectionRefusedError:
-            r.description = QStringLiteral("the proxy at %1 refused the connection").arg(proxy);
-            break;
-        case QNetworkReply::ProxyConnectionClosedError:
-            r.description = QStringLiteral("the proxy at %1 closed the connection").arg(proxy);
-            break;
-        case QNetworkReply::ProxyNotFoundError:
-            r.description = QStringLiteral("the proxy at %1 was not found").arg(proxy);
-            break;
-        case QNetworkReply::ProxyTimeoutError:
-            r.description = QStringLiteral("the proxy at %1 did not answer").arg(proxy);
-            break;
-        case QNetworkReply::ProxyAuthenticationRequiredError:
-            r.description =
-                QStringLiteral("the proxy at %1 refused the user name or password").arg(proxy);
-            break;
-        default:
-            break;
-        }
+        const QString viaProxy = proxyFailure(m_nam->proxy(), reply->error(), reply->errorString());
+        if (!viaProxy.isEmpty())
+            r.description = viaProxy; // never a silent stall, and not blamed on Telegram
         switch (reply->error()) {
         case QNetworkReply::ConnectionRefusedError:
         case QNetworkReply::HostNotFoundError:
@@ -513,6 +495,9 @@ void TelegramClient::finish(QNetworkReply *reply, bool timedOut)
         default:
             r.maybeDelivered = true;
         }
+        if (reply->errorString().contains(QLatin1String("Connection to proxy refused"),
+                                          Qt::CaseInsensitive))
+            r.maybeDelivered = false; // Qt's words for a refused proxy: it never got through
     } else {
         r = classifyTelegramReply(p->method, status, p->body, reply->rawHeader("Retry-After"));
     }
