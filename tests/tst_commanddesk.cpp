@@ -293,6 +293,26 @@ private slots:
         QCOMPARE(texts().size(), 1);
     }
 
+    void repliesInTheChannelsLanguage()
+    {
+        setUpDesk(QStringLiteral("zh_CN"));
+        say(QStringLiteral("/mute 2h"), kAdmin, kChat, QStringLiteral("supergroup"),
+            QStringLiteral("ann"));
+        say(QStringLiteral("/help"), kStranger);
+        QVERIFY(repliesSent());
+        QCOMPARE(texts().size(), 2);
+        QVERIFY2(texts().first().contains(QStringLiteral("告警已被 @ann 静音")),
+                 qPrintable(texts().first()));
+        QVERIFY2(texts().last().contains(QStringLiteral("矿场现状")), qPrintable(texts().last()));
+        const QJsonArray row =
+            m_desk->keyboard().value(QLatin1String("inline_keyboard")).toArray().first().toArray();
+        QVERIFY(row.first()
+                    .toObject()
+                    .value(QLatin1String("text"))
+                    .toString()
+                    .contains(QStringLiteral("静音 1 小时")));
+    }
+
     void longListsStayWithinTheLimit()
     {
         setUpDesk();
