@@ -863,6 +863,14 @@
         <source>RigWatch keeps watching the farm from the tray. Use Quit in the tray menu to stop it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Alerts muted by %1 until resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts muted by %1 until %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rw::WorkerFilterProxy</name>

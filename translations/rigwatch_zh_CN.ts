@@ -857,6 +857,14 @@
         <source>RigWatch keeps watching the farm from the tray. Use Quit in the tray menu to stop it.</source>
         <translation>RigWatch 会在托盘中继续监控矿场。要停止运行，请使用托盘菜单中的“退出”。</translation>
     </message>
+    <message>
+        <source>Alerts muted by %1 until resumed</source>
+        <translation>告警已被 %1 静音，直到恢复</translation>
+    </message>
+    <message>
+        <source>Alerts muted by %1 until %2</source>
+        <translation>告警已被 %1 静音，直到 %2</translation>
+    </message>
 </context>
 <context>
     <name>rw::WorkerFilterProxy</name>

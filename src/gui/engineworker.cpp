@@ -7,6 +7,7 @@
 #include "democonfig.h"
 #include "engine/engine.h"
 #include "notify/messageformatter.h"
+#include "notify/mutestate.h"
 #include "notify/notifier.h"
 #include "notify/telegramclient.h"
 #include "notify/telegramselftest.h"
@@ -96,6 +97,7 @@ void EngineWorker::start()
     connect(m_runtime.get(), &Runtime::telegramBlockedUntil, this,
             &EngineWorker::telegramBlockedUntil);
     m_runtime->setAlertsPaused(m_paused);
+    connect(m_runtime.get(), &Runtime::mutesChanged, this, &EngineWorker::reportMute);
     QString error;
     if (!m_runtime->open(&error)) {
         m_runtime.reset();
@@ -107,12 +109,20 @@ void EngineWorker::start()
     for (AccountConfig &a : accounts)
         a.secret.clear(); // the GUI shows accounts; it has no use for their tokens
     emit started(accounts, m_config.telegram.enabled());
+    reportMute(); // a mute kept from the last run
     if (const TelegramNotifier *n = m_runtime->notifier())
         emit telegramBlockedUntil(n->blockedUntilMs()); // a wait stored by the previous run
     // The restored picture first, so the window is full before the first poll answers.
     for (const AccountView &v : m_runtime->engine()->views())
         emit accountUpdated(v);
     m_runtime->start();
+}
+
+void EngineWorker::reportMute()
+{
+    const std::optional<MuteRecord> m =
+        m_runtime && m_runtime->mutes() ? m_runtime->mutes()->active() : std::nullopt;
+    emit muteChanged(m.has_value(), m ? m->untilMs : 0, m ? m->by : QString());
 }
 
 void EngineWorker::refreshNow()

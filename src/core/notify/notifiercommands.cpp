@@ -50,6 +50,12 @@ QString TelegramNotifier::accountOfMessage(const QString &chat, qint64 messageId
         for (const LiveMessage &m : entry.second.alert.shown)
             if (m.messageId == messageId && (m.chat == chat || chat.isEmpty()))
                 return entry.first;
+    // A chat configured as @channelname is known to the rows by that name, and to a button
+    // press by its numeric id: the message id alone decides there.
+    for (const auto &entry : m_slots)
+        for (const LiveMessage &m : entry.second.alert.shown)
+            if (m.messageId == messageId && m.chat.startsWith(QLatin1Char('@')))
+                return entry.first;
     return {};
 }
 

@@ -161,6 +161,8 @@ bool Runtime::open(QString *error)
     m_mutes = std::make_unique<MuteState>(m_store.get(), m_clock);
     if (m_paused)
         m_mutes->mute({QString(), 0, QStringLiteral("tray"), QString()});
+    else if (m_mutes->active() && m_mutes->active()->by == QLatin1String("tray"))
+        m_mutes->unmute(QString()); // the tray's pause lives in its settings: it ended there
     connect(m_mutes.get(), &MuteState::changed, this, &Runtime::applyMutes);
     startNotifier();
 
