@@ -120,6 +120,9 @@ private slots:
         QTest::newRow("admin's private chat")
             << QByteArray(R"({"chat":{"id":111,"type":"private"},"from":{"id":111}})") << false
             << int(CommandAccess::Full);
+        QTest::newRow("admin's private chat, no type given")
+            << QByteArray(R"({"chat":{"id":222},"from":{"id":222}})") << false
+            << int(CommandAccess::Full);
         QTest::newRow("stranger's private chat")
             << QByteArray(R"({"chat":{"id":999,"type":"private"},"from":{"id":999}})") << false
             << int(CommandAccess::Ignore);

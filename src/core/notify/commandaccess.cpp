@@ -65,7 +65,8 @@ CommandAccess commandAccess(const CommandOrigin &origin, const QStringList &conf
     }
     if (configured)
         return admin ? CommandAccess::Full : CommandAccess::ReadOnly;
-    if (origin.chatType == QLatin1String("private") && admin &&
+    // A private chat's id is its user's id; the type is checked when the update carries it.
+    if ((origin.chatType == QLatin1String("private") || origin.chatType.isEmpty()) && admin &&
         origin.chat == QString::number(origin.fromId))
         return CommandAccess::Full;
     return CommandAccess::Ignore;
