@@ -19,6 +19,14 @@
         <source>%1; Telegram stays off</source>
         <translation>%1；Telegram 保持关闭</translation>
     </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a Telegram user id; it is ignored</source>
+        <translation>%1：&quot;%2&quot; 不是 Telegram 用户 ID，已忽略</translation>
+    </message>
+    <message>
+        <source>%1: a proxy with a password is not kept in the settings; no proxy is used</source>
+        <translation>%1：带密码的代理不会保存在设置中；不使用代理</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

@@ -4,6 +4,7 @@
 #include "lttb.h"
 
 #include "clock.h"
+#include "config/proxysetting.h"
 #include "democonfig.h"
 #include "engine/engine.h"
 #include "notify/messageformatter.h"
@@ -194,7 +195,11 @@ void EngineWorker::queryMessages(int requestId)
 void EngineWorker::testConnection(const AccountConfig &account)
 {
     // A one-off Poller: the same request, deadline and parser as the real polls.
-    auto *poller = new Poller(account, network(), m_clock, this);
+    // Through the account's proxy, as its polls go: a dedicated manager, gone with the test.
+    auto *nam = new QNetworkAccessManager(this);
+    nam->setProxy(effectiveProxy(account.proxy, account.proxySet, account.url));
+    auto *poller = new Poller(account, nam, m_clock, this);
+    connect(poller, &QObject::destroyed, nam, &QObject::deleteLater);
     const qint64 offlineAfter = account.thresholds.offlineAfterSecs;
     connect(poller, &Poller::polled, this,
             [this, poller, offlineAfter](const Snapshot &s, qint64 ms) {
@@ -218,7 +223,11 @@ void EngineWorker::testConnection(const AccountConfig &account)
 
 void EngineWorker::testTelegram(const TelegramConfig &telegram)
 {
-    auto *client = new TelegramClient(telegram, network(), this);
+    // Through the proxy being tested (the settings' fields), not the running engine's.
+    auto *nam = new QNetworkAccessManager(this);
+    nam->setProxy(effectiveProxy(telegram.proxy, telegram.proxySet, telegram.url));
+    auto *client = new TelegramClient(telegram, nam, this);
+    connect(client, &QObject::destroyed, nam, &QObject::deleteLater);
     const MessageFormatter formatter(telegram.language);
     TelegramSelfTest::run(client, telegram.chat, formatter.testText(m_clock->nowSecs()),
                           telegram.retract == RetractMode::Delete, client,
