@@ -18,7 +18,9 @@
 namespace rw::sim {
 
 // A fake Telegram Bot API on loopback: /bot<token>/<method> for getMe, sendMessage,
-// editMessageText, deleteMessage and deleteMessages, with parameters as JSON, form or query
+// editMessageText, deleteMessage and deleteMessages, and for commands getUpdates (long polling,
+// offsets), answerCallbackQuery and setMyCommands (telegramupdates.cpp); messages keep their
+// reply_markup, with parameters as JSON, form or query
 // string (GET or POST), the real envelope and error descriptions (docs/telegram.md), the chat's
 // current messages for assertions, and injectable faults. The token is only compared, never
 // stored in the call log.
