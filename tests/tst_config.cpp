@@ -1,4 +1,5 @@
 #include "config/configfile.h"
+#include "config/proxysetting.h"
 
 #include <QDir>
 #include <QFile>
@@ -103,6 +104,77 @@ private slots:
             << QByteArray("[pool]\nuser = a\nsecret s3cretTOKENvalue\n")
             << "a.ini:3: expected key = value";
         QTest::newRow("unclosed section") << QByteArray("[pool\nuser = a\n") << "a.ini:1:";
+        QTest::newRow("commands neither on nor off")
+            << QByteArray("[pool]\nuser = a\n[telegram]\ntoken = 1:a\nchat = 5\ncommands = maybe\n")
+            << "[telegram] commands = \"maybe\" must be on or off";
+        QTest::newRow("admin not a user id")
+            << QByteArray("[pool]\nuser = a\n[telegram]\ntoken = 1:a\nchat = 5\nadmins = 111, "
+                          "@bob\n")
+            << "\"@bob\" is not a Telegram user id";
+        QTest::newRow("proxy scheme")
+            << QByteArray("[pool]\nuser = a\n[telegram]\ntoken = 1:a\nchat = 5\nproxy = "
+                          "ftp://u:s3cretTOKENvalue@h:1\n")
+            << "the scheme must be socks5 or http";
+        QTest::newRow("proxy without port")
+            << QByteArray("[pool]\nuser = a\nproxy = socks5://127.0.0.1\n")
+            << "[pool] proxy = \"socks5://127.0.0.1\": the port is missing";
+    }
+
+    void commandsAdminsAndProxies()
+    {
+        const ConfigResult r =
+            parseConfig("[pool]\nproxy = socks5://farm:pw@10.0.0.1:1080\n[pool.a]\nuser = a\n"
+                        "[pool.b]\nuser = b\nproxy =\n"
+                        "[telegram]\ntoken = 1:a\nchat = 5\ncommands = on\nadmins = 111, 222 333\n"
+                        "proxy = http://127.0.0.1:3128\n",
+                        QStringLiteral("a.ini"), noEnv());
+        QVERIFY2(r.config, qPrintable(r.error));
+        QVERIFY2(r.warnings.isEmpty(), qPrintable(r.warnings.join(QLatin1Char('\n'))));
+        const DaemonConfig &c = *r.config;
+        QVERIFY(c.telegram.commands);
+        QCOMPARE(c.telegram.admins, (QVector<qint64>{111, 222, 333}));
+        QCOMPARE(c.telegram.proxy, QStringLiteral("http://127.0.0.1:3128"));
+        QVERIFY(c.telegram.proxySet);
+        QCOMPARE(c.accounts.size(), 2);
+        QCOMPARE(c.accounts[0].proxy,
+                 QStringLiteral("socks5://farm:pw@10.0.0.1:1080")); // inherited
+        QVERIFY(c.accounts[1].proxySet);
+        QVERIFY(c.accounts[1].proxy.isEmpty()); // set empty: directly, whatever the environment
+        const QString text = describeConfig(c);
+        QVERIFY(text.contains(QStringLiteral("proxy = socks5://farm:****@10.0.0.1:1080\n")));
+        QVERIFY(!text.contains(QStringLiteral(":pw@")));
+        QVERIFY(text.contains(QStringLiteral("commands = on\nadmins = 111, 222, 333\n")));
+        const ConfigResult off =
+            parseConfig("[pool]\nuser = a\n[telegram]\ntoken = 1:a\nchat = 5\n",
+                        QStringLiteral("a.ini"), noEnv());
+        QVERIFY(!off.config->telegram.commands);
+        QVERIFY(off.config->telegram.admins.isEmpty());
+        QVERIFY(!off.config->telegram.proxySet);
+    }
+
+    void proxyFromTheEnvironment()
+    {
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("https_proxy"), QStringLiteral("socks5://127.0.0.1:1080"));
+        env.insert(QStringLiteral("no_proxy"), QStringLiteral("localhost,.internal.example"));
+        const QUrl telegram(QStringLiteral("https://api.telegram.org"));
+        QNetworkProxy p = effectiveProxy(QString(), false, telegram, env);
+        QCOMPARE(p.type(), QNetworkProxy::Socks5Proxy);
+        QCOMPARE(proxyLabel(p), QStringLiteral("127.0.0.1:1080"));
+        QVERIFY(p.capabilities() & QNetworkProxy::HostNameLookupCapability); // remote DNS
+        QCOMPARE(effectiveProxy(QString(), false,
+                                QUrl(QStringLiteral("https://pool.internal.example")), env)
+                     .type(),
+                 QNetworkProxy::NoProxy);
+        QCOMPARE(effectiveProxy(QString(), true, telegram, env).type(), QNetworkProxy::NoProxy);
+        QCOMPARE(effectiveProxy(QStringLiteral("http://u:p@h:3128"), true, telegram, env).type(),
+                 QNetworkProxy::HttpProxy);
+        QProcessEnvironment all;
+        all.insert(QStringLiteral("ALL_PROXY"), QStringLiteral("http://10.1.1.1:8080"));
+        QCOMPARE(proxyLabel(effectiveProxy(QString(), false, telegram, all)),
+                 QStringLiteral("10.1.1.1:8080"));
+        QCOMPARE(effectiveProxy(QString(), false, telegram, QProcessEnvironment()).type(),
+                 QNetworkProxy::NoProxy);
     }
 
     void invalid()
@@ -283,10 +355,11 @@ private slots:
               QStringLiteral("user"), QStringLiteral("secret"), QStringLiteral("interval"),
               QStringLiteral("timeout"), QStringLiteral("max_body"),
               QStringLiteral("offline_after"), QStringLiteral("retired_after"),
-              QStringLiteral("min_hashrate"), QStringLiteral("name")}},
+              QStringLiteral("min_hashrate"), QStringLiteral("name"), QStringLiteral("proxy")}},
             {QStringLiteral("telegram"),
              {QStringLiteral("url"), QStringLiteral("token"), QStringLiteral("chat"),
-              QStringLiteral("retract"), QStringLiteral("language"), QStringLiteral("timeout")}},
+              QStringLiteral("retract"), QStringLiteral("language"), QStringLiteral("timeout"),
+              QStringLiteral("commands"), QStringLiteral("admins"), QStringLiteral("proxy")}},
             {QStringLiteral("storage"), {QStringLiteral("database")}},
             {QStringLiteral("metrics"), {QStringLiteral("listen")}}};
         for (const auto &[name, keys] : accepted)

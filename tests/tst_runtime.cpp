@@ -4,6 +4,7 @@
 #include "clock.h"
 #include "engine/engine.h"
 #include "fakef2pool.h"
+#include "notify/mutestate.h"
 #include "runtime/runtime.h"
 #include "store/store.h"
 #include "telegramsink.h"
@@ -70,6 +71,42 @@ private slots:
         m_pool.reset();
         m_poolClock.reset();
         m_dir.reset();
+    }
+
+    // The tray's "Pause alerts" and a Telegram /mute are one state (MuteState): pausing mutes,
+    // resuming ends any mute, and the tray's pause, kept in its own settings, does not linger in
+    // the database once it ended there while the app was closed.
+    void trayPauseIsTheEngineMute()
+    {
+        {
+            Runtime r(config(), {});
+            r.setAlertsPaused(true); // as the tray app does before open()
+            QString error;
+            QVERIFY2(r.open(&error), qPrintable(error));
+            QVERIFY(r.mutes()->isMuted());
+            QCOMPARE(r.mutes()->active()->by, QStringLiteral("tray"));
+            QSignalSpy changed(&r, &Runtime::mutesChanged);
+            r.mutes()->mute({QString(), QDateTime::currentMSecsSinceEpoch() + 3600'000,
+                             QStringLiteral("@bob"), QString()});
+            QCOMPARE(changed.size(), 1);
+            r.setAlertsPaused(false); // "Resume alerts" ends the Telegram mute too
+            QVERIFY(!r.mutes()->isMuted());
+            r.setAlertsPaused(true);
+        }
+        {
+            Runtime r(config(), {});
+            r.setAlertsPaused(false); // the pause ended while the app was closed
+            QString error;
+            QVERIFY2(r.open(&error), qPrintable(error));
+            QVERIFY(!r.mutes()->isMuted());
+            r.mutes()->mute({QString(), QDateTime::currentMSecsSinceEpoch() + 3600'000,
+                             QStringLiteral("@bob"), QString()});
+        }
+        Runtime r(config(), {});
+        r.setAlertsPaused(false);
+        QString error;
+        QVERIFY2(r.open(&error), qPrintable(error));
+        QVERIFY(r.mutes()->isMuted()); // a Telegram mute outlives a restart of the tray app
     }
 
     void secondRuntimeOnTheDatabaseIsRefused()

@@ -6,6 +6,7 @@
 #include "telegramsink.h"
 
 #include <QHttpMultiPart>
+#include <QJsonArray>
 #include <QtTest>
 
 using namespace rw;
@@ -155,6 +156,68 @@ private slots:
         const HttpResult r = simtest::waitFor(reply);
         QCOMPARE(r.status, 200);
         QCOMPARE(m_sink->messages(kChat).first().text, QStringLiteral("hello"));
+    }
+
+    // Inbound updates as a client sees them over HTTP: commands and presses sent through the
+    // control surface, handed out by getUpdates until an offset confirms them; 409 as a fault.
+    void updatesThroughTheControlSurface()
+    {
+        const auto control = [this](const QString &pathAndQuery) {
+            return simtest::waitFor(m_client->nam().post(
+                QNetworkRequest(simtest::urlFor(m_sink->baseUrl(), pathAndQuery)), QByteArray()));
+        };
+        const HttpResult posted = control(
+            QStringLiteral("/sim/update?chat=%1&text=%2&from=111&username=ann&type=supergroup")
+                .arg(kChat,
+                     QString::fromLatin1(QUrl::toPercentEncoding(QStringLiteral("/status")))));
+        QCOMPARE(posted.status, 200);
+        const qint64 first = posted.json().value(QLatin1String("update_id")).toInteger();
+        const qint64 messageId = idOf(m_client->send(QStringLiteral("alert")));
+        QCOMPARE(control(QStringLiteral("/sim/press?chat=%1&message_id=%2&data=ack&from=222")
+                             .arg(kChat)
+                             .arg(messageId))
+                     .status,
+                 200);
+        QCOMPARE(control(QStringLiteral("/sim/press?chat=%1&data=ack").arg(kChat)).status, 400);
+
+        HttpResult r =
+            m_client->call(QStringLiteral("getUpdates"), {{QStringLiteral("timeout"), 0}});
+        QCOMPARE(r.status, 200);
+        QJsonArray updates = r.json().value(QLatin1String("result")).toArray();
+        QCOMPARE(updates.size(), 2);
+        const QJsonObject message =
+            updates[0].toObject().value(QLatin1String("message")).toObject();
+        QCOMPARE(message.value(QLatin1String("text")).toString(), QStringLiteral("/status"));
+        QCOMPARE(message.value(QLatin1String("from")).toObject().value(QLatin1String("username")),
+                 QStringLiteral("ann"));
+        const QJsonObject press =
+            updates[1].toObject().value(QLatin1String("callback_query")).toObject();
+        QCOMPARE(press.value(QLatin1String("data")).toString(), QStringLiteral("ack"));
+        QCOMPARE(press.value(QLatin1String("message"))
+                     .toObject()
+                     .value(QLatin1String("message_id"))
+                     .toInteger(),
+                 messageId);
+        // the offset confirms the first; the second is handed out again until confirmed
+        r = m_client->call(QStringLiteral("getUpdates"),
+                           {{QStringLiteral("offset"), first + 1}, {QStringLiteral("timeout"), 0}});
+        QCOMPARE(r.json().value(QLatin1String("result")).toArray().size(), 1);
+        r = m_client->call(QStringLiteral("getUpdates"), {{QStringLiteral("timeout"), 0}});
+        QCOMPARE(r.json().value(QLatin1String("result")).toArray().size(), 1);
+        // answering the press
+        const QString pressId = press.value(QLatin1String("id")).toString();
+        r = m_client->call(QStringLiteral("answerCallbackQuery"),
+                           {{QStringLiteral("callback_query_id"), pressId},
+                            {QStringLiteral("text"), QStringLiteral("Acknowledged")}});
+        QVERIFY(r.ok());
+        QCOMPARE(m_sink->callbackAnswers().first().id, pressId);
+        // 409 for getUpdates only, as over the control surface
+        QCOMPARE(control(QStringLiteral("/sim/fault?mode=409")).status, 200);
+        r = m_client->call(QStringLiteral("getUpdates"), {{QStringLiteral("timeout"), 0}});
+        QCOMPARE(r.status, 409);
+        QVERIFY(
+            r.description().startsWith(QStringLiteral("Conflict: terminated by other getUpdates")));
+        QCOMPARE(m_client->send(QStringLiteral("alerts still go")).status, 200);
     }
 
     void idsArePerChat()

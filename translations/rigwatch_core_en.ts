@@ -67,6 +67,50 @@
         <source>%1 = &quot;%2&quot; is not a known provider (%3)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 = &quot;%2&quot;: &quot;%3&quot; is not a Telegram user id (a positive number; ask @userinfobot for yours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; must be on or off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot;: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected socks5://host:port or http://host:port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the scheme must be socks5 or http, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the port is missing (e.g. :1080)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a proxy takes no path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proxy at %1 refused the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proxy at %1 refused the user name or password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proxy at %1 did not answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proxy at %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>F2poolText</name>
@@ -423,6 +467,38 @@
         <source>cannot roll up old samples</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>cannot read the Telegram update offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot save the Telegram update offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the mutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot save a mute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot end a mute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the acknowledgements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot save an acknowledgement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot remove an acknowledgement</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TelegramResult</name>
@@ -631,6 +707,130 @@
         <source>RigWatch test message (%1 UTC): alerts will arrive in this chat. It is deleted right away.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>/%1 is not available in this version of RigWatch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mute 1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown command /%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/%1 changes what RigWatch does: a channel post has no sender, so send it from a private chat with the bot (admins only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not allowed: only the admins listed in [telegram] admins may use /%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts paused by %1 until resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts muted by %1 until %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 workers online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(floor %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not polled yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pool not answering for %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hashrate below the floor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 missing for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account is watched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RigWatch status at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No worker is offline or missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 workers offline or missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RigWatch answers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a duration: write 30m, 2h or 1d (at most 30 d).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no group &quot;%1&quot;: this version mutes the whole chat (/mute 2h).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live messages are still updated; /unmute ends it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts were not muted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts are on again (unmuted by %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mute set by %1 has ended; alerts are on again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not allowed: admins only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts muted until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This alert is over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown button.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledged by %1 at %2 UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rw::MetricsServer</name>
@@ -711,6 +911,10 @@
     </message>
     <message>
         <source>%1 still says there is more after %2 pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s through the proxy at %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -856,6 +1060,21 @@
     </message>
     <message>
         <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rw::UpdateReader</name>
+    <message>
+        <source>Telegram commands wait: the database cannot record them (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another program reads this bot&apos;s updates (or a webhook is set), so commands are not answered; RigWatch tries again every %1 s and keeps posting alerts (Telegram said: &quot;%2&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram commands cannot be read: %1; trying again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -67,6 +67,50 @@
         <source>%1 = &quot;%2&quot; is not a known provider (%3)</source>
         <translation>%1 = &quot;%2&quot; 不是已知的矿池类型（%3）</translation>
     </message>
+    <message>
+        <source>%1 = &quot;%2&quot;: &quot;%3&quot; is not a Telegram user id (a positive number; ask @userinfobot for yours)</source>
+        <translation>%1 = &quot;%2&quot;：&quot;%3&quot; 不是 Telegram 用户 ID（应为正整数；可向 @userinfobot 查询自己的 ID）</translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; must be on or off</source>
+        <translation>%1 = &quot;%2&quot; 只能是 on 或 off</translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot;: %3</source>
+        <translation>%1 = &quot;%2&quot;：%3</translation>
+    </message>
+    <message>
+        <source>expected socks5://host:port or http://host:port</source>
+        <translation>应为 socks5://主机:端口 或 http://主机:端口</translation>
+    </message>
+    <message>
+        <source>the scheme must be socks5 or http, not &quot;%1&quot;</source>
+        <translation>协议必须是 socks5 或 http，而不是 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the port is missing (e.g. :1080)</source>
+        <translation>缺少端口（例如 :1080）</translation>
+    </message>
+    <message>
+        <source>a proxy takes no path</source>
+        <translation>代理地址不能带路径</translation>
+    </message>
+    <message>
+        <source>the proxy at %1 refused the connection</source>
+        <translation>位于 %1 的代理拒绝了连接</translation>
+    </message>
+    <message>
+        <source>the proxy at %1 refused the user name or password</source>
+        <translation>位于 %1 的代理拒绝了用户名或密码</translation>
+    </message>
+    <message>
+        <source>the proxy at %1 did not answer</source>
+        <translation>位于 %1 的代理没有响应</translation>
+    </message>
+    <message>
+        <source>the proxy at %1 failed: %2</source>
+        <translation>位于 %1 的代理出错：%2</translation>
+    </message>
 </context>
 <context>
     <name>F2poolText</name>
@@ -423,6 +467,38 @@
         <source>cannot roll up old samples</source>
         <translation>无法汇总旧样本</translation>
     </message>
+    <message>
+        <source>cannot read the Telegram update offset</source>
+        <translation>无法读取 Telegram 更新偏移量</translation>
+    </message>
+    <message>
+        <source>cannot save the Telegram update offset</source>
+        <translation>无法保存 Telegram 更新偏移量</translation>
+    </message>
+    <message>
+        <source>cannot read the mutes</source>
+        <translation>无法读取静音设置</translation>
+    </message>
+    <message>
+        <source>cannot save a mute</source>
+        <translation>无法保存静音设置</translation>
+    </message>
+    <message>
+        <source>cannot end a mute</source>
+        <translation>无法结束静音</translation>
+    </message>
+    <message>
+        <source>cannot read the acknowledgements</source>
+        <translation>无法读取确认记录</translation>
+    </message>
+    <message>
+        <source>cannot save an acknowledgement</source>
+        <translation>无法保存确认记录</translation>
+    </message>
+    <message>
+        <source>cannot remove an acknowledgement</source>
+        <translation>无法删除确认记录</translation>
+    </message>
 </context>
 <context>
     <name>TelegramResult</name>
@@ -631,6 +707,130 @@
         <source>RigWatch test message (%1 UTC): alerts will arrive in this chat. It is deleted right away.</source>
         <translation>RigWatch 测试消息（%1 UTC）：告警将发送到此聊天。本消息将立即删除。</translation>
     </message>
+    <message>
+        <source>/%1 is not available in this version of RigWatch.</source>
+        <translation>此版本的 RigWatch 尚不支持 /%1。</translation>
+    </message>
+    <message>
+        <source>Mute 1 h</source>
+        <translation>静音 1 小时</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Unknown command /%1.</source>
+        <translation>未知命令 /%1。</translation>
+    </message>
+    <message>
+        <source>/%1 changes what RigWatch does: a channel post has no sender, so send it from a private chat with the bot (admins only).</source>
+        <translation>/%1 会改变 RigWatch 的行为：频道消息没有发送者，请在与机器人的私聊中发送（仅限管理员）。</translation>
+    </message>
+    <message>
+        <source>Not allowed: only the admins listed in [telegram] admins may use /%1.</source>
+        <translation>无权操作：只有 [telegram] admins 中列出的管理员可以使用 /%1。</translation>
+    </message>
+    <message>
+        <source>Alerts paused by %1 until resumed</source>
+        <translation>告警已被 %1 暂停，直到恢复</translation>
+    </message>
+    <message>
+        <source>Alerts muted by %1 until %2</source>
+        <translation>告警已被 %1 静音，直到 %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 workers online</source>
+        <translation>%2 台矿机中 %1 台在线</translation>
+    </message>
+    <message>
+        <source>(floor %1)</source>
+        <translation>（下限 %1）</translation>
+    </message>
+    <message>
+        <source>(not polled yet)</source>
+        <translation>（尚未轮询）</translation>
+    </message>
+    <message>
+        <source>pool not answering for %1: %2</source>
+        <translation>矿池已 %1 无响应：%2</translation>
+    </message>
+    <message>
+        <source>hashrate below the floor</source>
+        <translation>算力低于下限</translation>
+    </message>
+    <message>
+        <source>%1 missing for %2</source>
+        <translation>%1 缺失已 %2</translation>
+    </message>
+    <message>
+        <source>No account is watched.</source>
+        <translation>没有监控任何账户。</translation>
+    </message>
+    <message>
+        <source>RigWatch status at %1</source>
+        <translation>RigWatch 状态（%1）</translation>
+    </message>
+    <message>
+        <source>No worker is offline or missing.</source>
+        <translation>没有离线或缺失的矿机。</translation>
+    </message>
+    <message>
+        <source>%1 workers offline or missing</source>
+        <translation>%1 台矿机离线或缺失</translation>
+    </message>
+    <message>
+        <source>RigWatch answers:</source>
+        <translation>RigWatch 支持的命令：</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a duration: write 30m, 2h or 1d (at most 30 d).</source>
+        <translation>&quot;%1&quot; 不是时长：请写 30m、2h 或 1d（最长 30 天）。</translation>
+    </message>
+    <message>
+        <source>There is no group &quot;%1&quot;: this version mutes the whole chat (/mute 2h).</source>
+        <translation>没有名为 &quot;%1&quot; 的分组：此版本只能静音整个群聊（/mute 2h）。</translation>
+    </message>
+    <message>
+        <source>Live messages are still updated; /unmute ends it.</source>
+        <translation>现有告警消息仍会更新；发送 /unmute 可结束静音。</translation>
+    </message>
+    <message>
+        <source>Alerts were not muted.</source>
+        <translation>告警并未处于静音状态。</translation>
+    </message>
+    <message>
+        <source>Alerts are on again (unmuted by %1).</source>
+        <translation>告警已恢复（由 %1 取消静音）。</translation>
+    </message>
+    <message>
+        <source>The mute set by %1 has ended; alerts are on again.</source>
+        <translation>%1 设置的静音已结束，告警已恢复。</translation>
+    </message>
+    <message>
+        <source>Not allowed: admins only.</source>
+        <translation>无权操作：仅限管理员。</translation>
+    </message>
+    <message>
+        <source>Alerts muted until %1</source>
+        <translation>告警已静音，直到 %1</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>This alert is over.</source>
+        <translation>此告警已结束。</translation>
+    </message>
+    <message>
+        <source>Unknown button.</source>
+        <translation>未知按钮。</translation>
+    </message>
+    <message>
+        <source>acknowledged by %1 at %2 UTC</source>
+        <translation>已由 %1 于 UTC %2 确认</translation>
+    </message>
 </context>
 <context>
     <name>rw::MetricsServer</name>
@@ -712,6 +912,10 @@
     <message>
         <source>%1 still says there is more after %2 pages</source>
         <translation>%1 在 %2 页之后仍表示还有更多</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s through the proxy at %3</source>
+        <translation>%1 通过位于 %3 的代理在 %2 秒内没有响应</translation>
     </message>
 </context>
 <context>
@@ -857,6 +1061,21 @@
     <message>
         <source>%1 d %2 h</source>
         <translation>%1 天 %2 小时</translation>
+    </message>
+</context>
+<context>
+    <name>rw::UpdateReader</name>
+    <message>
+        <source>Telegram commands wait: the database cannot record them (%1)</source>
+        <translation>Telegram 命令暂停处理：数据库无法记录（%1）</translation>
+    </message>
+    <message>
+        <source>another program reads this bot&apos;s updates (or a webhook is set), so commands are not answered; RigWatch tries again every %1 s and keeps posting alerts (Telegram said: &quot;%2&quot;)</source>
+        <translation>另一个程序正在读取此机器人的更新（或已设置 webhook），因此不会响应命令；RigWatch 每 %1 秒重试一次，并继续发送告警（Telegram 返回：&quot;%2&quot;）</translation>
+    </message>
+    <message>
+        <source>Telegram commands cannot be read: %1; trying again</source>
+        <translation>无法读取 Telegram 命令：%1；正在重试</translation>
     </message>
 </context>
 </TS>

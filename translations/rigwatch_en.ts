@@ -19,6 +19,14 @@
         <source>%1; Telegram stays off</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a Telegram user id; it is ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a proxy with a password is not kept in the settings; no proxy is used</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -937,6 +945,14 @@
     </message>
     <message>
         <source>RigWatch keeps watching the farm from the tray. Use Quit in the tray menu to stop it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts muted by %1 until resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts muted by %1 until %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -19,6 +19,14 @@
         <source>%1; Telegram stays off</source>
         <translation>%1；Telegram 保持关闭</translation>
     </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a Telegram user id; it is ignored</source>
+        <translation>%1：&quot;%2&quot; 不是 Telegram 用户 ID，已忽略</translation>
+    </message>
+    <message>
+        <source>%1: a proxy with a password is not kept in the settings; no proxy is used</source>
+        <translation>%1：带密码的代理不会保存在设置中；不使用代理</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -932,6 +940,14 @@
     <message>
         <source>RigWatch keeps watching the farm from the tray. Use Quit in the tray menu to stop it.</source>
         <translation>RigWatch 会在托盘中继续监控矿场。要停止运行，请使用托盘菜单中的“退出”。</translation>
+    </message>
+    <message>
+        <source>Alerts muted by %1 until resumed</source>
+        <translation>告警已被 %1 静音，直到恢复</translation>
+    </message>
+    <message>
+        <source>Alerts muted by %1 until %2</source>
+        <translation>告警已被 %1 静音，直到 %2</translation>
     </message>
 </context>
 <context>

@@ -74,6 +74,8 @@ void AppController::attachTray()
     connect(m_tray.get(), &TrayController::settingsRequested, this, &AppController::openSettings);
     connect(m_tray.get(), &TrayController::quitRequested, this, &AppController::quit);
     connect(m_tray.get(), &TrayController::pausedChanged, this, &AppController::onPausedChanged);
+    // One mute: a /mute from Telegram shows in the tray, and "Resume alerts" ends it.
+    connect(m_host.get(), &EngineHost::muteChanged, m_tray.get(), &TrayController::setEngineMute);
     connect(m_alerts, &AlertCoalescer::alert, m_tray.get(),
             [this](const QString &title, const QString &text, AlertCoalescer::Severity sev) {
                 m_tray->showAlert(title, text, int(sev));

@@ -59,6 +59,7 @@ void EngineHost::start(const DaemonConfig &config, bool demo)
     connect(w, &EngineWorker::telegramProblem, this, &EngineHost::telegramProblem);
     connect(w, &EngineWorker::messagesChanged, this, &EngineHost::messagesChanged);
     connect(w, &EngineWorker::telegramBlockedUntil, this, &EngineHost::telegramBlockedUntil);
+    connect(w, &EngineWorker::muteChanged, this, &EngineHost::muteChanged);
     connect(w, &EngineWorker::chartReady, this, &EngineHost::chartReady);
     connect(w, &EngineWorker::outagesReady, this, &EngineHost::outagesReady);
     connect(w, &EngineWorker::outagesExported, this, &EngineHost::outagesExported);

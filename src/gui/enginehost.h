@@ -63,6 +63,7 @@ signals:
     void telegramProblem(const QString &message);
     void messagesChanged();
     void telegramBlockedUntil(qint64 untilMs);
+    void muteChanged(bool muted, qint64 untilMs, const QString &by); // EngineWorker's
     void chartReady(const rw::ChartData &data);
     void outagesReady(int requestId, const QVector<rw::Outage> &outages, int matching);
     void outagesExported(int requestId, int written, const QString &error);

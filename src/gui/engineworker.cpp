@@ -4,9 +4,11 @@
 #include "lttb.h"
 
 #include "clock.h"
+#include "config/proxysetting.h"
 #include "democonfig.h"
 #include "engine/engine.h"
 #include "notify/messageformatter.h"
+#include "notify/mutestate.h"
 #include "notify/notifier.h"
 #include "notify/telegramclient.h"
 #include "notify/telegramselftest.h"
@@ -96,6 +98,7 @@ void EngineWorker::start()
     connect(m_runtime.get(), &Runtime::telegramBlockedUntil, this,
             &EngineWorker::telegramBlockedUntil);
     m_runtime->setAlertsPaused(m_paused);
+    connect(m_runtime.get(), &Runtime::mutesChanged, this, &EngineWorker::reportMute);
     QString error;
     if (!m_runtime->open(&error)) {
         m_runtime.reset();
@@ -107,12 +110,20 @@ void EngineWorker::start()
     for (AccountConfig &a : accounts)
         a.secret.clear(); // the GUI shows accounts; it has no use for their tokens
     emit started(accounts, m_config.telegram.enabled());
+    reportMute(); // a mute kept from the last run
     if (const TelegramNotifier *n = m_runtime->notifier())
         emit telegramBlockedUntil(n->blockedUntilMs()); // a wait stored by the previous run
     // The restored picture first, so the window is full before the first poll answers.
     for (const AccountView &v : m_runtime->engine()->views())
         emit accountUpdated(v);
     m_runtime->start();
+}
+
+void EngineWorker::reportMute()
+{
+    const std::optional<MuteRecord> m =
+        m_runtime && m_runtime->mutes() ? m_runtime->mutes()->active() : std::nullopt;
+    emit muteChanged(m.has_value(), m ? m->untilMs : 0, m ? m->by : QString());
 }
 
 void EngineWorker::refreshNow()
@@ -184,7 +195,11 @@ void EngineWorker::queryMessages(int requestId)
 void EngineWorker::testConnection(const AccountConfig &account)
 {
     // A one-off Poller: the same request, deadline and parser as the real polls.
-    auto *poller = new Poller(account, network(), m_clock, this);
+    // Through the account's proxy, as its polls go: a dedicated manager, gone with the test.
+    auto *nam = new QNetworkAccessManager(this);
+    nam->setProxy(effectiveProxy(account.proxy, account.proxySet, account.url));
+    auto *poller = new Poller(account, nam, m_clock, this);
+    connect(poller, &QObject::destroyed, nam, &QObject::deleteLater);
     const qint64 offlineAfter = account.thresholds.offlineAfterSecs;
     connect(poller, &Poller::polled, this,
             [this, poller, offlineAfter](const Snapshot &s, qint64 ms) {
@@ -208,7 +223,11 @@ void EngineWorker::testConnection(const AccountConfig &account)
 
 void EngineWorker::testTelegram(const TelegramConfig &telegram)
 {
-    auto *client = new TelegramClient(telegram, network(), this);
+    // Through the proxy being tested (the settings' fields), not the running engine's.
+    auto *nam = new QNetworkAccessManager(this);
+    nam->setProxy(effectiveProxy(telegram.proxy, telegram.proxySet, telegram.url));
+    auto *client = new TelegramClient(telegram, nam, this);
+    connect(client, &QObject::destroyed, nam, &QObject::deleteLater);
     const MessageFormatter formatter(telegram.language);
     TelegramSelfTest::run(client, telegram.chat, formatter.testText(m_clock->nowSecs()),
                           telegram.retract == RetractMode::Delete, client,

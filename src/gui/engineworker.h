@@ -54,6 +54,9 @@ signals:
     void telegramProblem(const QString &message);
     void messagesChanged();
     void telegramBlockedUntil(qint64 untilMs); // clock ms; 0: nothing holds alerts back
+    // The engine's mute of the alert chat (a Telegram /mute or the tray's own pause): by whom
+    // and until when (clock ms, 0 = until resumed); muted false when none is in force.
+    void muteChanged(bool muted, qint64 untilMs, const QString &by);
     void chartReady(const rw::ChartData &data);
     void outagesReady(int requestId, const QVector<rw::Outage> &outages, int matching);
     void outagesExported(int requestId, int written, const QString &error);
@@ -62,6 +65,7 @@ signals:
     void telegramTested(bool ok, const QString &message);
 
 private:
+    void reportMute();
     QNetworkAccessManager *network();
 
     DaemonConfig m_config;

@@ -2,11 +2,13 @@
 
 #include "guilogging.h"
 
+#include "config/proxysetting.h"
 #include "config/valuecheck.h"
 #include "pool/poolprovider.h"
 
 #include <QDir>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSettings>
 
@@ -162,6 +164,35 @@ GuiSettings GuiSettings::load(QSettings &s, QStringList *warnings)
     if (r.has("telegram/url") && !r.text("telegram/url").isEmpty())
         r.accept(checkHttpUrl(key("telegram/url"), r.text("telegram/url"), &g.telegram.url),
                  g.telegram.url.toString());
+    // "Answer commands" is off unless set: a desktop and a server may share one bot, and only
+    // one program may read its updates.
+    g.telegram.commands = s.value(key("telegram/commands"), false).toBool();
+    for (const QString &id :
+         r.text("telegram/admins")
+             .split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const qint64 n = id.toLongLong(&ok);
+        if (ok && n > 0)
+            g.telegram.admins.append(n);
+        else
+            r.warn(key("telegram/admins"),
+                   ConfigText::tr("%1: \"%2\" is not a Telegram user id; it is ignored")
+                       .arg(key("telegram/admins"), id));
+    }
+    if (r.has("telegram/proxy")) {
+        // Kept here without credentials: a proxy password would be a secret in plain settings.
+        const QString proxy = r.text("telegram/proxy").trimmed();
+        if (r.accept(checkProxy(key("telegram/proxy"), proxy), QStringLiteral("no proxy")) &&
+            proxyFromText(proxy).password().isEmpty()) {
+            g.telegram.proxy = proxy;
+            g.telegram.proxySet = !proxy.isEmpty();
+        } else if (!proxyFromText(proxy).password().isEmpty()) {
+            r.warn(key("telegram/proxy"),
+                   ConfigText::tr("%1: a proxy with a password is not kept in the settings; "
+                                  "no proxy is used")
+                       .arg(key("telegram/proxy")));
+        }
+    }
     g.language = defaultLanguage(QLocale::system());
     if (r.has("ui/language")) {
         const QString language = r.text("ui/language");
@@ -203,6 +234,15 @@ void GuiSettings::save(QSettings &s) const
                                             ? QStringLiteral("edit")
                                             : QStringLiteral("delete"));
     s.setValue(key("telegram/url"), telegram.url.toString());
+    s.setValue(key("telegram/commands"), telegram.commands);
+    QStringList admins;
+    for (qint64 id : telegram.admins)
+        admins << QString::number(id);
+    s.setValue(key("telegram/admins"), admins.join(QStringLiteral(", ")));
+    if (telegram.proxySet && proxyFromText(telegram.proxy).password().isEmpty())
+        s.setValue(key("telegram/proxy"), telegram.proxy);
+    else
+        s.remove(key("telegram/proxy"));
     s.setValue(key("ui/language"), language);
     s.setValue(key("ui/startOnLogin"), startOnLogin);
     s.setValue(key("ui/redOfflinePercent"), redOfflinePercent);

@@ -139,7 +139,16 @@ void TrayController::setDemo(bool demo)
 void TrayController::refresh()
 {
     const bool paused = isPaused();
-    if (m_pausedUntilMs < 0)
+    if (m_pausedUntilMs == 0 && engineMuted())
+        m_pausedNote->setText(
+            m_engineMuteUntilMs == 0
+                ? tr("Alerts muted by %1 until resumed").arg(m_engineMuteBy)
+                : tr("Alerts muted by %1 until %2")
+                      .arg(m_engineMuteBy,
+                           QLocale().toString(
+                               QDateTime::fromMSecsSinceEpoch(m_engineMuteUntilMs).time(),
+                               QLocale::ShortFormat)));
+    else if (m_pausedUntilMs < 0)
         m_pausedNote->setText(tr("Alerts are paused until resumed"));
     else if (paused)
         m_pausedNote->setText(
@@ -184,17 +193,32 @@ void TrayController::showHideHint()
 
 void TrayController::pauseFor(qint64 secs)
 {
-    const bool was = isPaused();
+    const bool was = m_pausedUntilMs != 0; // a mute from Telegram is replaced by this pause
     setPausedUntil(secs <= 0 ? -1 : m_clock->nowMs() + secs * 1000);
     refresh();
     if (!was)
         emit pausedChanged(true);
 }
 
+bool TrayController::engineMuted() const
+{
+    return m_engineMuted && m_engineMuteBy != QLatin1String("tray") &&
+           (m_engineMuteUntilMs == 0 || m_clock->nowMs() < m_engineMuteUntilMs);
+}
+
+void TrayController::setEngineMute(bool muted, qint64 untilMs, const QString &by)
+{
+    m_engineMuted = muted;
+    m_engineMuteUntilMs = untilMs;
+    m_engineMuteBy = by;
+    refresh();
+}
+
 void TrayController::resume()
 {
     if (!isPaused())
         return;
+    m_engineMuted = false; // the engine ends its mute too: pausedChanged(false) unmutes it
     setPausedUntil(0);
     refresh();
     emit pausedChanged(false);

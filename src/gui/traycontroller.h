@@ -46,7 +46,10 @@ public:
     // Tells the user once that closing the window keeps RigWatch running here.
     void showHideHint();
 
-    bool isPaused() const { return m_pausedUntilMs != 0; }
+    bool isPaused() const { return m_pausedUntilMs != 0 || engineMuted(); }
+    // The engine's mute (MuteState): set by a Telegram /mute or this tray's pause. One set by
+    // someone else shows as "Alerts muted by @name until 16:00" and Resume ends it.
+    void setEngineMute(bool muted, qint64 untilMs, const QString &by);
     qint64 pausedUntilMs() const { return m_pausedUntilMs; } // -1 = until resumed
     void pauseFor(qint64 secs);                              // <= 0 = until resumed
     void resume();
@@ -65,6 +68,7 @@ private:
     void setPausedUntil(qint64 untilMs); // stores it and arms the timer
     void armPauseTimer();
     bool pauseIsOver() const;
+    bool engineMuted() const; // by someone else than this tray, and not over
 
     QSystemTrayIcon *m_tray = nullptr;
     QMenu *m_menu; // owned: a context menu has no parent widget
@@ -85,6 +89,9 @@ private:
     QString m_iconPath; // the icon shown: set again only when it changes (not each tooltip tick)
     bool m_demo = false;
     qint64 m_pausedUntilMs = 0;
+    bool m_engineMuted = false;
+    qint64 m_engineMuteUntilMs = 0; // 0 = until resumed
+    QString m_engineMuteBy;
     QTimer m_pauseTimer; // re-checks the clock at least every minute: a suspend stops timers
     QTimer m_tick;       // the tooltip says "updated 12 s ago": keep it true
 };

@@ -92,6 +92,29 @@ void HttpResponder::drip(int status, const QByteArray &body, const HttpHeaders &
         m_connection->drip(status, headers, body, intervalMs, headersFirst);
 }
 
+HttpDeferred HttpResponder::defer()
+{
+    HttpDeferred d;
+    if (claim()) {
+        d.m_connection = m_connection;
+        d.m_answered = std::make_shared<bool>(false);
+    }
+    return d;
+}
+
+void HttpDeferred::respond(int status, const QByteArray &body, const HttpHeaders &headers)
+{
+    if (!pending())
+        return;
+    *m_answered = true;
+    static_cast<HttpConnection *>(m_connection.data())->respond(status, headers, body);
+}
+
+bool HttpDeferred::pending() const
+{
+    return m_connection && m_answered && !*m_answered;
+}
+
 void HttpResponder::closeWithoutAnswer()
 {
     if (claim())

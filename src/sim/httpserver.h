@@ -5,12 +5,14 @@
 #include <QLoggingCategory>
 #include <QObject>
 #include <QPair>
+#include <QPointer>
 #include <QSet>
 #include <QString>
 #include <QUrl>
 
 #include <atomic>
 #include <functional>
+#include <memory>
 
 class QTcpServer;
 
@@ -43,6 +45,21 @@ struct HttpRequest
 
 class HttpConnection;
 
+// An answer given later (a long poll): what HttpResponder::defer() returns. Copyable; answering
+// a request whose client has gone away does nothing.
+class HttpDeferred
+{
+public:
+    HttpDeferred() = default;
+    void respond(int status, const QByteArray &body, const HttpHeaders &headers = {});
+    bool pending() const; // not answered yet, and the client still connected
+
+private:
+    friend class HttpResponder;
+    QPointer<QObject> m_connection;
+    std::shared_ptr<bool> m_answered;
+};
+
 // How a handler answers. Exactly one answering call per request; whatever the handler does
 // not answer gets a 500 so a forgotten branch is visible instead of looking like a hang.
 class HttpResponder
@@ -56,6 +73,8 @@ public:
     // out at once and only the body drips (the case that defeats an inactivity timeout).
     void drip(int status, const QByteArray &body, const HttpHeaders &headers = {},
               int intervalMs = 1000, bool headersFirst = true);
+    // Answer later, through the returned handle (the request counts as answered here).
+    HttpDeferred defer();
     // Close the connection without a byte of answer.
     void closeWithoutAnswer();
     // Announce Content-Length = body.size(), send only sendBytes of it, then close.

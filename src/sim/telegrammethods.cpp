@@ -58,6 +58,15 @@ QJsonArray arrayParam(const QJsonObject &p, const char *name)
     return QJsonDocument::fromJson(v.toString().toUtf8()).array();
 }
 
+// A JSON object, or the JSON text of one (form and query parameters).
+QJsonObject objectParam(const QJsonObject &p, const char *name)
+{
+    const QJsonValue v = p.value(QLatin1String(name));
+    if (v.isObject())
+        return v.toObject();
+    return QJsonDocument::fromJson(v.toString().toUtf8()).object();
+}
+
 quint64 fnv1a(const QByteArray &data)
 {
     quint64 h = 1469598103934665603ULL;
@@ -84,6 +93,10 @@ TelegramSink::Outcome TelegramSink::dispatch(const QString &method, const QJsonO
 {
     if (method == QLatin1String("getMe"))
         return getMe();
+    if (method == QLatin1String("answerCallbackQuery"))
+        return answerCallbackQuery(params);
+    if (method == QLatin1String("setMyCommands"))
+        return setMyCommands(params);
     if (!hasParam(params, "chat_id"))
         return error(400, QStringLiteral("Bad Request: chat_id is empty"));
     if (chat.isEmpty() || chat == QLatin1String("?") ||
@@ -156,6 +169,7 @@ TelegramSink::Outcome TelegramSink::sendMessage(const QJsonObject &params, const
     m.id = c.nextId++;
     m.date = m_clock->nowSecs();
     m.silent = boolParam(params, "disable_notification");
+    m.replyMarkup = objectParam(params, "reply_markup");
     c.messages.append(m);
     Outcome o;
     o.result = messageJson(chat, m);
@@ -179,7 +193,9 @@ TelegramSink::Outcome TelegramSink::editMessageText(const QJsonObject &params, c
     Outcome failure;
     if (!checkText(params, edited, failure))
         return failure;
-    if (edited.plainText == current->plainText && edited.entities == current->entities)
+    edited.replyMarkup = objectParam(params, "reply_markup"); // none given: the keyboard goes
+    if (edited.plainText == current->plainText && edited.entities == current->entities &&
+        edited.replyMarkup == current->replyMarkup)
         return error(400, QStringLiteral("Bad Request: message is not modified: specified new "
                                          "message content and reply markup are exactly the same "
                                          "as a current content and reply markup of the message"));
@@ -286,6 +302,8 @@ QJsonObject TelegramSink::messageJson(const QString &chat, const Message &m) con
     }
     if (!m.entities.isEmpty())
         o.insert(QStringLiteral("entities"), m.entities);
+    if (!m.replyMarkup.isEmpty())
+        o.insert(QStringLiteral("reply_markup"), m.replyMarkup);
     if (m.editDate)
         o.insert(QStringLiteral("edit_date"), m.editDate);
     return o;

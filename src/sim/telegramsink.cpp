@@ -10,9 +10,14 @@
 namespace rw::sim {
 
 namespace {
-const QStringList kMethods = {QStringLiteral("getMe"), QStringLiteral("sendMessage"),
-                              QStringLiteral("editMessageText"), QStringLiteral("deleteMessage"),
-                              QStringLiteral("deleteMessages")};
+const QStringList kMethods = {QStringLiteral("getMe"),
+                              QStringLiteral("sendMessage"),
+                              QStringLiteral("editMessageText"),
+                              QStringLiteral("deleteMessage"),
+                              QStringLiteral("deleteMessages"),
+                              QStringLiteral("getUpdates"),
+                              QStringLiteral("answerCallbackQuery"),
+                              QStringLiteral("setMyCommands")};
 
 QByteArray headerParam(const QByteArray &header, const QByteArray &name)
 {
@@ -149,6 +154,8 @@ void TelegramSink::handle(const HttpRequest &request, HttpResponder &responder)
         call.chat = chatId.isString() ? chatId.toString() : QStringLiteral("?");
     if (applyFault(call.method, call, responder))
         return;
+    if (call.method == QLatin1String("getUpdates") && getUpdates(call.params, call, responder))
+        return;
 
     if (m_enforcePacing && call.method == QLatin1String("sendMessage") && !call.chat.isEmpty() &&
         m_lastSendMs.contains(call.chat) &&
@@ -242,6 +249,14 @@ bool TelegramSink::applyFault(const QString &method, Call &call, HttpResponder &
         responder.closeWithoutAnswer();
         return true;
     }
+    const bool updatesFault = m_fault == Fault::Conflict || m_fault == Fault::UpdatesAtOnce ||
+                              m_fault == Fault::UpdatesAgain;
+    if (updatesFault && method != QLatin1String("getUpdates"))
+        return false;
+    if (m_fault == Fault::NoSetMyCommands && method != QLatin1String("setMyCommands"))
+        return false;
+    if (m_fault == Fault::UpdatesAtOnce || m_fault == Fault::UpdatesAgain)
+        return false; // ways of answering, read by getUpdates()
     if (!m_faultMethod.isEmpty() && m_faultMethod.compare(method, Qt::CaseInsensitive) != 0)
         return false;
     if ((m_fault == Fault::DeleteNotFound || m_fault == Fault::DeleteTooOld) &&
@@ -263,7 +278,16 @@ bool TelegramSink::applyFault(const QString &method, Call &call, HttpResponder &
     switch (fault) {
     case Fault::None:
     case Fault::Refused:
+    case Fault::UpdatesAtOnce:
+    case Fault::UpdatesAgain:
         return false;
+    case Fault::Conflict:
+        o = error(409, QStringLiteral("Conflict: terminated by other getUpdates request; make sure "
+                                      "that only one bot instance is running"));
+        break;
+    case Fault::NoSetMyCommands:
+        o = error(404, QStringLiteral("Not Found"));
+        break;
     case Fault::CarriedOutNoAnswer:
     case Fault::CarriedOutGarbage:
     case Fault::CarriedOutSlowly:

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QSet>
+#include <QTimer>
 #include <QUrl>
 #include <QVector>
 
@@ -17,7 +18,9 @@
 namespace rw::sim {
 
 // A fake Telegram Bot API on loopback: /bot<token>/<method> for getMe, sendMessage,
-// editMessageText, deleteMessage and deleteMessages, with parameters as JSON, form or query
+// editMessageText, deleteMessage and deleteMessages, and for commands getUpdates (long polling,
+// offsets), answerCallbackQuery and setMyCommands (telegramupdates.cpp); messages keep their
+// reply_markup, with parameters as JSON, form or query
 // string (GET or POST), the real envelope and error descriptions (docs/telegram.md), the chat's
 // current messages for assertions, and injectable faults. The token is only compared, never
 // stored in the call log.
@@ -29,6 +32,12 @@ namespace rw::sim {
 //                        carried-out-no-answer|carried-out-garbage|carried-out-slowly|
 //                        oversized-answer
 //                   [&calls=N] [&method=sendMessage] [&retry_after=SECS]
+//        (conflict|updates-at-once|updates-again|no-set-my-commands: getUpdates and
+//        setMyCommands faults)
+//   POST /sim/update?chat=ID&text=/status[&from=USERID][&username=NAME][&type=private|group|
+//                    supergroup|channel]        a message (or channel post) for getUpdates
+//   POST /sim/press?chat=ID&message_id=N&data=ack&from=USERID[&username=NAME]
+//                                                 an inline button press (callback_query)
 //   GET  /sim/state                               fault, live messages per chat, call counts
 class TelegramSink : public QObject
 {
@@ -60,6 +69,14 @@ public:
         // An answer far beyond any Bot API answer, streamed without being held in memory: what a
         // broken or hostile API proxy may send (setOversizedAnswer()). Not carried out.
         OversizedAnswer,
+        // getUpdates only: 409 Conflict, as when another program reads the bot's updates.
+        Conflict,
+        // getUpdates only: answered at once whatever its timeout (an API without long polling).
+        UpdatesAtOnce,
+        // getUpdates only: the offset is not taken, every update ever injected comes again.
+        UpdatesAgain,
+        // setMyCommands answers 404 "Not Found", as an API without it would.
+        NoSetMyCommands,
     };
     Q_ENUM(Fault)
 
@@ -77,8 +94,9 @@ public:
     struct Message
     {
         qint64 id = 0;
-        QString text;      // as sent (raw, with markup)
-        QString plainText; // after entity parsing: what the channel shows
+        QJsonObject replyMarkup; // the inline keyboard it carries, if any
+        QString text;            // as sent (raw, with markup)
+        QString plainText;       // after entity parsing: what the channel shows
         QJsonArray entities;
         QString parseMode;
         qint64 date = 0;     // unix s, sink clock
@@ -153,6 +171,29 @@ public:
 
     static QString chatKey(const QJsonValue &chatId); // "" when not an int64 or @name
 
+    // Inbound updates (telegramupdates.cpp), handed out by getUpdates as Telegram does: those
+    // with update_id >= offset, held up to `timeout` seconds when there are none; a call with
+    // offset confirms (drops) every update below it. Each returns the update_id.
+    // A command typed in chat by a user; chatType "" = what the chat id says (-100...: channel,
+    // then a channel_post without a sender; other negative: group; positive: private).
+    qint64 injectMessage(const QString &chat, const QString &text, qint64 fromId = 0,
+                         const QString &username = {}, const QString &chatType = {});
+    // A press of an inline button of message messageId.
+    qint64 injectCallback(const QString &chat, qint64 messageId, const QString &data, qint64 fromId,
+                          const QString &username = {});
+    struct CallbackAnswer
+    {
+        QString id;
+        QString text;
+    };
+    QVector<CallbackAnswer> callbackAnswers() const { return m_callbackAnswers; }
+    QJsonArray myCommands(const QString &languageCode = {}) const
+    {
+        return m_myCommands.value(languageCode);
+    }
+    int pendingUpdates() const { return int(m_updates.size()); }
+    qint64 lastOffset() const { return m_lastOffset; } // of the last getUpdates, -1 = none
+
 Q_SIGNALS:
     void called(const QString &method); // after every answered call
 
@@ -180,6 +221,14 @@ private:
     Outcome deleteMessage(const QJsonObject &params, const QString &chat);
     Outcome deleteMessages(const QJsonObject &params, const QString &chat);
     Outcome getMe() const;
+    // telegramupdates.cpp
+    bool getUpdates(const QJsonObject &params, Call &call, HttpResponder &responder);
+    Outcome answerCallbackQuery(const QJsonObject &params);
+    Outcome setMyCommands(const QJsonObject &params);
+    qint64 addUpdate(QJsonObject update);
+    void answerWaiting();
+    QJsonArray deliverable(qint64 offset) const;
+    void handleUpdateControl(const HttpRequest &request, HttpResponder &responder);
     bool checkText(const QJsonObject &params, Message &m, Outcome &error) const;
     QJsonObject messageJson(const QString &chat, const Message &m) const;
     QJsonObject chatJson(const QString &chat) const;
@@ -209,6 +258,22 @@ private:
     qint64 m_oversizedSent = 0;
     bool m_enforcePacing = false;
     bool m_strictAmpersand = true;
+    // Inbound updates
+    QVector<QJsonObject> m_updates;    // not confirmed yet (all of them under UpdatesAgain)
+    QVector<QJsonObject> m_allUpdates; // every update injected
+    qint64 m_nextUpdateId = 100'000'001;
+    qint64 m_lastOffset = -1;
+    struct Waiting
+    {
+        HttpDeferred reply;
+        qint64 offset = 0;
+        Call call;
+        QTimer *timer = nullptr;
+    };
+    QVector<Waiting *> m_waiting;
+    QVector<CallbackAnswer> m_callbackAnswers;
+    QHash<QString, QJsonArray> m_myCommands;
+    qint64 m_nextCallbackId = 5'000'001;
 };
 
 } // namespace rw::sim

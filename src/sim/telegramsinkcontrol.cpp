@@ -26,6 +26,10 @@ const QList<TelegramSink::Fault> kAllFaults = {
     TelegramSink::Fault::CarriedOutGarbage,
     TelegramSink::Fault::CarriedOutSlowly,
     TelegramSink::Fault::OversizedAnswer,
+    TelegramSink::Fault::Conflict,
+    TelegramSink::Fault::UpdatesAtOnce,
+    TelegramSink::Fault::UpdatesAgain,
+    TelegramSink::Fault::NoSetMyCommands,
 };
 } // namespace
 
@@ -64,15 +68,25 @@ QString TelegramSink::faultName(Fault fault)
         return QStringLiteral("carried-out-slowly");
     case Fault::OversizedAnswer:
         return QStringLiteral("oversized-answer");
+    case Fault::Conflict:
+        return QStringLiteral("conflict");
+    case Fault::UpdatesAtOnce:
+        return QStringLiteral("updates-at-once");
+    case Fault::UpdatesAgain:
+        return QStringLiteral("updates-again");
+    case Fault::NoSetMyCommands:
+        return QStringLiteral("no-set-my-commands");
     }
     return {};
 }
 
 std::optional<TelegramSink::Fault> TelegramSink::faultFromString(const QString &mode)
 {
-    return faultNamed(
-        mode, kAllFaults, &faultName,
-        {{"429", Fault::TooManyRequests}, {"500", Fault::Http500}, {"502", Fault::Http502}});
+    return faultNamed(mode, kAllFaults, &faultName,
+                      {{"429", Fault::TooManyRequests},
+                       {"409", Fault::Conflict},
+                       {"500", Fault::Http500},
+                       {"502", Fault::Http502}});
 }
 
 QStringList TelegramSink::faultNames()
@@ -108,6 +122,8 @@ void TelegramSink::handleControl(const HttpRequest &request, HttpResponder &resp
         responder.respond(405, "control endpoints take POST\n", {{"Content-Type", "text/plain"}});
         return;
     }
+    if (path == QLatin1String("/sim/update") || path == QLatin1String("/sim/press"))
+        return handleUpdateControl(request, responder);
     if (path == QLatin1String("/sim/fault")) {
         const QString mode = request.queryValue(QStringLiteral("mode"));
         const auto fault = faultFromString(mode);

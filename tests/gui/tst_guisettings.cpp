@@ -74,6 +74,48 @@ private slots:
         QVERIFY(!c.databasePath.isEmpty());
     }
 
+    // "Answer commands" is off unless chosen; admins and a proxy without credentials round-trip;
+    // a proxy password is never kept in the settings.
+    void commandsAdminsAndProxy()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("rigwatch.ini"));
+        {
+            QSettings qs(file, QSettings::IniFormat);
+            const GuiSettings fresh = GuiSettings::load(qs);
+            QVERIFY(!fresh.telegram.commands);
+            QVERIFY(fresh.telegram.admins.isEmpty());
+            QVERIFY(!fresh.telegram.proxySet);
+        }
+        GuiSettings s = valid();
+        s.telegram.commands = true;
+        s.telegram.admins = {111, 222};
+        s.telegram.proxy = QStringLiteral("socks5://127.0.0.1:1080");
+        s.telegram.proxySet = true;
+        {
+            QSettings qs(file, QSettings::IniFormat);
+            s.save(qs);
+        }
+        {
+            QSettings qs(file, QSettings::IniFormat);
+            const GuiSettings back = GuiSettings::load(qs);
+            QVERIFY(back.telegram.commands);
+            QCOMPARE(back.telegram.admins, (QVector<qint64>{111, 222}));
+            QCOMPARE(back.telegram.proxy, QStringLiteral("socks5://127.0.0.1:1080"));
+            QVERIFY(back.toDaemonConfig().telegram.commands);
+            qs.setValue(QStringLiteral("telegram/proxy"),
+                        QStringLiteral("socks5://farm:pw123@127.0.0.1:1080"));
+            qs.setValue(QStringLiteral("telegram/admins"), QStringLiteral("111, bob"));
+        }
+        QSettings qs(file, QSettings::IniFormat);
+        QStringList warnings;
+        const GuiSettings hand = GuiSettings::load(qs, &warnings);
+        QVERIFY(!hand.telegram.proxySet);
+        QCOMPARE(hand.telegram.admins, (QVector<qint64>{111}));
+        QCOMPARE(warnings.size(), 2);
+        QVERIFY(!warnings.join(QLatin1Char('\n')).contains(QStringLiteral("pw123")));
+    }
+
     // Before a language is chosen the app speaks the desktop's: a farm's Chinese desktop gets
     // Chinese at first start, without finding the setting in an English dialog first.
     void languageFollowsTheDesktopUntilChosen()

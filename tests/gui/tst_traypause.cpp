@@ -191,6 +191,31 @@ private slots:
         QVERIFY(!stored().isValid());
     }
 
+    // A /mute from Telegram is the engine's mute, the same state as this pause: the tray shows
+    // who set it and until when, and "Resume alerts" ends it (pausedChanged(false) unmutes).
+    void aTelegramMuteShowsAndResumeEndsIt()
+    {
+        auto tray = start();
+        QSignalSpy changed(tray.get(), &TrayController::pausedChanged);
+        const qint64 until = m_clock.nowMs() + 2 * kHour * 1000;
+        tray->setEngineMute(true, until, QStringLiteral("@bob"));
+        QVERIFY(tray->isPaused());
+        QCOMPARE(pauseNote(*tray),
+                 QStringLiteral("Alerts muted by @bob until ") + shownTime(until));
+        QVERIFY(resumeAction(*tray)->isEnabled());
+        resumeAction(*tray)->trigger();
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().first().toBool(), false);
+        verifyShownAsOn(*tray);
+        // the engine echoing this tray's own pause is not shown as someone else's
+        tray->setEngineMute(true, 0, QStringLiteral("tray"));
+        verifyShownAsOn(*tray);
+        // and a mute that ran out is over
+        tray->setEngineMute(true, m_clock.nowMs() + 1000, QStringLiteral("@bob"));
+        m_clock.advanceSecs(2);
+        QVERIFY(!tray->isPaused());
+    }
+
     // Saving the settings dialog rewrites the settings; it must not end (or revive) a pause.
     void savingSettingsKeepsThePause()
     {

@@ -45,6 +45,11 @@ struct AccountConfig
     int timeoutSecs = 30;
     qint64 maxBodyBytes = 64LL * 1024 * 1024;
     Thresholds thresholds;
+    // How the pool's API is reached: "socks5://host:port", "http://host:port" (user:password@
+    // allowed, a secret), "" = directly. proxySet false: the key is absent and the standard
+    // https_proxy / all_proxy / no_proxy variables decide (util/proxysetting.h).
+    QString proxy;
+    bool proxySet = false;
 
     // Stable key in the store and the notifier: survives renaming the config section. f2pool's
     // as it always was; another pool's carries the provider, so that the same user and currency
@@ -94,6 +99,11 @@ struct TelegramConfig
     RetractMode retract = RetractMode::Delete;
     QString language = QStringLiteral("en"); // en | zh_CN
     int timeoutSecs = 30;
+    // Answer commands and button presses (loop mode and the tray app only, never --once).
+    bool commands = false;
+    QVector<qint64> admins; // Telegram user ids allowed to change anything; empty = nobody
+    QString proxy;          // as AccountConfig::proxy
+    bool proxySet = false;
     bool enabled() const { return !token.isEmpty() && !chat.isEmpty(); }
 };
 

@@ -1,5 +1,6 @@
 #include "config/configfile.h"
 
+#include "config/proxysetting.h"
 #include "config/valuecheck.h"
 #include "pool/poolprovider.h"
 
@@ -39,24 +40,19 @@ struct Reader
     }
 };
 
-const QStringList kPoolKeys = {QStringLiteral("provider"),
-                               QStringLiteral("url"),
-                               QStringLiteral("currency"),
-                               QStringLiteral("user"),
-                               QStringLiteral("secret"),
-                               QStringLiteral("interval"),
-                               QStringLiteral("timeout"),
-                               QStringLiteral("max_body"),
-                               QStringLiteral("offline_after"),
-                               QStringLiteral("retired_after"),
-                               QStringLiteral("min_hashrate"),
-                               QStringLiteral("name"),
-                               QStringLiteral("key")};
+const QStringList kPoolKeys = {QStringLiteral("provider"),      QStringLiteral("url"),
+                               QStringLiteral("currency"),      QStringLiteral("user"),
+                               QStringLiteral("secret"),        QStringLiteral("interval"),
+                               QStringLiteral("timeout"),       QStringLiteral("max_body"),
+                               QStringLiteral("offline_after"), QStringLiteral("retired_after"),
+                               QStringLiteral("min_hashrate"),  QStringLiteral("name"),
+                               QStringLiteral("key"),           QStringLiteral("proxy")};
 const QStringList kAlertKeys = {QStringLiteral("offline_after"), QStringLiteral("retired_after"),
                                 QStringLiteral("min_hashrate")};
-const QStringList kTelegramKeys = {QStringLiteral("url"),      QStringLiteral("token"),
-                                   QStringLiteral("chat"),     QStringLiteral("retract"),
-                                   QStringLiteral("language"), QStringLiteral("timeout")};
+const QStringList kTelegramKeys = {
+    QStringLiteral("url"),      QStringLiteral("token"),    QStringLiteral("chat"),
+    QStringLiteral("retract"),  QStringLiteral("language"), QStringLiteral("timeout"),
+    QStringLiteral("commands"), QStringLiteral("admins"),   QStringLiteral("proxy")};
 const QStringList kStorageKeys = {QStringLiteral("database")};
 const QStringList kMetricsKeys = {QStringLiteral("listen")};
 
@@ -95,6 +91,33 @@ bool readUrl(Reader &r, const Section &s, const QString &key, QUrl *out)
     return use(r, checkHttpUrl(where(s.name, key), s.values.value(key), out));
 }
 
+bool readProxy(Reader &r, const Section &s, QString *proxy, bool *set)
+{
+    if (!s.values.contains(QStringLiteral("proxy")))
+        return true;
+    *proxy = s.values.value(QStringLiteral("proxy")).trimmed();
+    *set = true;
+    return use(r, checkProxy(where(s.name, QStringLiteral("proxy")), *proxy));
+}
+
+// "111, 222": Telegram user ids, positive whole numbers.
+bool readAdmins(Reader &r, const Section &s, QVector<qint64> *admins)
+{
+    const QString text = s.values.value(QStringLiteral("admins"));
+    for (const QString &part :
+         text.split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const qint64 id = part.toLongLong(&ok);
+        if (!ok || id <= 0)
+            return r.fail(ConfigText::tr("%1 = \"%2\": \"%3\" is not a Telegram user id (a "
+                                         "positive number; ask @userinfobot for yours)")
+                              .arg(where(s.name, QStringLiteral("admins")), text, part));
+        if (!admins->contains(id))
+            admins->append(id);
+    }
+    return true;
+}
+
 bool readThresholds(Reader &r, const Section &s, Thresholds *t)
 {
     return readInt(r, s, QStringLiteral("offline_after"), rules::kOfflineAfter,
@@ -130,7 +153,7 @@ bool readPool(Reader &r, const Section &s, const QString &id, AccountConfig *a)
     if (!readInt(r, s, QStringLiteral("interval"), rules::kInterval, &interval) ||
         !readInt(r, s, QStringLiteral("timeout"), rules::kTimeout, &timeout) ||
         !readInt(r, s, QStringLiteral("max_body"), rules::kMaxBody, &maxBody) ||
-        !readThresholds(r, s, &a->thresholds))
+        !readThresholds(r, s, &a->thresholds) || !readProxy(r, s, &a->proxy, &a->proxySet))
         return false;
     a->intervalSecs = int(interval);
     a->timeoutSecs = int(timeout);
@@ -169,6 +192,18 @@ bool readTelegram(Reader &r, const Section &s, TelegramConfig *t)
     if (!readInt(r, s, QStringLiteral("timeout"), rules::kTimeout, &timeout))
         return false;
     t->timeoutSecs = int(timeout);
+    const QString commands = s.values.value(QStringLiteral("commands"), QStringLiteral("off"));
+    if (commands == QLatin1String("on") || commands == QLatin1String("true") ||
+        commands == QLatin1String("yes") || commands == QLatin1String("1"))
+        t->commands = true;
+    else if (commands == QLatin1String("off") || commands == QLatin1String("false") ||
+             commands == QLatin1String("no") || commands == QLatin1String("0"))
+        t->commands = false;
+    else
+        return r.fail(ConfigText::tr("%1 = \"%2\" must be on or off")
+                          .arg(where(s.name, QStringLiteral("commands")), commands));
+    if (!readAdmins(r, s, &t->admins) || !readProxy(r, s, &t->proxy, &t->proxySet))
+        return false;
     if (t->token.isEmpty() != t->chat.isEmpty())
         return r.fail(
             where(s.name, t->token.isEmpty() ? QStringLiteral("token") : QStringLiteral("chat")) +
@@ -528,7 +563,8 @@ ConfigResult loadConfigFile(const QString &path, const QProcessEnvironment &env)
             std::any_of(sections.cbegin(), sections.cend(), [](const Section &s) {
                 return !s.values.value(QStringLiteral("secret")).isEmpty() ||
                        !s.values.value(QStringLiteral("key")).isEmpty() ||
-                       !s.values.value(QStringLiteral("token")).isEmpty();
+                       !s.values.value(QStringLiteral("token")).isEmpty() ||
+                       !proxyFromText(s.values.value(QStringLiteral("proxy"))).password().isEmpty();
             });
         if (fileHoldsSecret && (f.permissions() & QFileDevice::ReadOther))
             r.warnings << path + QStringLiteral(": holds a secret and is readable by other users; "
@@ -566,6 +602,9 @@ QString describeConfig(const DaemonConfig &c)
         line(QStringLiteral("offline_after"), QString::number(a.thresholds.offlineAfterSecs));
         line(QStringLiteral("retired_after"), QString::number(a.thresholds.retiredAfterSecs));
         line(QStringLiteral("min_hashrate"), QString::number(a.thresholds.minHashRate, 'g', 15));
+        line(QStringLiteral("proxy"),
+             a.proxySet ? (a.proxy.isEmpty() ? QStringLiteral("(none)") : maskProxy(a.proxy))
+                        : QStringLiteral("(from the environment)"));
         out += QLatin1Char('\n');
     }
     out += QStringLiteral("[telegram]\n");
@@ -579,6 +618,17 @@ QString describeConfig(const DaemonConfig &c)
                                         : QStringLiteral("edit"));
     line(QStringLiteral("language"), c.telegram.language);
     line(QStringLiteral("timeout"), QString::number(c.telegram.timeoutSecs));
+    line(QStringLiteral("commands"),
+         c.telegram.commands ? QStringLiteral("on") : QStringLiteral("off"));
+    QStringList admins;
+    for (qint64 id : c.telegram.admins)
+        admins << QString::number(id);
+    line(QStringLiteral("admins"),
+         admins.isEmpty() ? QStringLiteral("(nobody)") : admins.join(QStringLiteral(", ")));
+    line(QStringLiteral("proxy"),
+         c.telegram.proxySet
+             ? (c.telegram.proxy.isEmpty() ? QStringLiteral("(none)") : maskProxy(c.telegram.proxy))
+             : QStringLiteral("(from the environment)"));
     out += QStringLiteral("\n[storage]\n");
     line(QStringLiteral("database"), c.databasePath);
     out += QStringLiteral("\n[metrics]\n");

@@ -1,6 +1,7 @@
 #include "engine/engine.h"
 
 #include "clock.h"
+#include "config/proxysetting.h"
 #include "engine/eventtext.h"
 #include "logging.h"
 #include "monitor/monitor.h"
@@ -38,6 +39,7 @@ Engine::Engine(const QVector<AccountConfig> &accounts, Store *store, const Clock
         a->config = c;
         a->monitor = std::make_unique<Monitor>(c.thresholds, c.intervalSecs);
         a->network = std::make_unique<QNetworkAccessManager>();
+        a->network->setProxy(effectiveProxy(c.proxy, c.proxySet, c.url)); // [pool] proxy
         a->poller = std::make_unique<Poller>(c, a->network.get(), clock);
         a->view.key = c.key();
         a->view.displayName = c.displayName();

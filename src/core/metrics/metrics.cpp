@@ -200,6 +200,15 @@ QByteArray Metrics::render() const
                lbl({{"chat", m_telegramChat}}) + QLatin1Char(' ') +
                QString::number(m_telegramBlockedUntil) + QLatin1Char('\n');
     }
+
+    header(out, "rigwatch_alerts_muted", "gauge",
+           "1 while new alerts are muted (/mute in Telegram or the tray's Pause alerts), else 0.");
+    out += QStringLiteral("rigwatch_alerts_muted ") + QString::number(m_muted ? 1 : 0) +
+           QLatin1Char('\n');
+    header(out, "rigwatch_alerts_muted_until_seconds", "gauge",
+           "Unix time the mute ends; 0 when none is in force or it lasts until resumed.");
+    out += QStringLiteral("rigwatch_alerts_muted_until_seconds ") +
+           QString::number(m_muted ? m_mutedUntil : 0) + QLatin1Char('\n');
     return out.toUtf8();
 }
 

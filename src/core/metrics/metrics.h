@@ -30,6 +30,13 @@ public:
         m_telegramBlockedUntil = unixSecs;
     }
 
+    // A mute of the alert chat in force (MuteState), and its end (unix s, 0 = until resumed).
+    void setAlertsMuted(bool muted, qint64 untilSecs)
+    {
+        m_muted = muted;
+        m_mutedUntil = untilSecs;
+    }
+
     QByteArray render() const;
     static QString escapeLabel(const QString &value);
     static const QVector<double> &pollBuckets();
@@ -45,6 +52,8 @@ private:
     int m_telegramLive = 0;
     QString m_telegramChat;
     qint64 m_telegramBlockedUntil = 0;
+    bool m_muted = false;
+    qint64 m_mutedUntil = 0;
 };
 
 } // namespace rw

@@ -96,6 +96,8 @@ DeliveryPlanner::Action DeliveryPlanner::next(const Account &a, const Moment &mo
     const Action edit = call(Op::Edit, a.key, last, standing.chat);
     if (!want.sameAs(Announcement::fromKey(standing.announcementKey)))
         return withText(a, moment, edit);
+    if (a.editDue && (a.plain ? a.plainText : a.html) != standing.text)
+        return withText(a, moment, edit);
     const qint64 touched = std::max(standing.sentAt, standing.editedAt);
     if (m_rules.refreshSecs > 0 && a.pictureAt - touched >= m_rules.refreshSecs &&
         (a.plain ? a.plainText : a.html) != standing.text)

@@ -78,6 +78,7 @@ public:
         QVector<LiveMessage> shown;    // Live rows, oldest first; the last one stands
         QVector<qint64> deleteRefused; // ids of shown rows Telegram would not delete
         std::optional<Announcement> vanished; // what a message deleted by someone showed
+        bool editDue = false; // the text changed for another reason (an acknowledgement): edit
     };
 
     // The notifier when it asks.

@@ -170,6 +170,29 @@ QString MessageFormatter::duration(qint64 secs) const
         .arg(hours % 24, 2, 10, QLatin1Char('0'));
 }
 
+QString MessageFormatter::acknowledgedLine(const QString &by, qint64 at,
+                                           const QStringList &rigs) const
+{
+    const QString when =
+        QDateTime::fromSecsSinceEpoch(at, Qt::UTC).toString(QStringLiteral("HH:mm"));
+    QString line =
+        QStringLiteral("\u2705 ") +
+        translated(QT_TRANSLATE_NOOP("rw::MessageFormatter", "acknowledged by %1 at %2 UTC"))
+            .arg(nameFor(by, kMaxNameLength, true), when);
+    if (rigs.isEmpty())
+        return line;
+    constexpr int kShown = 10; // the line stays a line; the message lists every rig anyway
+    QStringList names;
+    for (int i = 0; i < rigs.size() && i < kShown; ++i)
+        names << nameFor(rigs.at(i), kMaxNameLength, true);
+    line += QStringLiteral(": ") + names.join(QStringLiteral(", "));
+    if (rigs.size() > kShown)
+        line +=
+            QLatin1Char(' ') + translated(QT_TRANSLATE_NOOP("rw::MessageFormatter", "and %1 more"))
+                                   .arg(rigs.size() - kShown);
+    return line;
+}
+
 QString MessageFormatter::utcTime(qint64 at) const
 {
     return QDateTime::fromSecsSinceEpoch(at, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"));

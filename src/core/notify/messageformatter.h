@@ -56,10 +56,16 @@ public:
     // What Telegram would show for one of our HTML texts: tags dropped, entities decoded.
     static QString plainText(const QString &html);
 
-private:
-    QString translated(const char *source) const; // own translator, else the source
-    QString utcTime(qint64 at) const;
+    // "✅ acknowledged by @bob at 14:05" (HTML); rigs, when given, are named after a colon:
+    // the acknowledgement covers only them (a growth since brought others).
+    QString acknowledgedLine(const QString &by, qint64 at, const QStringList &rigs = {}) const;
 
+    // A source string of context "rw::MessageFormatter" (marked with QT_TRANSLATE_NOOP) in the
+    // channel's language: the command replies (commanddesk.cpp) use the same catalogue.
+    QString translated(const char *source) const; // own translator, else the source
+    QString utcTime(qint64 at) const;             // "2026-01-01 14:05" UTC
+
+private:
     QString m_language;
     std::shared_ptr<QTranslator> m_translator;
     bool m_translated = false;

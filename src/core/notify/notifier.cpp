@@ -39,6 +39,7 @@ void TelegramNotifier::init()
     connect(&m_blockTimer, &QTimer::timeout, this, &TelegramNotifier::clearBlocked);
     m_planner.setRules({m_config.retract, m_timing.refreshSecs});
     restoreChatState();
+    loadAcks();
     if (!m_formatter.hasTranslation())
         qCWarning(lcNotify).noquote() << "no translation for language" << m_config.language
                                       << "- Telegram messages will be in English";
@@ -141,11 +142,12 @@ void TelegramNotifier::update(const QString &accountKey, const QString &displayN
         if (!wasOver || s.endedAt == 0)
             s.endedAt = incident.at > 0 ? incident.at : now();
         a.html.clear();
+        dropAck(accountKey);
         if (s.sending && m_postingKey != accountKey)
             abandonSending(s, tr("not sent: the incident ended before Telegram could be reached"));
     } else {
         s.endedAt = 0;
-        a.html = m_formatter.incidentText(s.name, a.picture);
+        a.html = alertHtml(s);
         if (wasOver)
             a.plain = false; // a new incident tries the formatted text again
     }
@@ -251,7 +253,13 @@ void TelegramNotifier::pump()
     if (m_stopped || m_inFlight)
         return;
     const Action a = pickAction();
-    if (a.op != Op::None) {
+    if (a.op == Op::None && !m_replies.empty()) {
+        const qint64 wait = m_pacer.waitMs();
+        if (wait > 0)
+            m_timer.start(int(std::min<qint64>(wait, 24 * 3600 * 1000)));
+        else
+            sendReply();
+    } else if (a.op != Op::None) {
         const qint64 wait = m_pacer.waitMs();
         if (wait > 0 && m_blockedUntilMs > 0)
             reportDeferredPosts();
@@ -314,7 +322,7 @@ void TelegramNotifier::execute(const Action &a)
             if (self)
                 self->onEdited(key, id, op, html, sent, announces, r);
         },
-        a.format);
+        a.format, a.op == Op::Edit ? m_keyboard : QJsonObject());
 }
 
 void TelegramNotifier::post(Slot &s, const Action &a)
@@ -349,7 +357,7 @@ void TelegramNotifier::post(Slot &s, const Action &a)
             if (self)
                 self->onPosted(key, r);
         },
-        a.format);
+        a.format, m_keyboard);
     emit messagesChanged();
 }
 

@@ -10,9 +10,11 @@
 #include "store/store.h"
 
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QObject>
 #include <QTimer>
 
+#include <deque>
 #include <map>
 #include <optional>
 
@@ -104,6 +106,22 @@ public:
     // and the next start records it as failed with that explanation (its id is unknowable).
     void shutdown();
 
+    // Commands (notifiercommands.cpp).
+    // A reply to a command: HTML, sent after the alerts' own calls and paced with them (one
+    // pacer for every chat, so a reply never pushes an alert over Telegram's limits).
+    void reply(const QString &chat, const QString &html);
+    int repliesWaiting() const { return int(m_replies.size()); }
+    // The inline keyboard every live incident message carries from now on (empty = none).
+    void setKeyboard(const QJsonObject &markup) { m_keyboard = markup; }
+    // An Acknowledge press on message messageId in chat: the message gains "acknowledged by
+    // NAME at HH:MM" (an edit, now), kept for these rigs when a growth posts anew. False when
+    // the message stands for no incident (*account is then left empty).
+    bool acknowledge(const QString &chat, qint64 messageId, const QString &by, QString *account);
+    // The account whose live message messageId is, or "".
+    QString accountOfMessage(const QString &chat, qint64 messageId) const;
+    // The latest picture of every account (for /status), by account key.
+    QVector<QPair<QString, Incident>> pictures() const;
+
     QString chat() const { return m_chat; } // the configured chat, or its migration target
     QVector<LiveMessage> standing() const;  // Live rows known now, all accounts
     // Until when (clock ms) a 429 holds every call to chat() back, at most maxRetryAfterSecs
@@ -175,6 +193,12 @@ private:
     void clearBlocked();
     void reportDeferredPosts();
     void switchChat(const QString &to);
+    // notifiercommands.cpp
+    void loadAcks();
+    QString alertHtml(const Slot &s) const; // the incident text and its acknowledgement
+    void dropAck(const QString &account);
+    bool sendReply();
+    void onReplied(const TelegramResult &r);
 
     TelegramConfig m_config;
     QString m_chat;
@@ -200,6 +224,15 @@ private:
     QElapsedTimer m_finishClock; // started by finishWithin()
     qint64 m_finishWithinMs = 0;
     bool m_toldLeftOver = false; // "left for the next run" logged once
+    struct Reply
+    {
+        QString chat;
+        QString html;
+        int attempts = 0;
+    };
+    std::deque<Reply> m_replies;
+    QJsonObject m_keyboard;
+    std::map<QString, AckRecord> m_acks; // by account
 };
 
 } // namespace rw

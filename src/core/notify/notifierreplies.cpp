@@ -187,6 +187,7 @@ void TelegramNotifier::onEdited(const QString &key, qint64 rowId, Op op, const Q
         m_pacer.succeeded();
         s.reportedRefusal.clear();
         if (update) {
+            s.alert.editDue = false;
             LiveMessage &m = shown[i];
             m.text = sent; // the mirror shows what the chat shows
             m.announcementKey = announces;

@@ -1,5 +1,6 @@
 #include "notify/telegramclient.h"
 
+#include "config/proxysetting.h"
 #include "pool/httpdate.h"
 #include "util/redact.h"
 
@@ -277,6 +278,7 @@ struct TelegramClient::Pending
     QTimer *deadline = nullptr;
     QByteArray body;        // what arrived so far, never more than kMaxBodyBytes + one read
     bool oversized = false; // cut off once over kMaxBodyBytes
+    int timeoutSecs = 0;
 };
 
 TelegramClient::TelegramClient(const TelegramConfig &config, QNetworkAccessManager *nam,
@@ -298,7 +300,7 @@ void TelegramClient::getMe(Callback done)
 }
 
 void TelegramClient::sendMessage(const QString &chat, const QString &html, bool disableNotification,
-                                 Callback done, TextFormat format)
+                                 Callback done, TextFormat format, const QJsonObject &replyMarkup)
 {
     QJsonObject body{{QStringLiteral("chat_id"), telegramChatId(chat)},
                      {QStringLiteral("text"), html},
@@ -307,11 +309,14 @@ void TelegramClient::sendMessage(const QString &chat, const QString &html, bool 
                       QJsonObject{{QStringLiteral("is_disabled"), true}}}};
     if (format == TextFormat::Html)
         body.insert(QStringLiteral("parse_mode"), QStringLiteral("HTML"));
+    if (!replyMarkup.isEmpty())
+        body.insert(QStringLiteral("reply_markup"), replyMarkup);
     post(QStringLiteral("sendMessage"), body, std::move(done));
 }
 
 void TelegramClient::editMessageText(const QString &chat, qint64 messageId, const QString &html,
-                                     Callback done, TextFormat format)
+                                     Callback done, TextFormat format,
+                                     const QJsonObject &replyMarkup)
 {
     QJsonObject body{{QStringLiteral("chat_id"), telegramChatId(chat)},
                      {QStringLiteral("message_id"), messageId},
@@ -320,7 +325,37 @@ void TelegramClient::editMessageText(const QString &chat, qint64 messageId, cons
                       QJsonObject{{QStringLiteral("is_disabled"), true}}}};
     if (format == TextFormat::Html)
         body.insert(QStringLiteral("parse_mode"), QStringLiteral("HTML"));
+    if (!replyMarkup.isEmpty())
+        body.insert(QStringLiteral("reply_markup"), replyMarkup);
     post(QStringLiteral("editMessageText"), body, std::move(done));
+}
+
+void TelegramClient::getUpdates(qint64 offset, int timeoutSecs, const QStringList &allowedUpdates,
+                                Callback done)
+{
+    QJsonObject body{
+        {QStringLiteral("timeout"), timeoutSecs},
+        {QStringLiteral("allowed_updates"), QJsonArray::fromStringList(allowedUpdates)}};
+    if (offset > 0)
+        body.insert(QStringLiteral("offset"), offset);
+    post(QStringLiteral("getUpdates"), body, std::move(done), timeoutSecs + m_config.timeoutSecs);
+}
+
+void TelegramClient::answerCallbackQuery(const QString &id, const QString &text, Callback done)
+{
+    QJsonObject body{{QStringLiteral("callback_query_id"), id}};
+    if (!text.isEmpty())
+        body.insert(QStringLiteral("text"), text);
+    post(QStringLiteral("answerCallbackQuery"), body, std::move(done));
+}
+
+void TelegramClient::setMyCommands(const QJsonArray &commands, const QString &languageCode,
+                                   Callback done)
+{
+    QJsonObject body{{QStringLiteral("commands"), commands}};
+    if (!languageCode.isEmpty())
+        body.insert(QStringLiteral("language_code"), languageCode);
+    post(QStringLiteral("setMyCommands"), body, std::move(done));
 }
 
 void TelegramClient::deleteMessage(const QString &chat, qint64 messageId, Callback done)
@@ -342,8 +377,11 @@ void TelegramClient::abortAll()
     }
 }
 
-void TelegramClient::post(const QString &method, const QJsonObject &body, Callback done)
+void TelegramClient::post(const QString &method, const QJsonObject &body, Callback done,
+                          int timeoutSecs)
 {
+    if (timeoutSecs <= 0)
+        timeoutSecs = m_config.timeoutSecs;
     QString base = m_config.url.toString(QUrl::StripTrailingSlash);
     const QUrl url(base + QStringLiteral("/bot") + m_config.token + QLatin1Char('/') + method);
     QNetworkRequest req(url);
@@ -352,7 +390,7 @@ void TelegramClient::post(const QString &method, const QJsonObject &body, Callba
                   QByteArrayLiteral("RigWatch/" RIGWATCH_VERSION));
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                      QNetworkRequest::NoLessSafeRedirectPolicy);
-    req.setTransferTimeout(m_config.timeoutSecs * 1000);
+    req.setTransferTimeout(timeoutSecs * 1000);
 
     qCDebug(lcNotify).noquote() << "POST" << redactUrl(url);
     QNetworkReply *reply = m_nam->post(req, QJsonDocument(body).toJson(QJsonDocument::Compact));
@@ -369,7 +407,8 @@ void TelegramClient::post(const QString &method, const QJsonObject &body, Callba
     // it. This timer is the hard bound on the whole exchange.
     p->deadline = new QTimer(reply);
     p->deadline->setSingleShot(true);
-    p->deadline->setInterval(m_config.timeoutSecs * 1000);
+    p->deadline->setInterval(timeoutSecs * 1000);
+    p->timeoutSecs = timeoutSecs;
     m_pending.insert(reply, p);
     connect(p->deadline, &QTimer::timeout, this, [this, reply] { finish(reply, true); });
     connect(reply, &QNetworkReply::finished, this, [this, reply] { finish(reply, false); });
@@ -433,11 +472,17 @@ void TelegramClient::finish(QNetworkReply *reply, bool timedOut)
         r.maybeDelivered = reachedTelegram && p->method == QLatin1String("sendMessage");
     } else if (timedOut) {
         r.kind = TelegramResult::Transient;
-        r.description = QStringLiteral("no answer within %1 s").arg(m_config.timeoutSecs);
+        r.description = QStringLiteral("no answer within %1 s").arg(p->timeoutSecs);
+        const QString proxy = proxyLabel(m_nam->proxy());
+        if (!proxy.isEmpty()) // a proxy that hangs must not look like Telegram being slow
+            r.description += QStringLiteral(" through the proxy at %1").arg(proxy);
         r.maybeDelivered = true;
     } else if (status == 0) {
         r.kind = TelegramResult::Transient;
         r.description = redactText(reply->errorString(), {m_config.token});
+        const QString viaProxy = proxyFailure(m_nam->proxy(), reply->error(), reply->errorString());
+        if (!viaProxy.isEmpty())
+            r.description = viaProxy; // never a silent stall, and not blamed on Telegram
         switch (reply->error()) {
         case QNetworkReply::ConnectionRefusedError:
         case QNetworkReply::HostNotFoundError:
@@ -450,6 +495,9 @@ void TelegramClient::finish(QNetworkReply *reply, bool timedOut)
         default:
             r.maybeDelivered = true;
         }
+        if (reply->errorString().contains(QLatin1String("Connection to proxy refused"),
+                                          Qt::CaseInsensitive))
+            r.maybeDelivered = false; // Qt's words for a refused proxy: it never got through
     } else {
         r = classifyTelegramReply(p->method, status, p->body, reply->rawHeader("Retry-After"));
     }

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QLoggingCategory>
@@ -90,10 +91,20 @@ public:
 
     void getMe(Callback done);
     // format Plain sends the text without a parse_mode: Telegram shows it as it is.
+    // replyMarkup: an inline keyboard ({"inline_keyboard": [[...]]}); empty = none. An edit
+    // without one removes the keyboard the message had.
     void sendMessage(const QString &chat, const QString &html, bool disableNotification,
-                     Callback done, TextFormat format = TextFormat::Html);
+                     Callback done, TextFormat format = TextFormat::Html,
+                     const QJsonObject &replyMarkup = {});
     void editMessageText(const QString &chat, qint64 messageId, const QString &html, Callback done,
-                         TextFormat format = TextFormat::Html);
+                         TextFormat format = TextFormat::Html, const QJsonObject &replyMarkup = {});
+    // Long polling: Telegram holds the request up to timeoutSecs; the HTTP deadline is that
+    // plus the configured timeout, so a held request is never cut off as a failure.
+    void getUpdates(qint64 offset, int timeoutSecs, const QStringList &allowedUpdates,
+                    Callback done);
+    void answerCallbackQuery(const QString &id, const QString &text, Callback done);
+    // commands: [{command, description}]; languageCode "" for the default list.
+    void setMyCommands(const QJsonArray &commands, const QString &languageCode, Callback done);
     void deleteMessage(const QString &chat, qint64 messageId, Callback done);
 
     // Aborts every request in flight without calling its callback (shutdown, deadline).
@@ -103,7 +114,7 @@ public:
 
 private:
     struct Pending;
-    void post(const QString &method, const QJsonObject &body, Callback done);
+    void post(const QString &method, const QJsonObject &body, Callback done, int timeoutSecs = 0);
     void take(QNetworkReply *reply);     // the bytes that arrived, counted against the cap
     void tooLarge(QNetworkReply *reply); // over the cap: abort and answer now
     void finish(QNetworkReply *reply, bool timedOut);

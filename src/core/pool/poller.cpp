@@ -1,6 +1,7 @@
 #include "pool/poller.h"
 
 #include "clock.h"
+#include "config/proxysetting.h"
 #include "logging.h"
 #include "pool/httpdate.h"
 #include "pool/poolprovider.h"
@@ -263,6 +264,12 @@ void Poller::onFinished()
             break;
         case QNetworkReply::TimeoutError:
         case QNetworkReply::OperationCanceledError:
+            if (!proxyLabel(reply->manager()->proxy()).isEmpty()) // a proxy that hangs
+                return finishWithFailure(PollFailure::Timeout,
+                                         tr("%1 did not answer within %2 s through the proxy at %3")
+                                             .arg(pool)
+                                             .arg(m_account.timeoutSecs)
+                                             .arg(proxyLabel(reply->manager()->proxy())));
             return finishWithFailure(
                 PollFailure::Timeout,
                 tr("%1 did not answer within %2 s").arg(pool).arg(m_account.timeoutSecs));
@@ -274,6 +281,12 @@ void Poller::onFinished()
             why = tr("network error talking to %1: %2")
                       .arg(pool, redactText(reply->errorString(), secrets));
         }
+        // [pool] proxy: a proxy's failure names the proxy, not the pool
+        const QString viaProxy =
+            proxyFailure(reply->manager()->proxy(), reply->error(), reply->errorString());
+        if (!viaProxy.isEmpty() && reply->error() != QNetworkReply::TimeoutError &&
+            reply->error() != QNetworkReply::OperationCanceledError)
+            why = viaProxy;
         return finishWithFailure(PollFailure::Network, why, status);
     }
     if (m_received > m_account.maxBodyBytes)

@@ -1,12 +1,17 @@
 #include "runtime/runtime.h"
 
 #include "clock.h"
+#include "config/proxysetting.h"
 #include "engine/engine.h"
 #include "logging.h"
 #include "metrics/metrics.h"
 #include "metrics/metricsserver.h"
+#include "notify/commanddesk.h"
+#include "notify/mutestate.h"
 #include "notify/notifier.h"
+#include "notify/updatereader.h"
 #include "store/store.h"
+#include "util/loghandler.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -28,12 +33,18 @@ Runtime::Runtime(const DaemonConfig &config, const RuntimeOptions &options, QObj
 Runtime::~Runtime()
 {
     // Dependency order: the notifier and the engine use the store and the network access.
+    if (m_reader)
+        m_reader->stop();
+    m_desk.reset();
+    m_reader.reset();
+    m_updatesClient.reset();
     if (m_notifier)
         m_notifier->shutdown();
     if (m_engine)
         m_engine->stop();
     m_metrics.reset();
     m_notifier.reset();
+    m_mutes.reset();
     m_engine.reset();
     m_store.reset();
     m_nam.reset();
@@ -124,6 +135,19 @@ bool Runtime::open(QString *error)
     if (!lockDatabase(error))
         return false;
     m_nam = std::make_unique<QNetworkAccessManager>();
+    // Telegram's proxy ([telegram] proxy, else the environment); each pool account sets its own
+    // (engine.cpp). A password in it is a secret like the token.
+    m_nam->setProxy(
+        effectiveProxy(m_config.telegram.proxy, m_config.telegram.proxySet, m_config.telegram.url));
+    QStringList proxySecrets{m_nam->proxy().password()};
+    for (const AccountConfig &a : m_config.accounts)
+        proxySecrets << proxyFromText(a.proxy).password();
+    proxySecrets.removeAll(QString());
+    if (!proxySecrets.isEmpty())
+        addLogSecrets(proxySecrets);
+    if (!proxyLabel(m_nam->proxy()).isEmpty())
+        qCInfo(lcDaemon).noquote()
+            << "Telegram is reached through the proxy at" << proxyLabel(m_nam->proxy());
     m_store = std::make_unique<Store>();
     if (!m_store->open(m_config.databasePath, error) &&
         (m_store->lastProblem() != Store::Problem::Damaged || !moveDamagedAside())) {
@@ -146,6 +170,12 @@ bool Runtime::open(QString *error)
     connect(m_engine.get(), &Engine::accountUpdated, this, &Runtime::accountUpdated);
     connect(m_engine.get(), &Engine::eventsHappened, this, &Runtime::eventsHappened);
     m_engine->restore();
+    m_mutes = std::make_unique<MuteState>(m_store.get(), m_clock);
+    if (m_paused)
+        m_mutes->mute({QString(), 0, QStringLiteral("tray"), QString()});
+    else if (m_mutes->active() && m_mutes->active()->by == QLatin1String("tray"))
+        m_mutes->unmute(QString()); // the tray's pause lives in its settings: it ended there
+    connect(m_mutes.get(), &MuteState::changed, this, &Runtime::applyMutes);
     startNotifier();
 
     m_metricsData = std::make_unique<Metrics>(); // the views are read at each scrape
@@ -166,6 +196,8 @@ bool Runtime::open(QString *error)
         connect(m_notifier.get(), &TelegramNotifier::blockedUntilChanged, this, updateBlocked);
         updateBlocked(); // a wait stored by the previous run
     }
+    m_metricsData->setAlertsMuted(m_mutes->isMuted(),
+                                  m_mutes->active() ? m_mutes->active()->untilMs / 1000 : 0);
     return true;
 }
 
@@ -175,7 +207,15 @@ void Runtime::startNotifier()
         return;
     m_notifier =
         std::make_unique<TelegramNotifier>(m_config.telegram, m_nam.get(), m_store.get(), m_clock);
-    m_notifier->setPaused(m_paused);
+    m_notifier->setPaused(m_mutes->isMuted());
+    if (m_config.telegram.commands) {
+        // Built here, not only in loop mode, so that a --once run's edits keep the buttons.
+        m_updatesClient = std::make_unique<TelegramClient>(m_config.telegram, m_nam.get());
+        m_desk = std::make_unique<CommandDesk>(m_config.telegram, m_updatesClient.get(),
+                                               m_notifier.get(), m_mutes.get(), m_clock);
+        m_desk->setViews([this] { return m_engine->views(); });
+        m_notifier->setKeyboard(m_desk->keyboard());
+    }
     connect(m_notifier.get(), &TelegramNotifier::deliveryFailed, this, [this](const QString &why) {
         qCWarning(lcDaemon).noquote() << "telegram:" << why;
         emit telegramProblem(why);
@@ -236,6 +276,33 @@ void Runtime::start()
     qCInfo(lcDaemon).noquote() << "watching" << m_config.accounts.size() << "account(s), database"
                                << m_config.databasePath;
     m_engine->start();
+    startCommands();
+}
+
+void Runtime::startCommands()
+{
+    if (!m_desk || m_reader)
+        return;
+    // The bot's numeric id keys the stored offset: another bot starts from its own.
+    const QString bot = m_config.telegram.token.section(QLatin1Char(':'), 0, 0);
+    m_reader = std::make_unique<UpdateReader>(m_updatesClient.get(), m_store.get(), bot);
+    connect(m_reader.get(), &UpdateReader::updateArrived, m_desk.get(), &CommandDesk::handle);
+    connect(m_reader.get(), &UpdateReader::problem, this, [this](const QString &why) {
+        qCWarning(lcDaemon).noquote() << "telegram commands:" << why;
+        emit telegramProblem(why);
+    });
+    m_desk->start();
+    m_reader->start();
+}
+
+void Runtime::applyMutes()
+{
+    const std::optional<MuteRecord> chat = m_mutes->active();
+    if (m_notifier)
+        m_notifier->setPaused(chat.has_value());
+    if (m_metricsData)
+        m_metricsData->setAlertsMuted(chat.has_value(), chat ? chat->untilMs / 1000 : 0);
+    emit mutesChanged();
 }
 
 void Runtime::refreshNow()
@@ -247,12 +314,20 @@ void Runtime::refreshNow()
 void Runtime::setAlertsPaused(bool paused)
 {
     m_paused = paused;
-    if (m_notifier)
-        m_notifier->setPaused(paused);
+    if (!m_mutes)
+        return;
+    if (paused)
+        m_mutes->mute({QString(), 0, QStringLiteral("tray"), QString()});
+    else
+        m_mutes->unmute(QString());
 }
 
 void Runtime::stop()
 {
+    if (m_reader)
+        m_reader->stop();
+    if (m_updatesClient)
+        m_updatesClient->abortAll();
     if (m_engine)
         m_engine->stop();
     if (!m_notifier || m_notifier->idle()) {

@@ -17,8 +17,12 @@ class Clock;
 class Engine;
 class Metrics;
 class MetricsServer;
+class CommandDesk;
+class MuteState;
 class Store;
+class TelegramClient;
 class TelegramNotifier;
+class UpdateReader;
 
 struct RuntimeOptions
 {
@@ -65,10 +69,15 @@ public:
     // nothing new starts; then stopped(). State is already persisted per poll.
     void stop();
     void refreshNow();
+    // The tray's "Pause alerts": the same mute as Telegram's /mute (MuteState), so pausing sets
+    // it and resuming ends it, whoever set it. Before open() only remembered (a pause set then
+    // is applied by open(); "not paused" then leaves a mute kept from the last run alone).
     void setAlertsPaused(bool paused);
     // For a process that exits right after: nothing more is sent, the database is closed and
     // unlocked, and the rest (a farm's tables) is left for the exit to drop.
     void finish();
+    MuteState *mutes() const { return m_mutes.get(); }
+    CommandDesk *commands() const { return m_desk.get(); }
 
     const DaemonConfig &config() const { return m_config; }
     Engine *engine() const { return m_engine.get(); }
@@ -86,6 +95,8 @@ signals:
     void messagesChanged();
     // Until when (clock ms) Telegram's 429 holds alerts back; 0 when nothing does.
     void telegramBlockedUntil(qint64 untilMs);
+    // The mutes in force changed (a /mute, the tray's pause, one that ran out).
+    void mutesChanged();
     void onceFinished(const rw::CheckReport &report);
     void stopped();
 
@@ -93,6 +104,8 @@ private:
     bool lockDatabase(QString *error);
     bool moveDamagedAside();
     void startNotifier();
+    void startCommands(); // loop mode only: getUpdates and the commands
+    void applyMutes();
     void finishOnce();
 
     DaemonConfig m_config;
@@ -105,6 +118,10 @@ private:
     std::unique_ptr<Store> m_store;
     std::unique_ptr<Engine> m_engine;
     std::unique_ptr<TelegramNotifier> m_notifier;
+    std::unique_ptr<MuteState> m_mutes;
+    std::unique_ptr<TelegramClient> m_updatesClient; // its own: stopping it spares the alerts
+    std::unique_ptr<UpdateReader> m_reader;
+    std::unique_ptr<CommandDesk> m_desk;
     std::unique_ptr<Metrics> m_metricsData;
     std::unique_ptr<MetricsServer> m_metrics;
     bool m_paused = false;

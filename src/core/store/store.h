@@ -1,6 +1,7 @@
 #pragma once
 
 #include "monitor/workerstatus.h"
+#include "store/commandrecords.h"
 
 #include <QHash>
 #include <QObject>
@@ -169,6 +170,17 @@ public:
     // Per chat as configured (a default state when none is stored).
     bool saveChatState(const QString &chat, const TelegramChatState &state);
     TelegramChatState chatState(const QString &chat) const;
+
+    // Telegram commands (storecommands.cpp): the next getUpdates offset per bot (its numeric
+    // id, never the token; 0 = none stored), the mutes and the acknowledgements.
+    qint64 updateOffset(const QString &bot) const;
+    bool saveUpdateOffset(const QString &bot, qint64 nextOffset);
+    QVector<MuteRecord> mutes() const;
+    bool saveMute(const MuteRecord &mute);
+    bool removeMute(const QString &scope);
+    QVector<AckRecord> acks() const;
+    bool saveAck(const AckRecord &ack);
+    bool removeAck(const QString &account);
 
 private:
     struct Private;
