@@ -168,7 +168,7 @@ QVariant WorkerTableModel::displayData(const Row &r, int column) const
         // The pool's own word beside RigWatch's state (which the last share decides).
         return s.poolState.isEmpty()
                    ? statusText(r.state.status)
-                   : tr("%1 (pool: %2)").arg(statusText(r.state.status), s.poolState);
+                   : tr("%1 (pool: %2)").arg(statusText(r.state.status), s.poolState.text());
     case ColHashRate:
         return formatHashRate(s.hashRate);
     case ColHashRate1h:

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "pool/poolstate.h"
+
 #include <QString>
 #include <QVector>
 
@@ -19,7 +21,7 @@ struct WorkerSample
     QString host;            // public IP as the pool saw it, may be empty
     // The pool's own word for the worker ("ok", "off", "INACTIVE", ...), shown beside RigWatch's
     // state, never used for it (the offline rule is the last share's age). Empty for f2pool.
-    QString poolState;
+    PoolState poolState;
 };
 
 // A successfully parsed worker list. Only successful polls produce one (invariant 1 of
