@@ -30,6 +30,11 @@ private slots:
         QCOMPARE(a.thresholds.offlineAfterSecs, 600);
         QCOMPARE(a.thresholds.retiredAfterSecs, 28800);
         QCOMPARE(a.thresholds.minHashRate, 0.0);
+        QCOMPARE(a.minIntervalSecs, 60);
+        QCOMPARE(a.thresholds.degradedBelow, 70);
+        QCOMPARE(a.thresholds.degradedAfterSecs, 1800);
+        QCOMPARE(a.thresholds.flapLimit, 4);
+        QCOMPARE(a.thresholds.flapWindowSecs, 3600);
         QCOMPARE(r.config->telegram.url.toString(), QStringLiteral("https://api.telegram.org"));
         QCOMPARE(r.config->telegram.retract, RetractMode::Delete);
         QVERIFY(r.config->databasePath.endsWith(QStringLiteral("rigwatch.sqlite")));
@@ -115,9 +120,45 @@ private slots:
             << QByteArray("[pool]\nuser = a\n[telegram]\ntoken = 1:a\nchat = 5\nproxy = "
                           "ftp://u:s3cretTOKENvalue@h:1\n")
             << "the scheme must be socks5 or http";
+        QTest::newRow("negative flap limit")
+            << QByteArray("[pool]\nuser = a\n[alerts]\nflap_limit = -1\n")
+            << "[alerts] flap_limit = -1 must be at least 0";
+        QTest::newRow("flap window zero")
+            << QByteArray("[pool]\nuser = a\nflap_window = 0\n")
+            << "[pool] flap_window = 0 must be at least 1";
+        QTest::newRow("min_interval zero")
+            << QByteArray("[pool]\nuser = a\nmin_interval = 0\n")
+            << "[pool] min_interval = 0 must be at least 1";
         QTest::newRow("proxy without port")
             << QByteArray("[pool]\nuser = a\nproxy = socks5://127.0.0.1\n")
             << "[pool] proxy = \"socks5://127.0.0.1\": the port is missing";
+    }
+
+    // [alerts] holds the degraded and flapping defaults, [pool.NAME] overrides them, and
+    // min_interval above interval is interval.
+    void degradedFlappingAndMinInterval()
+    {
+        const ConfigResult r = parseConfig(
+            "[pool]\ninterval = 120\nmin_interval = 30\n[pool.a]\nuser = a\n"
+            "[pool.b]\nuser = b\nmin_interval = 600\ndegraded_below = 0\nflap_limit = 9\n"
+            "[alerts]\ndegraded_below = 80\ndegraded_after = 0\nflap_limit = 3\n"
+            "flap_window = 900\n",
+            QStringLiteral("a.ini"), noEnv());
+        QVERIFY2(r.config, qPrintable(r.error));
+        QVERIFY2(r.warnings.isEmpty(), qPrintable(r.warnings.join(QLatin1Char('\n'))));
+        const AccountConfig &a = r.config->accounts.at(0), &b = r.config->accounts.at(1);
+        QCOMPARE(a.minIntervalSecs, 30);
+        QCOMPARE(b.minIntervalSecs, 120);
+        QCOMPARE(a.thresholds.degradedBelow, 80);
+        QCOMPARE(b.thresholds.degradedBelow, 0);
+        QCOMPARE(a.thresholds.degradedAfterSecs, 0);
+        QCOMPARE(a.thresholds.flapLimit, 3);
+        QCOMPARE(b.thresholds.flapLimit, 9);
+        QCOMPARE(b.thresholds.flapWindowSecs, 900);
+        const QString text = describeConfig(*r.config);
+        QVERIFY(text.contains(QStringLiteral("min_interval = 120\n")));
+        QVERIFY(text.contains(QStringLiteral("degraded_below = 0\n")));
+        QVERIFY(text.contains(QStringLiteral("flap_window = 900\n")));
     }
 
     void commandsAdminsAndProxies()
@@ -355,7 +396,10 @@ private slots:
               QStringLiteral("user"), QStringLiteral("secret"), QStringLiteral("interval"),
               QStringLiteral("timeout"), QStringLiteral("max_body"),
               QStringLiteral("offline_after"), QStringLiteral("retired_after"),
-              QStringLiteral("min_hashrate"), QStringLiteral("name"), QStringLiteral("proxy")}},
+              QStringLiteral("min_hashrate"), QStringLiteral("name"), QStringLiteral("proxy"),
+              QStringLiteral("min_interval"), QStringLiteral("degraded_below"),
+              QStringLiteral("degraded_after"), QStringLiteral("flap_limit"),
+              QStringLiteral("flap_window")}},
             {QStringLiteral("telegram"),
              {QStringLiteral("url"), QStringLiteral("token"), QStringLiteral("chat"),
               QStringLiteral("retract"), QStringLiteral("language"), QStringLiteral("timeout"),

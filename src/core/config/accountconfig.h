@@ -24,6 +24,13 @@ struct Thresholds
     qint64 offlineAfterSecs = 600;
     qint64 retiredAfterSecs = 28'800;
     double minHashRate = 0; // H/s, 0 = off
+    // Degraded: online and below this percent of its usual hashrate at every poll for
+    // degradedAfterSecs (0 = off); it recovers at degradedBelow + 10 points.
+    int degradedBelow = 70;
+    qint64 degradedAfterSecs = 1800;
+    // Flapping: more than flapLimit state changes within flapWindowSecs (0 = off).
+    int flapLimit = 4;
+    qint64 flapWindowSecs = 3600;
 };
 
 // One pool account to watch (one [pool] or [pool.NAME] section).
@@ -42,6 +49,9 @@ struct AccountConfig
     // the token / API key. Never logged.
     QString secret;
     int intervalSecs = 300;
+    // The shortest gap between two polls when a worker is about to cross a threshold; never
+    // above intervalSecs (the reader clamps it) nor below the provider's own floor.
+    int minIntervalSecs = 60;
     int timeoutSecs = 30;
     qint64 maxBodyBytes = 64LL * 1024 * 1024;
     Thresholds thresholds;

@@ -46,9 +46,14 @@ const QStringList kPoolKeys = {QStringLiteral("provider"),      QStringLiteral("
                                QStringLiteral("timeout"),       QStringLiteral("max_body"),
                                QStringLiteral("offline_after"), QStringLiteral("retired_after"),
                                QStringLiteral("min_hashrate"),  QStringLiteral("name"),
-                               QStringLiteral("key"),           QStringLiteral("proxy")};
-const QStringList kAlertKeys = {QStringLiteral("offline_after"), QStringLiteral("retired_after"),
-                                QStringLiteral("min_hashrate")};
+                               QStringLiteral("key"),           QStringLiteral("proxy"),
+                               QStringLiteral("min_interval"),  QStringLiteral("degraded_below"),
+                               QStringLiteral("degraded_after"), QStringLiteral("flap_limit"),
+                               QStringLiteral("flap_window")};
+const QStringList kAlertKeys = {QStringLiteral("offline_after"),  QStringLiteral("retired_after"),
+                                QStringLiteral("min_hashrate"),   QStringLiteral("degraded_below"),
+                                QStringLiteral("degraded_after"), QStringLiteral("flap_limit"),
+                                QStringLiteral("flap_window")};
 const QStringList kTelegramKeys = {
     QStringLiteral("url"),      QStringLiteral("token"),    QStringLiteral("chat"),
     QStringLiteral("retract"),  QStringLiteral("language"), QStringLiteral("timeout"),
@@ -75,6 +80,15 @@ bool readInt(Reader &r, const Section &s, const QString &key, WholeNumberRule ru
     if (!s.values.contains(key))
         return true;
     return use(r, checkWholeNumber(where(s.name, key), s.values.value(key), rule, out));
+}
+
+bool readIntAs(Reader &r, const Section &s, const QString &key, WholeNumberRule rule, int *out)
+{
+    qint64 v = *out;
+    if (!readInt(r, s, key, rule, &v))
+        return false;
+    *out = int(v);
+    return true;
 }
 
 bool readHashRate(Reader &r, const Section &s, const QString &key, double *out)
@@ -124,7 +138,13 @@ bool readThresholds(Reader &r, const Section &s, Thresholds *t)
                    &t->offlineAfterSecs) &&
            readInt(r, s, QStringLiteral("retired_after"), rules::kRetiredAfter,
                    &t->retiredAfterSecs) &&
-           readHashRate(r, s, QStringLiteral("min_hashrate"), &t->minHashRate);
+           readHashRate(r, s, QStringLiteral("min_hashrate"), &t->minHashRate) &&
+           readIntAs(r, s, QStringLiteral("degraded_below"), rules::kDegradedBelow,
+                     &t->degradedBelow) &&
+           readInt(r, s, QStringLiteral("degraded_after"), rules::kDegradedAfter,
+                   &t->degradedAfterSecs) &&
+           readIntAs(r, s, QStringLiteral("flap_limit"), rules::kFlapLimit, &t->flapLimit) &&
+           readInt(r, s, QStringLiteral("flap_window"), rules::kFlapWindow, &t->flapWindowSecs);
 }
 
 bool readPool(Reader &r, const Section &s, const QString &id, AccountConfig *a)
@@ -151,11 +171,14 @@ bool readPool(Reader &r, const Section &s, const QString &id, AccountConfig *a)
         a->name = s.values.value(QStringLiteral("name"));
     qint64 interval = a->intervalSecs, timeout = a->timeoutSecs, maxBody = a->maxBodyBytes;
     if (!readInt(r, s, QStringLiteral("interval"), rules::kInterval, &interval) ||
+        !readIntAs(r, s, QStringLiteral("min_interval"), rules::kMinInterval,
+                   &a->minIntervalSecs) ||
         !readInt(r, s, QStringLiteral("timeout"), rules::kTimeout, &timeout) ||
         !readInt(r, s, QStringLiteral("max_body"), rules::kMaxBody, &maxBody) ||
         !readThresholds(r, s, &a->thresholds) || !readProxy(r, s, &a->proxy, &a->proxySet))
         return false;
     a->intervalSecs = int(interval);
+    a->minIntervalSecs = std::min(a->minIntervalSecs, a->intervalSecs); // above: it is interval
     a->timeoutSecs = int(timeout);
     a->maxBodyBytes = maxBody;
     if (a->user.isEmpty() && providerNeedsUser(a->provider))
@@ -602,6 +625,11 @@ QString describeConfig(const DaemonConfig &c)
         line(QStringLiteral("offline_after"), QString::number(a.thresholds.offlineAfterSecs));
         line(QStringLiteral("retired_after"), QString::number(a.thresholds.retiredAfterSecs));
         line(QStringLiteral("min_hashrate"), QString::number(a.thresholds.minHashRate, 'g', 15));
+        line(QStringLiteral("min_interval"), QString::number(a.minIntervalSecs));
+        line(QStringLiteral("degraded_below"), QString::number(a.thresholds.degradedBelow));
+        line(QStringLiteral("degraded_after"), QString::number(a.thresholds.degradedAfterSecs));
+        line(QStringLiteral("flap_limit"), QString::number(a.thresholds.flapLimit));
+        line(QStringLiteral("flap_window"), QString::number(a.thresholds.flapWindowSecs));
         line(QStringLiteral("proxy"),
              a.proxySet ? (a.proxy.isEmpty() ? QStringLiteral("(none)") : maskProxy(a.proxy))
                         : QStringLiteral("(from the environment)"));

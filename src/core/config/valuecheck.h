@@ -34,6 +34,11 @@ inline constexpr WholeNumberRule kTimeout{1, 3600}; // a pool or a Bot API reque
 inline constexpr WholeNumberRule kMaxBody{1024, kUnbounded};
 inline constexpr WholeNumberRule kOfflineAfter{1, kUnbounded};
 inline constexpr WholeNumberRule kRetiredAfter{1, kUnbounded};
+inline constexpr WholeNumberRule kMinInterval{1, 7 * 86400};
+inline constexpr WholeNumberRule kDegradedBelow{0, 100}; // percent of the usual hashrate
+inline constexpr WholeNumberRule kDegradedAfter{0, kUnbounded};
+inline constexpr WholeNumberRule kFlapLimit{0, 1000};
+inline constexpr WholeNumberRule kFlapWindow{1, 30 * 86400};
 } // namespace rules
 
 // What became of one value: used as given, clamped to a limit (`message` says so: a warning),
