@@ -116,7 +116,7 @@ void TestPositionCache::findsEachWorkersOwnState()
     // Another table altogether.
     States other;
     for (const WorkerSample &w : names(0, 300))
-        other.insert(w.name, WorkerState{w, {}, 0, 0});
+        other.insert(w.name, WorkerState{w});
     cache.clear();
     diff = poll(cache, other, names(0, 300));
     QVERIFY2(diff.isEmpty(), qPrintable(diff));

@@ -71,8 +71,13 @@ Snapshot farm(int workers, qint64 at, double rate = 1e14)
 QHash<QString, WorkerState> statesOf(const Snapshot &s)
 {
     QHash<QString, WorkerState> states;
-    for (const WorkerSample &w : s.workers)
-        states.insert(w.name, WorkerState{w, WorkerStatus::Online, T0, s.poolTimeSecs});
+    for (const WorkerSample &w : s.workers) {
+        WorkerState st;
+        st.sample = w;
+        st.statusSince = T0;
+        st.lastListedAt = s.poolTimeSecs;
+        states.insert(w.name, st);
+    }
     return states;
 }
 

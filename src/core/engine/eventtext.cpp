@@ -43,6 +43,21 @@ QString eventText(const Event &e)
     case Event::PoolRecovered:
         return QCoreApplication::translate("rw::Engine", "pool answering again after %1")
             .arg(formatDuration(e.durationSecs));
+    case Event::WentDegraded:
+        return QCoreApplication::translate("rw::Engine", "%1 is degraded: %2 for %3")
+            .arg(e.worker, e.detail, formatDuration(e.durationSecs));
+    case Event::DegradedRecovered:
+        return QCoreApplication::translate("rw::Engine",
+                                           "%1 is no longer degraded after %2 (%3)")
+            .arg(e.worker, formatDuration(e.durationSecs), e.detail);
+    case Event::StartedFlapping:
+        return QCoreApplication::translate("rw::Engine",
+                                           "%1 is flapping: %2 state changes; its changes are "
+                                           "no longer posted")
+            .arg(e.worker, e.detail);
+    case Event::StoppedFlapping:
+        return QCoreApplication::translate("rw::Engine", "%1 has stopped flapping")
+            .arg(e.worker);
     }
     return {};
 }

@@ -61,6 +61,8 @@ struct Monitor::Tally
             ++online;
             return;
         }
+        if (w.flapping) // listed once under "flapping" (collectHealth), not as down
+            return;
         ++down;
         const qint64 since = lastShareOf(w);
         downList.append(Incident::Down{w.sample.name, w.status, since});
@@ -114,11 +116,14 @@ void Monitor::restore(QHash<QString, WorkerState> states, qint64 lastSuccessAt,
     m_added.clear();
     m_removed.clear();
     m_changed.clear();
+    m_health.clear();
+    m_healthChanged.clear();
     m_lastStamp = 0;
     m_totalHashRate = 0;
     for (auto it = m_workers.begin(); it != m_workers.end(); ++it) {
         if (it->sample.name.isEmpty())
             it->sample.name = it.key();
+        it->degraded = it->flapping = it->hasHealth = false; // restoreHealth() sets them
         m_lastStamp = std::max(m_lastStamp, it->lastListedAt);
         if (it->status != WorkerStatus::Missing)
             m_totalHashRate += it->sample.hashRate;
@@ -136,6 +141,193 @@ void Monitor::recount()
     for (const WorkerState &w : std::as_const(m_workers))
         t.add(w);
     takeTally(t);
+    collectHealth();
+}
+
+void Monitor::restoreHealth(QHash<QString, WorkerHealth> health)
+{
+    m_health.clear();
+    for (auto it = health.begin(); it != health.end(); ++it) {
+        const auto st = m_workers.find(it.key());
+        if (st == m_workers.end() || it->isEmpty())
+            continue; // forgotten since: its record goes with it
+        st->degraded = it->degraded && st->status == WorkerStatus::Online;
+        st->flapping = it->flapping;
+        st->hasHealth = true;
+        if (it->accepted > 0 && st->usual <= 0)
+            st->usual = float(it->accepted);
+        m_health.insert(it.key(), std::move(*it));
+    }
+    recount();
+    updateIncidentSince(m_lastStamp, 0);
+}
+
+void Monitor::setUsualLevels(const QVector<float> &byStoreId)
+{
+    for (WorkerState &w : m_workers)
+        if (w.storeId > 0 && w.storeId < byStoreId.size())
+            w.usual = byStoreId.at(w.storeId);
+}
+
+bool Monitor::acceptUsual(const QString &worker, qint64 now, QVector<Event> *events)
+{
+    const auto st = m_workers.find(worker);
+    if (st == m_workers.end() || !(st->sample.hashRate > 0))
+        return false;
+    WorkerHealth &h = m_health[worker];
+    st->hasHealth = true;
+    st->usual = float(st->sample.hashRate);
+    h.accepted = st->sample.hashRate;
+    h.acceptedAt = now;
+    if (h.degraded && events)
+        events->append(Event{Event::DegradedRecovered, worker, now, now - h.belowSince,
+                             QStringLiteral("current hashrate accepted as usual"), h.depth});
+    h.degraded = false;
+    h.belowSince = 0;
+    h.depth = 0;
+    st->degraded = false;
+    if (!m_healthChanged.contains(worker))
+        m_healthChanged.append(worker);
+    if (m_rowChanges && !m_changed.contains(worker))
+        m_changed.append(worker);
+    collectHealth();
+    updateIncidentSince(now, 0);
+    return true;
+}
+
+bool Monitor::below(const WorkerState &st) const
+{
+    const double usual = usualRateOf(st);
+    return m_thresholds.degradedBelow > 0 && usual > 0 &&
+           st.sample.hashRate * 100 < usual * m_thresholds.degradedBelow;
+}
+
+bool Monitor::judge(const QString &name, WorkerState &st, qint64 now, QVector<Event> &events,
+                    qsizetype firstEvent)
+{
+    const Thresholds &t = m_thresholds;
+    WorkerHealth *h = nullptr;
+    if (st.hasHealth) {
+        const auto it = m_health.find(name);
+        if (it != m_health.end())
+            h = &*it;
+    }
+    const WorkerHealth before = h ? *h : WorkerHealth{};
+    const auto get = [&]() -> WorkerHealth & {
+        if (!h)
+            h = &m_health[name];
+        return *h;
+    };
+
+    // Flapping: count this apply's state changes, forget those older than the window.
+    for (qsizetype i = firstEvent; i < events.size(); ++i) {
+        const Event::Kind k = events.at(i).kind;
+        if (t.flapLimit > 0 &&
+            (k == Event::WentOffline || k == Event::WentMissing || k == Event::CameBack))
+            get().changes.append(events.at(i).at);
+    }
+    if (h) {
+        const qint64 from = now - t.flapWindowSecs;
+        const auto old = std::find_if(h->changes.begin(), h->changes.end(),
+                                      [from](qint64 at) { return at > from; });
+        if (old != h->changes.begin())
+            h->changes.erase(h->changes.begin(), old);
+        if (!h->flapping && t.flapLimit > 0 && h->changes.size() > t.flapLimit) {
+            h->flapping = true;
+            events.append(Event{Event::StartedFlapping, name, now, 0,
+                                QString::number(h->changes.size())});
+        } else if (h->flapping && (h->changes.isEmpty() || t.flapLimit <= 0)) {
+            h->flapping = false;
+            events.append(Event{Event::StoppedFlapping, name, now, 0, {}});
+        }
+        if (h->flapping)
+            for (qsizetype i = firstEvent; i < events.size(); ++i)
+                events[i].flapping = events.at(i).kind != Event::StartedFlapping;
+    }
+
+    // Degraded: only an Online worker can be; the rate is held against its usual level.
+    const double usual = usualRateOf(st);
+    const double fraction = usual > 0 ? st.sample.hashRate / usual : 1;
+    const auto end = [&](const QString &why) {
+        if (h->degraded)
+            events.append(Event{Event::DegradedRecovered, name, now,
+                                std::max<qint64>(0, now - h->belowSince), why, h->depth});
+        h->degraded = false;
+        h->belowSince = 0;
+        h->depth = 0;
+    };
+    if (st.status != WorkerStatus::Online) {
+        if (h && (h->degraded || h->belowSince))
+            end(QStringLiteral("no longer online"));
+    } else if (h && h->degraded) {
+        if (t.degradedBelow <= 0 || usual <= 0 || fraction * 100 >= t.degradedBelow + 10)
+            end(QStringLiteral("back at %1 % of usual").arg(qRound(fraction * 100)));
+        else
+            h->depth = std::min(h->depth, fraction);
+    } else if (below(st)) {
+        WorkerHealth &g = get();
+        if (g.belowSince == 0) {
+            g.belowSince = now;
+            g.depth = fraction;
+        }
+        g.depth = std::min(g.depth, fraction);
+        if (now - g.belowSince >= t.degradedAfterSecs) {
+            g.degraded = true;
+            events.append(
+                Event{Event::WentDegraded, name, g.belowSince, now - g.belowSince,
+                      QStringLiteral("%1 % of usual (%2 of %3)")
+                          .arg(qRound(fraction * 100))
+                          .arg(formatHashRate(st.sample.hashRate), formatHashRate(usual)),
+                      fraction});
+        }
+    } else if (h && h->belowSince) { // not below at every poll: the count starts again
+        h->belowSince = 0;
+        h->depth = 0;
+    }
+
+    const bool wasDegraded = st.degraded, wasFlapping = st.flapping;
+    st.degraded = h && h->degraded;
+    st.flapping = h && h->flapping;
+    st.hasHealth = h != nullptr;
+    if (h && !(*h == before) && !m_healthChanged.contains(name))
+        m_healthChanged.append(name);
+    if (h && h->isEmpty()) {
+        m_health.remove(name);
+        st.hasHealth = false;
+    }
+    return st.degraded != wasDegraded || st.flapping != wasFlapping;
+}
+
+// The degraded and flapping lists, and the next degraded deadline, from the few health
+// records (never a walk of the whole farm).
+void Monitor::collectHealth()
+{
+    m_degradedList.clear();
+    m_flappingList.clear();
+    m_degradedDeadline = 0;
+    m_earliestDegraded = 0;
+    for (auto it = m_health.cbegin(); it != m_health.cend(); ++it) {
+        const auto st = m_workers.constFind(it.key());
+        if (st == m_workers.cend())
+            continue;
+        if (it->flapping && st->status != WorkerStatus::Retired)
+            m_flappingList.append({it.key(), int(it->changes.size()), st->status});
+        if (st->status != WorkerStatus::Online)
+            continue;
+        if (it->degraded) {
+            m_degradedList.append(
+                {it.key(), st->sample.hashRate, usualRateOf(*st), it->belowSince});
+            if (m_earliestDegraded == 0 || it->belowSince < m_earliestDegraded)
+                m_earliestDegraded = it->belowSince;
+        } else if (it->belowSince > 0) {
+            const qint64 at = it->belowSince + m_thresholds.degradedAfterSecs;
+            if (m_degradedDeadline == 0 || at < m_degradedDeadline)
+                m_degradedDeadline = at;
+        }
+    }
+    const auto byName = [](const auto &a, const auto &b) { return a.worker < b.worker; };
+    std::sort(m_degradedList.begin(), m_degradedList.end(), byName);
+    std::sort(m_flappingList.begin(), m_flappingList.end(), byName);
 }
 
 ReplyVerdict Monitor::checkReply(const Snapshot &s, qint64 localNow) const
@@ -158,6 +350,7 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
     m_added.clear();
     m_removed.clear();
     m_changed.clear();
+    m_healthChanged.clear();
 
     QVector<Event> events;
     if (m_poolUnreachable)
@@ -195,6 +388,8 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
                 st.statusSince = share;
             if (st.status == WorkerStatus::Offline)
                 events.append(makeEvent(Event::WentOffline, sample.name, share));
+            else if (st.status == WorkerStatus::Online && below(st)) // its first poll counts
+                judge(sample.name, st, now, events, events.size());
             tally.add(st);
             onlineListed += st.status == WorkerStatus::Online;
             m_added.append(sample.name);
@@ -211,8 +406,13 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
         const qint64 prevShare = lastShareOf(st);
         bool changed = updateSample(st.sample, sample);
         st.lastListedAt = stamp;
+        const qsizetype firstEvent = events.size();
         transition(sample.name, st, prevStatus, prevShare, now, events);
         changed = changed || st.status != prevStatus || st.statusSince != prevSince;
+        // The common case (healthy, no change) costs one comparison.
+        if (st.hasHealth || events.size() > firstEvent ||
+            (st.status == WorkerStatus::Online && below(st)))
+            changed = judge(sample.name, st, now, events, firstEvent) || changed;
         if (changed && m_rowChanges)
             m_changed.append(sample.name);
         tally.add(st);
@@ -226,12 +426,18 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
             if (st.lastListedAt != stamp) {
                 const qint64 share = lastShareOf(st);
                 if (st.status == WorkerStatus::Retired && now - share > kForgetAfterSecs) {
+                    if (m_health.remove(it.key()))
+                        m_healthChanged.append(it.key());
                     m_removed.append(it.key());
                     it = m_workers.erase(it);
                     m_positions.moved();
                     continue;
                 }
-                if (unlisted(it.key(), st, now, events) && m_rowChanges)
+                const qsizetype firstEvent = events.size();
+                bool changed = unlisted(it.key(), st, now, events);
+                if (st.hasHealth || events.size() > firstEvent)
+                    changed = judge(it.key(), st, now, events, firstEvent) || changed;
+                if (changed && m_rowChanges)
                     m_changed.append(it.key());
                 tally.add(st);
             }
@@ -239,6 +445,7 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
         }
     }
     takeTally(tally);
+    collectHealth();
     m_onlineListed = onlineListed;
     m_positions.finish(m_workers, s.workers, firstPoll);
 
@@ -334,7 +541,8 @@ void Monitor::updateHashrate(double total, qint64 now, QVector<Event> &events)
 
 void Monitor::updateIncidentSince(qint64 now, qint64 earliestDown)
 {
-    const bool open = m_down > 0 || m_hashrateLow || m_poolUnreachable;
+    const bool open = m_down > 0 || m_hashrateLow || m_poolUnreachable ||
+                      !m_degradedList.isEmpty() || !m_flappingList.isEmpty();
     if (!open) {
         m_incidentSince = 0;
         return;
@@ -345,6 +553,8 @@ void Monitor::updateIncidentSince(qint64 now, qint64 earliestDown)
     qint64 since = now;
     if (m_down > 0 && earliestDown > 0)
         since = std::min(since, earliestDown);
+    if (m_earliestDegraded > 0)
+        since = std::min(since, m_earliestDegraded);
     if (m_poolUnreachable && m_unreachableSince > 0)
         since = std::min(since, m_unreachableSince);
     m_incidentSince = since;
@@ -363,6 +573,7 @@ QVector<Event> Monitor::applyFailure(const QString &reason, qint64 localNow)
     m_added.clear();
     m_removed.clear();
     m_changed.clear();
+    m_healthChanged.clear();
     QVector<Event> events;
     if (m_unreachableSince == 0)
         m_unreachableSince = localNow;
@@ -391,6 +602,8 @@ Incident Monitor::incident(qint64 now) const
 {
     Incident inc;
     inc.down = m_downList; // shared: the states have not changed since the last walk
+    inc.degraded = m_degradedList;
+    inc.flapping = m_flappingList;
     inc.hashrateLow = m_hashrateLow;
     inc.poolUnreachable = m_poolUnreachable;
     if (m_poolUnreachable) {

@@ -43,6 +43,16 @@ namespace rw {
 //  HashrateLow / HashrateRecovered: total < minHashRate (when > 0); at = now.
 //  PoolUnreachable: once, when no poll succeeded for longer than unreachableAfterSecs();
 //    at = the first failed poll, detail = the reason. PoolRecovered on the next success.
+//
+// Health (docs/monitoring.md, "Degraded and flapping workers"):
+//  - Degraded: an Online worker below degraded_below % of its usual rate (usualRateOf()) at
+//    every poll for degraded_after seconds: WentDegraded (at = the first poll below). It
+//    recovers at the first poll at or above degraded_below + 10 %, or ends when it stops being
+//    Online: DegradedRecovered. Its "below since" is kept (health()), so --once runs see it.
+//  - Flapping: more than flap_limit state changes (WentOffline, WentMissing, CameBack) within
+//    flap_window: StartedFlapping. From then on its changes carry Event::flapping (no alert of
+//    their own) and it is listed under Incident::flapping instead of Incident::down; it stops
+//    (StoppedFlapping) after holding one state for a whole flap_window.
 class Monitor
 {
 public:
@@ -58,6 +68,16 @@ public:
                  bool hashrateLow, qint64 incidentSince,
                  std::optional<bool> poolUnreachable = std::nullopt);
 
+    // The workers' health records as stored (Store::workerHealth); call after restore().
+    void restoreHealth(QHash<QString, WorkerHealth> health);
+    // Usual levels from the store (Store::usualLevels), indexed by store id; 0 = none. Workers
+    // the vector does not cover keep theirs.
+    void setUsualLevels(const QVector<float> &byStoreId);
+    // "Accept current hashrate as usual": the worker's current rate becomes its usual level
+    // from `now` (pool clock) on, and a degraded state ends. False when the worker is unknown
+    // or has no current rate.
+    bool acceptUsual(const QString &worker, qint64 now, QVector<Event> *events);
+
     // Whether a reply can be believed, and at what time to classify it (replycheck.h). Call it
     // before applySnapshot(); a Suspect reply goes to applyFailure() instead.
     ReplyVerdict checkReply(const Snapshot &s, qint64 localNow) const;
@@ -72,6 +92,14 @@ public:
     Incident incident(qint64 now) const;
 
     const QHash<QString, WorkerState> &workers() const { return m_workers; }
+    // Only workers with something to keep (WorkerState::hasHealth), and those changed by the
+    // last apply (for the store; a name absent from health() there lost its record).
+    const QHash<QString, WorkerHealth> &health() const { return m_health; }
+    const QStringList &healthChanged() const { return m_healthChanged; }
+    // Pool time at which a worker below degraded_below would become degraded; 0 = none.
+    qint64 degradedDeadline() const { return m_degradedDeadline; }
+    int degradedCount() const { return int(m_degradedList.size()); }
+    int flappingCount() const { return int(m_flappingList.size()); }
     qint64 lastSuccessAt() const { return m_lastSuccessAt; }
     qint64 unreachableSince() const { return m_unreachableSince; } // first failure; 0 = answering
     bool poolUnreachable() const { return m_poolUnreachable; }
@@ -115,6 +143,12 @@ private:
     void updateIncidentSince(qint64 now, qint64 earliestDown);
     void recount();
     void takeTally(Tally &t);
+    bool below(const WorkerState &st) const;
+    // Flapping and degraded for one worker whose events of this apply start at firstEvent;
+    // true when its shown state (degraded, flapping) changed.
+    bool judge(const QString &name, WorkerState &st, qint64 now, QVector<Event> &events,
+               qsizetype firstEvent);
+    void collectHealth();
 
     Thresholds m_thresholds;
     int m_intervalSecs;
@@ -133,6 +167,12 @@ private:
     int m_counted = 0;
     qsizetype m_onlineListed = 0; // online and listed by the last reply (checkReply's lost farm)
     QVector<Incident::Down> m_downList; // the Offline and Missing workers, by name
+    QHash<QString, WorkerHealth> m_health;
+    QStringList m_healthChanged;
+    QVector<Incident::Degraded> m_degradedList;
+    QVector<Incident::Flapping> m_flappingList;
+    qint64 m_degradedDeadline = 0;
+    qint64 m_earliestDegraded = 0;
     PositionCache m_positions;          // where each worker of the last snapshot has its state
     QStringList m_added;
     QStringList m_removed;

@@ -27,6 +27,10 @@ struct WorkerState
 {
     WorkerSample sample; // last sample the pool gave (kept when the worker goes missing)
     WorkerStatus status = WorkerStatus::Online;
+    // The worker's usual hashrate from its own history or a level the operator accepted
+    // (H/s; monitor/usualrate.h); 0 = none yet, and usualRateOf() falls back to the pool's
+    // 24-hour average. A float: it sits in the padding of this struct, and 7 digits is plenty.
+    float usual = 0;
     // unix s (pool clock): when the current status began. Online: first seen, or when it came
     // back. Offline, Missing, Retired: the last share, i.e. when the outage began (for a worker
     // that never shared: when it was first seen). See Monitor::lastShareOf().
@@ -35,6 +39,41 @@ struct WorkerState
     // The store's number for this worker in its account (Store::workerStates fills it; 0 =
     // not known yet). Carried along so writing a poll needs no look-up by name.
     int storeId = 0;
+    bool degraded = false; // Online, and below degraded_below long enough (Monitor)
+    bool flapping = false; // changed state more than flap_limit times within flap_window
+    // The Monitor keeps more about this worker (when it went below, its recent state changes,
+    // an accepted level): see Monitor::health().
+    bool hasHealth = false;
+};
+
+// The level a worker's current hashrate is held against: its own usual level, else the
+// pool's 24-hour average for it; 0 = nothing to go by.
+inline double usualRateOf(const WorkerState &w)
+{
+    return w.usual > 0 ? double(w.usual) : w.sample.hashRate24h;
+}
+
+// What the Monitor keeps about a worker's health beyond its state, only for the few workers
+// that have some (persisted in the store's worker_health table).
+struct WorkerHealth
+{
+    qint64 belowSince = 0;   // pool s: first poll of the current run below degraded_below; 0 = none
+    double depth = 0;        // degraded: the lowest fraction of its usual rate seen (0.62 = 62 %)
+    QVector<qint64> changes; // pool s of its state changes within flap_window, oldest first
+    double accepted = 0;     // H/s the operator accepted as usual (0 = none)
+    qint64 acceptedAt = 0;   // pool s
+    bool degraded = false;
+    bool flapping = false;
+    bool isEmpty() const
+    {
+        return belowSince == 0 && changes.isEmpty() && accepted == 0 && !degraded && !flapping;
+    }
+    bool operator==(const WorkerHealth &o) const
+    {
+        return belowSince == o.belowSince && depth == o.depth && changes == o.changes &&
+               accepted == o.accepted && acceptedAt == o.acceptedAt && degraded == o.degraded &&
+               flapping == o.flapping;
+    }
 };
 
 // A worker's store id, as the store hands it back for a state that had none.
@@ -56,12 +95,19 @@ struct Event
         HashrateRecovered,
         PoolUnreachable,
         PoolRecovered,
+        WentDegraded,      // at = when it went below; detail = "62 % of usual (58 of 94 TH/s)"
+        DegradedRecovered, // at = now; durationSecs = how long; detail: why it ended
+        StartedFlapping,   // at = now; detail = the number of changes
+        StoppedFlapping,   // at = now
     };
     Kind kind;
     QString worker;          // empty for account-level events
     qint64 at = 0;           // unix s
     qint64 durationSecs = 0; // for CameBack / Retired / recoveries: how long it lasted
     QString detail;          // e.g. the poll error for PoolUnreachable
+    double depth = 0;        // WentDegraded / DegradedRecovered: fraction of usual (0.62)
+    // A change of a flapping worker: kept in the outage log, but no alert of its own.
+    bool flapping = false;
 };
 
 // The account's current trouble. Empty (isEmpty()) when all is well.
@@ -73,7 +119,22 @@ struct Incident
         WorkerStatus status; // Offline or Missing
         qint64 since = 0;    // unix s: last share (the outage started there)
     };
-    QVector<Down> down; // sorted by worker name
+    QVector<Down> down; // sorted by worker name; flapping workers are listed below instead
+    struct Degraded
+    {
+        QString worker;
+        double rate = 0;  // H/s now
+        double usual = 0; // H/s
+        qint64 since = 0; // unix s: when it went below
+    };
+    QVector<Degraded> degraded; // sorted by worker name
+    struct Flapping
+    {
+        QString worker;
+        int changes = 0;     // state changes within flap_window
+        WorkerStatus status; // now
+    };
+    QVector<Flapping> flapping; // sorted by worker name
     bool hashrateLow = false;
     bool poolUnreachable = false;
     QString unreachableReason;
@@ -85,7 +146,11 @@ struct Incident
     qint64 since = 0; // unix s: when the incident began
     qint64 at = 0;    // unix s: the time this picture was taken
 
-    bool isEmpty() const { return down.isEmpty() && !hashrateLow && !poolUnreachable; }
+    bool isEmpty() const
+    {
+        return down.isEmpty() && degraded.isEmpty() && flapping.isEmpty() && !hashrateLow &&
+               !poolUnreachable;
+    }
 };
 
 } // namespace rw
