@@ -123,12 +123,10 @@ private slots:
         QTest::newRow("negative flap limit")
             << QByteArray("[pool]\nuser = a\n[alerts]\nflap_limit = -1\n")
             << "[alerts] flap_limit = -1 must be at least 0";
-        QTest::newRow("flap window zero")
-            << QByteArray("[pool]\nuser = a\nflap_window = 0\n")
-            << "[pool] flap_window = 0 must be at least 1";
-        QTest::newRow("min_interval zero")
-            << QByteArray("[pool]\nuser = a\nmin_interval = 0\n")
-            << "[pool] min_interval = 0 must be at least 1";
+        QTest::newRow("flap window zero") << QByteArray("[pool]\nuser = a\nflap_window = 0\n")
+                                          << "[pool] flap_window = 0 must be at least 1";
+        QTest::newRow("min_interval zero") << QByteArray("[pool]\nuser = a\nmin_interval = 0\n")
+                                           << "[pool] min_interval = 0 must be at least 1";
         QTest::newRow("proxy without port")
             << QByteArray("[pool]\nuser = a\nproxy = socks5://127.0.0.1\n")
             << "[pool] proxy = \"socks5://127.0.0.1\": the port is missing";

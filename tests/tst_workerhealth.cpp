@@ -131,9 +131,9 @@ private slots:
         t.degradedBelow = 0;
         Monitor off(t, 300);
         for (int i = 0; i < 20; ++i)
-            QVERIFY(off.applySnapshot(snap({ws(A, T0 + i * 300, 1 * TH)}, T0 + i * 300),
-                                      T0 + i * 300)
-                        .isEmpty());
+            QVERIFY(
+                off.applySnapshot(snap({ws(A, T0 + i * 300, 1 * TH)}, T0 + i * 300), T0 + i * 300)
+                    .isEmpty());
         QVERIFY(off.incident(T0).isEmpty());
     }
 
@@ -180,8 +180,8 @@ private slots:
         m.setStoreIds(ids);
         m.setUsualLevels({0.f, float(140 * TH)}); // its own history says 140 TH/s
         QCOMPARE(usualRateOf(m.workers().value(A)), double(float(140 * TH)));
-        QVector<Event> ev = m.applySnapshot(snap({ws(A, T0 + 300, 90 * TH, 90 * TH)}, T0 + 300),
-                                            T0 + 300);
+        QVector<Event> ev =
+            m.applySnapshot(snap({ws(A, T0 + 300, 90 * TH, 90 * TH)}, T0 + 300), T0 + 300);
         QCOMPARE(kinds(ev, A), QVector<Event::Kind>{Event::WentDegraded});
 
         QVector<Event> accepted;
@@ -213,10 +213,8 @@ private slots:
             now += goDown ? 660 : 60;
             if (!goDown)
                 share = now;
-            ev = m.applySnapshot(snap({ws(A, share, goDown ? 0 : 100 * TH),
-                                       ws(B, now, 100 * TH)},
-                                      now),
-                                 now);
+            ev = m.applySnapshot(
+                snap({ws(A, share, goDown ? 0 : 100 * TH), ws(B, now, 100 * TH)}, now), now);
             ++changes;
             if (changes < 5) {
                 QVERIFY(!m.workers().value(A).flapping);
