@@ -449,9 +449,16 @@ void TestStore::statesRoundTrip()
     const QString a = snap.workers[0].name, b = snap.workers[1].name;
     states[b].status = WorkerStatus::Offline;
     states[b].statusSince = T0 - 900;
-    WorkerState missing{farm(3, T0 - Day).workers[2], WorkerStatus::Missing, T0 - Day, T0 - Day};
-    WorkerState retired{farm(4, T0 - 9 * Hour).workers[3], WorkerStatus::Retired, T0 - 9 * Hour,
-                        T0 - 9 * Hour};
+    const auto stateOf = [](const WorkerSample &w, WorkerStatus status, qint64 since) {
+        WorkerState st;
+        st.sample = w;
+        st.status = status;
+        st.statusSince = st.lastListedAt = since;
+        return st;
+    };
+    WorkerState missing = stateOf(farm(3, T0 - Day).workers[2], WorkerStatus::Missing, T0 - Day);
+    WorkerState retired =
+        stateOf(farm(4, T0 - 9 * Hour).workers[3], WorkerStatus::Retired, T0 - 9 * Hour);
     retired.sample.host.clear();
     states.insert(missing.sample.name, missing);
     states.insert(retired.sample.name, retired);

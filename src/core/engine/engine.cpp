@@ -23,6 +23,7 @@ struct Engine::Account
     QString lastError;
     qint64 lastAttemptAt = 0;
     bool onceWaiting = false;
+    qint64 usualHour = -1; // the pool-clock hour the usual levels were last read for
     // Fires when a failure streak reaches "pool unreachable", which may fall between two
     // backed-off polls (up to four intervals apart): the incident is raised on time.
     QTimer unreachableCheck;
@@ -80,6 +81,7 @@ void Engine::restore()
         const AccountState st = m_store->accountState(key);
         a->monitor->restore(m_store->workerStates(key), st.lastSuccessAt, st.unreachableSince,
                             st.hashrateLow, st.incidentSince, st.poolUnreachable);
+        a->monitor->restoreHealth(m_store->workerHealth(key));
         a->lastError = st.lastError;
         a->lastAttemptAt = st.lastAttemptAt;
         a->view.workers = a->monitor->workers();
@@ -211,6 +213,8 @@ void Engine::onPolled(Account &a, const Snapshot &reply, qint64 durationMs)
     // or the monitor copies the whole table to write this poll (at 100k workers that copy costs
     // several times the apply). Whoever else still holds a view (the GUI, /metrics) keeps it.
     a.view.workers = {};
+    const qint64 at = snapshot.poolTimeSecs ? snapshot.poolTimeSecs : now;
+    refreshUsualLevels(a, at);
     const QVector<Event> events = a.monitor->applySnapshot(snapshot, now);
     a.view.lastPollOk = true;
     a.view.lastPollDurationMs = durationMs;
@@ -220,13 +224,13 @@ void Engine::onPolled(Account &a, const Snapshot &reply, qint64 durationMs)
     a.view.added = a.monitor->addedWorkers();
     a.view.removed = a.monitor->removedWorkers();
     const AccountState st = stateOf(a);
-    const qint64 at = snapshot.poolTimeSecs ? snapshot.poolTimeSecs : now;
     // The ids given to new workers go back into their states, so the next poll looks none of
     // them up by name; a one-shot run has no next poll.
     QVector<StoreId> assigned;
     write([&] {
         return m_store->recordPoll(a.config.key(), at, snapshot, a.monitor->workers(), st, events,
-                                   a.onceWaiting ? nullptr : &assigned);
+                                   a.onceWaiting ? nullptr : &assigned,
+                                   {&a.monitor->health(), a.monitor->healthChanged()});
     });
     // Before the table is published again: nothing else shares it, so this copies nothing.
     a.monitor->setStoreIds(assigned);
@@ -234,6 +238,48 @@ void Engine::onPolled(Account &a, const Snapshot &reply, qint64 durationMs)
     emit pollFinished(a.config.key(), durationMs, true, QString());
     publish(a, events);
     cycleStep(a);
+}
+
+void Engine::refreshUsualLevels(Account &a, qint64 poolNow)
+{
+    // Once an hour of the pool's clock (and at a process's first poll): the levels move
+    // slowly, and computing them reads a week of the farm's samples.
+    const qint64 hour = poolNow / 3600;
+    if (!m_store || hour == a.usualHour || a.config.thresholds.degradedBelow <= 0)
+        return;
+    a.usualHour = hour;
+    const QVector<float> levels = m_store->usualLevels(a.config.key(), poolNow);
+    if (!m_store->lastError().isEmpty() && levels.isEmpty())
+        qCWarning(lcEngine).noquote() << a.config.id << m_store->lastError();
+    a.monitor->setUsualLevels(levels);
+}
+
+bool Engine::acceptUsual(const QString &accountKey, const QString &worker)
+{
+    for (auto &a : m_accounts) {
+        if (a->config.key() != accountKey)
+            continue;
+        const qint64 poolNow = m_clock->nowSecs() + a->view.clockSkewSecs;
+        QVector<Event> events;
+        a->view.workers = {}; // see onPolled: the monitor must not copy the table
+        if (!a->monitor->acceptUsual(worker, poolNow, &events)) {
+            a->view.workers = a->monitor->workers();
+            return false;
+        }
+        a->view.changed = QStringList{worker};
+        a->view.added.clear();
+        a->view.removed.clear();
+        const bool saved = write([&] {
+            return m_store->saveWorkerHealth(accountKey, worker,
+                                             a->monitor->health().value(worker)) &&
+                   m_store->recordFailure(accountKey, stateOf(*a), events);
+        });
+        qCInfo(lcEngine).noquote()
+            << a->config.id << QStringLiteral("%1: current hashrate accepted as usual").arg(worker);
+        publish(*a, events);
+        return saved;
+    }
+    return false;
 }
 
 void Engine::onFailed(Account &a, const PollFailure &failure)

@@ -41,6 +41,10 @@ public:
     // One cycle: poll each account once, classify, persist; emits cycleFinished() when all
     // accounts have answered or failed.
     void runOnce();
+    // "Accept current hashrate as usual" for one worker (the table's menu, Telegram's /rebase):
+    // its current rate becomes its usual level now, and a degraded state ends. False when the
+    // worker is unknown or has no rate, or the store could not keep it.
+    bool acceptUsual(const QString &accountKey, const QString &worker);
 
     // Whether views list the rows each poll changed (AccountView::changed; on by default): only
     // a table of workers needs them. rigwatchd turns it off (Monitor::setRowChanges).
@@ -72,6 +76,7 @@ private:
     bool write(const std::function<bool()> &op); // false: reported as storageError()
     void keepFailure(Account &a, const QVector<Event> &events);
     void armUnreachableCheck(Account &a);
+    void refreshUsualLevels(Account &a, qint64 poolNow);
     void onUnreachableDeadline(Account &a);
 
     std::vector<std::unique_ptr<Account>> m_accounts;

@@ -131,6 +131,28 @@ const std::vector<Step> &migrations()
             },
             &packWorkers,
         },
+        {{
+            // Issue #19. What the monitor keeps about a worker's health beyond its state (when
+            // it went below its usual level, its recent state changes, a level the operator
+            // accepted): a row only for the few workers that have one.
+            "CREATE TABLE worker_health (account_id INTEGER NOT NULL, worker_id INTEGER NOT NULL,"
+            " below_since INTEGER NOT NULL DEFAULT 0, depth REAL NOT NULL DEFAULT 0,"
+            " changes TEXT NOT NULL DEFAULT '', accepted REAL NOT NULL DEFAULT 0,"
+            " accepted_at INTEGER NOT NULL DEFAULT 0, degraded INTEGER NOT NULL DEFAULT 0,"
+            " flapping INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (account_id, worker_id))"
+            " WITHOUT ROWID",
+            // Each worker's usual level from its own history, packed by chunk as 32-bit floats
+            // (0 = none), computed at most once an hour (meta usual_at.<account id>).
+            "CREATE TABLE worker_usual (account_id INTEGER NOT NULL, chunk INTEGER NOT NULL,"
+            " data BLOB NOT NULL, PRIMARY KEY (account_id, chunk)) WITHOUT ROWID",
+            // Degraded periods are kept beside outages: kind 'degraded', with their depth (the
+            // lowest fraction of the usual level). One open row per worker and kind.
+            "ALTER TABLE outages ADD COLUMN kind TEXT NOT NULL DEFAULT 'down'",
+            "ALTER TABLE outages ADD COLUMN depth REAL",
+            "DROP INDEX outages_open",
+            "CREATE UNIQUE INDEX outages_open ON outages (account_id, worker_id, kind)"
+            " WHERE end_at IS NULL",
+        }},
     };
     return steps;
 }

@@ -25,6 +25,10 @@ struct Outage
     QString worker;
     qint64 start = 0; // unix s: the last share before the outage
     qint64 end = 0;   // unix s: when the worker was seen sharing again; 0 = still down
+    // A degraded period instead (start: the first poll below, end: recovered or stopped),
+    // with its depth: the lowest fraction of the usual level seen (0.62 = 62 %).
+    bool degraded = false;
+    double depth = 0;
     qint64 durationSecs(qint64 now) const { return (end ? end : now) - start; }
 };
 
@@ -77,6 +81,13 @@ struct AccountState
 // Every write is one transaction, so a kill -9 leaves the previous consistent state.
 // Writes return false and reads return empty results on error; lastError() says why, naming
 // the file. Use it from one thread only (the one that called open()).
+// The health records a poll changed (Monitor::healthChanged()), written with the poll.
+struct HealthUpdate
+{
+    const QHash<QString, WorkerHealth> *records = nullptr;
+    QStringList changed;
+};
+
 class Store : public QObject
 {
     Q_OBJECT
@@ -122,12 +133,23 @@ public:
     // them to the monitor (Monitor::setStoreIds) and the next poll looks none of them up again.
     bool recordPoll(const QString &account, qint64 at, const Snapshot &snapshot,
                     const QHash<QString, WorkerState> &states, const AccountState &accountState,
-                    const QVector<Event> &events, QVector<StoreId> *assigned = nullptr);
+                    const QVector<Event> &events, QVector<StoreId> *assigned = nullptr,
+                    const HealthUpdate &health = {});
     // A failed poll: only the account state (and events such as PoolUnreachable) change.
     bool recordFailure(const QString &account, const AccountState &accountState,
                        const QVector<Event> &events);
 
     QHash<QString, WorkerState> workerStates(const QString &account) const;
+    // The health records (Monitor::health()) of the account's workers, by name.
+    QHash<QString, WorkerHealth> workerHealth(const QString &account) const;
+    // One worker's record, outside a poll ("accept current hashrate as usual").
+    bool saveWorkerHealth(const QString &account, const QString &worker,
+                          const WorkerHealth &health);
+    // Each worker's usual level from its own hourly means over the 7 days before `now`
+    // (monitor/usualrate.h: only hours after a level it accepted; that level until 24 hours
+    // exist), indexed by store id (Monitor::setUsualLevels); 0 = none. Computed at most once
+    // per hour of `now` and kept in the file, so --once runs read it back in milliseconds.
+    QVector<float> usualLevels(const QString &account, qint64 now);
     AccountState accountState(const QString &account) const;
     QStringList accounts() const;
 

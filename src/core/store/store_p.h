@@ -83,6 +83,10 @@ struct Store::Private
                      QVector<StoreId> *assigned);
     bool saveAccountState(int account, const AccountState &s);
     bool applyEvents(int account, const QVector<Event> &events);
+    bool applyDegraded(int account, const Event &e); // a degraded period opens or closes
+    // Writes the health records of `names` (deleted where `health` has none).
+    bool saveHealth(int account, const QHash<QString, WorkerState> *states,
+                    const QHash<QString, WorkerHealth> &health, const QStringList &names);
     qint64 meta(const char *key);
     bool rollUp(int account, const QString &src, const QString &dst, qint64 bucket, qint64 cut);
     bool rollUpSamples(int account, const QString &src, const QString &dst, int weightBytes,

@@ -23,6 +23,11 @@ constexpr qint64 Day = 86400;
 bool Store::Private::applyEvents(int account, const QVector<Event> &events)
 {
     for (const Event &e : events) {
+        if (e.kind == Event::WentDegraded || e.kind == Event::DegradedRecovered) {
+            if (!applyDegraded(account, e))
+                return false;
+            continue;
+        }
         const bool opens = e.kind == Event::WentOffline || e.kind == Event::WentMissing;
         const bool closes = e.kind == Event::CameBack || e.kind == Event::Retired;
         if (e.worker.isEmpty() || !(opens || closes))
@@ -41,7 +46,8 @@ bool Store::Private::applyEvents(int account, const QVector<Event> &events)
         }
         QSqlQuery *close =
             prepared(QStringLiteral("UPDATE outages SET end_at = max(start_at, ?) WHERE"
-                                    " account_id = ? AND worker_id = ? AND end_at IS NULL"));
+                                    " account_id = ? AND worker_id = ? AND end_at IS NULL"
+                                    " AND kind = 'down'"));
         if (!exec(close, {e.at, account, worker}))
             return false;
         // Began before this database knew of it (a new file, a lost write): still log it.
@@ -206,7 +212,8 @@ QVector<SeriesPoint> Store::Private::series(const QString &what, int account, in
 
 bool Store::recordPoll(const QString &account, qint64 at, const Snapshot &snapshot,
                        const QHash<QString, WorkerState> &states, const AccountState &accountState,
-                       const QVector<Event> &events, QVector<StoreId> *assigned)
+                       const QVector<Event> &events, QVector<StoreId> *assigned,
+                       const HealthUpdate &health)
 {
     const bool stored =
         d->transaction(StoreText::tr("cannot save the poll of account \"%1\"").arg(account), [&] {
@@ -231,7 +238,9 @@ bool Store::recordPoll(const QString &account, qint64 at, const Snapshot &snapsh
                                "INSERT OR REPLACE INTO polls (account_id, at, hashrate,"
                                " online, offline, total) VALUES (?, ?, ?, ?, ?, ?)")),
                            {acc, at, snapshot.totalHashRate, online, offline, online + offline}) &&
-                   d->saveAccountState(acc, accountState) && d->applyEvents(acc, events);
+                   d->saveAccountState(acc, accountState) && d->applyEvents(acc, events) &&
+                   (!health.records ||
+                    d->saveHealth(acc, &states, *health.records, health.changed));
         });
     if (!stored && assigned)
         assigned->clear();
@@ -300,7 +309,8 @@ QVector<Outage> Store::outages(const QString &account, qint64 from, qint64 to,
             ? nullptr
             : d->read(what,
                       QStringLiteral(
-                          "SELECT w.name, o.start_at, o.end_at FROM outages o JOIN workers w ON "
+                          "SELECT w.name, o.start_at, o.end_at, o.kind, o.depth FROM outages o"
+                          " JOIN workers w ON "
                           "w.account_id ="
                           " o.account_id AND w.id = o.worker_id WHERE o.account_id = ? AND "
                           "o.start_at <= ? AND"
@@ -314,7 +324,9 @@ QVector<Outage> Store::outages(const QString &account, qint64 from, qint64 to,
         if (!worker.contains(workerFilter, Qt::CaseInsensitive)) // an empty filter matches all
             continue;
         if (limit < 0 || found < limit)
-            list.append({worker, q->value(1).toLongLong(), q->value(2).toLongLong()});
+            list.append({worker, q->value(1).toLongLong(), q->value(2).toLongLong(),
+                         q->value(3).toString() == QLatin1String("degraded"),
+                         q->value(4).toDouble()});
         ++found;
     }
     if (q)
