@@ -92,6 +92,28 @@ private slots:
         QCOMPARE(makeCheckReport({v}, 0).status, CheckReport::Critical);
     }
 
+    // Degraded (and flapping) rigs are a WARNING, named on the line, when nothing is down;
+    // a down rig still makes it CRITICAL.
+    void degradedAndFlappingWarn()
+    {
+        AccountView v = healthy();
+        v.incident.degraded.append(
+            {QStringLiteral("rig-07"), 58e12, 94e12, v.incident.at - 40 * 60});
+        v.incident.flapping.append({QStringLiteral("rig-11"), 6, WorkerStatus::Offline});
+        CheckReport r = makeCheckReport({v}, 0);
+        QCOMPARE(r.status, CheckReport::Warning);
+        QCOMPARE(int(r.status), 1); // the exit code
+        QVERIFY2(r.line.startsWith(QStringLiteral(
+                     "WARNING - 100/100 workers online, 1 degraded: rig-07 (62 % of usual, "
+                     "40 min), 1 flapping: rig-11 (6 changes), 321 PH/s")),
+                 qPrintable(r.line));
+        addDown(v, QStringLiteral("rig-01"), 20);
+        r = makeCheckReport({v}, 0);
+        QCOMPARE(r.status, CheckReport::Critical);
+        QVERIFY2(r.line.contains(QStringLiteral("1 offline: rig-01 (20 min), 1 degraded: ")),
+                 qPrintable(r.line));
+    }
+
     void unknownWhenThePoolDidNotAnswer()
     {
         AccountView v = healthy();

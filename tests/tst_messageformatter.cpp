@@ -54,6 +54,8 @@ private slots:
     void durations_data();
     void durations();
     void incidentContents();
+    void degradedAndFlappingSections();
+    void degradedAndFlappingAnnouncements();
     void missingAndPool();
     void escapesWorkerNames();
     void hostileNamesAreShownNotObeyed_data();
@@ -403,6 +405,65 @@ void TestMessageFormatter::announcementRoundTrip()
     QVERIFY(a.sameAs(b));
     QCOMPARE(b.since, inc.since);
     QVERIFY(Announcement::fromKey("garbage").isEmpty());
+}
+
+// Issue #19's sections: "Degraded" with the worker's share of its usual rate, "Flapping" with
+// its changes; amber when nothing is down.
+void TestMessageFormatter::degradedAndFlappingSections()
+{
+    Incident inc;
+    inc.degraded << Incident::Degraded{QStringLiteral("rig-07"), 58e12, 94e12, kNow - 40 * 60};
+    inc.flapping << Incident::Flapping{QStringLiteral("rig-09"), 6, WorkerStatus::Offline};
+    inc.total = 10;
+    inc.online = 10;
+    inc.totalHashRate = 1e15;
+    inc.at = kNow;
+    const QString text = seen(MessageFormatter().incidentText(QStringLiteral("farm"), inc));
+    QVERIFY2(text.startsWith(QStringLiteral("\U0001F7E0 farm\nDegraded\n")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral(
+                 "\u2022 rig-07 \u2014 62 % of usual (58.0 TH/s of 94.0 TH/s) for 40 min\n")),
+             qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Flapping\n\u2022 rig-09 \u2014 6 state changes, down "
+                                          "now\n")),
+             qPrintable(text));
+    inc.down << down(QStringLiteral("rig-01"), kNow - 900);
+    const QString red = seen(MessageFormatter().incidentText(QStringLiteral("farm"), inc));
+    QVERIFY2(red.startsWith(QStringLiteral("\U0001F534 farm\n1 of 10 workers offline\n\u2022 "
+                                           "rig-01 offline for 15 min\nDegraded\n")),
+             qPrintable(red));
+    const QString zh =
+        seen(MessageFormatter(QStringLiteral("zh_CN")).incidentText(QStringLiteral("farm"), inc));
+    QVERIFY2(!zh.contains(QStringLiteral("Degraded")) && !zh.contains(QStringLiteral("usual")),
+             qPrintable(zh));
+}
+
+// A newly degraded worker is growth (re-post); recovery is a shrink (edit). A flapping worker
+// is news only to a channel that shows nothing.
+void TestMessageFormatter::degradedAndFlappingAnnouncements()
+{
+    Incident none;
+    Incident deg;
+    deg.degraded << Incident::Degraded{QStringLiteral("rig-07"), 58e12, 94e12, kNow};
+    const Announcement a = Announcement::of(deg), empty = Announcement::of(none);
+    QVERIFY(!a.isEmpty());
+    QVERIFY(a.hasSomethingNotIn(empty));
+    QVERIFY(!empty.hasSomethingNotIn(a));
+    QVERIFY(!a.sameAs(empty));
+    QVERIFY(Announcement::fromKey(a.toKey()).sameAs(a));
+
+    Incident flap;
+    flap.flapping << Incident::Flapping{QStringLiteral("rig-09"), 5, WorkerStatus::Online};
+    const Announcement f = Announcement::of(flap);
+    QVERIFY(f.hasSomethingNotIn(empty)); // nothing shown: posted once
+    Incident both = deg;
+    both.flapping = flap.flapping;
+    QVERIFY(!Announcement::of(both).hasSomethingNotIn(a)); // beside others: no re-post
+    QVERIFY(!Announcement::of(both).sameAs(a));            // but the message is edited
+    QVERIFY(Announcement::fromKey(Announcement::of(both).toKey()).sameAs(Announcement::of(both)));
+    // A key written before issue #19 reads as no degraded and no flapping workers.
+    QVERIFY(Announcement::fromKey(
+                R"({"v":1,"down":[["rig-1","offline"]],"low":false,"pool":false,"since":5})")
+                .flapping.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestMessageFormatter)

@@ -541,6 +541,20 @@
         <source>DEMO — simulated farm</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n worker(s) degraded</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worker(s) flapping</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>rw::MainWindow</name>

@@ -537,6 +537,18 @@
         <source>DEMO — simulated farm</source>
         <translation>演示 — 模拟矿场</translation>
     </message>
+    <message numerus="yes">
+        <source>%n worker(s) degraded</source>
+        <translation>
+            <numerusform>%n 台矿机算力下降</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worker(s) flapping</source>
+        <translation>
+            <numerusform>%n 台矿机状态频繁变化</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>rw::MainWindow</name>

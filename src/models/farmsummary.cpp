@@ -38,6 +38,8 @@ FarmSummary FarmSummary::of(const QVector<AccountView> &views, int redOfflinePer
             f.notice = v.replyNotice;
         low = low || v.incident.hashrateLow;
         anyDown = anyDown || !v.incident.down.isEmpty();
+        f.degraded += int(v.incident.degraded.size());
+        f.flapping += int(v.incident.flapping.size());
         if (v.state.lastSuccessAt > 0)
             anySuccess = true;
         oldest = std::min(oldest, v.state.lastSuccessAt);
@@ -52,7 +54,7 @@ FarmSummary FarmSummary::of(const QVector<AccountView> &views, int redOfflinePer
         f.level = Unreachable;
     else if (!anySuccess)
         f.level = Waiting;
-    else if (anyDown || down > 0)
+    else if (anyDown || down > 0 || f.degraded > 0 || f.flapping > 0)
         f.level = Warning;
     else
         f.level = Ok;
@@ -96,6 +98,12 @@ QString FarmSummary::tooltip(qint64 nowSecs, qint64 pausedUntilMs, bool demo) co
             lines << reason;
         else if (level == Alert)
             lines << levelText(level);
+        if (degraded > 0)
+            lines << QCoreApplication::translate("rw::FarmSummary", "%n worker(s) degraded",
+                                                 nullptr, degraded);
+        if (flapping > 0)
+            lines << QCoreApplication::translate("rw::FarmSummary", "%n worker(s) flapping",
+                                                 nullptr, flapping);
         if (!notice.isEmpty() && notice != reason)
             lines << notice;
     }

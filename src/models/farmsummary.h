@@ -16,14 +16,16 @@ struct FarmSummary
         NotConfigured, // no account to watch
         Waiting,       // configured, no answer from the pool yet
         Ok,            // every counted worker online, hashrate above the floor
-        Warning,       // some workers offline or missing
+        Warning,       // some workers offline, missing, degraded or flapping (amber)
         Alert,         // hashrate below the floor, or more than the red share offline
         Unreachable,   // a pool did not answer the last poll
     };
     Level level = NotConfigured;
     int online = 0;
-    int total = 0;            // counted workers (retired excluded)
-    double hashRate = 0;      // H/s, all accounts
+    int total = 0;       // counted workers (retired excluded)
+    double hashRate = 0; // H/s, all accounts
+    int degraded = 0;    // workers degraded (issue #19), all accounts
+    int flapping = 0;
     qint64 lastSuccessAt = 0; // unix s: the oldest account's last successful poll (0 = never)
     QString reason;           // first account's pool error when unreachable
     QString notice;           // first account's reply notice (Date ignored, held as suspect)

@@ -56,6 +56,23 @@ private slots:
         QCOMPARE(FarmSummary::of({fresh}, 10).level, FarmSummary::Waiting);
     }
 
+    // A degraded or flapping rig with every rig online: amber, and the tooltip says which.
+    void degradedAndFlappingAreAmber()
+    {
+        AccountView v = account(QStringLiteral("a"), 100, 100, 3.21e15);
+        v.incident.degraded.push_back({QStringLiteral("rig-07"), 58e12, 94e12, kNow - 2400});
+        FarmSummary f = FarmSummary::of({v}, 10);
+        QCOMPARE(f.level, FarmSummary::Warning);
+        QCOMPARE(f.iconPath(false), QStringLiteral(":/icons/tray-warn.svg"));
+        QVERIFY2(f.tooltip(kNow, 0, false).contains(QStringLiteral("1 worker(s) degraded")),
+                 qPrintable(f.tooltip(kNow, 0, false)));
+        v.incident.degraded.clear();
+        v.incident.flapping.push_back({QStringLiteral("rig-09"), 5, WorkerStatus::Online});
+        f = FarmSummary::of({v}, 10);
+        QCOMPARE(f.level, FarmSummary::Warning);
+        QVERIFY(f.tooltip(kNow, 0, false).contains(QStringLiteral("flapping")));
+    }
+
     void iconsDifferInShapeNotOnlyColour()
     {
         QSet<QString> icons;

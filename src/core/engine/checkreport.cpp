@@ -42,6 +42,16 @@ QString oneLine(const QString &text)
     return s;
 }
 
+// The first names of a list, then "and N more" for the rest of `total`.
+QString listed(const QStringList &names, int total)
+{
+    QString s = names.join(QStringLiteral(", "));
+    if (total > names.size())
+        s += QStringLiteral(" and ") + QString::number(total - names.size()) +
+             QStringLiteral(" more");
+    return s;
+}
+
 // "97/100 workers online, 3 offline: rig-07 (47 min), ..." as the contract's example has it;
 // the total hashrate follows the list (and is in the performance data either way).
 QString accountSummary(const AccountView &v, qint64 now, CheckReport::Status *status)
@@ -71,6 +81,28 @@ QString accountSummary(const AccountView &v, qint64 now, CheckReport::Status *st
         if (inc.down.size() > kNamedWorkers)
             s += QStringLiteral(" and ") + QString::number(inc.down.size() - kNamedWorkers) +
                  QStringLiteral(" more");
+    }
+    // Degraded and flapping workers: a WARNING (exit 1) when they are the worst there is.
+    if (!inc.degraded.isEmpty()) {
+        *status = qMax(*status, CheckReport::Warning);
+        QStringList names;
+        for (int i = 0; i < inc.degraded.size() && i < kNamedWorkers; ++i) {
+            const Incident::Degraded &d = inc.degraded.at(i);
+            const int pct = d.usual > 0 ? qRound(d.rate / d.usual * 100) : 0;
+            names << oneLine(d.worker) + QStringLiteral(" (%1 % of usual, ").arg(pct) +
+                         formatDuration(qMax<qint64>(0, now - d.since)) + QLatin1Char(')');
+        }
+        s += QStringLiteral(", %1 degraded: ").arg(inc.degraded.size()) +
+             listed(names, int(inc.degraded.size()));
+    }
+    if (!inc.flapping.isEmpty()) {
+        *status = qMax(*status, CheckReport::Warning);
+        QStringList names;
+        for (int i = 0; i < inc.flapping.size() && i < kNamedWorkers; ++i)
+            names << oneLine(inc.flapping.at(i).worker) +
+                         QStringLiteral(" (%1 changes)").arg(inc.flapping.at(i).changes);
+        s += QStringLiteral(", %1 flapping: ").arg(inc.flapping.size()) +
+             listed(names, int(inc.flapping.size()));
     }
     s += QStringLiteral(", ") + formatHashRate(v.totalHashRate);
     if (inc.hashrateLow) {

@@ -47,8 +47,7 @@ QString eventText(const Event &e)
         return QCoreApplication::translate("rw::Engine", "%1 is degraded: %2 for %3")
             .arg(e.worker, e.detail, formatDuration(e.durationSecs));
     case Event::DegradedRecovered:
-        return QCoreApplication::translate("rw::Engine",
-                                           "%1 is no longer degraded after %2 (%3)")
+        return QCoreApplication::translate("rw::Engine", "%1 is no longer degraded after %2 (%3)")
             .arg(e.worker, formatDuration(e.durationSecs), e.detail);
     case Event::StartedFlapping:
         return QCoreApplication::translate("rw::Engine",
@@ -56,8 +55,7 @@ QString eventText(const Event &e)
                                            "no longer posted")
             .arg(e.worker, e.detail);
     case Event::StoppedFlapping:
-        return QCoreApplication::translate("rw::Engine", "%1 has stopped flapping")
-            .arg(e.worker);
+        return QCoreApplication::translate("rw::Engine", "%1 has stopped flapping").arg(e.worker);
     }
     return {};
 }

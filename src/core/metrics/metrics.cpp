@@ -131,6 +131,24 @@ QByteArray Metrics::render() const
                    lbl({{"account", accountLabel(v.key)}, {"worker", it.key()}}) +
                    QLatin1Char(' ') + QString::number(it->sample.lastShareAt) + QLatin1Char('\n');
 
+    header(out, "rigwatch_worker_degraded", "gauge",
+           "1 if the worker is degraded (below degraded_below % of its usual hashrate for "
+           "degraded_after), else 0.");
+    for (const AccountView &v : m_accounts)
+        for (auto it = v.workers.cbegin(); it != v.workers.cend(); ++it)
+            out += QStringLiteral("rigwatch_worker_degraded") +
+                   lbl({{"account", accountLabel(v.key)}, {"worker", it.key()}}) +
+                   (it->degraded ? QStringLiteral(" 1\n") : QStringLiteral(" 0\n"));
+
+    header(out, "rigwatch_worker_usual_hashrate", "gauge",
+           "The worker's usual hashrate (its own 7-day level, an accepted level, else the "
+           "pool's 24-hour average), hashes per second; 0 = not known.");
+    for (const AccountView &v : m_accounts)
+        for (auto it = v.workers.cbegin(); it != v.workers.cend(); ++it)
+            out += QStringLiteral("rigwatch_worker_usual_hashrate") +
+                   lbl({{"account", accountLabel(v.key)}, {"worker", it.key()}}) +
+                   QLatin1Char(' ') + num(usualRateOf(*it)) + QLatin1Char('\n');
+
     header(out, "rigwatch_account_hashrate_hashes_per_second", "gauge",
            "Account's total hashrate at the last successful poll.");
     for (const AccountView &v : m_accounts)

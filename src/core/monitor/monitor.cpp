@@ -234,8 +234,8 @@ bool Monitor::judge(const QString &name, WorkerState &st, qint64 now, QVector<Ev
             h->changes.erase(h->changes.begin(), old);
         if (!h->flapping && t.flapLimit > 0 && h->changes.size() > t.flapLimit) {
             h->flapping = true;
-            events.append(Event{Event::StartedFlapping, name, now, 0,
-                                QString::number(h->changes.size())});
+            events.append(
+                Event{Event::StartedFlapping, name, now, 0, QString::number(h->changes.size())});
         } else if (h->flapping && (h->changes.isEmpty() || t.flapLimit <= 0)) {
             h->flapping = false;
             events.append(Event{Event::StoppedFlapping, name, now, 0, {}});
@@ -273,12 +273,11 @@ bool Monitor::judge(const QString &name, WorkerState &st, qint64 now, QVector<Ev
         g.depth = std::min(g.depth, fraction);
         if (now - g.belowSince >= t.degradedAfterSecs) {
             g.degraded = true;
-            events.append(
-                Event{Event::WentDegraded, name, g.belowSince, now - g.belowSince,
-                      QStringLiteral("%1 % of usual (%2 of %3)")
-                          .arg(qRound(fraction * 100))
-                          .arg(formatHashRate(st.sample.hashRate), formatHashRate(usual)),
-                      fraction});
+            events.append(Event{Event::WentDegraded, name, g.belowSince, now - g.belowSince,
+                                QStringLiteral("%1 % of usual (%2 of %3)")
+                                    .arg(qRound(fraction * 100))
+                                    .arg(formatHashRate(st.sample.hashRate), formatHashRate(usual)),
+                                fraction});
         }
     } else if (h && h->belowSince) { // not below at every poll: the count starts again
         h->belowSince = 0;

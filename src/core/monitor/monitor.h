@@ -173,7 +173,7 @@ private:
     QVector<Incident::Flapping> m_flappingList;
     qint64 m_degradedDeadline = 0;
     qint64 m_earliestDegraded = 0;
-    PositionCache m_positions;          // where each worker of the last snapshot has its state
+    PositionCache m_positions; // where each worker of the last snapshot has its state
     QStringList m_added;
     QStringList m_removed;
     QStringList m_changed;

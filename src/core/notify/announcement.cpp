@@ -17,6 +17,12 @@ Announcement Announcement::of(const Incident &incident)
     // The monitor sorts already; sorting again keeps sameAs() independent of that promise.
     std::sort(a.down.begin(), a.down.end(),
               [](const auto &x, const auto &y) { return x.first < y.first; });
+    for (const Incident::Degraded &d : incident.degraded)
+        a.degraded << d.worker;
+    for (const Incident::Flapping &f : incident.flapping)
+        a.flapping << f.worker;
+    a.degraded.sort();
+    a.flapping.sort();
     a.hashrateLow = incident.hashrateLow;
     a.poolUnreachable = incident.poolUnreachable;
     a.since = incident.since;
@@ -33,6 +39,11 @@ QByteArray Announcement::toKey() const
                   {QStringLiteral("low"), hashrateLow},
                   {QStringLiteral("pool"), poolUnreachable},
                   {QStringLiteral("since"), since}};
+    // Absent in keys written before issue #19: read as empty.
+    if (!degraded.isEmpty())
+        o.insert(QStringLiteral("degraded"), QJsonArray::fromStringList(degraded));
+    if (!flapping.isEmpty())
+        o.insert(QStringLiteral("flapping"), QJsonArray::fromStringList(flapping));
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
@@ -48,6 +59,10 @@ Announcement Announcement::fromKey(const QByteArray &key)
         if (pair.size() == 2 && status)
             a.down.append({pair.at(0).toString(), *status});
     }
+    for (const QJsonValue &v : o.value(QLatin1String("degraded")).toArray())
+        a.degraded << v.toString();
+    for (const QJsonValue &v : o.value(QLatin1String("flapping")).toArray())
+        a.flapping << v.toString();
     a.hashrateLow = o.value(QLatin1String("low")).toBool();
     a.poolUnreachable = o.value(QLatin1String("pool")).toBool();
     a.since = o.value(QLatin1String("since")).toInteger();
@@ -56,8 +71,8 @@ Announcement Announcement::fromKey(const QByteArray &key)
 
 bool Announcement::sameAs(const Announcement &other) const
 {
-    return down == other.down && hashrateLow == other.hashrateLow &&
-           poolUnreachable == other.poolUnreachable;
+    return down == other.down && degraded == other.degraded && flapping == other.flapping &&
+           hashrateLow == other.hashrateLow && poolUnreachable == other.poolUnreachable;
 }
 
 bool Announcement::hasSomethingNotIn(const Announcement &other) const
@@ -73,7 +88,10 @@ bool Announcement::hasSomethingNotIn(const Announcement &other) const
         if (it == other.down.cend() || it->first != d.first)
             return true;
     }
-    return false;
+    for (const QString &w : degraded)
+        if (!std::binary_search(other.degraded.cbegin(), other.degraded.cend(), w))
+            return true;
+    return other.isEmpty() && !flapping.isEmpty();
 }
 
 } // namespace rw

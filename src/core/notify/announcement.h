@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QPair>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 namespace rw {
@@ -17,6 +18,8 @@ namespace rw {
 struct Announcement
 {
     QVector<QPair<QString, WorkerStatus>> down; // sorted by worker name
+    QStringList degraded;                       // sorted
+    QStringList flapping;                       // sorted
     bool hashrateLow = false;
     bool poolUnreachable = false;
     qint64 since = 0; // when the outage began (unix s); for the "resolved" text, not compared
@@ -26,10 +29,16 @@ struct Announcement
     QByteArray toKey() const;
     static Announcement fromKey(const QByteArray &key);
 
-    bool isEmpty() const { return down.isEmpty() && !hashrateLow && !poolUnreachable; }
+    bool isEmpty() const
+    {
+        return down.isEmpty() && degraded.isEmpty() && flapping.isEmpty() && !hashrateLow &&
+               !poolUnreachable;
+    }
     // Same workers, statuses and flags (since is not compared).
     bool sameAs(const Announcement &other) const;
-    // Growth: a worker down here that other does not show as down, or a flag other lacks.
+    // Growth: a worker down or degraded here that other does not show so, or a flag other
+    // lacks. A flapping worker is news only when other announces nothing: its changes are
+    // exactly what must not re-post (it is posted once if nothing else was wrong).
     bool hasSomethingNotIn(const Announcement &other) const;
 };
 

@@ -207,7 +207,11 @@ QString MessageFormatter::incidentText(const QString &account, const Incident &i
         return html ? QString(QStringLiteral("<b>") + text + QStringLiteral("</b>")) : text;
     };
     const QString name = nameFor(account, kMaxNameLength, html);
-    QString head = QStringLiteral("\U0001F534 ") + bold(name) + QLatin1Char('\n');
+    // Red when rigs are down or the farm is short; amber when only degraded or flapping rigs.
+    const bool amber =
+        incident.down.isEmpty() && !incident.hashrateLow && !incident.poolUnreachable;
+    QString head = (amber ? QStringLiteral("\U0001F7E0 ") : QStringLiteral("\U0001F534 ")) +
+                   bold(name) + QLatin1Char('\n');
     if (!incident.down.isEmpty())
         head +=
             bold(translated(QT_TRANSLATE_NOOP("rw::MessageFormatter", "%1 of %2 workers offline"))
@@ -231,6 +235,40 @@ QString MessageFormatter::incidentText(const QString &account, const Incident &i
             line = translated(QT_TRANSLATE_NOOP("rw::MessageFormatter", "%1 offline for %2"))
                        .arg(worker, howLong);
         lines << QStringLiteral("\u2022 ") + line + QLatin1Char('\n');
+    }
+    // Degraded and flapping workers under their own headings; a heading goes with its first
+    // line, so a cut list never ends on a heading alone.
+    for (int i = 0; i < incident.degraded.size(); ++i) {
+        const Incident::Degraded &d = incident.degraded.at(i);
+        const int percent = d.usual > 0 ? qRound(d.rate / d.usual * 100) : 0;
+        QString line = QStringLiteral("\u2022 ") +
+                       translated(QT_TRANSLATE_NOOP("rw::MessageFormatter",
+                                                    "%1 \u2014 %2 % of usual (%3 of %4) for %5"))
+                           .arg(nameFor(d.worker, kMaxNameLength, html))
+                           .arg(percent)
+                           .arg(formatHashRate(d.rate), formatHashRate(d.usual),
+                                duration(incident.at - d.since)) +
+                       QLatin1Char('\n');
+        if (i == 0)
+            line = bold(translated(QT_TRANSLATE_NOOP("rw::MessageFormatter", "Degraded"))) +
+                   QLatin1Char('\n') + line;
+        lines << line;
+    }
+    for (int i = 0; i < incident.flapping.size(); ++i) {
+        const Incident::Flapping &f = incident.flapping.at(i);
+        QString line = QStringLiteral("\u2022 ") +
+                       (f.status == WorkerStatus::Online
+                            ? translated(QT_TRANSLATE_NOOP(
+                                  "rw::MessageFormatter", "%1 \u2014 %2 state changes, online now"))
+                            : translated(QT_TRANSLATE_NOOP("rw::MessageFormatter",
+                                                           "%1 \u2014 %2 state changes, down now")))
+                           .arg(nameFor(f.worker, kMaxNameLength, html))
+                           .arg(f.changes) +
+                       QLatin1Char('\n');
+        if (i == 0)
+            line = bold(translated(QT_TRANSLATE_NOOP("rw::MessageFormatter", "Flapping"))) +
+                   QLatin1Char('\n') + line;
+        lines << line;
     }
 
     QString tail;

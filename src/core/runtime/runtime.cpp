@@ -7,11 +7,13 @@
 #include "metrics/metrics.h"
 #include "metrics/metricsserver.h"
 #include "notify/commanddesk.h"
+#include "notify/messageformatter.h"
 #include "notify/mutestate.h"
 #include "notify/notifier.h"
 #include "notify/updatereader.h"
 #include "store/store.h"
 #include "util/loghandler.h"
+#include "util/units.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -49,6 +51,46 @@ Runtime::~Runtime()
     m_store.reset();
     m_nam.reset();
     m_lock.reset();
+}
+
+bool Runtime::acceptUsual(const QString &accountKey, const QString &worker)
+{
+    return m_engine && m_engine->acceptUsual(accountKey, worker);
+}
+
+QString Runtime::rebase(const QStringList &args)
+{
+    const MessageFormatter f(m_config.telegram.language);
+    if (args.isEmpty())
+        return f.translated(QT_TRANSLATE_NOOP(
+            "rw::MessageFormatter",
+            "Usage: /rebase NAME \u2014 accepts the worker's current hashrate as its usual."));
+    const QString name = args.first();
+    const QString shown = MessageFormatter::escapeHtml(MessageFormatter::displayable(name));
+    QStringList done;
+    bool known = false;
+    // The same name on two accounts is two workers: both are rebased, each is named.
+    for (const AccountView &v : m_engine->views()) {
+        const auto w = v.workers.constFind(name);
+        if (w == v.workers.cend())
+            continue;
+        known = true;
+        const double rate = w->sample.hashRate;
+        if (m_engine->acceptUsual(v.key, name))
+            done << f.translated(QT_TRANSLATE_NOOP("rw::MessageFormatter",
+                                                   "%1 (%2): %3 is now its usual hashrate."))
+                        .arg(shown,
+                             MessageFormatter::escapeHtml(
+                                 MessageFormatter::displayable(v.displayName)),
+                             formatHashRate(rate));
+    }
+    if (!done.isEmpty())
+        return done.join(QLatin1Char('\n'));
+    return known ? f.translated(QT_TRANSLATE_NOOP("rw::MessageFormatter",
+                                                  "%1 has no current hashrate to accept."))
+                       .arg(shown)
+                 : f.translated(QT_TRANSLATE_NOOP("rw::MessageFormatter", "No worker named %1."))
+                       .arg(shown);
 }
 
 void Runtime::finish()
@@ -214,6 +256,9 @@ void Runtime::startNotifier()
         m_desk = std::make_unique<CommandDesk>(m_config.telegram, m_updatesClient.get(),
                                                m_notifier.get(), m_mutes.get(), m_clock);
         m_desk->setViews([this] { return m_engine->views(); });
+        m_desk->setHandler(QStringLiteral("rebase"), [this](const CommandDesk::Request &r) {
+            return rebase(r.command.args);
+        });
         m_notifier->setKeyboard(m_desk->keyboard());
     }
     connect(m_notifier.get(), &TelegramNotifier::deliveryFailed, this, [this](const QString &why) {

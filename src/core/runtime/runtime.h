@@ -76,6 +76,9 @@ public:
     // For a process that exits right after: nothing more is sent, the database is closed and
     // unlocked, and the rest (a farm's tables) is left for the exit to drop.
     void finish();
+    // "Accept current hashrate as usual" (the table's menu): true when the worker was found and
+    // has a rate. Telegram's /rebase does the same.
+    bool acceptUsual(const QString &accountKey, const QString &worker);
     MuteState *mutes() const { return m_mutes.get(); }
     CommandDesk *commands() const { return m_desk.get(); }
 
@@ -106,6 +109,7 @@ private:
     void startNotifier();
     void startCommands(); // loop mode only: getUpdates and the commands
     void applyMutes();
+    QString rebase(const QStringList &args); // /rebase NAME: the reply
     void finishOnce();
 
     DaemonConfig m_config;
