@@ -102,8 +102,9 @@ private slots:
         QVERIFY(m.health().isEmpty()); // nothing left to keep
     }
 
-    // One poll at or above the threshold restarts the count: "below at every poll".
-    void onePollAboveStartsTheCountAgain()
+    // A noisy poll above the line (but under the recovery line) does not restart the wait of a
+    // rig that averages below it; one poll back at the recovery line does.
+    void theWaitEndsOnlyAtTheRecoveryLine()
     {
         Monitor m(defaults(), 300);
         qint64 now = T0;
@@ -112,12 +113,39 @@ private slots:
             return m.applySnapshot(snap({ws(A, now, rate)}, now), now);
         };
         poll(100 * TH);
+        const double noisy[] = {60, 72, 64, 73, 61, 66}; // a third lost, +-10 % noise
+        for (double r : noisy)
+            QVERIFY(kinds(poll(r * TH), A).isEmpty());
+        QCOMPARE(kinds(poll(65 * TH), A), QVector<Event::Kind>{Event::WentDegraded});
+        QCOMPARE(m.health().value(A).belowSince, T0 + 600);
+
+        Monitor n(defaults(), 300);
+        now = T0;
+        const auto pollN = [&](double rate) {
+            now += 300;
+            return n.applySnapshot(snap({ws(A, now, rate)}, now), now);
+        };
         for (int i = 0; i < 5; ++i)
-            poll(50 * TH);
-        poll(71 * TH); // one good poll
+            pollN(50 * TH);
+        pollN(80 * TH); // back at the recovery line
+        QCOMPARE(n.health().value(A).belowSince, 0);
         for (int i = 0; i < 6; ++i)
-            QVERIFY(kinds(poll(50 * TH), A).isEmpty());
-        QCOMPARE(kinds(poll(50 * TH), A), QVector<Event::Kind>{Event::WentDegraded});
+            QVERIFY(kinds(pollN(50 * TH), A).isEmpty());
+        QCOMPARE(kinds(pollN(50 * TH), A), QVector<Event::Kind>{Event::WentDegraded});
+    }
+
+    // Hovering around the line (averaging above it) is not degraded; the wait moves on.
+    void hoveringAboveOnAverageIsNotDegraded()
+    {
+        Monitor m(defaults(), 300);
+        qint64 now = T0;
+        m.applySnapshot(snap({ws(A, now, 100 * TH)}, now), now);
+        for (int i = 0; i < 40; ++i) {
+            now += 300;
+            const double r = i % 2 ? 69 : 77;
+            QVERIFY(kinds(m.applySnapshot(snap({ws(A, now, r * TH)}, now), now), A).isEmpty());
+        }
+        QVERIFY(!m.workers().value(A).degraded);
     }
 
     void degradedAfterZeroIsImmediateAndBelowZeroIsOff()

@@ -184,6 +184,8 @@ bool Monitor::acceptUsual(const QString &worker, qint64 now, QVector<Event> *eve
                              QStringLiteral("current hashrate accepted as usual"), h.depth});
     h.degraded = false;
     h.belowSince = 0;
+    h.belowSum = 0;
+    h.belowPolls = 0;
     h.depth = 0;
     st->degraded = false;
     if (!m_healthChanged.contains(worker))
@@ -245,43 +247,67 @@ bool Monitor::judge(const QString &name, WorkerState &st, qint64 now, QVector<Ev
                 events[i].flapping = events.at(i).kind != Event::StartedFlapping;
     }
 
-    // Degraded: only an Online worker can be; the rate is held against its usual level.
+    // Degraded: only an Online worker can be; the rate is held against its usual level. A
+    // poll below degraded_below starts the wait; a poll back at the recovery line (ten points
+    // higher) ends it; after degraded_after the worker is degraded if its polls in the wait
+    // averaged below degraded_below. Judging each poll alone would let one noisy poll (a pool's
+    // short window moves by 10 % and more) restart the wait of a rig that lost a third of its
+    // rate, and its alert would never come on time (docs/monitoring.md).
     const double usual = usualRateOf(st);
-    const double fraction = usual > 0 ? st.sample.hashRate / usual : 1;
+    const bool judged = t.degradedBelow > 0 && usual > 0;
+    const double fraction = judged ? st.sample.hashRate / usual : 1;
+    const bool atRecoveryLine = !judged || fraction * 100 >= t.degradedBelow + 10;
+    const auto clear = [&] {
+        h->belowSince = 0;
+        h->belowSum = 0;
+        h->belowPolls = 0;
+        h->depth = 0;
+    };
     const auto end = [&](const QString &why) {
         if (h->degraded)
             events.append(Event{Event::DegradedRecovered, name, now,
                                 std::max<qint64>(0, now - h->belowSince), why, h->depth});
         h->degraded = false;
-        h->belowSince = 0;
-        h->depth = 0;
+        clear();
     };
     if (st.status != WorkerStatus::Online) {
         if (h && (h->degraded || h->belowSince))
             end(QStringLiteral("no longer online"));
     } else if (h && h->degraded) {
-        if (t.degradedBelow <= 0 || usual <= 0 || fraction * 100 >= t.degradedBelow + 10)
+        if (atRecoveryLine)
             end(QStringLiteral("back at %1 % of usual").arg(qRound(fraction * 100)));
         else
             h->depth = std::min(h->depth, fraction);
-    } else if (below(st)) {
+    } else if (h && h->belowSince && atRecoveryLine) {
+        clear(); // back where it belongs: the wait starts again at the next poll below
+    } else if ((h && h->belowSince) || below(st)) {
         WorkerHealth &g = get();
         if (g.belowSince == 0) {
             g.belowSince = now;
             g.depth = fraction;
         }
+        g.belowSum += fraction;
+        ++g.belowPolls;
         g.depth = std::min(g.depth, fraction);
         if (now - g.belowSince >= t.degradedAfterSecs) {
-            g.degraded = true;
-            events.append(Event{Event::WentDegraded, name, g.belowSince, now - g.belowSince,
-                                QStringLiteral("%1 % of usual (%2 of %3)")
-                                    .arg(qRound(fraction * 100))
-                                    .arg(formatHashRate(st.sample.hashRate), formatHashRate(usual)),
-                                fraction});
+            const double mean = g.belowSum / g.belowPolls;
+            if (mean * 100 < t.degradedBelow) {
+                g.degraded = true;
+                events.append(
+                    Event{Event::WentDegraded, name, g.belowSince, now - g.belowSince,
+                          QStringLiteral("%1 % of usual (%2 of %3)")
+                              .arg(qRound(fraction * 100))
+                              .arg(formatHashRate(st.sample.hashRate), formatHashRate(usual)),
+                          fraction});
+            } else if (fraction * 100 < t.degradedBelow) { // hovering: wait again from here
+                g.belowSince = now;
+                g.belowSum = fraction;
+                g.belowPolls = 1;
+                g.depth = fraction;
+            } else {
+                clear();
+            }
         }
-    } else if (h && h->belowSince) { // not below at every poll: the count starts again
-        h->belowSince = 0;
-        h->depth = 0;
     }
 
     const bool wasDegraded = st.degraded, wasFlapping = st.flapping;

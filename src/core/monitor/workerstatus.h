@@ -57,8 +57,10 @@ inline double usualRateOf(const WorkerState &w)
 // that have some (persisted in the store's worker_health table).
 struct WorkerHealth
 {
-    qint64 belowSince = 0;   // pool s: first poll of the current run below degraded_below; 0 = none
-    double depth = 0;        // degraded: the lowest fraction of its usual rate seen (0.62 = 62 %)
+    qint64 belowSince = 0;   // pool s: the poll below degraded_below that began the wait; 0 = none
+    double belowSum = 0;     // the fractions of its usual rate at the polls of the wait, summed
+    int belowPolls = 0;      // and counted
+    double depth = 0;        // the lowest fraction of its usual rate seen (0.62 = 62 %)
     QVector<qint64> changes; // pool s of its state changes within flap_window, oldest first
     double accepted = 0;     // H/s the operator accepted as usual (0 = none)
     qint64 acceptedAt = 0;   // pool s
@@ -70,9 +72,9 @@ struct WorkerHealth
     }
     bool operator==(const WorkerHealth &o) const
     {
-        return belowSince == o.belowSince && depth == o.depth && changes == o.changes &&
-               accepted == o.accepted && acceptedAt == o.acceptedAt && degraded == o.degraded &&
-               flapping == o.flapping;
+        return belowSince == o.belowSince && belowSum == o.belowSum && belowPolls == o.belowPolls &&
+               depth == o.depth && changes == o.changes && accepted == o.accepted &&
+               acceptedAt == o.acceptedAt && degraded == o.degraded && flapping == o.flapping;
     }
 };
 

@@ -136,7 +136,8 @@ const std::vector<Step> &migrations()
             // it went below its usual level, its recent state changes, a level the operator
             // accepted): a row only for the few workers that have one.
             "CREATE TABLE worker_health (account_id INTEGER NOT NULL, worker_id INTEGER NOT NULL,"
-            " below_since INTEGER NOT NULL DEFAULT 0, depth REAL NOT NULL DEFAULT 0,"
+            " below_since INTEGER NOT NULL DEFAULT 0, below_sum REAL NOT NULL DEFAULT 0,"
+            " below_polls INTEGER NOT NULL DEFAULT 0, depth REAL NOT NULL DEFAULT 0,"
             " changes TEXT NOT NULL DEFAULT '', accepted REAL NOT NULL DEFAULT 0,"
             " accepted_at INTEGER NOT NULL DEFAULT 0, degraded INTEGER NOT NULL DEFAULT 0,"
             " flapping INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (account_id, worker_id))"

@@ -82,10 +82,11 @@ bool Store::Private::saveHealth(int account, const QHash<QString, WorkerState> *
         }
         if (!exec(prepared(QStringLiteral(
                       "INSERT OR REPLACE INTO worker_health (account_id, worker_id, below_since,"
-                      " depth, changes, accepted, accepted_at, degraded, flapping)"
-                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")),
-                  {account, id, h->belowSince, h->depth, changesText(h->changes), h->accepted,
-                   h->acceptedAt, int(h->degraded), int(h->flapping)}))
+                      " below_sum, below_polls, depth, changes, accepted, accepted_at, degraded,"
+                      " flapping) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+                  {account, id, h->belowSince, h->belowSum, h->belowPolls, h->depth,
+                   changesText(h->changes), h->accepted, h->acceptedAt, int(h->degraded),
+                   int(h->flapping)}))
             return false;
     }
     return true;
@@ -101,13 +102,14 @@ QHash<QString, WorkerHealth> Store::workerHealth(const QString &account) const
         d->fail(what);
     if (acc <= 0)
         return out;
-    QSqlQuery *q = d->read(
-        what,
-        QStringLiteral("SELECT w.name, h.below_since, h.depth, h.changes, h.accepted,"
-                       " h.accepted_at, h.degraded, h.flapping FROM worker_health h JOIN workers w"
-                       " ON w.account_id = h.account_id AND w.id = h.worker_id"
-                       " WHERE h.account_id = ?"),
-        {acc});
+    QSqlQuery *q =
+        d->read(what,
+                QStringLiteral("SELECT w.name, h.below_since, h.depth, h.changes, h.accepted,"
+                               " h.accepted_at, h.degraded, h.flapping, h.below_sum, h.below_polls"
+                               " FROM worker_health h JOIN workers w"
+                               " ON w.account_id = h.account_id AND w.id = h.worker_id"
+                               " WHERE h.account_id = ?"),
+                {acc});
     while (q && q->next()) {
         WorkerHealth h;
         h.belowSince = q->value(1).toLongLong();
@@ -117,6 +119,8 @@ QHash<QString, WorkerHealth> Store::workerHealth(const QString &account) const
         h.acceptedAt = q->value(5).toLongLong();
         h.degraded = q->value(6).toBool();
         h.flapping = q->value(7).toBool();
+        h.belowSum = q->value(8).toDouble();
+        h.belowPolls = q->value(9).toInt();
         out.insert(q->value(0).toString(), h);
     }
     if (q)
@@ -155,8 +159,8 @@ QVector<float> Store::usualLevels(const QString &account, qint64 now)
     const qint64 hour = now / Hour * Hour;
 
     // Kept from earlier this hour: read back.
-    QSqlQuery *stamp = d->read(what, QStringLiteral("SELECT value FROM meta WHERE key = ?"),
-                               {stampKey});
+    QSqlQuery *stamp =
+        d->read(what, QStringLiteral("SELECT value FROM meta WHERE key = ?"), {stampKey});
     const qint64 computedAt = stamp && stamp->next() ? stamp->value(0).toLongLong() : -1;
     if (stamp)
         stamp->finish();
@@ -185,12 +189,14 @@ QVector<float> Store::usualLevels(const QString &account, qint64 now)
     QHash<int, QPair<double, qint64>> accepted; // id -> level, since
     int maxId = 0;
     {
-        QSqlQuery *q = d->read(what,
-                               QStringLiteral("SELECT worker_id, accepted, accepted_at FROM"
-                                              " worker_health WHERE account_id = ? AND accepted > 0"),
-                               {acc});
+        QSqlQuery *q =
+            d->read(what,
+                    QStringLiteral("SELECT worker_id, accepted, accepted_at FROM"
+                                   " worker_health WHERE account_id = ? AND accepted > 0"),
+                    {acc});
         while (q && q->next())
-            accepted.insert(q->value(0).toInt(), {q->value(1).toDouble(), q->value(2).toLongLong()});
+            accepted.insert(q->value(0).toInt(),
+                            {q->value(1).toDouble(), q->value(2).toLongLong()});
         if (q)
             q->finish();
         QSqlQuery *ids = d->read(
@@ -273,9 +279,9 @@ QVector<float> Store::usualLevels(const QString &account, qint64 now)
                          {acc, chunk, packed}))
                 return false;
         }
-        return d->exec(d->prepared(
-                           QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")),
-                       {stampKey, hour});
+        return d->exec(
+            d->prepared(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")),
+            {stampKey, hour});
     });
     return ok ? levels : QVector<float>();
 }
