@@ -73,8 +73,9 @@ private slots:
         qint64 at = T0;
         for (; at < T0 + 3 * 24 * Hour; at += 600) {
             const bool late = at >= T0 + 2 * 24 * Hour;
-            QVector<QPair<QString, double>> rates{{QStringLiteral("steady"), 100 * TH},
-                                                  {QStringLiteral("dip"), late ? 60 * TH : 90 * TH}};
+            QVector<QPair<QString, double>> rates{
+                {QStringLiteral("steady"), 100 * TH},
+                {QStringLiteral("dip"), late ? 60 * TH : 90 * TH}};
             if (at >= T0 + 3 * 24 * Hour - 10 * Hour)
                 rates.append({QStringLiteral("new"), 50 * TH});
             f.poll(at, rates);
@@ -119,11 +120,13 @@ private slots:
         for (; at < T0 + 30 * Hour; at += 600)
             f.poll(at, {{QStringLiteral("rig"), 100 * TH}});
         QCOMPARE(qRound(f.store.usualLevels(Acme, at).value(1) / TH), 100);
-        WorkerHealth h;
-        h.accepted = 66 * TH;
-        h.acceptedAt = at;
-        QVERIFY(f.store.saveWorkerHealth(Acme, QStringLiteral("rig"), h));
+        // As the engine does it: through the monitor, whose record the store then keeps.
+        f.poll(at, {{QStringLiteral("rig"), 66 * TH}});
+        QVERIFY(f.monitor.acceptUsual(QStringLiteral("rig"), at, nullptr));
+        QVERIFY(f.store.saveWorkerHealth(Acme, QStringLiteral("rig"),
+                                         f.monitor.health().value(QStringLiteral("rig"))));
         QCOMPARE(qRound(f.store.usualLevels(Acme, at).value(1) / TH), 66); // same hour: anew
+        at += 600;
         for (; at < T0 + 56 * Hour; at += 600)
             f.poll(at, {{QStringLiteral("rig"), 70 * TH}});
         QCOMPARE(qRound(f.store.usualLevels(Acme, at).value(1) / TH), 70);
@@ -199,17 +202,16 @@ private slots:
         b.hashRate = 100 * TH;
         s.workers = {a, b};
         const QVector<Event> events = f.monitor.applySnapshot(s, T0 + 1200);
-        QVERIFY(f.store.recordPoll(Acme, T0 + 1200, s, f.monitor.workers(), AccountState{},
-                                   events, nullptr,
-                                   {&f.monitor.health(), f.monitor.healthChanged()}));
+        QVERIFY(f.store.recordPoll(Acme, T0 + 1200, s, f.monitor.workers(), AccountState{}, events,
+                                   nullptr, {&f.monitor.health(), f.monitor.healthChanged()}));
         const QVector<Outage> log = f.store.outages(Acme, T0 - Hour, T0 + Hour);
         QCOMPARE(log.size(), 2);
-        const auto degraded = std::find_if(log.cbegin(), log.cend(),
-                                           [](const Outage &o) { return o.degraded; });
+        const auto degraded =
+            std::find_if(log.cbegin(), log.cend(), [](const Outage &o) { return o.degraded; });
         QVERIFY(degraded != log.cend());
         QCOMPARE(degraded->end, T0 + 1200);
-        const auto down = std::find_if(log.cbegin(), log.cend(),
-                                       [](const Outage &o) { return !o.degraded; });
+        const auto down =
+            std::find_if(log.cbegin(), log.cend(), [](const Outage &o) { return !o.degraded; });
         QVERIFY(down != log.cend());
         QCOMPARE(down->start, T0 - 30);
         QCOMPARE(down->end, 0);

@@ -199,9 +199,10 @@ bool Monitor::acceptUsual(const QString &worker, qint64 now, QVector<Event> *eve
 
 bool Monitor::below(const WorkerState &st) const
 {
+    // Under the recovery line (degraded_below + 10, at most 100 %): where a wait can begin.
     const double usual = usualRateOf(st);
-    return m_thresholds.degradedBelow > 0 && usual > 0 &&
-           st.sample.hashRate * 100 < usual * m_thresholds.degradedBelow;
+    const int line = std::min(m_thresholds.degradedBelow + 10, 100);
+    return m_thresholds.degradedBelow > 0 && usual > 0 && st.sample.hashRate * 100 < usual * line;
 }
 
 bool Monitor::judge(const QString &name, WorkerState &st, qint64 now, QVector<Event> &events,
@@ -248,11 +249,11 @@ bool Monitor::judge(const QString &name, WorkerState &st, qint64 now, QVector<Ev
     }
 
     // Degraded: only an Online worker can be; the rate is held against its usual level. A
-    // poll below degraded_below starts the wait; a poll back at the recovery line (ten points
-    // higher) ends it; after degraded_after the worker is degraded if its polls in the wait
-    // averaged below degraded_below. Judging each poll alone would let one noisy poll (a pool's
-    // short window moves by 10 % and more) restart the wait of a rig that lost a third of its
-    // rate, and its alert would never come on time (docs/monitoring.md).
+    // poll under the recovery line (degraded_below + 10) starts the wait and a poll back at it
+    // ends it; after degraded_after the worker is degraded if its polls in the wait averaged
+    // below degraded_below. Judging each poll alone would let one noisy poll (a pool's short
+    // window moves by 10 % and more) restart the wait of a rig that lost a third of its rate,
+    // and its alert would not come on time (docs/monitoring.md).
     const double usual = usualRateOf(st);
     const bool judged = t.degradedBelow > 0 && usual > 0;
     const double fraction = judged ? st.sample.hashRate / usual : 1;
@@ -299,13 +300,11 @@ bool Monitor::judge(const QString &name, WorkerState &st, qint64 now, QVector<Ev
                               .arg(qRound(fraction * 100))
                               .arg(formatHashRate(st.sample.hashRate), formatHashRate(usual)),
                           fraction});
-            } else if (fraction * 100 < t.degradedBelow) { // hovering: wait again from here
+            } else { // hovering above the line on average: wait again from here
                 g.belowSince = now;
                 g.belowSum = fraction;
                 g.belowPolls = 1;
                 g.depth = fraction;
-            } else {
-                clear();
             }
         }
     }

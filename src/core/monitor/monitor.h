@@ -45,10 +45,11 @@ namespace rw {
 //    at = the first failed poll, detail = the reason. PoolRecovered on the next success.
 //
 // Health (docs/monitoring.md, "Degraded and flapping workers"):
-//  - Degraded: an Online worker below degraded_below % of its usual rate (usualRateOf()) at
-//    every poll for degraded_after seconds: WentDegraded (at = the first poll below). It
-//    recovers at the first poll at or above degraded_below + 10 %, or ends when it stops being
-//    Online: DegradedRecovered. Its "below since" is kept (health()), so --once runs see it.
+//  - Degraded: an Online worker under the recovery line (degraded_below + 10 % of its usual
+//    rate, usualRateOf()) at every poll for degraded_after seconds, its polls then averaging
+//    below degraded_below %: WentDegraded (at = the wait's first poll). It recovers at the first
+//    poll at or above the recovery line, or ends when it stops being Online:
+//    DegradedRecovered. Its wait is kept (health()), so --once runs see it.
 //  - Flapping: more than flap_limit state changes (WentOffline, WentMissing, CameBack) within
 //    flap_window: StartedFlapping. From then on its changes carry Event::flapping (no alert of
 //    their own) and it is listed under Incident::flapping instead of Incident::down; it stops
