@@ -2,6 +2,7 @@
 // figure with its target and PASS / FALL SHORT, reference lines indented under it, a summary last.
 // Usually started by scripts/bench; see docs/benchmarks.md.
 #include "benchreport.h"
+#include "healthbench.h"
 #include "ingestbench.h"
 #include "measuredchild.h"
 #include "processbench.h"
@@ -114,5 +115,10 @@ int main(int argc, char **argv)
         processes.idle();
     if (wanted(9))
         processes.wholeProcess(python);
+    HealthBench health(&report, scratch.path());
+    if (wanted(12))
+        health.detectionQuality();
+    if (wanted(13))
+        health.detectionCost();
     return report.finish();
 }
