@@ -831,6 +831,10 @@
         <source>acknowledged by %1 at %2 UTC</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the desktop app</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rw::MetricsServer</name>

@@ -831,6 +831,10 @@
         <source>acknowledged by %1 at %2 UTC</source>
         <translation>已由 %1 于 UTC %2 确认</translation>
     </message>
+    <message>
+        <source>the desktop app</source>
+        <translation>桌面程序</translation>
+    </message>
 </context>
 <context>
     <name>rw::MetricsServer</name>
