@@ -13,7 +13,8 @@ namespace rw {
 namespace {
 QString tr(const char *s)
 {
-    return QCoreApplication::translate("rw::SettingsValidator", s);
+    // lupdate files this free function's tr() under the namespace: look them up there.
+    return QCoreApplication::translate("rw", s);
 }
 bool matches(const QString &pattern, const QString &text)
 {

@@ -371,9 +371,14 @@ private slots:
                 qPrintable(QStringLiteral("tab %1: %2 px").arg(tab).arg(d->sizeHint().height())));
             QVERIFY(d->minimumSizeHint().height() <= 820);
         }
-        if (language == QLatin1String("zh_CN"))
+        if (language == QLatin1String("zh_CN")) {
             QVERIFY2(d->answerCommands()->text().contains(QStringLiteral("命令")),
                      qPrintable(d->answerCommands()->text()));
+            // the checks before saving speak the window's language too
+            d->ui()->user->setText(QStringLiteral("Acme Farm"));
+            QVERIFY2(d->ui()->validation->text().contains(QStringLiteral("账户名")),
+                     qPrintable(d->ui()->validation->text()));
+        }
         d->reject();
         Language::apply(QStringLiteral("en"));
     }
