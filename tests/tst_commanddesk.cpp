@@ -6,6 +6,7 @@
 #include "notify/telegramclient.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QtTest>
 
 using namespace rw;
@@ -313,6 +314,36 @@ private slots:
                     .contains(QStringLiteral("静音 1 小时")));
     }
 
+    // Replies share the alerts' pacing: an alert and three replies in one burst reach the chat
+    // at least a second apart, and a reply that gets 429 waits retry_after, then goes out.
+    void repliesArePacedWithTheAlerts()
+    {
+        m_timing.pacing = DeliveryPacer::Limits(); // Telegram's own, not the fixture's quick ones
+        setUpDesk();
+        m_views = {view(incident({QStringLiteral("rig-01")}))};
+        m_n->update(QStringLiteral("farm1/bitcoin"), QStringLiteral("farm1"),
+                    incident({QStringLiteral("rig-01")}));
+        say(QStringLiteral("/status"), kAdmin);
+        say(QStringLiteral("/offline"), kAdmin);
+        say(QStringLiteral("/help"), kStranger);
+        QVERIFY(repliesSent());
+        QCOMPARE(texts().size(), 4);
+        QCOMPARE(m_sink->pacingViolations(), 0);
+        QVERIFY2(m_sink->minSendIntervalMs(kChat) >= 950,
+                 qPrintable(QString::number(m_sink->minSendIntervalMs(kChat))));
+
+        m_sink->setRetryAfterSecs(1);
+        m_sink->injectFault(TelegramSink::Fault::TooManyRequests, 1, QStringLiteral("sendMessage"));
+        m_sink->clearLog();
+        say(QStringLiteral("/help"), kAdmin);
+        QVERIFY(repliesSent());
+        QCOMPARE(texts().size(), 5);
+        const auto calls = m_sink->calls();
+        QCOMPARE(calls.size(), 2);
+        QCOMPARE(calls.at(0).httpStatus, 429);
+        QVERIFY(calls.at(1).monotonicMs - calls.at(0).monotonicMs >= 1000);
+    }
+
     void longListsStayWithinTheLimit()
     {
         setUpDesk();
@@ -323,9 +354,21 @@ private slots:
         say(QStringLiteral("/offline"), kAdmin);
         QVERIFY(repliesSent());
         QCOMPARE(texts().size(), 1);
-        QVERIFY(texts().first().size() <= 4096);
-        QVERIFY2(texts().first().contains(QStringLiteral("more")),
-                 qPrintable(texts().first().right(100)));
+        const QString text = texts().first();
+        QVERIFY(text.size() <= 4096);
+        // every worker is either listed or counted in "and N more"
+        const auto more = QRegularExpression(QStringLiteral("and (\\d+) more")).match(text);
+        QVERIFY2(more.hasMatch(), qPrintable(text.right(100)));
+        QCOMPARE(text.count(QStringLiteral("worker-with-a-long-name-")) + more.captured(1).toInt(),
+                 400);
+        QVERIFY(more.captured(1).toInt() > 0);
+        // /status lists the same workers within the limit too
+        say(QStringLiteral("/status"), kAdmin);
+        QVERIFY(repliesSent());
+        QCOMPARE(texts().size(), 2);
+        QVERIFY(texts().last().size() <= 4096);
+        QVERIFY2(texts().last().contains(QRegularExpression(QStringLiteral("and \\d+ more"))),
+                 qPrintable(texts().last().right(100)));
     }
 };
 

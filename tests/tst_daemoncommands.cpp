@@ -6,7 +6,10 @@
 #include "telegramsink.h"
 
 #include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -94,6 +97,34 @@ class TestDaemonCommands : public QObject
             n += t.contains(what) ? 1 : 0;
         return n;
     }
+    // The /metrics URL rigwatchd logs when [metrics] listen is set ("" if it does not).
+    QUrl metricsUrl()
+    {
+        QUrl url;
+        QTest::qWaitFor(
+            [&] {
+                m_log += m_daemon->readAllStandardError();
+                const auto m =
+                    QRegularExpression(QStringLiteral("metrics on (http://\\S+/metrics)"))
+                        .match(QString::fromUtf8(m_log));
+                if (m.hasMatch())
+                    url = QUrl(m.captured(1));
+                return m.hasMatch();
+            },
+            10000);
+        return url;
+    }
+    static QString scrape(const QUrl &url)
+    {
+        QNetworkAccessManager nam;
+        QNetworkReply *reply = nam.get(QNetworkRequest(url));
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        done.wait(5000);
+        const QString body = QString::fromUtf8(reply->readAll());
+        reply->deleteLater();
+        return body;
+    }
+
     void waitPolls(int n)
     {
         const int target = m_pool->totalRequests() + n;
@@ -144,10 +175,23 @@ private slots:
 
     void muteByAnAdminSilencesTheNextOutageAndUnmuteLetsItPost()
     {
-        startDaemon();
+        startDaemon(QStringLiteral("[metrics]\nlisten = 127.0.0.1:0\n"));
+        const QUrl metrics = metricsUrl();
+        QVERIFY(metrics.isValid());
+        QVERIFY2(scrape(metrics).contains(QStringLiteral("\nrigwatch_alerts_muted 0\n")),
+                 qPrintable(scrape(metrics)));
         m_tg->injectMessage(kChat, QStringLiteral("/mute 1h"), kAdmin, QStringLiteral("ann"),
                             QStringLiteral("supergroup"));
         QTRY_COMPARE_WITH_TIMEOUT(containing(QStringLiteral("muted by @ann")), 1, 10000);
+        // the mute shows in /metrics, with its end
+        const QString muted = scrape(metrics);
+        QVERIFY2(muted.contains(QStringLiteral("\nrigwatch_alerts_muted 1\n")), qPrintable(muted));
+        const auto until =
+            QRegularExpression(QStringLiteral("\nrigwatch_alerts_muted_until_seconds (\\d+)"))
+                .match(muted);
+        QVERIFY(until.hasMatch());
+        QVERIFY(qAbs(until.captured(1).toLongLong() - QDateTime::currentSecsSinceEpoch() - 3600) <
+                30);
         m_pool->setRigStoppedSince(QStringLiteral("rig-03"),
                                    QDateTime::currentSecsSinceEpoch() - 20 * 60);
         waitPolls(3);
@@ -157,6 +201,7 @@ private slots:
                             QStringLiteral("supergroup"));
         QTRY_COMPARE_WITH_TIMEOUT(containing(QStringLiteral("on again")), 1, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(containing(QStringLiteral("rig-03")), 1, 10000);
+        QVERIFY(scrape(metrics).contains(QStringLiteral("\nrigwatch_alerts_muted 0\n")));
     }
 
     void theSameMuteByAStrangerDoesNothing()

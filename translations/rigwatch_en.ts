@@ -27,6 +27,10 @@
         <source>%1: a proxy with a password is not kept in the settings; no proxy is used</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>no proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -290,6 +294,42 @@
     </message>
     <message>
         <source>API token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy of %1: enter the proxy&apos;s host and port, such as 127.0.0.1:1080.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most every: between 1 s and the poll interval (%1 s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Degraded below: a share of the usual hashrate between 0 and 100 % (0 switches it off).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Degraded after: cannot be negative (0 counts a worker at once).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flapping after: between 0 and %1 changes (0 switches it off).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flapping window: between 1 minute and 30 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer commands: enter the bot token and the chat first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram admins: &quot;%1&quot; is not a Telegram user id (a number, such as 123456789).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram proxy: enter the proxy&apos;s host and port, such as 127.0.0.1:1080.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -657,6 +697,10 @@
         <source>Telegram asked to wait until %1: alerts that come up meanwhile are posted then.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Commands: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rw::OutageModel</name>
@@ -739,6 +783,49 @@
     </message>
 </context>
 <context>
+    <name>rw::ProxyEditor</name>
+    <message>
+        <source>As the system says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The https_proxy, all_proxy and no_proxy environment variables, if set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SOCKS5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host names are resolved at the proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: enter the proxy&apos;s host and port, such as 127.0.0.1:1080.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a password without a user name; enter both, or neither.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>rw::SecretStore</name>
     <message>
         <source>stored in the system keychain</source>
@@ -762,6 +849,14 @@
     </message>
     <message>
         <source>The API key of %1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy password of %1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Telegram proxy&apos;s password could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -861,6 +956,114 @@
     </message>
     <message>
         <source>&amp;User ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pro&amp;xy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How this account&apos;s pool API is reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At &amp;most every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shortest gap between two polls, used when a worker is about to cross a threshold; never below what the pool allows, and never above the poll interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Degraded below:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> % of usual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A worker online below this share of its usual hashrate is degraded; 0 switches it off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long a worker must stay below before it counts as degraded (0 = at once)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;lapping after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A worker whose state changes more often than this within the window is flapping: its changes no longer notify; 0 = off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Answer commands and buttons (/status, /mute…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only one program can read a bot&apos;s commands: leave this off when rigwatchd on a server answers for the same bot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;dmins:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram user ids, e.g. 111, 222</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who may mute, unmute and acknowledge; anyone in the chat may ask for /status. Empty: nobody may change anything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the Telegram Bot API is reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram admins: &quot;%1&quot; is not a Telegram user id (a number, such as 123456789).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking %1 through the proxy at %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Degraded af&amp;ter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flapping wi&amp;ndow:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -27,6 +27,10 @@
         <source>%1: a proxy with a password is not kept in the settings; no proxy is used</source>
         <translation>%1：带密码的代理不会保存在设置中；不使用代理</translation>
     </message>
+    <message>
+        <source>no proxy</source>
+        <translation>不使用代理</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -291,6 +295,42 @@
     <message>
         <source>API token</source>
         <translation>API 令牌</translation>
+    </message>
+    <message>
+        <source>Proxy of %1: enter the proxy&apos;s host and port, such as 127.0.0.1:1080.</source>
+        <translation>%1 的代理：请输入代理的主机和端口，例如 127.0.0.1:1080。</translation>
+    </message>
+    <message>
+        <source>At most every: between 1 s and the poll interval (%1 s).</source>
+        <translation>最短轮询间隔：须介于 1 秒和轮询间隔（%1 秒）之间。</translation>
+    </message>
+    <message>
+        <source>Degraded below: a share of the usual hashrate between 0 and 100 % (0 switches it off).</source>
+        <translation>算力下降阈值：常态算力的 0 到 100 %（0 表示关闭）。</translation>
+    </message>
+    <message>
+        <source>Degraded after: cannot be negative (0 counts a worker at once).</source>
+        <translation>算力下降判定时间：不能为负数（0 表示立即判定）。</translation>
+    </message>
+    <message>
+        <source>Flapping after: between 0 and %1 changes (0 switches it off).</source>
+        <translation>频繁上下线判定：0 到 %1 次变化（0 表示关闭）。</translation>
+    </message>
+    <message>
+        <source>Flapping window: between 1 minute and 30 days.</source>
+        <translation>频繁上下线时间窗口：1 分钟到 30 天之间。</translation>
+    </message>
+    <message>
+        <source>Answer commands: enter the bot token and the chat first.</source>
+        <translation>响应命令：请先填写机器人令牌和聊天。</translation>
+    </message>
+    <message>
+        <source>Telegram admins: &quot;%1&quot; is not a Telegram user id (a number, such as 123456789).</source>
+        <translation>Telegram 管理员：“%1”不是 Telegram 用户 ID（应为数字，例如 123456789）。</translation>
+    </message>
+    <message>
+        <source>Telegram proxy: enter the proxy&apos;s host and port, such as 127.0.0.1:1080.</source>
+        <translation>Telegram 代理：请输入代理的主机和端口，例如 127.0.0.1:1080。</translation>
     </message>
 </context>
 <context>
@@ -651,6 +691,10 @@
         <source>Telegram asked to wait until %1: alerts that come up meanwhile are posted then.</source>
         <translation>Telegram 要求等待到 %1：期间出现的警报将在那时发出。</translation>
     </message>
+    <message>
+        <source>Commands: %1</source>
+        <translation>命令：%1</translation>
+    </message>
 </context>
 <context>
     <name>rw::OutageModel</name>
@@ -731,6 +775,49 @@
     </message>
 </context>
 <context>
+    <name>rw::ProxyEditor</name>
+    <message>
+        <source>As the system says</source>
+        <translation>跟随系统设置</translation>
+    </message>
+    <message>
+        <source>The https_proxy, all_proxy and no_proxy environment variables, if set</source>
+        <translation>环境变量 https_proxy、all_proxy 和 no_proxy（如已设置）</translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation>不使用代理</translation>
+    </message>
+    <message>
+        <source>SOCKS5</source>
+        <translation>SOCKS5</translation>
+    </message>
+    <message>
+        <source>Host names are resolved at the proxy</source>
+        <translation>主机名由代理解析</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>user (optional)</source>
+        <translation>用户名（可选）</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>%1: enter the proxy&apos;s host and port, such as 127.0.0.1:1080.</source>
+        <translation>%1：请输入代理的主机和端口，例如 127.0.0.1:1080。</translation>
+    </message>
+    <message>
+        <source>%1: a password without a user name; enter both, or neither.</source>
+        <translation>%1：填写了密码却没有用户名；请两者都填，或都不填。</translation>
+    </message>
+</context>
+<context>
     <name>rw::SecretStore</name>
     <message>
         <source>stored in the system keychain</source>
@@ -755,6 +842,14 @@
     <message>
         <source>The API key of %1 could not be read: %2</source>
         <translation>无法读取 %1 的 API 密钥：%2</translation>
+    </message>
+    <message>
+        <source>The proxy password of %1 could not be read: %2</source>
+        <translation>无法读取 %1 的代理密码：%2</translation>
+    </message>
+    <message>
+        <source>The Telegram proxy&apos;s password could not be read: %1</source>
+        <translation>无法读取 Telegram 代理的密码：%1</translation>
     </message>
 </context>
 <context>
@@ -854,6 +949,114 @@
     <message>
         <source>&amp;User ID:</source>
         <translation>用户 ID(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Pro&amp;xy:</source>
+        <translation>代理(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>How this account&apos;s pool API is reached</source>
+        <translation>访问此账户矿池 API 的方式</translation>
+    </message>
+    <message>
+        <source>At &amp;most every:</source>
+        <translation>最短轮询间隔(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>The shortest gap between two polls, used when a worker is about to cross a threshold; never below what the pool allows, and never above the poll interval</source>
+        <translation>两次轮询之间的最短间隔，在矿机即将越过阈值时使用；不低于矿池允许的间隔，也不高于轮询间隔</translation>
+    </message>
+    <message>
+        <source>&amp;Degraded below:</source>
+        <translation>算力下降阈值(&amp;D)：</translation>
+    </message>
+    <message>
+        <source> % of usual</source>
+        <translation> % 常态算力</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>A worker online below this share of its usual hashrate is degraded; 0 switches it off</source>
+        <translation>在线矿机的算力低于其常态算力的这一比例即视为算力下降；0 表示关闭</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>How long a worker must stay below before it counts as degraded (0 = at once)</source>
+        <translation>矿机需持续低于阈值多久才算算力下降（0 = 立即）</translation>
+    </message>
+    <message>
+        <source>F&amp;lapping after:</source>
+        <translation>频繁上下线判定(&amp;L)：</translation>
+    </message>
+    <message>
+        <source> changes</source>
+        <translation> 次变化</translation>
+    </message>
+    <message>
+        <source>A worker whose state changes more often than this within the window is flapping: its changes no longer notify; 0 = off</source>
+        <translation>在时间窗口内状态变化超过此次数的矿机视为频繁上下线：其变化不再通知；0 = 关闭</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>命令：</translation>
+    </message>
+    <message>
+        <source>&amp;Answer commands and buttons (/status, /mute…)</source>
+        <translation>响应命令和按钮（/status、/mute…）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Only one program can read a bot&apos;s commands: leave this off when rigwatchd on a server answers for the same bot</source>
+        <translation>一个机器人的命令只能由一个程序读取：如果服务器上的 rigwatchd 已为同一机器人响应命令，请保持关闭</translation>
+    </message>
+    <message>
+        <source>A&amp;dmins:</source>
+        <translation>管理员(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Telegram user ids, e.g. 111, 222</source>
+        <translation>Telegram 用户 ID，例如 111, 222</translation>
+    </message>
+    <message>
+        <source>Who may mute, unmute and acknowledge; anyone in the chat may ask for /status. Empty: nobody may change anything</source>
+        <translation>可以静音、取消静音和确认告警的人；聊天中任何人都可以查询 /status。留空：任何人都不能更改设置</translation>
+    </message>
+    <message>
+        <source>How the Telegram Bot API is reached</source>
+        <translation>访问 Telegram Bot API 的方式</translation>
+    </message>
+    <message>
+        <source>Proxy of %1</source>
+        <translation>%1 的代理</translation>
+    </message>
+    <message>
+        <source>Telegram admins: &quot;%1&quot; is not a Telegram user id (a number, such as 123456789).</source>
+        <translation>Telegram 管理员：“%1”不是 Telegram 用户 ID（应为数字，例如 123456789）。</translation>
+    </message>
+    <message>
+        <source>Telegram proxy</source>
+        <translation>Telegram 代理</translation>
+    </message>
+    <message>
+        <source>Asking %1 through the proxy at %2…</source>
+        <translation>正在通过位于 %2 的代理询问 %1…</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Degraded af&amp;ter:</source>
+        <translation>算力下降判定时间(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Flapping wi&amp;ndow:</source>
+        <translation>频繁上下线时间窗口(&amp;N)：</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QSettings>
 #include <QSystemTrayIcon>
+#include <QTimer>
 
 namespace rw {
 
@@ -45,6 +46,12 @@ AppController::AppController(const Options &options, std::unique_ptr<SecretStore
             [this](const QString &msg) { m_window->showNotice(tr("Telegram: %1").arg(msg)); });
     connect(m_host.get(), &EngineHost::accountUpdated, this, &AppController::onView);
     connect(m_host.get(), &EngineHost::eventsHappened, this, &AppController::onEvents);
+    // One mute: whoever set it (a /mute from Telegram, this tray), the desktop's pop-ups hold too.
+    connect(m_host.get(), &EngineHost::muteChanged, this,
+            [this](bool muted, qint64, const QString &) {
+                m_engineMuted = muted;
+                updateAlertPause();
+            });
 
     if (m_options.useTray && trayAvailable())
         attachTray();
@@ -74,6 +81,10 @@ void AppController::attachTray()
     connect(m_tray.get(), &TrayController::settingsRequested, this, &AppController::openSettings);
     connect(m_tray.get(), &TrayController::quitRequested, this, &AppController::quit);
     connect(m_tray.get(), &TrayController::pausedChanged, this, &AppController::onPausedChanged);
+    // A new end for a pause already running: /status and /metrics show the tray's end.
+    connect(m_tray.get(), &TrayController::pauseEndChanged, this, [this](qint64 untilMs) {
+        m_host->setAlertsPaused(true, std::max<qint64>(0, untilMs));
+    });
     // One mute: a /mute from Telegram shows in the tray, and "Resume alerts" ends it.
     connect(m_host.get(), &EngineHost::muteChanged, m_tray.get(), &TrayController::setEngineMute);
     connect(m_alerts, &AlertCoalescer::alert, m_tray.get(),
@@ -195,10 +206,19 @@ FarmSummary AppController::traySummary() const
     return shown;
 }
 
+void AppController::updateAlertPause()
+{
+    m_alerts->setPaused(m_engineMuted || (m_tray && m_tray->pausedUntilMs() != 0));
+}
+
 void AppController::onPausedChanged(bool paused)
 {
-    m_host->setAlertsPaused(paused);
-    m_alerts->setPaused(paused);
+    // The tray's end (clock ms; -1 until resumed) is the engine's too: one state, one end.
+    const qint64 until = paused && m_tray ? std::max<qint64>(0, m_tray->pausedUntilMs()) : 0;
+    m_host->setAlertsPaused(paused, until);
+    if (!paused)
+        m_engineMuted = false; // Resume ends the engine's mute, whoever set it
+    updateAlertPause();
     if (paused || !m_tray)
         return;
     // Resuming: say once what stands now, since the alerts for it were swallowed.

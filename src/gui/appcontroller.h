@@ -59,6 +59,7 @@ public:
     // What the tray icon and tooltip show (also without a tray, for tests).
     FarmSummary traySummary() const;
     SettingsDialog *settingsDialog() const; // null when closed
+    AlertCoalescer *alerts() const { return m_alerts; }
     bool isDemo() const { return m_demo; }
 
 signals:
@@ -75,6 +76,7 @@ private:
     void onView(const AccountView &view);
     void onEvents(const QString &key, const QVector<Event> &events);
     void onPausedChanged(bool paused);
+    void updateAlertPause(); // the pop-ups hold while the tray or the engine says muted
     void updateTray();
     void toggleWindow();
 
@@ -88,6 +90,7 @@ private:
     AlertCoalescer *m_alerts;
     QPointer<SettingsDialog> m_dialog;
     QHash<QString, AccountView> m_views;
+    bool m_engineMuted = false; // a mute in force in the engine (MuteState), whoever set it
 };
 
 } // namespace rw

@@ -60,6 +60,7 @@ void EngineHost::start(const DaemonConfig &config, bool demo)
     connect(w, &EngineWorker::messagesChanged, this, &EngineHost::messagesChanged);
     connect(w, &EngineWorker::telegramBlockedUntil, this, &EngineHost::telegramBlockedUntil);
     connect(w, &EngineWorker::muteChanged, this, &EngineHost::muteChanged);
+    connect(w, &EngineWorker::commandsProblem, this, &EngineHost::commandsProblem);
     connect(w, &EngineWorker::chartReady, this, &EngineHost::chartReady);
     connect(w, &EngineWorker::outagesReady, this, &EngineHost::outagesReady);
     connect(w, &EngineWorker::outagesExported, this, &EngineHost::outagesExported);
@@ -69,8 +70,9 @@ void EngineHost::start(const DaemonConfig &config, bool demo)
 
     m_thread->start();
     const bool paused = m_paused;
-    post([w, paused] {
-        w->setAlertsPaused(paused);
+    const qint64 until = m_pausedUntilMs;
+    post([w, paused, until] {
+        w->setAlertsPaused(paused, until);
         w->start();
     });
 }
@@ -93,11 +95,12 @@ void EngineHost::refreshNow()
     post([w] { w->refreshNow(); });
 }
 
-void EngineHost::setAlertsPaused(bool paused)
+void EngineHost::setAlertsPaused(bool paused, qint64 untilMs)
 {
     m_paused = paused;
+    m_pausedUntilMs = paused ? untilMs : 0;
     EngineWorker *w = m_worker;
-    post([w, paused] { w->setAlertsPaused(paused); });
+    post([w, paused, untilMs] { w->setAlertsPaused(paused, untilMs); });
 }
 
 int EngineHost::requestChart(const QString &account, const QString &worker, qint64 fromSecs,

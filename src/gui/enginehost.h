@@ -40,7 +40,8 @@ public:
     bool telegramEnabled() const { return m_telegramEnabled; }
 
     void refreshNow();
-    void setAlertsPaused(bool paused);
+    // The tray's pause, until untilMs (clock ms; 0 = until resumed): the engine's one mute.
+    void setAlertsPaused(bool paused, qint64 untilMs = 0);
     int requestChart(const QString &account, const QString &worker, qint64 fromSecs, qint64 toSecs,
                      int maxPoints = 2000);
     // The newest `limit` outages (-1: all); outagesReady also says how many match in all.
@@ -64,6 +65,7 @@ signals:
     void messagesChanged();
     void telegramBlockedUntil(qint64 untilMs);
     void muteChanged(bool muted, qint64 untilMs, const QString &by); // EngineWorker's
+    void commandsProblem(const QString &problem);                    // "" once it is over
     void chartReady(const rw::ChartData &data);
     void outagesReady(int requestId, const QVector<rw::Outage> &outages, int matching);
     void outagesExported(int requestId, int written, const QString &error);
@@ -81,6 +83,7 @@ private:
     bool m_demo = false;
     bool m_telegramEnabled = false;
     bool m_paused = false;
+    qint64 m_pausedUntilMs = 0;
     int m_nextRequest = 1;
 };
 

@@ -97,8 +97,9 @@ void EngineWorker::start()
     connect(m_runtime.get(), &Runtime::messagesChanged, this, &EngineWorker::messagesChanged);
     connect(m_runtime.get(), &Runtime::telegramBlockedUntil, this,
             &EngineWorker::telegramBlockedUntil);
-    m_runtime->setAlertsPaused(m_paused);
+    m_runtime->setAlertsPaused(m_paused, m_pausedUntilMs);
     connect(m_runtime.get(), &Runtime::mutesChanged, this, &EngineWorker::reportMute);
+    connect(m_runtime.get(), &Runtime::commandsProblem, this, &EngineWorker::commandsProblem);
     QString error;
     if (!m_runtime->open(&error)) {
         m_runtime.reset();
@@ -132,11 +133,12 @@ void EngineWorker::refreshNow()
         m_runtime->refreshNow();
 }
 
-void EngineWorker::setAlertsPaused(bool paused)
+void EngineWorker::setAlertsPaused(bool paused, qint64 untilMs)
 {
     m_paused = paused;
+    m_pausedUntilMs = untilMs;
     if (m_runtime)
-        m_runtime->setAlertsPaused(paused);
+        m_runtime->setAlertsPaused(paused, untilMs);
 }
 
 void EngineWorker::queryChart(int requestId, const QString &account, const QString &worker,

@@ -34,7 +34,7 @@ public:
     // All of these must be called on the engine thread (EngineHost queues them).
     void start();
     void refreshNow();
-    void setAlertsPaused(bool paused);
+    void setAlertsPaused(bool paused, qint64 untilMs);
     void queryChart(int requestId, const QString &account, const QString &worker, qint64 from,
                     qint64 to, int maxPoints);
     void queryOutages(int requestId, const QString &account, qint64 from, qint64 to,
@@ -57,6 +57,7 @@ signals:
     // The engine's mute of the alert chat (a Telegram /mute or the tray's own pause): by whom
     // and until when (clock ms, 0 = until resumed); muted false when none is in force.
     void muteChanged(bool muted, qint64 untilMs, const QString &by);
+    void commandsProblem(const QString &problem); // Runtime's: "" once commands flow again
     void chartReady(const rw::ChartData &data);
     void outagesReady(int requestId, const QVector<rw::Outage> &outages, int matching);
     void outagesExported(int requestId, int written, const QString &error);
@@ -76,6 +77,7 @@ private:
     std::unique_ptr<Runtime> m_runtime;
     std::unique_ptr<QNetworkAccessManager> m_testNam; // tests before the runtime opened
     bool m_paused = false;
+    qint64 m_pausedUntilMs = 0;
 };
 
 } // namespace rw

@@ -11,6 +11,9 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QSettings>
+#include <QUrl>
+
+#include <algorithm>
 
 namespace rw {
 
@@ -31,6 +34,7 @@ DaemonConfig GuiSettings::toDaemonConfig() const
     for (AccountConfig &a : c.accounts) {
         a.thresholds = thresholds;
         a.intervalSecs = intervalSecs;
+        a.minIntervalSecs = std::min(minIntervalSecs, intervalSecs); // above: it is interval
         a.timeoutSecs = timeoutSecs;
     }
     c.telegram = telegram;
@@ -94,6 +98,28 @@ public:
     }
     QStringList warnings() const { return m_warnings; }
 
+    // A `proxy` key: absent = the environment decides, "" = none. Kept here without
+    // credentials: a proxy password is a secret (the keychain holds it).
+    void proxy(const QString &k, const QString &where, QString *out, bool *set)
+    {
+        if (!m_s.contains(k))
+            return;
+        const QString text = m_s.value(k).toString().trimmed();
+        const ValueCheck check = checkProxy(where, text);
+        if (check.refused()) {
+            warn(where, ConfigText::tr("%1; %2 is used instead")
+                            .arg(check.message, ConfigText::tr("no proxy")));
+        } else if (!proxyFromText(text).password().isEmpty() ||
+                   !proxyFromText(text).user().isEmpty()) {
+            warn(where, ConfigText::tr("%1: a proxy with a password is not kept in the settings; "
+                                       "no proxy is used")
+                            .arg(where));
+        } else {
+            *out = text;
+        }
+        *set = true; // a value that is refused means "none", never a proxy from elsewhere
+    }
+
 private:
     QSettings &m_s;
     QStringList m_warnings;
@@ -121,6 +147,7 @@ GuiSettings GuiSettings::load(QSettings &s, QStringList *warnings)
                 a.currency = currency;
         }
         a.user = r.text("user");
+        r.proxy(key("proxy"), at + key("proxy"), &a.proxy, &a.proxySet);
         if (a.user.isEmpty() && providerNeedsUser(a.provider)) {
             r.warn(at + key("user"),
                    ConfigText::tr("%1 is empty: the account is left out").arg(at + key("user")));
@@ -130,6 +157,7 @@ GuiSettings GuiSettings::load(QSettings &s, QStringList *warnings)
     }
     s.endArray();
     g.intervalSecs = r.wholeNumber("poll/interval", rules::kInterval, g.intervalSecs);
+    g.minIntervalSecs = r.wholeNumber("poll/minInterval", rules::kMinInterval, g.minIntervalSecs);
     g.timeoutSecs = r.wholeNumber("poll/timeout", rules::kTimeout, g.timeoutSecs);
     Thresholds t;
     t.offlineAfterSecs =
@@ -151,6 +179,12 @@ GuiSettings GuiSettings::load(QSettings &s, QStringList *warnings)
         r.accept(checkHashRate(key("thresholds/minHashRate"), r.text("thresholds/minHashRate"),
                                &t.minHashRate),
                  QString::number(defaults.minHashRate));
+    t.degradedBelow =
+        r.wholeNumber("thresholds/degradedBelow", rules::kDegradedBelow, t.degradedBelow);
+    t.degradedAfterSecs =
+        r.wholeNumber("thresholds/degradedAfter", rules::kDegradedAfter, t.degradedAfterSecs);
+    t.flapLimit = r.wholeNumber("thresholds/flapLimit", rules::kFlapLimit, t.flapLimit);
+    t.flapWindowSecs = r.wholeNumber("thresholds/flapWindow", rules::kFlapWindow, t.flapWindowSecs);
     g.thresholds = t;
     const QString chat = r.text("telegram/chat");
     const ValueCheck chatCheck = checkTelegramChat(key("telegram/chat"), chat);
@@ -179,20 +213,7 @@ GuiSettings GuiSettings::load(QSettings &s, QStringList *warnings)
                    ConfigText::tr("%1: \"%2\" is not a Telegram user id; it is ignored")
                        .arg(key("telegram/admins"), id));
     }
-    if (r.has("telegram/proxy")) {
-        // Kept here without credentials: a proxy password would be a secret in plain settings.
-        const QString proxy = r.text("telegram/proxy").trimmed();
-        if (r.accept(checkProxy(key("telegram/proxy"), proxy), QStringLiteral("no proxy")) &&
-            proxyFromText(proxy).password().isEmpty()) {
-            g.telegram.proxy = proxy;
-            g.telegram.proxySet = !proxy.isEmpty();
-        } else if (!proxyFromText(proxy).password().isEmpty()) {
-            r.warn(key("telegram/proxy"),
-                   ConfigText::tr("%1: a proxy with a password is not kept in the settings; "
-                                  "no proxy is used")
-                       .arg(key("telegram/proxy")));
-        }
-    }
+    r.proxy(key("telegram/proxy"), key("telegram/proxy"), &g.telegram.proxy, &g.telegram.proxySet);
     g.language = defaultLanguage(QLocale::system());
     if (r.has("ui/language")) {
         const QString language = r.text("ui/language");
@@ -221,14 +242,21 @@ void GuiSettings::save(QSettings &s) const
         s.setValue(key("url"), a.url.toString());
         s.setValue(key("currency"), a.currency);
         s.setValue(key("user"), a.user);
-        // a.secret: deliberately not here (SecretStore).
+        // a.secret: deliberately not here (SecretStore), nor the proxy's credentials.
+        if (a.proxySet)
+            s.setValue(key("proxy"), proxyWithoutCredentials(a.proxy));
     }
     s.endArray();
     s.setValue(key("poll/interval"), intervalSecs);
+    s.setValue(key("poll/minInterval"), minIntervalSecs);
     s.setValue(key("poll/timeout"), timeoutSecs);
     s.setValue(key("thresholds/offlineAfter"), thresholds.offlineAfterSecs);
     s.setValue(key("thresholds/retiredAfter"), thresholds.retiredAfterSecs);
     s.setValue(key("thresholds/minHashRate"), thresholds.minHashRate);
+    s.setValue(key("thresholds/degradedBelow"), thresholds.degradedBelow);
+    s.setValue(key("thresholds/degradedAfter"), thresholds.degradedAfterSecs);
+    s.setValue(key("thresholds/flapLimit"), thresholds.flapLimit);
+    s.setValue(key("thresholds/flapWindow"), thresholds.flapWindowSecs);
     s.setValue(key("telegram/chat"), telegram.chat);
     s.setValue(key("telegram/retract"), telegram.retract == RetractMode::Edit
                                             ? QStringLiteral("edit")
@@ -239,8 +267,8 @@ void GuiSettings::save(QSettings &s) const
     for (qint64 id : telegram.admins)
         admins << QString::number(id);
     s.setValue(key("telegram/admins"), admins.join(QStringLiteral(", ")));
-    if (telegram.proxySet && proxyFromText(telegram.proxy).password().isEmpty())
-        s.setValue(key("telegram/proxy"), telegram.proxy);
+    if (telegram.proxySet)
+        s.setValue(key("telegram/proxy"), proxyWithoutCredentials(telegram.proxy));
     else
         s.remove(key("telegram/proxy"));
     s.setValue(key("ui/language"), language);
@@ -301,6 +329,41 @@ QString GuiSettings::poolApiKeyKey(const AccountConfig &account)
 QString GuiSettings::telegramSecretKey()
 {
     return QStringLiteral("telegram/bot-token");
+}
+
+QString GuiSettings::telegramProxySecretKey()
+{
+    return QStringLiteral("telegram/proxy-login");
+}
+
+QString GuiSettings::poolProxySecretKey(const AccountConfig &account)
+{
+    return QStringLiteral("pool-proxy/") + account.key();
+}
+
+QString GuiSettings::proxyWithoutCredentials(const QString &proxy)
+{
+    if (proxy.trimmed().isEmpty())
+        return {};
+    QUrl url(proxy.trimmed());
+    url.setUserInfo(QString());
+    return url.toString(QUrl::RemoveUserInfo);
+}
+
+QString GuiSettings::proxyCredentials(const QString &proxy)
+{
+    if (proxy.trimmed().isEmpty())
+        return {};
+    return QUrl(proxy.trimmed()).userInfo(QUrl::FullyEncoded);
+}
+
+QString GuiSettings::proxyWithCredentials(const QString &proxy, const QString &credentials)
+{
+    if (proxy.trimmed().isEmpty() || credentials.isEmpty())
+        return proxy;
+    QUrl url(proxy.trimmed());
+    url.setUserInfo(credentials, QUrl::StrictMode);
+    return url.toString(QUrl::FullyEncoded);
 }
 
 } // namespace rw

@@ -17,6 +17,7 @@ struct GuiSettings
     QVector<AccountConfig> accounts; // secret empty unless filled from the SecretStore
     Thresholds thresholds;           // applied to every account
     int intervalSecs = 300;
+    int minIntervalSecs = 60; // the shortest gap between polls; never above intervalSecs
     int timeoutSecs = 30;
     TelegramConfig telegram; // token empty unless filled from the SecretStore
     // en | zh_CN: the window and the Telegram texts. Until chosen, the desktop's language.
@@ -50,6 +51,14 @@ struct GuiSettings
     // Binance and AntPool: the API key beside the secret, in the keychain too.
     static QString poolApiKeyKey(const AccountConfig &account);
     static QString telegramSecretKey();
+    // A proxy's user and password ("user:password", percent-encoded as in a URL): the keychain
+    // holds them, the settings only the proxy's scheme, host and port.
+    static QString telegramProxySecretKey();
+    static QString poolProxySecretKey(const AccountConfig &account);
+    // "socks5://user:pw@host:1080" -> "socks5://host:1080" and "user:pw"; and back.
+    static QString proxyWithoutCredentials(const QString &proxy);
+    static QString proxyCredentials(const QString &proxy);
+    static QString proxyWithCredentials(const QString &proxy, const QString &credentials);
 };
 
 } // namespace rw

@@ -40,8 +40,12 @@ QString localTime(qint64 secs)
 
 MirrorPanel::MirrorPanel(EngineHost *host, QWidget *parent)
     : QWidget(parent), m_host(host), m_note(new QLabel(this)), m_blocked(new QLabel(this)),
-      m_list(new QTreeWidget(this)), m_text(new QPlainTextEdit(this))
+      m_commands(new QLabel(this)), m_list(new QTreeWidget(this)), m_text(new QPlainTextEdit(this))
 {
+    m_commands->setObjectName(QStringLiteral("commandsProblem"));
+    m_commands->setWordWrap(true);
+    m_commands->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_commands->hide();
     m_blocked->setObjectName(QStringLiteral("telegramBlocked"));
     m_blocked->setWordWrap(true);
     m_blocked->setStyleSheet(QStringLiteral("color: #c62828;")); // the failed rows' red
@@ -68,6 +72,7 @@ MirrorPanel::MirrorPanel(EngineHost *host, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_note);
     layout->addWidget(m_blocked);
+    layout->addWidget(m_commands);
     layout->addWidget(split, 1);
 
     connect(m_list, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
@@ -76,6 +81,9 @@ MirrorPanel::MirrorPanel(EngineHost *host, QWidget *parent)
     connect(m_host, &EngineHost::messagesReady, this, &MirrorPanel::onMessages);
     connect(m_host, &EngineHost::messagesChanged, this, &MirrorPanel::refresh);
     connect(m_host, &EngineHost::telegramBlockedUntil, this, &MirrorPanel::setTelegramBlockedUntil);
+    connect(m_host, &EngineHost::commandsProblem, this, &MirrorPanel::setCommandsProblem);
+    // A restarted engine says again what still stands.
+    connect(m_host, &EngineHost::started, this, [this] { setCommandsProblem(QString()); });
     retranslate();
 }
 
@@ -96,6 +104,15 @@ void MirrorPanel::retranslate()
             tr("Telegram asked to wait until %1: alerts that come up meanwhile are posted then.")
                 .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(m_blockedUntilMs).time(),
                                         QLocale::ShortFormat)));
+    // The engine's sentence (in the window's language when it was said); alerts still flow.
+    m_commands->setVisible(!m_commandsProblem.isEmpty());
+    m_commands->setText(tr("Commands: %1").arg(m_commandsProblem));
+}
+
+void MirrorPanel::setCommandsProblem(const QString &problem)
+{
+    m_commandsProblem = problem;
+    retranslate();
 }
 
 void MirrorPanel::setTelegramBlockedUntil(qint64 untilMs)

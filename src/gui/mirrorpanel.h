@@ -26,6 +26,9 @@ public:
     // Telegram's 429 holds every call back until untilMs (unix ms; 0: it does not), as
     // TelegramNotifier::blockedUntilMs() says: shown above the list while it lasts.
     void setTelegramBlockedUntil(qint64 untilMs);
+    // Why the bot's commands are not read (a 409: another program reads its updates, or a
+    // webhook is set), shown above the list until it is over ("" ends it).
+    void setCommandsProblem(const QString &problem);
     int messageCount() const;
 
     static QString plainText(const QString &telegramHtml);
@@ -43,8 +46,10 @@ private:
     int m_pending = 0;
     bool m_enabled = false;
     qint64 m_blockedUntilMs = 0;
+    QString m_commandsProblem;
     QLabel *m_note;
     QLabel *m_blocked;
+    QLabel *m_commands;
     QTreeWidget *m_list;
     QPlainTextEdit *m_text;
 };

@@ -44,6 +44,14 @@ QString MemorySecretStore::description() const
                                        "kept in memory for this session only (no system keychain)");
 }
 
+namespace {
+// Only a proxy that is set and named has credentials worth asking the keychain for.
+template <typename C> bool hasProxy(const C &config)
+{
+    return config.proxySet && !config.proxy.trimmed().isEmpty();
+}
+} // namespace
+
 void loadSecrets(SecretStore *store, const GuiSettings &settings, QObject *context,
                  std::function<void(const GuiSettings &, const QStringList &)> done)
 {
@@ -57,7 +65,8 @@ void loadSecrets(SecretStore *store, const GuiSettings &settings, QObject *conte
     st->settings = settings;
     st->pending = int(settings.accounts.size()) + 1;
     for (const AccountConfig &a : settings.accounts)
-        st->pending += providerNeedsKey(a.provider) ? 1 : 0;
+        st->pending += (providerNeedsKey(a.provider) ? 1 : 0) + (hasProxy(a) ? 1 : 0);
+    st->pending += hasProxy(settings.telegram) ? 1 : 0;
     auto finishOne = [st, done] {
         if (--st->pending == 0)
             done(st->settings, st->errors);
@@ -76,6 +85,20 @@ void loadSecrets(SecretStore *store, const GuiSettings &settings, QObject *conte
                                               .arg(name, err);
                         finishOne();
                     });
+        if (hasProxy(a))
+            store->read(GuiSettings::poolProxySecretKey(a), context,
+                        [st, i, finishOne, name = a.displayName()](bool ok, const QString &v,
+                                                                   const QString &err) {
+                            AccountConfig &filled = st->settings.accounts[i];
+                            if (ok)
+                                filled.proxy = GuiSettings::proxyWithCredentials(filled.proxy, v);
+                            else
+                                st->errors << QCoreApplication::translate(
+                                                  "rw::SecretStore",
+                                                  "The proxy password of %1 could not be read: %2")
+                                                  .arg(name, err);
+                            finishOne();
+                        });
         if (!providerNeedsKey(a.provider))
             continue;
         store->read(GuiSettings::poolApiKeyKey(a), context,
@@ -101,6 +124,19 @@ void loadSecrets(SecretStore *store, const GuiSettings &settings, QObject *conte
                                           .arg(err);
                     finishOne();
                 });
+    if (hasProxy(settings.telegram))
+        store->read(GuiSettings::telegramProxySecretKey(), context,
+                    [st, finishOne](bool ok, const QString &v, const QString &err) {
+                        TelegramConfig &t = st->settings.telegram;
+                        if (ok)
+                            t.proxy = GuiSettings::proxyWithCredentials(t.proxy, v);
+                        else
+                            st->errors << QCoreApplication::translate(
+                                              "rw::SecretStore",
+                                              "The Telegram proxy's password could not be read: %1")
+                                              .arg(err);
+                        finishOne();
+                    });
 }
 
 } // namespace rw

@@ -48,8 +48,8 @@ private:
     QHash<QString, QString> m_values;
 };
 
-// Fills settings' pool tokens and bot token from the store, then calls done with the result
-// and one line per entry that could not be read (never the secret itself).
+// Fills settings' pool tokens, bot token and proxy credentials from the store, then calls done with
+// the result and one line per entry that could not be read (never the secret itself).
 void loadSecrets(SecretStore *store, const GuiSettings &settings, QObject *context,
                  std::function<void(const GuiSettings &filled, const QStringList &errors)> done);
 

@@ -3,17 +3,21 @@
 #include "ui_settingsdialog.h"
 
 #include "enginehost.h"
+#include "proxyeditor.h"
 #include "secretstore.h"
 #include "settingsvalidator.h"
 
+#include "config/proxysetting.h"
 #include "pool/poolprovider.h"
 #include "util/units.h"
 
+#include <QCheckBox>
 #include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 
 #include <cmath>
@@ -23,6 +27,35 @@ namespace rw {
 namespace {
 const char *const kUnits[] = {"H/s", "kH/s", "MH/s", "GH/s", "TH/s", "PH/s", "EH/s"};
 constexpr int kUnitCount = 7;
+
+// Seconds shown in whole minutes: a hand-edited value that is not a whole number of minutes
+// is kept as it was unless the field is changed.
+qint64 minutesToSecs(const QSpinBox *spin, qint64 loadedSecs)
+{
+    const qint64 shown = (loadedSecs + 30) / 60;
+    return spin->value() == shown ? loadedSecs : qint64(spin->value()) * 60;
+}
+
+QSpinBox *spinBox(QWidget *parent, const char *name, int min, int max)
+{
+    auto *spin = new QSpinBox(parent);
+    spin->setObjectName(QString::fromLatin1(name));
+    spin->setRange(min, max);
+    return spin;
+}
+
+// Inserts a row after the row of `after` (or at the end when it is not in the form).
+void insertAfter(QFormLayout *form, QWidget *after, QLabel *label, QWidget *field)
+{
+    int row = -1;
+    QFormLayout::ItemRole role;
+    form->getWidgetPosition(after, &row, &role);
+    if (row < 0)
+        form->addRow(label, field);
+    else
+        form->insertRow(row + 1, label, field);
+    label->setBuddy(field);
+}
 } // namespace
 
 QStringList SettingsDialog::currencySuggestions()
@@ -127,6 +160,7 @@ SettingsDialog::SettingsDialog(EngineHost *host, SecretStore *secrets, QWidget *
         m_ui->poolForm->insertRow(row, m_apiKeyLabel, m_apiKey);
     }
     connect(m_apiKey, &QLineEdit::textChanged, this, [this] { showProblem(); });
+    addRows();
     connect(m_ui->provider, &QComboBox::currentIndexChanged, this, [this] {
         const auto p = PoolProvider(m_ui->provider->currentData().toInt());
         // A URL left at another pool's default follows the provider.
@@ -162,11 +196,120 @@ SettingsDialog::SettingsDialog(EngineHost *host, SecretStore *secrets, QWidget *
     for (QSpinBox *s :
          {m_ui->interval, m_ui->timeout, m_ui->offlineAfter, m_ui->retiredAfter, m_ui->redPercent})
         connect(s, &QSpinBox::valueChanged, this, recheck);
+    for (QSpinBox *s : {m_minInterval, m_degradedBelow, m_degradedAfter, m_flapLimit, m_flapWindow})
+        connect(s, &QSpinBox::valueChanged, this, recheck);
+    connect(m_admins, &QLineEdit::textChanged, this, recheck);
+    connect(m_commands, &QCheckBox::toggled, this, recheck);
+    connect(m_poolProxy, &ProxyEditor::changed, this, recheck);
+    connect(m_telegramProxy, &ProxyEditor::changed, this, recheck);
     connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
 }
 
 SettingsDialog::~SettingsDialog() = default;
+
+// The rows of issues #19 and #21, in code beside the form's own (as the API key row is): the
+// account's proxy, the shortest poll gap, degraded and flapping workers, Telegram commands,
+// admins and proxy.
+void SettingsDialog::addRows()
+{
+    m_poolProxy = new ProxyEditor(this);
+    m_poolProxy->setObjectName(QStringLiteral("poolProxy"));
+    m_poolProxyLabel = new QLabel(this);
+    insertAfter(m_ui->poolForm, m_ui->secret, m_poolProxyLabel, m_poolProxy);
+    m_minInterval = spinBox(this, "minInterval", 1, 7 * 86400);
+    m_minIntervalLabel = new QLabel(this);
+    insertAfter(m_ui->poolForm, m_ui->interval, m_minIntervalLabel, m_minInterval);
+
+    m_degradedBelow = spinBox(this, "degradedBelow", 0, 100);
+    m_degradedBelowLabel = new QLabel(this);
+    m_degradedAfter = spinBox(this, "degradedAfter", 0, 100'000);
+    m_degradedAfterLabel = new QLabel(this);
+    m_flapLimit = spinBox(this, "flapLimit", 0, 1000);
+    m_flapLimitLabel = new QLabel(this);
+    m_flapWindow = spinBox(this, "flapWindow", 1, 30 * 24 * 60);
+    m_flapWindowLabel = new QLabel(this);
+    m_ui->alertForm->addRow(m_degradedBelowLabel, m_degradedBelow);
+    m_ui->alertForm->addRow(m_degradedAfterLabel, m_degradedAfter);
+    m_ui->alertForm->addRow(m_flapLimitLabel, m_flapLimit);
+    m_ui->alertForm->addRow(m_flapWindowLabel, m_flapWindow);
+    for (auto [label, field] :
+         {std::pair<QLabel *, QWidget *>{m_degradedBelowLabel, m_degradedBelow},
+          {m_degradedAfterLabel, m_degradedAfter},
+          {m_flapLimitLabel, m_flapLimit},
+          {m_flapWindowLabel, m_flapWindow}})
+        label->setBuddy(field);
+
+    m_commands = new QCheckBox(this);
+    m_commands->setObjectName(QStringLiteral("answerCommands"));
+    m_commandsLabel = new QLabel(this);
+    insertAfter(m_ui->telegramForm, m_ui->retract, m_commandsLabel, m_commands);
+    m_admins = new QLineEdit(this);
+    m_admins->setObjectName(QStringLiteral("admins"));
+    m_adminsLabel = new QLabel(this);
+    insertAfter(m_ui->telegramForm, m_commands, m_adminsLabel, m_admins);
+    m_telegramProxy = new ProxyEditor(this);
+    m_telegramProxy->setObjectName(QStringLiteral("telegramProxy"));
+    m_telegramProxyLabel = new QLabel(this);
+    insertAfter(m_ui->telegramForm, m_admins, m_telegramProxyLabel, m_telegramProxy);
+    retranslateRows();
+}
+
+void SettingsDialog::retranslateRows()
+{
+    m_poolProxyLabel->setText(tr("Pro&xy:"));
+    m_poolProxy->retranslate();
+    m_poolProxy->setToolTip(tr("How this account's pool API is reached"));
+    m_minIntervalLabel->setText(tr("At &most every:"));
+    m_minInterval->setSuffix(tr(" s"));
+    m_minInterval->setToolTip(
+        tr("The shortest gap between two polls, used when a worker is about to cross a "
+           "threshold; never below what the pool allows, and never above the poll interval"));
+    m_degradedBelowLabel->setText(tr("&Degraded below:"));
+    m_degradedBelow->setSuffix(tr(" % of usual"));
+    m_degradedBelow->setSpecialValueText(tr("Off"));
+    m_degradedBelow->setToolTip(tr("A worker online below this share of its usual hashrate is "
+                                   "degraded; 0 switches it off"));
+    m_degradedAfterLabel->setText(tr("Degraded af&ter:"));
+    m_degradedAfter->setSuffix(tr(" min"));
+    m_degradedAfter->setToolTip(
+        tr("How long a worker must stay below before it counts as degraded (0 = at once)"));
+    m_flapLimitLabel->setText(tr("F&lapping after:"));
+    m_flapLimit->setSuffix(tr(" changes"));
+    m_flapLimit->setSpecialValueText(tr("Off"));
+    m_flapLimit->setToolTip(tr("A worker whose state changes more often than this within the "
+                               "window is flapping: its changes no longer notify; 0 = off"));
+    m_flapWindowLabel->setText(tr("Flapping wi&ndow:"));
+    m_flapWindow->setSuffix(tr(" min"));
+    m_commandsLabel->setText(tr("Commands:"));
+    m_commands->setText(tr("&Answer commands and buttons (/status, /mute…)"));
+    m_commands->setToolTip(
+        tr("Only one program can read a bot's commands: leave this off when rigwatchd on a "
+           "server answers for the same bot"));
+    m_adminsLabel->setText(tr("A&dmins:"));
+    m_admins->setPlaceholderText(tr("Telegram user ids, e.g. 111, 222"));
+    m_admins->setToolTip(tr("Who may mute, unmute and acknowledge; anyone in the chat may ask "
+                            "for /status. Empty: nobody may change anything"));
+    m_telegramProxyLabel->setText(tr("Pro&xy:"));
+    m_telegramProxy->retranslate();
+    m_telegramProxy->setToolTip(tr("How the Telegram Bot API is reached"));
+}
+
+QVector<qint64> SettingsDialog::typedAdmins(QString *bad) const
+{
+    QVector<qint64> ids;
+    for (const QString &id : m_admins->text().split(QRegularExpression(QStringLiteral("[,\\s]+")),
+                                                    Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const qint64 n = id.toLongLong(&ok);
+        if (ok && n > 0) {
+            ids << n;
+        } else if (bad && bad->isEmpty()) {
+            *bad = id;
+        }
+    }
+    return ids;
+}
 
 void SettingsDialog::fillCombos()
 {
@@ -201,6 +344,7 @@ void SettingsDialog::setSettings(const GuiSettings &s)
     refreshAccountList();
     loadAccount(m_ui->accountList->currentIndex());
     m_ui->interval->setValue(s.intervalSecs);
+    m_minInterval->setValue(s.minIntervalSecs);
     m_ui->timeout->setValue(s.timeoutSecs);
     m_ui->offlineAfter->setValue(int(s.thresholds.offlineAfterSecs / 60));
     m_ui->retiredAfter->setValue(int(s.thresholds.retiredAfterSecs / 3600));
@@ -213,9 +357,19 @@ void SettingsDialog::setSettings(const GuiSettings &s)
     m_ui->floorUnit->setCurrentIndex(s.thresholds.minHashRate > 0 ? unit : 4); // TH/s by default
     m_ui->floorValue->setValue(s.thresholds.minHashRate > 0 ? value : 0);
     m_ui->redPercent->setValue(s.redOfflinePercent);
+    m_degradedBelow->setValue(s.thresholds.degradedBelow);
+    m_degradedAfter->setValue(int((s.thresholds.degradedAfterSecs + 30) / 60));
+    m_flapLimit->setValue(s.thresholds.flapLimit);
+    m_flapWindow->setValue(int(std::max<qint64>(1, (s.thresholds.flapWindowSecs + 30) / 60)));
     m_ui->botToken->setText(s.telegram.token);
     m_ui->chat->setText(s.telegram.chat);
     m_ui->retract->setCurrentIndex(m_ui->retract->findData(int(s.telegram.retract)));
+    m_commands->setChecked(s.telegram.commands);
+    QStringList admins;
+    for (qint64 id : s.telegram.admins)
+        admins << QString::number(id);
+    m_admins->setText(admins.join(QStringLiteral(", ")));
+    m_telegramProxy->setProxy(s.telegram.proxy, s.telegram.proxySet);
     m_ui->language->setCurrentIndex(std::max(0, m_ui->language->findData(s.language)));
     m_ui->startOnLogin->setChecked(s.startOnLogin);
     showProblem();
@@ -233,7 +387,7 @@ void SettingsDialog::refreshAccountList()
          {static_cast<QWidget *>(m_ui->provider), static_cast<QWidget *>(m_ui->poolUrl),
           static_cast<QWidget *>(m_ui->currency), static_cast<QWidget *>(m_ui->user),
           static_cast<QWidget *>(m_ui->secret), static_cast<QWidget *>(m_apiKey),
-          static_cast<QWidget *>(m_ui->testConnection)})
+          static_cast<QWidget *>(m_poolProxy), static_cast<QWidget *>(m_ui->testConnection)})
         w->setEnabled(any);
 }
 
@@ -249,6 +403,7 @@ void SettingsDialog::loadAccount(int index)
     m_ui->user->setText(a.user);
     m_ui->secret->setText(a.secret);
     m_apiKey->setText(a.apiKey);
+    m_poolProxy->setProxy(a.proxy, a.proxySet);
     showProviderFields();
     m_ui->connectionResult->setStyleSheet(QString());
     m_ui->connectionResult->setText(
@@ -268,6 +423,8 @@ void SettingsDialog::storeCurrentAccount()
     a.user = m_ui->user->text().trimmed();
     a.secret = m_ui->secret->text().trimmed();
     a.apiKey = m_apiKey->text().trimmed();
+    a.proxy = m_poolProxy->proxy();
+    a.proxySet = m_poolProxy->isSet();
 }
 
 // Exactly the fields the chosen pool needs, named as that pool names them.
@@ -311,15 +468,25 @@ GuiSettings SettingsDialog::settings() const
     GuiSettings s = m_base;
     s.accounts = m_accounts;
     s.intervalSecs = m_ui->interval->value();
+    s.minIntervalSecs = m_minInterval->value();
     s.timeoutSecs = m_ui->timeout->value();
     s.thresholds.offlineAfterSecs = qint64(m_ui->offlineAfter->value()) * 60;
     s.thresholds.retiredAfterSecs = qint64(m_ui->retiredAfter->value()) * 3600;
     s.thresholds.minHashRate =
         m_ui->floorValue->value() * std::pow(1000.0, m_ui->floorUnit->currentIndex());
     s.redOfflinePercent = m_ui->redPercent->value();
+    s.thresholds.degradedBelow = m_degradedBelow->value();
+    s.thresholds.degradedAfterSecs =
+        minutesToSecs(m_degradedAfter, m_base.thresholds.degradedAfterSecs);
+    s.thresholds.flapLimit = m_flapLimit->value();
+    s.thresholds.flapWindowSecs = minutesToSecs(m_flapWindow, m_base.thresholds.flapWindowSecs);
     s.telegram.token = m_ui->botToken->text().trimmed();
     s.telegram.chat = m_ui->chat->text().trimmed();
     s.telegram.retract = RetractMode(m_ui->retract->currentData().toInt());
+    s.telegram.commands = m_commands->isChecked();
+    s.telegram.admins = typedAdmins();
+    s.telegram.proxy = m_telegramProxy->proxy();
+    s.telegram.proxySet = m_telegramProxy->isSet();
     s.language = m_ui->language->currentData().toString();
     s.telegram.language = s.language;
     s.startOnLogin = m_ui->startOnLogin->isChecked();
@@ -328,6 +495,23 @@ GuiSettings SettingsDialog::settings() const
 
 QString SettingsDialog::validate() const
 {
+    // What the settings cannot hold is checked on the fields: a typo in the admins, a proxy
+    // without a port.
+    if (m_current >= 0 && m_current < m_accounts.size()) {
+        const QString proxy =
+            m_poolProxy->problem(tr("Proxy of %1").arg(m_accounts[m_current].displayName()));
+        if (!proxy.isEmpty())
+            return proxy;
+    }
+    QString bad;
+    typedAdmins(&bad);
+    if (!bad.isEmpty())
+        return tr("Telegram admins: \"%1\" is not a Telegram user id (a number, such as "
+                  "123456789).")
+            .arg(bad);
+    const QString proxy = m_telegramProxy->problem(tr("Telegram proxy"));
+    if (!proxy.isEmpty())
+        return proxy;
     return validateSettings(settings());
 }
 
@@ -349,7 +533,10 @@ void SettingsDialog::testConnection()
     a.thresholds = s.thresholds;
     m_ui->testConnection->setEnabled(false);
     m_ui->connectionResult->setStyleSheet(QString());
-    m_ui->connectionResult->setText(tr("Asking %1…").arg(a.url.host()));
+    const QString proxy = proxyLabel(effectiveProxy(a.proxy, a.proxySet, a.url));
+    m_ui->connectionResult->setText(
+        proxy.isEmpty() ? tr("Asking %1…").arg(a.url.host())
+                        : tr("Asking %1 through the proxy at %2…").arg(a.url.host(), proxy));
     m_host->testConnection(a);
 }
 
@@ -395,6 +582,8 @@ void SettingsDialog::writeSecrets(const GuiSettings &s)
         writes.push_back({GuiSettings::poolSecretKey(a), a.secret});
         if (providerNeedsKey(a.provider))
             writes.push_back({GuiSettings::poolApiKeyKey(a), a.apiKey});
+        writes.push_back({GuiSettings::poolProxySecretKey(a),
+                          a.proxySet ? GuiSettings::proxyCredentials(a.proxy) : QString()});
     }
     // Accounts removed in this dialog: their tokens leave the keychain too.
     for (const AccountConfig &old : std::as_const(m_base.accounts)) {
@@ -405,9 +594,13 @@ void SettingsDialog::writeSecrets(const GuiSettings &s)
             writes.push_back({GuiSettings::poolSecretKey(old), QString()});
             if (providerNeedsKey(old.provider))
                 writes.push_back({GuiSettings::poolApiKeyKey(old), QString()});
+            writes.push_back({GuiSettings::poolProxySecretKey(old), QString()});
         }
     }
     writes.push_back({GuiSettings::telegramSecretKey(), s.telegram.token});
+    writes.push_back(
+        {GuiSettings::telegramProxySecretKey(),
+         s.telegram.proxySet ? GuiSettings::proxyCredentials(s.telegram.proxy) : QString()});
     st->left = int(writes.size());
     for (const auto &w : std::as_const(writes)) {
         m_secrets->write(w.first, w.second, this, [this, st, s](bool ok, const QString &err) {
@@ -436,6 +629,7 @@ void SettingsDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
+        retranslateRows();
         const GuiSettings s = settings();
         const QSignalBlocker b1(m_ui->provider), b2(m_ui->retract), b3(m_ui->language);
         fillCombos();

@@ -10,16 +10,21 @@ namespace Ui {
 class SettingsDialog;
 }
 
+class QCheckBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QSpinBox;
 
 namespace rw {
 
 class EngineHost;
+class ProxyEditor;
 class SecretStore;
 
-// The settings form (ui/settingsdialog.ui): pool accounts, thresholds, Telegram, polling,
-// language, start on login. Checks everything before saving and says what is wrong next to
+// The settings form (ui/settingsdialog.ui, and the rows added in addRows()): pool accounts and
+// their proxies, thresholds (offline, degraded, flapping), Telegram (commands, admins, proxy),
+// polling, language, start on login. Checks everything before saving and says what is wrong next to
 // the buttons; tokens go to the SecretStore (asynchronously), everything else to QSettings.
 // "Test connection" and "Send test message" use the values as typed, through the engine
 // thread, so the dialog never waits on the network.
@@ -35,6 +40,10 @@ public:
     // The first problem in plain words, or empty when the form can be saved.
     QString validate() const;
     Ui::SettingsDialog *ui() const { return m_ui.get(); }
+    ProxyEditor *poolProxy() const { return m_poolProxy; }
+    ProxyEditor *telegramProxy() const { return m_telegramProxy; }
+    QCheckBox *answerCommands() const { return m_commands; }
+    QLineEdit *admins() const { return m_admins; }
 
     static QStringList currencySuggestions();
 
@@ -57,6 +66,10 @@ private:
     void showProblem();
     void writeSecrets(const GuiSettings &s);
     void showProviderFields();
+    void addRows();
+    void retranslateRows();
+    // The admins field as typed: ids, or the first entry that is not one in `bad`.
+    QVector<qint64> typedAdmins(QString *bad = nullptr) const;
 
     std::unique_ptr<Ui::SettingsDialog> m_ui;
     EngineHost *m_host;
@@ -67,6 +80,25 @@ private:
     bool m_saving = false;
     QLineEdit *m_apiKey = nullptr; // Binance and AntPool only (showProviderFields)
     QLabel *m_apiKeyLabel = nullptr;
+    // Rows added to the form in code (addRows), with their labels for retranslateRows.
+    ProxyEditor *m_poolProxy = nullptr;
+    QLabel *m_poolProxyLabel = nullptr;
+    QSpinBox *m_minInterval = nullptr;
+    QLabel *m_minIntervalLabel = nullptr;
+    QSpinBox *m_degradedBelow = nullptr;
+    QLabel *m_degradedBelowLabel = nullptr;
+    QSpinBox *m_degradedAfter = nullptr;
+    QLabel *m_degradedAfterLabel = nullptr;
+    QSpinBox *m_flapLimit = nullptr;
+    QLabel *m_flapLimitLabel = nullptr;
+    QSpinBox *m_flapWindow = nullptr;
+    QLabel *m_flapWindowLabel = nullptr;
+    QCheckBox *m_commands = nullptr;
+    QLabel *m_commandsLabel = nullptr;
+    QLineEdit *m_admins = nullptr;
+    QLabel *m_adminsLabel = nullptr;
+    ProxyEditor *m_telegramProxy = nullptr;
+    QLabel *m_telegramProxyLabel = nullptr;
 };
 
 } // namespace rw

@@ -1,5 +1,7 @@
 #include "settingsvalidator.h"
 
+#include "config/proxysetting.h"
+#include "config/valuecheck.h"
 #include "pool/poolprovider.h"
 
 #include <QCoreApplication>
@@ -11,7 +13,8 @@ namespace rw {
 namespace {
 QString tr(const char *s)
 {
-    return QCoreApplication::translate("rw::SettingsValidator", s);
+    // lupdate files this free function's tr() under the namespace: look them up there.
+    return QCoreApplication::translate("rw", s);
 }
 bool matches(const QString &pattern, const QString &text)
 {
@@ -55,12 +58,17 @@ QString validateSettings(const GuiSettings &s)
         if (!f2pool && a.secret.isEmpty())
             return tr("%1 of %2: %3 needs it to read the workers.")
                 .arg(providerNeedsKey(a.provider) ? tr("API secret") : tr("API token"), name, pool);
+        if (a.proxySet && checkProxy(QString(), a.proxy).refused())
+            return tr("Proxy of %1: enter the proxy's host and port, such as 127.0.0.1:1080.")
+                .arg(name);
         if (seen.contains(a.key()))
             return tr("The account %1 (%2) is listed twice.").arg(a.displayName(), a.currency);
         seen.insert(a.key());
     }
     if (s.intervalSecs < 30)
         return tr("Poll interval: at least 30 s, so the pool does not throttle the token.");
+    if (s.minIntervalSecs < rules::kMinInterval.min || s.minIntervalSecs > s.intervalSecs)
+        return tr("At most every: between 1 s and the poll interval (%1 s).").arg(s.intervalSecs);
     if (s.timeoutSecs < 2 || s.timeoutSecs >= s.intervalSecs)
         return tr("Request timeout: between 2 s and less than the poll interval (%1 s).")
             .arg(s.intervalSecs);
@@ -76,6 +84,18 @@ QString validateSettings(const GuiSettings &s)
         return tr("Hashrate floor: cannot be negative (0 switches it off).");
     if (s.redOfflinePercent < 0 || s.redOfflinePercent > 100)
         return tr("Red when offline: a share between 0 and 100 %.");
+    const Thresholds &th = s.thresholds;
+    if (th.degradedBelow < rules::kDegradedBelow.min ||
+        th.degradedBelow > rules::kDegradedBelow.max)
+        return tr("Degraded below: a share of the usual hashrate between 0 and 100 % (0 switches "
+                  "it off).");
+    if (th.degradedAfterSecs < rules::kDegradedAfter.min)
+        return tr("Degraded after: cannot be negative (0 counts a worker at once).");
+    if (th.flapLimit < rules::kFlapLimit.min || th.flapLimit > rules::kFlapLimit.max)
+        return tr("Flapping after: between 0 and %1 changes (0 switches it off).")
+            .arg(rules::kFlapLimit.max);
+    if (th.flapWindowSecs < rules::kFlapWindow.min || th.flapWindowSecs > rules::kFlapWindow.max)
+        return tr("Flapping window: between 1 minute and 30 days.");
 
     const TelegramConfig &t = s.telegram;
     if (!t.token.isEmpty() || !t.chat.isEmpty()) {
@@ -91,6 +111,15 @@ QString validateSettings(const GuiSettings &s)
             !matches(QStringLiteral("@[A-Za-z][A-Za-z0-9_]{3,}"), t.chat))
             return tr("Telegram chat: a numeric id (channels start with -100) or @channelname.");
     }
+    if (t.commands && !t.enabled())
+        return tr("Answer commands: enter the bot token and the chat first.");
+    for (qint64 id : t.admins)
+        if (id <= 0)
+            return tr("Telegram admins: \"%1\" is not a Telegram user id (a number, such as "
+                      "123456789).")
+                .arg(id);
+    if (t.proxySet && checkProxy(QString(), t.proxy).refused())
+        return tr("Telegram proxy: enter the proxy's host and port, such as 127.0.0.1:1080.");
     if (s.language != QLatin1String("en") && s.language != QLatin1String("zh_CN"))
         return tr("Language: English or Simplified Chinese.");
     return {};

@@ -127,7 +127,18 @@ void TrayController::setSummary(const FarmSummary &summary)
 
 QString TrayController::toolTip() const
 {
-    return m_summary.tooltip(m_clock->nowSecs(), m_pausedUntilMs, m_demo);
+    const QString tip = m_summary.tooltip(m_clock->nowSecs(), m_pausedUntilMs, m_demo);
+    return m_pausedUntilMs == 0 && engineMuted() ? tip + QLatin1Char('\n') + engineMuteText() : tip;
+}
+
+QString TrayController::engineMuteText() const
+{
+    if (m_engineMuteUntilMs == 0)
+        return tr("Alerts muted by %1 until resumed").arg(m_engineMuteBy);
+    return tr("Alerts muted by %1 until %2")
+        .arg(m_engineMuteBy,
+             QLocale().toString(QDateTime::fromMSecsSinceEpoch(m_engineMuteUntilMs).time(),
+                                QLocale::ShortFormat));
 }
 
 void TrayController::setDemo(bool demo)
@@ -140,14 +151,7 @@ void TrayController::refresh()
 {
     const bool paused = isPaused();
     if (m_pausedUntilMs == 0 && engineMuted())
-        m_pausedNote->setText(
-            m_engineMuteUntilMs == 0
-                ? tr("Alerts muted by %1 until resumed").arg(m_engineMuteBy)
-                : tr("Alerts muted by %1 until %2")
-                      .arg(m_engineMuteBy,
-                           QLocale().toString(
-                               QDateTime::fromMSecsSinceEpoch(m_engineMuteUntilMs).time(),
-                               QLocale::ShortFormat)));
+        m_pausedNote->setText(engineMuteText());
     else if (m_pausedUntilMs < 0)
         m_pausedNote->setText(tr("Alerts are paused until resumed"));
     else if (paused)
@@ -198,6 +202,7 @@ void TrayController::pauseFor(qint64 secs)
     refresh();
     if (!was)
         emit pausedChanged(true);
+    emit pauseEndChanged(m_pausedUntilMs);
 }
 
 bool TrayController::engineMuted() const
@@ -211,6 +216,9 @@ void TrayController::setEngineMute(bool muted, qint64 untilMs, const QString &by
     m_engineMuted = muted;
     m_engineMuteUntilMs = untilMs;
     m_engineMuteBy = by;
+    // The engine ends this tray's pause on the same clock: ended there, it is over here too.
+    if (!muted && pauseIsOver())
+        resume();
     refresh();
 }
 

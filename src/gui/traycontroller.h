@@ -61,6 +61,8 @@ signals:
     void settingsRequested();
     void quitRequested();
     void pausedChanged(bool paused);
+    // This tray's pause was set or moved to a new end (clock ms, -1 = until resumed).
+    void pauseEndChanged(qint64 untilMs);
 
 private:
     void buildMenu();
@@ -68,7 +70,8 @@ private:
     void setPausedUntil(qint64 untilMs); // stores it and arms the timer
     void armPauseTimer();
     bool pauseIsOver() const;
-    bool engineMuted() const; // by someone else than this tray, and not over
+    bool engineMuted() const;       // by someone else than this tray, and not over
+    QString engineMuteText() const; // "Alerts muted by @bob until 16:00"
 
     QSystemTrayIcon *m_tray = nullptr;
     QMenu *m_menu; // owned: a context menu has no parent widget

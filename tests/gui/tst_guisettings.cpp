@@ -5,6 +5,7 @@
 #include "secretstore.h"
 #include "settingsvalidator.h"
 
+#include "config/proxysetting.h"
 #include "pool/poolprovider.h"
 
 #include <QDir>
@@ -110,10 +111,127 @@ private slots:
         QSettings qs(file, QSettings::IniFormat);
         QStringList warnings;
         const GuiSettings hand = GuiSettings::load(qs, &warnings);
-        QVERIFY(!hand.telegram.proxySet);
+        // as the warning says: no proxy (not one from the environment the operator did not name)
+        QVERIFY(hand.telegram.proxySet);
+        QVERIFY(hand.telegram.proxy.isEmpty());
         QCOMPARE(hand.telegram.admins, (QVector<qint64>{111}));
         QCOMPARE(warnings.size(), 2);
         QVERIFY(!warnings.join(QLatin1Char('\n')).contains(QStringLiteral("pw123")));
+    }
+
+    // Each account has its own proxy ("" = none, absent = the environment's); a proxy's user
+    // and password never reach the settings file, only the keychain, and come back from there.
+    void proxiesKeepTheirCredentialsInTheKeychain()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("rigwatch.ini"));
+        GuiSettings s = valid();
+        AccountConfig direct = s.accounts[0];
+        direct.id = QStringLiteral("direct");
+        direct.user = QStringLiteral("otherfarm");
+        direct.proxySet = true; // "" : none, whatever the environment says
+        AccountConfig inherits = direct;
+        inherits.id = QStringLiteral("env");
+        inherits.user = QStringLiteral("thirdfarm");
+        inherits.proxySet = false;
+        s.accounts[0].proxy = QStringLiteral("socks5://farm:p%40ss%3Aword@127.0.0.1:1080");
+        s.accounts[0].proxySet = true;
+        s.accounts << direct << inherits;
+        s.telegram.proxy = QStringLiteral("http://tg:tgPASS55@10.0.0.2:3128");
+        s.telegram.proxySet = true;
+        {
+            QSettings qs(file, QSettings::IniFormat);
+            s.save(qs);
+        }
+        QFile raw(file);
+        QVERIFY(raw.open(QIODevice::ReadOnly));
+        const QByteArray text = raw.readAll();
+        QVERIFY2(!text.contains("p%40ss") && !text.contains("tgPASS55") && !text.contains("farm:"),
+                 text.constData());
+
+        QSettings qs(file, QSettings::IniFormat);
+        QStringList warnings;
+        const GuiSettings back = GuiSettings::load(qs, &warnings);
+        QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
+        QCOMPARE(back.accounts.size(), 3);
+        QCOMPARE(back.accounts[0].proxy, QStringLiteral("socks5://127.0.0.1:1080"));
+        QVERIFY(back.accounts[1].proxySet);
+        QVERIFY(back.accounts[1].proxy.isEmpty());
+        QVERIFY(!back.accounts[2].proxySet);
+        QCOMPARE(back.telegram.proxy, QStringLiteral("http://10.0.0.2:3128"));
+
+        // The credentials as the dialog stores them, then filled in by loadSecrets.
+        MemorySecretStore store;
+        QObject ctx;
+        int written = 0;
+        store.write(GuiSettings::poolProxySecretKey(s.accounts[0]),
+                    GuiSettings::proxyCredentials(s.accounts[0].proxy), &ctx,
+                    [&](bool ok, const QString &) { written += ok; });
+        store.write(GuiSettings::telegramProxySecretKey(),
+                    GuiSettings::proxyCredentials(s.telegram.proxy), &ctx,
+                    [&](bool ok, const QString &) { written += ok; });
+        QTRY_COMPARE(written, 2);
+        std::optional<GuiSettings> got;
+        loadSecrets(&store, back, &ctx, [&](const GuiSettings &filled, const QStringList &errors) {
+            QVERIFY(errors.isEmpty());
+            got = filled;
+        });
+        QTRY_VERIFY(got.has_value());
+        const QNetworkProxy pool = proxyFromText(got->accounts[0].proxy);
+        QCOMPARE(pool.user(), QStringLiteral("farm"));
+        QCOMPARE(pool.password(), QStringLiteral("p@ss:word"));
+        QCOMPARE(pool.port(), quint16(1080));
+        QCOMPARE(proxyFromText(got->telegram.proxy).password(), QStringLiteral("tgPASS55"));
+        QVERIFY(got->accounts[1].proxy.isEmpty());
+        const DaemonConfig c = got->toDaemonConfig();
+        QCOMPARE(c.accounts[0].proxy, got->accounts[0].proxy);
+        QVERIFY(c.telegram.proxySet);
+    }
+
+    // Issue #19's settings: the poll's shortest gap, degraded and flapping workers, saved and
+    // read back, handed to the engine as rigwatchd's [pool] and [alerts] keys would be.
+    void degradedFlappingAndShortestGap()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("rigwatch.ini"));
+        {
+            QSettings qs(file, QSettings::IniFormat);
+            const GuiSettings fresh = GuiSettings::load(qs);
+            QCOMPARE(fresh.minIntervalSecs, 60);
+            QCOMPARE(fresh.thresholds.degradedBelow, 70);
+            QCOMPARE(fresh.thresholds.degradedAfterSecs, 1800);
+            QCOMPARE(fresh.thresholds.flapLimit, 4);
+            QCOMPARE(fresh.thresholds.flapWindowSecs, 3600);
+        }
+        GuiSettings s = valid();
+        s.intervalSecs = 120;
+        s.minIntervalSecs = 200; // above the interval: the engine gets the interval
+        s.thresholds.degradedBelow = 55;
+        s.thresholds.degradedAfterSecs = 0;
+        s.thresholds.flapLimit = 0;
+        s.thresholds.flapWindowSecs = 7200;
+        {
+            QSettings qs(file, QSettings::IniFormat);
+            s.save(qs);
+        }
+        QSettings qs(file, QSettings::IniFormat);
+        const GuiSettings back = GuiSettings::load(qs);
+        QCOMPARE(back.minIntervalSecs, 200);
+        QCOMPARE(back.thresholds.degradedBelow, 55);
+        QCOMPARE(back.thresholds.degradedAfterSecs, 0);
+        QCOMPARE(back.thresholds.flapLimit, 0);
+        QCOMPARE(back.thresholds.flapWindowSecs, 7200);
+        const DaemonConfig c = back.toDaemonConfig();
+        QCOMPARE(c.accounts[0].minIntervalSecs, 120);
+        QCOMPARE(c.accounts[0].thresholds.degradedBelow, 55);
+        QCOMPARE(c.accounts[0].thresholds.flapWindowSecs, 7200);
+        GuiSettings typed = back;
+        typed.accounts[0].secret = s.accounts[0].secret; // the keychain's part
+        typed.telegram.token = s.telegram.token;
+        QVERIFY2(validateSettings(typed).contains(QStringLiteral("At most every")),
+                 qPrintable(validateSettings(typed)));
+        typed.minIntervalSecs = 120;
+        QVERIFY2(validateSettings(typed).isEmpty(), qPrintable(validateSettings(typed)));
     }
 
     // Before a language is chosen the app speaks the desktop's: a farm's Chinese desktop gets
@@ -228,6 +346,42 @@ private slots:
         QTest::newRow("language") << "language"
                                   << "fr"
                                   << "English or Simplified Chinese";
+        QTest::newRow("shortest gap above interval") << "minInterval"
+                                                     << "301"
+                                                     << "At most every";
+        QTest::newRow("shortest gap of a second") << "minInterval"
+                                                  << "1"
+                                                  << "";
+        QTest::newRow("degraded above 100 %") << "degradedBelow"
+                                              << "101"
+                                              << "Degraded below";
+        QTest::newRow("degraded at once") << "degradedAfter"
+                                          << "0"
+                                          << "";
+        QTest::newRow("flap limit too high") << "flapLimit"
+                                             << "5000"
+                                             << "Flapping after";
+        QTest::newRow("flap window 0") << "flapWindow"
+                                       << "0"
+                                       << "Flapping window";
+        QTest::newRow("pool proxy without port") << "poolProxy"
+                                                 << "socks5://127.0.0.1"
+                                                 << "Proxy of acmefarm01";
+        QTest::newRow("pool proxy with credentials") << "poolProxy"
+                                                     << "socks5://u:pw@127.0.0.1:1080"
+                                                     << "";
+        QTest::newRow("telegram proxy https") << "telegramProxy"
+                                              << "https://10.0.0.1:443"
+                                              << "Telegram proxy";
+        QTest::newRow("telegram proxy none") << "telegramProxy"
+                                             << ""
+                                             << "";
+        QTest::newRow("commands without telegram") << "commands-off-telegram"
+                                                   << ""
+                                                   << "Answer commands";
+        QTest::newRow("commands with telegram") << "commands"
+                                                << ""
+                                                << "";
     }
 
     void validation()
@@ -263,6 +417,28 @@ private slots:
             s.telegram.token = s.telegram.chat = QString();
         if (field == QLatin1String("language"))
             s.language = value;
+        if (field == QLatin1String("minInterval"))
+            s.minIntervalSecs = value.toInt();
+        if (field == QLatin1String("degradedBelow"))
+            s.thresholds.degradedBelow = value.toInt();
+        if (field == QLatin1String("degradedAfter"))
+            s.thresholds.degradedAfterSecs = value.toInt();
+        if (field == QLatin1String("flapLimit"))
+            s.thresholds.flapLimit = value.toInt();
+        if (field == QLatin1String("flapWindow"))
+            s.thresholds.flapWindowSecs = value.toInt();
+        if (field == QLatin1String("poolProxy")) {
+            a.proxy = value;
+            a.proxySet = true;
+        }
+        if (field == QLatin1String("telegramProxy")) {
+            s.telegram.proxy = value;
+            s.telegram.proxySet = true;
+        }
+        if (field.startsWith(QLatin1String("commands")))
+            s.telegram.commands = true;
+        if (field == QLatin1String("commands-off-telegram"))
+            s.telegram.token = s.telegram.chat = QString();
         const QString problem = validateSettings(s);
         if (expected.isEmpty())
             QVERIFY2(problem.isEmpty(), qPrintable(problem));
@@ -330,6 +506,22 @@ private slots:
             "must be en or zh_CN");
         row("red above 100 %", "ui/redOfflinePercent", "150", "red", "100", "is more than 100");
         row("red below 0 %", "ui/redOfflinePercent", "-1", "red", "10", "must be at least 0");
+        row("min interval 0", "poll/minInterval", "0", "minInterval", "60",
+            "poll/minInterval = 0 must be at least 1; 60 is used instead");
+        row("degraded above 100 %", "thresholds/degradedBelow", "150", "degradedBelow", "100",
+            "is more than 100");
+        row("degraded below 0 %", "thresholds/degradedBelow", "-5", "degradedBelow", "70",
+            "must be at least 0");
+        row("degraded after 0", "thresholds/degradedAfter", "0", "degradedAfter", "0", "");
+        row("degraded after soon", "thresholds/degradedAfter", "soon", "degradedAfter", "1800",
+            "is not a whole number");
+        row("flap limit off", "thresholds/flapLimit", "0", "flapLimit", "0", "");
+        row("flap window 0", "thresholds/flapWindow", "0", "flapWindow", "3600",
+            "must be at least 1");
+        row("pool proxy without port", "accounts/1/proxy", "socks5://127.0.0.1", "poolProxy", "",
+            "the port is missing");
+        row("pool proxy ftp", "accounts/1/proxy", "ftp://127.0.0.1:21", "poolProxy", "",
+            "the scheme must be socks5 or http");
         row("database in ~", "storage/database", "~/farm/rigwatch.sqlite", "database",
             QByteArray(home + "/farm/rigwatch.sqlite").constData(), "");
         row("database ~", "storage/database", "~", "database", home.constData(), "");
@@ -375,6 +567,12 @@ private slots:
             {QStringLiteral("telegramUrl"), c.telegram.url.toString()},
             {QStringLiteral("language"), c.telegram.language},
             {QStringLiteral("red"), QString::number(g.redOfflinePercent)},
+            {QStringLiteral("minInterval"), QString::number(g.minIntervalSecs)},
+            {QStringLiteral("degradedBelow"), QString::number(a.thresholds.degradedBelow)},
+            {QStringLiteral("degradedAfter"), QString::number(a.thresholds.degradedAfterSecs)},
+            {QStringLiteral("flapLimit"), QString::number(a.thresholds.flapLimit)},
+            {QStringLiteral("flapWindow"), QString::number(a.thresholds.flapWindowSecs)},
+            {QStringLiteral("poolProxy"), a.proxySet ? a.proxy : QStringLiteral("(env)")},
             {QStringLiteral("database"), c.databasePath}};
         QVERIFY(used.contains(field));
         QCOMPARE(used.value(field), expected);

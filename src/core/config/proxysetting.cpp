@@ -1,5 +1,6 @@
 #include "config/proxysetting.h"
 
+#include <QCoreApplication>
 #include <QNetworkReply>
 #include <QStringList>
 
@@ -122,17 +123,25 @@ QString proxyFailure(const QNetworkProxy &proxy, int networkError, const QString
     const QString label = proxyLabel(proxy);
     if (label.isEmpty())
         return {};
+    // Qt's own sentences as Qt says them now: the tray app loads Qt's Chinese catalogue too.
+    const auto said = [&errorString](const char *english) {
+        return errorString.contains(QCoreApplication::translate("QSocks5SocketEngine", english));
+    };
+    const bool refused = said("Connection to proxy refused");
+    const bool auth = said("Proxy authentication failed");
+    const bool timedOut = said("Connection to proxy timed out");
     const bool proxyError = networkError >= QNetworkReply::ProxyConnectionRefusedError &&
                             networkError <= QNetworkReply::UnknownProxyError;
-    if (!proxyError && !errorString.contains(QLatin1String("proxy"), Qt::CaseInsensitive))
+    if (!proxyError && !refused && !auth && !timedOut &&
+        !errorString.contains(QLatin1String("proxy"), Qt::CaseInsensitive))
         return {};
-    if (networkError == QNetworkReply::ProxyConnectionRefusedError ||
+    if (networkError == QNetworkReply::ProxyConnectionRefusedError || refused ||
         errorString.contains(QLatin1String("refused"), Qt::CaseInsensitive))
         return ConfigText::tr("the proxy at %1 refused the connection").arg(label);
-    if (networkError == QNetworkReply::ProxyAuthenticationRequiredError ||
+    if (networkError == QNetworkReply::ProxyAuthenticationRequiredError || auth ||
         errorString.contains(QLatin1String("auth"), Qt::CaseInsensitive))
         return ConfigText::tr("the proxy at %1 refused the user name or password").arg(label);
-    if (networkError == QNetworkReply::ProxyTimeoutError ||
+    if (networkError == QNetworkReply::ProxyTimeoutError || timedOut ||
         errorString.contains(QLatin1String("timed out"), Qt::CaseInsensitive))
         return ConfigText::tr("the proxy at %1 did not answer").arg(label);
     return ConfigText::tr("the proxy at %1 failed: %2").arg(label, errorString);

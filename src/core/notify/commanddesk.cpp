@@ -209,16 +209,21 @@ QString CommandDesk::fit(const QString &head, const QStringList &lines, const QS
 
 QString CommandDesk::muteLine(const MuteRecord &m) const
 {
+    // The tray's "Pause alerts" is stored as by "tray": named for people in the chat.
+    const QString by =
+        m.by == QLatin1String("tray")
+            ? m_formatter.translated(QT_TRANSLATE_NOOP("rw::MessageFormatter", "the desktop app"))
+            : esc(m.by);
     if (m.untilMs == 0)
         return QStringLiteral("\U0001F507 ") +
                m_formatter
                    .translated(QT_TRANSLATE_NOOP("rw::MessageFormatter",
                                                  "Alerts paused by %1 until resumed"))
-                   .arg(esc(m.by));
+                   .arg(by);
     return QStringLiteral("\U0001F507 ") +
            m_formatter
                .translated(QT_TRANSLATE_NOOP("rw::MessageFormatter", "Alerts muted by %1 until %2"))
-               .arg(esc(m.by), hhmm(m.untilMs));
+               .arg(by, hhmm(m.untilMs));
 }
 
 QString CommandDesk::statusText() const
@@ -399,8 +404,8 @@ QString CommandDesk::unmute(const Request &r)
 
 void CommandDesk::muteExpired(const MuteRecord &mute)
 {
-    if (mute.untilMs == 0)
-        return; // a pause ends by hand, where it was set
+    if (mute.untilMs == 0 || mute.by == QLatin1String("tray"))
+        return; // a pause ends where it was set, and the desktop shows that
     const QString chat = mute.replyChat.isEmpty() ? m_notifier->chat() : mute.replyChat;
     m_notifier->reply(chat,
                       QStringLiteral("\U0001F514 ") +

@@ -87,14 +87,20 @@ Poller::Poller(const AccountConfig &account, QNetworkAccessManager *nam, const C
                     .arg(pool, QString::fromLatin1(m_limiter.limit().text))
                     .arg(m_page)
                     .arg(m_account.timeoutSecs));
+        // A proxy that hangs is named, as when the request's own timeout fires first.
+        const QString proxy = proxyLabel(m_nam->proxy());
         abortWith(PollFailure::Timeout,
-                  started
-                      ? tr("%1 began to answer but did not finish within %2 s (%3 bytes "
-                           "received)")
+                  started ? tr("%1 began to answer but did not finish within %2 s (%3 bytes "
+                               "received)")
+                                .arg(pool)
+                                .arg(m_account.timeoutSecs)
+                                .arg(m_received)
+                  : proxy.isEmpty()
+                      ? tr("%1 did not answer within %2 s").arg(pool).arg(m_account.timeoutSecs)
+                      : tr("%1 did not answer within %2 s through the proxy at %3")
                             .arg(pool)
                             .arg(m_account.timeoutSecs)
-                            .arg(m_received)
-                      : tr("%1 did not answer within %2 s").arg(pool).arg(m_account.timeoutSecs));
+                            .arg(proxy));
     });
     m_next.setSingleShot(true);
     connect(&m_next, &QTimer::timeout, this, &Poller::pollNow);

@@ -214,7 +214,7 @@ bool Runtime::open(QString *error)
     m_engine->restore();
     m_mutes = std::make_unique<MuteState>(m_store.get(), m_clock);
     if (m_paused)
-        m_mutes->mute({QString(), 0, QStringLiteral("tray"), QString()});
+        m_mutes->mute({QString(), m_pausedUntilMs, QStringLiteral("tray"), QString()});
     else if (m_mutes->active() && m_mutes->active()->by == QLatin1String("tray"))
         m_mutes->unmute(QString()); // the tray's pause lives in its settings: it ended there
     connect(m_mutes.get(), &MuteState::changed, this, &Runtime::applyMutes);
@@ -334,8 +334,10 @@ void Runtime::startCommands()
     connect(m_reader.get(), &UpdateReader::updateArrived, m_desk.get(), &CommandDesk::handle);
     connect(m_reader.get(), &UpdateReader::problem, this, [this](const QString &why) {
         qCWarning(lcDaemon).noquote() << "telegram commands:" << why;
-        emit telegramProblem(why);
+        emit commandsProblem(why); // the tray app says it in its Telegram tab, once
     });
+    connect(m_reader.get(), &UpdateReader::recovered, this,
+            [this] { emit commandsProblem(QString()); });
     m_desk->start();
     m_reader->start();
 }
@@ -356,13 +358,14 @@ void Runtime::refreshNow()
         m_engine->refreshNow();
 }
 
-void Runtime::setAlertsPaused(bool paused)
+void Runtime::setAlertsPaused(bool paused, qint64 untilMs)
 {
     m_paused = paused;
+    m_pausedUntilMs = paused ? std::max<qint64>(0, untilMs) : 0;
     if (!m_mutes)
         return;
     if (paused)
-        m_mutes->mute({QString(), 0, QStringLiteral("tray"), QString()});
+        m_mutes->mute({QString(), m_pausedUntilMs, QStringLiteral("tray"), QString()});
     else
         m_mutes->unmute(QString());
 }

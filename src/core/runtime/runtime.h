@@ -72,7 +72,9 @@ public:
     // The tray's "Pause alerts": the same mute as Telegram's /mute (MuteState), so pausing sets
     // it and resuming ends it, whoever set it. Before open() only remembered (a pause set then
     // is applied by open(); "not paused" then leaves a mute kept from the last run alone).
-    void setAlertsPaused(bool paused);
+    // untilMs: the pause's end on the clock (ms), so /status and /metrics say the same as the
+    // tray; 0 = until resumed.
+    void setAlertsPaused(bool paused, qint64 untilMs = 0);
     // For a process that exits right after: nothing more is sent, the database is closed and
     // unlocked, and the rest (a farm's tables) is left for the exit to drop.
     void finish();
@@ -100,6 +102,9 @@ signals:
     void telegramBlockedUntil(qint64 untilMs);
     // The mutes in force changed (a /mute, the tray's pause, one that ran out).
     void mutesChanged();
+    // Why commands are not read now (a 409: another reader of the bot, or a webhook), once per
+    // episode; "" when they are read again.
+    void commandsProblem(const QString &problem);
     void onceFinished(const rw::CheckReport &report);
     void stopped();
 
@@ -129,6 +134,7 @@ private:
     std::unique_ptr<Metrics> m_metricsData;
     std::unique_ptr<MetricsServer> m_metrics;
     bool m_paused = false;
+    qint64 m_pausedUntilMs = 0;
     bool m_once = false;
     bool m_onceDone = false;
     bool m_storageFailed = false;
