@@ -4,6 +4,7 @@
 #include "benchreport.h"
 #include "ingestbench.h"
 #include "measuredchild.h"
+#include "poolsbench.h"
 #include "processbench.h"
 #include "storebench.h"
 #include "util/allocator.h"
@@ -114,5 +115,7 @@ int main(int argc, char **argv)
         processes.idle();
     if (wanted(9))
         processes.wholeProcess(python);
+    if (wanted(10))
+        PoolsBench(&report).run();
     return report.finish();
 }
