@@ -57,7 +57,7 @@ WorkersPanel::WorkersPanel(const Clock *clock, QWidget *parent)
     m_view->setColumnWidth(WorkerTableModel::ColWorker, 150);
     m_view->setColumnWidth(WorkerTableModel::ColAccount, 170);
     m_view->setColumnHidden(WorkerTableModel::ColAccount, true); // until a second account
-    m_view->setColumnWidth(WorkerTableModel::ColState, 95);
+    m_view->setColumnWidth(WorkerTableModel::ColState, 150); // room for the pool's own word
     m_view->setColumnWidth(WorkerTableModel::ColLastShare, 150);
 
     auto *top = new QHBoxLayout;
