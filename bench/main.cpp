@@ -5,6 +5,7 @@
 #include "healthbench.h"
 #include "ingestbench.h"
 #include "measuredchild.h"
+#include "poolsbench.h"
 #include "processbench.h"
 #include "storebench.h"
 #include "util/allocator.h"
@@ -115,6 +116,8 @@ int main(int argc, char **argv)
         processes.idle();
     if (wanted(9))
         processes.wholeProcess(python);
+    if (wanted(10))
+        PoolsBench(&report).run();
     HealthBench health(&report, scratch.path());
     if (wanted(12))
         health.detectionQuality();

@@ -133,6 +133,26 @@ private slots:
         QCOMPARE(m_pool->rateLimitHits(), 0);
     }
 
+    // Braiins takes one request per 5 s and bans an IP that asks more often: two `--once` runs
+    // of a timer in quick succession keep that pace too (the second waits for the first's
+    // request, which the store remembers), and neither is refused.
+    void braiinsPaceHoldsAcrossOnceRuns()
+    {
+        startPool(PoolProvider::Braiins, 12);
+        const QString cfg = writeConfig(
+            poolSection(QStringLiteral("main"), PoolProvider::Braiins, m_pool->baseUrl()));
+        const Run first = once(cfg);
+        QCOMPARE(first.exitCode, 0);
+        const Run second = once(cfg);
+        QVERIFY2(second.exitCode == 0, qPrintable(second.out + second.err));
+        QVERIFY2(second.out.startsWith(QStringLiteral("OK - 12/12 workers online")),
+                 qPrintable(second.out));
+        QCOMPARE(m_pool->workerListRequests(), 2);
+        QCOMPARE(m_pool->rateLimitHits(), 0);
+        // It waited for the pool's pace, not for a whole interval.
+        QVERIFY2(second.ms >= 3000 && second.ms < 15000, qPrintable(QString::number(second.ms)));
+    }
+
     void badKeyIsUnknownWithAClearLine_data()
     {
         QTest::addColumn<int>("provider");

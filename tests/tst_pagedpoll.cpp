@@ -89,6 +89,45 @@ class TestPagedPoll : public QObject
     }
 
 private slots:
+    // "Test connection" asks for the first page only: one request proves the credentials, and
+    // the pool's own total says how many workers the account has.
+    void firstPageOnlyIsOneRequest()
+    {
+        startPool(PoolProvider::Binance, 45); // Binance: 20 a page
+        Poller poller(account(PoolProvider::Binance), &m_nam, SystemClock::instance());
+        poller.setFirstPageOnly(true);
+        const Outcome o = pollOnce(poller);
+        QVERIFY(o.snapshot);
+        QCOMPARE(o.snapshot->workers.size(), 20);
+        QCOMPARE(poller.listTotal(), 45);
+        QCOMPARE(m_pool->pagesServed(), QList<int>{1});
+    }
+
+    // A request of an earlier run counts against the pool's limit: Braiins' next request waits
+    // until five seconds after it, as a `rigwatchd --once` after another must.
+    void earlierRunsRequestIsPacedFor()
+    {
+        startPool(PoolProvider::Braiins, 3);
+        ManualClock clock(QDateTime::currentMSecsSinceEpoch());
+        Poller poller(account(PoolProvider::Braiins), &m_nam, &clock);
+        // the earlier run's poll ended within the second before this one
+        poller.countEarlierRequest(clock.nowSecs() - 1);
+        QElapsedTimer t;
+        t.start();
+        const Outcome o = pollOnce(poller);
+        QVERIFY(o.snapshot);
+        QVERIFY2(t.elapsed() >= 2500, qPrintable(QString::number(t.elapsed())));
+        // One long gone does not hold anything up.
+        Poller later(account(PoolProvider::Braiins), &m_nam, &clock);
+        clock.advanceSecs(60);
+        later.countEarlierRequest(clock.nowSecs() - 30);
+        QTest::qWait(5500); // the fake's own window after the poll above
+        t.restart();
+        QVERIFY(pollOnce(later).snapshot);
+        QVERIFY2(t.elapsed() < 2000, qPrintable(QString::number(t.elapsed())));
+        QCOMPARE(m_pool->rateLimitHits(), 0);
+    }
+
     void cleanup()
     {
         m_pool.reset();

@@ -182,10 +182,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>AntPool error: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>reply has no &quot;rows&quot; list of workers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -218,10 +214,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Binance Pool error: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>reply has neither &quot;code&quot; nor &quot;data&quot;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -242,10 +234,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Braiins Pool error: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>reply has no &quot;workers&quot; list</source>
         <translation type="unfinished"></translation>
     </message>
@@ -259,10 +247,6 @@
     </message>
     <message>
         <source>the access profile may lack &quot;Allow access to web APIs&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Luxor error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -306,10 +290,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ViaBTC error: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>reply has no &quot;data&quot; object</source>
         <translation type="unfinished"></translation>
     </message>
@@ -319,6 +299,10 @@
     </message>
     <message>
         <source>this IP address may not be on the API key&apos;s whitelist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 error: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -182,10 +182,6 @@
         <translation>AntPool 错误 %1：%2</translation>
     </message>
     <message>
-        <source>AntPool error: %1</source>
-        <translation>AntPool 错误：%1</translation>
-    </message>
-    <message>
         <source>reply has no &quot;rows&quot; list of workers</source>
         <translation>回复中没有矿机的 &quot;rows&quot; 列表</translation>
     </message>
@@ -218,10 +214,6 @@
         <translation>币安矿池错误 %1</translation>
     </message>
     <message>
-        <source>Binance Pool error: %1</source>
-        <translation>币安矿池错误：%1</translation>
-    </message>
-    <message>
         <source>reply has neither &quot;code&quot; nor &quot;data&quot;</source>
         <translation>回复中既没有 &quot;code&quot; 也没有 &quot;data&quot;</translation>
     </message>
@@ -242,10 +234,6 @@
         <translation>密钥可能没有矿池权限，或此 IP 不在白名单中</translation>
     </message>
     <message>
-        <source>Braiins Pool error: %1</source>
-        <translation>Braiins 矿池错误：%1</translation>
-    </message>
-    <message>
         <source>reply has no &quot;workers&quot; list</source>
         <translation>回复中没有 &quot;workers&quot; 列表</translation>
     </message>
@@ -260,10 +248,6 @@
     <message>
         <source>the access profile may lack &quot;Allow access to web APIs&quot;</source>
         <translation>访问配置可能未开启“允许访问 Web API”</translation>
-    </message>
-    <message>
-        <source>Luxor error: %1</source>
-        <translation>Luxor 错误：%1</translation>
     </message>
     <message>
         <source>check the API key</source>
@@ -306,10 +290,6 @@
         <translation>ViaBTC 错误 %1：%2</translation>
     </message>
     <message>
-        <source>ViaBTC error: %1</source>
-        <translation>ViaBTC 错误：%1</translation>
-    </message>
-    <message>
         <source>reply has no &quot;data&quot; object</source>
         <translation>回复中没有 &quot;data&quot; 对象</translation>
     </message>
@@ -320,6 +300,10 @@
     <message>
         <source>this IP address may not be on the API key&apos;s whitelist</source>
         <translation>此 IP 地址可能不在 API 密钥的白名单中</translation>
+    </message>
+    <message>
+        <source>%1 error: %2</source>
+        <translation>%1 错误：%2</translation>
     </message>
 </context>
 <context>

@@ -497,6 +497,10 @@
         <source>No data for this range yet: the chart fills in as polls come in.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Farm hashrate</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rw::EngineHost</name>
@@ -525,6 +529,13 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected in %1 ms: the first page lists %n worker(s) of %2, %3 of them online.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -640,6 +651,14 @@
     </message>
     <message>
         <source>Dismiss these notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All accounts (farm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Farm (%1/%2 online)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1264,6 +1283,10 @@
     </message>
     <message>
         <source>%1 (pool: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -494,6 +494,10 @@
         <source>No data for this range yet: the chart fills in as polls come in.</source>
         <translation>此时间范围内暂无数据：图表会随着轮询逐步填充。</translation>
     </message>
+    <message>
+        <source>Farm hashrate</source>
+        <translation>矿场总算力</translation>
+    </message>
 </context>
 <context>
     <name>rw::EngineHost</name>
@@ -521,6 +525,12 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected in %1 ms: the first page lists %n worker(s) of %2, %3 of them online.</source>
+        <translation>
+            <numerusform>连接成功，耗时 %1 毫秒：第一页列出共 %2 台中的 %n 台矿机，其中 %3 台在线。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -635,6 +645,14 @@
     <message>
         <source>Dismiss these notices</source>
         <translation>关闭这些通知</translation>
+    </message>
+    <message>
+        <source>All accounts (farm)</source>
+        <translation>全部账户（矿场）</translation>
+    </message>
+    <message>
+        <source>Farm (%1/%2 online)</source>
+        <translation>矿场（%1/%2 在线）</translation>
     </message>
 </context>
 <context>
@@ -1257,6 +1275,10 @@
     <message>
         <source>%1 (pool: %2)</source>
         <translation>%1（矿池：%2）</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
     </message>
 </context>
 <context>

@@ -106,7 +106,12 @@ void ChartPanel::retranslate()
     m_online->setName(tr("Online workers"));
     m_floorLine->setName(tr("Floor"));
     m_yOnline->setTitleText(tr("Workers online"));
-    m_workerLine->setName(m_worker.isEmpty() ? QString() : tr("Worker %1").arg(m_worker));
+    m_workerLine->setName(workerName());
+}
+
+QString ChartPanel::workerName() const
+{
+    return m_worker.isEmpty() ? QString() : tr("Worker %1").arg(m_worker);
 }
 
 void ChartPanel::changeEvent(QEvent *event)
@@ -133,24 +138,40 @@ qint64 ChartPanel::rangeSecs(Range r)
     return 86'400;
 }
 
+void ChartPanel::setAccounts(const QStringList &accountKeys, const QHash<QString, QString> &labels)
+{
+    m_labels = labels;
+    setScope(accountKeys, 0);
+}
+
 void ChartPanel::setAccount(const QString &accountKey, double minHashRate)
 {
-    const bool changed = accountKey != m_account;
-    m_account = accountKey;
-    m_floor = minHashRate;
+    setScope(accountKey.isEmpty() ? QStringList() : QStringList{accountKey}, minHashRate);
+}
+
+void ChartPanel::setScope(const QStringList &accountKeys, double floor)
+{
+    const bool changed = accountKeys != m_accounts;
+    m_accounts = accountKeys;
+    m_floor = floor;
     if (changed) {
-        m_worker.clear();
+        if (!m_workerAccount.isEmpty() && !m_accounts.contains(m_workerAccount)) {
+            m_worker.clear();
+            m_workerAccount.clear();
+        }
+        m_workerLine->setName(workerName());
         m_pending = 0;
         request();
     }
 }
 
-void ChartPanel::setWorker(const QString &worker)
+void ChartPanel::setWorker(const QString &accountKey, const QString &worker)
 {
-    if (worker == m_worker)
+    if (worker == m_worker && accountKey == m_workerAccount)
         return;
     m_worker = worker;
-    m_workerLine->setName(m_worker.isEmpty() ? QString() : tr("Worker %1").arg(m_worker));
+    m_workerAccount = worker.isEmpty() ? QString() : accountKey;
+    m_workerLine->setName(workerName());
     m_pending = 0; // the old answer would show the wrong worker
     request();
 }
@@ -186,17 +207,27 @@ void ChartPanel::refresh()
 
 void ChartPanel::request()
 {
-    if (m_account.isEmpty())
+    if (m_accounts.isEmpty())
         return;
     const qint64 to = m_host->clock()->nowSecs();
     m_again = false;
     ++m_requests;
-    m_pending = m_host->requestChart(m_account, m_worker, to - rangeSecs(m_range), to);
+    m_pending =
+        m_host->requestChart(m_accounts, m_workerAccount, m_worker, to - rangeSecs(m_range), to);
 }
 
 int ChartPanel::pointCount() const
 {
     return int(m_total->count());
+}
+
+QStringList ChartPanel::accountCurves() const
+{
+    QStringList names;
+    for (const QLineSeries *s : m_accountLines)
+        if (s->isVisible())
+            names << s->name();
+    return names;
 }
 
 void ChartPanel::onData(const ChartData &d)
@@ -207,6 +238,32 @@ void ChartPanel::onData(const ChartData &d)
     const double top = std::max({maxY(d.total), maxY(d.workerRate), m_floor});
     const HashRateUnit unit = hashRateUnitFor(top);
     m_total->replace(scaled(d.total, unit.divisor));
+    m_total->setName(d.perAccount.isEmpty() ? tr("Total hashrate") : tr("Farm hashrate"));
+    // A thinner curve per account under the farm's total, in colours of their own.
+    static const QColor kAccountColours[] = {QColor(0xfb, 0x8c, 0x00), QColor(0x00, 0x89, 0x7b),
+                                             QColor(0x6d, 0x4c, 0x41), QColor(0xd8, 0x1b, 0x60),
+                                             QColor(0x54, 0x6e, 0x7a), QColor(0x7c, 0xb3, 0x42)};
+    while (m_accountLines.size() < d.perAccount.size()) {
+        auto *line = new QLineSeries;
+        const QColor c = kAccountColours[m_accountLines.size() % std::size(kAccountColours)];
+        line->setPen(QPen(c, 1.2));
+        m_chart->addSeries(line);
+        line->attachAxis(m_x);
+        line->attachAxis(m_y);
+        m_accountLines << line;
+    }
+    for (qsizetype i = 0; i < m_accountLines.size(); ++i) {
+        QLineSeries *line = m_accountLines[i];
+        if (i < d.perAccount.size()) {
+            const ChartData::Curve &c = d.perAccount[i];
+            line->setName(m_labels.value(c.account, c.account));
+            line->replace(scaled(c.points, unit.divisor));
+            line->setVisible(true);
+        } else {
+            line->clear();
+            line->setVisible(false);
+        }
+    }
     m_online->replace(d.online.toList());
     m_workerLine->replace(scaled(d.workerRate, unit.divisor));
     m_workerLine->setVisible(!d.worker.isEmpty());

@@ -2,6 +2,9 @@
 
 #include "chartdata.h"
 
+#include <QHash>
+#include <QStringList>
+#include <QVector>
 #include <QWidget>
 
 class QButtonGroup;
@@ -16,10 +19,11 @@ namespace rw {
 
 class EngineHost;
 
-// The hashrate chart of one account: total hashrate from the store over 1 h … 30 d, the floor
-// as a dashed line when set, the online-worker count on a second axis, and the selected
-// worker's own curve. Data comes from EngineHost (queried and downsampled on the engine
-// thread); answers to superseded requests are dropped.
+// The hashrate chart of the farm or of one account: total hashrate from the store over
+// 1 h … 30 d (the farm's total and a thinner curve per account when several accounts are
+// shown), one account's floor as a dashed line when set, the online-worker count on a second
+// axis, and the selected worker's own curve. Data comes from EngineHost (queried and downsampled on
+// the engine thread); answers to superseded requests are dropped.
 class ChartPanel : public QWidget
 {
     Q_OBJECT
@@ -35,8 +39,11 @@ public:
 
     explicit ChartPanel(EngineHost *host, QWidget *parent = nullptr);
 
+    // The accounts shown together (the farm), with their labels for the legend.
+    void setAccounts(const QStringList &accountKeys, const QHash<QString, QString> &labels);
+    // One account alone, with its floor (0: none).
     void setAccount(const QString &accountKey, double minHashRate);
-    void setWorker(const QString &worker);
+    void setWorker(const QString &accountKey, const QString &worker);
     void setRange(Range range);
     Range range() const { return m_range; }
     // Asks for fresh data (after a poll); ignored while an answer is still pending. While the
@@ -45,6 +52,7 @@ public:
     void refresh();
 
     int pointCount() const;                         // points on the total curve, for tests
+    QStringList accountCurves() const;              // legend names of the per-account curves
     int requestCount() const { return m_requests; } // data requests sent, for tests
     QChart *chart() const { return m_chart; }
 
@@ -58,8 +66,13 @@ private:
     void retranslate();
     static qint64 rangeSecs(Range r);
 
+    void setScope(const QStringList &accountKeys, double floor);
+    QString workerName() const;
+
     EngineHost *m_host;
-    QString m_account;
+    QStringList m_accounts;
+    QHash<QString, QString> m_labels;
+    QString m_workerAccount;
     QString m_worker;
     double m_floor = 0;
     Range m_range = Day;
@@ -76,6 +89,7 @@ private:
     QLineSeries *m_online;
     QLineSeries *m_floorLine;
     QLineSeries *m_workerLine;
+    QVector<QLineSeries *> m_accountLines;
     QDateTimeAxis *m_x;
     QValueAxis *m_y;
     QValueAxis *m_yOnline;

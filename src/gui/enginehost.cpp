@@ -103,12 +103,12 @@ void EngineHost::setAlertsPaused(bool paused, qint64 untilMs)
     post([w, paused, untilMs] { w->setAlertsPaused(paused, untilMs); });
 }
 
-int EngineHost::requestChart(const QString &account, const QString &worker, qint64 fromSecs,
-                             qint64 toSecs, int maxPoints)
+int EngineHost::requestChart(const QStringList &accounts, const QString &workerAccount,
+                             const QString &worker, qint64 fromSecs, qint64 toSecs, int maxPoints)
 {
     const int id = m_nextRequest++;
     EngineWorker *w = m_worker;
-    post([=] { w->queryChart(id, account, worker, fromSecs, toSecs, maxPoints); });
+    post([=] { w->queryChart(id, accounts, workerAccount, worker, fromSecs, toSecs, maxPoints); });
     return id;
 }
 

@@ -42,8 +42,10 @@ public:
     void refreshNow();
     // The tray's pause, until untilMs (clock ms; 0 = until resumed): the engine's one mute.
     void setAlertsPaused(bool paused, qint64 untilMs = 0);
-    int requestChart(const QString &account, const QString &worker, qint64 fromSecs, qint64 toSecs,
-                     int maxPoints = 2000);
+    // The hashrate of the accounts together (the farm's when several, each one's too) and of
+    // `worker` of workerAccount's when not empty.
+    int requestChart(const QStringList &accounts, const QString &workerAccount,
+                     const QString &worker, qint64 fromSecs, qint64 toSecs, int maxPoints = 2000);
     // The newest `limit` outages (-1: all); outagesReady also says how many match in all.
     int requestOutages(const QString &account, qint64 fromSecs, qint64 toSecs,
                        const QString &workerFilter = {}, int limit = -1);

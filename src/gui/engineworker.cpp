@@ -1,5 +1,6 @@
 #include "engineworker.h"
 
+#include "farmseries.h"
 #include "guilogging.h"
 #include "lttb.h"
 
@@ -141,22 +142,30 @@ void EngineWorker::setAlertsPaused(bool paused, qint64 untilMs)
         m_runtime->setAlertsPaused(paused, untilMs);
 }
 
-void EngineWorker::queryChart(int requestId, const QString &account, const QString &worker,
-                              qint64 from, qint64 to, int maxPoints)
+void EngineWorker::queryChart(int requestId, const QStringList &accounts,
+                              const QString &workerAccount, const QString &worker, qint64 from,
+                              qint64 to, int maxPoints)
 {
     ChartData d;
     d.requestId = requestId;
-    d.account = account;
+    d.accounts = accounts;
+    d.account = workerAccount;
     d.worker = worker;
     d.fromSecs = from;
     d.toSecs = to;
     if (Store *store = m_runtime ? m_runtime->store() : nullptr) {
-        const QVector<SeriesPoint> series = store->accountSeries(account, from, to);
+        QVector<QVector<SeriesPoint>> each;
+        for (const QString &account : accounts)
+            each << store->accountSeries(account, from, to);
+        const QVector<SeriesPoint> series = each.size() == 1 ? each.first() : farmSeries(each);
         d.total = toPoints(series, false, maxPoints);
         d.online = toPoints(series, true, maxPoints);
+        if (each.size() > 1)
+            for (qsizetype i = 0; i < each.size(); ++i)
+                d.perAccount.push_back({accounts[i], toPoints(each[i], false, maxPoints)});
         if (!worker.isEmpty())
             d.workerRate =
-                toPoints(store->workerSeries(account, worker, from, to), false, maxPoints);
+                toPoints(store->workerSeries(workerAccount, worker, from, to), false, maxPoints);
     }
     emit chartReady(d);
 }
@@ -196,11 +205,13 @@ void EngineWorker::queryMessages(int requestId)
 
 void EngineWorker::testConnection(const AccountConfig &account)
 {
-    // A one-off Poller: the same request, deadline and parser as the real polls.
+    // A one-off Poller: the same request, deadline and parser as the real polls; of a paged
+    // list only the first page, the cheapest call that proves the credentials.
     // Through the account's proxy, as its polls go: a dedicated manager, gone with the test.
     auto *nam = new QNetworkAccessManager(this);
     nam->setProxy(effectiveProxy(account.proxy, account.proxySet, account.url));
     auto *poller = new Poller(account, nam, m_clock, this);
+    poller->setFirstPageOnly(true);
     connect(poller, &QObject::destroyed, nam, &QObject::deleteLater);
     const qint64 offlineAfter = account.thresholds.offlineAfterSecs;
     connect(poller, &Poller::polled, this,
@@ -209,6 +220,17 @@ void EngineWorker::testConnection(const AccountConfig &account)
                 const qint64 now = s.poolTimeSecs ? s.poolTimeSecs : m_clock->nowSecs();
                 for (const WorkerSample &w : s.workers)
                     online += (w.lastShareAt > 0 && now - w.lastShareAt <= offlineAfter) ? 1 : 0;
+                if (poller->listTotal() > s.workers.size()) {
+                    emit connectionTested(
+                        true, tr("Connected in %1 ms: the first page lists %n worker(s) of %2, "
+                                 "%3 of them online.",
+                                 nullptr, int(s.workers.size()))
+                                  .arg(ms)
+                                  .arg(poller->listTotal())
+                                  .arg(online));
+                    poller->deleteLater();
+                    return;
+                }
                 emit connectionTested(
                     true, tr("Connected in %1 ms: found %n worker(s), %2 of them online.", nullptr,
                              int(s.workers.size()))

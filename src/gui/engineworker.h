@@ -35,8 +35,10 @@ public:
     void start();
     void refreshNow();
     void setAlertsPaused(bool paused, qint64 untilMs);
-    void queryChart(int requestId, const QString &account, const QString &worker, qint64 from,
-                    qint64 to, int maxPoints);
+    // The accounts' hashrate together (and each one's when several), and `worker` of
+    // workerAccount's when not empty.
+    void queryChart(int requestId, const QStringList &accounts, const QString &workerAccount,
+                    const QString &worker, qint64 from, qint64 to, int maxPoints);
     void queryOutages(int requestId, const QString &account, qint64 from, qint64 to,
                       const QString &workerFilter, int limit);
     void exportOutages(int requestId, const QString &account, qint64 from, qint64 to,

@@ -101,7 +101,11 @@ MainWindow::MainWindow(EngineHost *host, const Clock *clock, QWidget *parent)
         if (i >= 0)
             selectAccount(m_accounts->itemData(i).toString());
     });
-    connect(m_workers, &WorkersPanel::workerSelected, m_chart, &ChartPanel::setWorker);
+    connect(m_workers, &WorkersPanel::workerSelected, this,
+            [this](const QString &account, const QString &worker) {
+                m_chart->setWorker(account, worker);
+                updateOutageAccount();
+            });
 
     setAccounts({});
     retranslate();
@@ -125,6 +129,8 @@ void MainWindow::retranslate()
         dismiss->setAccessibleName(dismiss->toolTip());
     }
     m_accountLabel->setText(tr("Account:"));
+    if (m_accounts->count() > 0 && m_accounts->itemData(0).toString().isEmpty())
+        m_accounts->setItemText(0, tr("All accounts (farm)"));
     m_tabs->setTabText(0, tr("Workers"));
     m_tabs->setTabText(1, tr("Outage history"));
     m_tabs->setTabText(2, tr("Telegram"));
@@ -146,12 +152,21 @@ void MainWindow::updateTitle()
 {
     // Qt appends the application's display name ("— RigWatch") itself.
     QStringList parts;
-    const auto it = m_views.constFind(m_current);
-    if (it != m_views.cend())
-        parts << tr("%1 (%2/%3 online)")
-                     .arg(it->displayName)
-                     .arg(it->incident.online)
-                     .arg(it->incident.total);
+    if (m_current.isEmpty() && m_views.size() > 1) {
+        int online = 0, total = 0;
+        for (const AccountView &v : std::as_const(m_views)) {
+            online += v.incident.online;
+            total += v.incident.total;
+        }
+        parts << tr("Farm (%1/%2 online)").arg(online).arg(total);
+    } else {
+        const auto it = m_current.isEmpty() ? m_views.constBegin() : m_views.constFind(m_current);
+        if (it != m_views.cend())
+            parts << tr("%1 (%2/%3 online)")
+                         .arg(it->displayName)
+                         .arg(it->incident.online)
+                         .arg(it->incident.total);
+    }
     if (m_demo)
         parts << tr("DEMO — simulated farm");
     setWindowTitle(parts.join(QStringLiteral(" — ")));
@@ -166,10 +181,14 @@ void MainWindow::setDemo(bool demo)
 
 void MainWindow::setAccounts(const QVector<AccountConfig> &accounts)
 {
+    m_configured = accounts;
     const QString keep = m_current;
     {
         const QSignalBlocker block(m_accounts);
         m_accounts->clear();
+        // The farm first: one table, one chart for every account.
+        if (accounts.size() > 1)
+            m_accounts->addItem(QString(), QString());
         for (const AccountConfig &a : accounts) {
             // Which pool an account is on, once a farm spans several (f2pool's as before).
             const bool f2pool =
@@ -181,6 +200,7 @@ void MainWindow::setAccounts(const QVector<AccountConfig> &accounts)
                 a.key());
         }
     }
+    retranslate(); // the farm's entry
     // The selector only appears when there is something to select.
     m_accountLabel->setVisible(accounts.size() > 1);
     m_accounts->setVisible(accounts.size() > 1);
@@ -189,8 +209,10 @@ void MainWindow::setAccounts(const QVector<AccountConfig> &accounts)
         if (m_views.contains(a.key()))
             kept.insert(a.key(), m_views.value(a.key()));
     m_views = kept;
+    m_workers->setAccounts(accounts);
     const int i = m_accounts->findData(keep);
     m_accounts->setCurrentIndex(i >= 0 ? i : 0);
+    m_current = QStringLiteral("\n"); // none: selectAccount() sets every panel
     selectAccount(m_accounts->currentData().toString());
 }
 
@@ -221,45 +243,84 @@ QString MainWindow::notice() const
 
 void MainWindow::selectAccount(const QString &key)
 {
-    if (key == m_current && !key.isEmpty())
+    if (key == m_current)
         return;
-    // The account left keeps its workers for the way back: the table has held them (see
-    // applyView), the kept view has not.
-    const auto left = m_views.find(m_current);
-    if (left != m_views.end() && left->key == m_workers->model()->account())
-        left->workers = m_workers->model()->states();
     m_current = key;
-    m_workers->clear();
-    const auto it = m_views.find(key);
-    if (it != m_views.end()) {
-        m_workers->applyView(*it);
-        it->workers = {}; // the table holds them now
-        m_status->setView(*it);
-        m_chart->setAccount(key, it->minHashRate);
-    } else {
-        m_chart->setAccount(key, 0);
-    }
-    m_outages->setAccount(key);
+    m_workers->setAccountFilter(key);
+    updateChartScope();
+    updateOutageAccount();
+    updateStatus();
     updateTitle();
+}
+
+void MainWindow::updateChartScope()
+{
+    if (!m_current.isEmpty() || m_configured.size() < 2) {
+        const QString key = !m_current.isEmpty()      ? m_current
+                            : !m_configured.isEmpty() ? m_configured.first().key()
+                            : !m_views.isEmpty()      ? m_views.constBegin().key()
+                                                      : QString();
+        m_chart->setAccount(key, m_views.value(key).minHashRate);
+        return;
+    }
+    QStringList keys;
+    QHash<QString, QString> labels;
+    for (const AccountConfig &a : std::as_const(m_configured)) {
+        keys << a.key();
+        labels.insert(a.key(), WorkerTableModel::accountLabel(a));
+    }
+    m_chart->setAccounts(keys, labels);
+}
+
+void MainWindow::updateOutageAccount()
+{
+    // The history is one account's: the one chosen, else the selected worker's, else the first.
+    QString key = m_current;
+    if (key.isEmpty())
+        key = m_workers->selectedAccount();
+    if (key.isEmpty())
+        key = !m_configured.isEmpty() ? m_configured.first().key()
+              : !m_views.isEmpty()    ? m_views.constBegin().key()
+                                      : QString();
+    m_outages->setAccount(key);
+}
+
+void MainWindow::updateStatus()
+{
+    // The farm: an account whose last poll failed speaks first, else the last one polled.
+    const AccountView *shown = nullptr;
+    if (!m_current.isEmpty()) {
+        const auto it = m_views.constFind(m_current);
+        shown = it != m_views.cend() ? &it.value() : nullptr;
+    } else {
+        for (const AccountView &v : std::as_const(m_views))
+            if (!shown || (!v.lastPollOk && shown->lastPollOk) ||
+                (v.lastPollOk == shown->lastPollOk &&
+                 v.state.lastSuccessAt > shown->state.lastSuccessAt))
+                shown = &v;
+    }
+    if (shown)
+        m_status->setView(*shown);
 }
 
 void MainWindow::applyView(const AccountView &view)
 {
-    if (m_current.isEmpty() && m_accounts->count() == 0)
-        m_current = view.key; // views before the account list: show the first one
-    // Another account's view is kept whole, to show at once when selected; the shown account's
-    // workers are in the table (AccountView::withoutWorkers says why not here too).
-    if (view.key != m_current) {
-        m_views.insert(view.key, view);
-        return;
-    }
+    // Every account's workers are in the one table; the window keeps no share of them
+    // (AccountView::withoutWorkers says why).
     m_views.insert(view.key, view.withoutWorkers());
     m_workers->applyView(view);
-    m_status->setView(view);
-    m_chart->setAccount(view.key, view.minHashRate);
-    if (view.lastPollOk) {
-        m_chart->refresh();
-        m_outages->pollArrived();
+    updateStatus();
+    if (m_current.isEmpty() && m_configured.size() < 2) {
+        updateChartScope(); // views before the account list: the first one's
+        updateOutageAccount();
+    }
+    if (m_current.isEmpty() || m_current == view.key) {
+        if (m_current == view.key)
+            m_chart->setAccount(view.key, view.minHashRate);
+        if (view.lastPollOk) {
+            m_chart->refresh();
+            m_outages->pollArrived();
+        }
     }
     updateTitle();
 }

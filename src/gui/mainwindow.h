@@ -23,9 +23,11 @@ class OutagePanel;
 class StatusPanel;
 class WorkersPanel;
 
-// The window: an account selector, the worker table over the hashrate chart, the outage
-// history and the Telegram mirror in tabs, and the status bar. It only arranges panels and
-// routes each account's view to them; the panels do the work. Closing it hides it to the
+// The window: the farm's worker table (every account's workers in one table) over the
+// hashrate chart (the farm's total and each account's), the outage history and the Telegram
+// mirror in tabs, and the status bar; with several accounts, a selector narrows table, chart
+// and history to one of them. It only arranges panels and routes each account's view to them;
+// the panels do the work. Closing it hides it to the
 // tray when there is one; geometry and layout persist.
 class MainWindow : public QMainWindow
 {
@@ -45,6 +47,7 @@ public:
     void showNotice(const QString &text);
     QString notice() const;
     void applyView(const AccountView &view);
+    // The account the selector narrows the window to; empty: the whole farm.
     QString currentAccount() const { return m_current; }
 
     WorkersPanel *workersPanel() const { return m_workers; }
@@ -70,6 +73,11 @@ private:
     void selectAccount(const QString &key);
     void retranslate();
     void updateTitle();
+    void updateStatus();
+    void updateChartScope();
+    void updateOutageAccount();
+
+    QVector<AccountConfig> m_configured;
 
     EngineHost *m_host;
     QHash<QString, AccountView> m_views;

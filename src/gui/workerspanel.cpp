@@ -21,8 +21,10 @@
 namespace rw {
 
 namespace {
-const auto kHeaderKey = QStringLiteral("ui/workerTableHeader");
-}
+// A new key since the Account column came: a header state saved with fewer columns would put
+// the columns in the wrong places.
+const auto kHeaderKey = QStringLiteral("ui/workerTableHeader2");
+} // namespace
 
 WorkersPanel::WorkersPanel(const Clock *clock, QWidget *parent)
     : QWidget(parent), m_model(new WorkerTableModel(clock, this)),
@@ -53,7 +55,9 @@ WorkersPanel::WorkersPanel(const Clock *clock, QWidget *parent)
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setHighlightSections(false);
     m_view->setColumnWidth(WorkerTableModel::ColWorker, 150);
-    m_view->setColumnWidth(WorkerTableModel::ColState, 95);
+    m_view->setColumnWidth(WorkerTableModel::ColAccount, 170);
+    m_view->setColumnHidden(WorkerTableModel::ColAccount, true); // until a second account
+    m_view->setColumnWidth(WorkerTableModel::ColState, 150); // room for the pool's own word
     m_view->setColumnWidth(WorkerTableModel::ColLastShare, 150);
 
     auto *top = new QHBoxLayout;
@@ -75,9 +79,11 @@ WorkersPanel::WorkersPanel(const Clock *clock, QWidget *parent)
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
-                emit workerSelected(current.isValid()
-                                        ? current.data(WorkerTableModel::NameRole).toString()
-                                        : QString());
+                if (!current.isValid())
+                    emit workerSelected(QString(), QString());
+                else
+                    emit workerSelected(current.data(WorkerTableModel::AccountRole).toString(),
+                                        current.data(WorkerTableModel::NameRole).toString());
             });
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &WorkersPanel::updateCount);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &WorkersPanel::updateCount);
@@ -133,6 +139,20 @@ void WorkersPanel::applyView(const AccountView &view)
     updateTicking();
 }
 
+void WorkersPanel::setAccounts(const QVector<AccountConfig> &accounts)
+{
+    m_model->setAccounts(accounts);
+    m_view->setColumnHidden(WorkerTableModel::ColAccount, accounts.size() < 2);
+    updateCount();
+    updateTicking();
+}
+
+void WorkersPanel::setAccountFilter(const QString &accountKey)
+{
+    m_proxy->setAccountFilter(accountKey);
+    updateCount();
+}
+
 void WorkersPanel::clear()
 {
     m_model->clear();
@@ -154,6 +174,12 @@ QString WorkersPanel::selectedWorker() const
 {
     const QModelIndex i = m_view->selectionModel()->currentIndex();
     return i.isValid() ? i.data(WorkerTableModel::NameRole).toString() : QString();
+}
+
+QString WorkersPanel::selectedAccount() const
+{
+    const QModelIndex i = m_view->selectionModel()->currentIndex();
+    return i.isValid() ? i.data(WorkerTableModel::AccountRole).toString() : QString();
 }
 
 void WorkersPanel::tick()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "config/accountconfig.h"
 #include "engine/accountview.h"
 
 #include <QTimer>
@@ -16,7 +17,8 @@ class Clock;
 class WorkerFilterProxy;
 class WorkerTableModel;
 
-// The worker table with its search box and state filter. Keeps the live "offline for" column
+// The farm's worker table (every account's workers, an Account column once there are several
+// accounts) with its search box and state filter. Keeps the live "offline for" column
 // ticking for the rows on screen only — and only while the table is on screen and some worker
 // is down — and remembers the column layout.
 class WorkersPanel : public QWidget
@@ -27,8 +29,14 @@ public:
     ~WorkersPanel() override;
 
     void applyView(const AccountView &view);
+    // The configured accounts: labels of the Account column, shown only when there are two or
+    // more; rows of accounts no longer configured go.
+    void setAccounts(const QVector<AccountConfig> &accounts);
+    // Only this account's workers (its key); empty: the whole farm.
+    void setAccountFilter(const QString &accountKey);
     void clear();
     QString selectedWorker() const;
+    QString selectedAccount() const; // the selected row's account key
     WorkerTableModel *model() const { return m_model; }
     WorkerFilterProxy *proxy() const { return m_proxy; }
     QTableView *view() const { return m_view; }
@@ -38,7 +46,8 @@ public:
     bool isTicking() const { return m_tick.isActive(); }
 
 signals:
-    void workerSelected(const QString &worker); // empty: selection cleared
+    // A row was selected: its account's key and the worker; both empty: selection cleared.
+    void workerSelected(const QString &account, const QString &worker);
 
 protected:
     void changeEvent(QEvent *event) override;

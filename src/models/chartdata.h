@@ -2,6 +2,7 @@
 
 #include <QPointF>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 namespace rw {
@@ -11,13 +12,21 @@ namespace rw {
 struct ChartData
 {
     int requestId = 0;
-    QString account;
-    QString worker; // empty: no worker curve requested
+    QStringList accounts; // the accounts asked for: one, or the farm's
+    QString account;      // the worker's account
+    QString worker;       // empty: no worker curve requested
     qint64 fromSecs = 0;
     qint64 toSecs = 0;
-    QVector<QPointF> total;  // account hashrate
-    QVector<QPointF> online; // online workers
+    QVector<QPointF> total;  // the accounts' hashrate together (farmseries.h)
+    QVector<QPointF> online; // online workers, all accounts together
     QVector<QPointF> workerRate;
+    // Each account's own hashrate, when more than one was asked for.
+    struct Curve
+    {
+        QString account;
+        QVector<QPointF> points;
+    };
+    QVector<Curve> perAccount;
 };
 
 } // namespace rw

@@ -31,6 +31,14 @@ void WorkerFilterProxy::setStateFilter(StateFilter filter)
     invalidate();
 }
 
+void WorkerFilterProxy::setAccountFilter(const QString &accountKey)
+{
+    if (accountKey == m_account)
+        return;
+    m_account = accountKey;
+    invalidate();
+}
+
 QString WorkerFilterProxy::stateFilterText(StateFilter filter)
 {
     switch (filter) {
@@ -173,6 +181,14 @@ bool WorkerFilterProxy::hasChildren(const QModelIndex &parent) const
 bool WorkerFilterProxy::acceptsRow(int sourceRow) const
 {
     const QModelIndex i = sourceModel()->index(sourceRow, 0);
+    if (!m_account.isEmpty()) {
+        // The worker table's rows know their account by number: no string per row and call.
+        const bool same =
+            m_workers ? m_workers->accountSlotAt(sourceRow) == m_workers->accountSlot(m_account)
+                      : i.data(WorkerTableModel::AccountRole).toString() == m_account;
+        if (!same)
+            return false;
+    }
     if (m_state != All) {
         const auto st = WorkerStatus(i.data(WorkerTableModel::StatusRole).toInt());
         const WorkerStatus wanted = m_state == Online    ? WorkerStatus::Online
@@ -199,7 +215,7 @@ bool WorkerFilterProxy::lessThan(int leftRow, int rightRow) const
         if (a && b) {
             if (*a != *b)
                 return *a < *b;
-            return m_workers->workerAt(leftRow) < m_workers->workerAt(rightRow);
+            return m_workers->tieBefore(leftRow, rightRow);
         }
     }
     const QAbstractItemModel *m = sourceModel();
@@ -217,6 +233,8 @@ bool WorkerFilterProxy::lessThan(int leftRow, int rightRow) const
             return a < b;
     }
     // Ties broken by name so equal values keep a stable, predictable order.
+    if (m_workers)
+        return m_workers->tieBefore(leftRow, rightRow);
     return m->index(leftRow, 0).data(WorkerTableModel::NameRole).toString() <
            m->index(rightRow, 0).data(WorkerTableModel::NameRole).toString();
 }

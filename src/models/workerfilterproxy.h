@@ -44,6 +44,9 @@ public:
     QString searchText() const { return m_search; }
     void setStateFilter(StateFilter filter);
     StateFilter stateFilter() const { return m_state; }
+    // Only the workers of this account (its key); empty: every account's.
+    void setAccountFilter(const QString &accountKey);
+    QString accountFilter() const { return m_account; }
 
     static QString stateFilterText(StateFilter filter);
 
@@ -86,6 +89,7 @@ private:
 
     QString m_search;
     StateFilter m_state = All;
+    QString m_account;
     QCollator m_collator;
     int m_sortColumn = -1; // -1: the source's order
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;

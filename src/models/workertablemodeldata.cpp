@@ -158,59 +158,102 @@ QString WorkerTableModel::lastShareText(qint64 secs) const
     return shortDateTime(secs, now);
 }
 
+// The columns, in the order of Column. A new column is an entry there and a row here.
+const WorkerTableModel::ColumnDef &WorkerTableModel::columnDef(int column)
+{
+    using M = WorkerTableModel;
+    using S = WorkerState;
+    constexpr Qt::Alignment left = Qt::AlignLeft | Qt::AlignVCenter;
+    constexpr Qt::Alignment right = Qt::AlignRight | Qt::AlignVCenter;
+    static const ColumnDef defs[ColumnCount] = {
+        {QT_TR_NOOP("Worker"), left, [](const M &, const Row &r) -> QVariant { return r.name; },
+         nullptr, nullptr},
+        {QT_TR_NOOP("Account"), left,
+         [](const M &m, const Row &r) -> QVariant { return m.m_accounts[r.account].label; },
+         nullptr, nullptr},
+        {QT_TR_NOOP("State"), left,
+         [](const M &, const Row &r) -> QVariant {
+             // The pool's own word beside RigWatch's state (which the last share decides).
+             const WorkerSample &s = r.state.sample;
+             return s.poolState.isEmpty()
+                        ? statusText(r.state.status)
+                        : tr("%1 (pool: %2)").arg(statusText(r.state.status), s.poolState.text());
+         },
+         [](const M &, const Row &r) -> std::optional<double> {
+             return statusRank(r.state.status);
+         },
+         [](const S &a, const S &b) { return a.sample.poolState != b.sample.poolState; }},
+        {QT_TR_NOOP("Hashrate"), right,
+         [](const M &, const Row &r) -> QVariant {
+             return formatHashRate(r.state.sample.hashRate);
+         },
+         [](const M &, const Row &r) -> std::optional<double> { return r.state.sample.hashRate; },
+         [](const S &a, const S &b) { return a.sample.hashRate != b.sample.hashRate; }},
+        {QT_TR_NOOP("1 h"), right,
+         [](const M &, const Row &r) -> QVariant {
+             return formatHashRate(r.state.sample.hashRate1h);
+         },
+         [](const M &, const Row &r) -> std::optional<double> { return r.state.sample.hashRate1h; },
+         [](const S &a, const S &b) { return a.sample.hashRate1h != b.sample.hashRate1h; }},
+        {QT_TR_NOOP("24 h"), right,
+         [](const M &, const Row &r) -> QVariant {
+             return formatHashRate(r.state.sample.hashRate24h);
+         },
+         [](const M &, const Row &r) -> std::optional<double> {
+             return r.state.sample.hashRate24h;
+         },
+         [](const S &a, const S &b) { return a.sample.hashRate24h != b.sample.hashRate24h; }},
+        {QT_TR_NOOP("Stale"), right,
+         [](const M &, const Row &r) -> QVariant {
+             const WorkerSample &s = r.state.sample;
+             return s.hashRate24h > 0
+                        ? QLocale().toString(stalePercent(s), 'f', 2) + QLatin1Char('%')
+                        : QString();
+         },
+         [](const M &, const Row &r) -> std::optional<double> {
+             return stalePercent(r.state.sample);
+         },
+         [](const S &a, const S &b) {
+             return a.sample.hashRate24h != b.sample.hashRate24h ||
+                    a.sample.staleRate24h != b.sample.staleRate24h;
+         }},
+        {QT_TR_NOOP("Last share"), left,
+         [](const M &m, const Row &r) -> QVariant {
+             const qint64 at = r.state.sample.lastShareAt;
+             return at > 0 ? m.lastShareText(at) : tr("never");
+         },
+         [](const M &, const Row &r) -> std::optional<double> {
+             return double(r.state.sample.lastShareAt);
+         },
+         [](const S &a, const S &b) { return a.sample.lastShareAt != b.sample.lastShareAt; }},
+        {QT_TR_NOOP("Offline for"), left,
+         [](const M &m, const Row &r) -> QVariant {
+             const qint64 down = downForSecs(r.state, m.poolNow(r));
+             return down >= 0 ? formatDuration(down) : QString();
+         },
+         [](const M &m, const Row &r) -> std::optional<double> {
+             return double(downForSecs(r.state, m.poolNow(r)));
+         },
+         [](const S &a, const S &b) {
+             return a.sample.lastShareAt != b.sample.lastShareAt || a.statusSince != b.statusSince;
+         }},
+        {QT_TR_NOOP("Host"), left,
+         [](const M &, const Row &r) -> QVariant { return r.state.sample.host; }, nullptr,
+         [](const S &a, const S &b) { return a.sample.host != b.sample.host; }},
+    };
+    return defs[column];
+}
+
 QVariant WorkerTableModel::displayData(const Row &r, int column) const
 {
-    const WorkerSample &s = r.state.sample;
-    switch (column) {
-    case ColWorker:
-        return r.name;
-    case ColState:
-        // The pool's own word beside RigWatch's state (which the last share decides).
-        return s.poolState.isEmpty()
-                   ? statusText(r.state.status)
-                   : tr("%1 (pool: %2)").arg(statusText(r.state.status), s.poolState.text());
-    case ColHashRate:
-        return formatHashRate(s.hashRate);
-    case ColHashRate1h:
-        return formatHashRate(s.hashRate1h);
-    case ColHashRate24h:
-        return formatHashRate(s.hashRate24h);
-    case ColStale:
-        return s.hashRate24h > 0 ? QLocale().toString(stalePercent(s), 'f', 2) + QLatin1Char('%')
-                                 : QString();
-    case ColLastShare:
-        return s.lastShareAt > 0 ? lastShareText(s.lastShareAt) : tr("never");
-    case ColOfflineFor: {
-        const qint64 down = downForSecs(r.state, poolNow());
-        return down >= 0 ? formatDuration(down) : QString();
-    }
-    case ColHost:
-        return s.host;
-    }
-    return {};
+    return column >= 0 && column < ColumnCount ? columnDef(column).text(*this, r) : QVariant();
 }
 
 std::optional<double> WorkerTableModel::sortNumber(const Row &r, int column) const
 {
-    const WorkerSample &s = r.state.sample;
-    switch (column) {
-    case ColState:
-        return statusRank(r.state.status);
-    case ColHashRate:
-        return s.hashRate;
-    case ColHashRate1h:
-        return s.hashRate1h;
-    case ColHashRate24h:
-        return s.hashRate24h;
-    case ColStale:
-        return stalePercent(s);
-    case ColLastShare:
-        return double(s.lastShareAt);
-    case ColOfflineFor:
-        return double(downForSecs(r.state, poolNow()));
-    default:
+    if (column < 0 || column >= ColumnCount || !columnDef(column).sortKey)
         return std::nullopt;
-    }
+    return columnDef(column).sortKey(*this, r);
 }
 
 std::optional<double> WorkerTableModel::sortNumber(int row, int column) const
@@ -244,6 +287,8 @@ QVariant WorkerTableModel::data(const QModelIndex &index, int role) const
         return r.name;
     case HostRole:
         return r.state.sample.host;
+    case AccountRole:
+        return m_accounts[r.account].key;
     case Qt::DecorationRole:
         return index.column() == ColState ? QVariant(statusIcon(st)) : QVariant();
     case Qt::ForegroundRole:
@@ -251,8 +296,8 @@ QVariant WorkerTableModel::data(const QModelIndex &index, int role) const
     case Qt::FontRole:
         return stateFont(st);
     case Qt::TextAlignmentRole:
-        if (index.column() >= ColHashRate && index.column() <= ColStale)
-            return int(Qt::AlignRight | Qt::AlignVCenter);
+        if (columnDef(index.column()).alignment & Qt::AlignRight)
+            return int(columnDef(index.column()).alignment);
         return {};
     case Qt::ToolTipRole:
         if (index.column() == ColLastShare && r.state.sample.lastShareAt > 0)
@@ -269,29 +314,10 @@ QVariant WorkerTableModel::data(const QModelIndex &index, int role) const
 
 QVariant WorkerTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 ||
+        section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case ColWorker:
-        return tr("Worker");
-    case ColState:
-        return tr("State");
-    case ColHashRate:
-        return tr("Hashrate");
-    case ColHashRate1h:
-        return tr("1 h");
-    case ColHashRate24h:
-        return tr("24 h");
-    case ColStale:
-        return tr("Stale");
-    case ColLastShare:
-        return tr("Last share");
-    case ColOfflineFor:
-        return tr("Offline for");
-    case ColHost:
-        return tr("Host");
-    }
-    return {};
+    return tr(columnDef(section).header);
 }
 
 } // namespace rw

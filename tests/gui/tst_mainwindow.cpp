@@ -148,9 +148,11 @@ private slots:
         QVERIFY(w->isVisible());
         QVERIFY(app.isDemo());
 
-        // The foundation's promise: a populated worker table within 5 s of starting.
+        // The foundation's promise: a populated worker table within 5 s of starting. The demo
+        // farm is split across two pools: 36 rigs on f2pool, 12 in a second hall on Braiins, in
+        // one table.
         WorkerTableModel *model = w->workersPanel()->model();
-        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 36, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 48, 5000);
         QCOMPARE(offlineRows(model), 2); // the demo starts with trouble: rig-07 and rig-19
         QVERIFY(w->windowTitle().contains(QStringLiteral("DEMO — simulated farm")));
         // Nothing configured: the tray says so in grey, whatever the demo rigs do.
@@ -195,7 +197,7 @@ private slots:
         MainWindow *w = demo.window();
         WorkerTableModel *model = w->workersPanel()->model();
         StatusPanel *status = w->statusPanel();
-        QTRY_COMPARE(model->rowCount(), 36);
+        QTRY_COMPARE(model->rowCount(), 48);
         const auto stateOf = [model](const QString &rig) {
             return model->stateAt(model->rowOf(rig)).status;
         };
@@ -271,9 +273,9 @@ private slots:
 
     // The engine publishes each poll's workers as a share of its own state table; whoever still
     // holds that share at the next poll makes the engine copy the whole table before writing
-    // it. The window keeps no share of the shown account (the table has the rows) and a whole
-    // view of any other, and switching accounts back and forth loses no worker.
-    void windowHoldsNoShareOfTheShownAccountsWorkers()
+    // it. The window keeps no share of any account's workers (the one table has the rows), and
+    // narrowing the window to one account and back loses no worker.
+    void windowHoldsNoShareOfAnyAccountsWorkers()
     {
         ManualClock clock;
         EngineHost host(&clock);
@@ -283,7 +285,7 @@ private slots:
         b.user = QStringLiteral("farmb");
         a.currency = b.currency = QStringLiteral("bitcoin");
         w.setAccounts({a, b});
-        QCOMPARE(w.currentAccount(), a.key());
+        QCOMPARE(w.currentAccount(), QString()); // the whole farm
         auto viewOf = [](const AccountConfig &c, const QStringList &names) {
             AccountView v;
             v.key = c.key();
@@ -302,70 +304,122 @@ private slots:
         AccountView vb = viewOf(b, {QStringLiteral("rig-b1")});
         w.applyView(va);
         w.applyView(vb);
-        QVERIFY2(va.workers.isDetached(), "the window still shares the shown account's workers");
-        QVERIFY(!vb.workers.isDetached()); // another account's view is kept whole
+        QVERIFY2(va.workers.isDetached(), "the window still shares an account's workers");
+        QVERIFY2(vb.workers.isDetached(), "the window still shares an account's workers");
         WorkerTableModel *model = w.workersPanel()->model();
-        QCOMPARE(model->rowCount(), 2);
+        QCOMPARE(model->rowCount(), 3);
+        QCOMPARE(w.workersPanel()->proxy()->rowCount(), 3);
 
         auto *selector = w.findChild<QComboBox *>(QStringLiteral("accountSelector"));
         QVERIFY(selector);
-        selector->setCurrentIndex(1);
+        QCOMPARE(selector->count(), 3);
+        QCOMPARE(selector->itemText(0), QStringLiteral("All accounts (farm)"));
+        selector->setCurrentIndex(2);
         QCOMPARE(w.currentAccount(), b.key());
-        QCOMPARE(model->rowCount(), 1);
-        QCOMPARE(model->workerAt(0), QStringLiteral("rig-b1"));
-        QVERIFY(vb.workers.isDetached()); // shown now: let go of
+        QCOMPARE(model->rowCount(), 3); // a filter: the table keeps every row
+        QCOMPARE(w.workersPanel()->proxy()->rowCount(), 1);
+        QCOMPARE(w.workersPanel()->proxy()->index(0, 0).data().toString(),
+                 QStringLiteral("rig-b1"));
         selector->setCurrentIndex(0);
-        QCOMPARE(model->rowCount(), 2); // a's workers came back from what the table held
-        QCOMPARE(model->workerAt(1), QStringLiteral("rig-a2"));
-        // The next poll of the shown account updates the table as usual.
+        QCOMPARE(w.workersPanel()->proxy()->rowCount(), 3);
+        // The next poll of an account updates the table as usual.
         AccountView next = viewOf(a, {});
-        next.workers = model->states();
+        next.workers = model->states(a.key());
         WorkerState gone = next.workers.value(QStringLiteral("rig-a2"));
         gone.status = WorkerStatus::Offline;
         next.workers.insert(QStringLiteral("rig-a2"), gone);
         next.changed = QStringList{QStringLiteral("rig-a2")};
         w.applyView(next);
-        QCOMPARE(model->rowCount(), 2);
-        QCOMPARE(model->stateAt(1).status, WorkerStatus::Offline);
+        QCOMPARE(model->rowCount(), 3);
+        QCOMPARE(model->stateAt(model->rowOf(QStringLiteral("rig-a2"), a.key())).status,
+                 WorkerStatus::Offline);
         QVERIFY(next.workers.isDetached());
     }
 
-    // One farm on two pools: the selector names the pool of each account beside the f2pool one,
-    // and a worker of the same name on both stays two workers, one per account.
-    void accountsOnTwoPoolsStayApart()
+    // One farm on two pools, one table: an Account column names each row's account and pool, a
+    // worker of the same name on both stays two rows, the selector narrows to one account.
+    void accountsOnTwoPoolsShareOneTable()
     {
         ManualClock clock;
         EngineHost host(&clock);
         MainWindow w(&host, &clock);
+        w.show();
         AccountConfig f2, lux;
         f2.user = lux.user = QStringLiteral("farm1");
+        f2.name = QStringLiteral("East hall");
         lux.provider = PoolProvider::Luxor;
         w.setAccounts({f2, lux});
         QVERIFY(f2.key() != lux.key());
         auto *selector = w.findChild<QComboBox *>(QStringLiteral("accountSelector"));
         QVERIFY(selector);
-        QCOMPARE(selector->itemText(0), QStringLiteral("farm1 (bitcoin)"));
-        QCOMPARE(selector->itemText(1), QStringLiteral("farm1 (bitcoin, Luxor)"));
+        QCOMPARE(selector->itemText(1), QStringLiteral("East hall (bitcoin)"));
+        QCOMPARE(selector->itemText(2), QStringLiteral("farm1 (bitcoin, Luxor)"));
         auto viewOf = [](const AccountConfig &c, WorkerStatus status) {
             AccountView v;
             v.key = c.key();
-            v.displayName = c.user;
+            v.displayName = c.displayName();
             WorkerState st;
             st.sample.name = QStringLiteral("rig-01");
             st.sample.lastShareAt = 1'800'000'000;
             st.status = status;
             v.workers.insert(st.sample.name, st);
             v.added << st.sample.name;
+            v.incident.total = 1;
+            v.incident.online = status == WorkerStatus::Online ? 1 : 0;
             return v;
         };
         w.applyView(viewOf(f2, WorkerStatus::Online));
         w.applyView(viewOf(lux, WorkerStatus::Offline));
-        WorkerTableModel *model = w.workersPanel()->model();
-        QCOMPARE(model->rowCount(), 1);
-        QCOMPARE(model->stateAt(0).status, WorkerStatus::Online);
-        selector->setCurrentIndex(1);
-        QCOMPARE(model->rowCount(), 1);
-        QCOMPARE(model->stateAt(0).status, WorkerStatus::Offline);
+        QTableView *table = w.workersPanel()->view();
+        QVERIFY(!table->isColumnHidden(WorkerTableModel::ColAccount));
+        QAbstractItemModel *shown = table->model();
+        QCOMPARE(shown->rowCount(), 2);
+        QCOMPARE(shown->headerData(WorkerTableModel::ColAccount, Qt::Horizontal).toString(),
+                 QStringLiteral("Account"));
+        // Sorted by state, trouble first: Luxor's offline rig-01, then East hall's.
+        QCOMPARE(shown->index(0, WorkerTableModel::ColWorker).data().toString(),
+                 QStringLiteral("rig-01"));
+        QCOMPARE(shown->index(0, WorkerTableModel::ColAccount).data().toString(),
+                 QStringLiteral("farm1 (Luxor)"));
+        QCOMPARE(shown->index(0, WorkerTableModel::ColState).data().toString(),
+                 QStringLiteral("Offline"));
+        QCOMPARE(shown->index(1, WorkerTableModel::ColAccount).data().toString(),
+                 QStringLiteral("East hall (f2pool)"));
+        QVERIFY2(w.windowTitle().contains(QStringLiteral("Farm (1/2 online)")),
+                 qPrintable(w.windowTitle()));
+        selector->setCurrentIndex(2);
+        QCOMPARE(shown->rowCount(), 1);
+        QCOMPARE(shown->index(0, WorkerTableModel::ColState).data().toString(),
+                 QStringLiteral("Offline"));
+        QVERIFY2(w.windowTitle().contains(QStringLiteral("farm1 (0/1 online)")),
+                 qPrintable(w.windowTitle()));
+
+        // With one account there is nothing to tell apart: no Account column, no selector.
+        w.setAccounts({f2});
+        QVERIFY(table->isColumnHidden(WorkerTableModel::ColAccount));
+        QVERIFY(!selector->isVisible());
+        QCOMPARE(shown->rowCount(), 1);
+    }
+
+    // The demo's farm on two pools: the Account column names each hall and its pool, and the
+    // chart draws the farm's total with a curve per account.
+    void demoFarmOnTwoPoolsInOneTableAndChart()
+    {
+        WindowApp demo;
+        MainWindow *w = demo.window();
+        WorkerTableModel *model = w->workersPanel()->model();
+        QTRY_COMPARE(model->rowCount(), 48);
+        QVERIFY(!w->workersPanel()->view()->isColumnHidden(WorkerTableModel::ColAccount));
+        const int hall2 = model->rowOf(QStringLiteral("hall2-01"));
+        QVERIFY(hall2 >= 0);
+        QCOMPARE(model->index(hall2, WorkerTableModel::ColAccount).data().toString(),
+                 QStringLiteral("Hall 2 (Braiins Pool)"));
+        QTRY_COMPARE(w->chartPanel()->accountCurves().size(), 2);
+        QVERIFY(w->chartPanel()->accountCurves().contains(QStringLiteral("Hall 2 (Braiins Pool)")));
+        const auto series = w->chartPanel()->chart()->series();
+        QVERIFY(std::any_of(series.cbegin(), series.cend(), [](QAbstractSeries *s) {
+            return s->name() == QStringLiteral("Farm hashrate");
+        }));
     }
 
     // Hidden to the tray, the window asks the store for no chart after a poll (CPU for nobody);
@@ -522,7 +576,7 @@ private slots:
         MemorySecretStore *store = secrets.get();
         AppController app(windowOptions({}, &clock), std::move(secrets));
         app.start();
-        QTRY_COMPARE(app.window()->workersPanel()->model()->rowCount(), 36);
+        QTRY_COMPARE(app.window()->workersPanel()->model()->rowCount(), 48); // the demo
 
         QSignalSpy opened(&app, &AppController::settingsDialogOpened);
         app.openSettings();

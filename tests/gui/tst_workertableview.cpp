@@ -201,7 +201,7 @@ private slots:
         option.initFrom(&view);
         const QColor grid = QColor::fromRgba(static_cast<QRgb>(
             view.style()->styleHint(QStyle::SH_Table_GridLineColor, &option, &view)));
-        const QRect cell = view.visualRect(model.index(2, WorkerTableModel::ColHost - 1));
+        const QRect cell = view.visualRect(model.index(2, WorkerTableModel::ColHashRate));
         QCOMPARE(image.pixelColor(cell.center().x(), cell.bottom() + 1), grid);
         QCOMPARE(image.pixelColor(cell.right() + 1, cell.center().y()), grid);
         QVERIFY(image.pixelColor(cell.left() + 1, cell.bottom()) != grid);

@@ -5,6 +5,7 @@
 #include "workertablemodel.h"
 
 #include "clock.h"
+#include "util/units.h"
 #include "workerviews.h"
 
 #include <QAbstractItemModelTester>
@@ -395,6 +396,113 @@ private slots:
             !idx("b", WorkerTableModel::ColState).data(Qt::DecorationRole).value<QIcon>().isNull());
         QCOMPARE(idx("b", WorkerTableModel::ColState).data().toString(), QStringLiteral("Offline"));
         QCOMPARE(idx("a", WorkerTableModel::ColStale).data().toString(), QStringLiteral("1.00%"));
+    }
+
+    // One farm on two pools, one table: a worker of the same name on both accounts is two rows,
+    // each with its account and pool in the Account column; a poll of one account touches none
+    // of the other's rows; the proxy can narrow the table to one account.
+    void accountsShareOneTable()
+    {
+        ManualClock clock(kNow * 1000);
+        WorkerTableModel model(&clock);
+        QAbstractItemModelTester tester(&model);
+        AccountConfig east, west;
+        east.name = QStringLiteral("East hall");
+        east.user = QStringLiteral("farm1");
+        west.name = QStringLiteral("West hall");
+        west.user = QStringLiteral("farm1");
+        west.provider = PoolProvider::Braiins;
+        model.setAccounts({east, west});
+        QCOMPARE(model.headerData(WorkerTableModel::ColAccount, Qt::Horizontal).toString(),
+                 QStringLiteral("Account"));
+
+        AccountView a = farmWithEachState(20);
+        a.key = east.key();
+        AccountView b = farm(5);
+        b.key = west.key();
+        model.applyView(a);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        model.applyView(b);
+        QCOMPARE(reset.size(), 0); // the first account's rows stay, selection and all
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(model.rowCount(), 25);
+
+        const int inEast = model.rowOf(rigName(1), east.key());
+        const int inWest = model.rowOf(rigName(1), west.key());
+        QVERIFY(inEast >= 0 && inWest >= 0 && inEast != inWest);
+        QCOMPARE(model.index(inEast, WorkerTableModel::ColAccount).data().toString(),
+                 QStringLiteral("East hall (f2pool)"));
+        QCOMPARE(model.index(inWest, WorkerTableModel::ColAccount).data().toString(),
+                 QStringLiteral("West hall (Braiins Pool)"));
+        QCOMPARE(model.index(inEast, WorkerTableModel::ColState).data().toString(),
+                 QStringLiteral("Offline"));
+        QCOMPARE(model.index(inWest, WorkerTableModel::ColState).data().toString(),
+                 QStringLiteral("Online"));
+        QCOMPARE(model.accountAt(inWest), west.key());
+
+        // West's rig-00001 goes down: one row of West changes, East's rig-00001 is not touched.
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        b.workers.insert(rigName(1), down(WorkerStatus::Offline, kNow - 700));
+        b.added.clear();
+        b.changed = QStringList{rigName(1)};
+        model.applyView(b);
+        QCOMPARE(signalledRows(changed), QSet<int>{inWest});
+        QCOMPARE(model.stateAt(inWest).status, WorkerStatus::Offline);
+        QCOMPARE(model.stateAt(inEast).sample.lastShareAt, kNow - 4000);
+
+        // West's rig-00003 goes away; East keeps its own.
+        b.workers.remove(rigName(3));
+        b.changed.clear();
+        b.removed = QStringList{rigName(3)};
+        model.applyView(b);
+        QCOMPARE(model.rowCount(), 24);
+        QCOMPARE(model.rowOf(rigName(3), west.key()), -1);
+        QVERIFY(model.rowOf(rigName(3), east.key()) >= 0);
+        for (int r = 0; r < model.rowCount(); ++r)
+            QCOMPARE(model.rowOf(model.workerAt(r), model.accountAt(r)), r);
+
+        WorkerFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        proxy.sort(WorkerTableModel::ColState, Qt::AscendingOrder);
+        QCOMPARE(proxy.rowCount(), 24);
+        proxy.setAccountFilter(west.key());
+        QCOMPARE(proxy.rowCount(), 4);
+        QCOMPARE(proxy.index(0, WorkerTableModel::ColWorker).data().toString(), rigName(1));
+        QCOMPARE(proxy.index(0, WorkerTableModel::ColAccount).data().toString(),
+                 QStringLiteral("West hall (Braiins Pool)"));
+        proxy.setAccountFilter(QString());
+        QCOMPARE(proxy.rowCount(), 24);
+
+        // An account no longer configured leaves the table.
+        model.setAccounts({west});
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.accountAt(0), west.key());
+    }
+
+    // Each account's rows count "offline for" on that account's pool clock.
+    void offlineForUsesEachAccountsPoolClock()
+    {
+        ManualClock clock(kNow * 1000);
+        WorkerTableModel model(&clock);
+        AccountView a, b;
+        a.key = QStringLiteral("a/bitcoin");
+        b.key = QStringLiteral("b/bitcoin");
+        a.workers.insert(QStringLiteral("rig"), down(WorkerStatus::Offline, kNow - 600));
+        b.workers = a.workers;
+        b.clockSkewSecs = 3600; // b's pool runs an hour ahead of us
+        model.applyView(a);
+        model.applyView(b);
+        QCOMPARE(
+            model.index(model.rowOf(QStringLiteral("rig"), a.key), WorkerTableModel::ColOfflineFor)
+                .data()
+                .toString(),
+            formatDuration(600));
+        QCOMPARE(
+            model.index(model.rowOf(QStringLiteral("rig"), b.key), WorkerTableModel::ColOfflineFor)
+                .data()
+                .toString(),
+            formatDuration(4200));
     }
 };
 

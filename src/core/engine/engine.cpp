@@ -84,6 +84,7 @@ void Engine::restore()
         a->monitor->restoreHealth(m_store->workerHealth(key));
         a->lastError = st.lastError;
         a->lastAttemptAt = st.lastAttemptAt;
+        a->poller->countEarlierRequest(st.lastAttemptAt); // the pool's limit spans runs
         a->view.workers = a->monitor->workers();
         // Only a table of workers reads the rows (setRowChanges): a list of every name would
         // be a farm's worth of memory for nothing in rigwatchd.

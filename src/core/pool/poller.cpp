@@ -346,6 +346,18 @@ void Poller::succeed(Snapshot &&snapshot)
     emit polled(snapshot, ms);
 }
 
+void Poller::countEarlierRequest(qint64 unixSecs)
+{
+    const RateLimit &limit = m_limiter.limit();
+    if (unixSecs <= 0 || limit.capacity <= 0 || limit.windowMs <= 0)
+        return;
+    // Whole seconds, stamped when that poll ended: its request left before the second was out.
+    // A stamp in the future (the clock was set back) counts as now.
+    const qint64 agoMs = qMax<qint64>(0, m_clock->nowMs() - (unixSecs * 1000 + 999));
+    if (agoMs < limit.windowMs)
+        m_limiter.sent(monotonicMs() - agoMs);
+}
+
 void Poller::startPagedPoll()
 {
     const PoolFormat::Paging *paging = poolFormat(m_account.provider).paging;
@@ -468,7 +480,8 @@ void Poller::onPageReply(QNetworkReply *reply, int status, const QByteArray &bod
             tr("%1 sent a reply RigWatch cannot read: %2").arg(pool, page.error) + where, status);
     m_entries += entries;
     ++m_pagesDone;
-    if (page.nextPage > 0) {
+    m_listTotal = page.total;
+    if (page.nextPage > 0 && !m_firstPageOnly) {
         if (page.nextPage <= m_page)
             return finishWithFailure(PollFailure::BadReply,
                                      tr("%1's paging goes back from page %2 to %3")

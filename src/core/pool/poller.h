@@ -61,6 +61,14 @@ public:
     void start();   // first poll now, then every interval
     void stop();    // aborts a request in flight; no further polls
     void pollNow(); // ignored while a request is in flight
+    // A request of an earlier run went out by the end of second unixSecs (the store's
+    // AccountState::lastAttemptAt): the pool's rate limit counts it, so a `rigwatchd --once`
+    // from a timer waits for it as the loop would (Braiins: one request per 5 s).
+    void countEarlierRequest(qint64 unixSecs);
+    // "Test connection": of a paged list only the first page, the cheapest call that proves
+    // the credentials read the workers. listTotal() then says how many the pool has in all.
+    void setFirstPageOnly(bool on) { m_firstPageOnly = on; }
+    qint64 listTotal() const { return m_listTotal; } // -1: the pool did not say
     bool inFlight() const { return m_reply != nullptr || m_pagedPoll; }
     qint64 nextPollAtMs() const { return m_nextAtMs; } // local clock, 0 = none scheduled
     int consecutiveFailures() const { return m_failures; }
@@ -113,6 +121,8 @@ private:
     qsizetype m_entries = 0;
     std::unique_ptr<WorkerCollector> m_collector;
     RateLimiter m_limiter;
+    bool m_firstPageOnly = false;
+    qint64 m_listTotal = -1;
     QTimer m_pace;
     QElapsedTimer m_monotonic; // the limiter's time: real time, whatever the clock says
     qint64 m_poolOffsetMs = 0; // the pool's clock minus ours, from its Date headers

@@ -36,62 +36,46 @@ PoolRequest request(const AccountConfig &a, int page, qint64 poolNowMs)
     return r;
 }
 
+QString errorText(qint64 code, const QString &msg)
+{
+    return msg.isEmpty() ? ProviderText::tr("AntPool error %1").arg(code)
+                         : ProviderText::tr("AntPool error %1: %2").arg(code).arg(msg);
+}
+
+void readWorker(const QJsonObject &w, WorkerSample &s)
+{
+    // "12.3 TH/s" strings; a bare number is H/s
+    s.hashRate = poolHashRate(w.value(QLatin1String("hsLast10min"))).value_or(0);
+    s.hashRate1h = poolHashRate(w.value(QLatin1String("hsLast1h"))).value_or(0);
+    s.hashRate24h = poolHashRate(w.value(QLatin1String("hsLast1d"))).value_or(0);
+    if (!w.contains(QLatin1String("hsLast10min")))
+        s.hashRate = s.hashRate1h;
+    s.lastShareAt = poolTime(w.value(QLatin1String("shareLastTime"))).value_or(0);
+    s.poolState = poolStateOf(w, {"workerStatus", "status"});
+}
+
 // {"code":0,"message":"ok","data":{"result":{"rows":[...],"page":1,"totalPage":N}}}; also
 // data.rows without "result", and rows under "data" as a list.
 PageReply read(const QByteArray &body, int page, WorkerCollector &c, qsizetype *entries)
 {
     PageReply r;
     QJsonObject root;
-    if (const QString e = jsonObject(body, &root); !e.isEmpty()) {
-        r.error = e;
+    if (!readRoot(body, &root, &r))
         return r;
-    }
     bool hasCode = false;
-    const qint64 code = codeOf(root, &hasCode);
-    if (hasCode && code != 0) {
-        const QString msg = messageOf(root);
-        r.poolError = msg.isEmpty() ? ProviderText::tr("AntPool error %1").arg(code)
-                                    : ProviderText::tr("AntPool error %1: %2").arg(code).arg(msg);
+    if (readErrorCode(root, &r, errorText, &hasCode))
         return r;
-    }
     QJsonObject holder = root.value(QLatin1String("data")).toObject();
     if (holder.value(QLatin1String("result")).isObject())
         holder = holder.value(QLatin1String("result")).toObject();
     const QJsonValue listValue = holder.value(QLatin1String("rows"));
     if (!listValue.isArray()) {
-        const QString msg = messageOf(root);
-        if (!hasCode && !msg.isEmpty())
-            r.poolError = ProviderText::tr("AntPool error: %1").arg(msg);
-        else
-            r.error = ProviderText::tr("reply has no \"rows\" list of workers");
+        missingList(root, !hasCode, "AntPool",
+                    ProviderText::tr("reply has no \"rows\" list of workers"), &r);
         return r;
     }
     const QJsonArray list = listValue.toArray();
-    for (qsizetype i = 0; i < list.size(); ++i) {
-        const QJsonObject w = list.at(i).toObject();
-        WorkerSample s;
-        s.name = withoutAccountPrefix(nameOf(w.value(QLatin1String("workerId"))));
-        if (s.name.isEmpty()) {
-            c.reject(i, QT_TRANSLATE_NOOP("F2poolText", "has no worker name"));
-            continue;
-        }
-        // "12.3 TH/s" strings; a bare number is H/s
-        s.hashRate = poolHashRate(w.value(QLatin1String("hsLast10min"))).value_or(0);
-        s.hashRate1h = poolHashRate(w.value(QLatin1String("hsLast1h"))).value_or(0);
-        s.hashRate24h = poolHashRate(w.value(QLatin1String("hsLast1d"))).value_or(0);
-        if (!w.contains(QLatin1String("hsLast10min")))
-            s.hashRate = s.hashRate1h;
-        s.lastShareAt = poolTime(w.value(QLatin1String("shareLastTime"))).value_or(0);
-        for (const char *key : {"workerStatus", "status"}) {
-            const QJsonValue st = w.value(QLatin1String(key));
-            if (st.isString() || st.isDouble()) {
-                s.poolState = st.isString() ? st.toString() : nameOf(st);
-                break;
-            }
-        }
-        c.add(std::move(s));
-    }
-    *entries = list.size();
+    *entries = readWorkerList(list, c, {"workerId"}, readWorker, withoutAccountPrefix);
     r.total = countOf(holder.value(QLatin1String("totalRecord")));
     r.nextPage = nextPage(page, 1, countOf(holder.value(QLatin1String("totalPage"))), r.total,
                           countOf(holder.value(QLatin1String("pageSize"))), list.size());
@@ -105,34 +89,11 @@ const PoolFormat::Paging kPaging{
     QT_TRANSLATE_NOOP("ProviderText", "check the user id, API key and secret"),
     QT_TRANSLATE_NOOP("ProviderText", "the API key may lack the permission to read workers")};
 
-ParseResult reference(const QByteArray &body)
-{
-    return parsePagedReply(kPaging, body);
-}
-
-QString errorMessage(const QByteArray &body)
-{
-    WorkerCollector c(0);
-    qsizetype n = 0;
-    return read(body, 1, c, &n).poolError;
-}
-
-PoolRequest firstPage(const AccountConfig &a)
-{
-    return request(a, 1, QDateTime::currentMSecsSinceEpoch());
-}
-
-PoolFormat make()
-{
-    PoolFormat f{"antpool", firstPage, firstPage, reference, errorMessage};
-    f.paging = &kPaging;
-    return f;
-}
 } // namespace
 
 const PoolFormat &antPoolFormat()
 {
-    static const PoolFormat f = make();
+    static const PoolFormat f = pagedFormat<kPaging>("antpool");
     return f;
 }
 

@@ -79,29 +79,40 @@ QString errorText(qint64 code, const QString &msg)
     return text;
 }
 
+void readWorker(const QJsonObject &w, WorkerSample &s)
+{
+    s.hashRate = poolHashRate(w.value(QLatin1String("hashRate"))).value_or(0);
+    s.hashRate24h = poolHashRate(w.value(QLatin1String("dayHashRate"))).value_or(0);
+    s.lastShareAt = poolTime(w.value(QLatin1String("lastShareTime"))).value_or(0);
+    switch (int(poolNumber(w.value(QLatin1String("status"))).value_or(0))) {
+    case 1:
+        s.poolState = QStringLiteral("valid");
+        break;
+    case 2:
+        s.poolState = QStringLiteral("invalid");
+        break;
+    case 3:
+        s.poolState = QStringLiteral("no longer valid");
+        break;
+    }
+}
+
 // {"code":0,"msg":"","data":{"workerDatas":[...],"totalNum":N,"pageSize":20}}
 PageReply read(const QByteArray &body, int page, WorkerCollector &c, qsizetype *entries)
 {
     PageReply r;
     QJsonObject root;
-    if (const QString e = jsonObject(body, &root); !e.isEmpty()) {
-        r.error = e;
+    if (!readRoot(body, &root, &r))
         return r;
-    }
     bool hasCode = false;
-    const qint64 code = codeOf(root, &hasCode);
-    if (hasCode && code != 0) {
-        r.poolError = errorText(code, messageOf(root));
-        r.clockRejected = code == -1021;
+    if (readErrorCode(root, &r, errorText, &hasCode)) {
+        r.clockRejected = codeOf(root) == -1021;
         return r;
     }
     const QJsonValue dataValue = root.value(QLatin1String("data"));
     if (!hasCode && !dataValue.isObject()) {
-        const QString msg = messageOf(root);
-        if (!msg.isEmpty())
-            r.poolError = ProviderText::tr("Binance Pool error: %1").arg(msg);
-        else
-            r.error = ProviderText::tr("reply has neither \"code\" nor \"data\"");
+        missingList(root, true, "Binance Pool",
+                    ProviderText::tr("reply has neither \"code\" nor \"data\""), &r);
         return r;
     }
     if (dataValue.isNull()) { // an account without workers
@@ -118,37 +129,12 @@ PageReply read(const QByteArray &body, int page, WorkerCollector &c, qsizetype *
         r.error = ProviderText::tr("reply has no \"workerDatas\" list");
         return r;
     }
-    const QJsonArray list = listValue.toArray();
-    for (qsizetype i = 0; i < list.size(); ++i) {
-        const QJsonObject w = list.at(i).toObject();
-        WorkerSample s;
-        s.name = nameOf(w.value(QLatin1String("workerName")));
-        if (s.name.isEmpty()) {
-            c.reject(i, QT_TRANSLATE_NOOP("F2poolText", "has no worker name"));
-            continue;
-        }
-        s.hashRate = poolHashRate(w.value(QLatin1String("hashRate"))).value_or(0);
-        s.hashRate24h = poolHashRate(w.value(QLatin1String("dayHashRate"))).value_or(0);
-        s.lastShareAt = poolTime(w.value(QLatin1String("lastShareTime"))).value_or(0);
-        switch (int(poolNumber(w.value(QLatin1String("status"))).value_or(0))) {
-        case 1:
-            s.poolState = QStringLiteral("valid");
-            break;
-        case 2:
-            s.poolState = QStringLiteral("invalid");
-            break;
-        case 3:
-            s.poolState = QStringLiteral("no longer valid");
-            break;
-        }
-        c.add(std::move(s));
-    }
-    *entries = list.size();
+    *entries = readWorkerList(listValue.toArray(), c, {"workerName"}, readWorker);
     r.total = countOf(data.value(QLatin1String("totalNum")));
     qint64 pageSize = countOf(data.value(QLatin1String("pageSize")));
     if (pageSize <= 0 && r.total >= 0)
         pageSize = 20; // the documented size
-    r.nextPage = nextPage(page, 1, -1, r.total, pageSize, list.size());
+    r.nextPage = nextPage(page, 1, -1, r.total, pageSize, *entries);
     return r;
 }
 
@@ -161,34 +147,11 @@ const PoolFormat::Paging kPaging{
     QT_TRANSLATE_NOOP("ProviderText",
                       "the key may lack the mining permission or this IP is not whitelisted")};
 
-ParseResult reference(const QByteArray &body)
-{
-    return parsePagedReply(kPaging, body);
-}
-
-QString errorMessage(const QByteArray &body)
-{
-    WorkerCollector c(0);
-    qsizetype n = 0;
-    return read(body, 1, c, &n).poolError;
-}
-
-PoolRequest firstPage(const AccountConfig &a)
-{
-    return request(a, 1, QDateTime::currentMSecsSinceEpoch());
-}
-
-PoolFormat make()
-{
-    PoolFormat f{"binance", firstPage, firstPage, reference, errorMessage};
-    f.paging = &kPaging;
-    return f;
-}
 } // namespace
 
 const PoolFormat &binanceFormat()
 {
-    static const PoolFormat f = make();
+    static const PoolFormat f = pagedFormat<kPaging>("binance");
     return f;
 }
 

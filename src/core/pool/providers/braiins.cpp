@@ -38,9 +38,7 @@ void readWorker(const QString &key, const QJsonObject &w, WorkerCollector &c)
     s.hashRate1h = poolHashRate(w.value(QLatin1String("hash_rate_60m")), factor).value_or(0);
     s.hashRate24h = poolHashRate(w.value(QLatin1String("hash_rate_24h")), factor).value_or(0);
     s.lastShareAt = poolTime(w.value(QLatin1String("last_share"))).value_or(0);
-    const QJsonValue state = w.value(QLatin1String("state"));
-    if (state.isString())
-        s.poolState = state.toString();
+    s.poolState = poolStateOf(w, {"state"});
     c.add(std::move(s));
 }
 
@@ -50,10 +48,8 @@ PageReply read(const QByteArray &body, int, WorkerCollector &c, qsizetype *entri
 {
     PageReply r;
     QJsonObject root;
-    if (const QString e = jsonObject(body, &root); !e.isEmpty()) {
-        r.error = e;
+    if (!readRoot(body, &root, &r))
         return r;
-    }
     QJsonValue workers = root.value(QLatin1String("workers"));
     if (workers.isUndefined()) {
         for (auto it = root.constBegin(); it != root.constEnd(); ++it)
@@ -63,11 +59,8 @@ PageReply read(const QByteArray &body, int, WorkerCollector &c, qsizetype *entri
             }
     }
     if (workers.isUndefined() || workers.isNull()) {
-        const QString msg = messageOf(root);
-        if (!msg.isEmpty())
-            r.poolError = ProviderText::tr("Braiins Pool error: %1").arg(msg);
-        else
-            r.error = ProviderText::tr("reply has no \"workers\" list");
+        missingList(root, true, "Braiins Pool", ProviderText::tr("reply has no \"workers\" list"),
+                    &r);
         return r;
     }
     qsizetype n = 0;
@@ -98,8 +91,6 @@ PageReply read(const QByteArray &body, int, WorkerCollector &c, qsizetype *entri
     return r; // one reply holds every worker: no further page
 }
 
-ParseResult reference(const QByteArray &body);
-
 const PoolFormat::Paging kPaging{
     "Braiins Pool", request, read, 1,
     // the help centre: about one request per 5 s, more are ignored and then the IP is banned
@@ -107,34 +98,11 @@ const PoolFormat::Paging kPaging{
     QT_TRANSLATE_NOOP("ProviderText", "check the access token"),
     QT_TRANSLATE_NOOP("ProviderText", "the access profile may lack \"Allow access to web APIs\"")};
 
-ParseResult reference(const QByteArray &body)
-{
-    return parsePagedReply(kPaging, body);
-}
-
-QString errorMessage(const QByteArray &body)
-{
-    WorkerCollector c(0);
-    qsizetype n = 0;
-    return read(body, 1, c, &n).poolError;
-}
-
-PoolRequest firstPage(const AccountConfig &a)
-{
-    return request(a, 1, 0);
-}
-
-PoolFormat make()
-{
-    PoolFormat f{"braiins", firstPage, firstPage, reference, errorMessage};
-    f.paging = &kPaging;
-    return f;
-}
 } // namespace
 
 const PoolFormat &braiinsFormat()
 {
-    static const PoolFormat f = make();
+    static const PoolFormat f = pagedFormat<kPaging>("braiins");
     return f;
 }
 

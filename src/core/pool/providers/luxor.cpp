@@ -30,46 +30,31 @@ PoolRequest request(const AccountConfig &a, int page, qint64)
     return r;
 }
 
+void readWorker(const QJsonObject &w, WorkerSample &s)
+{
+    s.hashRate = poolHashRate(w.value(QLatin1String("hashrate"))).value_or(0);
+    s.lastShareAt = poolTime(w.value(QLatin1String("last_share_time"))).value_or(0);
+    s.poolState = poolStateOf(w, {"status"});
+}
+
 // {"workers":[{name, hashrate, last_share_time, status, ...}], "total_active", "total_inactive",
 //  "pagination":{"page_number","page_size","item_count","next_page_url",...}}
 PageReply read(const QByteArray &body, int page, WorkerCollector &c, qsizetype *entries)
 {
     PageReply r;
     QJsonObject root;
-    if (const QString e = jsonObject(body, &root); !e.isEmpty()) {
-        r.error = e;
+    if (!readRoot(body, &root, &r))
         return r;
-    }
     const QJsonValue listValue = root.value(QLatin1String("workers"));
     if (!listValue.isArray()) {
-        const QString msg = messageOf(root);
-        if (!msg.isEmpty())
-            r.poolError = ProviderText::tr("Luxor error: %1").arg(msg);
-        else
-            r.error = listValue.isUndefined()
-                          ? ProviderText::tr("reply has no \"workers\" list")
-                          : ProviderText::tr("reply's \"workers\" is not a list");
+        missingList(root, true, "Luxor",
+                    listValue.isUndefined() ? ProviderText::tr("reply has no \"workers\" list")
+                                            : ProviderText::tr("reply's \"workers\" is not a list"),
+                    &r);
         return r;
     }
     const QJsonArray list = listValue.toArray();
-    for (qsizetype i = 0; i < list.size(); ++i) {
-        const QJsonObject w = list.at(i).toObject();
-        WorkerSample s;
-        s.name = nameOf(w.value(QLatin1String("name")));
-        if (s.name.isEmpty())
-            s.name = nameOf(w.value(QLatin1String("worker_name")));
-        if (s.name.isEmpty()) {
-            c.reject(i, QT_TRANSLATE_NOOP("F2poolText", "has no worker name"));
-            continue;
-        }
-        s.hashRate = poolHashRate(w.value(QLatin1String("hashrate"))).value_or(0);
-        s.lastShareAt = poolTime(w.value(QLatin1String("last_share_time"))).value_or(0);
-        const QJsonValue status = w.value(QLatin1String("status"));
-        if (status.isString())
-            s.poolState = status.toString();
-        c.add(std::move(s));
-    }
-    *entries = list.size();
+    *entries = readWorkerList(list, c, {"name", "worker_name"}, readWorker);
     const QJsonObject p = root.value(QLatin1String("pagination")).toObject();
     const qint64 items = countOf(p.value(QLatin1String("item_count")));
     const qint64 size = countOf(p.value(QLatin1String("page_size")));
@@ -97,34 +82,11 @@ const PoolFormat::Paging kPaging{
     QT_TRANSLATE_NOOP("ProviderText", "check the API key"),
     QT_TRANSLATE_NOOP("ProviderText", "the API key may lack read access to this subaccount")};
 
-ParseResult reference(const QByteArray &body)
-{
-    return parsePagedReply(kPaging, body);
-}
-
-QString errorMessage(const QByteArray &body)
-{
-    WorkerCollector c(0);
-    qsizetype n = 0;
-    return read(body, 1, c, &n).poolError;
-}
-
-PoolRequest firstPage(const AccountConfig &a)
-{
-    return request(a, 1, 0);
-}
-
-PoolFormat make()
-{
-    PoolFormat f{"luxor", firstPage, firstPage, reference, errorMessage};
-    f.paging = &kPaging;
-    return f;
-}
 } // namespace
 
 const PoolFormat &luxorFormat()
 {
-    static const PoolFormat f = make();
+    static const PoolFormat f = pagedFormat<kPaging>("luxor");
     return f;
 }
 

@@ -56,6 +56,12 @@ QString jsonObject(const QByteArray &body, QJsonObject *root)
     return {};
 }
 
+bool readRoot(const QByteArray &body, QJsonObject *root, PageReply *r)
+{
+    r->error = jsonObject(body, root);
+    return r->error.isEmpty();
+}
+
 QString nameOf(const QJsonValue &v)
 {
     if (v.isString())
@@ -166,6 +172,63 @@ QString withoutAccountPrefix(const QString &name)
 {
     const qsizetype dot = name.indexOf(QLatin1Char('.'));
     return dot > 0 && dot + 1 < name.size() ? name.mid(dot + 1) : name;
+}
+
+QString poolStateOf(const QJsonObject &w, std::initializer_list<const char *> keys)
+{
+    for (const char *key : keys) {
+        const QJsonValue v = w.value(QLatin1String(key));
+        if (v.isString())
+            return v.toString();
+        if (v.isDouble())
+            return nameOf(v);
+    }
+    return {};
+}
+
+qsizetype readWorkerList(const QJsonArray &list, WorkerCollector &c,
+                         std::initializer_list<const char *> nameKeys,
+                         void (*fill)(const QJsonObject &w, WorkerSample &s),
+                         QString (*rename)(const QString &name))
+{
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QJsonObject w = list.at(i).toObject();
+        WorkerSample s;
+        for (const char *key : nameKeys) {
+            s.name = nameOf(w.value(QLatin1String(key)));
+            if (!s.name.isEmpty())
+                break;
+        }
+        if (rename && !s.name.isEmpty())
+            s.name = rename(s.name);
+        if (s.name.isEmpty()) {
+            c.reject(i, QT_TRANSLATE_NOOP("F2poolText", "has no worker name"));
+            continue;
+        }
+        fill(w, s);
+        c.add(std::move(s));
+    }
+    return list.size();
+}
+
+bool readErrorCode(const QJsonObject &root, PageReply *r,
+                   QString (*errorText)(qint64 code, const QString &message), bool *hasCode)
+{
+    const qint64 code = codeOf(root, hasCode);
+    if (!*hasCode || code == 0)
+        return false;
+    r->poolError = errorText(code, messageOf(root));
+    return true;
+}
+
+void missingList(const QJsonObject &root, bool messageIsError, const char *label,
+                 const QString &error, PageReply *r)
+{
+    const QString msg = messageIsError ? messageOf(root) : QString();
+    if (!msg.isEmpty())
+        r->poolError = ProviderText::tr("%1 error: %2").arg(QString::fromLatin1(label), msg);
+    else
+        r->error = error;
 }
 
 } // namespace rw::providers

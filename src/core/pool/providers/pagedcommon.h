@@ -2,8 +2,12 @@
 
 #include "config/accountconfig.h"
 #include "pool/pagedlist.h"
+#include "pool/poolprovider.h"
+#include "pool/workercollector.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkRequest>
 #include <QUrl>
@@ -30,6 +34,8 @@ QByteArray hmacSha256Hex(const QString &secret, const QByteArray &message);
 
 // The reply as one JSON object, or why not ("<label> reply is not valid JSON ...").
 QString jsonObject(const QByteArray &body, QJsonObject *root);
+// The same into a page's reply: false, with the reason in r->error, when it is not an object.
+bool readRoot(const QByteArray &body, QJsonObject *root, PageReply *r);
 // A worker's name from a string or a number; empty otherwise.
 QString nameOf(const QJsonValue &v);
 // The pool's error code in a reply ({"code": N} as a number or a string); 0 = none or success.
@@ -52,6 +58,52 @@ QString tickerOf(const QString &currencySlug);
 
 // Text after the first '.' of "account.worker"; the whole name without one.
 QString withoutAccountPrefix(const QString &name);
+
+// The pool's own word for a worker's state: the first of `keys` holding a string or a number.
+QString poolStateOf(const QJsonObject &w, std::initializer_list<const char *> keys);
+
+// A list of worker objects into the collector: each one's name from the first of nameKeys that
+// holds one (passed through `rename` when given), an entry without a name rejected, the rest
+// read by `fill`. Returns the number of entries.
+qsizetype readWorkerList(const QJsonArray &list, WorkerCollector &c,
+                         std::initializer_list<const char *> nameKeys,
+                         void (*fill)(const QJsonObject &w, WorkerSample &s),
+                         QString (*rename)(const QString &name) = nullptr);
+
+// A reply's "code" when it says failure: the pool's error in *r, as errorText words it from the
+// code and the reply's message; true then. *hasCode: whether the reply had a code at all.
+bool readErrorCode(const QJsonObject &root, PageReply *r,
+                   QString (*errorText)(qint64 code, const QString &message), bool *hasCode);
+
+// A reply without its list of workers: the pool's message as its error when it has one (and
+// the list may be missing for that reason), else `error`: RigWatch cannot read the reply.
+void missingList(const QJsonObject &root, bool messageIsError, const char *label,
+                 const QString &error, PageReply *r);
+
+// The PoolFormat entry of a paged pool, from its Paging alone: the first page as the poll's and
+// "Test connection"'s request (the cheapest call these pools have that proves the credentials
+// read the workers), the whole reply as one page for the reference parser and the pool's error.
+template <const PoolFormat::Paging &P> PoolRequest pagedFirstPage(const AccountConfig &a)
+{
+    return P.request(a, P.firstPage, QDateTime::currentMSecsSinceEpoch());
+}
+template <const PoolFormat::Paging &P> ParseResult pagedReference(const QByteArray &body)
+{
+    return parsePagedReply(P, body);
+}
+template <const PoolFormat::Paging &P> QString pagedErrorMessage(const QByteArray &body)
+{
+    WorkerCollector c(0);
+    qsizetype n = 0;
+    return P.read(body, P.firstPage, c, &n).poolError;
+}
+template <const PoolFormat::Paging &P> PoolFormat pagedFormat(const char *name)
+{
+    PoolFormat f{name, pagedFirstPage<P>, pagedFirstPage<P>, pagedReference<P>,
+                 pagedErrorMessage<P>};
+    f.paging = &P;
+    return f;
+}
 
 } // namespace providers
 } // namespace rw

@@ -37,28 +37,28 @@ QString errorText(qint64 code, const QString &msg)
                          : ProviderText::tr("ViaBTC error %1: %2").arg(code).arg(msg);
 }
 
+void readWorker(const QJsonObject &w, WorkerSample &s)
+{
+    s.hashRate = poolHashRate(w.value(QLatin1String("hashrate_10min"))).value_or(0);
+    s.hashRate1h = poolHashRate(w.value(QLatin1String("hashrate_1hour"))).value_or(0);
+    s.hashRate24h = poolHashRate(w.value(QLatin1String("hashrate_24hour"))).value_or(0);
+    s.lastShareAt = poolTime(w.value(QLatin1String("last_active"))).value_or(0);
+    s.poolState = poolStateOf(w, {"worker_status"});
+}
+
 // {"code":0,"data":{"total_page","total","has_next","curr_page","count","data":[...]}}
 PageReply read(const QByteArray &body, int page, WorkerCollector &c, qsizetype *entries)
 {
     PageReply r;
     QJsonObject root;
-    if (const QString e = jsonObject(body, &root); !e.isEmpty()) {
-        r.error = e;
+    if (!readRoot(body, &root, &r))
         return r;
-    }
     bool hasCode = false;
-    const qint64 code = codeOf(root, &hasCode);
-    if (hasCode && code != 0) {
-        r.poolError = errorText(code, messageOf(root));
+    if (readErrorCode(root, &r, errorText, &hasCode))
         return r;
-    }
     const QJsonValue dataValue = root.value(QLatin1String("data"));
     if (!dataValue.isObject()) {
-        const QString msg = messageOf(root);
-        if (!hasCode && !msg.isEmpty())
-            r.poolError = ProviderText::tr("ViaBTC error: %1").arg(msg);
-        else
-            r.error = ProviderText::tr("reply has no \"data\" object");
+        missingList(root, !hasCode, "ViaBTC", ProviderText::tr("reply has no \"data\" object"), &r);
         return r;
     }
     const QJsonObject data = dataValue.toObject();
@@ -68,24 +68,7 @@ PageReply read(const QByteArray &body, int page, WorkerCollector &c, qsizetype *
         return r;
     }
     const QJsonArray list = listValue.toArray();
-    for (qsizetype i = 0; i < list.size(); ++i) {
-        const QJsonObject w = list.at(i).toObject();
-        WorkerSample s;
-        s.name = nameOf(w.value(QLatin1String("worker_name")));
-        if (s.name.isEmpty()) {
-            c.reject(i, QT_TRANSLATE_NOOP("F2poolText", "has no worker name"));
-            continue;
-        }
-        s.hashRate = poolHashRate(w.value(QLatin1String("hashrate_10min"))).value_or(0);
-        s.hashRate1h = poolHashRate(w.value(QLatin1String("hashrate_1hour"))).value_or(0);
-        s.hashRate24h = poolHashRate(w.value(QLatin1String("hashrate_24hour"))).value_or(0);
-        s.lastShareAt = poolTime(w.value(QLatin1String("last_active"))).value_or(0);
-        const QJsonValue status = w.value(QLatin1String("worker_status"));
-        if (status.isString())
-            s.poolState = status.toString();
-        c.add(std::move(s));
-    }
-    *entries = list.size();
+    *entries = readWorkerList(list, c, {"worker_name"}, readWorker);
     r.total = countOf(data.value(QLatin1String("total")));
     bool hasNextSaid = false;
     const bool hasNext = flagOf(data.value(QLatin1String("has_next")), &hasNextSaid);
@@ -111,34 +94,11 @@ const PoolFormat::Paging kPaging{
     QT_TRANSLATE_NOOP("ProviderText", "check the API key"),
     QT_TRANSLATE_NOOP("ProviderText", "this IP address may not be on the API key's whitelist")};
 
-ParseResult reference(const QByteArray &body)
-{
-    return parsePagedReply(kPaging, body);
-}
-
-QString errorMessage(const QByteArray &body)
-{
-    WorkerCollector c(0);
-    qsizetype n = 0;
-    return read(body, 1, c, &n).poolError;
-}
-
-PoolRequest firstPage(const AccountConfig &a)
-{
-    return request(a, 1, 0);
-}
-
-PoolFormat make()
-{
-    PoolFormat f{"viabtc", firstPage, firstPage, reference, errorMessage};
-    f.paging = &kPaging;
-    return f;
-}
 } // namespace
 
 const PoolFormat &viaBtcFormat()
 {
-    static const PoolFormat f = make();
+    static const PoolFormat f = pagedFormat<kPaging>("viabtc");
     return f;
 }
 
