@@ -1,6 +1,7 @@
-// rigwatch_bench: the figures of issues 7 and 18 as ratios measured in one run. One line per
+// rigwatch_bench: the figures of issues 7, 18 and 19 as ratios measured in one run. One line per
 // figure with its target and PASS / FALL SHORT, reference lines indented under it, a summary last.
 // Usually started by scripts/bench; see docs/benchmarks.md.
+#include "alertbench.h"
 #include "benchreport.h"
 #include "ingestbench.h"
 #include "measuredchild.h"
@@ -114,5 +115,7 @@ int main(int argc, char **argv)
         processes.idle();
     if (wanted(9))
         processes.wholeProcess(python);
+    if (wanted(10))
+        AlertBench(&report).run();
     return report.finish();
 }
