@@ -111,6 +111,17 @@ private slots:
         QCOMPARE(s.nextPollAtMs(s.dueAt(poolNow - 500, 0), poolNow, local), local + 101'000);
     }
 
+    // offline_after and the other timers have no upper limit: far away is the interval, never an
+    // overflow into the past.
+    void farAwayIsTheInterval()
+    {
+        const PollSchedule s(std::numeric_limits<qint64>::max(), 300, 60, 1);
+        QCOMPARE(s.nextPollAtMs(s.dueAt(T0 - 30, 0), T0, 5000), qint64(305'000));
+        const PollSchedule d(600, 300, 60, 1);
+        QCOMPARE(d.nextPollAtMs(d.dueAt(0, std::numeric_limits<qint64>::max()), T0, 5000),
+                 qint64(305'000));
+    }
+
     void bounds()
     {
         // min_interval above interval is interval; the pool's floor wins over min_interval,

@@ -14,7 +14,9 @@ PollSchedule::PollSchedule(const AccountConfig &account)
 
 PollSchedule::PollSchedule(qint64 offlineAfterSecs, int intervalSecs, int minIntervalSecs,
                            int floorSecs)
-    : m_offlineAfterSecs(offlineAfterSecs), m_longestMs(qint64(qMax(1, intervalSecs)) * 1000)
+    // offline_after has no upper limit: a century is as good as never, and leaves room to add.
+    : m_offlineAfterSecs(std::min<qint64>(offlineAfterSecs, 100LL * 365 * 86'400)),
+      m_longestMs(qint64(qMax(1, intervalSecs)) * 1000)
 {
     // min_interval above interval is interval (the configuration says so); the pool's floor
     // wins over min_interval but not over interval, which the operator chose knowingly.
@@ -36,8 +38,10 @@ qint64 PollSchedule::nextPollAtMs(qint64 dueAtPoolSecs, qint64 pollPoolSecs,
 {
     if (dueAtPoolSecs == 0)
         return pollLocalMs + m_longestMs;
-    const qint64 wait = (dueAtPoolSecs - pollPoolSecs) * 1000;
-    return pollLocalMs + std::clamp(wait, m_shortestMs, m_longestMs);
+    const qint64 waitSecs = dueAtPoolSecs - pollPoolSecs; // both unix seconds: no overflow
+    if (waitSecs >= m_longestMs / 1000)
+        return pollLocalMs + m_longestMs;
+    return pollLocalMs + std::clamp(waitSecs * 1000, m_shortestMs, m_longestMs);
 }
 
 qint64 PollSchedule::earliestOnlineShare(const QHash<QString, WorkerState> &workers)
