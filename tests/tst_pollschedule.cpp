@@ -7,8 +7,11 @@
 #include "fakef2pool.h"
 #include "monitor/monitor.h"
 #include "monitor/pollschedule.h"
+#include "pool/poller.h"
 #include "pool/poolprovider.h"
 
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QtTest>
 
 using namespace rw;
@@ -278,6 +281,37 @@ private slots:
         QVERIFY2(nextPollInSecs(engine, clock) >= 269, // 300 - 10 % jitter
                  qPrintable(QString::number(nextPollInSecs(engine, clock))));
         engine.stop();
+    }
+
+    // The poller takes the engine's moment after a success, never later than the interval, and
+    // leaves its backoff alone after a failure.
+    void pollerTakesTheMomentOnlyAfterASuccess()
+    {
+        ManualClock clock(T0 * 1000);
+        FakeF2pool pool(&clock);
+        makePool(pool, 3);
+        QNetworkAccessManager nam;
+        nam.setProxy(QNetworkProxy::NoProxy);
+        Poller p(farm1(pool), &nam, &clock);
+        QSignalSpy ok(&p, &Poller::polled);
+        QSignalSpy failed(&p, &Poller::failed);
+        p.scheduleNextAt(clock.nowMs() + 50'000); // not started: nothing
+        QCOMPARE(p.nextPollAtMs(), qint64(0));
+        p.start();
+        QTRY_COMPARE(ok.size(), 1);
+        QCOMPARE(p.nextPollAtMs(), clock.nowMs() + 300'000);
+        p.scheduleNextAt(clock.nowMs() + 50'000);
+        QCOMPARE(p.nextPollAtMs(), clock.nowMs() + 50'000);
+        p.scheduleNextAt(clock.nowMs() + 900'000);
+        QCOMPARE(p.nextPollAtMs(), clock.nowMs() + 300'000);
+
+        pool.setFault(FakeF2pool::Fault::Http500);
+        p.pollNow();
+        QTRY_COMPARE(failed.size(), 1);
+        const qint64 backoff = p.nextPollAtMs();
+        p.scheduleNextAt(clock.nowMs() + 50'000);
+        QCOMPARE(p.nextPollAtMs(), backoff);
+        p.stop();
     }
 
     // --once polls once and schedules nothing.
