@@ -240,19 +240,6 @@ void Engine::onPolled(Account &a, const Snapshot &reply, qint64 durationMs)
     cycleStep(a);
 }
 
-// The next poll at the moment the first online worker would cross offline_after, or another
-// timer of the account runs out, within [min_interval, interval] (pollschedule.h). Measured
-// from the poll, so the time spent storing it does not delay the next one.
-void Engine::scheduleNextPoll(Account &a, qint64 poolNow, qint64 polledAtMs)
-{
-    const qint64 otherDeadline = 0; // pool clock: the earliest degraded timer, once there are any
-    const qint64 due = a.schedule.dueAt(a.monitor->earliestOnlineShare(), otherDeadline);
-    const qint64 at = a.schedule.nextPollAtMs(due, poolNow, polledAtMs);
-    qCDebug(lcEngine).noquote() << a.config.id << "next poll in" << (at - polledAtMs) << "ms"
-                                << (due ? "(something may cross a threshold)" : "");
-    a.poller->scheduleNextAt(at);
-}
-
 void Engine::onFailed(Account &a, const PollFailure &failure)
 {
     const qint64 now = m_clock->nowSecs();
@@ -288,6 +275,19 @@ void Engine::armUnreachableCheck(Account &a)
     }
     const qint64 ms = std::clamp<qint64>((at - m_clock->nowSecs()) * 1000, 0, 24 * 3600 * 1000);
     a.unreachableCheck.start(int(ms));
+}
+
+// The next poll at the moment the first online worker would cross offline_after, or another
+// timer of the account runs out, within [min_interval, interval] (pollschedule.h). Measured
+// from the poll, so the time spent storing it does not delay the next one.
+void Engine::scheduleNextPoll(Account &a, qint64 poolNow, qint64 polledAtMs)
+{
+    const qint64 otherDeadline = 0; // pool clock: the earliest degraded timer, once there are any
+    const qint64 due = a.schedule.dueAt(a.monitor->earliestOnlineShare(), otherDeadline);
+    const qint64 at = a.schedule.nextPollAtMs(due, poolNow, polledAtMs);
+    qCDebug(lcEngine).noquote() << a.config.id << "next poll in" << (at - polledAtMs) << "ms"
+                                << (due ? "(something may cross a threshold)" : "");
+    a.poller->scheduleNextAt(at);
 }
 
 void Engine::onUnreachableDeadline(Account &a)
