@@ -1,6 +1,7 @@
-// rigwatch_bench: the figures of issues 7 and 18 as ratios measured in one run. One line per
+// rigwatch_bench: the figures of issues 7, 18, 19 and 22 as ratios measured in one run. One line per
 // figure with its target and PASS / FALL SHORT, reference lines indented under it, a summary last.
 // Usually started by scripts/bench; see docs/benchmarks.md.
+#include "alertbench.h"
 #include "benchreport.h"
 #include "healthbench.h"
 #include "ingestbench.h"
@@ -117,6 +118,8 @@ int main(int argc, char **argv)
     if (wanted(9))
         processes.wholeProcess(python);
     if (wanted(10))
+        AlertBench(&report).run();
+    if (wanted(11))
         PoolsBench(&report).run();
     HealthBench health(&report, scratch.path());
     if (wanted(12))

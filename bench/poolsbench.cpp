@@ -138,7 +138,7 @@ void PoolsBench::run()
         fake->setEnforceRateLimit(false);
         fake->setUser(QStringLiteral("farm1"));
         if (!fake->listen()) {
-            m_report->error(10, QStringLiteral("ingest of the other pools"),
+            m_report->error(11, QStringLiteral("ingest of the other pools"),
                             QStringLiteral("the simulated pool cannot listen"));
             return;
         }
@@ -165,7 +165,7 @@ void PoolsBench::run()
     for (const AccountConfig &a : std::as_const(accounts))
         after << fetchPages(a, nam, &error);
     if (!error.isEmpty()) {
-        m_report->error(10, QStringLiteral("ingest of the other pools"),
+        m_report->error(11, QStringLiteral("ingest of the other pools"),
                         QStringLiteral("a page could not be read: ") + error);
         return;
     }
@@ -222,7 +222,7 @@ void PoolsBench::run()
             bytes += p.body.size();
         const bool pass = ratio <= 2.0;
         m_report->figure(
-            QStringLiteral("10%1").arg(QLatin1Char(char('a' + i))),
+            QStringLiteral("11%1").arg(QLatin1Char(char('a' + i))),
             QStringLiteral("ingest of a %1-worker %2 account / f2pool v2's")
                 .arg(QLocale::c().toString(workers), providerTitle(pools[i])),
             QStringLiteral("%1 ms / %2 ms = %3").arg(fixed(ms, 1), fixed(f2, 1), fixed(ratio, 2)),

@@ -9,6 +9,8 @@
 #include <QRegularExpression>
 #include <QtTest>
 
+#include <array>
+
 using namespace rw;
 using rw::sim::FakeF2pool;
 using simtest::HttpResult;
@@ -355,6 +357,132 @@ private slots:
         QCOMPARE(state.value(QLatin1String("rigs")).toArray().size(), 3);
         QCOMPARE(state.value(QLatin1String("fault")).toString(), QStringLiteral("none"));
         QCOMPARE(m_pool->totalRequests(), 2); // control calls are not counted
+    }
+
+    // A rig degraded by a factor: the pool's current rate shows it at once, the hour's and the
+    // day's averages follow as their windows fill; the v1 reply carries the same rates.
+    void degradeScalesEveryWindowShortFirst()
+    {
+        const QString rig = QStringLiteral("rig-02");
+        auto rates = [this, &rig] {
+            const QJsonObject info =
+                m_client->worker(rig).value(QLatin1String("hash_rate_info")).toObject();
+            return std::array<double, 3>{info.value(QLatin1String("hash_rate")).toDouble(),
+                                         info.value(QLatin1String("h1_hash_rate")).toDouble(),
+                                         info.value(QLatin1String("h24_hash_rate")).toDouble()};
+        };
+        const double base = rates()[2]; // the day's average: within 0.5 % of the rig's rate
+        QVERIFY(base > 80e12);
+        auto near = [base](double value, double share) {
+            return qAbs(value / base - share) <= 0.06;
+        };
+        const qint64 t0 = m_clock.nowSecs();
+        m_pool->degradeRig(rig, 0.6);
+        QCOMPARE(m_pool->rigRateFactor(rig), 0.6);
+        std::array<double, 3> r = rates();
+        QVERIFY2(near(r[0], 0.6), qPrintable(QString::number(r[0] / base)));
+        QVERIFY2(near(r[1], 1.0), qPrintable(QString::number(r[1] / base)));
+        QVERIFY2(near(r[2], 1.0), qPrintable(QString::number(r[2] / base)));
+
+        m_clock.setMs((t0 + 1800) * 1000); // half an hour: the hour's average half way down
+        r = rates();
+        QVERIFY2(near(r[0], 0.6), qPrintable(QString::number(r[0] / base)));
+        QVERIFY2(near(r[1], 0.8), qPrintable(QString::number(r[1] / base)));
+        QVERIFY2(r[2] / base > 0.97, qPrintable(QString::number(r[2] / base)));
+
+        m_clock.setMs((t0 + 86'400) * 1000); // a day: every window at 60 %
+        r = rates();
+        for (double v : r)
+            QVERIFY2(near(v, 0.6), qPrintable(QString::number(v / base)));
+        // A degraded rig still shares: it is online, only slower.
+        const QJsonObject w = m_client->worker(rig);
+        QVERIFY(w.value(QLatin1String("last_share_at")).toInteger() >= m_clock.nowSecs() - 60);
+        QCOMPARE(w.value(QLatin1String("status")).toInt(), 0);
+        // The other rigs are untouched.
+        QCOMPARE(m_pool->rigRateFactor(QStringLiteral("rig-01")), 1.0);
+
+        m_pool->degradeRig(rig, 1.0); // repaired
+        QVERIFY(near(rates()[0], 1.0));
+    }
+
+    // A flapping rig: silent for the period, sharing for the period, and so on; its last share
+    // is where each silent phase began, so it crosses offline_after again and again.
+    void flapAlternatesBetweenSilentAndSharing()
+    {
+        const QString rig = QStringLiteral("rig-03");
+        const qint64 t0 = m_clock.nowSecs();
+        m_pool->flapRig(rig, 900);
+        QCOMPARE(m_pool->rigFlapPeriod(rig), qint64(900));
+        auto lastShare = [this, &rig] {
+            return m_client->worker(rig).value(QLatin1String("last_share_at")).toInteger();
+        };
+        m_clock.setMs((t0 + 700) * 1000);
+        QVERIFY(!m_pool->isRigUp(rig));
+        QCOMPARE(lastShare(), t0);
+        QCOMPARE(m_client->worker(rig)[QLatin1String("hash_rate_info")][QLatin1String("hash_rate")]
+                     .toDouble(),
+                 0.0);
+        m_clock.setMs((t0 + 1000) * 1000);
+        QVERIFY(m_pool->isRigUp(rig));
+        QVERIFY2(lastShare() >= t0 + 900 && lastShare() <= t0 + 1000,
+                 qPrintable(QString::number(lastShare() - t0)));
+        m_clock.setMs((t0 + 2600) * 1000); // the second silent phase began at t0 + 1800
+        QVERIFY(!m_pool->isRigUp(rig));
+        QCOMPARE(lastShare(), t0 + 1800);
+        QVERIFY(m_pool->isRigUp(QStringLiteral("rig-01"))); // the others keep sharing
+
+        m_pool->flapRig(rig, 0); // ends it: sharing from now
+        QCOMPARE(m_pool->rigFlapPeriod(rig), qint64(0));
+        QVERIFY(m_pool->isRigUp(rig));
+        QCOMPARE(lastShare(), t0 + 2600);
+        m_clock.setMs((t0 + 3700) * 1000);
+        QVERIFY(m_pool->isRigUp(rig));
+
+        m_pool->flapRig(rig, 60);
+        m_pool->startRig(rig); // "running" ends flapping too
+        m_clock.advanceSecs(30);
+        QVERIFY(m_pool->isRigUp(rig));
+    }
+
+    void degradeAndFlapControls()
+    {
+        QCOMPARE(m_client->control(QStringLiteral("/sim/degrade?name=rig-01&factor=0.5")).status,
+                 200);
+        QCOMPARE(m_pool->rigRateFactor(QStringLiteral("rig-01")), 0.5);
+        QCOMPARE(m_client->control(QStringLiteral("/sim/flap?name=rig-02&period=600")).status, 200);
+        QCOMPARE(m_pool->rigFlapPeriod(QStringLiteral("rig-02")), qint64(600));
+        QVERIFY(!m_pool->isRigUp(QStringLiteral("rig-02")));
+        const QJsonArray rigs = m_client->get(QStringLiteral("/sim/state"))
+                                    .json()
+                                    .value(QLatin1String("rigs"))
+                                    .toArray();
+        QCOMPARE(rigs[0].toObject().value(QLatin1String("rate_factor")).toDouble(), 0.5);
+        QCOMPARE(rigs[1].toObject().value(QLatin1String("flap_period")).toInteger(), qint64(600));
+        QCOMPARE(rigs[1].toObject().value(QLatin1String("up")).toBool(), false);
+        QCOMPARE(rigs[2].toObject().value(QLatin1String("rate_factor")).toDouble(), 1.0);
+
+        // Bad input is refused with what is wrong, and changes nothing.
+        struct Bad
+        {
+            const char *request;
+            const char *says;
+        };
+        for (const Bad &b : {Bad{"/sim/degrade?name=rig-09&factor=0.5", "rig-09"},
+                             Bad{"/sim/degrade?name=rig-01&factor=0", "factor"},
+                             Bad{"/sim/degrade?name=rig-01&factor=half", "half"},
+                             Bad{"/sim/degrade?name=rig-01&factor=11", "factor"},
+                             Bad{"/sim/flap?name=rig-01&period=-5", "period"},
+                             Bad{"/sim/flap?name=rig-01&period=soon", "soon"}}) {
+            const HttpResult r = m_client->control(QString::fromLatin1(b.request));
+            QCOMPARE(r.status, 400);
+            QVERIFY2(
+                r.json().value(QLatin1String("error")).toString().contains(QLatin1String(b.says)),
+                b.request);
+        }
+        QCOMPARE(m_pool->rigRateFactor(QStringLiteral("rig-01")), 0.5);
+        QCOMPARE(m_pool->rigFlapPeriod(QStringLiteral("rig-01")), qint64(0));
+        QCOMPARE(m_client->control(QStringLiteral("/sim/flap?name=rig-02&period=0")).status, 200);
+        QVERIFY(m_pool->isRigUp(QStringLiteral("rig-02")));
     }
 
     void demoFarmShowsTroubleEarly()

@@ -69,7 +69,8 @@ private slots:
         QCOMPARE(p.exitCode(), 0);
         const QString help = QString::fromUtf8(p.readAllStandardOutput());
         for (const char *s : {"--skew", "--telegram-fault", "--fault", "/sim/fault?mode=",
-                              "/sim/rig?name=", "/sim/skew?secs=", "/sim/state", "retry_after"})
+                              "/sim/rig?name=", "/sim/skew?secs=", "/sim/state", "retry_after",
+                              "--degrade", "--flap", "/sim/degrade?name=", "/sim/flap?name="})
             QVERIFY2(help.contains(QLatin1String(s)), s);
         for (const char *mode : {"hang",
                                  "drip",
@@ -98,9 +99,13 @@ private slots:
     {
         for (const QStringList &args :
              {QStringList{QStringLiteral("--skew"), QStringLiteral("soon")},
-              QStringList{QStringLiteral("--telegram-fault"), QStringLiteral("nope")}}) {
+              QStringList{QStringLiteral("--telegram-fault"), QStringLiteral("nope")},
+              QStringList{QStringLiteral("--degrade"), QStringLiteral("rig-01=0")},
+              QStringList{QStringLiteral("--degrade"), QStringLiteral("rig-99=0.5")},
+              QStringList{QStringLiteral("--degrade"), QStringLiteral("rig-01")},
+              QStringList{QStringLiteral("--flap"), QStringLiteral("rig-01=soon")}}) {
             QProcess p;
-            p.start(kSim, args);
+            p.start(kSim, args + QStringList{QStringLiteral("--rigs"), QStringLiteral("3")});
             QVERIFY(p.waitForFinished(10000));
             QCOMPARE(p.exitCode(), 2);
             QVERIFY(p.readAllStandardError().contains(args.first().toUtf8()));
@@ -125,6 +130,61 @@ private slots:
         QVERIFY(qAbs(dateOffset() + 7200) <= 2);
         QCOMPARE(client.control(QStringLiteral("/sim/skew?secs=300")).status, 200);
         QVERIFY(qAbs(dateOffset() - 300) <= 2);
+        stop(p);
+    }
+
+    // A degraded and a flapping rig from the command line, and the same over HTTP.
+    void degradeAndFlapAtStartAndOverHttp()
+    {
+        QProcess p;
+        QUrl pool, telegram;
+        QVERIFY(start(p,
+                      {QStringLiteral("--degrade"), QStringLiteral("rig-01=0.5"),
+                       QStringLiteral("--flap"), QStringLiteral("rig-02=3600")},
+                      pool, telegram));
+        PoolClient client(pool, QStringLiteral("demo"), QStringLiteral("demo-secret"));
+        auto rigState = [&client](int i) {
+            return client.get(QStringLiteral("/sim/state"))
+                .json()
+                .value(QLatin1String("rigs"))
+                .toArray()[i]
+                .toObject();
+        };
+        QCOMPARE(rigState(0).value(QLatin1String("rate_factor")).toDouble(), 0.5);
+        QCOMPARE(rigState(1).value(QLatin1String("flap_period")).toInteger(), qint64(3600));
+        QCOMPARE(rigState(1).value(QLatin1String("up")).toBool(), false); // silent first
+        const QJsonObject info = client.worker(QStringLiteral("rig-01"))
+                                     .value(QLatin1String("hash_rate_info"))
+                                     .toObject();
+        const double ratio = info.value(QLatin1String("hash_rate")).toDouble() /
+                             info.value(QLatin1String("h24_hash_rate")).toDouble();
+        QVERIFY2(ratio > 0.45 && ratio < 0.55, qPrintable(QString::number(ratio)));
+
+        QCOMPARE(client.control(QStringLiteral("/sim/degrade?name=rig-03&factor=0.25")).status,
+                 200);
+        QCOMPARE(rigState(2).value(QLatin1String("rate_factor")).toDouble(), 0.25);
+        QCOMPARE(client.control(QStringLiteral("/sim/flap?name=rig-02&period=0")).status, 200);
+        QCOMPARE(rigState(1).value(QLatin1String("up")).toBool(), true);
+        QCOMPARE(client.control(QStringLiteral("/sim/degrade?name=rig-03&factor=-1")).status, 400);
+        stop(p);
+    }
+
+    // The same controls on another pool's API (the rigs are the same).
+    void degradeAndFlapOnAnotherPool()
+    {
+        QProcess p;
+        QUrl pool, telegram;
+        QVERIFY(
+            start(p, {QStringLiteral("--provider"), QStringLiteral("braiins")}, pool, telegram));
+        QNetworkAccessManager nam;
+        nam.setProxy(QNetworkProxy::NoProxy);
+        QCOMPARE(post(nam, pool, QStringLiteral("/sim/flap?name=rig-01&period=600")).status, 200);
+        QCOMPARE(post(nam, pool, QStringLiteral("/sim/degrade?name=rig-02&factor=0.7")).status,
+                 200);
+        const HttpResult bad = post(nam, pool, QStringLiteral("/sim/flap?name=rig-42&period=60"));
+        QCOMPARE(bad.status, 400);
+        QVERIFY(
+            bad.json().value(QLatin1String("error")).toString().contains(QLatin1String("rig-42")));
         stop(p);
     }
 

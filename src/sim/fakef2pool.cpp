@@ -84,11 +84,47 @@ void FakeF2pool::stopRig(const QString &name)
 void FakeF2pool::startRig(const QString &name)
 {
     if (Rig *r = rig(name)) {
-        if (r->stoppedAt || r->removedAt)
-            r->startedAt = m_clock->nowSecs();
+        const qint64 now = m_clock->nowSecs();
+        if (r->stoppedAt || r->removedAt || flapSilentSince(*r, now))
+            r->startedAt = now;
         r->stoppedAt.reset();
         r->removedAt.reset();
+        r->flapPeriod = 0;
     }
+}
+
+void FakeF2pool::degradeRig(const QString &name, double factor)
+{
+    if (Rig *r = rig(name))
+        r->rateSteps.append({m_clock->nowSecs(), qBound(0.0, factor, kMaxRateFactor)});
+}
+
+void FakeF2pool::flapRig(const QString &name, qint64 periodSecs)
+{
+    Rig *r = rig(name);
+    if (!r)
+        return;
+    const qint64 now = m_clock->nowSecs();
+    if (periodSecs <= 0) {
+        if (flapSilentSince(*r, now))
+            r->startedAt = now;
+        r->flapPeriod = 0;
+        return;
+    }
+    r->flapSince = now;
+    r->flapPeriod = periodSecs;
+}
+
+double FakeF2pool::rigRateFactor(const QString &name) const
+{
+    const Rig *r = rig(name);
+    return r ? rateFactor(*r, m_clock->nowSecs(), 0) : 1;
+}
+
+qint64 FakeF2pool::rigFlapPeriod(const QString &name) const
+{
+    const Rig *r = rig(name);
+    return r ? r->flapPeriod : 0;
 }
 
 void FakeF2pool::removeRig(const QString &name)
@@ -169,7 +205,55 @@ bool FakeF2pool::up(const Rig &r, qint64 now) const
     for (const auto &o : r.outages)
         if (o.first <= now && now < o.second)
             return false;
-    return true;
+    return !flapSilentSince(r, now);
+}
+
+// A flapping rig's phases count from flapSince: even ones silent, odd ones sharing.
+std::optional<qint64> FakeF2pool::flapSilentSince(const Rig &r, qint64 now) const
+{
+    if (r.flapPeriod <= 0 || now < r.flapSince)
+        return std::nullopt;
+    const qint64 phase = (now - r.flapSince) / r.flapPeriod;
+    if (phase % 2)
+        return std::nullopt;
+    return r.flapSince + phase * r.flapPeriod;
+}
+
+qint64 FakeF2pool::upSince(const Rig &r, qint64 now) const
+{
+    qint64 since = r.startedAt;
+    for (const auto &o : r.outages)
+        if (o.second <= now)
+            since = qMax(since, o.second);
+    if (r.flapPeriod > 0 && now >= r.flapSince + r.flapPeriod) // a sharing phase
+        since = qMax(since, r.flapSince + (now - r.flapSince) / r.flapPeriod * r.flapPeriod);
+    return since;
+}
+
+double FakeF2pool::rateFactor(const Rig &r, qint64 now, qint64 windowSecs) const
+{
+    double factor = 1; // before the first step
+    if (windowSecs <= 0) {
+        for (const auto &step : r.rateSteps)
+            if (step.first <= now)
+                factor = step.second;
+        return factor;
+    }
+    // The mean of a step function over [now - window, now].
+    const qint64 from = now - windowSecs;
+    qint64 t = from;
+    double sum = 0;
+    for (const auto &step : r.rateSteps) {
+        if (step.first > now)
+            break;
+        if (step.first > t) {
+            sum += factor * double(step.first - t);
+            t = step.first;
+        }
+        factor = step.second;
+    }
+    sum += factor * double(now - t);
+    return sum / double(windowSecs);
 }
 
 qint64 FakeF2pool::lastShare(const Rig &r, qint64 now) const
@@ -182,16 +266,15 @@ qint64 FakeF2pool::lastShare(const Rig &r, qint64 now) const
         for (const auto &o : r.outages)
             if (o.first <= now && now < o.second)
                 since = qMin(since, o.first);
+        if (const std::optional<qint64> silent = flapSilentSince(r, now))
+            since = qMin(since, *silent);
         return since;
     }
-    qint64 upSince = r.startedAt;
-    for (const auto &o : r.outages)
-        if (o.second <= now)
-            upSince = qMax(upSince, o.second);
+    const qint64 sharingSince = upSince(r, now);
     // Shares arrive on a per-rig rhythm, so last_share_at is 0..60 s old and never moves back.
     const qint64 sinceShare =
         ((now - r.sharePhase) % r.sharePeriod + r.sharePeriod) % r.sharePeriod;
-    return qMax(now - sinceShare, qMin(upSince, now));
+    return qMax(now - sinceShare, qMin(sharingSince, now));
 }
 
 bool FakeF2pool::listed(const Rig &r, qint64 now) const
@@ -213,22 +296,20 @@ PoolWorkerRow FakeF2pool::row(const Rig &r, qint64 now) const
     double frac1 = 1;
     double frac24 = 1;
     if (isUp) {
-        qint64 upSince = r.startedAt;
-        for (const auto &o : r.outages)
-            if (o.second <= now)
-                upSince = qMax(upSince, o.second);
-        if (upSince > 0) {
-            frac1 = clamp01(double(now - upSince) / 3'600);
-            frac24 = clamp01(0.5 + double(now - upSince) / 86'400);
+        const qint64 since = upSince(r, now);
+        if (since > 0) {
+            frac1 = clamp01(double(now - since) / 3'600);
+            frac24 = clamp01(0.5 + double(now - since) / 86'400);
         }
     } else {
         frac1 = clamp01(1.0 - double(now - w.lastShareAt) / 3'600);
         frac24 = clamp01(1.0 - double(now - w.lastShareAt) / 86'400);
     }
     auto jitter = [this](double span) { return 1.0 + span * (m_rng.generateDouble() - 0.5) * 2; };
-    w.hashRate = isUp ? r.baseRate * jitter(0.04) : 0;
-    w.h1HashRate = r.baseRate * frac1 * jitter(0.01);
-    w.h24HashRate = r.baseRate * frac24 * jitter(0.005);
+    // A degraded rig: the short window shows it at once, the longer ones as they fill.
+    w.hashRate = isUp ? r.baseRate * rateFactor(r, now, 0) * jitter(0.04) : 0;
+    w.h1HashRate = r.baseRate * rateFactor(r, now, 3'600) * frac1 * jitter(0.01);
+    w.h24HashRate = r.baseRate * rateFactor(r, now, 86'400) * frac24 * jitter(0.005);
     w.h1StaleHashRate = w.h1HashRate * 0.004 * jitter(0.5);
     w.h24StaleHashRate = w.h24HashRate * 0.004;
     w.h24DelayHashRate = w.h24HashRate * 0.001;

@@ -29,6 +29,9 @@ namespace rw::sim {
 //                        chunk-extensions|endless-header
 //                        ("refused" can only be undone through the API)
 //   POST /sim/rig?name=rig-03&state=running|stopped|removed
+//   POST /sim/degrade?name=rig-03&factor=0.6       hashrate x factor from now (1 = as before)
+//   POST /sim/flap?name=rig-03&period=900          silent, sharing, silent... each `period` s;
+//                                                  period=0 ends it (sharing from now)
 //   POST /sim/skew?secs=-120                      skew of the Date header
 //   GET  /sim/state                               rigs, fault and request counters as JSON
 class FakeF2pool : public QObject
@@ -87,6 +90,20 @@ public:
     void setRigStoppedSince(const QString &name, qint64 lastShareAt);
     void scheduleOutage(const QString &name, qint64 startAt, qint64 durationSecs);
     void scheduleRemoval(const QString &name, qint64 at);
+    // From now on the rig hashes at factor x its own rate (1 = as before; a new call replaces
+    // the factor): the pool's current rate at once, its 1 h and 24 h averages as those windows
+    // fill, as a rig that lost a hash board looks. kMaxRateFactor at most, above 0.
+    void degradeRig(const QString &name, double factor);
+    // From now on the rig is silent for periodSecs, then shares for periodSecs, and so on, so
+    // that with a period above offline_after it goes offline and comes back again and again.
+    // 0 ends it (sharing from now); startRig() ends it too.
+    void flapRig(const QString &name, qint64 periodSecs);
+    static constexpr double kMaxRateFactor = 10;
+    double rigRateFactor(const QString &name) const; // the current factor (1 when not degraded)
+    qint64 rigFlapPeriod(const QString &name) const; // 0 = not flapping
+    // The rigs' own controls, /sim/degrade and /sim/flap, also for a FakePools that serves
+    // these rigs: false when the request is for another path.
+    bool handleRigControl(const HttpRequest &request, HttpResponder &responder);
     // Rigs without a share for this long drop out of the list, as on f2pool; 0 = never.
     void setDropAfterSecs(qint64 secs) { m_dropAfter = secs; }
     bool isRigUp(const QString &name) const;
@@ -142,7 +159,10 @@ private:
         std::optional<qint64> stoppedAt;
         qint64 startedAt = 0; // last startRig(); 0 = sharing since forever
         std::optional<qint64> removedAt;
-        QVector<QPair<qint64, qint64>> outages; // [start, end)
+        QVector<QPair<qint64, qint64>> outages;   // [start, end)
+        QVector<QPair<qint64, double>> rateSteps; // (from, factor), in time order
+        qint64 flapSince = 0;
+        qint64 flapPeriod = 0; // 0 = not flapping
     };
 
     void handle(const HttpRequest &request, HttpResponder &responder);
@@ -156,6 +176,10 @@ private:
     const Rig *rig(const QString &name) const;
     bool up(const Rig &r, qint64 now) const;
     qint64 lastShare(const Rig &r, qint64 now) const;
+    qint64 upSince(const Rig &r, qint64 now) const; // when the current sharing began (0 = ever)
+    std::optional<qint64> flapSilentSince(const Rig &r, qint64 now) const;
+    // The rig's mean rate factor over the last windowSecs (0: the factor now).
+    double rateFactor(const Rig &r, qint64 now, qint64 windowSecs) const;
     bool listed(const Rig &r, qint64 now) const;
     PoolWorkerRow row(const Rig &r, qint64 now) const;
 

@@ -104,7 +104,9 @@ void FakeF2pool::handleControl(const HttpRequest &request, HttpResponder &respon
             rigs.append(QJsonObject{{QStringLiteral("name"), r.name},
                                     {QStringLiteral("up"), up(r, now)},
                                     {QStringLiteral("listed"), listed(r, now)},
-                                    {QStringLiteral("last_share_at"), lastShare(r, now)}});
+                                    {QStringLiteral("last_share_at"), lastShare(r, now)},
+                                    {QStringLiteral("rate_factor"), rateFactor(r, now, 0)},
+                                    {QStringLiteral("flap_period"), r.flapPeriod}});
         QJsonObject requests;
         for (auto it = m_requestsByPath.cbegin(); it != m_requestsByPath.cend(); ++it)
             requests.insert(it.key(), it.value());
@@ -119,6 +121,8 @@ void FakeF2pool::handleControl(const HttpRequest &request, HttpResponder &respon
         responder.respond(405, "control endpoints take POST\n", {{"Content-Type", "text/plain"}});
         return;
     }
+    if (handleRigControl(request, responder))
+        return;
     if (path == QLatin1String("/sim/fault")) {
         const QString mode = request.queryValue(QStringLiteral("mode"));
         const auto fault = faultFromString(mode);
@@ -157,6 +161,48 @@ void FakeF2pool::handleControl(const HttpRequest &request, HttpResponder &respon
         return;
     }
     fail(QStringLiteral("unknown control endpoint %1; see fakef2pool.h").arg(path));
+}
+
+bool FakeF2pool::handleRigControl(const HttpRequest &request, HttpResponder &responder)
+{
+    const bool degrade = request.path == QLatin1String("/sim/degrade");
+    const bool flap = request.path == QLatin1String("/sim/flap");
+    if (!degrade && !flap)
+        return false;
+    if (request.method != "POST") {
+        responder.respond(405, "control endpoints take POST\n", {{"Content-Type", "text/plain"}});
+        return true;
+    }
+    const QString name = request.queryValue(QStringLiteral("name"));
+    if (!rig(name, false)) {
+        refuseControl(responder, QStringLiteral("no rig named '%1'").arg(name));
+        return true;
+    }
+    const QString key = degrade ? QStringLiteral("factor") : QStringLiteral("period");
+    const QString text = request.queryValue(key);
+    bool isNumber = false;
+    if (degrade) {
+        const double factor = text.toDouble(&isNumber);
+        if (!isNumber || !(factor > 0) || factor > kMaxRateFactor) {
+            refuseControl(responder, QStringLiteral("factor must be a number above 0 and at most "
+                                                    "%1 (0.6 = 60 % of the rig's rate), got '%2'")
+                                         .arg(kMaxRateFactor)
+                                         .arg(text));
+            return true;
+        }
+        degradeRig(name, factor);
+    } else {
+        const qint64 period = text.toLongLong(&isNumber);
+        if (!isNumber || period < 0) {
+            refuseControl(responder, QStringLiteral("period must be a whole number of seconds, 0 "
+                                                    "to stop flapping, got '%1'")
+                                         .arg(text));
+            return true;
+        }
+        flapRig(name, period);
+    }
+    answerJson(responder, 200, {{QStringLiteral("ok"), true}});
+    return true;
 }
 
 QByteArray FakeF2pool::lastRequestHeader(const QByteArray &name) const

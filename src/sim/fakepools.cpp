@@ -184,6 +184,8 @@ void FakePools::handleControl(const HttpRequest &request, HttpResponder &respond
                       {QStringLiteral("workers"), int(m_rigs->currentRows().size())}};
         return json(responder, 200, compact(o));
     }
+    if (m_rigs->handleRigControl(request, responder)) // /sim/degrade, /sim/flap
+        return;
     responder.respond(404, "not found");
 }
 

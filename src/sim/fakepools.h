@@ -27,7 +27,8 @@ class FakeF2pool;
 //   luxor    GET  /api/v1/pool/workers/BTC?...        authorization
 //   viabtc   GET  /res/openapi/v1/hashrate/worker?... X-API-KEY
 //   antpool  POST /api/userWorkerList.htm             form, HMAC signature
-// Control: POST /sim/fault?mode=..., POST /sim/rig?name=&state=, GET /sim/state.
+// Control: POST /sim/fault?mode=..., POST /sim/rig?name=&state=, GET /sim/state; the rigs'
+// /sim/degrade and /sim/flap as FakeF2pool has them.
 class FakePools : public QObject
 {
     Q_OBJECT

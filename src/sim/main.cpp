@@ -27,6 +27,54 @@ int fail(const QString &message)
     return 2;
 }
 
+// The fake that holds the rig called name: the farm's, or the second hall's; null if none.
+rw::sim::FakeF2pool *rigsHolding(const rw::sim::SimFarm &farm, const QString &name)
+{
+    for (rw::sim::FakeF2pool *rigs : {farm.pool(), farm.annexRigs()})
+        if (rigs && rigs->rigNames().contains(name))
+            return rigs;
+    return nullptr;
+}
+
+// --degrade NAME=FACTOR and --flap NAME=SECS, each as often as wanted; an empty string when
+// every value was applied, else what is wrong with the first that was not.
+QString applyRigControls(const rw::sim::SimFarm &farm, const QStringList &degrade,
+                         const QStringList &flap)
+{
+    for (const bool isDegrade : {true, false}) {
+        const QString option = isDegrade ? QStringLiteral("--degrade") : QStringLiteral("--flap");
+        for (const QString &value : isDegrade ? degrade : flap) {
+            const qsizetype eq = value.lastIndexOf(QLatin1Char('='));
+            const QString name = value.left(eq);
+            rw::sim::FakeF2pool *rigs = eq > 0 ? rigsHolding(farm, name) : nullptr;
+            if (eq <= 0)
+                return QStringLiteral("%1 takes NAME=%2, got \"%3\"")
+                    .arg(option, isDegrade ? QStringLiteral("FACTOR") : QStringLiteral("SECS"),
+                         value);
+            if (!rigs)
+                return QStringLiteral("%1: no rig named \"%2\"").arg(option, name);
+            bool ok = false;
+            if (isDegrade) {
+                const double factor = value.mid(eq + 1).toDouble(&ok);
+                if (!ok || !(factor > 0) || factor > rw::sim::FakeF2pool::kMaxRateFactor)
+                    return QStringLiteral("--degrade: the factor must be a number above 0 and at "
+                                          "most %1 (0.6 = 60 %), got \"%2\"")
+                        .arg(rw::sim::FakeF2pool::kMaxRateFactor)
+                        .arg(value.mid(eq + 1));
+                rigs->degradeRig(name, factor);
+            } else {
+                const qint64 period = value.mid(eq + 1).toLongLong(&ok);
+                if (!ok || period <= 0)
+                    return QStringLiteral("--flap: the period must be a whole number of seconds "
+                                          "above 0, got \"%1\"")
+                        .arg(value.mid(eq + 1));
+                rigs->flapRig(name, period);
+            }
+        }
+    }
+    return {};
+}
+
 // After the options in --help: what can be changed while the farm runs.
 QString controlHelp()
 {
@@ -37,6 +85,11 @@ QString controlHelp()
         "    POST /sim/fault?mode=MODE        pool fault, MODE as for --fault\n"
         "    POST /sim/rig?name=NAME&state=running|stopped|removed\n"
         "    POST /sim/skew?secs=N            skew the Date header by N seconds\n"
+        "    POST /sim/degrade?name=NAME&factor=F  the rig's hashrate x F from now (1 = as\n"
+        "                                     before): current rate at once, 1 h and 24 h\n"
+        "                                     averages as their windows fill\n"
+        "    POST /sim/flap?name=NAME&period=SECS  silent SECS, sharing SECS, ... from now\n"
+        "                                     (0 = stop; state=running stops it too)\n"
         "    GET  /sim/state                  rigs, fault, skew and request counts\n"
         "  telegram URL:\n"
         "    POST /sim/fault?mode=MODE        Bot API fault, MODE as for --telegram-fault;\n"
@@ -117,8 +170,20 @@ int main(int argc, char **argv)
         QStringLiteral("PROVIDER"));
     const QCommandLineOption noOutages(QStringLiteral("no-outages"),
                                        QStringLiteral("Every rig runs; no demo schedule."));
+    const QCommandLineOption degrade(
+        QStringLiteral("degrade"),
+        QStringLiteral("Degrade a rig from the start: its hashrate times FACTOR (0.6 = 60 %), the "
+                       "pool's current rate at once, its 1 h and 24 h averages as they fill. "
+                       "Repeatable."),
+        QStringLiteral("NAME=FACTOR"));
+    const QCommandLineOption flap(
+        QStringLiteral("flap"),
+        QStringLiteral("Make a rig flap from the start: silent for SECS, sharing for SECS, and so "
+                       "on. Repeatable."),
+        QStringLiteral("NAME=SECS"));
     parser.addOptions({poolPort, telegramPort, rigs, user, secret, token, chat, fault,
-                       telegramFault, skew, noOutages, provider, key, poolFault, annex});
+                       telegramFault, skew, noOutages, provider, key, poolFault, annex, degrade,
+                       flap});
     if (parser.parse(QCoreApplication::arguments()) && parser.isSet(help)) {
         std::fputs(qPrintable(parser.helpText() + controlHelp()), stdout);
         return 0;
@@ -187,6 +252,9 @@ int main(int argc, char **argv)
     }
     if (*telegramFaultMode != rw::sim::TelegramSink::Fault::None)
         farm.telegram()->injectFault(*telegramFaultMode);
+    if (const QString wrong = applyRigControls(farm, parser.values(degrade), parser.values(flap));
+        !wrong.isEmpty())
+        return fail(wrong);
 
     std::printf("pool %s\ntelegram %s\n", qPrintable(farm.poolUrl().toString()),
                 qPrintable(farm.telegramUrl().toString()));

@@ -5,6 +5,7 @@
 #include "engine/eventtext.h"
 #include "logging.h"
 #include "monitor/monitor.h"
+#include "monitor/pollschedule.h"
 #include "store/store.h"
 
 #include <QNetworkAccessManager>
@@ -15,10 +16,12 @@ namespace rw {
 
 struct Engine::Account
 {
+    explicit Account(const AccountConfig &c) : config(c), schedule(c) {}
     AccountConfig config;
     std::unique_ptr<QNetworkAccessManager> network; // before the poller: outlives its replies
     std::unique_ptr<Poller> poller;
     std::unique_ptr<Monitor> monitor;
+    PollSchedule schedule;
     AccountView view;
     QString lastError;
     qint64 lastAttemptAt = 0;
@@ -36,8 +39,7 @@ Engine::Engine(const QVector<AccountConfig> &accounts, Store *store, const Clock
     qRegisterMetaType<rw::AccountView>();
     qRegisterMetaType<QVector<rw::Event>>();
     for (const AccountConfig &c : accounts) {
-        auto a = std::make_unique<Account>();
-        a->config = c;
+        auto a = std::make_unique<Account>(c);
         a->monitor = std::make_unique<Monitor>(c.thresholds, c.intervalSecs);
         a->network = std::make_unique<QNetworkAccessManager>();
         a->network->setProxy(effectiveProxy(c.proxy, c.proxySet, c.url)); // [pool] proxy
@@ -184,7 +186,8 @@ AccountState Engine::stateOf(const Account &a) const
 
 void Engine::onPolled(Account &a, const Snapshot &reply, qint64 durationMs)
 {
-    const qint64 now = m_clock->nowSecs();
+    const qint64 polledAtMs = m_clock->nowMs();
+    const qint64 now = polledAtMs / 1000;
     const ReplyVerdict verdict = a.monitor->checkReply(reply, now);
     if (verdict.kind == ReplyVerdict::Suspect) {
         // Reported like a failed poll (log, tray, --once, /metrics) and never as workers going
@@ -236,6 +239,7 @@ void Engine::onPolled(Account &a, const Snapshot &reply, qint64 durationMs)
     // Before the table is published again: nothing else shares it, so this copies nothing.
     a.monitor->setStoreIds(assigned);
     m_lastRecordedAt = qMax(m_lastRecordedAt, at);
+    scheduleNextPoll(a, snapshot.poolTimeSecs ? snapshot.poolTimeSecs : now, polledAtMs);
     emit pollFinished(a.config.key(), durationMs, true, QString());
     publish(a, events);
     cycleStep(a);
@@ -318,6 +322,19 @@ void Engine::armUnreachableCheck(Account &a)
     }
     const qint64 ms = std::clamp<qint64>((at - m_clock->nowSecs()) * 1000, 0, 24 * 3600 * 1000);
     a.unreachableCheck.start(int(ms));
+}
+
+// The next poll at the moment the first online worker would cross offline_after, or another
+// timer of the account runs out, within [min_interval, interval] (pollschedule.h). Measured
+// from the poll, so the time spent storing it does not delay the next one.
+void Engine::scheduleNextPoll(Account &a, qint64 poolNow, qint64 polledAtMs)
+{
+    const qint64 otherDeadline = a.monitor->degradedDeadline(); // pool clock; 0 = none
+    const qint64 due = a.schedule.dueAt(a.monitor->earliestOnlineShare(), otherDeadline);
+    const qint64 at = a.schedule.nextPollAtMs(due, poolNow, polledAtMs);
+    qCDebug(lcEngine).noquote() << a.config.id << "next poll in" << (at - polledAtMs) << "ms"
+                                << (due ? "(something may cross a threshold)" : "");
+    a.poller->scheduleNextAt(at);
 }
 
 void Engine::onUnreachableDeadline(Account &a)

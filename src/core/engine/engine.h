@@ -69,6 +69,7 @@ private:
     struct Account;
     void onPolled(Account &a, const Snapshot &snapshot, qint64 durationMs);
     void onFailed(Account &a, const PollFailure &failure);
+    void scheduleNextPoll(Account &a, qint64 poolNow, qint64 polledAtMs);
     void publish(Account &a, const QVector<Event> &events);
     AccountState stateOf(const Account &a) const;
     void cycleStep(Account &a);

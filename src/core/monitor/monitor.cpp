@@ -50,6 +50,7 @@ struct Monitor::Tally
     int down = 0;
     int counted = 0;
     qint64 earliestDown = 0;
+    qint64 earliestOnline = 0; // the oldest share of an online worker (pollschedule.h)
     QVector<Incident::Down> downList;
 
     void add(const WorkerState &w)
@@ -59,6 +60,8 @@ struct Monitor::Tally
         ++counted;
         if (w.status == WorkerStatus::Online) {
             ++online;
+            earliestOnline =
+                earliestOnline ? std::min(earliestOnline, lastShareOf(w)) : lastShareOf(w);
             return;
         }
         if (w.flapping) // listed once under "flapping" (collectHealth), not as down
@@ -617,6 +620,7 @@ void Monitor::takeTally(Tally &t)
     m_online = t.online;
     m_down = t.down;
     m_counted = t.counted;
+    m_earliestOnlineShare = t.earliestOnline;
     std::sort(t.downList.begin(), t.downList.end(),
               [](const Incident::Down &a, const Incident::Down &b) { return a.worker < b.worker; });
     m_downList = std::move(t.downList);

@@ -110,6 +110,9 @@ public:
     double totalHashRate() const { return m_totalHashRate; }
     int onlineCount() const { return m_online; }
     int downCount() const { return m_down; } // Offline + Missing
+    // The oldest last share (lastShareOf) among the Online workers, from the last walk; 0 = none.
+    // The next poll is scheduled from it (pollschedule.h) without another walk of the workers.
+    qint64 earliestOnlineShare() const { return m_earliestOnlineShare; }
     const Thresholds &thresholds() const { return m_thresholds; }
     int intervalSecs() const { return m_intervalSecs; }
     qint64 unreachableAfterSecs() const; // max(offline_after, 3 x interval)
@@ -166,6 +169,7 @@ private:
     int m_online = 0;
     int m_down = 0;
     int m_counted = 0;
+    qint64 m_earliestOnlineShare = 0;
     qsizetype m_onlineListed = 0; // online and listed by the last reply (checkReply's lost farm)
     QVector<Incident::Down> m_downList; // the Offline and Missing workers, by name
     QHash<QString, WorkerHealth> m_health;

@@ -15,6 +15,9 @@
 #include <QNetworkReply>
 #include <QRandomGenerator>
 
+#include <algorithm>
+#include <limits>
+
 namespace rw {
 namespace {
 // What Qt's network thread may read ahead of this one: a few slices.
@@ -103,6 +106,9 @@ Poller::Poller(const AccountConfig &account, QNetworkAccessManager *nam, const C
                             .arg(proxy));
     });
     m_next.setSingleShot(true);
+    // A coarse timer may fire a few percent early: a poll meant for the moment a worker crosses
+    // offline_after would then see it still online and the alert would wait for another.
+    m_next.setTimerType(Qt::PreciseTimer);
     connect(&m_next, &QTimer::timeout, this, &Poller::pollNow);
 }
 
@@ -550,6 +556,17 @@ void Poller::scheduleNext()
     const qint64 exact = m_failures ? delay : qint64(m_account.intervalSecs) * 1000;
     m_next.start(int(qMin<qint64>(exact, std::numeric_limits<int>::max())));
     m_nextAtMs = m_clock->nowMs() + exact;
+    emit nextPollScheduled(m_nextAtMs);
+}
+
+void Poller::scheduleNextAt(qint64 atMs)
+{
+    if (!m_running || inFlight() || m_failures > 0)
+        return;
+    const qint64 now = m_clock->nowMs();
+    const qint64 delay = std::clamp<qint64>(atMs - now, 0, qint64(m_account.intervalSecs) * 1000);
+    m_next.start(int(qMin<qint64>(delay, std::numeric_limits<int>::max())));
+    m_nextAtMs = now + delay;
     emit nextPollScheduled(m_nextAtMs);
 }
 

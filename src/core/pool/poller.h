@@ -72,6 +72,10 @@ public:
     bool inFlight() const { return m_reply != nullptr || m_pagedPoll; }
     qint64 nextPollAtMs() const { return m_nextAtMs; } // local clock, 0 = none scheduled
     int consecutiveFailures() const { return m_failures; }
+    // After a successful poll: the next one at atMs (local clock) instead of an interval away,
+    // as the engine's PollSchedule decides; never later than the interval. Ignored while a poll
+    // is in flight, after a failure (the backoff stands) and when not started (--once).
+    void scheduleNextAt(qint64 atMs);
 
     // Delay before the next poll after n consecutive failures (n = 0: the interval).
     static qint64 backoffDelayMs(int intervalSecs, int failures, double jitter01);

@@ -136,6 +136,16 @@ std::optional<PoolProvider> providerFromName(const QString &name)
     return std::nullopt;
 }
 
+int providerMinIntervalSecs(PoolProvider provider)
+{
+    const PoolFormat::Paging *paging = poolFormat(provider).paging;
+    if (!paging || paging->limit.capacity <= 0)
+        return 1; // f2pool: none published; clients keep to one request a second
+    const RateLimit &l = paging->limit;
+    const qint64 perRequestMs = (l.windowMs * l.cost + l.capacity - 1) / l.capacity;
+    return int(qMax<qint64>(1, (perRequestMs + 999) / 1000));
+}
+
 QVector<PoolProvider> allProviders()
 {
     return {PoolProvider::F2poolV2, PoolProvider::F2poolV1, PoolProvider::Braiins,

@@ -114,6 +114,11 @@ QUrl defaultProviderUrl(PoolProvider provider);
 bool providerNeedsKey(PoolProvider provider);
 bool providerNeedsUser(PoolProvider provider);
 bool providerNeedsSecret(PoolProvider provider);
+// The shortest gap between two polls the pool allows, in whole seconds (at least 1): f2pool
+// publishes no limit and clients keep to one request a second; a paged pool's is one request's
+// share of its rate limit (Braiins: 5 s). A poll of many pages is paced further by the
+// RateLimiter; this only keeps an early poll (pollschedule.h) within what one request may.
+int providerMinIntervalSecs(PoolProvider provider);
 
 // A paged format's whole reply as one page of the list (fixtures, fuzzing, parseWorkerList).
 ParseResult parsePagedReply(const PoolFormat::Paging &paging, const QByteArray &body);
