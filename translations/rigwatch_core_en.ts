@@ -483,6 +483,18 @@
         <source>cannot remove an acknowledgement</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>cannot read the worker health of account &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot save the usual hashrate of &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot compute the usual hashrates of account &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TelegramResult</name>
@@ -614,6 +626,22 @@
     </message>
     <message>
         <source>pool answering again after %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is degraded: %2 for %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is no longer degraded after %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is flapping: %2 state changes; its changes are no longer posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has stopped flapping</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -817,6 +845,42 @@
     </message>
     <message>
         <source>the desktop app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 % of usual (%3 of %4) for %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 state changes, online now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 state changes, down now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: /rebase NAME — accepts the worker&apos;s current hashrate as its usual.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 is now its usual hashrate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no current hashrate to accept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No worker named %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -483,6 +483,18 @@
         <source>cannot remove an acknowledgement</source>
         <translation>无法删除确认记录</translation>
     </message>
+    <message>
+        <source>cannot read the worker health of account &quot;%1&quot;</source>
+        <translation>无法读取账户“%1”的矿机健康记录</translation>
+    </message>
+    <message>
+        <source>cannot save the usual hashrate of &quot;%1&quot;</source>
+        <translation>无法保存“%1”的常规算力</translation>
+    </message>
+    <message>
+        <source>cannot compute the usual hashrates of account &quot;%1&quot;</source>
+        <translation>无法计算账户“%1”的常规算力</translation>
+    </message>
 </context>
 <context>
     <name>TelegramResult</name>
@@ -615,6 +627,22 @@
     <message>
         <source>pool answering again after %1</source>
         <translation>矿池已恢复响应，中断了 %1</translation>
+    </message>
+    <message>
+        <source>%1 is degraded: %2 for %3</source>
+        <translation>%1 算力下降：%2，已持续 %3</translation>
+    </message>
+    <message>
+        <source>%1 is no longer degraded after %2 (%3)</source>
+        <translation>%1 算力下降已结束，持续了 %2（%3）</translation>
+    </message>
+    <message>
+        <source>%1 is flapping: %2 state changes; its changes are no longer posted</source>
+        <translation>%1 状态频繁变化：%2 次；其后续变化不再推送</translation>
+    </message>
+    <message>
+        <source>%1 has stopped flapping</source>
+        <translation>%1 状态已稳定</translation>
     </message>
 </context>
 <context>
@@ -818,6 +846,42 @@
     <message>
         <source>the desktop app</source>
         <translation>桌面程序</translation>
+    </message>
+    <message>
+        <source>%1 — %2 % of usual (%3 of %4) for %5</source>
+        <translation>%1 — 常规算力的 %2 %（%3 / %4），已持续 %5</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>算力下降</translation>
+    </message>
+    <message>
+        <source>%1 — %2 state changes, online now</source>
+        <translation>%1 — 状态变化 %2 次，当前在线</translation>
+    </message>
+    <message>
+        <source>%1 — %2 state changes, down now</source>
+        <translation>%1 — 状态变化 %2 次，当前离线</translation>
+    </message>
+    <message>
+        <source>Flapping</source>
+        <translation>状态频繁变化</translation>
+    </message>
+    <message>
+        <source>Usage: /rebase NAME — accepts the worker&apos;s current hashrate as its usual.</source>
+        <translation>用法：/rebase 矿机名 — 将该矿机当前算力设为其常规算力。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 is now its usual hashrate.</source>
+        <translation>%1（%2）：%3 现已设为其常规算力。</translation>
+    </message>
+    <message>
+        <source>%1 has no current hashrate to accept.</source>
+        <translation>%1 当前没有可采用的算力。</translation>
+    </message>
+    <message>
+        <source>No worker named %1.</source>
+        <translation>没有名为 %1 的矿机。</translation>
     </message>
 </context>
 <context>
