@@ -1,6 +1,6 @@
-// rigwatch_bench: the figures of issues 7, 18, 19 and 22 as ratios measured in one run. One line per
-// figure with its target and PASS / FALL SHORT, reference lines indented under it, a summary last.
-// Usually started by scripts/bench; see docs/benchmarks.md.
+// rigwatch_bench: the figures of issues 7, 18, 19 and 22 as ratios measured in one run. One line
+// per figure with its target and PASS / FALL SHORT, reference lines indented under it, a summary
+// last. Usually started by scripts/bench; see docs/benchmarks.md.
 #include "alertbench.h"
 #include "benchreport.h"
 #include "healthbench.h"

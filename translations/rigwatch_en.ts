@@ -396,6 +396,25 @@
         <source>Account: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 keeps going offline and back (%2 changes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is degraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n workers are degraded</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Degraded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rw::AppController</name>
@@ -499,6 +518,10 @@
     </message>
     <message>
         <source>Farm hashrate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usual for the worker</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -741,6 +764,14 @@
     </message>
     <message>
         <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (degraded, down to %2 % of usual)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>still degraded</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1289,6 +1320,30 @@
         <source>Account</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Degraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, flapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>% of usual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Well below its usual hashrate for a while: a failing hash board or fan? After a deliberate change, use &quot;Accept current hashrate as usual&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Going offline and back again and again: its changes are no longer posted one by one.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rw::WorkersPanel</name>
@@ -1302,6 +1357,14 @@
     </message>
     <message>
         <source>%1 of %2 workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept current hashrate as usual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After a deliberate change (a downsize, an underclock): the rig&apos;s current hashrate becomes its usual level, so it is no longer called degraded.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -393,6 +393,24 @@
         <source>Account: %1</source>
         <translation>账户：%1</translation>
     </message>
+    <message>
+        <source>%1 keeps going offline and back (%2 changes)</source>
+        <translation>%1 反复离线又恢复（%2 次变化）</translation>
+    </message>
+    <message>
+        <source>%1 is degraded</source>
+        <translation>%1 算力下降</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n workers are degraded</source>
+        <translation>
+            <numerusform>%n 台矿机算力下降</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Degraded: %1</source>
+        <translation>算力下降：%1</translation>
+    </message>
 </context>
 <context>
     <name>rw::AppController</name>
@@ -497,6 +515,10 @@
     <message>
         <source>Farm hashrate</source>
         <translation>矿场总算力</translation>
+    </message>
+    <message>
+        <source>Usual for the worker</source>
+        <translation>该矿机的常规算力</translation>
     </message>
 </context>
 <context>
@@ -735,6 +757,14 @@
     <message>
         <source>Duration</source>
         <translation>离线时长</translation>
+    </message>
+    <message>
+        <source>%1 (degraded, down to %2 % of usual)</source>
+        <translation>%1（算力下降，最低为常规的 %2 %）</translation>
+    </message>
+    <message>
+        <source>still degraded</source>
+        <translation>仍在下降</translation>
     </message>
 </context>
 <context>
@@ -1280,6 +1310,30 @@
         <source>Account</source>
         <translation>账户</translation>
     </message>
+    <message>
+        <source>Degraded</source>
+        <translation>算力下降</translation>
+    </message>
+    <message>
+        <source>%1, flapping</source>
+        <translation>%1，状态频繁变化</translation>
+    </message>
+    <message>
+        <source>Usual</source>
+        <translation>常规算力</translation>
+    </message>
+    <message>
+        <source>% of usual</source>
+        <translation>占常规 %</translation>
+    </message>
+    <message>
+        <source>Well below its usual hashrate for a while: a failing hash board or fan? After a deliberate change, use &quot;Accept current hashrate as usual&quot;.</source>
+        <translation>一段时间以来远低于常规算力：算力板或风扇故障？如为有意调整，请使用“将当前算力设为常规”。</translation>
+    </message>
+    <message>
+        <source>Going offline and back again and again: its changes are no longer posted one by one.</source>
+        <translation>反复离线又恢复：其状态变化不再逐条推送。</translation>
+    </message>
 </context>
 <context>
     <name>rw::WorkersPanel</name>
@@ -1294,6 +1348,14 @@
     <message>
         <source>%1 of %2 workers</source>
         <translation>%1 / %2 台矿机</translation>
+    </message>
+    <message>
+        <source>Accept current hashrate as usual</source>
+        <translation>将当前算力设为常规</translation>
+    </message>
+    <message>
+        <source>After a deliberate change (a downsize, an underclock): the rig&apos;s current hashrate becomes its usual level, so it is no longer called degraded.</source>
+        <translation>有意调整（缩减、降频）之后：该矿机的当前算力成为其常规水平，不再被判为算力下降。</translation>
     </message>
 </context>
 </TS>

@@ -47,7 +47,8 @@ ChartPanel::ChartPanel(EngineHost *host, QWidget *parent)
     : QWidget(parent), m_host(host), m_buttons(new QButtonGroup(this)), m_note(new QLabel(this)),
       m_chart(new QChart), m_view(new QChartView(m_chart, this)), m_total(new QLineSeries),
       m_online(new QLineSeries), m_floorLine(new QLineSeries), m_workerLine(new QLineSeries),
-      m_x(new QDateTimeAxis), m_y(new QValueAxis), m_yOnline(new QValueAxis)
+      m_usualLine(new QLineSeries), m_x(new QDateTimeAxis), m_y(new QValueAxis),
+      m_yOnline(new QValueAxis)
 {
     auto *bar = new QHBoxLayout;
     for (int r = Hour; r <= Month; ++r) {
@@ -71,12 +72,14 @@ ChartPanel::ChartPanel(EngineHost *host, QWidget *parent)
     QPen floorPen(QColor(0xc6, 0x28, 0x28), 1.5, Qt::DashLine);
     m_floorLine->setPen(floorPen);
     m_workerLine->setPen(QPen(QColor(0x8e, 0x24, 0xaa), 2));
-    for (QLineSeries *s : {m_total, m_workerLine, m_floorLine, m_online})
+    m_usualLine->setPen(QPen(QColor(0x8e, 0x24, 0xaa), 1.2, Qt::DashLine));
+    m_usualLine->setObjectName(QStringLiteral("usualLine"));
+    for (QLineSeries *s : {m_total, m_workerLine, m_usualLine, m_floorLine, m_online})
         m_chart->addSeries(s);
     m_chart->addAxis(m_x, Qt::AlignBottom);
     m_chart->addAxis(m_y, Qt::AlignLeft);
     m_chart->addAxis(m_yOnline, Qt::AlignRight);
-    for (QLineSeries *s : {m_total, m_workerLine, m_floorLine}) {
+    for (QLineSeries *s : {m_total, m_workerLine, m_usualLine, m_floorLine}) {
         s->attachAxis(m_x);
         s->attachAxis(m_y);
     }
@@ -105,6 +108,7 @@ void ChartPanel::retranslate()
     m_total->setName(tr("Total hashrate"));
     m_online->setName(tr("Online workers"));
     m_floorLine->setName(tr("Floor"));
+    m_usualLine->setName(tr("Usual for the worker"));
     m_yOnline->setTitleText(tr("Workers online"));
     m_workerLine->setName(workerName());
 }
@@ -176,6 +180,14 @@ void ChartPanel::setWorker(const QString &accountKey, const QString &worker)
     request();
 }
 
+void ChartPanel::setWorkerUsual(double usual)
+{
+    if (usual == m_workerUsual)
+        return;
+    m_workerUsual = usual;
+    refresh();
+}
+
 void ChartPanel::setRange(Range range)
 {
     m_range = range;
@@ -235,7 +247,8 @@ void ChartPanel::onData(const ChartData &d)
     if (d.requestId != m_pending)
         return; // superseded by another range, worker or account
     m_pending = 0;
-    const double top = std::max({maxY(d.total), maxY(d.workerRate), m_floor});
+    const double usual = d.worker.isEmpty() ? 0 : m_workerUsual;
+    const double top = std::max({maxY(d.total), maxY(d.workerRate), m_floor, usual});
     const HashRateUnit unit = hashRateUnitFor(top);
     m_total->replace(scaled(d.total, unit.divisor));
     m_total->setName(d.perAccount.isEmpty() ? tr("Total hashrate") : tr("Farm hashrate"));
@@ -274,6 +287,12 @@ void ChartPanel::onData(const ChartData &d)
     else
         m_floorLine->clear();
     m_floorLine->setVisible(m_floor > 0);
+    if (usual > 0)
+        m_usualLine->replace(
+            {QPointF(fromMs, usual / unit.divisor), QPointF(toMs, usual / unit.divisor)});
+    else
+        m_usualLine->clear();
+    m_usualLine->setVisible(usual > 0);
 
     m_x->setRange(QDateTime::fromMSecsSinceEpoch(qint64(fromMs)),
                   QDateTime::fromMSecsSinceEpoch(qint64(toMs)));

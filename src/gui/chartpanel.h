@@ -44,6 +44,9 @@ public:
     // One account alone, with its floor (0: none).
     void setAccount(const QString &accountKey, double minHashRate);
     void setWorker(const QString &accountKey, const QString &worker);
+    // The selected worker's usual hashrate, drawn as a dashed line beside its curve; 0 = none.
+    void setWorkerUsual(double usual);
+    double workerUsual() const { return m_workerUsual; }
     void setRange(Range range);
     Range range() const { return m_range; }
     // Asks for fresh data (after a poll); ignored while an answer is still pending. While the
@@ -75,6 +78,7 @@ private:
     QString m_workerAccount;
     QString m_worker;
     double m_floor = 0;
+    double m_workerUsual = 0;
     Range m_range = Day;
     int m_pending = 0; // request id we wait for, 0 = none
     bool m_again = false;
@@ -89,6 +93,7 @@ private:
     QLineSeries *m_online;
     QLineSeries *m_floorLine;
     QLineSeries *m_workerLine;
+    QLineSeries *m_usualLine;
     QVector<QLineSeries *> m_accountLines;
     QDateTimeAxis *m_x;
     QValueAxis *m_y;

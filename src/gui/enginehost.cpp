@@ -95,6 +95,12 @@ void EngineHost::refreshNow()
     post([w] { w->refreshNow(); });
 }
 
+void EngineHost::acceptUsual(const QString &account, const QString &worker)
+{
+    EngineWorker *w = m_worker;
+    post([w, account, worker] { w->acceptUsual(account, worker); });
+}
+
 void EngineHost::setAlertsPaused(bool paused, qint64 untilMs)
 {
     m_paused = paused;

@@ -40,6 +40,8 @@ public:
     bool telegramEnabled() const { return m_telegramEnabled; }
 
     void refreshNow();
+    // "Accept current hashrate as usual" for one worker of an account (issue #19).
+    void acceptUsual(const QString &account, const QString &worker);
     // The tray's pause, until untilMs (clock ms; 0 = until resumed): the engine's one mute.
     void setAlertsPaused(bool paused, qint64 untilMs = 0);
     // The hashrate of the accounts together (the farm's when several, each one's too) and of

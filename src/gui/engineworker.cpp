@@ -134,6 +134,12 @@ void EngineWorker::refreshNow()
         m_runtime->refreshNow();
 }
 
+void EngineWorker::acceptUsual(const QString &account, const QString &worker)
+{
+    if (m_runtime)
+        m_runtime->acceptUsual(account, worker);
+}
+
 void EngineWorker::setAlertsPaused(bool paused, qint64 untilMs)
 {
     m_paused = paused;

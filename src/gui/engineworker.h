@@ -45,6 +45,7 @@ public:
                        const QString &workerFilter, const QString &path);
     void queryMessages(int requestId);
     void testConnection(const AccountConfig &account);
+    void acceptUsual(const QString &account, const QString &worker);
     void testTelegram(const TelegramConfig &telegram);
 
 signals:

@@ -101,9 +101,11 @@ MainWindow::MainWindow(EngineHost *host, const Clock *clock, QWidget *parent)
         if (i >= 0)
             selectAccount(m_accounts->itemData(i).toString());
     });
+    connect(m_workers, &WorkersPanel::acceptUsualRequested, m_host, &EngineHost::acceptUsual);
     connect(m_workers, &WorkersPanel::workerSelected, this,
             [this](const QString &account, const QString &worker) {
                 m_chart->setWorker(account, worker);
+                m_chart->setWorkerUsual(m_workers->model()->usualRate(worker, account));
                 updateOutageAccount();
             });
 
@@ -309,6 +311,9 @@ void MainWindow::applyView(const AccountView &view)
     // (AccountView::withoutWorkers says why).
     m_views.insert(view.key, view.withoutWorkers());
     m_workers->applyView(view);
+    if (m_workers->selectedAccount() == view.key && !m_workers->selectedWorker().isEmpty())
+        m_chart->setWorkerUsual(
+            m_workers->model()->usualRate(m_workers->selectedWorker(), view.key));
     updateStatus();
     if (m_current.isEmpty() && m_configured.size() < 2) {
         updateChartScope(); // views before the account list: the first one's

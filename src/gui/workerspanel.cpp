@@ -13,6 +13,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSettings>
 #include <QShowEvent>
 #include <QTableView>
@@ -57,8 +58,10 @@ WorkersPanel::WorkersPanel(const Clock *clock, QWidget *parent)
     m_view->setColumnWidth(WorkerTableModel::ColWorker, 150);
     m_view->setColumnWidth(WorkerTableModel::ColAccount, 170);
     m_view->setColumnHidden(WorkerTableModel::ColAccount, true); // until a second account
-    m_view->setColumnWidth(WorkerTableModel::ColState, 150); // room for the pool's own word
+    m_view->setColumnWidth(WorkerTableModel::ColState, 150);     // room for the pool's own word
     m_view->setColumnWidth(WorkerTableModel::ColLastShare, 150);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &WorkersPanel::showContextMenu);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_search, 1);
@@ -198,6 +201,27 @@ void WorkersPanel::tick()
     for (int r = first; r <= last; ++r)
         rows << m_proxy->mapToSource(m_proxy->index(r, 0)).row();
     m_model->refreshLive(rows);
+}
+
+void WorkersPanel::showContextMenu(const QPoint &at)
+{
+    const QModelIndex index = m_view->indexAt(at);
+    if (!index.isValid())
+        return;
+    const QString worker = index.data(WorkerTableModel::NameRole).toString();
+    const QString account = index.data(WorkerTableModel::AccountRole).toString();
+    const auto status = WorkerStatus(index.data(WorkerTableModel::StatusRole).toInt());
+    QMenu menu(this);
+    QAction *accept = menu.addAction(tr("Accept current hashrate as usual"));
+    accept->setObjectName(QStringLiteral("acceptUsual"));
+    // Only a rig that runs has a current rate to accept.
+    accept->setEnabled(status == WorkerStatus::Online);
+    accept->setToolTip(tr("After a deliberate change (a downsize, an underclock): the rig's "
+                          "current hashrate becomes its usual level, so it is no longer "
+                          "called degraded."));
+    connect(accept, &QAction::triggered, this,
+            [this, account, worker] { emit acceptUsualRequested(account, worker); });
+    menu.exec(m_view->viewport()->mapToGlobal(at));
 }
 
 void WorkersPanel::updateCount()

@@ -48,6 +48,8 @@ public:
 signals:
     // A row was selected: its account's key and the worker; both empty: selection cleared.
     void workerSelected(const QString &account, const QString &worker);
+    // "Accept current hashrate as usual" from a row's context menu.
+    void acceptUsualRequested(const QString &account, const QString &worker);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -59,6 +61,7 @@ private:
     void tick();
     void updateTicking(); // the timer runs only when a tick could change what is seen
     void updateCount();
+    void showContextMenu(const QPoint &at);
 
     WorkerTableModel *m_model;
     WorkerFilterProxy *m_proxy;

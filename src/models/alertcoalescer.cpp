@@ -25,8 +25,12 @@ void AlertCoalescer::add(const QString &accountKey, const QVector<Event> &events
     if (m_paused)
         return;
     for (const Event &e : events) {
-        if (e.kind == Event::Retired)
-            continue; // retired workers are shown, never alerted
+        // Retired workers are shown, never alerted; a flapping worker's changes are listed in
+        // its account's message, not popped up one by one; the end of a degraded period or of
+        // flapping is no news worth a pop-up.
+        if (e.kind == Event::Retired || e.flapping || e.kind == Event::DegradedRecovered ||
+            e.kind == Event::StoppedFlapping)
+            continue;
         m_pending.push_back({accountKey, e});
     }
     if (!m_pending.isEmpty() && !m_timer.isActive())
@@ -86,7 +90,7 @@ void AlertCoalescer::flush()
     m_timer.stop();
     if (m_pending.isEmpty())
         return;
-    QStringList down, back, lines;
+    QStringList down, back, degraded, lines;
     QStringList accounts;
     Severity severity = Info;
     for (const Pending &p : std::as_const(m_pending)) {
@@ -118,7 +122,18 @@ void AlertCoalescer::flush()
             lines << tr("%1: the pool answers again after %2.")
                          .arg(nameOf(p.account), formatDuration(e.durationSecs));
             break;
+        case Event::WentDegraded: // notifies like a newly offline worker
+            degraded << MessageFormatter::displayable(e.worker);
+            severity = std::max(severity, Warning);
+            break;
+        case Event::StartedFlapping:
+            lines << tr("%1 keeps going offline and back (%2 changes)")
+                         .arg(MessageFormatter::displayable(e.worker), e.detail);
+            severity = std::max(severity, Warning);
+            break;
         case Event::Retired:
+        case Event::DegradedRecovered:
+        case Event::StoppedFlapping:
             break;
         }
     }
@@ -134,6 +149,9 @@ void AlertCoalescer::flush()
     else if (!back.isEmpty())
         title = back.size() == 1 ? tr("%1 is back online").arg(back.first())
                                  : tr("%n workers are back online", nullptr, int(back.size()));
+    else if (!degraded.isEmpty())
+        title = degraded.size() == 1 ? tr("%1 is degraded").arg(degraded.first())
+                                     : tr("%n workers are degraded", nullptr, int(degraded.size()));
     else if (!lines.isEmpty())
         title = lines.takeFirst();
     else
@@ -150,6 +168,8 @@ void AlertCoalescer::flush()
             body << tr("Offline: %1").arg(namesLine(down));
         if (!back.isEmpty())
             body << tr("Back: %1").arg(namesLine(back));
+        if (!degraded.isEmpty())
+            body << tr("Degraded: %1").arg(namesLine(degraded));
         body << lines;
         if (accounts.size() == 1 && !accounts.first().isEmpty())
             body << tr("Account: %1").arg(nameOf(accounts.first()));

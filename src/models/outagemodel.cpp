@@ -40,11 +40,15 @@ QVariant OutageModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case ColWorker:
-            return o.worker;
+            // A degraded period (issue #19) beside the outages, with its depth.
+            return o.degraded ? tr("%1 (degraded, down to %2 % of usual)")
+                                    .arg(o.worker)
+                                    .arg(qRound(o.depth * 100))
+                              : o.worker;
         case ColStart:
             return local(o.start);
         case ColEnd:
-            return o.end ? local(o.end) : tr("still offline");
+            return o.end ? local(o.end) : o.degraded ? tr("still degraded") : tr("still offline");
         case ColDuration:
             return formatDuration(o.durationSecs(m_now));
         }

@@ -246,7 +246,7 @@ void WorkerTableModel::updateWorkers(int slot, const QStringList &names,
 
 std::pair<int, int> WorkerTableModel::shownChange(const WorkerState &was, const WorkerState &is)
 {
-    if (was.status != is.status)
+    if (was.status != is.status || was.degraded != is.degraded || was.flapping != is.flapping)
         return {0, ColumnCount - 1}; // colour, font and tooltip of the whole row
     int first = ColumnCount;
     int last = -1;

@@ -38,6 +38,8 @@ public:
         ColHashRate,
         ColHashRate1h,
         ColHashRate24h,
+        ColUsual,        // the worker's usual hashrate (issue #19)
+        ColUsualPercent, // the current hashrate as a percentage of it
         ColStale,
         ColLastShare,
         ColOfflineFor,
@@ -74,6 +76,8 @@ public:
     // The row of a worker of an account; without an account, of the first account that has a
     // worker of that name. -1: none.
     int rowOf(const QString &worker, const QString &account = {}) const;
+    // The worker's usual hashrate (usualRateOf()); 0 when unknown or not in the table.
+    double usualRate(const QString &worker, const QString &account) const;
     QString workerAt(int row) const;
     QString accountAt(int row) const; // the row's account key
     WorkerState stateAt(int row) const;

@@ -17,6 +17,26 @@
 namespace rw {
 
 namespace {
+QIcon degradedIcon()
+{
+    static const QIcon icon(QStringLiteral(":/icons/state-degraded.svg"));
+    return icon;
+}
+
+QVariant degradedForeground()
+{
+    static const QVariant amber = QBrush(QColor(0x9a, 0x67, 0x00));
+    return amber;
+}
+
+std::optional<double> usualPercent(const WorkerState &w)
+{
+    const double usual = usualRateOf(w);
+    if (usual <= 0 || w.status != WorkerStatus::Online)
+        return std::nullopt;
+    return 100.0 * w.sample.hashRate / usual;
+}
+
 QIcon statusIcon(WorkerStatus s)
 {
     // Cached: data() is called for every visible cell on every repaint.
@@ -74,10 +94,12 @@ QVariant stateFont(WorkerStatus s)
     return s == WorkerStatus::Retired ? italic : QVariant();
 }
 
-// Trouble first when sorting by state ascending: offline, missing, online, retired.
-int statusRank(WorkerStatus s)
+// Trouble first when sorting by state ascending: offline, missing, degraded, online, retired.
+double statusRank(const WorkerState &w)
 {
-    switch (s) {
+    if (w.status == WorkerStatus::Online && w.degraded)
+        return 1.5;
+    switch (w.status) {
     case WorkerStatus::Offline:
         return 0;
     case WorkerStatus::Missing:
@@ -175,14 +197,19 @@ const WorkerTableModel::ColumnDef &WorkerTableModel::columnDef(int column)
          [](const M &, const Row &r) -> QVariant {
              // The pool's own word beside RigWatch's state (which the last share decides).
              const WorkerSample &s = r.state.sample;
-             return s.poolState.isEmpty()
-                        ? statusText(r.state.status)
-                        : tr("%1 (pool: %2)").arg(statusText(r.state.status), s.poolState.text());
+             QString state = r.state.status == WorkerStatus::Online && r.state.degraded
+                                 ? tr("Degraded")
+                                 : statusText(r.state.status);
+             if (r.state.flapping)
+                 state = tr("%1, flapping").arg(state);
+             return s.poolState.isEmpty() ? state
+                                          : tr("%1 (pool: %2)").arg(state, s.poolState.text());
          },
-         [](const M &, const Row &r) -> std::optional<double> {
-             return statusRank(r.state.status);
-         },
-         [](const S &a, const S &b) { return a.sample.poolState != b.sample.poolState; }},
+         [](const M &, const Row &r) -> std::optional<double> { return statusRank(r.state); },
+         [](const S &a, const S &b) {
+             return a.sample.poolState != b.sample.poolState || a.degraded != b.degraded ||
+                    a.flapping != b.flapping;
+         }},
         {QT_TR_NOOP("Hashrate"), right,
          [](const M &, const Row &r) -> QVariant {
              return formatHashRate(r.state.sample.hashRate);
@@ -203,6 +230,22 @@ const WorkerTableModel::ColumnDef &WorkerTableModel::columnDef(int column)
              return r.state.sample.hashRate24h;
          },
          [](const S &a, const S &b) { return a.sample.hashRate24h != b.sample.hashRate24h; }},
+        {QT_TR_NOOP("Usual"), right,
+         [](const M &, const Row &r) -> QVariant {
+             const double usual = usualRateOf(r.state);
+             return usual > 0 ? formatHashRate(usual) : QString();
+         },
+         [](const M &, const Row &r) -> std::optional<double> { return usualRateOf(r.state); },
+         [](const S &a, const S &b) { return usualRateOf(a) != usualRateOf(b); }},
+        {QT_TR_NOOP("% of usual"), right,
+         [](const M &, const Row &r) -> QVariant {
+             const std::optional<double> p = usualPercent(r.state);
+             return p ? QLocale().toString(*p, 'f', 0) + QLatin1Char('%') : QString();
+         },
+         [](const M &, const Row &r) -> std::optional<double> {
+             return usualPercent(r.state).value_or(-1);
+         },
+         [](const S &a, const S &b) { return usualPercent(a) != usualPercent(b); }},
         {QT_TR_NOOP("Stale"), right,
          [](const M &, const Row &r) -> QVariant {
              const WorkerSample &s = r.state.sample;
@@ -249,6 +292,12 @@ QVariant WorkerTableModel::displayData(const Row &r, int column) const
     return column >= 0 && column < ColumnCount ? columnDef(column).text(*this, r) : QVariant();
 }
 
+double WorkerTableModel::usualRate(const QString &worker, const QString &account) const
+{
+    const int row = rowOf(worker, account);
+    return row >= 0 ? usualRateOf(m_rows[row].state) : 0;
+}
+
 std::optional<double> WorkerTableModel::sortNumber(const Row &r, int column) const
 {
     if (column < 0 || column >= ColumnCount || !columnDef(column).sortKey)
@@ -290,9 +339,13 @@ QVariant WorkerTableModel::data(const QModelIndex &index, int role) const
     case AccountRole:
         return m_accounts[r.account].key;
     case Qt::DecorationRole:
-        return index.column() == ColState ? QVariant(statusIcon(st)) : QVariant();
+        if (index.column() != ColState)
+            return {};
+        return st == WorkerStatus::Online && r.state.degraded ? QVariant(degradedIcon())
+                                                              : QVariant(statusIcon(st));
     case Qt::ForegroundRole:
-        return stateForeground(st);
+        return st == WorkerStatus::Online && r.state.degraded ? degradedForeground()
+                                                              : stateForeground(st);
     case Qt::FontRole:
         return stateFont(st);
     case Qt::TextAlignmentRole:
@@ -303,6 +356,12 @@ QVariant WorkerTableModel::data(const QModelIndex &index, int role) const
         if (index.column() == ColLastShare && r.state.sample.lastShareAt > 0)
             return QLocale().toString(QDateTime::fromSecsSinceEpoch(r.state.sample.lastShareAt),
                                       QLocale::LongFormat);
+        if (st == WorkerStatus::Online && r.state.degraded)
+            return tr("Well below its usual hashrate for a while: a failing hash board or fan? "
+                      "After a deliberate change, use \"Accept current hashrate as usual\".");
+        if (r.state.flapping)
+            return tr("Going offline and back again and again: its changes are no longer "
+                      "posted one by one.");
         if (st == WorkerStatus::Missing)
             return tr("The pool no longer lists this worker; it is kept here until it is retired.");
         if (st == WorkerStatus::Retired)

@@ -595,11 +595,15 @@ private slots:
         m.setOutages({closed, open}, 1'767'229'600);
         const QStringList lines = m.toCsv().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 3);
-        QCOMPARE(lines[0], QStringLiteral("worker,went_offline_utc,came_back_utc,duration_s"));
-        QCOMPARE(lines[1], QStringLiteral("rig-07,2026-01-01T00:00:00Z,2026-01-01T00:47:00Z,2820"));
+        QCOMPARE(
+            lines[0],
+            QStringLiteral("worker,went_offline_utc,came_back_utc,duration_s,kind,depth_percent"));
+        QCOMPARE(lines[1],
+                 QStringLiteral("rig-07,2026-01-01T00:00:00Z,2026-01-01T00:47:00Z,2820,offline,"));
         // A formula-looking name is quoted and defused; an ongoing outage has no end.
-        QCOMPARE(lines[2],
-                 QStringLiteral("\"'=HYPERLINK(\"\"x\"\"),evil\",2026-01-01T00:56:40Z,,600"));
+        QCOMPARE(
+            lines[2],
+            QStringLiteral("\"'=HYPERLINK(\"\"x\"\"),evil\",2026-01-01T00:56:40Z,,600,offline,"));
         QCOMPARE(m.index(1, OutageModel::ColEnd).data().toString(),
                  QStringLiteral("still offline"));
         QCOMPARE(m.index(0, OutageModel::ColDuration).data().toString(), QStringLiteral("47 min"));

@@ -550,8 +550,9 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QStringList lines =
             QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        QCOMPARE(lines.value(0),
-                 QStringLiteral("worker,went_offline_utc,came_back_utc,duration_s"));
+        QCOMPARE(
+            lines.value(0),
+            QStringLiteral("worker,went_offline_utc,came_back_utc,duration_s,kind,depth_percent"));
         QCOMPARE(lines.size(), written + 1);
         QVERIFY2(lines.value(1).startsWith(QStringLiteral("rig-")), qPrintable(lines.value(1)));
 

@@ -128,6 +128,32 @@ private slots:
         QCOMPARE(spy.size(), 0);
     }
 
+    // A newly degraded rig pops up like an offline one; a flapping rig's changes do not, only
+    // that it started flapping; recoveries of either are not news.
+    void degradedAndFlapping()
+    {
+        AlertCoalescer c;
+        QSignalSpy spy(&c, &AlertCoalescer::alert);
+        c.add(QStringLiteral("acme"), {ev(Event::WentDegraded, QStringLiteral("rig-07"))});
+        c.flush();
+        QCOMPARE(spy.size(), 1);
+        QCOMPARE(spy.first().at(0).toString(), QStringLiteral("rig-07 is degraded"));
+        QCOMPARE(spy.takeFirst().at(2).value<AlertCoalescer::Severity>(), AlertCoalescer::Warning);
+        Event flap = ev(Event::WentOffline, QStringLiteral("rig-09"));
+        flap.flapping = true;
+        c.add(QStringLiteral("acme"), {flap, ev(Event::DegradedRecovered, QStringLiteral("rig-07")),
+                                       ev(Event::StoppedFlapping, QStringLiteral("rig-08"))});
+        c.flush();
+        QCOMPARE(spy.size(), 0);
+        Event started = ev(Event::StartedFlapping, QStringLiteral("rig-09"));
+        started.detail = QStringLiteral("5");
+        c.add(QStringLiteral("acme"), {flap, started});
+        c.flush();
+        QCOMPARE(spy.size(), 1);
+        QCOMPARE(spy.first().at(0).toString(),
+                 QStringLiteral("rig-09 keeps going offline and back (5 changes)"));
+    }
+
     void floorIsCritical()
     {
         AlertCoalescer c;

@@ -37,6 +37,64 @@ class TestWorkerModel : public QObject
 {
     Q_OBJECT
 private slots:
+    // Issue #19: a degraded worker reads "Degraded" in amber with its own icon, sorts between
+    // the down and the healthy, and every worker shows its usual level and its share of it.
+    void degradedAndUsualColumns()
+    {
+        ManualClock clock(kNow * 1000);
+        WorkerTableModel model(&clock);
+        AccountView v;
+        v.key = QStringLiteral("acme/bitcoin");
+        WorkerState slow = online(58e12);
+        slow.sample.hashRate24h = 94e12;
+        slow.degraded = true;
+        WorkerState own = online(100e12);
+        own.usual = float(125e12); // its own level beats the pool's day average
+        WorkerState flap = down(WorkerStatus::Offline, kNow - 900);
+        flap.flapping = true;
+        v.workers.insert(QStringLiteral("slow"), slow);
+        v.workers.insert(QStringLiteral("fine"), online(100e12));
+        v.workers.insert(QStringLiteral("own"), own);
+        v.workers.insert(QStringLiteral("flap"), flap);
+        model.applyView(v);
+        const auto idx = [&](const char *n, int col) {
+            return model.index(model.rowOf(QLatin1String(n)), col);
+        };
+        QCOMPARE(idx("slow", WorkerTableModel::ColState).data().toString(),
+                 QStringLiteral("Degraded"));
+        QCOMPARE(idx("fine", WorkerTableModel::ColState).data().toString(),
+                 QStringLiteral("Online"));
+        QCOMPARE(idx("flap", WorkerTableModel::ColState).data().toString(),
+                 QStringLiteral("Offline, flapping"));
+        QVERIFY(idx("slow", 0).data(Qt::ForegroundRole).isValid());
+        QVERIFY(!idx("fine", 0).data(Qt::ForegroundRole).isValid());
+        const QIcon degraded =
+            idx("slow", WorkerTableModel::ColState).data(Qt::DecorationRole).value<QIcon>();
+        const QIcon fine =
+            idx("fine", WorkerTableModel::ColState).data(Qt::DecorationRole).value<QIcon>();
+        QVERIFY(!degraded.isNull());
+        QVERIFY(degraded.cacheKey() != fine.cacheKey());
+        QCOMPARE(idx("slow", WorkerTableModel::ColUsual).data().toString(),
+                 QStringLiteral("94.0 TH/s"));
+        QCOMPARE(idx("slow", WorkerTableModel::ColUsualPercent).data().toString(),
+                 QStringLiteral("62%"));
+        QCOMPARE(idx("own", WorkerTableModel::ColUsual).data().toString(),
+                 QStringLiteral("125 TH/s"));
+        QCOMPARE(idx("own", WorkerTableModel::ColUsualPercent).data().toString(),
+                 QStringLiteral("80%"));
+        QCOMPARE(idx("flap", WorkerTableModel::ColUsualPercent).data().toString(), QString());
+        const double rank = [&](const char *n) {
+            return idx(n, WorkerTableModel::ColState).data(WorkerTableModel::SortRole).toDouble();
+        }("slow");
+        QVERIFY(
+            rank <
+            idx("fine", WorkerTableModel::ColState).data(WorkerTableModel::SortRole).toDouble());
+        QVERIFY(
+            rank >
+            idx("flap", WorkerTableModel::ColState).data(WorkerTableModel::SortRole).toDouble());
+        QCOMPARE(float(model.usualRate(QStringLiteral("own"), v.key)), float(125e12));
+    }
+
     void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
 
     // "Last share" in local time: the time alone for today, day and month before that, right
@@ -204,8 +262,9 @@ private slots:
         };
         const int r2 = model.rowOf(rigName(2));
         const int r5 = model.rowOf(rigName(5));
+        // The current rate, and its share of the usual level (issue #19) beside it.
         QCOMPARE(cells(0), QVector<int>({r2, WorkerTableModel::ColHashRate, r2,
-                                         WorkerTableModel::ColHashRate}));
+                                         WorkerTableModel::ColUsualPercent}));
         QCOMPARE(cells(1), QVector<int>({r5, 0, r5, WorkerTableModel::ColumnCount - 1}));
         QCOMPARE(model.stateAt(model.rowOf(rigName(7))).lastListedAt, kNow); // still stored
         QCOMPARE(model.index(r2, WorkerTableModel::ColHashRate).data().toString(),

@@ -28,11 +28,16 @@ QString isoUtc(qint64 secs)
 
 QString outagesCsv(const QVector<Outage> &outages, qint64 nowSecs)
 {
-    QString out = QStringLiteral("worker,went_offline_utc,came_back_utc,duration_s\n");
+    // kind and depth (issue #19) come last, so readers of the first four columns still work.
+    QString out =
+        QStringLiteral("worker,went_offline_utc,came_back_utc,duration_s,kind,depth_percent\n");
     for (const Outage &o : outages) {
         out += csvField(o.worker) + QLatin1Char(',') + isoUtc(o.start) + QLatin1Char(',') +
                (o.end ? isoUtc(o.end) : QString()) + QLatin1Char(',') +
-               QString::number(o.durationSecs(nowSecs)) + QLatin1Char('\n');
+               QString::number(o.durationSecs(nowSecs)) +
+               (o.degraded ? QStringLiteral(",degraded,") + QString::number(qRound(o.depth * 100))
+                           : QStringLiteral(",offline,")) +
+               QLatin1Char('\n');
     }
     return out;
 }
