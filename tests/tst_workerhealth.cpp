@@ -278,6 +278,22 @@ private slots:
         QVERIFY(m.incident(now).isEmpty());
     }
 
+    // A pool that gives a stopped rig's last share as "now minus 50 min" at every poll: the
+    // share moves, the rig stays down. Nothing anyone saw changed: it is not flapping, and it
+    // leaves the incident as soon as it really shares again.
+    void aMovingOldShareIsNoFlap()
+    {
+        Monitor m(defaults(), 2);
+        qint64 now = T0;
+        for (int i = 0; i < 20; ++i, now += 2)
+            for (const Event &e : m.applySnapshot(snap({ws(A, now - 3000, 0)}, now), now))
+                QVERIFY(!e.flapping && e.kind != Event::StartedFlapping);
+        QVERIFY(!m.workers().value(A).flapping);
+        QCOMPARE(m.incident(now).down.size(), 1);
+        m.applySnapshot(snap({ws(A, now - 3, 100 * TH)}, now), now);
+        QVERIFY(m.incident(now).isEmpty());
+    }
+
     void flapLimitZeroIsOff()
     {
         Thresholds t = defaults();

@@ -208,8 +208,8 @@ bool Monitor::below(const WorkerState &st) const
     return m_thresholds.degradedBelow > 0 && usual > 0 && st.sample.hashRate * 100 < usual * line;
 }
 
-bool Monitor::judge(const QString &name, WorkerState &st, qint64 now, QVector<Event> &events,
-                    qsizetype firstEvent)
+bool Monitor::judge(const QString &name, WorkerState &st, WorkerStatus prevStatus, qint64 now,
+                    QVector<Event> &events, qsizetype firstEvent)
 {
     const Thresholds &t = m_thresholds;
     WorkerHealth *h = nullptr;
@@ -225,13 +225,16 @@ bool Monitor::judge(const QString &name, WorkerState &st, qint64 now, QVector<Ev
         return *h;
     };
 
-    // Flapping: count this apply's state changes, forget those older than the window.
-    for (qsizetype i = firstEvent; i < events.size(); ++i) {
-        const Event::Kind k = events.at(i).kind;
-        if (t.flapLimit > 0 &&
-            (k == Event::WentOffline || k == Event::WentMissing || k == Event::CameBack))
-            get().changes.append(events.at(i).at);
-    }
+    // Flapping: count a change when this poll sees the worker up and the last one saw it down,
+    // or the other way round; forget changes older than the window. A share that moved on but
+    // is still too old (back and gone again between two polls) changes nothing anyone saw: a
+    // pool that reports a stopped rig's share time as "now minus N" would otherwise make every
+    // stopped rig "flap" at every poll and keep it in the message after it came back.
+    const bool wasUp = prevStatus == WorkerStatus::Online;
+    const bool isUp = st.status == WorkerStatus::Online;
+    if (t.flapLimit > 0 && wasUp != isUp && prevStatus != WorkerStatus::Retired &&
+        st.status != WorkerStatus::Retired)
+        get().changes.append(now);
     if (h) {
         const qint64 from = now - t.flapWindowSecs;
         const auto old = std::find_if(h->changes.begin(), h->changes.end(),
@@ -416,7 +419,7 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
             if (st.status == WorkerStatus::Offline)
                 events.append(makeEvent(Event::WentOffline, sample.name, share));
             else if (st.status == WorkerStatus::Online && below(st)) // its first poll counts
-                judge(sample.name, st, now, events, events.size());
+                judge(sample.name, st, st.status, now, events, events.size());
             tally.add(st);
             onlineListed += st.status == WorkerStatus::Online;
             m_added.append(sample.name);
@@ -439,7 +442,7 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
         // The common case (healthy, no change) costs one comparison.
         if (st.hasHealth || events.size() > firstEvent ||
             (st.status == WorkerStatus::Online && below(st)))
-            changed = judge(sample.name, st, now, events, firstEvent) || changed;
+            changed = judge(sample.name, st, prevStatus, now, events, firstEvent) || changed;
         if (changed && m_rowChanges)
             m_changed.append(sample.name);
         tally.add(st);
@@ -461,9 +464,10 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
                     continue;
                 }
                 const qsizetype firstEvent = events.size();
+                const WorkerStatus prevStatus = st.status;
                 bool changed = unlisted(it.key(), st, now, events);
                 if (st.hasHealth || events.size() > firstEvent)
-                    changed = judge(it.key(), st, now, events, firstEvent) || changed;
+                    changed = judge(it.key(), st, prevStatus, now, events, firstEvent) || changed;
                 if (changed && m_rowChanges)
                     m_changed.append(it.key());
                 tally.add(st);

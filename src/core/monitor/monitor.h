@@ -50,10 +50,10 @@ namespace rw {
 //    below degraded_below %: WentDegraded (at = the wait's first poll). It recovers at the first
 //    poll at or above the recovery line, or ends when it stops being Online:
 //    DegradedRecovered. Its wait is kept (health()), so --once runs see it.
-//  - Flapping: more than flap_limit state changes (WentOffline, WentMissing, CameBack) within
-//    flap_window: StartedFlapping. From then on its changes carry Event::flapping (no alert of
-//    their own) and it is listed under Incident::flapping instead of Incident::down; it stops
-//    (StoppedFlapping) after holding one state for a whole flap_window.
+//  - Flapping: more than flap_limit state changes (a poll seeing it up after one saw it down,
+//    or the other way round) within flap_window: StartedFlapping. From then on its changes carry
+//    Event::flapping (no alert of their own) and it is listed under Incident::flapping instead of
+//    Incident::down; it stops (StoppedFlapping) after holding one state for a whole flap_window.
 class Monitor
 {
 public:
@@ -150,8 +150,8 @@ private:
     bool below(const WorkerState &st) const;
     // Flapping and degraded for one worker whose events of this apply start at firstEvent;
     // true when its shown state (degraded, flapping) changed.
-    bool judge(const QString &name, WorkerState &st, qint64 now, QVector<Event> &events,
-               qsizetype firstEvent);
+    bool judge(const QString &name, WorkerState &st, WorkerStatus prevStatus, qint64 now,
+               QVector<Event> &events, qsizetype firstEvent);
     void collectHealth();
 
     Thresholds m_thresholds;
