@@ -294,6 +294,18 @@ private slots:
         QVERIFY(m.incident(now).isEmpty());
     }
 
+    // A rig whose rate dropped to 0 is stopping: the offline rule takes it, never "degraded".
+    void aStoppingRigIsNotDegraded()
+    {
+        Thresholds t = defaults();
+        t.degradedAfterSecs = 0;
+        Monitor m(t, 300);
+        m.applySnapshot(snap({ws(A, T0, 100 * TH)}, T0), T0);
+        const QVector<Event> ev = m.applySnapshot(snap({ws(A, T0 + 290, 0)}, T0 + 300), T0 + 300);
+        QVERIFY(kinds(ev, A).isEmpty());
+        QVERIFY(!m.workers().value(A).degraded);
+    }
+
     void flapLimitZeroIsOff()
     {
         Thresholds t = defaults();

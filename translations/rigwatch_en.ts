@@ -186,7 +186,7 @@
 <context>
     <name>rigwatch</name>
     <message>
-        <source>RigWatch: watches the workers of f2pool accounts from the system tray.</source>
+        <source>RigWatch: watches the workers of a farm&apos;s pool accounts from the system tray.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -186,8 +186,8 @@
 <context>
     <name>rigwatch</name>
     <message>
-        <source>RigWatch: watches the workers of f2pool accounts from the system tray.</source>
-        <translation>RigWatch：在系统托盘中监控 f2pool 账户的矿机。</translation>
+        <source>RigWatch: watches the workers of a farm&apos;s pool accounts from the system tray.</source>
+        <translation>RigWatch：在系统托盘中监控矿场各矿池账户的矿机。</translation>
     </message>
     <message>
         <source>Watch a simulated farm started in-process (also what happens when nothing is configured).</source>

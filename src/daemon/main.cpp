@@ -51,9 +51,12 @@ int main(int argc, char **argv)
 
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
-        "RigWatch daemon: watches the workers of f2pool accounts, keeps their history and mirrors\n"
-        "incidents to a Telegram channel.\n\n"
-        "Exit codes of --once (Nagios semantics): 0 OK, 1 WARNING (hashrate below the floor),\n"
+        "RigWatch daemon: watches the workers of a farm's pool accounts (f2pool, Braiins, "
+        "Binance,\n"
+        "Luxor, ViaBTC, AntPool), keeps their history and mirrors incidents to a Telegram "
+        "channel.\n\n"
+        "Exit codes of --once (Nagios semantics): 0 OK, 1 WARNING (hashrate below the floor,\n"
+        "degraded or flapping workers),\n"
         "2 CRITICAL (a worker offline or missing), 3 UNKNOWN (pool unreachable, bad "
         "configuration).\n"
         "Without --once it runs until SIGTERM (exit 0); SIGHUP reads the configuration again.\n"

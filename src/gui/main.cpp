@@ -35,7 +35,8 @@ int main(int argc, char **argv)
 
     QCommandLineParser p;
     p.setApplicationDescription(QCoreApplication::translate(
-        "rigwatch", "RigWatch: watches the workers of f2pool accounts from the system tray."));
+        "rigwatch",
+        "RigWatch: watches the workers of a farm's pool accounts from the system tray."));
     p.addHelpOption();
     p.addVersionOption();
     const QCommandLineOption demoOpt(

@@ -20,6 +20,9 @@ DaemonConfig demoConfig(const SimFarm &farm, const QString &dataDir)
     a.thresholds.offlineAfterSecs = 60;
     a.thresholds.retiredAfterSecs = 28'800;
     a.thresholds.minHashRate = 0;
+    // The demo's time runs fast, as for offline_after; longer than offline_after, as by default.
+    a.thresholds.degradedAfterSecs = 120;
+    a.minIntervalSecs = 10;
     c.accounts << a;
     if (FakePools *annex = farm.annexPool()) {
         // The same farm's second hall on another pool: one window, one tray, one channel.

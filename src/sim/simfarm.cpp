@@ -93,6 +93,10 @@ void SimFarm::applyDemoSchedule(qint64 t0)
     // Listed at first, then dropped by the pool: the product must keep it as "missing".
     const QString missing = nth(26); // rig-27
     m_pool->scheduleRemoval(missing, t0 + 45);
+    // A dead hash board: still sharing, at 60 % of its rate (issue #19); with the demo's
+    // degraded_after of 120 s it is flagged in the first minutes, as a real one is in 30.
+    const QString weak = nth(14); // rig-15
+    m_pool->degradeRig(weak, 0.6);
     // Short outages during the first minutes.
     m_pool->scheduleOutage(nth(3), t0 + 20, 120);
     m_pool->scheduleOutage(nth(11), t0 + 90, 90);
@@ -100,7 +104,7 @@ void SimFarm::applyDemoSchedule(qint64 t0)
 
     // Then every five minutes one or two rigs drop out for 90–180 s, for a day.
     QRandomGenerator rng(36);
-    const QStringList special{earlyA, earlyB, retired, missing};
+    const QStringList special{earlyA, earlyB, retired, missing, weak};
     for (qint64 round = t0 + 300; round < t0 + 86'400; round += 300) {
         const int count = 1 + int(rng.bounded(2));
         for (int k = 0; k < count; ++k) {

@@ -205,7 +205,8 @@ bool Monitor::below(const WorkerState &st) const
     // Under the recovery line (degraded_below + 10, at most 100 %): where a wait can begin.
     const double usual = usualRateOf(st);
     const int line = std::min(m_thresholds.degradedBelow + 10, 100);
-    return m_thresholds.degradedBelow > 0 && usual > 0 && st.sample.hashRate * 100 < usual * line;
+    return m_thresholds.degradedBelow > 0 && usual > 0 && st.sample.hashRate > 0 &&
+           st.sample.hashRate * 100 < usual * line;
 }
 
 bool Monitor::judge(const QString &name, WorkerState &st, WorkerStatus prevStatus, qint64 now,
@@ -260,8 +261,10 @@ bool Monitor::judge(const QString &name, WorkerState &st, WorkerStatus prevStatu
     // below degraded_below. Judging each poll alone would let one noisy poll (a pool's short
     // window moves by 10 % and more) restart the wait of a rig that lost a third of its rate,
     // and its alert would not come on time (docs/monitoring.md).
+    // A rate of 0 is a rig stopping, not a weak one: the offline rule takes it (with a short
+    // degraded_after it would otherwise be called degraded a moment before it is offline).
     const double usual = usualRateOf(st);
-    const bool judged = t.degradedBelow > 0 && usual > 0;
+    const bool judged = t.degradedBelow > 0 && usual > 0 && st.sample.hashRate > 0;
     const double fraction = judged ? st.sample.hashRate / usual : 1;
     const bool atRecoveryLine = !judged || fraction * 100 >= t.degradedBelow + 10;
     const auto clear = [&] {
