@@ -33,16 +33,16 @@ struct Farm
         tg.setToken(kToken);
         return pool.listen() && tg.listen();
     }
-    QString config(const QString &pool_, const QString &alerts)
+    QString config(const QString &pool_, const QString &alerts, const QString &telegram = {})
     {
         return test::writeIni(
             dir.filePath(QStringLiteral("rigwatch.ini")),
             QStringLiteral("[pool]\nurl = %1\nuser = farm1\nsecret = %2\ntimeout = 5\n%3\n"
                            "[alerts]\n%4\n"
-                           "[telegram]\nurl = %5\ntoken = %6\nchat = %7\ntimeout = 5\n"
-                           "[storage]\ndatabase = %8\n")
+                           "[telegram]\nurl = %5\ntoken = %6\nchat = %7\ntimeout = 5\n%8\n"
+                           "[storage]\ndatabase = %9\n")
                 .arg(pool.baseUrl().toString(), kPoolSecret, pool_, alerts, tg.baseUrl().toString(),
-                     kToken, kChat, dir.filePath(QStringLiteral("rw.sqlite"))));
+                     kToken, kChat, telegram, dir.filePath(QStringLiteral("rw.sqlite"))));
     }
     QString shown() const
     {
@@ -91,6 +91,42 @@ private slots:
         r = test::runDaemon(once, secrets);
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         QVERIFY2(f.tg.messages(kChat).isEmpty(), qPrintable(f.shown())); // retracted
+    }
+
+    // A deliberate downsize: an admin's /rebase NAME accepts the rig's current rate as its
+    // usual level; the degraded rig leaves the message (retracted: nothing else is wrong), the
+    // reply says so, and a stranger's /rebase changes nothing.
+    void rebaseFromTelegram()
+    {
+        Farm f;
+        QVERIFY(f.start(3));
+        f.pool.degradeRig(QStringLiteral("rig-02"), 0.5);
+        const QString cfg = f.config(QStringLiteral("interval = 1\nmin_interval = 1\n"),
+                                     QStringLiteral("degraded_below = 70\ndegraded_after = 0\n"),
+                                     QStringLiteral("commands = on\nadmins = 111\n"));
+        QProcess p;
+        p.start(QStringLiteral(RIGWATCH_BIN_DIR "/rigwatchd"), {QStringLiteral("--config"), cfg});
+        QVERIFY(p.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(f.shown().contains(QStringLiteral("Degraded")), 20000);
+        const auto replies = [&f](const QString &piece) {
+            int n = 0;
+            for (const auto &m : f.tg.messages(kChat))
+                n += m.plainText.contains(piece);
+            return n;
+        };
+        f.tg.injectMessage(kChat, QStringLiteral("/rebase rig-02"), 999, QStringLiteral("eve"),
+                           QStringLiteral("supergroup"));
+        QTRY_COMPARE_WITH_TIMEOUT(replies(QStringLiteral("Not allowed")), 1, 10000);
+        QVERIFY(f.shown().contains(QStringLiteral("Degraded")) ||
+                replies(QStringLiteral("Degraded")) == 1);
+        f.tg.injectMessage(kChat, QStringLiteral("/rebase rig-02"), 111, QStringLiteral("ann"),
+                           QStringLiteral("supergroup"));
+        QTRY_COMPARE_WITH_TIMEOUT(replies(QStringLiteral("is now its usual hashrate")), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(replies(QStringLiteral("Degraded")), 0, 10000); // retracted
+
+        ::kill(pid_t(p.processId()), SIGTERM);
+        QSignalSpy done(&p, &QProcess::finished);
+        QVERIFY(p.state() == QProcess::NotRunning || done.wait(5000));
     }
 
     // A rig that keeps stopping and starting: after flap_limit changes it is listed once under
