@@ -322,7 +322,8 @@ bool Monitor::judge(const QString &name, WorkerState &st, WorkerStatus prevStatu
     st.degraded = h && h->degraded;
     st.flapping = h && h->flapping;
     st.hasHealth = h != nullptr;
-    if (h && !(*h == before) && !m_healthChanged.contains(name))
+    // Each worker is judged once per apply, and the list starts empty: no search needed.
+    if (h && !(*h == before))
         m_healthChanged.append(name);
     if (h && h->isEmpty()) {
         m_health.remove(name);

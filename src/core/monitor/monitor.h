@@ -99,8 +99,6 @@ public:
     const QStringList &healthChanged() const { return m_healthChanged; }
     // Pool time at which a worker below degraded_below would become degraded; 0 = none.
     qint64 degradedDeadline() const { return m_degradedDeadline; }
-    int degradedCount() const { return int(m_degradedList.size()); }
-    int flappingCount() const { return int(m_flappingList.size()); }
     qint64 lastSuccessAt() const { return m_lastSuccessAt; }
     qint64 unreachableSince() const { return m_unreachableSince; } // first failure; 0 = answering
     bool poolUnreachable() const { return m_poolUnreachable; }
