@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 #include <QVector>
 
@@ -31,6 +32,23 @@ struct Thresholds
     // Flapping: more than flapLimit state changes within flapWindowSecs (0 = off).
     int flapLimit = 4;
     qint64 flapWindowSecs = 3600;
+    // Critical: at least this percent of a group's (or the account's) counted workers offline
+    // or missing; a critical incident notifies even in quiet hours (0 = never critical).
+    int criticalOfflinePercent = 20;
+};
+
+// One [group.NAME] section: a site or room whose workers have their own chat and floor. A
+// worker belongs to the first group, in file order, whose `workers` or `hosts` globs match
+// (monitor/groupmatcher.h); the rest form each account's default group.
+struct GroupConfig
+{
+    QString name;           // letters, digits, '-' and '_'
+    QString label;          // display name; empty = name
+    QStringList workers;    // globs over worker names ('*' and '?', case-insensitive)
+    QStringList hosts;      // globs over the worker's host as the pool reports it
+    QString chat;           // this group's alerts go here; empty = [telegram] chat
+    double minHashRate = 0; // H/s, the group's own floor; 0 = off
+    QString displayLabel() const { return label.isEmpty() ? name : label; }
 };
 
 // One pool account to watch (one [pool] or [pool.NAME] section).
@@ -114,6 +132,12 @@ struct TelegramConfig
     QVector<qint64> admins; // Telegram user ids allowed to change anything; empty = nobody
     QString proxy;          // as AccountConfig::proxy
     bool proxySet = false;
+    // Quiet hours, minutes after local midnight in timeZone: posts inside [quietFrom, quietTo)
+    // go silently unless critical (a window may cross midnight). -1 = off.
+    int quietFrom = -1;
+    int quietTo = -1;
+    QString timeZone;  // IANA id for quiet hours and the digest; empty = the system's
+    int digestAt = -1; // the daily digest, minutes after local midnight; -1 = off
     bool enabled() const { return !token.isEmpty() && !chat.isEmpty(); }
 };
 

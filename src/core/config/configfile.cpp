@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QTimeZone>
 #include <algorithm>
 #include <cmath>
 
@@ -58,15 +59,21 @@ const QStringList kPoolKeys = {QStringLiteral("provider"),
                                QStringLiteral("degraded_below"),
                                QStringLiteral("degraded_after"),
                                QStringLiteral("flap_limit"),
-                               QStringLiteral("flap_window")};
-const QStringList kAlertKeys = {QStringLiteral("offline_after"),  QStringLiteral("retired_after"),
-                                QStringLiteral("min_hashrate"),   QStringLiteral("degraded_below"),
-                                QStringLiteral("degraded_after"), QStringLiteral("flap_limit"),
-                                QStringLiteral("flap_window")};
+                               QStringLiteral("flap_window"),
+                               QStringLiteral("critical_offline")};
+const QStringList kAlertKeys = {
+    QStringLiteral("offline_after"),  QStringLiteral("retired_after"),
+    QStringLiteral("min_hashrate"),   QStringLiteral("degraded_below"),
+    QStringLiteral("degraded_after"), QStringLiteral("flap_limit"),
+    QStringLiteral("flap_window"),    QStringLiteral("critical_offline")};
+const QStringList kGroupKeys = {QStringLiteral("label"), QStringLiteral("workers"),
+                                QStringLiteral("hosts"), QStringLiteral("chat"),
+                                QStringLiteral("min_hashrate")};
 const QStringList kTelegramKeys = {
-    QStringLiteral("url"),      QStringLiteral("token"),    QStringLiteral("chat"),
-    QStringLiteral("retract"),  QStringLiteral("language"), QStringLiteral("timeout"),
-    QStringLiteral("commands"), QStringLiteral("admins"),   QStringLiteral("proxy")};
+    QStringLiteral("url"),         QStringLiteral("token"),    QStringLiteral("chat"),
+    QStringLiteral("retract"),     QStringLiteral("language"), QStringLiteral("timeout"),
+    QStringLiteral("commands"),    QStringLiteral("admins"),   QStringLiteral("proxy"),
+    QStringLiteral("quiet_hours"), QStringLiteral("timezone"), QStringLiteral("digest")};
 const QStringList kStorageKeys = {QStringLiteral("database")};
 const QStringList kMetricsKeys = {QStringLiteral("listen")};
 
@@ -153,7 +160,9 @@ bool readThresholds(Reader &r, const Section &s, Thresholds *t)
            readInt(r, s, QStringLiteral("degraded_after"), rules::kDegradedAfter,
                    &t->degradedAfterSecs) &&
            readIntAs(r, s, QStringLiteral("flap_limit"), rules::kFlapLimit, &t->flapLimit) &&
-           readInt(r, s, QStringLiteral("flap_window"), rules::kFlapWindow, &t->flapWindowSecs);
+           readInt(r, s, QStringLiteral("flap_window"), rules::kFlapWindow, &t->flapWindowSecs) &&
+           readIntAs(r, s, QStringLiteral("critical_offline"), rules::kCriticalOffline,
+                     &t->criticalOfflinePercent);
 }
 
 bool readPool(Reader &r, const Section &s, const QString &id, AccountConfig *a)
@@ -201,6 +210,34 @@ bool readPool(Reader &r, const Section &s, const QString &id, AccountConfig *a)
                                       QStringLiteral("offline_after"), a->thresholds));
 }
 
+QStringList globList(const QString &text)
+{
+    QStringList out;
+    for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!part.trimmed().isEmpty())
+            out << part.trimmed();
+    return out;
+}
+
+bool readGroup(Reader &r, const Section &s, GroupConfig *g)
+{
+    g->name = s.name.mid(6);
+    if (!use(r, checkGroupName(QLatin1Char('[') + s.name + QLatin1Char(']'), g->name)))
+        return false;
+    g->label = s.values.value(QStringLiteral("label")).trimmed();
+    g->workers = globList(s.values.value(QStringLiteral("workers")));
+    g->hosts = globList(s.values.value(QStringLiteral("hosts")));
+    if (g->workers.isEmpty() && g->hosts.isEmpty())
+        return r.fail(QLatin1Char('[') + s.name +
+                      QStringLiteral("] needs workers or hosts (comma-separated globs such as "
+                                     "rig-a*), or it holds no worker"));
+    g->chat = s.values.value(QStringLiteral("chat")).trimmed();
+    if (!g->chat.isEmpty() &&
+        !use(r, checkTelegramChat(where(s.name, QStringLiteral("chat")), g->chat)))
+        return false;
+    return readHashRate(r, s, QStringLiteral("min_hashrate"), &g->minHashRate);
+}
+
 bool readTelegram(Reader &r, const Section &s, TelegramConfig *t)
 {
     if (!readUrl(r, s, QStringLiteral("url"), &t->url))
@@ -235,6 +272,19 @@ bool readTelegram(Reader &r, const Section &s, TelegramConfig *t)
         return r.fail(ConfigText::tr("%1 = \"%2\" must be on or off")
                           .arg(where(s.name, QStringLiteral("commands")), commands));
     if (!readAdmins(r, s, &t->admins) || !readProxy(r, s, &t->proxy, &t->proxySet))
+        return false;
+    if (s.values.contains(QStringLiteral("quiet_hours")) &&
+        !use(r, checkQuietHours(where(s.name, QStringLiteral("quiet_hours")),
+                                s.values.value(QStringLiteral("quiet_hours")), &t->quietFrom,
+                                &t->quietTo)))
+        return false;
+    t->timeZone = s.values.value(QStringLiteral("timezone"), t->timeZone).trimmed();
+    if (!use(r, checkTimeZone(where(s.name, QStringLiteral("timezone")), t->timeZone)))
+        return false;
+    const QString digest = s.values.value(QStringLiteral("digest")).trimmed();
+    if (digest.isEmpty())
+        t->digestAt = -1;
+    else if (!use(r, checkTimeOfDay(where(s.name, QStringLiteral("digest")), digest, &t->digestAt)))
         return false;
     if (t->token.isEmpty() != t->chat.isEmpty())
         return r.fail(
@@ -544,6 +594,14 @@ ConfigResult parseConfig(const QByteArray &text, const QString &fileName,
                                QStringLiteral("\" is not host:port (e.g. 127.0.0.1:9464)");
                 return result;
             }
+        } else if (s.name.startsWith(QLatin1String("group."))) {
+            known(s, kGroupKeys);
+            GroupConfig g;
+            if (!readGroup(r, s, &g)) {
+                result.error = r.error;
+                return result;
+            }
+            cfg.groups.append(g);
         } else if (s.name != QLatin1String("alerts") && s.name != QLatin1String("pool") &&
                    !s.name.startsWith(QLatin1String("pool.")) &&
                    !s.name.startsWith(QLatin1String("pool:"))) {
@@ -569,6 +627,11 @@ ConfigResult parseConfig(const QByteArray &text, const QString &fileName,
             return result;
         }
     }
+    for (const GroupConfig &g : std::as_const(cfg.groups))
+        if (!g.chat.isEmpty() && !cfg.telegram.enabled())
+            result.warnings << fileName + QStringLiteral(": [group.") + g.name +
+                                   QStringLiteral("] chat is set but Telegram is off (no "
+                                                  "[telegram] token and chat): nothing is sent");
     if (cfg.databasePath.isEmpty())
         cfg.databasePath = defaultDatabasePath();
     result.config = cfg;
@@ -639,6 +702,8 @@ QString describeConfig(const DaemonConfig &c)
         line(QStringLiteral("degraded_after"), QString::number(a.thresholds.degradedAfterSecs));
         line(QStringLiteral("flap_limit"), QString::number(a.thresholds.flapLimit));
         line(QStringLiteral("flap_window"), QString::number(a.thresholds.flapWindowSecs));
+        line(QStringLiteral("critical_offline"),
+             QString::number(a.thresholds.criticalOfflinePercent));
         line(QStringLiteral("proxy"),
              a.proxySet ? (a.proxy.isEmpty() ? QStringLiteral("(none)") : maskProxy(a.proxy))
                         : QStringLiteral("(from the environment)"));
@@ -666,6 +731,30 @@ QString describeConfig(const DaemonConfig &c)
          c.telegram.proxySet
              ? (c.telegram.proxy.isEmpty() ? QStringLiteral("(none)") : maskProxy(c.telegram.proxy))
              : QStringLiteral("(from the environment)"));
+    auto hhmm = [](int m) {
+        return QStringLiteral("%1:%2")
+            .arg(m / 60, 2, 10, QLatin1Char('0'))
+            .arg(m % 60, 2, 10, QLatin1Char('0'));
+    };
+    line(QStringLiteral("quiet_hours"),
+         c.telegram.quietFrom < 0
+             ? QStringLiteral("(off)")
+             : hhmm(c.telegram.quietFrom) + QLatin1Char('-') + hhmm(c.telegram.quietTo));
+    line(QStringLiteral("timezone"),
+         c.telegram.timeZone.isEmpty() ? QStringLiteral("(the system's: %1)")
+                                             .arg(QString::fromUtf8(QTimeZone::systemTimeZoneId()))
+                                       : c.telegram.timeZone);
+    line(QStringLiteral("digest"),
+         c.telegram.digestAt < 0 ? QStringLiteral("(off)") : hhmm(c.telegram.digestAt));
+    for (const GroupConfig &g : c.groups) {
+        out += QStringLiteral("\n[group.") + g.name + QStringLiteral("]\n");
+        line(QStringLiteral("label"), g.displayLabel());
+        line(QStringLiteral("workers"), g.workers.join(QStringLiteral(", ")));
+        line(QStringLiteral("hosts"), g.hosts.join(QStringLiteral(", ")));
+        line(QStringLiteral("chat"),
+             g.chat.isEmpty() ? QStringLiteral("(the [telegram] chat)") : g.chat);
+        line(QStringLiteral("min_hashrate"), QString::number(g.minHashRate, 'g', 15));
+    }
     out += QStringLiteral("\n[storage]\n");
     line(QStringLiteral("database"), c.databasePath);
     out += QStringLiteral("\n[metrics]\n");

@@ -14,6 +14,7 @@ struct DaemonConfig
 {
     QVector<AccountConfig> accounts;
     TelegramConfig telegram;
+    QVector<GroupConfig> groups; // in file order: the first match wins
     QString databasePath;
     QString metricsListen; // "host:port", empty = off
     QString sourceFile;

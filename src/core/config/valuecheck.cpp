@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QRegularExpression>
+#include <QTimeZone>
 #include <QUrl>
 
 #include <cmath>
@@ -141,6 +142,59 @@ ValueCheck checkLanguage(const QString &where, const QString &text)
     if (text != QLatin1String("en") && text != QLatin1String("zh_CN"))
         return refused(where, ConfigText::tr("%1 = \"%2\" must be en or zh_CN").arg(where, text));
     return {};
+}
+
+ValueCheck checkTimeOfDay(const QString &where, const QString &text, int *minutes)
+{
+    static const QRegularExpression re(QStringLiteral("^([01]?[0-9]|2[0-3]):([0-5][0-9])$"));
+    const auto m = re.match(text.trimmed());
+    if (!m.hasMatch())
+        return refused(where, ConfigText::tr("%1 = \"%2\" is not a time of day (HH:MM, e.g. 08:00)")
+                                  .arg(where, text));
+    *minutes = m.captured(1).toInt() * 60 + m.captured(2).toInt();
+    return {};
+}
+
+ValueCheck checkQuietHours(const QString &where, const QString &text, int *from, int *to)
+{
+    if (text.trimmed().isEmpty()) {
+        *from = *to = -1;
+        return {};
+    }
+    const QStringList parts = text.split(QLatin1Char('-'));
+    int a = -1;
+    int b = -1;
+    if (parts.size() != 2 || checkTimeOfDay(where, parts.at(0), &a).refused() ||
+        checkTimeOfDay(where, parts.at(1), &b).refused())
+        return refused(where, ConfigText::tr("%1 = \"%2\" is not a window of the day "
+                                             "(HH:MM-HH:MM, e.g. 23:00-07:00)")
+                                  .arg(where, text));
+    if (a == b)
+        return refused(where, ConfigText::tr("%1 = \"%2\" begins where it ends; leave it "
+                                             "empty for no quiet hours")
+                                  .arg(where, text));
+    *from = a;
+    *to = b;
+    return {};
+}
+
+ValueCheck checkTimeZone(const QString &where, const QString &text)
+{
+    if (text.isEmpty() || QTimeZone(text.toUtf8()).isValid())
+        return {};
+    return refused(where, ConfigText::tr("%1 = \"%2\" is not a time zone this system knows "
+                                         "(an IANA name such as Asia/Shanghai)")
+                              .arg(where, text));
+}
+
+ValueCheck checkGroupName(const QString &where, const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_-]+$"));
+    if (re.match(text).hasMatch())
+        return {};
+    return refused(where, ConfigText::tr("%1: a group's name has only letters, digits, '-' and "
+                                         "'_' (\"%2\" has others)")
+                              .arg(where, text));
 }
 
 QString expandHome(const QString &path, const QString &home)

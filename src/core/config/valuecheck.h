@@ -39,6 +39,7 @@ inline constexpr WholeNumberRule kDegradedBelow{0, 100}; // percent of the usual
 inline constexpr WholeNumberRule kDegradedAfter{0, kUnbounded};
 inline constexpr WholeNumberRule kFlapLimit{0, 1000};
 inline constexpr WholeNumberRule kFlapWindow{1, 30 * 86400};
+inline constexpr WholeNumberRule kCriticalOffline{0, 100}; // percent of a group's workers
 } // namespace rules
 
 // What became of one value: used as given, clamped to a limit (`message` says so: a warning),
@@ -74,6 +75,14 @@ ValueCheck checkThresholdOrder(const QString &retiredWhere, const QString &offli
 ValueCheck checkTelegramChat(const QString &where, const QString &text);
 ValueCheck checkRetract(const QString &where, const QString &text, RetractMode *out);
 ValueCheck checkLanguage(const QString &where, const QString &text);
+// "HH:MM" (24-hour clock) into minutes after midnight.
+ValueCheck checkTimeOfDay(const QString &where, const QString &text, int *minutes);
+// "HH:MM-HH:MM" (may cross midnight, never empty); "" = off (-1, -1).
+ValueCheck checkQuietHours(const QString &where, const QString &text, int *from, int *to);
+// An IANA time zone id this system knows ("Asia/Shanghai"); "" = the system's.
+ValueCheck checkTimeZone(const QString &where, const QString &text);
+// A group's name: letters, digits, '-' and '_'.
+ValueCheck checkGroupName(const QString &where, const QString &text);
 
 // "~" and "~/..." name the user's home directory (`home`); every other path is returned as is.
 QString expandHome(const QString &path, const QString &home);
