@@ -307,6 +307,46 @@ void TestDeliveryPlanner::next_data()
         << rules() << migrated << account(a, {message(1, ab)}) << edit(a, kChat);
     QTest::newRow("migrated: a message still in the old group is deleted there")
         << rules() << migrated << resolved << expect(Op::Delete, {}, kChat);
+
+    // A group's own chat: its account's posts go there, not to the [telegram] chat.
+    const QString kSiteChat = QStringLiteral("@site_a");
+    auto site = account(a);
+    site.chat = kSiteChat;
+    QTest::newRow("group chat: posted there")
+        << rules() << moment() << site << post(a, false, kSiteChat);
+    auto siteShown = account(ab, {message(1, a, kT0 - 300, kSiteChat)});
+    siteShown.chat = kSiteChat;
+    QTest::newRow("group chat: growth posted there")
+        << rules() << moment() << siteShown << post(ab, false, kSiteChat);
+
+    // Quiet hours: silent unless critical; a quiet message is posted anew when they end.
+    auto quiet = moment();
+    quiet.quiet = true;
+    Incident aCritical = a;
+    aCritical.critical = true;
+    auto quietShown = [&](const Incident &shows) {
+        LiveMessage m = message(1, shows);
+        Announcement ann = Announcement::of(shows);
+        ann.quiet = true;
+        m.announcementKey = ann.toKey();
+        return m;
+    };
+    QTest::newRow("quiet: a new incident is posted silently")
+        << rules() << quiet << account(a) << post(a, true);
+    QTest::newRow("quiet: growth is posted silently")
+        << rules() << quiet << account(ab, {message(1, a)}) << post(ab, true);
+    QTest::newRow("quiet, critical: notifies") << rules() << quiet << account(aCritical)
+                                               << expect(Op::Post, htmlOf(aCritical), kChat, false);
+    QTest::newRow("quiet: a quiet message stands, nothing new: nothing")
+        << rules() << quiet << account(a, {quietShown(a)}) << Action();
+    QTest::newRow("quiet: shrinking a quiet message edits it")
+        << rules() << quiet << account(a, {quietShown(ab)}) << edit(a);
+    QTest::newRow("quiet hours over: a quiet message is posted anew, notifying")
+        << rules() << moment() << account(a, {quietShown(a)}) << post(a, false);
+    QTest::newRow("quiet hours over, paused: nothing")
+        << rules() << paused << account(a, {quietShown(a)}) << Action();
+    QTest::newRow("quiet hours over, all well: the quiet message is retracted")
+        << rules() << moment() << account(ended, {quietShown(a)}) << expect(Op::Delete);
 }
 
 void TestDeliveryPlanner::next()
@@ -332,6 +372,14 @@ void TestDeliveryPlanner::next()
         QVERIFY(Announcement::fromKey(got.announces).sameAs(Announcement::of(account.picture)));
     else
         QCOMPARE(got.announces, account.shown.at(got.row).announcementKey);
+    // What quiet hours alone made silent is marked, so it is posted anew when they end; an edit
+    // keeps the mark of the message it edits.
+    if (expected.op == Op::Post)
+        QCOMPARE(Announcement::fromKey(got.announces).quiet,
+                 moment.quiet && !account.picture.critical);
+    if (expected.op == Op::Edit)
+        QCOMPARE(Announcement::fromKey(got.announces).quiet,
+                 Announcement::fromKey(account.shown.last().announcementKey).quiet);
 }
 
 // A new alert matters more than tidying an old one: one account's post goes before another's

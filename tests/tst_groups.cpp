@@ -43,7 +43,8 @@ private slots:
         QCOMPARE(c.groups.size(), 2);
         QCOMPARE(c.groups[0].name, QStringLiteral("site-a"));
         QCOMPARE(c.groups[0].displayLabel(), QStringLiteral("Site A"));
-        QCOMPARE(c.groups[0].workers, QStringList({QStringLiteral("rig-a*"), QStringLiteral("a1-??")}));
+        QCOMPARE(c.groups[0].workers,
+                 QStringList({QStringLiteral("rig-a*"), QStringLiteral("a1-??")}));
         QCOMPARE(c.groups[0].hosts, QStringList{QStringLiteral("203.0.113.*")});
         QCOMPARE(c.groups[0].chat, QStringLiteral("-1001234567890"));
         QCOMPARE(c.groups[0].minHashRate, 2e15);
@@ -84,9 +85,8 @@ private slots:
                                    << QStringLiteral("[group.a] min_hashrate");
         QTest::newRow("quiet syntax")
             << QByteArray("[telegram]\nquiet_hours = 23-7\n") << QStringLiteral("HH:MM-HH:MM");
-        QTest::newRow("quiet empty window")
-            << QByteArray("[telegram]\nquiet_hours = 07:00-07:00\n")
-            << QStringLiteral("begins where it ends");
+        QTest::newRow("quiet empty window") << QByteArray("[telegram]\nquiet_hours = 07:00-07:00\n")
+                                            << QStringLiteral("begins where it ends");
         QTest::newRow("zone") << QByteArray("[telegram]\ntimezone = Mars/Olympus\n")
                               << QStringLiteral("Mars/Olympus");
         QTest::newRow("digest") << QByteArray("[telegram]\ndigest = 8am\n")
@@ -116,17 +116,28 @@ private slots:
         QTest::addColumn<QString>("glob");
         QTest::addColumn<QString>("text");
         QTest::addColumn<bool>("matches");
-        QTest::newRow("star") << "rig-a*" << "rig-a17" << true;
-        QTest::newRow("star empty") << "rig-a*" << "rig-a" << true;
-        QTest::newRow("prefix only") << "rig-a*" << "xrig-a1" << false;
-        QTest::newRow("question") << "a1-??" << "a1-07" << true;
-        QTest::newRow("question short") << "a1-??" << "a1-7" << false;
-        QTest::newRow("case") << "RIG-*" << "rig-1" << true;
-        QTest::newRow("inner star") << "*-a-*" << "x-y-a-1" << true;
-        QTest::newRow("backtrack") << "*ab*ab" << "aabxabab" << true;
-        QTest::newRow("ip") << "203.0.113.*" << "203.0.113.9" << true;
-        QTest::newRow("ip other") << "203.0.113.*" << "203.0.114.9" << false;
-        QTest::newRow("exact") << "rig-1" << "rig-10" << false;
+        QTest::newRow("star") << "rig-a*"
+                              << "rig-a17" << true;
+        QTest::newRow("star empty") << "rig-a*"
+                                    << "rig-a" << true;
+        QTest::newRow("prefix only") << "rig-a*"
+                                     << "xrig-a1" << false;
+        QTest::newRow("question") << "a1-??"
+                                  << "a1-07" << true;
+        QTest::newRow("question short") << "a1-??"
+                                        << "a1-7" << false;
+        QTest::newRow("case") << "RIG-*"
+                              << "rig-1" << true;
+        QTest::newRow("inner star") << "*-a-*"
+                                    << "x-y-a-1" << true;
+        QTest::newRow("backtrack") << "*ab*ab"
+                                   << "aabxabab" << true;
+        QTest::newRow("ip") << "203.0.113.*"
+                            << "203.0.113.9" << true;
+        QTest::newRow("ip other") << "203.0.113.*"
+                                  << "203.0.114.9" << false;
+        QTest::newRow("exact") << "rig-1"
+                               << "rig-10" << false;
     }
     void globs()
     {
@@ -185,9 +196,9 @@ private slots:
         QVERIFY(!s.isQuiet(utc("2026-03-29T01:00:00Z"))); // 03:00 CEST: over
         QCOMPARE(s.quietEndsAfter(utc("2026-03-29T00:30:00Z")), utc("2026-03-29T01:00:00Z"));
         // 2026-10-25: clocks go from 03:00 CEST back to 02:00 CET; the window is three hours
-        QVERIFY(s.isQuiet(utc("2026-10-24T23:30:00Z"))); // 01:30 CEST
-        QVERIFY(s.isQuiet(utc("2026-10-25T00:30:00Z"))); // 02:30 CEST
-        QVERIFY(s.isQuiet(utc("2026-10-25T01:30:00Z"))); // 02:30 CET, the second time
+        QVERIFY(s.isQuiet(utc("2026-10-24T23:30:00Z")));  // 01:30 CEST
+        QVERIFY(s.isQuiet(utc("2026-10-25T00:30:00Z")));  // 02:30 CEST
+        QVERIFY(s.isQuiet(utc("2026-10-25T01:30:00Z")));  // 02:30 CET, the second time
         QVERIFY(!s.isQuiet(utc("2026-10-25T02:00:00Z"))); // 03:00 CET
         // the same wall window in summer is two hours of UTC one hour earlier than in winter
         QVERIFY(s.isQuiet(utc("2026-07-01T00:30:00Z")));  // 02:30 CEST
@@ -210,7 +221,8 @@ private slots:
         const LocalSchedule berlin(t);
         QCOMPARE(berlin.digestDueAt(QDate(2026, 3, 29)), utc("2026-03-29T01:00:00Z"));
         QCOMPARE(berlin.digestDueAt(QDate(2026, 3, 30)), utc("2026-03-30T00:30:00Z"));
-        QVERIFY(!LocalSchedule(TelegramConfig{}).lastDigestDay(utc("2026-03-02T00:00:00Z")).isValid());
+        QVERIFY(
+            !LocalSchedule(TelegramConfig{}).lastDigestDay(utc("2026-03-02T00:00:00Z")).isValid());
     }
 };
 

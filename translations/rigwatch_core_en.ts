@@ -111,6 +111,26 @@
         <source>the proxy at %1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is not a time of day (HH:MM, e.g. 08:00)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is not a window of the day (HH:MM-HH:MM, e.g. 23:00-07:00)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; begins where it ends; leave it empty for no quiet hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is not a time zone this system knows (an IANA name such as Asia/Shanghai)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a group&apos;s name has only letters, digits, &apos;-&apos; and &apos;_&apos; (&quot;%2&quot; has others)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>F2poolText</name>
@@ -493,6 +513,14 @@
     </message>
     <message>
         <source>cannot compute the usual hashrates of account &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read when the last digest was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot record that the digest was sent</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -881,6 +909,82 @@
     </message>
     <message>
         <source>No worker named %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: hashrate %2, below its floor of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workers are routed to this chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily digest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2 UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Availability %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outages: %1, downtime %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most downtime:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Degraded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average hashrate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average hashrate unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>floor %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usual %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right now all is well.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right now: %1 down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 degraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>below the floor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pool unreachable</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -111,6 +111,26 @@
         <source>the proxy at %1 failed: %2</source>
         <translation>位于 %1 的代理出错：%2</translation>
     </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is not a time of day (HH:MM, e.g. 08:00)</source>
+        <translation>%1 = “%2” 不是一天中的时间（HH:MM，例如 08:00）</translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is not a window of the day (HH:MM-HH:MM, e.g. 23:00-07:00)</source>
+        <translation>%1 = “%2” 不是一天中的时段（HH:MM-HH:MM，例如 23:00-07:00）</translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; begins where it ends; leave it empty for no quiet hours</source>
+        <translation>%1 = “%2” 的开始与结束相同；不需要静默时段请留空</translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is not a time zone this system knows (an IANA name such as Asia/Shanghai)</source>
+        <translation>%1 = “%2” 不是本系统认识的时区（应为 IANA 名称，例如 Asia/Shanghai）</translation>
+    </message>
+    <message>
+        <source>%1: a group&apos;s name has only letters, digits, &apos;-&apos; and &apos;_&apos; (&quot;%2&quot; has others)</source>
+        <translation>%1：分组名只能包含字母、数字、“-”和“_”（“%2”含有其他字符）</translation>
+    </message>
 </context>
 <context>
     <name>F2poolText</name>
@@ -494,6 +514,14 @@
     <message>
         <source>cannot compute the usual hashrates of account &quot;%1&quot;</source>
         <translation>无法计算账户“%1”的常规算力</translation>
+    </message>
+    <message>
+        <source>cannot read when the last digest was sent</source>
+        <translation>无法读取上次发送摘要的时间</translation>
+    </message>
+    <message>
+        <source>cannot record that the digest was sent</source>
+        <translation>无法记录摘要已发送</translation>
     </message>
 </context>
 <context>
@@ -882,6 +910,82 @@
     <message>
         <source>No worker named %1.</source>
         <translation>没有名为 %1 的矿机。</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>%1: hashrate %2, below its floor of %3</source>
+        <translation>%1：算力 %2，低于其下限 %3</translation>
+    </message>
+    <message>
+        <source>No workers are routed to this chat.</source>
+        <translation>没有矿机的告警发往此聊天。</translation>
+    </message>
+    <message>
+        <source>Daily digest</source>
+        <translation>每日摘要</translation>
+    </message>
+    <message>
+        <source>%1 to %2 UTC</source>
+        <translation>%1 至 %2 UTC</translation>
+    </message>
+    <message>
+        <source>Availability %1 %</source>
+        <translation>可用率 %1 %</translation>
+    </message>
+    <message>
+        <source>%1 workers</source>
+        <translation>%1 台矿机</translation>
+    </message>
+    <message>
+        <source>Outages: %1, downtime %2</source>
+        <translation>故障：%1 次，停机 %2</translation>
+    </message>
+    <message>
+        <source>Most downtime:</source>
+        <translation>停机最久：</translation>
+    </message>
+    <message>
+        <source>Degraded: %1</source>
+        <translation>算力下降：%1</translation>
+    </message>
+    <message>
+        <source>Average hashrate %1</source>
+        <translation>平均算力 %1</translation>
+    </message>
+    <message>
+        <source>Average hashrate unknown</source>
+        <translation>平均算力未知</translation>
+    </message>
+    <message>
+        <source>floor %1</source>
+        <translation>下限 %1</translation>
+    </message>
+    <message>
+        <source>usual %1</source>
+        <translation>常规 %1</translation>
+    </message>
+    <message>
+        <source>Right now all is well.</source>
+        <translation>当前一切正常。</translation>
+    </message>
+    <message>
+        <source>Right now: %1 down</source>
+        <translation>当前：%1 台离线</translation>
+    </message>
+    <message>
+        <source>%1 degraded</source>
+        <translation>%1 台算力下降</translation>
+    </message>
+    <message>
+        <source>below the floor</source>
+        <translation>低于下限</translation>
+    </message>
+    <message>
+        <source>pool unreachable</source>
+        <translation>矿池无法访问</translation>
     </message>
 </context>
 <context>

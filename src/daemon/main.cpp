@@ -88,7 +88,12 @@ int main(int argc, char **argv)
         QStringLiteral("Post a test message to the configured chat, delete it, "
                        "and report what happened (exit 0 OK, 1 failed). "
                        "Uses only the Bot API, not the database."));
-    p.addOptions({configOpt, onceOpt, demoOpt, checkOpt, testTgOpt});
+    const QCommandLineOption digestOpt(
+        QStringLiteral("digest-now"),
+        QStringLiteral("Send the daily digest of the last 24 hours to every chat now and exit "
+                       "(0 sent, 1 not sent). The scheduled digest ([telegram] digest) still "
+                       "goes out at its time."));
+    p.addOptions({configOpt, onceOpt, demoOpt, checkOpt, testTgOpt, digestOpt});
     p.process(app);
 
     const bool once = p.isSet(onceOpt);
@@ -161,6 +166,34 @@ int main(int argc, char **argv)
             },
             DeliveryPacer::Limits().minGapMs);
         return app.exec();
+    }
+
+    if (p.isSet(digestOpt)) {
+        if (!config.telegram.enabled()) {
+            err(QStringLiteral("--digest-now: Telegram is not configured: set [telegram] token "
+                               "and chat"));
+            return 1;
+        }
+        RuntimeOptions options;
+        options.lockWaitMs = 10'000;
+        Runtime runtime(config, options);
+        QString error;
+        if (!runtime.open(&error)) {
+            err(error);
+            return 1;
+        }
+        QObject::connect(&runtime, &Runtime::digestsSent, &app, [](int sent, int failed) {
+            out(QStringLiteral("%1 - daily digest sent to %2 chat(s)%3")
+                    .arg(failed == 0 && sent > 0 ? QStringLiteral("OK") : QStringLiteral("FAILED"))
+                    .arg(sent)
+                    .arg(failed > 0 ? QStringLiteral(", not sent to %1 (see the log)").arg(failed)
+                                    : QString()));
+            QCoreApplication::exit(failed == 0 && sent > 0 ? 0 : 1);
+        });
+        QTimer::singleShot(0, &runtime, &Runtime::sendDigestsNow);
+        const int code = app.exec();
+        runtime.finish();
+        return code;
     }
 
     if (once) {

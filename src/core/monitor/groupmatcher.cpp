@@ -14,9 +14,8 @@ bool globMatches(const QString &glob, const QString &text)
         if (g < glob.size() && glob.at(g) == QLatin1Char('*')) {
             star = g++;
             resume = t;
-        } else if (g < glob.size() &&
-                   (glob.at(g) == QLatin1Char('?') ||
-                    glob.at(g).toCaseFolded() == text.at(t).toCaseFolded())) {
+        } else if (g < glob.size() && (glob.at(g) == QLatin1Char('?') ||
+                                       glob.at(g).toCaseFolded() == text.at(t).toCaseFolded())) {
             ++g;
             ++t;
         } else if (star >= 0) {

@@ -2,6 +2,7 @@
 
 #include "pool/snapshot.h"
 
+#include <QHash>
 #include <QMetaType>
 #include <QString>
 #include <QVector>
@@ -137,7 +138,22 @@ struct Incident
         WorkerStatus status; // now
     };
     QVector<Flapping> flapping; // sorted by worker name
+    // Each listed worker's group label when its chat receives several groups (notify/router.h;
+    // the lists are then sorted by group); empty otherwise. The default group has no entry.
+    QHash<QString, QString> groups;
     bool hashrateLow = false;
+    // Groups whose total hashrate is below their own floor ([group.NAME] min_hashrate): each is
+    // a line of its own in its group's chat (notify/router.h).
+    struct LowGroup
+    {
+        QString label;
+        double rate = 0;  // H/s, the group's online workers
+        double floor = 0; // H/s
+    };
+    QVector<LowGroup> lowGroups;
+    // Notifies even in quiet hours: a floor breached, or at least critical_offline % of a
+    // group's or the account's workers down (set by notify/router.h).
+    bool critical = false;
     bool poolUnreachable = false;
     QString unreachableReason;
     qint64 unreachableSince = 0;
@@ -151,7 +167,7 @@ struct Incident
     bool isEmpty() const
     {
         return down.isEmpty() && degraded.isEmpty() && flapping.isEmpty() && !hashrateLow &&
-               !poolUnreachable;
+               lowGroups.isEmpty() && !poolUnreachable;
     }
 };
 

@@ -24,6 +24,9 @@ Announcement Announcement::of(const Incident &incident)
     a.degraded.sort();
     a.flapping.sort();
     a.hashrateLow = incident.hashrateLow;
+    for (const Incident::LowGroup &g : incident.lowGroups)
+        a.lowGroups << g.label;
+    a.lowGroups.sort();
     a.poolUnreachable = incident.poolUnreachable;
     a.since = incident.since;
     return a;
@@ -44,6 +47,11 @@ QByteArray Announcement::toKey() const
         o.insert(QStringLiteral("degraded"), QJsonArray::fromStringList(degraded));
     if (!flapping.isEmpty())
         o.insert(QStringLiteral("flapping"), QJsonArray::fromStringList(flapping));
+    // Absent in keys written before issue #20.
+    if (!lowGroups.isEmpty())
+        o.insert(QStringLiteral("lowGroups"), QJsonArray::fromStringList(lowGroups));
+    if (quiet)
+        o.insert(QStringLiteral("quiet"), true);
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
@@ -63,6 +71,9 @@ Announcement Announcement::fromKey(const QByteArray &key)
         a.degraded << v.toString();
     for (const QJsonValue &v : o.value(QLatin1String("flapping")).toArray())
         a.flapping << v.toString();
+    for (const QJsonValue &v : o.value(QLatin1String("lowGroups")).toArray())
+        a.lowGroups << v.toString();
+    a.quiet = o.value(QLatin1String("quiet")).toBool();
     a.hashrateLow = o.value(QLatin1String("low")).toBool();
     a.poolUnreachable = o.value(QLatin1String("pool")).toBool();
     a.since = o.value(QLatin1String("since")).toInteger();
@@ -72,7 +83,8 @@ Announcement Announcement::fromKey(const QByteArray &key)
 bool Announcement::sameAs(const Announcement &other) const
 {
     return down == other.down && degraded == other.degraded && flapping == other.flapping &&
-           hashrateLow == other.hashrateLow && poolUnreachable == other.poolUnreachable;
+           hashrateLow == other.hashrateLow && lowGroups == other.lowGroups &&
+           poolUnreachable == other.poolUnreachable;
 }
 
 bool Announcement::hasSomethingNotIn(const Announcement &other) const
@@ -81,6 +93,9 @@ bool Announcement::hasSomethingNotIn(const Announcement &other) const
         return true;
     if (poolUnreachable && !other.poolUnreachable)
         return true;
+    for (const QString &g : lowGroups)
+        if (!other.lowGroups.contains(g))
+            return true;
     auto it = other.down.cbegin();
     for (const auto &d : down) {
         while (it != other.down.cend() && it->first < d.first)

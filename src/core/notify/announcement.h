@@ -21,8 +21,12 @@ struct Announcement
     QStringList degraded;                       // sorted
     QStringList flapping;                       // sorted
     bool hashrateLow = false;
+    QStringList lowGroups; // labels of groups below their own floor, sorted
     bool poolUnreachable = false;
     qint64 since = 0; // when the outage began (unix s); for the "resolved" text, not compared
+    // Posted silently because of quiet hours (not compared): the first post after the window
+    // ends, if the incident still stands, notifies (DeliveryPlanner).
+    bool quiet = false;
 
     static Announcement of(const Incident &incident);
     // Compact JSON; fromKey() returns an empty announcement for anything it cannot read.
@@ -32,7 +36,7 @@ struct Announcement
     bool isEmpty() const
     {
         return down.isEmpty() && degraded.isEmpty() && flapping.isEmpty() && !hashrateLow &&
-               !poolUnreachable;
+               lowGroups.isEmpty() && !poolUnreachable;
     }
     // Same workers, statuses and flags (since is not compared).
     bool sameAs(const Announcement &other) const;

@@ -59,7 +59,8 @@ QString CommandDesk::hhmm(qint64 ms) const
 
 QStringList CommandDesk::configuredChats() const
 {
-    return {m_config.chat, m_notifier->chat()};
+    // A group's own chat is where its people are on call: they may ask and silence too.
+    return QStringList{m_config.chat, m_notifier->chat()} + m_notifier->router().groupChats();
 }
 
 void CommandDesk::start()

@@ -84,12 +84,15 @@ DeliveryPlanner::Action DeliveryPlanner::next(const Account &a, const Moment &mo
     if (over || !a.hasPicture || a.html == a.refusedHtml)
         return {};
     const Announcement want = Announcement::of(a.picture);
-    if (last < 0 ||
-        want.hasSomethingNotIn(Announcement::fromKey(a.shown.at(last).announcementKey))) {
+    const Announcement shown =
+        last < 0 ? Announcement() : Announcement::fromKey(a.shown.at(last).announcementKey);
+    // A message posted silently in quiet hours is posted anew once they are over.
+    if (last < 0 || want.hasSomethingNotIn(shown) || (shown.quiet && !moment.quiet)) {
         if (moment.paused)
             return {};
-        Action post = call(Op::Post, a.key, -1, moment.chat);
-        post.silent = a.vanished && !want.hasSomethingNotIn(*a.vanished);
+        Action post = call(Op::Post, a.key, -1, a.chat.isEmpty() ? moment.chat : a.chat);
+        post.silent = (a.vanished && !want.hasSomethingNotIn(*a.vanished)) ||
+                      (moment.quiet && !a.picture.critical);
         return withText(a, moment, post);
     }
     const LiveMessage &standing = a.shown.at(last);
@@ -110,7 +113,13 @@ DeliveryPlanner::Action DeliveryPlanner::withText(const Account &a, const Moment
 {
     action.format = a.plain ? TextFormat::Plain : TextFormat::Html;
     action.text = a.plain ? a.plainText : a.html;
-    action.announces = announcementFor(a, moment.now).toKey();
+    Announcement ann = announcementFor(a, moment.now);
+    // An edit keeps what the post was; a post is quiet when quiet hours alone made it silent.
+    ann.quiet =
+        action.op == Op::Post
+            ? moment.quiet && !a.picture.critical
+            : !a.shown.isEmpty() && Announcement::fromKey(a.shown.last().announcementKey).quiet;
+    action.announces = ann.toKey();
     return action;
 }
 

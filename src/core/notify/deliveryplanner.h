@@ -38,8 +38,11 @@ namespace rw {
 // - Nothing while a call is in flight, nor for a text Telegram refused until the text changes.
 // - A post replacing a message someone deleted is silent unless it shows something new.
 // - After Telegram refused the HTML every text of the incident goes as plain text.
-// - Posts go to Moment::chat (a migrated group's supergroup); edits and deletes to the chat the
-//   message is in.
+// - Posts go to Account::chat (a group's own chat), else Moment::chat (the configured chat or
+//   the supergroup it became); edits and deletes to the chat the message is in.
+// - Quiet hours (Moment::quiet): posts, re-posts on growth included, go silently unless the
+//   picture is critical (Incident::critical); such a message is marked quiet, and the first
+//   moment outside the window it is posted anew, notifying, if the incident still stands.
 class DeliveryPlanner
 {
 public:
@@ -79,6 +82,7 @@ public:
         QVector<qint64> deleteRefused; // ids of shown rows Telegram would not delete
         std::optional<Announcement> vanished; // what a message deleted by someone showed
         bool editDue = false; // the text changed for another reason (an acknowledgement): edit
+        QString chat;         // where its posts go (a group's chat); empty = Moment::chat
     };
 
     // The notifier when it asks.
@@ -88,6 +92,7 @@ public:
         QString chat;   // where posts go: the configured chat, or the supergroup it became
         bool paused = false;
         bool callInFlight = false;
+        bool quiet = false; // inside quiet hours: posts are silent unless the picture is critical
     };
 
     struct Action

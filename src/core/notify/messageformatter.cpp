@@ -8,6 +8,8 @@
 #include <QTranslator>
 #include <QtGlobal>
 
+#include <algorithm>
+
 namespace rw {
 
 namespace {
@@ -208,8 +210,8 @@ QString MessageFormatter::incidentText(const QString &account, const Incident &i
     };
     const QString name = nameFor(account, kMaxNameLength, html);
     // Red when rigs are down or the farm is short; amber when only degraded or flapping rigs.
-    const bool amber =
-        incident.down.isEmpty() && !incident.hashrateLow && !incident.poolUnreachable;
+    const bool amber = incident.down.isEmpty() && !incident.hashrateLow &&
+                       incident.lowGroups.isEmpty() && !incident.poolUnreachable;
     QString head = (amber ? QStringLiteral("\U0001F7E0 ") : QStringLiteral("\U0001F534 ")) +
                    bold(name) + QLatin1Char('\n');
     if (!incident.down.isEmpty())
@@ -221,6 +223,12 @@ QString MessageFormatter::incidentText(const QString &account, const Incident &i
 
     QStringList lines;
     lines.reserve(incident.down.size());
+    // A chat receiving several groups lists each group's workers under its label (the router
+    // sorts them so); the account's ungrouped workers come last, under "Other".
+    const bool grouped =
+        std::any_of(incident.down.cbegin(), incident.down.cend(),
+                    [&](const Incident::Down &d) { return incident.groups.contains(d.worker); });
+    QString heading;
     for (const Incident::Down &d : incident.down) {
         const QString worker = nameFor(d.worker, kMaxNameLength, html);
         const QString howLong = duration(incident.at - d.since);
@@ -234,8 +242,23 @@ QString MessageFormatter::incidentText(const QString &account, const Incident &i
         else
             line = translated(QT_TRANSLATE_NOOP("rw::MessageFormatter", "%1 offline for %2"))
                        .arg(worker, howLong);
-        lines << QStringLiteral("\u2022 ") + line + QLatin1Char('\n');
+        line = QStringLiteral("\u2022 ") + line + QLatin1Char('\n');
+        const QString label = incident.groups.value(d.worker);
+        const QString group = label.isEmpty()
+                                  ? translated(QT_TRANSLATE_NOOP("rw::MessageFormatter", "Other"))
+                                  : nameFor(label, kMaxNameLength, html);
+        if (grouped && (lines.isEmpty() || group != heading)) {
+            heading = group; // a heading goes with its group's first line
+            line = QStringLiteral("\u25b8 ") + bold(group) + QLatin1Char('\n') + line;
+        }
+        lines << line;
     }
+    const auto inGroup = [html, &incident](const QString &worker) {
+        const QString group = incident.groups.value(worker);
+        return group.isEmpty()
+                   ? QString()
+                   : QStringLiteral(" (") + nameFor(group, kMaxNameLength, html) + QLatin1Char(')');
+    };
     // Degraded and flapping workers under their own headings; a heading goes with its first
     // line, so a cut list never ends on a heading alone.
     for (int i = 0; i < incident.degraded.size(); ++i) {
@@ -248,7 +271,7 @@ QString MessageFormatter::incidentText(const QString &account, const Incident &i
                            .arg(percent)
                            .arg(formatHashRate(d.rate), formatHashRate(d.usual),
                                 duration(incident.at - d.since)) +
-                       QLatin1Char('\n');
+                       inGroup(d.worker) + QLatin1Char('\n');
         if (i == 0)
             line = bold(translated(QT_TRANSLATE_NOOP("rw::MessageFormatter", "Degraded"))) +
                    QLatin1Char('\n') + line;
@@ -264,7 +287,7 @@ QString MessageFormatter::incidentText(const QString &account, const Incident &i
                                                            "%1 \u2014 %2 state changes, down now")))
                            .arg(nameFor(f.worker, kMaxNameLength, html))
                            .arg(f.changes) +
-                       QLatin1Char('\n');
+                       inGroup(f.worker) + QLatin1Char('\n');
         if (i == 0)
             line = bold(translated(QT_TRANSLATE_NOOP("rw::MessageFormatter", "Flapping"))) +
                    QLatin1Char('\n') + line;
@@ -272,6 +295,12 @@ QString MessageFormatter::incidentText(const QString &account, const Incident &i
     }
 
     QString tail;
+    for (const Incident::LowGroup &g : incident.lowGroups)
+        tail += translated(QT_TRANSLATE_NOOP("rw::MessageFormatter",
+                                             "%1: hashrate %2, below its floor of %3"))
+                    .arg(nameFor(g.label, kMaxNameLength, html), formatHashRate(g.rate),
+                         formatHashRate(g.floor)) +
+                QLatin1Char('\n');
     if (incident.hashrateLow)
         tail +=
             translated(

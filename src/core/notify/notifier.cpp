@@ -13,7 +13,7 @@ namespace rw {
 TelegramNotifier::TelegramNotifier(const TelegramConfig &config, TelegramClient *client,
                                    Store *store, const Clock *clock, QObject *parent)
     : QObject(parent), m_config(config), m_chat(config.chat), m_client(client), m_store(store),
-      m_clock(clock), m_formatter(config.language)
+      m_clock(clock), m_formatter(config.language), m_schedule(config)
 {
     init();
 }
@@ -22,7 +22,7 @@ TelegramNotifier::TelegramNotifier(const TelegramConfig &config, QNetworkAccessM
                                    Store *store, const Clock *clock, QObject *parent)
     : QObject(parent), m_config(config), m_chat(config.chat),
       m_client(new TelegramClient(config, nam, this)), m_store(store), m_clock(clock),
-      m_formatter(config.language)
+      m_formatter(config.language), m_schedule(config)
 {
     init();
 }
@@ -103,13 +103,18 @@ void TelegramNotifier::reconcile(const QVector<AccountView> &views)
     m_stopped = false;
     QSet<QString> listed;
     for (const AccountView &v : views) {
-        listed.insert(v.key);
-        Slot &s = slot(v.key);
-        s.name = v.displayName.isEmpty() ? s.name : v.displayName;
-        formatPlain(s);
-        // A standing incident is adopted as it is; the next update() says if it grew or shrank.
-        if (v.incident.isEmpty() && !s.alert.shown.isEmpty())
-            update(v.key, s.name, v.incident);
+        m_wholePictures[v.key] = v.incident;
+        for (const Route &r : m_router.split(v)) {
+            listed.insert(r.key);
+            Slot &s = slot(r.key);
+            s.name = r.name.isEmpty() ? s.name : r.name;
+            s.alert.chat = chatAfterMigration(r.chat);
+            formatPlain(s);
+            // A standing incident is adopted as it is; the next update() says if it grew or
+            // shrank.
+            if (r.incident.isEmpty() && !s.alert.shown.isEmpty())
+                update(r.key, s.name, r.incident, r.chat);
+        }
     }
     if (m_store) {
         for (const LiveMessage &m : m_store->liveMessages()) {
@@ -125,12 +130,20 @@ void TelegramNotifier::reconcile(const QVector<AccountView> &views)
     kick();
 }
 
+void TelegramNotifier::update(const AccountView &view)
+{
+    m_wholePictures[view.key] = view.incident;
+    for (const Route &r : m_router.split(view))
+        update(r.key, r.name, r.incident, r.chat);
+}
+
 void TelegramNotifier::update(const QString &accountKey, const QString &displayName,
-                              const Incident &incident)
+                              const Incident &incident, const QString &chat)
 {
     Slot &s = slot(accountKey);
     if (!displayName.isEmpty())
         s.name = displayName;
+    s.alert.chat = chatAfterMigration(chat);
     DeliveryPlanner::Account &a = s.alert;
     const bool wasOver = !a.hasPicture || a.picture.isEmpty();
     a.hasPicture = true;
@@ -184,7 +197,8 @@ void TelegramNotifier::setPaused(bool paused)
 
 DeliveryPlanner::Moment TelegramNotifier::moment() const
 {
-    return {now(), m_chat, m_paused, m_inFlight};
+    const qint64 t = now();
+    return {t, m_chat, m_paused, m_inFlight, m_schedule.isQuiet(t)};
 }
 
 TelegramNotifier::Action TelegramNotifier::pickAction() const
@@ -202,7 +216,8 @@ bool TelegramNotifier::idle() const
         return true;
     if (m_inFlight)
         return false;
-    return m_pacer.halted() || pickAction().op == Op::None || !fitsBeforeDeadline(m_pacer.waitMs());
+    return m_pacer.halted() || (pickAction().op == Op::None && m_replies.empty()) ||
+           !fitsBeforeDeadline(m_pacer.waitMs());
 }
 
 bool TelegramNotifier::fitsBeforeDeadline(qint64 waitMs) const
@@ -218,7 +233,7 @@ bool TelegramNotifier::fitsBeforeDeadline(qint64 waitMs) const
 bool TelegramNotifier::leftForNextRun() const
 {
     return m_finishing && !m_stopped && !m_inFlight && !m_pacer.halted() &&
-           pickAction().op != Op::None;
+           (pickAction().op != Op::None || !m_replies.empty());
 }
 
 void TelegramNotifier::finishWithin(qint64 ms)

@@ -5,7 +5,9 @@
 #include "notify/announcement.h"
 #include "notify/deliverypacer.h"
 #include "notify/deliveryplanner.h"
+#include "notify/localschedule.h"
 #include "notify/messageformatter.h"
+#include "notify/router.h"
 #include "notify/telegramclient.h"
 #include "store/store.h"
 
@@ -15,6 +17,7 @@
 #include <QTimer>
 
 #include <deque>
+#include <functional>
 #include <map>
 #include <optional>
 
@@ -84,8 +87,17 @@ public:
     // stands is adopted, and the next update() decides whether it grew or shrank. Messages of
     // accounts not in views (removed from the configuration) are retracted.
     void reconcile(const QVector<AccountView> &views);
-    // The latest picture of one account (after every poll). Never blocks.
-    void update(const QString &accountKey, const QString &displayName, const Incident &incident);
+    // The latest picture of one account (after every poll), split by the router into one
+    // picture per chat (notify/router.h). Never blocks.
+    void update(const AccountView &view);
+    // One chat's picture directly: key is the slot (AlertRouter::routeKey), chat empty = the
+    // [telegram] chat. Never blocks.
+    void update(const QString &key, const QString &displayName, const Incident &incident,
+                const QString &chat = {});
+    // Groups and their chats ([group.NAME]); without one every account has one message, in
+    // the [telegram] chat. Call before reconcile().
+    void setRouter(const AlertRouter &router) { m_router = router; }
+    const AlertRouter &router() const { return m_router; }
 
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
@@ -108,8 +120,11 @@ public:
 
     // Commands (notifiercommands.cpp).
     // A reply to a command: HTML, sent after the alerts' own calls and paced with them (one
-    // pacer for every chat, so a reply never pushes an alert over Telegram's limits).
-    void reply(const QString &chat, const QString &html);
+    // pacer for every chat, so a reply never pushes an alert over Telegram's limits). silent:
+    // without a notification (the daily digest). done, when given, learns whether it was sent
+    // (false also when the notifier stops first).
+    void reply(const QString &chat, const QString &html, bool silent = false,
+               std::function<void(bool sent)> done = {});
     int repliesWaiting() const { return int(m_replies.size()); }
     // The inline keyboard every live incident message carries from now on (empty = none).
     void setKeyboard(const QJsonObject &markup) { m_keyboard = markup; }
@@ -119,7 +134,7 @@ public:
     bool acknowledge(const QString &chat, qint64 messageId, const QString &by, QString *account);
     // The account whose live message messageId is, or "".
     QString accountOfMessage(const QString &chat, qint64 messageId) const;
-    // The latest picture of every account (for /status), by account key.
+    // The latest picture of every account (for /status), by account key: whole, not per chat.
     QVector<QPair<QString, Incident>> pictures() const;
 
     QString chat() const { return m_chat; } // the configured chat, or its migration target
@@ -192,7 +207,8 @@ private:
     void setBlockedUntil(qint64 untilMs, qint64 waitMs);
     void clearBlocked();
     void reportDeferredPosts();
-    void switchChat(const QString &to);
+    void switchChat(const QString &to, const QString &key = {});
+    QString chatAfterMigration(const QString &chat) const; // a group chat's supergroup
     // notifiercommands.cpp
     void loadAcks();
     QString alertHtml(const Slot &s) const; // the incident text and its acknowledgement
@@ -229,10 +245,16 @@ private:
         QString chat;
         QString html;
         int attempts = 0;
+        bool silent = false;
+        std::function<void(bool)> done;
     };
     std::deque<Reply> m_replies;
     QJsonObject m_keyboard;
-    std::map<QString, AckRecord> m_acks; // by account
+    std::map<QString, AckRecord> m_acks; // by slot (account, or account and chat)
+    AlertRouter m_router;
+    LocalSchedule m_schedule;                            // quiet hours
+    std::map<QString, Incident> m_wholePictures;         // by account: for /status
+    mutable QHash<QString, QString> m_groupChatMigrated; // a group chat -> its supergroup
 };
 
 } // namespace rw

@@ -130,8 +130,41 @@ void TelegramNotifier::tooManyRequests(const TelegramResult &r)
     emit deliveryFailed(why);
 }
 
-void TelegramNotifier::switchChat(const QString &to)
+QString TelegramNotifier::chatAfterMigration(const QString &chat) const
 {
+    if (chat.isEmpty())
+        return chat;
+    auto it = m_groupChatMigrated.constFind(chat);
+    if (it == m_groupChatMigrated.cend()) {
+        const QString to = m_store ? m_store->chatState(chat).migratedTo : QString();
+        it = m_groupChatMigrated.insert(chat, to.isEmpty() ? chat : to);
+    }
+    return *it;
+}
+
+void TelegramNotifier::switchChat(const QString &to, const QString &key)
+{
+    // A group's own chat ([group.NAME] chat) that became a supergroup: its messages move, the
+    // [telegram] chat stays.
+    auto found = key.isEmpty() ? m_slots.end() : m_slots.find(key);
+    if (found != m_slots.end() && !found->second.alert.chat.isEmpty()) {
+        const QString from = found->second.alert.chat;
+        if (to.isEmpty() || to == from)
+            return;
+        for (auto it = m_groupChatMigrated.begin(); it != m_groupChatMigrated.end(); ++it)
+            if (*it == from) {
+                saveChatState(it.key(), 0, to);
+                *it = to;
+            }
+        for (auto &entry : m_slots)
+            if (entry.second.alert.chat == from)
+                entry.second.alert.chat = to;
+        qCWarning(lcNotify).noquote()
+            << "the group" << from << "became a supergroup; posting to" << to
+            << "from now on - set its [group] chat =" << to << "in the configuration";
+        emit chatMigrated(from, to);
+        return;
+    }
     if (to.isEmpty() || to == m_chat)
         return;
     const QString from = m_chat;

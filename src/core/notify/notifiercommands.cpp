@@ -89,17 +89,26 @@ bool TelegramNotifier::acknowledge(const QString &chat, qint64 messageId, const 
 QVector<QPair<QString, Incident>> TelegramNotifier::pictures() const
 {
     QVector<QPair<QString, Incident>> out;
+    if (!m_wholePictures.empty()) {
+        for (const auto &entry : m_wholePictures)
+            out.append({entry.first, entry.second});
+        return out;
+    }
     for (const auto &entry : m_slots)
         if (entry.second.alert.hasPicture)
             out.append({entry.first, entry.second.alert.picture});
     return out;
 }
 
-void TelegramNotifier::reply(const QString &chat, const QString &html)
+void TelegramNotifier::reply(const QString &chat, const QString &html, bool silent,
+                             std::function<void(bool)> done)
 {
-    if (m_stopped)
+    if (m_stopped) {
+        if (done)
+            done(false);
         return;
-    m_replies.push_back({chat, html, 0});
+    }
+    m_replies.push_back({chat, html, 0, silent, std::move(done)});
     kick();
 }
 
@@ -111,7 +120,7 @@ bool TelegramNotifier::sendReply()
     m_inFlight = true;
     m_pacer.recordCall();
     QPointer<TelegramNotifier> self(this);
-    m_client->sendMessage(r.chat, r.html, false, [self](const TelegramResult &result) {
+    m_client->sendMessage(r.chat, r.html, r.silent, [self](const TelegramResult &result) {
         if (self)
             self->onReplied(result);
     });
@@ -125,7 +134,10 @@ void TelegramNotifier::onReplied(const TelegramResult &r)
         ++front.attempts;
         if (r.isSuccess()) {
             m_pacer.succeeded();
+            auto done = std::move(front.done);
             m_replies.pop_front();
+            if (done)
+                done(true);
         } else if (r.kind == TelegramResult::TooManyRequests) {
             tooManyRequests(r); // the same wait holds the alerts back: one budget
         } else if (r.kind == TelegramResult::Transient && !r.maybeDelivered && front.attempts < 3) {
@@ -134,7 +146,10 @@ void TelegramNotifier::onReplied(const TelegramResult &r)
             // A reply is worth less than an alert: never a loop, never a duplicate.
             qCWarning(lcNotify).noquote() << "a reply to a command in chat" << front.chat
                                           << "was not sent:" << r.explanation();
+            auto done = std::move(front.done);
             m_replies.pop_front();
+            if (done)
+                done(false);
         }
     }
     finishedCall();

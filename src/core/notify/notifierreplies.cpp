@@ -108,7 +108,7 @@ void TelegramNotifier::onPosted(const QString &key, const TelegramResult &r)
         qCInfo(lcNotify).noquote() << key << "posted message" << m.messageId;
         emit messagesChanged();
     } else if (r.kind == TelegramResult::Migrated) {
-        switchChat(r.migrateToChatId); // the next attempt goes to the new chat at once
+        switchChat(r.migrateToChatId, key); // the next attempt goes to the new chat at once
     } else if (textRefusal(s, r) == Refusal::RetryPlain) {
         m.state = LiveMessage::Failed;
         m.detail = r.explanation();
@@ -205,7 +205,7 @@ void TelegramNotifier::onEdited(const QString &key, qint64 rowId, Op op, const Q
     } else if (r.kind == TelegramResult::NotFound || r.kind == TelegramResult::CantEdit ||
                r.kind == TelegramResult::Migrated) {
         if (r.kind == TelegramResult::Migrated)
-            switchChat(r.migrateToChatId);
+            switchChat(r.migrateToChatId, key);
         if (update) // the incident stands without a message: post again, silently unless it grew
             s.alert.vanished = Announcement::fromKey(shown.at(i).announcementKey);
         const bool gone = r.kind == TelegramResult::NotFound;
@@ -239,7 +239,7 @@ void TelegramNotifier::onDeleted(const QString &key, qint64 rowId, const Telegra
     } else if (r.kind == TelegramResult::NotFound) {
         closeRow(s, rowId, LiveMessage::Retracted, tr("already gone from the chat"));
     } else if (r.kind == TelegramResult::Migrated) {
-        switchChat(r.migrateToChatId);
+        switchChat(r.migrateToChatId, key);
         closeRow(s, rowId, LiveMessage::Failed,
                  tr("left in the old group, which became a supergroup"));
     } else if (handleCommonFailure(r) == Failure::Other) {

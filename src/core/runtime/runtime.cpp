@@ -250,6 +250,7 @@ void Runtime::startNotifier()
     m_notifier =
         std::make_unique<TelegramNotifier>(m_config.telegram, m_nam.get(), m_store.get(), m_clock);
     m_notifier->setPaused(m_mutes->isMuted());
+    m_notifier->setRouter(AlertRouter(m_config));
     if (m_config.telegram.commands) {
         // Built here, not only in loop mode, so that a --once run's edits keep the buttons.
         m_updatesClient = std::make_unique<TelegramClient>(m_config.telegram, m_nam.get());
@@ -259,6 +260,8 @@ void Runtime::startNotifier()
         m_desk->setHandler(QStringLiteral("rebase"), [this](const CommandDesk::Request &r) {
             return rebase(r.command.args);
         });
+        m_desk->setHandler(QStringLiteral("digest"),
+                           [this](const CommandDesk::Request &r) { return digestReply(r); });
         m_notifier->setKeyboard(m_desk->keyboard());
     }
     connect(m_notifier.get(), &TelegramNotifier::deliveryFailed, this, [this](const QString &why) {
@@ -282,7 +285,7 @@ void Runtime::startNotifier()
                 qCWarning(lcDaemon) << "telegram not updated: the database could not be written";
                 return;
             }
-            m_notifier->update(v.key, v.displayName, v.incident);
+            m_notifier->update(v);
         });
     m_notifier->reconcile(m_engine->views());
 }
@@ -322,6 +325,7 @@ void Runtime::start()
                                << m_config.databasePath;
     m_engine->start();
     startCommands();
+    startDigests();
 }
 
 void Runtime::startCommands()
@@ -438,6 +442,7 @@ void Runtime::runOnce()
                     finishOnce();
                 });
         });
+    startDigests(); // a timer run after the digest time sends the day's digest
     m_engine->runOnce();
 }
 

@@ -3,12 +3,17 @@
 #include "config/configfile.h"
 #include "engine/accountview.h"
 #include "engine/checkreport.h"
+#include "notify/commanddesk.h"
 
 #include <QObject>
+#include <QSet>
+
+#include <functional>
 
 #include <memory>
 
 class QLockFile;
+class QTimer;
 class QNetworkAccessManager;
 
 namespace rw {
@@ -81,6 +86,9 @@ public:
     // "Accept current hashrate as usual" (the table's menu): true when the worker was found and
     // has a rate. Telegram's /rebase does the same.
     bool acceptUsual(const QString &accountKey, const QString &worker);
+    // `rigwatchd --digest-now`: every chat's digest of the last 24 hours, sent now (not counted
+    // as the day's scheduled one), then digestsSent().
+    void sendDigestsNow();
     MuteState *mutes() const { return m_mutes.get(); }
     CommandDesk *commands() const { return m_desk.get(); }
 
@@ -106,6 +114,8 @@ signals:
     // episode; "" when they are read again.
     void commandsProblem(const QString &problem);
     void onceFinished(const rw::CheckReport &report);
+    // sendDigestsNow() is done: how many chats got theirs and how many did not.
+    void digestsSent(int sent, int failed);
     void stopped();
 
 private:
@@ -116,6 +126,11 @@ private:
     void applyMutes();
     QString rebase(const QStringList &args); // /rebase NAME: the reply
     void finishOnce();
+    // runtimedigest.cpp: the daily digest ([telegram] digest).
+    void startDigests();
+    void checkDigests(); // sends each chat's digest due and not yet sent (once per local day)
+    void sendDigests(bool scheduled, std::function<void(int, int)> done);
+    QString digestReply(const CommandDesk::Request &r); // /digest
 
     DaemonConfig m_config;
     RuntimeOptions m_options;
@@ -138,6 +153,9 @@ private:
     bool m_once = false;
     bool m_onceDone = false;
     bool m_storageFailed = false;
+    std::unique_ptr<QTimer> m_digestTimer;
+    QSet<QString> m_polledAccounts;  // since start: a digest waits for every account's first poll
+    QSet<QString> m_digestsInFlight; // chats whose scheduled digest is queued
 };
 
 } // namespace rw

@@ -192,6 +192,10 @@ public:
     // Per chat as configured (a default state when none is stored).
     bool saveChatState(const QString &chat, const TelegramChatState &state);
     TelegramChatState chatState(const QString &chat) const;
+    // The local day (QDate::toJulianDay()) of the last scheduled daily digest sent to chat;
+    // 0 = none yet. Kept so the digest goes once a day across restarts and --once runs.
+    qint64 digestDay(const QString &chat) const;
+    bool saveDigestDay(const QString &chat, qint64 julianDay);
 
     // Telegram commands (storecommands.cpp): the next getUpdates offset per bot (its numeric
     // id, never the token; 0 = none stored), the mutes and the acknowledgements.

@@ -133,4 +133,26 @@ TelegramChatState Store::chatState(const QString &chat) const
     return state;
 }
 
+qint64 Store::digestDay(const QString &chat) const
+{
+    qint64 day = 0;
+    QSqlQuery *q = d->read(StoreText::tr("cannot read when the last digest was sent"),
+                           QStringLiteral("SELECT value FROM meta WHERE key = ?"),
+                           {QVariant(QStringLiteral("digest.") + chat)});
+    if (q && q->next())
+        day = q->value(0).toLongLong();
+    if (q)
+        q->finish();
+    return day;
+}
+
+bool Store::saveDigestDay(const QString &chat, qint64 julianDay)
+{
+    return d->transaction(StoreText::tr("cannot record that the digest was sent"), [&] {
+        return d->exec(
+            d->prepared(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")),
+            {QVariant(QStringLiteral("digest.") + chat), QVariant(julianDay)});
+    });
+}
+
 } // namespace rw
