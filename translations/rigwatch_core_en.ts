@@ -111,6 +111,26 @@
         <source>the proxy at %1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is not a time of day (HH:MM, e.g. 08:00)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is not a window of the day (HH:MM-HH:MM, e.g. 23:00-07:00)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; begins where it ends; leave it empty for no quiet hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is not a time zone this system knows (an IANA name such as Asia/Shanghai)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a group&apos;s name has only letters, digits, &apos;-&apos; and &apos;_&apos; (&quot;%2&quot; has others)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>F2poolText</name>

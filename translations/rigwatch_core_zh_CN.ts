@@ -111,6 +111,26 @@
         <source>the proxy at %1 failed: %2</source>
         <translation>位于 %1 的代理出错：%2</translation>
     </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is not a time of day (HH:MM, e.g. 08:00)</source>
+        <translation>%1 = “%2” 不是一天中的时间（HH:MM，例如 08:00）</translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is not a window of the day (HH:MM-HH:MM, e.g. 23:00-07:00)</source>
+        <translation>%1 = “%2” 不是一天中的时段（HH:MM-HH:MM，例如 23:00-07:00）</translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; begins where it ends; leave it empty for no quiet hours</source>
+        <translation>%1 = “%2” 的开始与结束相同；不需要静默时段请留空</translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is not a time zone this system knows (an IANA name such as Asia/Shanghai)</source>
+        <translation>%1 = “%2” 不是本系统已知的时区（IANA 名称，例如 Asia/Shanghai）</translation>
+    </message>
+    <message>
+        <source>%1: a group&apos;s name has only letters, digits, &apos;-&apos; and &apos;_&apos; (&quot;%2&quot; has others)</source>
+        <translation>%1：分组名称只能包含字母、数字、“-”和“_”（“%2”含有其他字符）</translation>
+    </message>
 </context>
 <context>
     <name>F2poolText</name>
