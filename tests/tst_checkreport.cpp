@@ -130,6 +130,91 @@ private slots:
         QCOMPARE(unknownReport(QStringLiteral("x.ini: [pool] user is required")).line,
                  QStringLiteral("UNKNOWN - x.ini: [pool] user is required"));
     }
+
+    // Issue #20: with groups the line names each group's problems, in the file's order, the
+    // workers of no group last as "Other"; a worker's group comes from its name or its host;
+    // the detail lines hold each account's summary and each group's problems in full.
+    void problemsByGroup()
+    {
+        GroupConfig a;
+        a.name = QStringLiteral("site-a");
+        a.label = QStringLiteral("Site A");
+        a.workers = {QStringLiteral("rig-a*")};
+        GroupConfig b;
+        b.name = QStringLiteral("site-b");
+        b.label = QStringLiteral("Site B");
+        b.hosts = {QStringLiteral("198.51.100.*")};
+        AccountView v = healthy(4);
+        WorkerState up;
+        up.status = WorkerStatus::Online;
+        up.sample.hashRate = 1e14;
+        WorkerState down = up;
+        down.status = WorkerStatus::Offline;
+        down.sample.hashRate = 0;
+        v.workers.insert(QStringLiteral("rig-a1"), up);
+        v.workers.insert(QStringLiteral("rig-a3"), down);
+        WorkerState hostB = down;
+        hostB.sample.host = QStringLiteral("198.51.100.7");
+        v.workers.insert(QStringLiteral("b-rig"), hostB);
+        v.workers.insert(QStringLiteral("rig-9"), down);
+        addDown(v, QStringLiteral("b-rig"), 5);
+        addDown(v, QStringLiteral("rig-9"), 12);
+        addDown(v, QStringLiteral("rig-a3"), 25);
+
+        const CheckReport r = makeCheckReport({v}, 0, {a, b});
+        QCOMPARE(r.status, CheckReport::Critical);
+        QVERIFY2(r.line.startsWith(
+                     QStringLiteral("CRITICAL - 1/4 workers online; Site A: rig-a3 offline 25 min; "
+                                    "Site B: b-rig offline 5 min; Other: rig-9 offline 12 min | ")),
+                 qPrintable(r.line));
+        QVERIFY2(r.line.contains(QStringLiteral("site-a_online=1;;;0;2")), qPrintable(r.line));
+        QCOMPARE(r.details.size(), 4);
+        QVERIFY2(
+            r.details.first().startsWith(QStringLiteral("farm: 1/4 workers online, 3 offline")),
+            qPrintable(r.details.first()));
+        QCOMPARE(r.details.at(1), QStringLiteral("Site A: rig-a3 offline 25 min"));
+        QCOMPARE(r.details.at(3), QStringLiteral("Other: rig-9 offline 12 min"));
+
+        // No groups: the line of old, no details.
+        const CheckReport plain = makeCheckReport({v}, 0, {});
+        QCOMPARE(plain.line, makeCheckReport({v}, 0).line);
+        QVERIFY(plain.details.isEmpty());
+    }
+
+    // A group's floor holds for its total over every account: below it is a WARNING, named
+    // under the group; a second account's worker is named with its account.
+    void groupFloorOverAccountsWarns()
+    {
+        GroupConfig a;
+        a.name = QStringLiteral("site-a");
+        a.label = QStringLiteral("Site A");
+        a.workers = {QStringLiteral("rig-a*")};
+        a.minHashRate = 3e14;
+        WorkerState up;
+        up.status = WorkerStatus::Online;
+        up.sample.hashRate = 1e14;
+        AccountView f2 = healthy(1);
+        f2.workers.insert(QStringLiteral("rig-a1"), up);
+        AccountView br = healthy(1);
+        br.key = QStringLiteral("braiins:farm/bitcoin");
+        br.displayName = QStringLiteral("Hall 2");
+        br.workers.insert(QStringLiteral("rig-a1"), up);
+        CheckReport r = makeCheckReport({f2, br}, 0, {a});
+        QCOMPARE(r.status, CheckReport::Warning);
+        QVERIFY2(r.line.startsWith(QStringLiteral("WARNING - 2/2 workers online; Site A: hashrate "
+                                                  "200 TH/s below the floor of 300 TH/s")),
+                 qPrintable(r.line));
+        a.minHashRate = 2e14; // 200 TH/s together: not below
+        QCOMPARE(makeCheckReport({f2, br}, 0, {a}).status, CheckReport::Ok);
+        WorkerState gone = up;
+        gone.status = WorkerStatus::Offline;
+        br.workers.insert(QStringLiteral("rig-a1"), gone);
+        addDown(br, QStringLiteral("rig-a1"), 30);
+        r = makeCheckReport({f2, br}, 0, {a});
+        QVERIFY2(r.line.contains(QStringLiteral("Site A: hashrate 100 TH/s below the floor of "
+                                                "200 TH/s, rig-a1 (Hall 2) offline 30 min")),
+                 qPrintable(r.line));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCheckReport)

@@ -226,7 +226,7 @@ private slots:
             const QString metrics = QString::fromUtf8(reply->readAll());
             delete reply;
             QVERIFY2(metrics.contains(QStringLiteral(
-                         "rigwatch_worker_up{account=\"farm1\",worker=\"rig-03\"} 0")),
+                         "rigwatch_worker_up{account=\"farm1\",group=\"\",worker=\"rig-03\"} 0")),
                      qPrintable(metrics.left(2000)));
             QVERIFY(metrics.contains(QStringLiteral("rigwatch_telegram_messages_live 1")));
             checkNoSecret(metrics);

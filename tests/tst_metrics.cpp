@@ -174,6 +174,96 @@ private slots:
                                 QStringLiteral("solo")}));
     }
 
+    // Issue #20: every per-worker series names the worker's group (its NAME; "" for the default
+    // group), and each group has its own gauges over every account: workers online and
+    // offline, total hashrate, its floor and whether the floor is breached.
+    void groupLabelsAndGauges()
+    {
+        Metrics m;
+        GroupConfig a;
+        a.name = QStringLiteral("site-a");
+        a.label = QStringLiteral("Site A");
+        a.workers = {QStringLiteral("a-*")};
+        a.minHashRate = 3e14;
+        GroupConfig b;
+        b.name = QStringLiteral("site_b");
+        b.hosts = {QStringLiteral("198.51.100.*")};
+        b.minHashRate = 1e14;
+        m.setGroups({a, b});
+        const auto worker = [](const QString &name, WorkerStatus status, double rate,
+                               const QString &host) {
+            WorkerState w;
+            w.sample.name = name;
+            w.sample.hashRate = rate;
+            w.sample.host = host;
+            w.status = status;
+            return w;
+        };
+        AccountView f2;
+        f2.key = QStringLiteral("farm/bitcoin");
+        f2.displayName = QStringLiteral("farm");
+        f2.workers.insert(QStringLiteral("a-01"),
+                          worker(QStringLiteral("a-01"), WorkerStatus::Online, 2e14, {}));
+        f2.workers.insert(QStringLiteral("a-02"),
+                          worker(QStringLiteral("a-02"), WorkerStatus::Offline, 0, {}));
+        f2.workers.insert(QStringLiteral("b-01"),
+                          worker(QStringLiteral("b-01"), WorkerStatus::Online, 1.5e14,
+                                 QStringLiteral("198.51.100.9")));
+        f2.workers.insert(QStringLiteral("x-01"),
+                          worker(QStringLiteral("x-01"), WorkerStatus::Missing, 0, {}));
+        AccountView braiins = f2;
+        braiins.key = QStringLiteral("braiins:farm/bitcoin");
+        braiins.displayName = QStringLiteral("hall2");
+        braiins.workers.clear();
+        braiins.workers.insert(QStringLiteral("a-01"),
+                               worker(QStringLiteral("a-01"), WorkerStatus::Online, 0.5e14, {}));
+        m.updateAccount(f2);
+        m.updateAccount(braiins);
+
+        QMap<QString, QString> types;
+        QString error;
+        const auto samples = parse(m.render(), &types, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const auto value = [&](const QString &name, const QMap<QString, QString> &labels) {
+            for (const Sample &s : samples)
+                if (s.name == name && s.labels == labels)
+                    return s.value;
+            return -1.0;
+        };
+        const auto up = [&](const QString &account, const QString &group, const QString &w) {
+            return value(QStringLiteral("rigwatch_worker_up"),
+                         {{QStringLiteral("account"), account},
+                          {QStringLiteral("group"), group},
+                          {QStringLiteral("worker"), w}});
+        };
+        QCOMPARE(up(QStringLiteral("farm"), QStringLiteral("site-a"), QStringLiteral("a-01")), 1.0);
+        QCOMPARE(up(QStringLiteral("farm"), QStringLiteral("site-a"), QStringLiteral("a-02")), 0.0);
+        QCOMPARE(up(QStringLiteral("farm"), QStringLiteral("site_b"), QStringLiteral("b-01")), 1.0);
+        QCOMPARE(up(QStringLiteral("farm"), QString(), QStringLiteral("x-01")), 0.0);
+        QCOMPARE(up(QStringLiteral("hall2"), QStringLiteral("site-a"), QStringLiteral("a-01")),
+                 1.0);
+        for (const Sample &s : samples)
+            if (s.name.startsWith(QLatin1String("rigwatch_worker_")))
+                QVERIFY2(s.labels.contains(QStringLiteral("group")), qPrintable(s.name));
+
+        const auto group = [&](const char *name, const QString &g, const QString &state = {}) {
+            QMap<QString, QString> labels{{QStringLiteral("group"), g}};
+            if (!state.isEmpty())
+                labels.insert(QStringLiteral("state"), state);
+            return value(QString::fromLatin1(name), labels);
+        };
+        const QString siteA = QStringLiteral("site-a");
+        QCOMPARE(group("rigwatch_group_workers", siteA, QStringLiteral("online")), 2.0);
+        QCOMPARE(group("rigwatch_group_workers", siteA, QStringLiteral("offline")), 1.0);
+        QCOMPARE(group("rigwatch_group_workers", QString(), QStringLiteral("offline")), 1.0);
+        QCOMPARE(group("rigwatch_group_hashrate_hashes_per_second", siteA), 2.5e14);
+        QCOMPARE(group("rigwatch_group_min_hashrate_hashes_per_second", siteA), 3e14);
+        QCOMPARE(group("rigwatch_group_floor_breached", siteA), 1.0); // 250 T < 300 T
+        QCOMPARE(group("rigwatch_group_floor_breached", QStringLiteral("site_b")), 0.0);
+        QCOMPARE(types.value(QStringLiteral("rigwatch_group_floor_breached")),
+                 QStringLiteral("gauge"));
+    }
+
     void scrapedOverHttpCountersRise()
     {
         Metrics m;

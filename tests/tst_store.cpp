@@ -202,6 +202,7 @@ private slots:
     void statesRoundTrip();
     void restoredIdsFollowTheirWorkers();
     void outagesFromEvents();
+    void pastInOneGo();
     void migratesSchema2History();
     void packedRowsReadBack();
     void seriesAcrossRollups();
@@ -519,6 +520,47 @@ void TestStore::statesRoundTrip()
     QVERIFY(store.accountState(Acme).poolUnreachable);
     QCOMPARE(store.workerStates(Acme).size(), 3);
     QVERIFY(store.outages(Acme, 0, T0 + Day).isEmpty());
+}
+
+// The demo's past (Store::recordPast): a month of hourly polls in one transaction, recorded as
+// recordPoll records them (totals, worker samples, states, outages), then rolled up like a
+// lived past; the chart series and the outage log read it back.
+void TestStore::pastInOneGo()
+{
+    Store store;
+    QVERIFY(store.open(file(QStringLiteral("past.sqlite")), nullptr));
+    const qint64 first = T0 - 30 * Day;
+    qint64 at = first;
+    const QString down = rig(1).name;
+    QElapsedTimer took;
+    took.start();
+    const bool written = store.recordPast(Acme, [&](PastPoll *p) {
+        if (at > T0)
+            return false;
+        p->at = at;
+        p->snapshot = farm(10, at);
+        p->states = statesOf(p->snapshot);
+        p->events.clear();
+        if (at == first + 5 * Day)
+            p->events << Event{Event::WentOffline, down, at - 600, 0, {}};
+        if (at == first + 5 * Day + 3 * Hour)
+            p->events << Event{Event::CameBack, down, at, 3 * Hour + 600, {}};
+        at += Hour;
+        return true;
+    });
+    QVERIFY2(written, qPrintable(store.lastError()));
+    QVERIFY(store.applyRetention(T0));
+    qInfo() << "30 days of 10 workers, hourly:" << took.elapsed() << "ms";
+    const QVector<SeriesPoint> series = store.accountSeries(Acme, first, T0);
+    QCOMPARE(series.size(), 30 * 24 + 1);
+    QCOMPARE(series.first().at, first);
+    QCOMPARE(series.first().online, 10);
+    QCOMPARE(store.workerSeries(Acme, down, first, T0).size(), 30 * 24 + 1);
+    const QVector<Outage> outages = store.outages(Acme, first, T0);
+    QCOMPARE(outages.size(), 1);
+    QCOMPARE(outages.first().worker, down);
+    QCOMPARE(outages.first().end - outages.first().start, 3 * Hour + 600);
+    QCOMPARE(store.workerStates(Acme).size(), 10); // the last poll's states, for a restore
 }
 
 void TestStore::outagesFromEvents()

@@ -31,6 +31,26 @@
         <source>no proxy</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1; the group is left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the group &quot;%2&quot; is listed twice; the second is left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no quiet hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the system&apos;s time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no digest</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -332,6 +352,46 @@
         <source>Telegram proxy: enter the proxy&apos;s host and port, such as 127.0.0.1:1080.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Critical when offline: a share between 0 and 100 % (0: never critical).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no name: letters, digits, &apos;-&apos; and &apos;_&apos;, such as site-a.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The group &quot;%1&quot; is listed twice: names must differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group &quot;%1&quot;: give worker names or hosts to match (globs such as rig-a* or 203.0.113.*), or remove the group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat of group &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hashrate floor of group &quot;%1&quot;: cannot be negative (0 switches it off).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiet hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily digest</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rw::AlertCoalescer</name>
@@ -524,6 +584,18 @@
         <source>Usual for the worker</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>All workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the total hashrate of one group of workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hashrate of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rw::EngineHost</name>
@@ -628,6 +700,89 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>rw::GroupsEditor</name>
+    <message>
+        <source>&amp;Add group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letters, digits, &apos;-&apos; and &apos;_&apos;; /metrics and the report use it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As shown, e.g. Site A (empty: the name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Workers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rig-a*, a1-??</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma-separated globs over worker names: * any run, ? one character, case ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hosts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>203.0.113.*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma-separated globs over the host the pool reports (f2pool: the site&apos;s public IP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Chat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: the Telegram page&apos;s chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hashrate &amp;floor:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 2P or 350T; empty or 0: off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A worker belongs to the first group, from the top, whose workers or hosts match; the others stay in no group and use the Telegram page&apos;s chat. Groups apply to every account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hashrate floor of group &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -772,6 +927,10 @@
     </message>
     <message>
         <source>still degraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1116,6 +1275,58 @@
         <source>Flapping wi&amp;ndow:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Quiet hours:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silent from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inside this window alerts are posted without a sound, unless critical (a hashrate floor breached, or many workers offline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system&apos;s (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For quiet hours and the daily digest: an IANA name such as Asia/Shanghai; empty: the system&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily di&amp;gest:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a summary of the last 24 hours at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical &amp;when offline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> % of a group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When at least this share of a group&apos;s (or an account&apos;s) workers is offline, the alert is critical and sounds even in quiet hours; 0: never critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gro&amp;ups</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rw::StatusPanel</name>
@@ -1245,6 +1456,10 @@
         <source>Retired</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Degraded</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rw::WorkerTableModel</name>
@@ -1344,6 +1559,10 @@
         <source>Going offline and back again and again: its changes are no longer posted one by one.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rw::WorkersPanel</name>
@@ -1365,6 +1584,18 @@
     </message>
     <message>
         <source>After a deliberate change (a downsize, an underclock): the rig&apos;s current hashrate becomes its usual level, so it is no longer called degraded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the workers of this group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No group</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

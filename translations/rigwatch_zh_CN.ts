@@ -31,6 +31,26 @@
         <source>no proxy</source>
         <translation>不使用代理</translation>
     </message>
+    <message>
+        <source>%1; the group is left out</source>
+        <translation>%1；该分组被忽略</translation>
+    </message>
+    <message>
+        <source>%1: the group &quot;%2&quot; is listed twice; the second is left out</source>
+        <translation>%1：分组“%2”出现了两次；第二个被忽略</translation>
+    </message>
+    <message>
+        <source>no quiet hours</source>
+        <translation>不设静默时段</translation>
+    </message>
+    <message>
+        <source>the system&apos;s time zone</source>
+        <translation>系统时区</translation>
+    </message>
+    <message>
+        <source>no digest</source>
+        <translation>不发送每日摘要</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -332,6 +352,46 @@
         <source>Telegram proxy: enter the proxy&apos;s host and port, such as 127.0.0.1:1080.</source>
         <translation>Telegram 代理：请输入代理的主机和端口，例如 127.0.0.1:1080。</translation>
     </message>
+    <message>
+        <source>Critical when offline: a share between 0 and 100 % (0: never critical).</source>
+        <translation>离线即严重：0 到 100 % 之间的比例（0：从不视为严重）。</translation>
+    </message>
+    <message>
+        <source>Group %1</source>
+        <translation>分组 %1</translation>
+    </message>
+    <message>
+        <source>%1 has no name: letters, digits, &apos;-&apos; and &apos;_&apos;, such as site-a.</source>
+        <translation>%1 没有名称：请使用字母、数字、“-”和“_”，例如 site-a。</translation>
+    </message>
+    <message>
+        <source>The group &quot;%1&quot; is listed twice: names must differ.</source>
+        <translation>分组“%1”出现了两次：名称必须各不相同。</translation>
+    </message>
+    <message>
+        <source>Group &quot;%1&quot;: give worker names or hosts to match (globs such as rig-a* or 203.0.113.*), or remove the group.</source>
+        <translation>分组“%1”：请填写要匹配的矿机名称或主机（通配符，例如 rig-a* 或 203.0.113.*），或删除该分组。</translation>
+    </message>
+    <message>
+        <source>Chat of group &quot;%1&quot;</source>
+        <translation>分组“%1”的聊天</translation>
+    </message>
+    <message>
+        <source>Hashrate floor of group &quot;%1&quot;: cannot be negative (0 switches it off).</source>
+        <translation>分组“%1”的算力下限：不能为负数（0 表示关闭）。</translation>
+    </message>
+    <message>
+        <source>Quiet hours</source>
+        <translation>静默时段</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>Daily digest</source>
+        <translation>每日摘要</translation>
+    </message>
 </context>
 <context>
     <name>rw::AlertCoalescer</name>
@@ -520,6 +580,18 @@
         <source>Usual for the worker</source>
         <translation>该矿机的常规算力</translation>
     </message>
+    <message>
+        <source>All workers</source>
+        <translation>全部矿机</translation>
+    </message>
+    <message>
+        <source>Show the total hashrate of one group of workers</source>
+        <translation>显示某一分组矿机的总算力</translation>
+    </message>
+    <message>
+        <source>Hashrate of %1</source>
+        <translation>%1 的算力</translation>
+    </message>
 </context>
 <context>
     <name>rw::EngineHost</name>
@@ -620,6 +692,89 @@
         <translation>
             <numerusform>%n 台矿机状态频繁变化</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>rw::GroupsEditor</name>
+    <message>
+        <source>&amp;Add group</source>
+        <translation>添加分组(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>删除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Letters, digits, &apos;-&apos; and &apos;_&apos;; /metrics and the report use it</source>
+        <translation>字母、数字、“-”和“_”；/metrics 和报告使用此名称</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>显示名称(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>As shown, e.g. Site A (empty: the name)</source>
+        <translation>显示的名称，例如 A 场地（留空：使用名称）</translation>
+    </message>
+    <message>
+        <source>&amp;Workers:</source>
+        <translation>矿机(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>rig-a*, a1-??</source>
+        <translation>rig-a*, a1-??</translation>
+    </message>
+    <message>
+        <source>Comma-separated globs over worker names: * any run, ? one character, case ignored</source>
+        <translation>以逗号分隔的矿机名称通配符：* 匹配任意字符串，? 匹配一个字符，不区分大小写</translation>
+    </message>
+    <message>
+        <source>&amp;Hosts:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>203.0.113.*</source>
+        <translation>203.0.113.*</translation>
+    </message>
+    <message>
+        <source>Comma-separated globs over the host the pool reports (f2pool: the site&apos;s public IP)</source>
+        <translation>以逗号分隔的矿池所报告主机的通配符（f2pool：场地的公网 IP）</translation>
+    </message>
+    <message>
+        <source>&amp;Chat:</source>
+        <translation>聊天(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Empty: the Telegram page&apos;s chat</source>
+        <translation>留空：使用 Telegram 页面中的聊天</translation>
+    </message>
+    <message>
+        <source>Hashrate &amp;floor:</source>
+        <translation>算力下限(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>e.g. 2P or 350T; empty or 0: off</source>
+        <translation>例如 2P 或 350T；留空或 0：关闭</translation>
+    </message>
+    <message>
+        <source>A worker belongs to the first group, from the top, whose workers or hosts match; the others stay in no group and use the Telegram page&apos;s chat. Groups apply to every account.</source>
+        <translation>矿机归入从上往下第一个矿机名称或主机匹配的分组；其余矿机不属于任何分组，使用 Telegram 页面中的聊天。分组适用于所有账户。</translation>
+    </message>
+    <message>
+        <source>Hashrate floor of group &quot;%1&quot;</source>
+        <translation>分组“%1”的算力下限</translation>
     </message>
 </context>
 <context>
@@ -765,6 +920,10 @@
     <message>
         <source>still degraded</source>
         <translation>仍在下降</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
     </message>
 </context>
 <context>
@@ -1106,6 +1265,58 @@
         <source>Flapping wi&amp;ndow:</source>
         <translation>频繁上下线时间窗口(&amp;N)：</translation>
     </message>
+    <message>
+        <source>&amp;Quiet hours:</source>
+        <translation>静默时段(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>Silent from</source>
+        <translation>静默时间从</translation>
+    </message>
+    <message>
+        <source>Inside this window alerts are posted without a sound, unless critical (a hashrate floor breached, or many workers offline)</source>
+        <translation>在此时段内告警将静音发送，严重告警除外（算力低于下限，或大量矿机离线）</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>时区(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>The system&apos;s (%1)</source>
+        <translation>系统时区（%1）</translation>
+    </message>
+    <message>
+        <source>For quiet hours and the daily digest: an IANA name such as Asia/Shanghai; empty: the system&apos;s</source>
+        <translation>用于静默时段和每日摘要：IANA 名称，例如 Asia/Shanghai；留空：使用系统时区</translation>
+    </message>
+    <message>
+        <source>Daily di&amp;gest:</source>
+        <translation>每日摘要(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Send a summary of the last 24 hours at</source>
+        <translation>发送过去 24 小时的摘要，时间</translation>
+    </message>
+    <message>
+        <source>Critical &amp;when offline:</source>
+        <translation>离线即严重(&amp;W)：</translation>
+    </message>
+    <message>
+        <source> % of a group</source>
+        <translation> % 的分组矿机</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>When at least this share of a group&apos;s (or an account&apos;s) workers is offline, the alert is critical and sounds even in quiet hours; 0: never critical</source>
+        <translation>当某分组（或账户）至少有此比例的矿机离线时，告警为严重，即使在静默时段也会响铃；0：从不视为严重</translation>
+    </message>
+    <message>
+        <source>Gro&amp;ups</source>
+        <translation>分组(&amp;U)</translation>
+    </message>
 </context>
 <context>
     <name>rw::StatusPanel</name>
@@ -1235,6 +1446,10 @@
         <source>Retired</source>
         <translation>已退役</translation>
     </message>
+    <message>
+        <source>Degraded</source>
+        <translation>算力下降</translation>
+    </message>
 </context>
 <context>
     <name>rw::WorkerTableModel</name>
@@ -1334,6 +1549,10 @@
         <source>Going offline and back again and again: its changes are no longer posted one by one.</source>
         <translation>反复离线又恢复：其状态变化不再逐条推送。</translation>
     </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
 </context>
 <context>
     <name>rw::WorkersPanel</name>
@@ -1356,6 +1575,18 @@
     <message>
         <source>After a deliberate change (a downsize, an underclock): the rig&apos;s current hashrate becomes its usual level, so it is no longer called degraded.</source>
         <translation>有意调整（缩减、降频）之后：该矿机的当前算力成为其常规水平，不再被判为算力下降。</translation>
+    </message>
+    <message>
+        <source>Show only the workers of this group</source>
+        <translation>只显示此分组的矿机</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>全部分组</translation>
+    </message>
+    <message>
+        <source>No group</source>
+        <translation>无分组</translation>
     </message>
 </context>
 </TS>

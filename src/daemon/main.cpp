@@ -3,6 +3,7 @@
 #include "service.h"
 
 #include "config/configfile.h"
+#include "engine/engine.h"
 #include "logging.h"
 #include "notify/deliverypacer.h"
 #include "notify/messageformatter.h"
@@ -205,10 +206,21 @@ int main(int argc, char **argv)
             out(unknownReport(error).line);
             return 3;
         }
-        QObject::connect(&runtime, &Runtime::onceFinished, &app, [](const CheckReport &r) {
-            out(r.line);
-            QCoreApplication::exit(int(r.status));
-        });
+        QObject::connect(
+            &runtime, &Runtime::onceFinished, &app, [&runtime](const CheckReport &plain) {
+                // With groups, the problems by group (issue #20): the same views,
+                // grouped as the configuration's [group.NAME] sections say.
+                const DaemonConfig &c = runtime.config();
+                const CheckReport r =
+                    c.groups.isEmpty() || !runtime.engine()
+                        ? plain
+                        : makeCheckReport(runtime.engine()->views(),
+                                          QDateTime::currentSecsSinceEpoch(), c.groups);
+                out(r.line);
+                for (const QString &detail : r.details)
+                    out(detail);
+                QCoreApplication::exit(int(r.status));
+            });
         QTimer::singleShot(0, &runtime, &Runtime::runOnce);
         const int code = app.exec();
         // The check is written and reported. Freeing a large farm's tables entry by entry

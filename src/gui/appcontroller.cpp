@@ -168,6 +168,7 @@ void AppController::startEngine()
 void AppController::onStarted()
 {
     m_window->setAccounts(m_host->accounts());
+    m_window->setGroups(m_host->groups());
     m_window->setTelegramEnabled(m_host->telegramEnabled());
 }
 

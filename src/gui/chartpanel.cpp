@@ -9,6 +9,7 @@
 #include <QButtonGroup>
 #include <QChart>
 #include <QChartView>
+#include <QComboBox>
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QEvent>
@@ -44,11 +45,11 @@ double maxY(const QVector<QPointF> &pts)
 } // namespace
 
 ChartPanel::ChartPanel(EngineHost *host, QWidget *parent)
-    : QWidget(parent), m_host(host), m_buttons(new QButtonGroup(this)), m_note(new QLabel(this)),
-      m_chart(new QChart), m_view(new QChartView(m_chart, this)), m_total(new QLineSeries),
-      m_online(new QLineSeries), m_floorLine(new QLineSeries), m_workerLine(new QLineSeries),
-      m_usualLine(new QLineSeries), m_x(new QDateTimeAxis), m_y(new QValueAxis),
-      m_yOnline(new QValueAxis)
+    : QWidget(parent), m_host(host), m_buttons(new QButtonGroup(this)),
+      m_groupBox(new QComboBox(this)), m_note(new QLabel(this)), m_chart(new QChart),
+      m_view(new QChartView(m_chart, this)), m_total(new QLineSeries), m_online(new QLineSeries),
+      m_floorLine(new QLineSeries), m_workerLine(new QLineSeries), m_usualLine(new QLineSeries),
+      m_x(new QDateTimeAxis), m_y(new QValueAxis), m_yOnline(new QValueAxis)
 {
     auto *bar = new QHBoxLayout;
     for (int r = Hour; r <= Month; ++r) {
@@ -62,7 +63,14 @@ ChartPanel::ChartPanel(EngineHost *host, QWidget *parent)
                                int(Hour), int(Month)));
     m_buttons->button(m_range)->setChecked(true);
     bar->addSpacing(12);
+    m_groupBox->setObjectName(QStringLiteral("chartGroup"));
+    m_groupBox->setVisible(false);
+    bar->addWidget(m_groupBox);
     bar->addWidget(m_note, 1);
+    connect(m_groupBox, &QComboBox::currentIndexChanged, this, [this](int i) {
+        if (i >= 0)
+            setGroup(m_groupBox->itemData(i).toString());
+    });
     connect(m_buttons, &QButtonGroup::idClicked, this, [this](int id) { setRange(Range(id)); });
 
     m_chart->legend()->setAlignment(Qt::AlignBottom);
@@ -111,6 +119,9 @@ void ChartPanel::retranslate()
     m_usualLine->setName(tr("Usual for the worker"));
     m_yOnline->setTitleText(tr("Workers online"));
     m_workerLine->setName(workerName());
+    if (m_groupBox->count() > 0)
+        m_groupBox->setItemText(0, tr("All workers"));
+    m_groupBox->setToolTip(tr("Show the total hashrate of one group of workers"));
 }
 
 QString ChartPanel::workerName() const
@@ -180,6 +191,35 @@ void ChartPanel::setWorker(const QString &accountKey, const QString &worker)
     request();
 }
 
+void ChartPanel::setGroups(const QVector<GroupConfig> &groups)
+{
+    m_groups = groups;
+    {
+        const QSignalBlocker block(m_groupBox);
+        m_groupBox->clear();
+        m_groupBox->addItem(tr("All workers"), QString());
+        for (const GroupConfig &g : groups)
+            m_groupBox->addItem(g.displayLabel(), g.name);
+        const int i = m_groupBox->findData(m_group);
+        m_groupBox->setCurrentIndex(std::max(0, i));
+    }
+    m_groupBox->setVisible(!groups.isEmpty());
+    setGroup(m_groupBox->currentData().toString());
+}
+
+void ChartPanel::setGroup(const QString &name)
+{
+    if (name == m_group)
+        return;
+    m_group = name;
+    {
+        const QSignalBlocker block(m_groupBox);
+        m_groupBox->setCurrentIndex(std::max(0, m_groupBox->findData(name)));
+    }
+    m_pending = 0; // the old answer is another group's
+    request();
+}
+
 void ChartPanel::setWorkerUsual(double usual)
 {
     if (usual == m_workerUsual)
@@ -224,8 +264,8 @@ void ChartPanel::request()
     const qint64 to = m_host->clock()->nowSecs();
     m_again = false;
     ++m_requests;
-    m_pending =
-        m_host->requestChart(m_accounts, m_workerAccount, m_worker, to - rangeSecs(m_range), to);
+    m_pending = m_host->requestChart(m_accounts, m_workerAccount, m_worker, to - rangeSecs(m_range),
+                                     to, 2000, m_group);
 }
 
 int ChartPanel::pointCount() const
@@ -248,10 +288,20 @@ void ChartPanel::onData(const ChartData &d)
         return; // superseded by another range, worker or account
     m_pending = 0;
     const double usual = d.worker.isEmpty() ? 0 : m_workerUsual;
-    const double top = std::max({maxY(d.total), maxY(d.workerRate), m_floor, usual});
+    // A group's own floor ([group.NAME] min_hashrate) with its total; else the account's.
+    double floor = m_floor;
+    QString groupLabel;
+    for (const GroupConfig &g : std::as_const(m_groups))
+        if (!d.group.isEmpty() && g.name == d.group) {
+            floor = g.minHashRate;
+            groupLabel = g.displayLabel();
+        }
+    const double top = std::max({maxY(d.total), maxY(d.workerRate), floor, usual});
     const HashRateUnit unit = hashRateUnitFor(top);
     m_total->replace(scaled(d.total, unit.divisor));
-    m_total->setName(d.perAccount.isEmpty() ? tr("Total hashrate") : tr("Farm hashrate"));
+    m_total->setName(!groupLabel.isEmpty()    ? tr("Hashrate of %1").arg(groupLabel)
+                     : d.perAccount.isEmpty() ? tr("Total hashrate")
+                                              : tr("Farm hashrate"));
     // A thinner curve per account under the farm's total, in colours of their own.
     static const QColor kAccountColours[] = {QColor(0xfb, 0x8c, 0x00), QColor(0x00, 0x89, 0x7b),
                                              QColor(0x6d, 0x4c, 0x41), QColor(0xd8, 0x1b, 0x60),
@@ -281,12 +331,12 @@ void ChartPanel::onData(const ChartData &d)
     m_workerLine->replace(scaled(d.workerRate, unit.divisor));
     m_workerLine->setVisible(!d.worker.isEmpty());
     const double fromMs = double(d.fromSecs) * 1000.0, toMs = double(d.toSecs) * 1000.0;
-    if (m_floor > 0)
+    if (floor > 0)
         m_floorLine->replace(
-            {QPointF(fromMs, m_floor / unit.divisor), QPointF(toMs, m_floor / unit.divisor)});
+            {QPointF(fromMs, floor / unit.divisor), QPointF(toMs, floor / unit.divisor)});
     else
         m_floorLine->clear();
-    m_floorLine->setVisible(m_floor > 0);
+    m_floorLine->setVisible(floor > 0);
     if (usual > 0)
         m_usualLine->replace(
             {QPointF(fromMs, usual / unit.divisor), QPointF(toMs, usual / unit.divisor)});
@@ -306,7 +356,7 @@ void ChartPanel::onData(const ChartData &d)
                                            "polls come in.")
                                       : QString());
     if (m_again)
-        request();
+        refresh(); // not while hidden: a poll that came during the query asked for it
 }
 
 } // namespace rw

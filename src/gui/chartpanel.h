@@ -1,6 +1,7 @@
 #pragma once
 
 #include "chartdata.h"
+#include "config/accountconfig.h"
 
 #include <QHash>
 #include <QStringList>
@@ -8,6 +9,7 @@
 #include <QWidget>
 
 class QButtonGroup;
+class QComboBox;
 class QChart;
 class QChartView;
 class QDateTimeAxis;
@@ -19,9 +21,9 @@ namespace rw {
 
 class EngineHost;
 
-// The hashrate chart of the farm or of one account: total hashrate from the store over
-// 1 h … 30 d (the farm's total and a thinner curve per account when several accounts are
-// shown), one account's floor as a dashed line when set, the online-worker count on a second
+// The hashrate chart of the farm, of one account or of one group of workers: total hashrate from
+// the store over 1 h … 30 d (the farm's total and a thinner curve per account when several accounts
+// are shown), one account's floor as a dashed line when set, the online-worker count on a second
 // axis, and the selected worker's own curve. Data comes from EngineHost (queried and downsampled on
 // the engine thread); answers to superseded requests are dropped.
 class ChartPanel : public QWidget
@@ -44,6 +46,12 @@ public:
     // One account alone, with its floor (0: none).
     void setAccount(const QString &accountKey, double minHashRate);
     void setWorker(const QString &accountKey, const QString &worker);
+    // The configured groups: a selector beside the ranges shows one group's total (its own
+    // floor dashed) instead of the accounts'; hidden while there are none.
+    void setGroups(const QVector<GroupConfig> &groups);
+    // The group shown by its NAME; empty: every worker.
+    void setGroup(const QString &name);
+    QString group() const { return m_group; }
     // The selected worker's usual hashrate, drawn as a dashed line beside its curve; 0 = none.
     void setWorkerUsual(double usual);
     double workerUsual() const { return m_workerUsual; }
@@ -77,6 +85,8 @@ private:
     QHash<QString, QString> m_labels;
     QString m_workerAccount;
     QString m_worker;
+    QVector<GroupConfig> m_groups;
+    QString m_group;
     double m_floor = 0;
     double m_workerUsual = 0;
     Range m_range = Day;
@@ -86,6 +96,7 @@ private:
     int m_requests = 0;
 
     QButtonGroup *m_buttons;
+    QComboBox *m_groupBox;
     QLabel *m_note;
     QChart *m_chart;
     QChartView *m_view;

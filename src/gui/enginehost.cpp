@@ -18,6 +18,7 @@ EngineHost::EngineHost(const Clock *clock, QObject *parent)
     qRegisterMetaType<QVector<rw::Outage>>();
     qRegisterMetaType<QVector<rw::LiveMessage>>();
     qRegisterMetaType<QVector<rw::AccountConfig>>();
+    qRegisterMetaType<QVector<rw::GroupConfig>>();
 }
 
 EngineHost::~EngineHost()
@@ -44,8 +45,10 @@ void EngineHost::start(const DaemonConfig &config, bool demo)
     // Worker -> GUI: queued, because the worker lives on another thread.
     EngineWorker *w = m_worker;
     connect(w, &EngineWorker::started, this,
-            [this](const QVector<AccountConfig> &accounts, bool telegram) {
+            [this](const QVector<AccountConfig> &accounts, bool telegram,
+                   const QVector<GroupConfig> &groups) {
                 m_accounts = accounts;
+                m_groups = groups;
                 m_telegramEnabled = telegram;
                 emit started();
             });
@@ -110,29 +113,32 @@ void EngineHost::setAlertsPaused(bool paused, qint64 untilMs)
 }
 
 int EngineHost::requestChart(const QStringList &accounts, const QString &workerAccount,
-                             const QString &worker, qint64 fromSecs, qint64 toSecs, int maxPoints)
+                             const QString &worker, qint64 fromSecs, qint64 toSecs, int maxPoints,
+                             const QString &group)
 {
     const int id = m_nextRequest++;
     EngineWorker *w = m_worker;
-    post([=] { w->queryChart(id, accounts, workerAccount, worker, fromSecs, toSecs, maxPoints); });
+    post([=] {
+        w->queryChart(id, accounts, workerAccount, worker, fromSecs, toSecs, maxPoints, group);
+    });
     return id;
 }
 
-int EngineHost::requestOutages(const QString &account, qint64 fromSecs, qint64 toSecs,
+int EngineHost::requestOutages(const QStringList &accounts, qint64 fromSecs, qint64 toSecs,
                                const QString &workerFilter, int limit)
 {
     const int id = m_nextRequest++;
     EngineWorker *w = m_worker;
-    post([=] { w->queryOutages(id, account, fromSecs, toSecs, workerFilter, limit); });
+    post([=] { w->queryOutages(id, accounts, fromSecs, toSecs, workerFilter, limit); });
     return id;
 }
 
-int EngineHost::requestOutageExport(const QString &account, qint64 fromSecs, qint64 toSecs,
+int EngineHost::requestOutageExport(const QStringList &accounts, qint64 fromSecs, qint64 toSecs,
                                     const QString &workerFilter, const QString &path)
 {
     const int id = m_nextRequest++;
     EngineWorker *w = m_worker;
-    post([=] { w->exportOutages(id, account, fromSecs, toSecs, workerFilter, path); });
+    post([=] { w->exportOutages(id, accounts, fromSecs, toSecs, workerFilter, path); });
     return id;
 }
 

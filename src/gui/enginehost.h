@@ -37,6 +37,7 @@ public:
     bool isRunning() const { return m_worker != nullptr; }
     bool isDemo() const { return m_demo; }
     QVector<AccountConfig> accounts() const { return m_accounts; } // tokens stripped
+    QVector<GroupConfig> groups() const { return m_groups; }       // the engine's, in order
     bool telegramEnabled() const { return m_telegramEnabled; }
 
     void refreshNow();
@@ -46,13 +47,17 @@ public:
     void setAlertsPaused(bool paused, qint64 untilMs = 0);
     // The hashrate of the accounts together (the farm's when several, each one's too) and of
     // `worker` of workerAccount's when not empty.
+    // With a group's NAME, the total is that group's workers' alone (summed on the engine
+    // thread from their own series).
     int requestChart(const QStringList &accounts, const QString &workerAccount,
-                     const QString &worker, qint64 fromSecs, qint64 toSecs, int maxPoints = 2000);
-    // The newest `limit` outages (-1: all); outagesReady also says how many match in all.
-    int requestOutages(const QString &account, qint64 fromSecs, qint64 toSecs,
+                     const QString &worker, qint64 fromSecs, qint64 toSecs, int maxPoints = 2000,
+                     const QString &group = {});
+    // The newest `limit` outages of the accounts together (-1: all), each with its account;
+    // outagesReady also says how many match in all.
+    int requestOutages(const QStringList &accounts, qint64 fromSecs, qint64 toSecs,
                        const QString &workerFilter = {}, int limit = -1);
-    // Writes every matching outage as CSV to path, on the engine thread.
-    int requestOutageExport(const QString &account, qint64 fromSecs, qint64 toSecs,
+    // Writes every matching outage of the accounts as CSV to path, on the engine thread.
+    int requestOutageExport(const QStringList &accounts, qint64 fromSecs, qint64 toSecs,
                             const QString &workerFilter, const QString &path);
     int requestMessages();
     // One-off checks from the settings dialog, with the values typed there (not yet saved).
@@ -84,6 +89,7 @@ private:
     std::unique_ptr<QThread> m_thread;
     EngineWorker *m_worker = nullptr; // lives on m_thread; deleted there when it finishes
     QVector<AccountConfig> m_accounts;
+    QVector<GroupConfig> m_groups;
     bool m_demo = false;
     bool m_telegramEnabled = false;
     bool m_paused = false;

@@ -7,7 +7,9 @@
 #include "clock.h"
 #include "config/proxysetting.h"
 #include "democonfig.h"
+#include "demohistory.h"
 #include "engine/engine.h"
+#include "monitor/groupmatcher.h"
 #include "notify/messageformatter.h"
 #include "notify/mutestate.h"
 #include "notify/notifier.h"
@@ -21,9 +23,12 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QSaveFile>
+
+#include <algorithm>
 
 namespace rw {
 
@@ -78,6 +83,15 @@ void EngineWorker::start()
         const QString language = m_config.telegram.language;
         m_config = sim::demoConfig(*m_farm, m_demoDir);
         m_config.telegram.language = language; // the demo channel speaks the window's language
+        // A month of the farm's past, so the first look shows a full chart and history.
+        QString error;
+        QElapsedTimer took;
+        took.start();
+        if (!sim::writeDemoHistory(*m_farm, m_config, m_clock->nowSecs(), 30, &error))
+            qCWarning(lcGui).noquote() << "demo: no past for the simulated farm:" << error;
+        else
+            qCInfo(lcGui) << "demo: 30 days of the farm's past written in" << took.elapsed()
+                          << "ms";
         qCInfo(lcGui).noquote() << "DEMO MODE: watching a simulated farm at"
                                 << m_farm->poolUrl().toString();
     }
@@ -111,7 +125,7 @@ void EngineWorker::start()
     QVector<AccountConfig> accounts = m_config.accounts;
     for (AccountConfig &a : accounts)
         a.secret.clear(); // the GUI shows accounts; it has no use for their tokens
-    emit started(accounts, m_config.telegram.enabled());
+    emit started(accounts, m_config.telegram.enabled(), m_config.groups);
     reportMute(); // a mute kept from the last run
     if (const TelegramNotifier *n = m_runtime->notifier())
         emit telegramBlockedUntil(n->blockedUntilMs()); // a wait stored by the previous run
@@ -150,7 +164,7 @@ void EngineWorker::setAlertsPaused(bool paused, qint64 untilMs)
 
 void EngineWorker::queryChart(int requestId, const QStringList &accounts,
                               const QString &workerAccount, const QString &worker, qint64 from,
-                              qint64 to, int maxPoints)
+                              qint64 to, int maxPoints, const QString &group)
 {
     ChartData d;
     d.requestId = requestId;
@@ -159,7 +173,16 @@ void EngineWorker::queryChart(int requestId, const QStringList &accounts,
     d.worker = worker;
     d.fromSecs = from;
     d.toSecs = to;
-    if (Store *store = m_runtime ? m_runtime->store() : nullptr) {
+    d.group = group;
+    Store *store = m_runtime ? m_runtime->store() : nullptr;
+    if (store && !group.isEmpty()) {
+        const QVector<SeriesPoint> series = groupSeries(accounts, group, from, to);
+        d.total = toPoints(series, false, maxPoints);
+        d.online = toPoints(series, true, maxPoints);
+        if (!worker.isEmpty())
+            d.workerRate =
+                toPoints(store->workerSeries(workerAccount, worker, from, to), false, maxPoints);
+    } else if (store) {
         QVector<QVector<SeriesPoint>> each;
         for (const QString &account : accounts)
             each << store->accountSeries(account, from, to);
@@ -176,24 +199,70 @@ void EngineWorker::queryChart(int requestId, const QStringList &accounts,
     emit chartReady(d);
 }
 
-void EngineWorker::queryOutages(int requestId, const QString &account, qint64 from, qint64 to,
+QVector<SeriesPoint> EngineWorker::groupSeries(const QStringList &accounts, const QString &group,
+                                               qint64 from, qint64 to) const
+{
+    Store *store = m_runtime ? m_runtime->store() : nullptr;
+    const GroupMatcher matcher(m_config.groups);
+    const int index = matcher.indexOf(group);
+    if (!store || index < 0)
+        return {};
+    // Which workers are the group's: as the engine sees them now (name and host).
+    QHash<QString, AccountView> views;
+    for (const AccountView &v : m_runtime->engine()->views())
+        views.insert(v.key, v);
+    QVector<QVector<SeriesPoint>> each;
+    for (const QString &account : accounts) {
+        QVector<QVector<SeriesPoint>> workers;
+        const AccountView view = views.value(account);
+        for (auto it = view.workers.cbegin(); it != view.workers.cend(); ++it)
+            if (matcher.groupOf(it.key(), it->sample.host) == index)
+                workers << store->workerSeries(account, it.key(), from, to);
+        each << sumWorkerSeries(workers);
+    }
+    return each.size() == 1 ? each.first() : farmSeries(each);
+}
+
+QVector<Outage> EngineWorker::outagesOf(const QStringList &accounts, qint64 from, qint64 to,
+                                        const QString &workerFilter, int limit, int *matching) const
+{
+    *matching = 0;
+    Store *store = m_runtime ? m_runtime->store() : nullptr;
+    if (!store)
+        return {};
+    QVector<Outage> all;
+    for (const QString &account : accounts) {
+        int n = 0;
+        // Each account's newest `limit` hold the newest `limit` of them all.
+        QVector<Outage> list = store->outages(account, from, to, workerFilter, limit, &n);
+        *matching += n;
+        for (Outage &o : list)
+            o.account = account;
+        all += list;
+    }
+    if (accounts.size() > 1) {
+        std::stable_sort(all.begin(), all.end(),
+                         [](const Outage &a, const Outage &b) { return a.start > b.start; });
+        if (limit >= 0 && all.size() > limit)
+            all.resize(limit);
+    }
+    return all;
+}
+
+void EngineWorker::queryOutages(int requestId, const QStringList &accounts, qint64 from, qint64 to,
                                 const QString &workerFilter, int limit)
 {
     int matching = 0;
-    Store *store = m_runtime ? m_runtime->store() : nullptr;
-    const QVector<Outage> list =
-        store ? store->outages(account, from, to, workerFilter, limit, &matching)
-              : QVector<Outage>();
+    const QVector<Outage> list = outagesOf(accounts, from, to, workerFilter, limit, &matching);
     emit outagesReady(requestId, list, matching);
 }
 
-void EngineWorker::exportOutages(int requestId, const QString &account, qint64 from, qint64 to,
+void EngineWorker::exportOutages(int requestId, const QStringList &accounts, qint64 from, qint64 to,
                                  const QString &workerFilter, const QString &path)
 {
     // Every matching outage, not only the rows on screen; written here, off the GUI thread.
-    Store *store = m_runtime ? m_runtime->store() : nullptr;
-    const QVector<Outage> list =
-        store ? store->outages(account, from, to, workerFilter) : QVector<Outage>();
+    int matching = 0;
+    const QVector<Outage> list = outagesOf(accounts, from, to, workerFilter, -1, &matching);
     QSaveFile f(path);
     const bool written = f.open(QIODevice::WriteOnly | QIODevice::Text) &&
                          f.write(outagesCsv(list, m_clock->nowSecs()).toUtf8()) >= 0 && f.commit();

@@ -38,10 +38,12 @@ public:
     // The accounts' hashrate together (and each one's when several), and `worker` of
     // workerAccount's when not empty.
     void queryChart(int requestId, const QStringList &accounts, const QString &workerAccount,
-                    const QString &worker, qint64 from, qint64 to, int maxPoints);
-    void queryOutages(int requestId, const QString &account, qint64 from, qint64 to,
+                    const QString &worker, qint64 from, qint64 to, int maxPoints,
+                    const QString &group = {});
+    // The accounts' outages together, newest first, each with its account key.
+    void queryOutages(int requestId, const QStringList &accounts, qint64 from, qint64 to,
                       const QString &workerFilter, int limit);
-    void exportOutages(int requestId, const QString &account, qint64 from, qint64 to,
+    void exportOutages(int requestId, const QStringList &accounts, qint64 from, qint64 to,
                        const QString &workerFilter, const QString &path);
     void queryMessages(int requestId);
     void testConnection(const AccountConfig &account);
@@ -49,7 +51,8 @@ public:
     void testTelegram(const TelegramConfig &telegram);
 
 signals:
-    void started(const QVector<rw::AccountConfig> &accounts, bool telegramEnabled);
+    void started(const QVector<rw::AccountConfig> &accounts, bool telegramEnabled,
+                 const QVector<rw::GroupConfig> &groups);
     void failed(const QString &message);
     void accountUpdated(const rw::AccountView &view);
     void eventsHappened(const QString &accountKey, const QVector<rw::Event> &events);
@@ -71,6 +74,11 @@ signals:
 private:
     void reportMute();
     QNetworkAccessManager *network();
+    // The group's total over the accounts: its workers' series summed (farmseries.h).
+    QVector<SeriesPoint> groupSeries(const QStringList &accounts, const QString &group, qint64 from,
+                                     qint64 to) const;
+    QVector<Outage> outagesOf(const QStringList &accounts, qint64 from, qint64 to,
+                              const QString &workerFilter, int limit, int *matching) const;
 
     DaemonConfig m_config;
     bool m_demo;

@@ -14,11 +14,13 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <cmath>
 
 namespace rw {
 
 namespace {
 const auto kAccounts = QStringLiteral("accounts");
+const auto kGroups = QStringLiteral("groups");
 const auto kAlertPause = QStringLiteral("alerts/pausedUntil");
 const auto kUntilResumed = QStringLiteral("until-resumed");
 QString key(const char *k)
@@ -39,6 +41,7 @@ DaemonConfig GuiSettings::toDaemonConfig() const
     }
     c.telegram = telegram;
     c.telegram.language = language;
+    c.groups = groups;
     c.databasePath = databasePath.isEmpty() ? defaultDatabasePath() : databasePath;
     c.sourceFile = QStringLiteral("(settings)");
     return c;
@@ -185,7 +188,47 @@ GuiSettings GuiSettings::load(QSettings &s, QStringList *warnings)
         r.wholeNumber("thresholds/degradedAfter", rules::kDegradedAfter, t.degradedAfterSecs);
     t.flapLimit = r.wholeNumber("thresholds/flapLimit", rules::kFlapLimit, t.flapLimit);
     t.flapWindowSecs = r.wholeNumber("thresholds/flapWindow", rules::kFlapWindow, t.flapWindowSecs);
+    t.criticalOfflinePercent = r.wholeNumber("thresholds/criticalOffline", rules::kCriticalOffline,
+                                             t.criticalOfflinePercent);
     g.thresholds = t;
+    const int groupCount = s.beginReadArray(kGroups);
+    for (int i = 0; i < groupCount; ++i) {
+        s.setArrayIndex(i);
+        const QString at = kGroups + QLatin1Char('/') + QString::number(i + 1) + QLatin1Char('/');
+        GroupConfig group;
+        group.name = r.text("name").trimmed();
+        const ValueCheck name = checkGroupName(at + key("name"), group.name);
+        if (!r.accept(name, [&] {
+                return ConfigText::tr("%1; the group is left out").arg(name.message);
+            }))
+            continue;
+        if (std::any_of(g.groups.cbegin(), g.groups.cend(),
+                        [&](const GroupConfig &o) { return o.name == group.name; })) {
+            r.warn(at + key("name"), ConfigText::tr("%1: the group \"%2\" is listed twice; the "
+                                                    "second is left out")
+                                         .arg(at + key("name"), group.name));
+            continue;
+        }
+        group.label = r.text("label").trimmed();
+        const auto globs = [&](const char *k) {
+            QStringList list;
+            for (const QString &glob : r.text(k).split(QLatin1Char(','), Qt::SkipEmptyParts))
+                if (!glob.trimmed().isEmpty())
+                    list << glob.trimmed();
+            return list;
+        };
+        group.workers = globs("workers");
+        group.hosts = globs("hosts");
+        const QString groupChat = r.text("chat").trimmed();
+        if (r.accept(checkTelegramChat(at + key("chat"), groupChat), key("[telegram] chat")))
+            group.chat = groupChat;
+        if (r.has("minHashRate"))
+            r.accept(
+                checkHashRate(at + key("minHashRate"), r.text("minHashRate"), &group.minHashRate),
+                QStringLiteral("0"));
+        g.groups << group;
+    }
+    s.endArray();
     const QString chat = r.text("telegram/chat");
     const ValueCheck chatCheck = checkTelegramChat(key("telegram/chat"), chat);
     if (r.accept(chatCheck,
@@ -214,6 +257,19 @@ GuiSettings GuiSettings::load(QSettings &s, QStringList *warnings)
                        .arg(key("telegram/admins"), id));
     }
     r.proxy(key("telegram/proxy"), key("telegram/proxy"), &g.telegram.proxy, &g.telegram.proxySet);
+    if (r.has("telegram/quietHours"))
+        r.accept(checkQuietHours(key("telegram/quietHours"), r.text("telegram/quietHours"),
+                                 &g.telegram.quietFrom, &g.telegram.quietTo),
+                 ConfigText::tr("no quiet hours"));
+    const QString zone = r.text("telegram/timezone").trimmed();
+    if (r.accept(checkTimeZone(key("telegram/timezone"), zone),
+                 ConfigText::tr("the system's time zone")))
+        g.telegram.timeZone = zone;
+    const QString digest = r.text("telegram/digest").trimmed();
+    if (!digest.isEmpty() &&
+        !r.accept(checkTimeOfDay(key("telegram/digest"), digest, &g.telegram.digestAt),
+                  ConfigText::tr("no digest")))
+        g.telegram.digestAt = -1;
     g.language = defaultLanguage(QLocale::system());
     if (r.has("ui/language")) {
         const QString language = r.text("ui/language");
@@ -257,6 +313,20 @@ void GuiSettings::save(QSettings &s) const
     s.setValue(key("thresholds/degradedAfter"), thresholds.degradedAfterSecs);
     s.setValue(key("thresholds/flapLimit"), thresholds.flapLimit);
     s.setValue(key("thresholds/flapWindow"), thresholds.flapWindowSecs);
+    s.setValue(key("thresholds/criticalOffline"), thresholds.criticalOfflinePercent);
+    s.remove(kGroups);
+    s.beginWriteArray(kGroups, int(groups.size()));
+    for (int i = 0; i < groups.size(); ++i) {
+        const GroupConfig &group = groups[i];
+        s.setArrayIndex(i);
+        s.setValue(key("name"), group.name);
+        s.setValue(key("label"), group.label);
+        s.setValue(key("workers"), group.workers.join(QStringLiteral(", ")));
+        s.setValue(key("hosts"), group.hosts.join(QStringLiteral(", ")));
+        s.setValue(key("chat"), group.chat);
+        s.setValue(key("minHashRate"), hashRateText(group.minHashRate));
+    }
+    s.endArray();
     s.setValue(key("telegram/chat"), telegram.chat);
     s.setValue(key("telegram/retract"), telegram.retract == RetractMode::Edit
                                             ? QStringLiteral("edit")
@@ -271,6 +341,13 @@ void GuiSettings::save(QSettings &s) const
         s.setValue(key("telegram/proxy"), proxyWithoutCredentials(telegram.proxy));
     else
         s.remove(key("telegram/proxy"));
+    s.setValue(key("telegram/quietHours"), telegram.quietFrom < 0
+                                               ? QString()
+                                               : timeOfDay(telegram.quietFrom) + QLatin1Char('-') +
+                                                     timeOfDay(telegram.quietTo));
+    s.setValue(key("telegram/timezone"), telegram.timeZone);
+    s.setValue(key("telegram/digest"),
+               telegram.digestAt < 0 ? QString() : timeOfDay(telegram.digestAt));
     s.setValue(key("ui/language"), language);
     s.setValue(key("ui/startOnLogin"), startOnLogin);
     s.setValue(key("ui/redOfflinePercent"), redOfflinePercent);
@@ -339,6 +416,29 @@ QString GuiSettings::telegramProxySecretKey()
 QString GuiSettings::poolProxySecretKey(const AccountConfig &account)
 {
     return QStringLiteral("pool-proxy/") + account.key();
+}
+
+QString GuiSettings::timeOfDay(int minutes)
+{
+    return QStringLiteral("%1:%2")
+        .arg(minutes / 60, 2, 10, QLatin1Char('0'))
+        .arg(minutes % 60, 2, 10, QLatin1Char('0'));
+}
+
+QString GuiSettings::hashRateText(double hs)
+{
+    // The largest unit that leaves a whole or short number: 2e15 -> "2P", 1.5e14 -> "150T".
+    const char units[] = {'\0', 'k', 'M', 'G', 'T', 'P', 'E'};
+    int u = 0;
+    double v = hs;
+    while (u + 1 < int(sizeof units) && std::abs(v) >= 1000) {
+        v /= 1000;
+        ++u;
+    }
+    QString text = QString::number(v, 'g', 15);
+    if (units[u])
+        text += QLatin1Char(units[u]);
+    return text;
 }
 
 QString GuiSettings::proxyWithoutCredentials(const QString &proxy)

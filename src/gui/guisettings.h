@@ -20,6 +20,9 @@ struct GuiSettings
     int minIntervalSecs = 60; // the shortest gap between polls; never above intervalSecs
     int timeoutSecs = 30;
     TelegramConfig telegram; // token empty unless filled from the SecretStore
+    // Sites or rooms with their own chat and floor ([group.NAME] in rigwatchd's file), in
+    // order: a worker belongs to the first that matches (monitor/groupmatcher.h).
+    QVector<GroupConfig> groups;
     // en | zh_CN: the window and the Telegram texts. Until chosen, the desktop's language.
     QString language = QStringLiteral("en");
     bool startOnLogin = false;
@@ -59,6 +62,10 @@ struct GuiSettings
     static QString proxyWithoutCredentials(const QString &proxy);
     static QString proxyCredentials(const QString &proxy);
     static QString proxyWithCredentials(const QString &proxy, const QString &credentials);
+    // Minutes after midnight as "HH:MM", as the INI writes a time of day.
+    static QString timeOfDay(int minutes);
+    // H/s as the INI takes it: "2P", "350T", "0"; checkHashRate() reads it back exactly.
+    static QString hashRateText(double hs);
 };
 
 } // namespace rw

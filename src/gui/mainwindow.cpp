@@ -106,7 +106,6 @@ MainWindow::MainWindow(EngineHost *host, const Clock *clock, QWidget *parent)
             [this](const QString &account, const QString &worker) {
                 m_chart->setWorker(account, worker);
                 m_chart->setWorkerUsual(m_workers->model()->usualRate(worker, account));
-                updateOutageAccount();
             });
 
     setAccounts({});
@@ -218,6 +217,12 @@ void MainWindow::setAccounts(const QVector<AccountConfig> &accounts)
     selectAccount(m_accounts->currentData().toString());
 }
 
+void MainWindow::setGroups(const QVector<GroupConfig> &groups)
+{
+    m_workers->setGroups(groups);
+    m_chart->setGroups(groups);
+}
+
 void MainWindow::setTelegramEnabled(bool enabled)
 {
     m_mirror->setTelegramEnabled(enabled);
@@ -276,15 +281,20 @@ void MainWindow::updateChartScope()
 
 void MainWindow::updateOutageAccount()
 {
-    // The history is one account's: the one chosen, else the selected worker's, else the first.
-    QString key = m_current;
-    if (key.isEmpty())
-        key = m_workers->selectedAccount();
-    if (key.isEmpty())
-        key = !m_configured.isEmpty() ? m_configured.first().key()
-              : !m_views.isEmpty()    ? m_views.constBegin().key()
-                                      : QString();
-    m_outages->setAccount(key);
+    // The history of the account chosen; with "All accounts", every account's together.
+    if (!m_current.isEmpty()) {
+        m_outages->setAccount(m_current);
+        return;
+    }
+    QStringList keys;
+    QHash<QString, QString> labels;
+    for (const AccountConfig &a : std::as_const(m_configured)) {
+        keys << a.key();
+        labels.insert(a.key(), WorkerTableModel::accountLabel(a));
+    }
+    if (keys.isEmpty() && !m_views.isEmpty())
+        keys << m_views.constBegin().key(); // views before the account list
+    m_outages->setAccounts(keys, labels);
 }
 
 void MainWindow::updateStatus()

@@ -38,6 +38,8 @@ public:
 
     void setDemo(bool demo);
     void setAccounts(const QVector<AccountConfig> &accounts);
+    // The [group.NAME] groups, in order: the worker table's Group column and filter.
+    void setGroups(const QVector<GroupConfig> &groups);
     void setTelegramEnabled(bool enabled);
     void setCloseHidesToTray(bool hide) { m_closeHides = hide; }
     bool closeHidesToTray() const { return m_closeHides; }

@@ -41,6 +41,8 @@ OutagePanel::OutagePanel(EngineHost *host, QWidget *parent)
     m_view->setColumnWidth(OutageModel::ColWorker, 160);
     m_view->setColumnWidth(OutageModel::ColStart, 170);
     m_view->setColumnWidth(OutageModel::ColEnd, 170);
+    m_view->setColumnWidth(OutageModel::ColAccount, 170);
+    m_view->setColumnHidden(OutageModel::ColAccount, true); // until several accounts
     m_worker->setClearButtonEnabled(true);
     for (qint64 days : {1, 7, 30, 90, 365})
         m_range->addItem(QString(), days);
@@ -92,11 +94,15 @@ void OutagePanel::showEvent(QShowEvent *event)
     QWidget::showEvent(event);
 }
 
-void OutagePanel::setAccount(const QString &accountKey)
+void OutagePanel::setAccounts(const QStringList &accountKeys, const QHash<QString, QString> &labels)
 {
-    if (accountKey == m_account)
+    QStringList keys = accountKeys;
+    keys.removeAll(QString());
+    m_model->setAccountLabels(labels);
+    m_view->setColumnHidden(OutageModel::ColAccount, keys.size() < 2);
+    if (keys == m_accounts)
         return;
-    m_account = accountKey;
+    m_accounts = keys;
     m_model->setOutages({}, 0);
     refresh();
 }
@@ -110,11 +116,11 @@ void OutagePanel::pollArrived()
 
 void OutagePanel::refresh()
 {
-    if (m_account.isEmpty())
+    if (m_accounts.isEmpty())
         return;
     ++m_requests;
     const Filter f = filter();
-    m_pending = m_host->requestOutages(m_account, f.from, f.to, f.worker, kShownOutages);
+    m_pending = m_host->requestOutages(m_accounts, f.from, f.to, f.worker, kShownOutages);
 }
 
 OutagePanel::Filter OutagePanel::filter() const
@@ -158,11 +164,11 @@ QString OutagePanel::summaryText() const
 
 void OutagePanel::exportCsv(const QString &path)
 {
-    if (m_account.isEmpty())
+    if (m_accounts.isEmpty())
         return;
     const Filter f = filter();
     m_export->setEnabled(false);
-    m_exporting = m_host->requestOutageExport(m_account, f.from, f.to, f.worker, path);
+    m_exporting = m_host->requestOutageExport(m_accounts, f.from, f.to, f.worker, path);
 }
 
 void OutagePanel::onExported(int requestId, int written, const QString &error)

@@ -2,6 +2,8 @@
 
 #include "store/store.h"
 
+#include <QHash>
+
 #include <QWidget>
 
 class QComboBox;
@@ -17,15 +19,20 @@ namespace rw {
 class EngineHost;
 class OutageModel;
 
-// The outage history of one account from the store: filter by worker and time range, sort,
-// export to CSV. Queries run on the engine thread; a new filter supersedes the old query.
+// The outage history of one account, or of several together (the whole farm, with an Account
+// column), from the store: filter by worker and time range, sort, export to CSV. Queries run on
+// the engine thread; a new filter supersedes the old query.
 class OutagePanel : public QWidget
 {
     Q_OBJECT
 public:
     explicit OutagePanel(EngineHost *host, QWidget *parent = nullptr);
 
-    void setAccount(const QString &accountKey);
+    void setAccount(const QString &accountKey) { setAccounts({accountKey}, {}); }
+    // The accounts whose outages are shown together, and the Account column's label of each
+    // (shown when there are several).
+    void setAccounts(const QStringList &accountKeys, const QHash<QString, QString> &labels);
+    QStringList accounts() const { return m_accounts; }
     void refresh();
     // After each poll of the shown account: asks the store again while the panel is on screen.
     void pollArrived();
@@ -61,7 +68,7 @@ private:
     void retranslate();
 
     EngineHost *m_host;
-    QString m_account;
+    QStringList m_accounts;
     int m_pending = 0;
     int m_requests = 0;
     int m_exporting = 0;

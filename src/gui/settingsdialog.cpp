@@ -3,6 +3,7 @@
 #include "ui_settingsdialog.h"
 
 #include "enginehost.h"
+#include "groupseditor.h"
 #include "proxyeditor.h"
 #include "secretstore.h"
 #include "settingsvalidator.h"
@@ -12,13 +13,18 @@
 #include "util/units.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QEvent>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QTabWidget>
+#include <QTimeEdit>
+#include <QTimeZone>
 
 #include <cmath>
 
@@ -196,8 +202,15 @@ SettingsDialog::SettingsDialog(EngineHost *host, SecretStore *secrets, QWidget *
     for (QSpinBox *s :
          {m_ui->interval, m_ui->timeout, m_ui->offlineAfter, m_ui->retiredAfter, m_ui->redPercent})
         connect(s, &QSpinBox::valueChanged, this, recheck);
-    for (QSpinBox *s : {m_minInterval, m_degradedBelow, m_degradedAfter, m_flapLimit, m_flapWindow})
+    for (QSpinBox *s :
+         {m_minInterval, m_degradedBelow, m_degradedAfter, m_flapLimit, m_flapWindow, m_critical})
         connect(s, &QSpinBox::valueChanged, this, recheck);
+    for (QCheckBox *c : {m_quiet, m_digest})
+        connect(c, &QCheckBox::toggled, this, recheck);
+    for (QTimeEdit *t : {m_quietFrom, m_quietTo, m_digestAt})
+        connect(t, &QTimeEdit::timeChanged, this, recheck);
+    connect(m_timeZone, &QComboBox::currentTextChanged, this, recheck);
+    connect(m_groups, &GroupsEditor::changed, this, recheck);
     connect(m_admins, &QLineEdit::textChanged, this, recheck);
     connect(m_commands, &QCheckBox::toggled, this, recheck);
     connect(m_poolProxy, &ProxyEditor::changed, this, recheck);
@@ -252,6 +265,63 @@ void SettingsDialog::addRows()
     m_telegramProxy->setObjectName(QStringLiteral("telegramProxy"));
     m_telegramProxyLabel = new QLabel(this);
     insertAfter(m_ui->telegramForm, m_admins, m_telegramProxyLabel, m_telegramProxy);
+
+    // Issue #20. Quiet hours: a window of the day (it may cross midnight), or off.
+    const auto timeEdit = [this](const char *name) {
+        auto *t = new QTimeEdit(this);
+        t->setObjectName(QString::fromLatin1(name));
+        t->setDisplayFormat(QStringLiteral("HH:mm"));
+        return t;
+    };
+    m_quiet = new QCheckBox(this);
+    m_quiet->setObjectName(QStringLiteral("quietHours"));
+    m_quietFrom = timeEdit("quietFrom");
+    m_quietTo = timeEdit("quietTo");
+    auto *quietRow = new QWidget(this);
+    auto *quietLayout = new QHBoxLayout(quietRow);
+    quietLayout->setContentsMargins(0, 0, 0, 0);
+    quietLayout->addWidget(m_quiet);
+    quietLayout->addWidget(m_quietFrom);
+    quietLayout->addWidget(new QLabel(QStringLiteral("–"), quietRow));
+    quietLayout->addWidget(m_quietTo);
+    quietLayout->addStretch(1);
+    m_quietLabel = new QLabel(this);
+    insertAfter(m_ui->telegramForm, m_telegramProxy, m_quietLabel, quietRow);
+    m_quietLabel->setBuddy(m_quiet);
+    // Any IANA id this system knows; typed ones are checked as the INI's timezone is.
+    m_timeZone = new QComboBox(this);
+    m_timeZone->setObjectName(QStringLiteral("timeZone"));
+    m_timeZone->setEditable(true);
+    m_timeZone->addItem(QString()); // the system's
+    for (const QByteArray &id : QTimeZone::availableTimeZoneIds())
+        m_timeZone->addItem(QString::fromUtf8(id));
+    m_timeZoneLabel = new QLabel(this);
+    insertAfter(m_ui->telegramForm, quietRow, m_timeZoneLabel, m_timeZone);
+    m_digest = new QCheckBox(this);
+    m_digest->setObjectName(QStringLiteral("digest"));
+    m_digestAt = timeEdit("digestAt");
+    m_digestAt->setTime(QTime(8, 0));
+    auto *digestRow = new QWidget(this);
+    auto *digestLayout = new QHBoxLayout(digestRow);
+    digestLayout->setContentsMargins(0, 0, 0, 0);
+    digestLayout->addWidget(m_digest);
+    digestLayout->addWidget(m_digestAt);
+    digestLayout->addStretch(1);
+    m_digestLabel = new QLabel(this);
+    insertAfter(m_ui->telegramForm, m_timeZone, m_digestLabel, digestRow);
+    m_digestLabel->setBuddy(m_digest);
+    connect(m_quiet, &QCheckBox::toggled, m_quietFrom, &QWidget::setEnabled);
+    connect(m_quiet, &QCheckBox::toggled, m_quietTo, &QWidget::setEnabled);
+    connect(m_digest, &QCheckBox::toggled, m_digestAt, &QWidget::setEnabled);
+
+    m_critical = spinBox(this, "criticalOffline", 0, 100);
+    m_criticalLabel = new QLabel(this);
+    m_ui->alertForm->addRow(m_criticalLabel, m_critical);
+    m_criticalLabel->setBuddy(m_critical);
+
+    m_groups = new GroupsEditor(this);
+    m_groups->setObjectName(QStringLiteral("groupsEditor"));
+    m_ui->tabs->insertTab(m_ui->tabs->indexOf(m_ui->telegramTab) + 1, m_groups, QString());
     retranslateRows();
 }
 
@@ -293,6 +363,26 @@ void SettingsDialog::retranslateRows()
     m_telegramProxyLabel->setText(tr("Pro&xy:"));
     m_telegramProxy->retranslate();
     m_telegramProxy->setToolTip(tr("How the Telegram Bot API is reached"));
+    m_quietLabel->setText(tr("&Quiet hours:"));
+    m_quiet->setText(tr("Silent from"));
+    m_quiet->setToolTip(tr("Inside this window alerts are posted without a sound, unless "
+                           "critical (a hashrate floor breached, or many workers offline)"));
+    m_timeZoneLabel->setText(tr("Time &zone:"));
+    m_timeZone->setItemText(0, QString());
+    m_timeZone->lineEdit()->setPlaceholderText(
+        tr("The system's (%1)").arg(QString::fromUtf8(QTimeZone::systemTimeZoneId())));
+    m_timeZone->setToolTip(tr("For quiet hours and the daily digest: an IANA name such as "
+                              "Asia/Shanghai; empty: the system's"));
+    m_digestLabel->setText(tr("Daily di&gest:"));
+    m_digest->setText(tr("Send a summary of the last 24 hours at"));
+    m_criticalLabel->setText(tr("Critical &when offline:"));
+    m_critical->setSuffix(tr(" % of a group"));
+    m_critical->setSpecialValueText(tr("Never"));
+    m_critical->setToolTip(tr("When at least this share of a group's (or an account's) workers "
+                              "is offline, the alert is critical and sounds even in quiet "
+                              "hours; 0: never critical"));
+    m_groups->retranslate();
+    m_ui->tabs->setTabText(m_ui->tabs->indexOf(m_groups), tr("Gro&ups"));
 }
 
 QVector<qint64> SettingsDialog::typedAdmins(QString *bad) const
@@ -370,6 +460,21 @@ void SettingsDialog::setSettings(const GuiSettings &s)
         admins << QString::number(id);
     m_admins->setText(admins.join(QStringLiteral(", ")));
     m_telegramProxy->setProxy(s.telegram.proxy, s.telegram.proxySet);
+    const bool quiet = s.telegram.quietFrom >= 0 && s.telegram.quietTo >= 0;
+    m_quiet->setChecked(quiet);
+    m_quietFrom->setTime(quiet ? QTime(s.telegram.quietFrom / 60, s.telegram.quietFrom % 60)
+                               : QTime(23, 0));
+    m_quietTo->setTime(quiet ? QTime(s.telegram.quietTo / 60, s.telegram.quietTo % 60)
+                             : QTime(7, 0));
+    m_quietFrom->setEnabled(quiet);
+    m_quietTo->setEnabled(quiet);
+    m_timeZone->setCurrentText(s.telegram.timeZone);
+    m_digest->setChecked(s.telegram.digestAt >= 0);
+    if (s.telegram.digestAt >= 0)
+        m_digestAt->setTime(QTime(s.telegram.digestAt / 60, s.telegram.digestAt % 60));
+    m_digestAt->setEnabled(s.telegram.digestAt >= 0);
+    m_critical->setValue(s.thresholds.criticalOfflinePercent);
+    m_groups->setGroups(s.groups);
     m_ui->language->setCurrentIndex(std::max(0, m_ui->language->findData(s.language)));
     m_ui->startOnLogin->setChecked(s.startOnLogin);
     showProblem();
@@ -487,6 +592,15 @@ GuiSettings SettingsDialog::settings() const
     s.telegram.admins = typedAdmins();
     s.telegram.proxy = m_telegramProxy->proxy();
     s.telegram.proxySet = m_telegramProxy->isSet();
+    const auto minutes = [](const QTimeEdit *t) {
+        return t->time().hour() * 60 + t->time().minute();
+    };
+    s.telegram.quietFrom = m_quiet->isChecked() ? minutes(m_quietFrom) : -1;
+    s.telegram.quietTo = m_quiet->isChecked() ? minutes(m_quietTo) : -1;
+    s.telegram.timeZone = m_timeZone->currentText().trimmed();
+    s.telegram.digestAt = m_digest->isChecked() ? minutes(m_digestAt) : -1;
+    s.thresholds.criticalOfflinePercent = m_critical->value();
+    s.groups = m_groups->groups();
     s.language = m_ui->language->currentData().toString();
     s.telegram.language = s.language;
     s.startOnLogin = m_ui->startOnLogin->isChecked();
@@ -512,6 +626,9 @@ QString SettingsDialog::validate() const
     const QString proxy = m_telegramProxy->problem(tr("Telegram proxy"));
     if (!proxy.isEmpty())
         return proxy;
+    const QString groups = m_groups->problem();
+    if (!groups.isEmpty())
+        return groups;
     return validateSettings(settings());
 }
 

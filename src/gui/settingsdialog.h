@@ -11,7 +11,9 @@ class SettingsDialog;
 }
 
 class QCheckBox;
+class QComboBox;
 class QFormLayout;
+class QTimeEdit;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -19,11 +21,13 @@ class QSpinBox;
 namespace rw {
 
 class EngineHost;
+class GroupsEditor;
 class ProxyEditor;
 class SecretStore;
 
 // The settings form (ui/settingsdialog.ui, and the rows added in addRows()): pool accounts and
-// their proxies, thresholds (offline, degraded, flapping), Telegram (commands, admins, proxy),
+// their proxies, thresholds (offline, degraded, flapping, critical), groups (their own page),
+// Telegram (commands, admins, proxy, quiet hours, time zone, daily digest),
 // polling, language, start on login. Checks everything before saving and says what is wrong next to
 // the buttons; tokens go to the SecretStore (asynchronously), everything else to QSettings.
 // "Test connection" and "Send test message" use the values as typed, through the engine
@@ -44,6 +48,14 @@ public:
     ProxyEditor *telegramProxy() const { return m_telegramProxy; }
     QCheckBox *answerCommands() const { return m_commands; }
     QLineEdit *admins() const { return m_admins; }
+    GroupsEditor *groups() const { return m_groups; }
+    QCheckBox *quietHours() const { return m_quiet; }
+    QTimeEdit *quietFrom() const { return m_quietFrom; }
+    QTimeEdit *quietTo() const { return m_quietTo; }
+    QComboBox *timeZone() const { return m_timeZone; }
+    QCheckBox *digest() const { return m_digest; }
+    QTimeEdit *digestAt() const { return m_digestAt; }
+    QSpinBox *criticalOffline() const { return m_critical; }
 
     static QStringList currencySuggestions();
 
@@ -99,6 +111,19 @@ private:
     QLabel *m_adminsLabel = nullptr;
     ProxyEditor *m_telegramProxy = nullptr;
     QLabel *m_telegramProxyLabel = nullptr;
+    // Issue #20: groups, quiet hours, time zone, digest, critical share.
+    GroupsEditor *m_groups = nullptr;
+    QCheckBox *m_quiet = nullptr;
+    QTimeEdit *m_quietFrom = nullptr;
+    QTimeEdit *m_quietTo = nullptr;
+    QLabel *m_quietLabel = nullptr;
+    QComboBox *m_timeZone = nullptr;
+    QLabel *m_timeZoneLabel = nullptr;
+    QCheckBox *m_digest = nullptr;
+    QTimeEdit *m_digestAt = nullptr;
+    QLabel *m_digestLabel = nullptr;
+    QSpinBox *m_critical = nullptr;
+    QLabel *m_criticalLabel = nullptr;
 };
 
 } // namespace rw

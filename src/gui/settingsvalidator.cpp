@@ -96,6 +96,35 @@ QString validateSettings(const GuiSettings &s)
             .arg(rules::kFlapLimit.max);
     if (th.flapWindowSecs < rules::kFlapWindow.min || th.flapWindowSecs > rules::kFlapWindow.max)
         return tr("Flapping window: between 1 minute and 30 days.");
+    if (th.criticalOfflinePercent < rules::kCriticalOffline.min ||
+        th.criticalOfflinePercent > rules::kCriticalOffline.max)
+        return tr("Critical when offline: a share between 0 and 100 % (0: never critical).");
+
+    // Groups: the INI's checks (config/valuecheck.h), so a group means the same in both.
+    QSet<QString> groupNames;
+    for (int i = 0; i < s.groups.size(); ++i) {
+        const GroupConfig &g = s.groups[i];
+        const QString where = tr("Group %1").arg(i + 1);
+        if (g.name.isEmpty())
+            return tr("%1 has no name: letters, digits, '-' and '_', such as site-a.").arg(where);
+        if (const ValueCheck c = checkGroupName(where, g.name); c.refused())
+            return c.message;
+        if (groupNames.contains(g.name))
+            return tr("The group \"%1\" is listed twice: names must differ.").arg(g.name);
+        groupNames.insert(g.name);
+        if (g.workers.isEmpty() && g.hosts.isEmpty())
+            return tr("Group \"%1\": give worker names or hosts to match (globs such as rig-a* "
+                      "or 203.0.113.*), or remove the group.")
+                .arg(g.name);
+        if (const ValueCheck c = checkTelegramChat(tr("Chat of group \"%1\"").arg(g.name), g.chat);
+            c.refused())
+            return c.message;
+        double floor = 0;
+        if (g.minHashRate < 0 ||
+            checkHashRate(QString(), GuiSettings::hashRateText(g.minHashRate), &floor).refused())
+            return tr("Hashrate floor of group \"%1\": cannot be negative (0 switches it off).")
+                .arg(g.name);
+    }
 
     const TelegramConfig &t = s.telegram;
     if (!t.token.isEmpty() || !t.chat.isEmpty()) {
@@ -120,6 +149,26 @@ QString validateSettings(const GuiSettings &s)
                 .arg(id);
     if (t.proxySet && checkProxy(QString(), t.proxy).refused())
         return tr("Telegram proxy: enter the proxy's host and port, such as 127.0.0.1:1080.");
+    if (t.quietFrom >= 0 || t.quietTo >= 0) {
+        int from = -1, to = -1;
+        const QString window =
+            (t.quietFrom >= 0 && t.quietFrom < 1440 ? GuiSettings::timeOfDay(t.quietFrom)
+                                                    : QString()) +
+            QLatin1Char('-') +
+            (t.quietTo >= 0 && t.quietTo < 1440 ? GuiSettings::timeOfDay(t.quietTo) : QString());
+        if (const ValueCheck c = checkQuietHours(tr("Quiet hours"), window, &from, &to);
+            c.refused())
+            return c.message;
+    }
+    if (const ValueCheck c = checkTimeZone(tr("Time zone"), t.timeZone); c.refused())
+        return c.message;
+    if (t.digestAt >= 0) {
+        int at = -1;
+        const QString time =
+            t.digestAt < 1440 ? GuiSettings::timeOfDay(t.digestAt) : QString::number(t.digestAt);
+        if (const ValueCheck c = checkTimeOfDay(tr("Daily digest"), time, &at); c.refused())
+            return c.message;
+    }
     if (s.language != QLatin1String("en") && s.language != QLatin1String("zh_CN"))
         return tr("Language: English or Simplified Chinese.");
     return {};

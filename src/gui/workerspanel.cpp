@@ -22,15 +22,16 @@
 namespace rw {
 
 namespace {
-// A new key since the Account column came: a header state saved with fewer columns would put
-// the columns in the wrong places.
-const auto kHeaderKey = QStringLiteral("ui/workerTableHeader2");
+// A new key since the Account and Group columns came: a header state saved with fewer columns would
+// put the columns in the wrong places.
+const auto kHeaderKey = QStringLiteral("ui/workerTableHeader3");
 } // namespace
 
 WorkersPanel::WorkersPanel(const Clock *clock, QWidget *parent)
     : QWidget(parent), m_model(new WorkerTableModel(clock, this)),
       m_proxy(new WorkerFilterProxy(this)), m_search(new QLineEdit(this)),
-      m_state(new QComboBox(this)), m_count(new QLabel(this)), m_view(new WorkerTableView(this))
+      m_state(new QComboBox(this)), m_group(new QComboBox(this)), m_count(new QLabel(this)),
+      m_view(new WorkerTableView(this))
 {
     m_proxy->setSourceModel(m_model);
     m_search->setClearButtonEnabled(true);
@@ -38,6 +39,8 @@ WorkersPanel::WorkersPanel(const Clock *clock, QWidget *parent)
     m_state->setObjectName(QStringLiteral("stateFilter"));
     for (int f = WorkerFilterProxy::All; f <= WorkerFilterProxy::Retired; ++f)
         m_state->addItem(QString(), f);
+    m_group->setObjectName(QStringLiteral("groupFilter"));
+    m_group->setVisible(false); // until groups are configured
 
     m_view->setObjectName(QStringLiteral("workerTable"));
     m_view->setModel(m_proxy);
@@ -58,7 +61,9 @@ WorkersPanel::WorkersPanel(const Clock *clock, QWidget *parent)
     m_view->setColumnWidth(WorkerTableModel::ColWorker, 150);
     m_view->setColumnWidth(WorkerTableModel::ColAccount, 170);
     m_view->setColumnHidden(WorkerTableModel::ColAccount, true); // until a second account
-    m_view->setColumnWidth(WorkerTableModel::ColState, 150);     // room for the pool's own word
+    m_view->setColumnWidth(WorkerTableModel::ColGroup, 120);
+    m_view->setColumnHidden(WorkerTableModel::ColGroup, true); // until groups are configured
+    m_view->setColumnWidth(WorkerTableModel::ColState, 150);   // room for the pool's own word
     m_view->setColumnWidth(WorkerTableModel::ColLastShare, 150);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QWidget::customContextMenuRequested, this, &WorkersPanel::showContextMenu);
@@ -66,6 +71,7 @@ WorkersPanel::WorkersPanel(const Clock *clock, QWidget *parent)
     auto *top = new QHBoxLayout;
     top->addWidget(m_search, 1);
     top->addWidget(m_state);
+    top->addWidget(m_group);
     top->addWidget(m_count);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -78,6 +84,11 @@ WorkersPanel::WorkersPanel(const Clock *clock, QWidget *parent)
     });
     connect(m_state, &QComboBox::currentIndexChanged, this, [this](int i) {
         m_proxy->setStateFilter(WorkerFilterProxy::StateFilter(m_state->itemData(i).toInt()));
+        updateCount();
+    });
+    connect(m_group, &QComboBox::currentIndexChanged, this, [this](int i) {
+        m_proxy->setGroupFilter(i >= 0 ? m_group->itemData(i).toInt()
+                                       : WorkerFilterProxy::kAnyGroup);
         updateCount();
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -112,6 +123,14 @@ void WorkersPanel::retranslate()
         m_state->setItemText(i, WorkerFilterProxy::stateFilterText(
                                     WorkerFilterProxy::StateFilter(m_state->itemData(i).toInt())));
     m_state->setToolTip(tr("Show only workers in this state"));
+    m_group->setToolTip(tr("Show only the workers of this group"));
+    for (int i = 0; i < m_group->count(); ++i) {
+        const int g = m_group->itemData(i).toInt();
+        if (g == WorkerFilterProxy::kAnyGroup)
+            m_group->setItemText(i, tr("All groups"));
+        else if (g < 0)
+            m_group->setItemText(i, tr("No group"));
+    }
     m_model->retranslate();
     updateCount();
 }
@@ -148,6 +167,28 @@ void WorkersPanel::setAccounts(const QVector<AccountConfig> &accounts)
     m_view->setColumnHidden(WorkerTableModel::ColAccount, accounts.size() < 2);
     updateCount();
     updateTicking();
+}
+
+void WorkersPanel::setGroups(const QVector<GroupConfig> &groups)
+{
+    const int kept = m_group->currentIndex() >= 0 ? m_group->currentData().toInt()
+                                                  : WorkerFilterProxy::kAnyGroup;
+    {
+        const QSignalBlocker block(m_group);
+        m_group->clear();
+        m_group->addItem(QString(), WorkerFilterProxy::kAnyGroup);
+        for (int g = 0; g < groups.size(); ++g)
+            m_group->addItem(groups[g].displayLabel(), g);
+        m_group->addItem(QString(), -1); // the default group: the workers of no group
+    }
+    m_model->setGroups(groups);
+    const int i =
+        m_group->findData(kept < int(groups.size()) ? kept : WorkerFilterProxy::kAnyGroup);
+    m_group->setCurrentIndex(i >= 0 ? i : 0);
+    m_proxy->setGroupFilter(m_group->currentData().toInt());
+    m_group->setVisible(!groups.isEmpty());
+    m_view->setColumnHidden(WorkerTableModel::ColGroup, groups.isEmpty());
+    retranslate();
 }
 
 void WorkersPanel::setAccountFilter(const QString &accountKey)

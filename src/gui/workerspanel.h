@@ -18,7 +18,8 @@ class WorkerFilterProxy;
 class WorkerTableModel;
 
 // The farm's worker table (every account's workers, an Account column once there are several
-// accounts) with its search box and state filter. Keeps the live "offline for" column
+// accounts; a Group column and filter once groups are configured) with its search box and
+// state filter. Keeps the live "offline for" column
 // ticking for the rows on screen only — and only while the table is on screen and some worker
 // is down — and remembers the column layout.
 class WorkersPanel : public QWidget
@@ -32,6 +33,8 @@ public:
     // The configured accounts: labels of the Account column, shown only when there are two or
     // more; rows of accounts no longer configured go.
     void setAccounts(const QVector<AccountConfig> &accounts);
+    // The groups of the Group column and filter, in order; the column shows while there are any.
+    void setGroups(const QVector<GroupConfig> &groups);
     // Only this account's workers (its key); empty: the whole farm.
     void setAccountFilter(const QString &accountKey);
     void clear();
@@ -67,6 +70,7 @@ private:
     WorkerFilterProxy *m_proxy;
     QLineEdit *m_search;
     QComboBox *m_state;
+    QComboBox *m_group; // All groups, each group, No group
     QLabel *m_count;
     QTableView *m_view;
     QTimer m_tick;

@@ -15,6 +15,7 @@ struct ChartData
     QStringList accounts; // the accounts asked for: one, or the farm's
     QString account;      // the worker's account
     QString worker;       // empty: no worker curve requested
+    QString group;        // a group's NAME: total and online are that group's; empty: all
     qint64 fromSecs = 0;
     qint64 toSecs = 0;
     QVector<QPointF> total;  // the accounts' hashrate together (farmseries.h)

@@ -1,5 +1,7 @@
 #include "farmseries.h"
 
+#include <map>
+
 #include <algorithm>
 #include <vector>
 
@@ -52,6 +54,23 @@ QVector<SeriesPoint> farmSeries(const QVector<QVector<SeriesPoint>> &accounts)
         farm.push_back(sum);
     }
     return farm;
+}
+
+QVector<SeriesPoint> sumWorkerSeries(const QVector<QVector<SeriesPoint>> &workers)
+{
+    std::map<qint64, SeriesPoint> sum;
+    for (const QVector<SeriesPoint> &series : workers)
+        for (const SeriesPoint &p : series) {
+            SeriesPoint &s = sum[p.at];
+            s.at = p.at;
+            s.hashRate += p.hashRate;
+            s.online += p.hashRate > 0 ? 1 : 0;
+        }
+    QVector<SeriesPoint> out;
+    out.reserve(qsizetype(sum.size()));
+    for (const auto &[at, p] : sum)
+        out << p;
+    return out;
 }
 
 } // namespace rw

@@ -13,4 +13,9 @@ namespace rw {
 // than three of its usual steps (an account that stopped polling adds nothing there).
 QVector<SeriesPoint> farmSeries(const QVector<QVector<SeriesPoint>> &accounts);
 
+// One account's group total (issue #20) from its workers' own series: the workers of one
+// account are sampled at the same polls (and rolled up into the same hours), so their points
+// are summed moment by moment; `online` counts the workers with a hashrate then.
+QVector<SeriesPoint> sumWorkerSeries(const QVector<QVector<SeriesPoint>> &workers);
+
 } // namespace rw

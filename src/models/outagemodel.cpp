@@ -18,6 +18,13 @@ void OutageModel::setOutages(const QVector<Outage> &outages, qint64 nowSecs)
     endResetModel();
 }
 
+void OutageModel::setAccountLabels(const QHash<QString, QString> &labels)
+{
+    m_labels = labels;
+    if (!m_outages.isEmpty())
+        emit dataChanged(index(0, ColAccount), index(rowCount() - 1, ColAccount));
+}
+
 int OutageModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_outages.size());
@@ -45,6 +52,8 @@ QVariant OutageModel::data(const QModelIndex &index, int role) const
                                     .arg(o.worker)
                                     .arg(qRound(o.depth * 100))
                               : o.worker;
+        case ColAccount:
+            return m_labels.value(o.account, o.account);
         case ColStart:
             return local(o.start);
         case ColEnd:
@@ -56,6 +65,8 @@ QVariant OutageModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case ColWorker:
             return o.worker;
+        case ColAccount:
+            return m_labels.value(o.account, o.account);
         case ColStart:
             return o.start;
         case ColEnd:
@@ -78,6 +89,8 @@ QVariant OutageModel::headerData(int section, Qt::Orientation orientation, int r
     switch (section) {
     case ColWorker:
         return tr("Worker");
+    case ColAccount:
+        return tr("Account");
     case ColStart:
         return tr("Went offline");
     case ColEnd:

@@ -39,6 +39,14 @@ void WorkerFilterProxy::setAccountFilter(const QString &accountKey)
     invalidate();
 }
 
+void WorkerFilterProxy::setGroupFilter(int group)
+{
+    if (group == m_group)
+        return;
+    m_group = group;
+    invalidate();
+}
+
 QString WorkerFilterProxy::stateFilterText(StateFilter filter)
 {
     switch (filter) {
@@ -46,6 +54,8 @@ QString WorkerFilterProxy::stateFilterText(StateFilter filter)
         return tr("All");
     case Online:
         return tr("Online");
+    case Degraded:
+        return tr("Degraded");
     case Offline:
         return tr("Offline");
     case Missing:
@@ -189,7 +199,18 @@ bool WorkerFilterProxy::acceptsRow(int sourceRow) const
         if (!same)
             return false;
     }
-    if (m_state != All) {
+    if (m_group != kAnyGroup) {
+        const int group =
+            m_workers ? m_workers->groupAt(sourceRow) : i.data(WorkerTableModel::GroupRole).toInt();
+        if (group != m_group)
+            return false;
+    }
+    if (m_state == Degraded) {
+        // Only the worker table knows a row's health; another source has no degraded rows.
+        const WorkerState st = m_workers ? m_workers->stateAt(sourceRow) : WorkerState();
+        if (st.status != WorkerStatus::Online || !st.degraded)
+            return false;
+    } else if (m_state != All) {
         const auto st = WorkerStatus(i.data(WorkerTableModel::StatusRole).toInt());
         const WorkerStatus wanted = m_state == Online    ? WorkerStatus::Online
                                     : m_state == Offline ? WorkerStatus::Offline

@@ -12,9 +12,9 @@ namespace rw {
 
 class WorkerTableModel;
 
-// Search and state filter over the worker table, sorted by the model's numeric SortRole so
-// "10 TH/s" sorts above "9 TH/s" and "2 h" above "47 min"; keeps the order as polls change
-// values (rows move, the selection follows them).
+// Search, state, account and group filters over the worker table, sorted by the model's numeric
+// SortRole so "10 TH/s" sorts above "9 TH/s" and "2 h" above "47 min"; keeps the order as polls
+// change values (rows move, the selection follows them).
 //
 // Not a QSortFilterProxyModel: that one moves each changed row on its own, a layout change and
 // its whole row map rebuilt per moved row, so a poll cost as much more as the farm was larger.
@@ -31,6 +31,7 @@ public:
     {
         All,
         Online,
+        Degraded, // online, but well below its usual hashrate (issue #19)
         Offline,
         Missing,
         Retired
@@ -47,6 +48,12 @@ public:
     // Only the workers of this account (its key); empty: every account's.
     void setAccountFilter(const QString &accountKey);
     QString accountFilter() const { return m_account; }
+
+    // Only the workers of this group (its index among WorkerTableModel::groups(); -1: the
+    // default group's, the workers of no group); kAnyGroup: every group's.
+    static constexpr int kAnyGroup = -2;
+    void setGroupFilter(int group);
+    int groupFilter() const { return m_group; }
 
     static QString stateFilterText(StateFilter filter);
 
@@ -90,6 +97,7 @@ private:
     QString m_search;
     StateFilter m_state = All;
     QString m_account;
+    int m_group = kAnyGroup;
     QCollator m_collator;
     int m_sortColumn = -1; // -1: the source's order
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;

@@ -79,6 +79,16 @@ void WorkerTableModel::setAccounts(const QVector<AccountConfig> &accounts)
                          {Qt::DisplayRole, SortRole});
 }
 
+void WorkerTableModel::setGroups(const QVector<GroupConfig> &groups)
+{
+    m_groups = GroupMatcher(groups);
+    for (Row &r : m_rows)
+        r.group = m_groups.groupOf(r.name, r.state.sample.host);
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, ColGroup), index(int(m_rows.size()) - 1, ColGroup),
+                         {Qt::DisplayRole, SortRole, GroupRole});
+}
+
 void WorkerTableModel::clear()
 {
     beginResetModel();
@@ -115,7 +125,7 @@ void WorkerTableModel::loadAccount(int slot, const QHash<QString, WorkerState> &
         m_rows.reserve(names.size());
         for (const QString &n : std::as_const(names)) {
             a.index.insert(n, int(m_rows.size()));
-            m_rows.push_back({n, workers.value(n), slot});
+            m_rows.push_back(makeRow(n, workers.value(n), slot));
             m_liveRows += isLive(m_rows.back().state) ? 1 : 0;
         }
         endResetModel();
@@ -183,7 +193,7 @@ void WorkerTableModel::insertWorkers(int slot, const QStringList &names,
     m_rows.reserve(m_rows.size() + fresh.size());
     for (const QString &n : std::as_const(fresh)) {
         byName.insert(n, int(m_rows.size()));
-        m_rows.push_back({n, workers.value(n), slot});
+        m_rows.push_back(makeRow(n, workers.value(n), slot));
         m_liveRows += isLive(m_rows.back().state) ? 1 : 0;
     }
     endInsertRows();
@@ -236,6 +246,8 @@ void WorkerTableModel::updateWorkers(int slot, const QStringList &names,
         for (int k = start; k <= i; ++k) {
             Row &row = m_rows[changes[k].row];
             m_liveRows += (isLive(*changes[k].state) ? 1 : 0) - (isLive(row.state) ? 1 : 0);
+            if (row.state.sample.host != changes[k].state->sample.host)
+                row.group = m_groups.groupOf(row.name, changes[k].state->sample.host);
             row.state = *changes[k].state;
         }
         emit dataChanged(index(changes[start].row, columns.first), index(last, columns.second));

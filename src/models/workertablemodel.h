@@ -2,6 +2,7 @@
 
 #include "config/accountconfig.h"
 #include "engine/accountview.h"
+#include "monitor/groupmatcher.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -34,6 +35,7 @@ public:
     {
         ColWorker,
         ColAccount,
+        ColGroup, // the worker's [group.NAME] label (issue #20); "—" for the default group
         ColState,
         ColHashRate,
         ColHashRate1h,
@@ -53,6 +55,7 @@ public:
         NameRole,
         HostRole,
         AccountRole, // the account's key (AccountConfig::key())
+        GroupRole,   // the worker's group: its index among groups(), -1 = the default group
     };
 
     explicit WorkerTableModel(const Clock *clock, QObject *parent = nullptr);
@@ -63,6 +66,11 @@ public:
     // The configured accounts: their labels for the Account column ("East hall (f2pool)");
     // the rows of an account no longer among them go.
     void setAccounts(const QVector<AccountConfig> &accounts);
+    // The configured groups, in order (first match wins: monitor/groupmatcher.h); every row's
+    // group is worked out again.
+    void setGroups(const QVector<GroupConfig> &groups);
+    const QVector<GroupConfig> &groups() const { return m_groups.groups(); }
+    int groupAt(int row) const { return row >= 0 && row < m_rows.size() ? m_rows[row].group : -1; }
     void clear();
     void retranslate(); // headers and state words after a language switch
 
@@ -119,6 +127,7 @@ private:
         QString name;
         WorkerState state;
         int account = 0; // index into m_accounts
+        int group = -1;  // index into m_groups' groups; -1 = the default group
     };
     struct Account
     {
@@ -160,7 +169,13 @@ private:
     QVariant sortData(const Row &r, int column) const;
     std::optional<double> sortNumber(const Row &r, int column) const;
 
+    Row makeRow(const QString &name, const WorkerState &state, int slot) const
+    {
+        return {name, state, slot, m_groups.groupOf(name, state.sample.host)};
+    }
+
     const Clock *m_clock;
+    GroupMatcher m_groups;
     qint64 poolNow(const Row &r) const;
     QVector<Account> m_accounts;
     QHash<QString, int> m_slotOf;     // account key -> index into m_accounts

@@ -193,6 +193,13 @@ const WorkerTableModel::ColumnDef &WorkerTableModel::columnDef(int column)
         {QT_TR_NOOP("Account"), left,
          [](const M &m, const Row &r) -> QVariant { return m.m_accounts[r.account].label; },
          nullptr, nullptr},
+        {QT_TR_NOOP("Group"), left,
+         [](const M &m, const Row &r) -> QVariant {
+             return m.m_groups.labelOf(r.group, QStringLiteral("—"));
+         },
+         nullptr,
+         // The group follows the host (hosts globs): a new host can move the worker.
+         [](const S &a, const S &b) { return a.sample.host != b.sample.host; }},
         {QT_TR_NOOP("State"), left,
          [](const M &, const Row &r) -> QVariant {
              // The pool's own word beside RigWatch's state (which the last share decides).
@@ -338,6 +345,8 @@ QVariant WorkerTableModel::data(const QModelIndex &index, int role) const
         return r.state.sample.host;
     case AccountRole:
         return m_accounts[r.account].key;
+    case GroupRole:
+        return r.group;
     case Qt::DecorationRole:
         if (index.column() != ColState)
             return {};

@@ -34,6 +34,19 @@ DaemonConfig demoConfig(const SimFarm &farm, const QString &dataDir)
         b.apiKey = farm.key();
         c.accounts << b;
     }
+    // Two sites as two groups (issue #20): the first by its rigs' names, the second by the
+    // address its rigs share with the pool (FakeF2pool gives rig-N the host 198.51.100.N);
+    // the second hall's rigs are in neither.
+    GroupConfig siteA;
+    siteA.name = QStringLiteral("site-a");
+    siteA.label = QStringLiteral("Site A");
+    siteA.workers = {QStringLiteral("rig-0*"), QStringLiteral("rig-1*")};
+    siteA.minHashRate = 1.5e15;
+    GroupConfig siteB;
+    siteB.name = QStringLiteral("site-b");
+    siteB.label = QStringLiteral("Site B");
+    siteB.hosts = {QStringLiteral("198.51.100.2?"), QStringLiteral("198.51.100.3?")};
+    c.groups = {siteA, siteB};
     c.telegram.url = farm.telegramUrl();
     c.telegram.token = farm.token();
     c.telegram.chat = farm.chat();

@@ -234,6 +234,161 @@ private slots:
         QVERIFY2(validateSettings(typed).isEmpty(), qPrintable(validateSettings(typed)));
     }
 
+    // Issue #20 in the desktop app: groups (in order), quiet hours, time zone, digest and the
+    // critical share survive a save and reach the engine's DaemonConfig as the INI's do.
+    void groupsQuietHoursDigestReachTheEngine()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("rigwatch.ini"));
+        {
+            QSettings qs(file, QSettings::IniFormat);
+            const GuiSettings fresh = GuiSettings::load(qs);
+            QVERIFY(fresh.groups.isEmpty());
+            QCOMPARE(fresh.telegram.quietFrom, -1);
+            QCOMPARE(fresh.telegram.digestAt, -1);
+            QCOMPARE(fresh.telegram.timeZone, QString());
+            QCOMPARE(fresh.thresholds.criticalOfflinePercent, 20);
+        }
+        GuiSettings s = valid();
+        GroupConfig a;
+        a.name = QStringLiteral("site-a");
+        a.label = QStringLiteral("Site A");
+        a.workers = {QStringLiteral("rig-a*"), QStringLiteral("a1-??")};
+        a.chat = QStringLiteral("-1001111111111");
+        a.minHashRate = 2e15;
+        GroupConfig b;
+        b.name = QStringLiteral("site_b");
+        b.hosts = {QStringLiteral("203.0.113.*")};
+        b.minHashRate = 1.5e14;
+        s.groups = {a, b};
+        s.telegram.quietFrom = 23 * 60;
+        s.telegram.quietTo = 7 * 60;
+        s.telegram.timeZone = QStringLiteral("Asia/Shanghai");
+        s.telegram.digestAt = 8 * 60 + 30;
+        s.thresholds.criticalOfflinePercent = 35;
+        QVERIFY2(validateSettings(s).isEmpty(), qPrintable(validateSettings(s)));
+        {
+            QSettings qs(file, QSettings::IniFormat);
+            s.save(qs);
+            QCOMPARE(qs.value(QStringLiteral("telegram/quietHours")).toString(),
+                     QStringLiteral("23:00-07:00"));
+            QCOMPARE(qs.value(QStringLiteral("groups/1/minHashRate")).toString(),
+                     QStringLiteral("2P"));
+            QCOMPARE(qs.value(QStringLiteral("groups/2/minHashRate")).toString(),
+                     QStringLiteral("150T"));
+        }
+        QSettings qs(file, QSettings::IniFormat);
+        QStringList warnings;
+        const DaemonConfig c = GuiSettings::load(qs, &warnings).toDaemonConfig();
+        QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
+        QCOMPARE(c.groups.size(), 2);
+        QCOMPARE(c.groups[0].name, QStringLiteral("site-a"));
+        QCOMPARE(c.groups[0].label, QStringLiteral("Site A"));
+        QCOMPARE(c.groups[0].workers, a.workers);
+        QCOMPARE(c.groups[0].chat, a.chat);
+        QCOMPARE(c.groups[0].minHashRate, 2e15);
+        QCOMPARE(c.groups[1].name, QStringLiteral("site_b"));
+        QCOMPARE(c.groups[1].hosts, b.hosts);
+        QCOMPARE(c.groups[1].minHashRate, 1.5e14);
+        QCOMPARE(c.telegram.quietFrom, 23 * 60);
+        QCOMPARE(c.telegram.quietTo, 7 * 60);
+        QCOMPARE(c.telegram.timeZone, QStringLiteral("Asia/Shanghai"));
+        QCOMPARE(c.telegram.digestAt, 8 * 60 + 30);
+        QCOMPARE(c.accounts[0].thresholds.criticalOfflinePercent, 35);
+
+        // Hand-edited values the INI would refuse: the group is left out, the rest is off.
+        qs.setValue(QStringLiteral("groups/1/name"), QStringLiteral("site a!"));
+        qs.setValue(QStringLiteral("telegram/quietHours"), QStringLiteral("23:00-23:00"));
+        qs.setValue(QStringLiteral("telegram/timezone"), QStringLiteral("Mars/Olympus"));
+        qs.setValue(QStringLiteral("telegram/digest"), QStringLiteral("25:00"));
+        const GuiSettings bad = GuiSettings::load(qs, &warnings);
+        QCOMPARE(warnings.size(), 4);
+        QCOMPARE(bad.groups.size(), 1);
+        QCOMPARE(bad.groups[0].name, QStringLiteral("site_b"));
+        QCOMPARE(bad.telegram.quietFrom, -1);
+        QCOMPARE(bad.telegram.timeZone, QString());
+        QCOMPARE(bad.telegram.digestAt, -1);
+    }
+
+    void groupValidation_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("expected"); // substring of the message; empty = valid
+        QTest::newRow("valid") << QString() << QString() << QString();
+        QTest::newRow("name with a space") << "name"
+                                           << "site a"
+                                           << "only letters, digits";
+        QTest::newRow("no name") << "name"
+                                 << ""
+                                 << "has no name";
+        QTest::newRow("twice") << "twice"
+                               << ""
+                               << "listed twice";
+        QTest::newRow("nothing to match") << "globs"
+                                          << ""
+                                          << "give worker names or hosts";
+        QTest::newRow("bad chat") << "chat"
+                                  << "my group"
+                                  << "neither a numeric chat id";
+        QTest::newRow("channel chat") << "chat"
+                                      << "@siteachannel"
+                                      << "";
+        QTest::newRow("negative floor") << "floor"
+                                        << "-1"
+                                        << "cannot be negative";
+        QTest::newRow("quiet empty window") << "quiet"
+                                            << "600-600"
+                                            << "begins where it ends";
+        QTest::newRow("quiet across midnight") << "quiet"
+                                               << "1380-420"
+                                               << "";
+        QTest::newRow("unknown zone") << "zone"
+                                      << "Mars/Olympus"
+                                      << "not a time zone";
+        QTest::newRow("zone") << "zone"
+                              << "Europe/Berlin"
+                              << "";
+        QTest::newRow("critical above 100") << "critical"
+                                            << "101"
+                                            << "Critical when offline";
+    }
+
+    void groupValidation()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, value);
+        QFETCH(QString, expected);
+        GuiSettings s = valid();
+        GroupConfig g;
+        g.name = QStringLiteral("site-a");
+        g.workers = {QStringLiteral("a-*")};
+        if (field == QLatin1String("name"))
+            g.name = value;
+        if (field == QLatin1String("globs"))
+            g.workers.clear();
+        if (field == QLatin1String("chat"))
+            g.chat = value;
+        if (field == QLatin1String("floor"))
+            g.minHashRate = value.toDouble();
+        s.groups << g;
+        if (field == QLatin1String("twice"))
+            s.groups << g;
+        if (field == QLatin1String("quiet")) {
+            s.telegram.quietFrom = value.section(QLatin1Char('-'), 0, 0).toInt();
+            s.telegram.quietTo = value.section(QLatin1Char('-'), 1, 1).toInt();
+        }
+        if (field == QLatin1String("zone"))
+            s.telegram.timeZone = value;
+        if (field == QLatin1String("critical"))
+            s.thresholds.criticalOfflinePercent = value.toInt();
+        const QString problem = validateSettings(s);
+        if (expected.isEmpty())
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        else
+            QVERIFY2(problem.contains(expected), qPrintable(problem));
+    }
+
     // Before a language is chosen the app speaks the desktop's: a farm's Chinese desktop gets
     // Chinese at first start, without finding the setting in an English dialog first.
     void languageFollowsTheDesktopUntilChosen()
@@ -590,20 +745,21 @@ private slots:
     void outageCsv()
     {
         OutageModel m;
-        Outage closed{QStringLiteral("rig-07"), 1'767'225'600, 1'767'228'420};
-        Outage open{QStringLiteral("=HYPERLINK(\"x\"),evil"), 1'767'229'000, 0};
+        Outage closed{QStringLiteral("rig-07"), 1'767'225'600, 1'767'228'420, false, 0, {}};
+        Outage open{QStringLiteral("=HYPERLINK(\"x\"),evil"), 1'767'229'000, 0, false, 0, {}};
         m.setOutages({closed, open}, 1'767'229'600);
         const QStringList lines = m.toCsv().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 3);
         QCOMPARE(
             lines[0],
-            QStringLiteral("worker,went_offline_utc,came_back_utc,duration_s,kind,depth_percent"));
+            QStringLiteral(
+                "worker,went_offline_utc,came_back_utc,duration_s,kind,depth_percent,account"));
         QCOMPARE(lines[1],
-                 QStringLiteral("rig-07,2026-01-01T00:00:00Z,2026-01-01T00:47:00Z,2820,offline,"));
+                 QStringLiteral("rig-07,2026-01-01T00:00:00Z,2026-01-01T00:47:00Z,2820,offline,,"));
         // A formula-looking name is quoted and defused; an ongoing outage has no end.
         QCOMPARE(
             lines[2],
-            QStringLiteral("\"'=HYPERLINK(\"\"x\"\"),evil\",2026-01-01T00:56:40Z,,600,offline,"));
+            QStringLiteral("\"'=HYPERLINK(\"\"x\"\"),evil\",2026-01-01T00:56:40Z,,600,offline,,"));
         QCOMPARE(m.index(1, OutageModel::ColEnd).data().toString(),
                  QStringLiteral("still offline"));
         QCOMPARE(m.index(0, OutageModel::ColDuration).data().toString(), QStringLiteral("47 min"));

@@ -5,6 +5,7 @@
 // a 900-pixel screen in English and Chinese.
 #include "appcontroller.h"
 #include "clock.h"
+#include "groupseditor.h"
 #include "language.h"
 #include "mainwindow.h"
 #include "proxyeditor.h"
@@ -22,12 +23,14 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QTimeEdit>
 #include <QtTest>
 
 using namespace rw;
@@ -345,6 +348,105 @@ private slots:
         QVERIFY2(ui->validation->text().contains(QStringLiteral("At most every")),
                  qPrintable(ui->validation->text()));
         d->reject();
+    }
+
+    // Issue #20's settings: groups added, edited and reordered (the first match wins), quiet
+    // hours, time zone, digest and the critical share; typos named as the INI names them; all
+    // of it saved and handed to the engine.
+    void groupsQuietHoursAndDigest()
+    {
+        Open o;
+        QVERIFY(open(o));
+        SettingsDialog *d = o.dialog;
+        Ui::SettingsDialog *ui = d->ui();
+        QPushButton *save = ui->buttons->button(QDialogButtonBox::Save);
+        ui->addAccount->click();
+        ui->user->setText(QStringLiteral("acmefarm"));
+        ui->secret->setText(QStringLiteral("pool-secret-1234"));
+        ui->poolUrl->setText(QStringLiteral("http://127.0.0.1:9")); // refused at once once saved
+        QVERIFY2(ui->validation->text().isEmpty(), qPrintable(ui->validation->text()));
+
+        GroupsEditor *groups = d->groups();
+        const auto line = [&](const char *name) {
+            return groups->findChild<QLineEdit *>(QString::fromLatin1(name));
+        };
+        const auto button = [&](const char *name) {
+            return groups->findChild<QPushButton *>(QString::fromLatin1(name));
+        };
+        button("addGroup")->click();
+        line("groupName")->setText(QStringLiteral("site a"));
+        QVERIFY2(ui->validation->text().contains(QStringLiteral("only letters, digits")),
+                 qPrintable(ui->validation->text()));
+        QVERIFY(!save->isEnabled());
+        line("groupName")->setText(QStringLiteral("site-a"));
+        QVERIFY2(ui->validation->text().contains(QStringLiteral("give worker names or hosts")),
+                 qPrintable(ui->validation->text()));
+        line("groupWorkers")->setText(QStringLiteral("rig-a*, a1-??"));
+        line("groupLabel")->setText(QStringLiteral("Site A"));
+        line("groupFloor")->setText(QStringLiteral("2 petas"));
+        QVERIFY2(ui->validation->text().contains(QStringLiteral("is not a hash rate")),
+                 qPrintable(ui->validation->text()));
+        line("groupFloor")->setText(QStringLiteral("2P"));
+        line("groupChat")->setText(QStringLiteral("-1002222222222"));
+        QVERIFY2(ui->validation->text().isEmpty(), qPrintable(ui->validation->text()));
+        button("addGroup")->click();
+        line("groupName")->setText(QStringLiteral("site-b"));
+        line("groupHosts")->setText(QStringLiteral("203.0.113.*"));
+        button("moveGroupUp")->click(); // site-b now matches first
+        QCOMPARE(groups->list()->currentRow(), 0);
+        QCOMPARE(line("groupName")->text(), QStringLiteral("site-b"));
+
+        d->quietHours()->setChecked(true);
+        d->quietFrom()->setTime(QTime(22, 30));
+        d->quietTo()->setTime(QTime(22, 30));
+        QVERIFY2(ui->validation->text().contains(QStringLiteral("begins where it ends")),
+                 qPrintable(ui->validation->text()));
+        d->quietTo()->setTime(QTime(6, 0));
+        d->timeZone()->setCurrentText(QStringLiteral("Mars/Olympus"));
+        QVERIFY2(ui->validation->text().contains(QStringLiteral("not a time zone")),
+                 qPrintable(ui->validation->text()));
+        QVERIFY(d->timeZone()->findText(QStringLiteral("Asia/Shanghai")) >= 0);
+        d->timeZone()->setCurrentText(QStringLiteral("Asia/Shanghai"));
+        d->digest()->setChecked(true);
+        d->digestAt()->setTime(QTime(8, 0));
+        d->criticalOffline()->setValue(40);
+        QVERIFY2(ui->validation->text().isEmpty(), qPrintable(ui->validation->text()));
+
+        const GuiSettings typed = d->settings();
+        QCOMPARE(typed.groups.size(), 2);
+        QCOMPARE(typed.groups[0].name, QStringLiteral("site-b"));
+        QCOMPARE(typed.groups[0].hosts, QStringList{QStringLiteral("203.0.113.*")});
+        QCOMPARE(typed.groups[1].name, QStringLiteral("site-a"));
+        QCOMPARE(typed.groups[1].label, QStringLiteral("Site A"));
+        QCOMPARE(typed.groups[1].workers,
+                 (QStringList{QStringLiteral("rig-a*"), QStringLiteral("a1-??")}));
+        QCOMPARE(typed.groups[1].minHashRate, 2e15);
+        QCOMPARE(typed.groups[1].chat, QStringLiteral("-1002222222222"));
+        const DaemonConfig c = typed.toDaemonConfig();
+        QCOMPARE(c.groups.size(), 2);
+        QCOMPARE(c.telegram.quietFrom, 22 * 60 + 30);
+        QCOMPARE(c.telegram.quietTo, 6 * 60);
+        QCOMPARE(c.telegram.timeZone, QStringLiteral("Asia/Shanghai"));
+        QCOMPARE(c.telegram.digestAt, 8 * 60);
+        QCOMPARE(c.accounts[0].thresholds.criticalOfflinePercent, 40);
+
+        // Saved and read back: the dialog opened again shows them as they were.
+        QSignalSpy saved(d, &SettingsDialog::saved);
+        save->click();
+        QTRY_COMPARE(saved.size(), 1);
+        QSettings qs;
+        const GuiSettings back = GuiSettings::load(qs);
+        QCOMPARE(back.groups.size(), 2);
+        QCOMPARE(back.groups[1].minHashRate, 2e15);
+        QCOMPARE(back.telegram.digestAt, 8 * 60);
+        // (the saved dialog closes and goes: a new one shows what was saved)
+        SettingsDialog again(o.app->host(), o.secrets);
+        again.setSettings(back);
+        QCOMPARE(again.groups()->list()->count(), 2);
+        QVERIFY(again.quietHours()->isChecked());
+        QCOMPARE(again.quietFrom()->time(), QTime(22, 30));
+        QCOMPARE(again.timeZone()->currentText(), QStringLiteral("Asia/Shanghai"));
+        QCOMPARE(again.criticalOffline()->value(), 40);
     }
 
     // A dialog taller than the screen cannot be saved: every tab fits a 900-pixel screen, in

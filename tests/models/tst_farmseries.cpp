@@ -30,6 +30,24 @@ private slots:
         QCOMPARE(farm[1].online, 2);
     }
 
+    // A group's total: its workers' points summed per moment, online counting the workers
+    // that hashed then (a worker without a point there adds nothing).
+    void groupTotalSumsItsWorkers()
+    {
+        const QVector<SeriesPoint> a = {pt(0, 100, 0), pt(300, 90, 0), pt(600, 0, 0)};
+        const QVector<SeriesPoint> b = {pt(0, 50, 0), pt(600, 40, 0)};
+        const QVector<SeriesPoint> sum = sumWorkerSeries({a, b});
+        QCOMPARE(sum.size(), 3);
+        QCOMPARE(sum[0].at, 0);
+        QCOMPARE(sum[0].hashRate, 150.0);
+        QCOMPARE(sum[0].online, 2);
+        QCOMPARE(sum[1].hashRate, 90.0);
+        QCOMPARE(sum[1].online, 1);
+        QCOMPARE(sum[2].hashRate, 40.0);
+        QCOMPARE(sum[2].online, 1);
+        QVERIFY(sumWorkerSeries({}).isEmpty());
+    }
+
     void accountsPollingAtTheirOwnMomentsAreSummed()
     {
         // a polls on the minute 0, 5, 10; b two minutes later.

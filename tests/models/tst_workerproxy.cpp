@@ -192,6 +192,73 @@ private slots:
         QCOMPARE(proxy.rowCount(), 0);
     }
 
+    // Issue #20: the Group column names each worker's group (first match in order, by name or
+    // by host; "—" for the default group) and the group filter narrows to one group, or to the
+    // workers of no group; a new host moves a worker. The state filter has "Degraded" too.
+    void groupColumnAndFilters()
+    {
+        ManualClock clock(kNow * 1000);
+        WorkerTableModel model(&clock);
+        WorkerFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        GroupConfig siteA;
+        siteA.name = QStringLiteral("site-a");
+        siteA.label = QStringLiteral("Site A");
+        siteA.workers = {QStringLiteral("a-*")};
+        GroupConfig siteB;
+        siteB.name = QStringLiteral("site_b");
+        siteB.hosts = {QStringLiteral("198.51.100.*")};
+        model.setGroups({siteA, siteB});
+
+        AccountView v;
+        v.key = QStringLiteral("acme/bitcoin");
+        v.workers.insert(QStringLiteral("a-01"), online(1e14, QStringLiteral("198.51.100.4")));
+        v.workers.insert(QStringLiteral("b-01"), online(1e14, QStringLiteral("198.51.100.5")));
+        WorkerState slow = online(5e13, QStringLiteral("203.0.113.9"));
+        slow.degraded = true;
+        v.workers.insert(QStringLiteral("x-01"), slow);
+        v.added = v.workers.keys();
+        model.applyView(v);
+        const auto groupText = [&](const QString &worker) {
+            return model.index(model.rowOf(worker), WorkerTableModel::ColGroup).data().toString();
+        };
+        QCOMPARE(model.headerData(WorkerTableModel::ColGroup, Qt::Horizontal).toString(),
+                 QStringLiteral("Group"));
+        QCOMPARE(groupText(QStringLiteral("a-01")), QStringLiteral("Site A")); // first match wins
+        QCOMPARE(groupText(QStringLiteral("b-01")), QStringLiteral("site_b")); // label: its name
+        QCOMPARE(groupText(QStringLiteral("x-01")), QStringLiteral("—"));
+
+        proxy.setGroupFilter(1);
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("b-01"));
+        proxy.setGroupFilter(-1);
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("x-01"));
+
+        // x-01 moves into site B's address range: the next poll puts it there.
+        AccountView next = v;
+        next.added.clear();
+        next.workers.insert(QStringLiteral("x-01"), online(1e14, QStringLiteral("198.51.100.77")));
+        next.changed = {QStringLiteral("x-01")};
+        model.applyView(next);
+        QCOMPARE(groupText(QStringLiteral("x-01")), QStringLiteral("site_b"));
+        QCOMPARE(proxy.rowCount(), 0);
+        proxy.setGroupFilter(WorkerFilterProxy::kAnyGroup);
+        QCOMPARE(proxy.rowCount(), 3);
+
+        AccountView again = v; // degraded again
+        again.added.clear();
+        again.changed = {QStringLiteral("x-01")};
+        model.applyView(again);
+        proxy.setStateFilter(WorkerFilterProxy::Degraded);
+        QCOMPARE(WorkerFilterProxy::stateFilterText(WorkerFilterProxy::Degraded),
+                 QStringLiteral("Degraded"));
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("x-01"));
+    }
+
     void pollKeepsSortOrderAndSelection_data()
     {
         QTest::addColumn<int>("column");

@@ -100,6 +100,12 @@ QByteArray Metrics::render() const
         return QLatin1Char('{') + parts.join(QLatin1Char(',')) + QLatin1Char('}');
     };
 
+    // A worker's group by NAME; "" for the default group.
+    const auto groupOf = [this](QHash<QString, WorkerState>::const_iterator it) {
+        const int g = m_groups.groupOf(it.key(), it->sample.host);
+        return g >= 0 ? m_groups.groups().at(g).name : QString();
+    };
+
     header(out, "rigwatch_build_info", "gauge", "RigWatch version; always 1.");
     out += QStringLiteral("rigwatch_build_info") +
            lbl({{"version", QStringLiteral(RIGWATCH_VERSION)}}) + QStringLiteral(" 1\n");
@@ -109,7 +115,9 @@ QByteArray Metrics::render() const
     for (const AccountView &v : m_accounts)
         for (auto it = v.workers.cbegin(); it != v.workers.cend(); ++it)
             out += QStringLiteral("rigwatch_worker_up") +
-                   lbl({{"account", accountLabel(v.key)}, {"worker", it.key()}}) +
+                   lbl({{"account", accountLabel(v.key)},
+                        {"group", groupOf(it)},
+                        {"worker", it.key()}}) +
                    (it->status == WorkerStatus::Online ? QStringLiteral(" 1\n")
                                                        : QStringLiteral(" 0\n"));
 
@@ -118,7 +126,9 @@ QByteArray Metrics::render() const
     for (const AccountView &v : m_accounts)
         for (auto it = v.workers.cbegin(); it != v.workers.cend(); ++it)
             out += QStringLiteral("rigwatch_worker_hashrate_hashes_per_second") +
-                   lbl({{"account", accountLabel(v.key)}, {"worker", it.key()}}) +
+                   lbl({{"account", accountLabel(v.key)},
+                        {"group", groupOf(it)},
+                        {"worker", it.key()}}) +
                    QLatin1Char(' ') +
                    num(it->status == WorkerStatus::Missing ? 0 : it->sample.hashRate) +
                    QLatin1Char('\n');
@@ -128,7 +138,9 @@ QByteArray Metrics::render() const
     for (const AccountView &v : m_accounts)
         for (auto it = v.workers.cbegin(); it != v.workers.cend(); ++it)
             out += QStringLiteral("rigwatch_worker_last_share_timestamp_seconds") +
-                   lbl({{"account", accountLabel(v.key)}, {"worker", it.key()}}) +
+                   lbl({{"account", accountLabel(v.key)},
+                        {"group", groupOf(it)},
+                        {"worker", it.key()}}) +
                    QLatin1Char(' ') + QString::number(it->sample.lastShareAt) + QLatin1Char('\n');
 
     header(out, "rigwatch_worker_degraded", "gauge",
@@ -137,7 +149,9 @@ QByteArray Metrics::render() const
     for (const AccountView &v : m_accounts)
         for (auto it = v.workers.cbegin(); it != v.workers.cend(); ++it)
             out += QStringLiteral("rigwatch_worker_degraded") +
-                   lbl({{"account", accountLabel(v.key)}, {"worker", it.key()}}) +
+                   lbl({{"account", accountLabel(v.key)},
+                        {"group", groupOf(it)},
+                        {"worker", it.key()}}) +
                    (it->degraded ? QStringLiteral(" 1\n") : QStringLiteral(" 0\n"));
 
     header(out, "rigwatch_worker_usual_hashrate", "gauge",
@@ -146,7 +160,9 @@ QByteArray Metrics::render() const
     for (const AccountView &v : m_accounts)
         for (auto it = v.workers.cbegin(); it != v.workers.cend(); ++it)
             out += QStringLiteral("rigwatch_worker_usual_hashrate") +
-                   lbl({{"account", accountLabel(v.key)}, {"worker", it.key()}}) +
+                   lbl({{"account", accountLabel(v.key)},
+                        {"group", groupOf(it)},
+                        {"worker", it.key()}}) +
                    QLatin1Char(' ') + num(usualRateOf(*it)) + QLatin1Char('\n');
 
     header(out, "rigwatch_account_hashrate_hashes_per_second", "gauge",
@@ -175,6 +191,64 @@ QByteArray Metrics::render() const
             out += QStringLiteral("rigwatch_workers") +
                    lbl({{"account", accountLabel(v.key)}, {"state", workerStatusKey(it.key())}}) +
                    QLatin1Char(' ') + QString::number(it.value()) + QLatin1Char('\n');
+    }
+
+    // Per group, over every account (a group's floor holds for its total over all of them).
+    // Index 0 is the default group, g + 1 the group g.
+    struct GroupSum
+    {
+        int online = 0;
+        int offline = 0; // offline or missing; retired workers are neither
+        double rate = 0;
+    };
+    QVector<GroupSum> groups(m_groups.groups().size() + 1);
+    for (const AccountView &v : m_accounts)
+        for (auto it = v.workers.cbegin(); it != v.workers.cend(); ++it) {
+            GroupSum &g = groups[m_groups.groupOf(it.key(), it->sample.host) + 1];
+            if (it->status == WorkerStatus::Online) {
+                ++g.online;
+                g.rate += it->sample.hashRate;
+            } else if (it->status != WorkerStatus::Retired) {
+                ++g.offline;
+            }
+        }
+    const auto groupName = [this](int slot) {
+        return slot > 0 ? m_groups.groups().at(slot - 1).name : QString();
+    };
+    header(out, "rigwatch_group_workers", "gauge",
+           "Workers of the group (every account) online, and offline or missing; group=\"\" is "
+           "the workers of no group.");
+    for (int slot = 0; slot < groups.size(); ++slot) {
+        out += QStringLiteral("rigwatch_group_workers") +
+               lbl({{"group", groupName(slot)}, {"state", QStringLiteral("online")}}) +
+               QLatin1Char(' ') + QString::number(groups[slot].online) + QLatin1Char('\n');
+        out += QStringLiteral("rigwatch_group_workers") +
+               lbl({{"group", groupName(slot)}, {"state", QStringLiteral("offline")}}) +
+               QLatin1Char(' ') + QString::number(groups[slot].offline) + QLatin1Char('\n');
+    }
+    header(out, "rigwatch_group_hashrate_hashes_per_second", "gauge",
+           "The group's total hashrate over every account.");
+    for (int slot = 0; slot < groups.size(); ++slot)
+        out += QStringLiteral("rigwatch_group_hashrate_hashes_per_second") +
+               lbl({{"group", groupName(slot)}}) + QLatin1Char(' ') + num(groups[slot].rate) +
+               QLatin1Char('\n');
+    if (!m_groups.isEmpty()) {
+        header(out, "rigwatch_group_min_hashrate_hashes_per_second", "gauge",
+               "The group's hashrate floor (min_hashrate); 0 = off.");
+        for (int slot = 1; slot < groups.size(); ++slot)
+            out += QStringLiteral("rigwatch_group_min_hashrate_hashes_per_second") +
+                   lbl({{"group", groupName(slot)}}) + QLatin1Char(' ') +
+                   num(m_groups.groups().at(slot - 1).minHashRate) + QLatin1Char('\n');
+        header(out, "rigwatch_group_floor_breached", "gauge",
+               "1 if the group has workers and its total hashrate is below its floor, else 0.");
+        for (int slot = 1; slot < groups.size(); ++slot) {
+            const double floor = m_groups.groups().at(slot - 1).minHashRate;
+            const GroupSum &g = groups[slot];
+            const bool breached = floor > 0 && g.online + g.offline > 0 && g.rate < floor;
+            out += QStringLiteral("rigwatch_group_floor_breached") +
+                   lbl({{"group", groupName(slot)}}) +
+                   (breached ? QStringLiteral(" 1\n") : QStringLiteral(" 0\n"));
+        }
     }
 
     header(out, "rigwatch_poll_duration_seconds", "histogram",

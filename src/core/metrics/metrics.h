@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/accountview.h"
+#include "monitor/groupmatcher.h"
 
 #include <QHash>
 #include <QMap>
@@ -16,6 +17,9 @@ public:
     Metrics();
 
     void updateAccount(const AccountView &view);
+    // The [group.NAME] groups, in order: each worker's series carry its group's NAME in a
+    // `group` label ("" for the default group), and each group gets gauges of its own.
+    void setGroups(const QVector<GroupConfig> &groups) { m_groups = GroupMatcher(groups); }
     // Forgets the views (not the poll counters). rigwatchd hands the engine's views in at each
     // scrape and drops them after: a view kept between polls would make the monitor copy the
     // whole worker table at the next poll (Engine::onPolled).
@@ -45,6 +49,7 @@ private:
     QHash<QString, QString> accountLabels() const; // account key -> "account" label
 
     QMap<QString, AccountView> m_accounts;
+    GroupMatcher m_groups;
     QMap<QString, QVector<quint64>> m_pollBucketCounts; // per account, cumulative at render
     QMap<QString, double> m_pollSum;
     QMap<QString, quint64> m_pollCount;

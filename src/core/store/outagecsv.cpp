@@ -28,16 +28,17 @@ QString isoUtc(qint64 secs)
 
 QString outagesCsv(const QVector<Outage> &outages, qint64 nowSecs)
 {
-    // kind and depth (issue #19) come last, so readers of the first four columns still work.
-    QString out =
-        QStringLiteral("worker,went_offline_utc,came_back_utc,duration_s,kind,depth_percent\n");
+    // kind and depth (issue #19), then the account (a farm on several pools) come last, so
+    // readers of the first four columns still work.
+    QString out = QStringLiteral(
+        "worker,went_offline_utc,came_back_utc,duration_s,kind,depth_percent,account\n");
     for (const Outage &o : outages) {
         out += csvField(o.worker) + QLatin1Char(',') + isoUtc(o.start) + QLatin1Char(',') +
                (o.end ? isoUtc(o.end) : QString()) + QLatin1Char(',') +
                QString::number(o.durationSecs(nowSecs)) +
                (o.degraded ? QStringLiteral(",degraded,") + QString::number(qRound(o.depth * 100))
                            : QStringLiteral(",offline,")) +
-               QLatin1Char('\n');
+               QLatin1Char(',') + csvField(o.account) + QLatin1Char('\n');
     }
     return out;
 }

@@ -8,7 +8,8 @@
 namespace rw {
 
 // Outages as CSV for the hosting SLA spreadsheet: ISO-8601 UTC times (they mean the same
-// wherever the file is opened), durations in seconds, to `nowSecs` for the ongoing ones.
+// wherever the file is opened), durations in seconds, to `nowSecs` for the ongoing ones, and
+// each outage's account key (Outage::account; empty when not set).
 // In the core so the engine thread writes an export without a GUI model.
 QString outagesCsv(const QVector<Outage> &outages, qint64 nowSecs);
 

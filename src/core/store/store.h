@@ -8,6 +8,8 @@
 #include <QString>
 #include <QVector>
 
+#include <functional>
+
 class QThread;
 
 namespace rw {
@@ -29,6 +31,7 @@ struct Outage
     // with its depth: the lowest fraction of the usual level seen (0.62 = 62 %).
     bool degraded = false;
     double depth = 0;
+    QString account; // the account's key; set by a caller that merges several accounts' logs
     qint64 durationSecs(qint64 now) const { return (end ? end : now) - start; }
 };
 
@@ -88,6 +91,15 @@ struct HealthUpdate
     QStringList changed;
 };
 
+// One poll of a made-up past (Store::recordPast, for the demo).
+struct PastPoll
+{
+    qint64 at = 0;
+    Snapshot snapshot;
+    QHash<QString, WorkerState> states;
+    QVector<Event> events;
+};
+
 class Store : public QObject
 {
     Q_OBJECT
@@ -135,6 +147,10 @@ public:
                     const QHash<QString, WorkerState> &states, const AccountState &accountState,
                     const QVector<Event> &events, QVector<StoreId> *assigned = nullptr,
                     const HealthUpdate &health = {});
+    // A past written at once (storedemo.cpp; the demo's 30 days): the polls next() fills, in
+    // time order until it returns false, recorded as recordPoll() records them, in one
+    // transaction; then applyRetention() rolls them up like a lived past.
+    bool recordPast(const QString &account, const std::function<bool(PastPoll *)> &next);
     // A failed poll: only the account state (and events such as PoolUnreachable) change.
     bool recordFailure(const QString &account, const AccountState &accountState,
                        const QVector<Event> &events);

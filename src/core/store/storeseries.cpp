@@ -326,7 +326,7 @@ QVector<Outage> Store::outages(const QString &account, qint64 from, qint64 to,
         if (limit < 0 || found < limit)
             list.append({worker, q->value(1).toLongLong(), q->value(2).toLongLong(),
                          q->value(3).toString() == QLatin1String("degraded"),
-                         q->value(4).toDouble()});
+                         q->value(4).toDouble(), QString()});
         ++found;
     }
     if (q)
