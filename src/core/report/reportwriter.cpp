@@ -4,7 +4,6 @@
 
 #include <QDateTime>
 #include <QStringList>
-#include <QTimeZone>
 
 namespace rw {
 
@@ -27,7 +26,7 @@ QString field(const QString &s)
 
 QString isoUtc(qint64 secs)
 {
-    return QDateTime::fromSecsSinceEpoch(secs, QTimeZone::utc()).toString(Qt::ISODate);
+    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(Qt::ISODate);
 }
 
 QString row(const QString &level, const QString &account, const QString &group,
