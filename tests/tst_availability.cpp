@@ -407,6 +407,12 @@ void TestAvailability::periods()
     QCOMPARE(range->from, T0);
     QCOMPARE(range->to, T0 + 31 * Day);
     QCOMPARE(range->label(), QStringLiteral("2026-01-01 – 2026-01-31"));
+    // Today is not over: a range that includes it ends now; one in the future is refused.
+    const auto today =
+        ReportPeriod::parse(QStringLiteral("2026-03-09..2026-03-10"), now, shanghai, &error);
+    QCOMPARE(today->to, now);
+    QVERIFY(!ReportPeriod::parse(QStringLiteral("2026-03-11..2026-03-12"), now, shanghai, &error));
+    QCOMPARE(error, QStringLiteral("bad period \"2026-03-11..2026-03-12\": it has not begun yet"));
 }
 
 void TestAvailability::badPeriods_data()

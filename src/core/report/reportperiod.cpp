@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QStringList>
 
+#include <algorithm>
+
 namespace rw {
 
 namespace {
@@ -87,7 +89,14 @@ std::optional<ReportPeriod> ReportPeriod::parse(const QString &text, qint64 now,
         *error = tr("bad period \"%1\": it ends before it begins").arg(text);
         return std::nullopt;
     }
-    return ofDays(first, last, zone);
+    ReportPeriod p = ofDays(first, last, zone);
+    if (p.from >= now) {
+        *error = tr("bad period \"%1\": it has not begun yet").arg(text);
+        return std::nullopt;
+    }
+    // A period that includes today ends now: the rest of the day is not known yet.
+    p.to = std::min(p.to, now);
+    return p;
 }
 
 } // namespace rw

@@ -28,8 +28,9 @@ public:
     static ReportPeriod yesterday(qint64 now, const QTimeZone &zone);
     static ReportPeriod lastDays(int days, qint64 now, const QTimeZone &zone);
     static ReportPeriod lastMonth(qint64 now, const QTimeZone &zone);
-    // "yesterday", "last-7-days", "last-month" or "YYYY-MM-DD..YYYY-MM-DD" (inclusive). On bad
-    // text, nullopt and *error says what is wrong with it.
+    // "yesterday", "last-7-days", "last-month" or "YYYY-MM-DD..YYYY-MM-DD" (inclusive; a
+    // range that includes today ends at `now`). On bad text or a period that has not begun,
+    // nullopt and *error says what is wrong with it.
     static std::optional<ReportPeriod> parse(const QString &text, qint64 now, const QTimeZone &zone,
                                              QString *error);
 };
