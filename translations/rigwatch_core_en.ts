@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Availability</name>
+    <message>
+        <source>Ungrouped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConfigText</name>
     <message>
         <source>%1:%2: section [%3] appears again (first on line %4): both are read as one, a key set in both takes the later value</source>
@@ -109,6 +116,26 @@
     </message>
     <message>
         <source>the proxy at %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is not a time of day (HH:MM, e.g. 08:00)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is not a window of the day (HH:MM-HH:MM, e.g. 23:00-07:00)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; begins where it ends; leave it empty for no quiet hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is not a time zone this system knows (an IANA name such as Asia/Shanghai)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a group&apos;s name has only letters, digits, &apos;-&apos; and &apos;_&apos; (&quot;%2&quot; has others)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -334,6 +361,25 @@
     </message>
 </context>
 <context>
+    <name>ReportPeriod</name>
+    <message>
+        <source>bad period &quot;%1&quot;: use yesterday, last-7-days, last-month or YYYY-MM-DD..YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad period &quot;%1&quot;: &quot;%2&quot; is not a date (YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad period &quot;%1&quot;: it ends before it begins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad period &quot;%1&quot;: it has not begun yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StoreText</name>
     <message>
         <source>it was written by a newer version of RigWatch (schema %1; this version understands up to %2). Upgrade RigWatch or choose another database file</source>
@@ -493,6 +539,10 @@
     </message>
     <message>
         <source>cannot compute the usual hashrates of account &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the workers of account &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

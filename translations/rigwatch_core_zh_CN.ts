@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Availability</name>
+    <message>
+        <source>Ungrouped</source>
+        <translation>未分组</translation>
+    </message>
+</context>
+<context>
     <name>ConfigText</name>
     <message>
         <source>%1:%2: section [%3] appears again (first on line %4): both are read as one, a key set in both takes the later value</source>
@@ -110,6 +117,26 @@
     <message>
         <source>the proxy at %1 failed: %2</source>
         <translation>位于 %1 的代理出错：%2</translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is not a time of day (HH:MM, e.g. 08:00)</source>
+        <translation>%1 = &quot;%2&quot; 不是一天中的时刻（HH:MM，例如 08:00）</translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is not a window of the day (HH:MM-HH:MM, e.g. 23:00-07:00)</source>
+        <translation>%1 = &quot;%2&quot; 不是一天中的时间段（HH:MM-HH:MM，例如 23:00-07:00）</translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; begins where it ends; leave it empty for no quiet hours</source>
+        <translation>%1 = &quot;%2&quot; 的开始与结束相同；不需要静默时段请留空</translation>
+    </message>
+    <message>
+        <source>%1 = &quot;%2&quot; is not a time zone this system knows (an IANA name such as Asia/Shanghai)</source>
+        <translation>%1 = &quot;%2&quot; 不是本系统已知的时区（应为 IANA 名称，例如 Asia/Shanghai）</translation>
+    </message>
+    <message>
+        <source>%1: a group&apos;s name has only letters, digits, &apos;-&apos; and &apos;_&apos; (&quot;%2&quot; has others)</source>
+        <translation>%1：分组名称只能包含字母、数字、&apos;-&apos; 和 &apos;_&apos;（&quot;%2&quot; 含有其他字符）</translation>
     </message>
 </context>
 <context>
@@ -334,6 +361,25 @@
     </message>
 </context>
 <context>
+    <name>ReportPeriod</name>
+    <message>
+        <source>bad period &quot;%1&quot;: use yesterday, last-7-days, last-month or YYYY-MM-DD..YYYY-MM-DD</source>
+        <translation>时段 &quot;%1&quot; 无效：请使用 yesterday、last-7-days、last-month 或 YYYY-MM-DD..YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>bad period &quot;%1&quot;: &quot;%2&quot; is not a date (YYYY-MM-DD)</source>
+        <translation>时段 &quot;%1&quot; 无效：&quot;%2&quot; 不是日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>bad period &quot;%1&quot;: it ends before it begins</source>
+        <translation>时段 &quot;%1&quot; 无效：结束早于开始</translation>
+    </message>
+    <message>
+        <source>bad period &quot;%1&quot;: it has not begun yet</source>
+        <translation>时段 &quot;%1&quot; 无效：尚未开始</translation>
+    </message>
+</context>
+<context>
     <name>StoreText</name>
     <message>
         <source>it was written by a newer version of RigWatch (schema %1; this version understands up to %2). Upgrade RigWatch or choose another database file</source>
@@ -494,6 +540,10 @@
     <message>
         <source>cannot compute the usual hashrates of account &quot;%1&quot;</source>
         <translation>无法计算账户“%1”的常规算力</translation>
+    </message>
+    <message>
+        <source>cannot read the workers of account &quot;%1&quot;</source>
+        <translation>无法读取账户 &quot;%1&quot; 的矿机</translation>
     </message>
 </context>
 <context>
