@@ -354,6 +354,13 @@ void TestAvailability::digestFilter()
     const AccountAvailability siteA =
         engine.compute(store, {T0, T0 + Day, {}, {0}, false}).accounts.first();
     compareRate(siteA.averageHashRate, 4300.0 / 24);
+    // Site B alone: b-1 was down in hour 0, when the others were listed: that hour counts
+    // at zero, 1100 / 24 (not 1100 / 23), and the chart shows it.
+    const AccountAvailability siteB =
+        engine.compute(store, {T0, T0 + Day, {}, {1}, true}).accounts.first();
+    compareRate(siteB.averageHashRate, 1100.0 / 24);
+    QCOMPARE(siteB.hashRate.size(), 24);
+    QCOMPARE(siteB.hashRate.first().hashRate, 0.0);
     // Another account's key selects nothing.
     QVERIFY(engine.compute(store, {T0, T0 + Day, QStringLiteral("nobody/x"), {}, false})
                 .accounts.isEmpty());

@@ -191,6 +191,8 @@ void TestDaemonReport::pdfWithoutDisplay()
     QFile f(out);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QByteArray pdf = f.readAll();
+    if (!qEnvironmentVariableIsEmpty("RIGWATCH_KEEP_PDF")) // to look at it
+        QFile::copy(out, qEnvironmentVariable("RIGWATCH_KEEP_PDF"));
     QVERIFY(pdf.startsWith("%PDF-"));
     QVERIFY(pdf.trimmed().endsWith("%%EOF"));
     QVERIFY(pdf.contains("/Type /Page"));

@@ -64,7 +64,7 @@ private:
 
 // Column widths as fractions of the page: name, workers, availability, downtime, outages,
 // MTTR, degraded, average hash rate.
-constexpr std::array<qreal, 8> kColumns{0.26, 0.07, 0.12, 0.13, 0.08, 0.12, 0.10, 0.12};
+constexpr std::array<qreal, 8> kColumns{0.20, 0.09, 0.11, 0.12, 0.09, 0.12, 0.11, 0.16};
 
 void tableRow(Pages &pages, const QStringList &cells, bool bold, bool shade)
 {

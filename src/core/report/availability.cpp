@@ -150,6 +150,9 @@ AccountAvailability Availability::account(const Store &store, const AccountConfi
             const int id = b.firstId + i;
             if (b.rates.at(i) < 0 || id > traces.size())
                 continue;
+            // RigWatch ran in this bucket: a group whose workers were all down in it counts
+            // it at zero, however the query filters the workers.
+            bucket.any = true;
             Trace &t = traces[id - 1];
             if (t.slot < 0)
                 continue;
@@ -158,7 +161,6 @@ AccountAvailability Availability::account(const Store &store, const AccountConfi
             t.rateTime += double(b.rates.at(i)) * double(overlap);
             t.rateSecs += overlap;
             bucket.sums[t.slot] += b.rates.at(i);
-            bucket.any = true;
         }
     });
     if (!read)
@@ -224,7 +226,8 @@ AccountAvailability Availability::account(const Store &store, const AccountConfi
               });
 
     // Hash rates: the sum of the workers' means per bucket, averaged over the buckets in which
-    // any of them was listed (a stretch RigWatch did not run is left out, not counted as 0).
+    // any worker of the account was listed (a stretch RigWatch did not run is left out, not
+    // counted as 0).
     QVector<double> groupTime(slotCount);
     double accountTime = 0;
     qint64 coveredSecs = 0;
