@@ -1,6 +1,6 @@
-// rigwatch_bench: the figures of issues 7, 18, 19 and 22 as ratios measured in one run. One line
-// per figure with its target and PASS / FALL SHORT, reference lines indented under it, a summary
-// last. Usually started by scripts/bench; see docs/benchmarks.md.
+// rigwatch_bench: the figures of issues 7, 18, 19, 20 and 22 as ratios measured in one run. One
+// line per figure with its target and PASS / FALL SHORT, reference lines indented under it, a
+// summary last. Usually started by scripts/bench; see docs/benchmarks.md.
 #include "alertbench.h"
 #include "benchreport.h"
 #include "healthbench.h"
@@ -8,6 +8,7 @@
 #include "measuredchild.h"
 #include "poolsbench.h"
 #include "processbench.h"
+#include "reportbench.h"
 #include "storebench.h"
 #include "util/allocator.h"
 
@@ -126,5 +127,7 @@ int main(int argc, char **argv)
         health.detectionQuality();
     if (wanted(13))
         health.detectionCost();
+    if (wanted(14))
+        ReportBench(&report, scratch.path()).run();
     return report.finish();
 }

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Availability</name>
+    <message>
+        <source>Ungrouped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConfigText</name>
     <message>
         <source>%1:%2: section [%3] appears again (first on line %4): both are read as one, a key set in both takes the later value</source>
@@ -354,6 +361,25 @@
     </message>
 </context>
 <context>
+    <name>ReportPeriod</name>
+    <message>
+        <source>bad period &quot;%1&quot;: use yesterday, last-7-days, last-month or YYYY-MM-DD..YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad period &quot;%1&quot;: &quot;%2&quot; is not a date (YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad period &quot;%1&quot;: it ends before it begins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad period &quot;%1&quot;: it has not begun yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StoreText</name>
     <message>
         <source>it was written by a newer version of RigWatch (schema %1; this version understands up to %2). Upgrade RigWatch or choose another database file</source>
@@ -521,6 +547,10 @@
     </message>
     <message>
         <source>cannot record that the digest was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the workers of account &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Availability</name>
+    <message>
+        <source>Ungrouped</source>
+        <translation>未分组</translation>
+    </message>
+</context>
+<context>
     <name>ConfigText</name>
     <message>
         <source>%1:%2: section [%3] appears again (first on line %4): both are read as one, a key set in both takes the later value</source>
@@ -354,6 +361,25 @@
     </message>
 </context>
 <context>
+    <name>ReportPeriod</name>
+    <message>
+        <source>bad period &quot;%1&quot;: use yesterday, last-7-days, last-month or YYYY-MM-DD..YYYY-MM-DD</source>
+        <translation>时段 &quot;%1&quot; 无效：请使用 yesterday、last-7-days、last-month 或 YYYY-MM-DD..YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>bad period &quot;%1&quot;: &quot;%2&quot; is not a date (YYYY-MM-DD)</source>
+        <translation>时段 &quot;%1&quot; 无效：&quot;%2&quot; 不是日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>bad period &quot;%1&quot;: it ends before it begins</source>
+        <translation>时段 &quot;%1&quot; 无效：结束早于开始</translation>
+    </message>
+    <message>
+        <source>bad period &quot;%1&quot;: it has not begun yet</source>
+        <translation>时段 &quot;%1&quot; 无效：尚未开始</translation>
+    </message>
+</context>
+<context>
     <name>StoreText</name>
     <message>
         <source>it was written by a newer version of RigWatch (schema %1; this version understands up to %2). Upgrade RigWatch or choose another database file</source>
@@ -522,6 +548,10 @@
     <message>
         <source>cannot record that the digest was sent</source>
         <translation>无法记录摘要已发送</translation>
+    </message>
+    <message>
+        <source>cannot read the workers of account &quot;%1&quot;</source>
+        <translation>无法读取账户 &quot;%1&quot; 的矿机</translation>
     </message>
 </context>
 <context>

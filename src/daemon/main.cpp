@@ -1,5 +1,6 @@
 // rigwatchd: the headless RigWatch. See `rigwatchd --help` and docs/configuration.md.
 #include "demo.h"
+#include "reportcommand.h"
 #include "service.h"
 
 #include "config/configfile.h"
@@ -18,6 +19,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QNetworkAccessManager>
 #include <QTimer>
 
@@ -39,12 +41,32 @@ void err(const QString &line)
     std::fputc('\n', stderr);
     std::fflush(stderr);
 }
+void quietGuiStartup(QtMsgType type, const QMessageLogContext &context, const QString &msg)
+{
+    if (!msg.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR not set"))) {
+        std::fputs(qFormatLogMessage(type, context, msg).toLocal8Bit().constData(), stderr);
+        std::fputc('\n', stderr);
+    }
+}
 } // namespace
 
 int main(int argc, char **argv)
 {
     keepLargeBuffersOutOfTheHeap(); // before any thread starts
-    QCoreApplication app(argc, argv);
+    // --report pdf paints with QPainter, which needs a QGuiApplication; a server has no display,
+    // so that mode runs on the "offscreen" platform unless the caller chose another.
+    const bool pdfReport = wantsPdfReport(argc, argv);
+    if (pdfReport && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    // A server run has no session: Qt Gui's start-up notes the missing XDG_RUNTIME_DIR, which
+    // the report does not use. The report's own error stays the one line on stderr.
+    const QtMessageHandler previous = pdfReport ? qInstallMessageHandler(quietGuiStartup) : nullptr;
+    const std::unique_ptr<QCoreApplication> application =
+        pdfReport ? std::make_unique<QGuiApplication>(argc, argv)
+                  : std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication &app = *application;
+    if (pdfReport)
+        qInstallMessageHandler(previous);
     QCoreApplication::setApplicationName(QStringLiteral("rigwatch"));
     QCoreApplication::setOrganizationName(QStringLiteral("RigWatch"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RIGWATCH_VERSION));
@@ -94,7 +116,25 @@ int main(int argc, char **argv)
         QStringLiteral("Send the daily digest of the last 24 hours to every chat now and exit "
                        "(0 sent, 1 not sent). The scheduled digest ([telegram] digest) still "
                        "goes out at its time."));
-    p.addOptions({configOpt, onceOpt, demoOpt, checkOpt, testTgOpt, digestOpt});
+    const QCommandLineOption reportOpt(
+        QStringLiteral("report"),
+        QStringLiteral("Write the availability report of <period> and exit (0 written, 2 bad "
+                       "request, 3 no readable database): yesterday, last-7-days, last-month "
+                       "or YYYY-MM-DD..YYYY-MM-DD, in the [telegram] timezone. Needs --format "
+                       "and --output."),
+        QStringLiteral("period"));
+    const QCommandLineOption groupOpt(
+        QStringLiteral("group"),
+        QStringLiteral("With --report: only the workers of [group.<name>]."),
+        QStringLiteral("name"));
+    const QCommandLineOption formatOpt(QStringLiteral("format"),
+                                       QStringLiteral("With --report: csv or pdf."),
+                                       QStringLiteral("format"));
+    const QCommandLineOption outputOpt(QStringLiteral("output"),
+                                       QStringLiteral("With --report: the file to write."),
+                                       QStringLiteral("file"));
+    p.addOptions({configOpt, onceOpt, demoOpt, checkOpt, testTgOpt, digestOpt, reportOpt, groupOpt,
+                  formatOpt, outputOpt});
     p.process(app);
 
     const bool once = p.isSet(onceOpt);
@@ -146,6 +186,17 @@ int main(int argc, char **argv)
     for (const AccountConfig &a : config.accounts)
         secrets << a.secret;
     addLogSecrets(secrets);
+
+    if (p.isSet(reportOpt)) {
+        QString error;
+        const int code = runReport(config,
+                                   {p.value(reportOpt), p.value(groupOpt), p.value(formatOpt),
+                                    p.value(outputOpt), QDateTime::currentSecsSinceEpoch()},
+                                   &error);
+        if (code != 0)
+            err(error);
+        return code;
+    }
 
     if (p.isSet(testTgOpt)) {
         // Only the Bot API: no database, no reconcile (a running service may be using both).

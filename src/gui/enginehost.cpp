@@ -19,6 +19,7 @@ EngineHost::EngineHost(const Clock *clock, QObject *parent)
     qRegisterMetaType<QVector<rw::LiveMessage>>();
     qRegisterMetaType<QVector<rw::AccountConfig>>();
     qRegisterMetaType<QVector<rw::GroupConfig>>();
+    qRegisterMetaType<rw::AvailabilityReport>();
 }
 
 EngineHost::~EngineHost()
@@ -70,6 +71,8 @@ void EngineHost::start(const DaemonConfig &config, bool demo)
     connect(w, &EngineWorker::messagesReady, this, &EngineHost::messagesReady);
     connect(w, &EngineWorker::connectionTested, this, &EngineHost::connectionTested);
     connect(w, &EngineWorker::telegramTested, this, &EngineHost::telegramTested);
+    connect(w, &EngineWorker::availabilityReady, this, &EngineHost::availabilityReady);
+    connect(w, &EngineWorker::availabilityExported, this, &EngineHost::availabilityExported);
 
     m_thread->start();
     const bool paused = m_paused;
@@ -139,6 +142,23 @@ int EngineHost::requestOutageExport(const QStringList &accounts, qint64 fromSecs
     const int id = m_nextRequest++;
     EngineWorker *w = m_worker;
     post([=] { w->exportOutages(id, accounts, fromSecs, toSecs, workerFilter, path); });
+    return id;
+}
+
+int EngineHost::requestAvailability(const QString &period)
+{
+    const int id = m_nextRequest++;
+    EngineWorker *w = m_worker;
+    post([=] { w->queryAvailability(id, period); });
+    return id;
+}
+
+int EngineHost::requestAvailabilityExport(const AvailabilityReport &report, const QString &period,
+                                          bool pdf, const QString &path)
+{
+    const int id = m_nextRequest++;
+    EngineWorker *w = m_worker;
+    post([=] { w->exportAvailability(id, report, period, pdf, path); });
     return id;
 }
 

@@ -3,6 +3,7 @@
 #include "chartdata.h"
 #include "config/configfile.h"
 #include "engine/accountview.h"
+#include "report/availability.h"
 
 #include <QObject>
 
@@ -60,6 +61,10 @@ public:
     int requestOutageExport(const QStringList &accounts, qint64 fromSecs, qint64 toSecs,
                             const QString &workerFilter, const QString &path);
     int requestMessages();
+    // The availability report of a period (EngineWorker::queryAvailability) and its export.
+    int requestAvailability(const QString &period);
+    int requestAvailabilityExport(const AvailabilityReport &report, const QString &period, bool pdf,
+                                  const QString &path);
     // One-off checks from the settings dialog, with the values typed there (not yet saved).
     void testConnection(const AccountConfig &account);
     void testTelegram(const TelegramConfig &telegram);
@@ -79,6 +84,9 @@ signals:
     void outagesReady(int requestId, const QVector<rw::Outage> &outages, int matching);
     void outagesExported(int requestId, int written, const QString &error);
     void messagesReady(int requestId, const QVector<rw::LiveMessage> &messages);
+    void availabilityReady(int requestId, const rw::AvailabilityReport &report,
+                           const QString &periodLabel, const QString &error);
+    void availabilityExported(int requestId, const QString &error);
     void connectionTested(bool ok, const QString &message);
     void telegramTested(bool ok, const QString &message);
 

@@ -10,12 +10,16 @@
 #include "demohistory.h"
 #include "engine/engine.h"
 #include "monitor/groupmatcher.h"
+#include "notify/localschedule.h"
 #include "notify/messageformatter.h"
 #include "notify/mutestate.h"
 #include "notify/notifier.h"
 #include "notify/telegramclient.h"
 #include "notify/telegramselftest.h"
 #include "pool/poller.h"
+#include "report/reportperiod.h"
+#include "report/reportwriter.h"
+#include "reportpdf.h"
 #include "runtime/runtime.h"
 #include "simfarm.h"
 #include "store/outagecsv.h"
@@ -270,6 +274,40 @@ void EngineWorker::exportOutages(int requestId, const QStringList &accounts, qin
         emit outagesExported(requestId, 0, tr("Cannot write %1: %2").arg(path, f.errorString()));
     else
         emit outagesExported(requestId, int(list.size()), QString());
+}
+
+void EngineWorker::queryAvailability(int requestId, const QString &period)
+{
+    Store *store = m_runtime ? m_runtime->store() : nullptr;
+    const QTimeZone zone = LocalSchedule(m_config.telegram).zone();
+    QString error;
+    const auto p = ReportPeriod::parse(period, m_clock->nowSecs(), zone, &error);
+    if (!store || !p) {
+        emit availabilityReady(requestId, {}, QString(),
+                               p ? tr("The database is not open.") : error);
+        return;
+    }
+    const AvailabilityReport report = Availability(m_config.accounts, m_config.groups)
+                                          .compute(*store, {p->from, p->to, {}, {}, true});
+    emit availabilityReady(requestId, report,
+                           p->label() + QStringLiteral(" (") + QString::fromUtf8(zone.id()) +
+                               QLatin1Char(')'),
+                           report.error);
+}
+
+void EngineWorker::exportAvailability(int requestId, const AvailabilityReport &report,
+                                      const QString &period, bool pdf, const QString &path)
+{
+    QString error;
+    if (pdf) {
+        ReportPdf::write(report, {{}, {}, period}, path, &error);
+    } else {
+        QSaveFile f(path);
+        if (!(f.open(QIODevice::WriteOnly | QIODevice::Text) &&
+              f.write(ReportText::csv(report).toUtf8()) >= 0 && f.commit()))
+            error = tr("Cannot write %1: %2").arg(path, f.errorString());
+    }
+    emit availabilityExported(requestId, error);
 }
 
 void EngineWorker::queryMessages(int requestId)

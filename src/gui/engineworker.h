@@ -3,6 +3,7 @@
 #include "chartdata.h"
 #include "config/configfile.h"
 #include "engine/accountview.h"
+#include "report/availability.h"
 
 #include <QObject>
 
@@ -46,6 +47,11 @@ public:
     void exportOutages(int requestId, const QStringList &accounts, qint64 from, qint64 to,
                        const QString &workerFilter, const QString &path);
     void queryMessages(int requestId);
+    // The availability report of `period` (ReportPeriod::parse: "yesterday", ...,
+    // "YYYY-MM-DD..YYYY-MM-DD") in the [telegram] timezone, and its export as CSV or PDF.
+    void queryAvailability(int requestId, const QString &period);
+    void exportAvailability(int requestId, const rw::AvailabilityReport &report,
+                            const QString &period, bool pdf, const QString &path);
     void testConnection(const AccountConfig &account);
     void acceptUsual(const QString &account, const QString &worker);
     void testTelegram(const TelegramConfig &telegram);
@@ -68,6 +74,10 @@ signals:
     void outagesReady(int requestId, const QVector<rw::Outage> &outages, int matching);
     void outagesExported(int requestId, int written, const QString &error);
     void messagesReady(int requestId, const QVector<rw::LiveMessage> &messages);
+    // periodLabel: the dates and the zone; error: why there is no report (then it is empty).
+    void availabilityReady(int requestId, const rw::AvailabilityReport &report,
+                           const QString &periodLabel, const QString &error);
+    void availabilityExported(int requestId, const QString &error);
     void connectionTested(bool ok, const QString &message);
     void telegramTested(bool ok, const QString &message);
 

@@ -4,6 +4,7 @@
 #include "enginehost.h"
 #include "mirrorpanel.h"
 #include "outagepanel.h"
+#include "reportspanel.h"
 #include "statuspanel.h"
 #include "workerspanel.h"
 #include "workertablemodel.h"
@@ -52,6 +53,7 @@ MainWindow::MainWindow(EngineHost *host, const Clock *clock, QWidget *parent)
     m_tabs->addTab(m_split, QString());
     m_tabs->addTab(m_outages, QString());
     m_tabs->addTab(m_mirror, QString());
+    m_tabs->addTab(new ReportsPanel(host, this), QString());
 
     m_noticeBar->setObjectName(QStringLiteral("noticeBar"));
     m_noticeBar->setStyleSheet(QStringLiteral(
@@ -135,6 +137,7 @@ void MainWindow::retranslate()
     m_tabs->setTabText(0, tr("Workers"));
     m_tabs->setTabText(1, tr("Outage history"));
     m_tabs->setTabText(2, tr("Telegram"));
+    m_tabs->setTabText(m_tabs->indexOf(findChild<ReportsPanel *>()), tr("Reports"));
     m_fileMenu->setTitle(tr("&RigWatch"));
     m_refresh->setText(tr("&Refresh now"));
     m_settings->setText(tr("&Settings…"));

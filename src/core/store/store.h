@@ -100,6 +100,17 @@ struct PastPoll
     QVector<Event> events;
 };
 
+// One bucket of a chunk of workers' mean hash rates, as reports read them
+// (Store::visitWorkerBuckets).
+struct WorkerBucket
+{
+    qint64 at = 0;   // unix s: the UTC hour's start (the day's, before the hourly cut-off)
+    qint64 span = 0; // 3600 or 86400
+    int firstId = 1; // the store id of rates[0]
+    // Mean H/s of each worker of the chunk over the bucket; negative = not listed in it.
+    QVector<float> rates;
+};
+
 class Store : public QObject
 {
     Q_OBJECT
@@ -188,6 +199,15 @@ public:
     QVector<Outage> outages(const QString &account, qint64 from, qint64 to,
                             const QString &workerFilter = {}, int limit = -1,
                             int *matching = nullptr) const;
+
+    // Reports (storereport.cpp). The account's worker names by store id, forgotten workers
+    // included: index id - 1, an empty name where no worker has that id.
+    QStringList workerNames(const QString &account) const;
+    // Every worker's mean hash rate per UTC hour (per day before the hourly cut-off) over the
+    // buckets overlapping [from, to), from the roll-ups (the raw samples of the last 48 h
+    // averaged by hour): rows per chunk and bucket, never per poll. Returns false on error.
+    bool visitWorkerBuckets(const QString &account, qint64 from, qint64 to,
+                            const std::function<void(const WorkerBucket &)> &visit) const;
 
     // Rolls raw samples older than 48 h into hourly averages and hourly older than 90 days into
     // daily ones; deletes what was rolled up. Returns false on error.
