@@ -13,8 +13,8 @@ class MessageFormatter;
 class Store;
 
 // One chat's daily digest ([telegram] digest, docs/telegram.md "Daily digest"): the last 24
-// hours of the workers routed to it, from the outage log and the stored hash rates, and what
-// is wrong right now.
+// hours of the workers routed to it, with the availability reports' figures (report/
+// availability.h: the outage log and the hourly roll-ups), and what is wrong right now.
 struct DigestFigures
 {
     QString chat; // "" = the [telegram] chat
@@ -26,7 +26,7 @@ struct DigestFigures
     int outages = 0;           // down periods overlapping the period
     qint64 downtimeSecs = 0;   // their worker-time within it
     QVector<QPair<QString, qint64>> worst; // at most five workers with the most downtime
-    QStringList degraded;                  // workers degraded at some time: "rig-7 (62 %)"
+    QStringList degraded;                  // workers degraded at some time in the period
     double averageRate = -1;               // H/s over the period; < 0 = unknown
     double floor = 0;                      // H/s: the floor(s) that apply here; 0 = none
     double usual = 0;                      // H/s: the workers' usual levels, summed

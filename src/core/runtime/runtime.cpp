@@ -221,6 +221,7 @@ bool Runtime::open(QString *error)
     startNotifier();
 
     m_metricsData = std::make_unique<Metrics>(); // the views are read at each scrape
+    m_metricsData->setGroups(m_config.groups);
     connect(m_engine.get(), &Engine::pollFinished, this,
             [this](const QString &key, qint64 ms, bool ok, const QString &reason) {
                 m_metricsData->recordPoll(key, double(ms) / 1000.0, ok, reason);
