@@ -214,8 +214,11 @@ public:
                 own = parsed.snapshot->workers;
         }
         QVector<WorkerSample> moved = own;
-        if (!moved.isEmpty())
-            moved.prepend(WorkerSample{QStringLiteral("moved-by-one")});
+        if (!moved.isEmpty()) {
+            WorkerSample first;
+            first.name = QStringLiteral("moved-by-one");
+            moved.prepend(first);
+        }
         for (int page : {1, 7}) {
             for (const QVector<WorkerSample> &previous : {QVector<WorkerSample>(), own, moved}) {
                 for (bool prefilled : {false, true}) {
@@ -279,6 +282,11 @@ public:
                 return QStringLiteral("worker %1's pool state: fast \"%2\", reference \"%3\"")
                     .arg(i)
                     .arg(p.poolState.text(), q.poolState.text());
+            // To the bit: -0.0 equals 0.0 but is shown as "-0".
+            if (std::signbit(p.hashRate) != std::signbit(q.hashRate) ||
+                std::signbit(p.hashRate1h) != std::signbit(q.hashRate1h) ||
+                std::signbit(p.hashRate24h) != std::signbit(q.hashRate24h))
+                return QStringLiteral("worker %1: a rate's sign differs").arg(i);
         }
         return {};
     }

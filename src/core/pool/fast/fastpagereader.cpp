@@ -401,9 +401,16 @@ private:
         if (v.type().get(type) != SUCCESS)
             return false;
         switch (type) {
-        case od::json_type::number:
+        case od::json_type::number: {
             out->kind = Value::Number;
-            return jsonNumber(v, &out->number);
+            if (!jsonNumber(v, &out->number))
+                return false;
+            // Qt reads every zero ("-0", "-0.0") as 0, where simdjson keeps -0.0 (a rate shown
+            // as "-0").
+            if (out->number == 0)
+                out->number = 0;
+            return true;
+        }
         case od::json_type::string:
             out->kind = Value::String;
             return v.get_string().get(out->text) == SUCCESS;
