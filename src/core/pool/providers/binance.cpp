@@ -80,12 +80,19 @@ QString errorText(qint64 code, const QString &msg)
     return text;
 }
 
+// The worker's status as its number (1, 2, 3; 0 for anything else), without converting a
+// number beyond int (undefined).
+int statusCode(double status)
+{
+    return status >= 1 && status < 4 ? int(status) : 0;
+}
+
 void readWorker(const QJsonObject &w, WorkerSample &s)
 {
     s.hashRate = poolHashRate(w.value(QLatin1String("hashRate"))).value_or(0);
     s.hashRate24h = poolHashRate(w.value(QLatin1String("dayHashRate"))).value_or(0);
     s.lastShareAt = poolTime(w.value(QLatin1String("lastShareTime"))).value_or(0);
-    switch (int(poolNumber(w.value(QLatin1String("status"))).value_or(0))) {
+    switch (statusCode(poolNumber(w.value(QLatin1String("status"))).value_or(0))) {
     case 1:
         s.poolState = QStringLiteral("valid");
         break;
@@ -163,7 +170,7 @@ bool fastWorker(const fastpage::Value *f, WorkerSample *s, std::string_view *nam
     s->hashRate = fastpage::poolHashRate(f[Rate]).value_or(0);
     s->hashRate24h = fastpage::poolHashRate(f[DayRate]).value_or(0);
     s->lastShareAt = fastpage::poolTime(f[LastShare]).value_or(0);
-    switch (int(fastpage::poolNumber(f[Status]).value_or(0))) {
+    switch (statusCode(fastpage::poolNumber(f[Status]).value_or(0))) {
     case 1:
         s->poolState = QStringLiteral("valid");
         break;
