@@ -28,6 +28,7 @@ const Target kTargets[] = {
     {"config", &FuzzChecks::config},
     {"timestamps", &FuzzChecks::timestamps},
     {"pagedpools", &FuzzChecks::pagedPools},
+    {"fastpages_equivalence", &FuzzChecks::fastPagesEquivalence},
 };
 } // namespace
 

@@ -187,6 +187,107 @@ public:
         const ParseResult whole = parseWorkerList(provider, body);
         if (whole.ok() == !whole.error.isEmpty())
             return QStringLiteral("parseWorkerList: ok and error disagree");
+        return fastPagesEquivalence(input);
+    }
+
+    // The paged pools' fast page readers (PoolFormat::Paging::fastRead, src/core/pool/fast/)
+    // held to their reference readers: the first byte picks the provider as in pagedPools(). The
+    // page read as page 1 and page 7, into an empty collector, with the previous poll as a hint
+    // (the reference's own workers, and the same moved by one place), and into a collector that
+    // already holds a page: the fast reader gives read()'s result to the bit or declines.
+    static QString fastPagesEquivalence(const QByteArray &input)
+    {
+        if (input.isEmpty())
+            return {};
+        static const PoolProvider kProviders[] = {PoolProvider::Braiins, PoolProvider::Binance,
+                                                  PoolProvider::Luxor, PoolProvider::ViaBtc,
+                                                  PoolProvider::AntPool};
+        const PoolFormat::Paging &paging = *poolFormat(kProviders[quint8(input.at(0)) % 5]).paging;
+        const QByteArray body = input.mid(1);
+        QVector<WorkerSample> own;
+        {
+            WorkerCollector c(0);
+            qsizetype n = 0;
+            const PageReply r = paging.read(body, 1, c, &n);
+            const ParseResult parsed = c.finish(n, paging.label, std::nullopt);
+            if (r.error.isEmpty() && r.poolError.isEmpty() && parsed.ok())
+                own = parsed.snapshot->workers;
+        }
+        QVector<WorkerSample> moved = own;
+        if (!moved.isEmpty()) {
+            WorkerSample first;
+            first.name = QStringLiteral("moved-by-one");
+            moved.prepend(first);
+        }
+        for (int page : {1, 7}) {
+            for (const QVector<WorkerSample> &previous : {QVector<WorkerSample>(), own, moved}) {
+                for (bool prefilled : {false, true}) {
+                    const QString d = fastPageDifference(paging, body, page, previous, prefilled);
+                    if (!d.isEmpty())
+                        return QStringLiteral("page %1%2%3: %4")
+                            .arg(page)
+                            .arg(previous.isEmpty() ? QString() : QStringLiteral(", with a hint"))
+                            .arg(prefilled ? QStringLiteral(", after a page") : QString(), d);
+                }
+            }
+        }
+        return {};
+    }
+
+    // Empty when the fast reader declines (leaving the collector as it was) or gives read()'s
+    // page reply, entries and snapshot; else the first difference in words.
+    static QString fastPageDifference(const PoolFormat::Paging &paging, const QByteArray &body,
+                                      int page, const QVector<WorkerSample> &previous,
+                                      bool prefilled)
+    {
+        if (!paging.fastRead)
+            return {};
+        WorkerCollector ref(0, previous), fast(0, previous);
+        qsizetype refEntries = 0, fastEntries = 0;
+        if (prefilled) { // the poller's collector after an earlier page
+            paging.read(body, page, ref, &refEntries);
+            paging.read(body, page, fast, &fastEntries);
+        }
+        const qsizetype before = fast.size();
+        qsizetype refN = 0, fastN = 0;
+        const PageReply a = paging.read(body, page, ref, &refN);
+        PageReply b;
+        if (!paging.fastRead(body, page, fast, &fastN, &b))
+            return fast.size() == before
+                       ? QString()
+                       : QStringLiteral("declined but kept %1 workers").arg(fast.size() - before);
+        if (!a.error.isEmpty() || !a.poolError.isEmpty())
+            return QStringLiteral("the reference failed (\"%1%2\"), the fast reader took it")
+                .arg(a.error, a.poolError);
+        if (a.nextPage != b.nextPage || a.total != b.total || a.clockRejected != b.clockRejected ||
+            !b.error.isEmpty() || !b.poolError.isEmpty() || refN != fastN)
+            return QStringLiteral("reference: next %1, total %2, %3 entries; fast: next %4, "
+                                  "total %5, %6 entries \"%7%8\"")
+                .arg(a.nextPage)
+                .arg(a.total)
+                .arg(refN)
+                .arg(b.nextPage)
+                .arg(b.total)
+                .arg(fastN)
+                .arg(b.error, b.poolError);
+        const ParseResult x = fast.finish(fastEntries + fastN, paging.label, std::nullopt);
+        const ParseResult y = ref.finish(refEntries + refN, paging.label, std::nullopt);
+        const QString d =
+            parseDifference(x, y, QStringLiteral("fast reader"), QStringLiteral("reference"));
+        if (!d.isEmpty() || !y.ok())
+            return d;
+        for (qsizetype i = 0; i < y.snapshot->workers.size(); ++i) {
+            const WorkerSample &p = x.snapshot->workers[i], &q = y.snapshot->workers[i];
+            if (p.poolState != q.poolState)
+                return QStringLiteral("worker %1's pool state: fast \"%2\", reference \"%3\"")
+                    .arg(i)
+                    .arg(p.poolState.text(), q.poolState.text());
+            // To the bit: -0.0 equals 0.0 but is shown as "-0".
+            if (std::signbit(p.hashRate) != std::signbit(q.hashRate) ||
+                std::signbit(p.hashRate1h) != std::signbit(q.hashRate1h) ||
+                std::signbit(p.hashRate24h) != std::signbit(q.hashRate24h))
+                return QStringLiteral("worker %1: a rate's sign differs").arg(i);
+        }
         return {};
     }
 

@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "config/proxysetting.h"
 #include "logging.h"
+#include "pool/fast/fastf2poolparser.h"
 #include "pool/httpdate.h"
 #include "pool/poolprovider.h"
 #include "pool/workercollector.h"
@@ -224,6 +225,11 @@ void Poller::readBody()
             if (piece.isEmpty())
                 return;
             m_received += piece.size();
+            // Room after the page for the fast page readers' padding (fastf2poolparser.h): they
+            // then read it where it is instead of copying it first.
+            const qsizetype need = m_body.size() + piece.size() + kFastParserPadding;
+            if (m_body.capacity() < need)
+                m_body.reserve(qMax(need, 2 * m_body.capacity()));
             m_body += piece;
             continue;
         }
@@ -451,7 +457,7 @@ void Poller::onPageReply(QNetworkReply *reply, int status, const QByteArray &bod
                                  status);
     }
     qsizetype entries = 0;
-    const PageReply page = paging->read(body, m_page, *m_collector, &entries);
+    const PageReply page = paging->readPage(body, m_page, *m_collector, &entries);
     if (page.clockRejected && !m_clockRetried && dateSecs > 0) {
         // Signed again with the pool's clock, which this very reply gave.
         m_clockRetried = true;

@@ -203,6 +203,17 @@ ParseResult parsePagedReply(const PoolFormat::Paging &paging, const QByteArray &
     return r;
 }
 
+PageReply PoolFormat::Paging::readPage(const QByteArray &body, int page, WorkerCollector &collector,
+                                       qsizetype *entries) const
+{
+    if (fastRead) {
+        PageReply quick;
+        if (fastRead(body, page, collector, entries, &quick))
+            return quick;
+    }
+    return read(body, page, collector, entries);
+}
+
 ParseResult PoolFormat::parse(const QByteArray &body, const QVector<WorkerSample> &previous) const
 {
     if (fast) {

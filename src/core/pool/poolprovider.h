@@ -85,6 +85,15 @@ struct PoolFormat
         // What HTTP 401 / 403 without a readable error body mean at this pool.
         const char *unauthorizedHint;
         const char *forbiddenHint;
+        // Optional: read()'s result, quicker, for the pages pools actually send (pool/fast/); or
+        // false, with the collector as it was, to leave the page to read().
+        bool (*fastRead)(const QByteArray &body, int page, WorkerCollector &collector,
+                         qsizetype *entries, PageReply *reply) = nullptr;
+
+        // The page through fastRead when there is one and it takes the page, else through read:
+        // the same result either way. What the poller calls.
+        PageReply readPage(const QByteArray &body, int page, WorkerCollector &collector,
+                           qsizetype *entries) const;
     };
     const Paging *paging = nullptr;
 

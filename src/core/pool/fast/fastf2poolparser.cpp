@@ -8,9 +8,9 @@
 #include "pool/workercollector.h"
 
 #include "pool/fast/jsonchecks.h"
+#include "pool/fast/ondemandinput.h"
 
 #include <cmath>
-#include <memory>
 #include <string>
 
 namespace rw {
@@ -20,33 +20,6 @@ using namespace jsonchecks;
 
 // Every helper answers "taken" (true) or "not for the fast path" (false); on false the whole
 // reply goes to the DOM parser, so no helper has to produce an error message.
-
-static_assert(kFastParserPadding > qsizetype(simdjson::SIMDJSON_PADDING));
-
-// Input as simdjson needs it: SIMDJSON_PADDING readable bytes past the end. A QByteArray read
-// by the poller has them (it reserves them); anything else is copied once.
-class PaddedInput
-{
-public:
-    explicit PaddedInput(const QByteArray &body)
-    {
-        const size_t size = size_t(body.size());
-        // Free space after the data (one byte of it holds QByteArray's terminating '\0').
-        // data_ptr() has no const overload; reading the free space changes nothing.
-        const qsizetype spare = const_cast<QByteArray &>(body).data_ptr().freeSpaceAtEnd();
-        if (spare > qsizetype(simdjson::SIMDJSON_PADDING)) {
-            m_view = simdjson::padded_string_view(body.constData(), size, size + size_t(spare) - 1);
-        } else {
-            m_copy = std::make_unique<simdjson::padded_string>(body.constData(), size);
-            m_view = simdjson::padded_string_view(*m_copy);
-        }
-    }
-    simdjson::padded_string_view view() const { return m_view; }
-
-private:
-    std::unique_ptr<simdjson::padded_string> m_copy;
-    simdjson::padded_string_view m_view;
-};
 
 // Each known key may appear once per object: with a repeat, which one counts is the DOM's call.
 bool firstTime(unsigned *seen, unsigned bit)
@@ -243,30 +216,6 @@ bool addEntries(od::array list, Entry &entry, WorkerCollector &collector, qsizet
         return true;
     });
 }
-
-// One parser per thread, kept between polls: a fresh one costs more than the parse itself (its
-// buffers are sized to the reply and every page is faulted in again). It holds on to memory in
-// proportion to the largest document seen, about 4 bytes per JSON token; after a document it
-// did not take (garbage can be one token per byte) a large one is let go.
-class ThreadParser
-{
-public:
-    od::parser &get() { return parser(); }
-    void taken() { m_taken = true; }
-    ~ThreadParser()
-    {
-        if (!m_taken && parser().capacity() > (size_t(1) << 20))
-            parser() = od::parser();
-    }
-
-private:
-    static od::parser &parser()
-    {
-        thread_local od::parser p;
-        return p;
-    }
-    bool m_taken = false;
-};
 
 // The parts both APIs share: the top-level object, "code", "workers", the end of the document.
 // `entry` reads one element of "workers" into a sample; `other` reads or checks (validJson) the

@@ -80,7 +80,9 @@ qint64 codeOf(const QJsonObject &o, bool *present)
     bool ok = false;
     qint64 code = 0;
     if (c.isDouble()) {
-        code = qint64(c.toDouble());
+        const double d = c.toDouble();
+        // Beyond qint64 the conversion is undefined: a code that large is no success either.
+        code = std::fabs(d) < 9e18 ? qint64(d) : -1;
         ok = true;
     } else if (c.isString()) {
         code = c.toString().trimmed().toLongLong(&ok);
@@ -129,7 +131,8 @@ bool flagOf(const QJsonValue &v, bool *present)
 
 qint64 countOf(const QJsonValue &v)
 {
-    if (v.isDouble() && std::isfinite(v.toDouble()) && v.toDouble() >= 0)
+    // Beyond qint64 the conversion is undefined; no list is that long: unreadable.
+    if (v.isDouble() && std::isfinite(v.toDouble()) && v.toDouble() >= 0 && v.toDouble() < 9e18)
         return qint64(v.toDouble());
     if (v.isString()) {
         bool ok = false;
