@@ -76,9 +76,9 @@ void ReportBench::run()
             st.lastListedAt = t;
             const qint64 phase = (hourOfPeriod + qint64(i) * 7) % (10 * 24);
             if (phase == 0)
-                events << Event{Event::WentOffline, w.name, t};
+                events << Event{Event::WentOffline, w.name, t, 0, {}};
             else if (phase == 2)
-                events << Event{Event::CameBack, w.name, t};
+                events << Event{Event::CameBack, w.name, t, 0, {}};
             s.workers << w;
             s.totalHashRate += w.hashRate;
         }

@@ -80,7 +80,7 @@ bool listed(const QString &name, qint64 t)
 QVector<Event> eventsAt(qint64 t)
 {
     const auto ev = [](Event::Kind k, const char *w, qint64 at) {
-        Event e{k, QString::fromLatin1(w), at};
+        Event e{k, QString::fromLatin1(w), at, 0, {}};
         e.depth = 0.5;
         return e;
     };

@@ -48,14 +48,14 @@ struct Farm
                            "[group.site-a]\nlabel = Site A\nworkers = a-*\nchat = %7\n%8\n"
                            "[group.site-b]\nlabel = Site B\nhosts = 10.2.*\nchat = %9\n"
                            "[storage]\ndatabase = %10\n")
-                .arg(pool.baseUrl().toString(), kPoolSecret, tg.baseUrl().toString(), kToken,
-                     kChat, telegram, kChatA, siteA, kChatB)
+                .arg(pool.baseUrl().toString(), kPoolSecret, tg.baseUrl().toString(), kToken, kChat,
+                     telegram, kChatA, siteA, kChatB)
                 .arg(dir.filePath(QStringLiteral("rw.sqlite"))));
     }
     test::DaemonRun once()
     {
-        return test::runDaemon({QStringLiteral("--config"), dir.filePath(QStringLiteral(
-                                                                "rigwatch.ini")),
+        return test::runDaemon({QStringLiteral("--config"),
+                                dir.filePath(QStringLiteral("rigwatch.ini")),
                                 QStringLiteral("--once")},
                                {kPoolSecret, kToken});
     }

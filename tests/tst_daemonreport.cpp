@@ -63,9 +63,9 @@ bool writeHistory(const QString &path, const QString &account)
             states.insert(st.sample.name, st);
         }
         if (t == T0 + 2 * Hour)
-            events << Event{Event::WentMissing, QStringLiteral("rig-a1"), t};
+            events << Event{Event::WentMissing, QStringLiteral("rig-a1"), t, 0, {}};
         if (t == T0 + 5 * Hour)
-            events << Event{Event::CameBack, QStringLiteral("rig-a1"), t};
+            events << Event{Event::CameBack, QStringLiteral("rig-a1"), t, 0, {}};
         if (!store.recordPoll(account, t, s, states, AccountState{}, events))
             return false;
     }

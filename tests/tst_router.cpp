@@ -76,8 +76,7 @@ const Route *routeTo(const QVector<Route> &routes, const QString &chat)
 QStringList downIn(const Route *r)
 {
     QStringList out;
-    for (const Incident::Down &d : r->incident.down)
-    {
+    for (const Incident::Down &d : r->incident.down) {
         const QString group = r->incident.groups.value(d.worker);
         out << (group.isEmpty() ? d.worker : group + QLatin1Char(':') + d.worker);
     }
@@ -94,9 +93,9 @@ private slots:
         DaemonConfig c = config();
         c.groups.clear();
         AlertRouter router(c);
-        const auto routes = router.split(view(QStringLiteral("farm/bitcoin"),
-                                              {{QStringLiteral("r1"), {}, true},
-                                               {QStringLiteral("r2"), {}, false}}));
+        const auto routes =
+            router.split(view(QStringLiteral("farm/bitcoin"), {{QStringLiteral("r1"), {}, true},
+                                                               {QStringLiteral("r2"), {}, false}}));
         QCOMPARE(routes.size(), 1);
         QCOMPARE(routes[0].key, QStringLiteral("farm/bitcoin"));
         QVERIFY(routes[0].chat.isEmpty());
@@ -107,19 +106,19 @@ private slots:
     void eachWorkerToItsGroupsChat()
     {
         AlertRouter router(config());
-        const auto routes = router.split(view(
-            QStringLiteral("farm/bitcoin"),
-            {{QStringLiteral("a-1"), QStringLiteral("10.2.0.1"), true}, // name wins: Site A
-             {QStringLiteral("a-2"), {}, false, 6e12}, // 12 TH/s: above Site A's floor
-             {QStringLiteral("a-3"), {}, false, 6e12},
-             {QStringLiteral("b-7"), QStringLiteral("10.2.0.7"), true}, // by host: Site B
-             {QStringLiteral("b-8"), QStringLiteral("10.2.0.8"), false},
-             {QStringLiteral("b-9"), QStringLiteral("10.2.0.9"), false},
-             {QStringLiteral("h-1"), {}, true},  // Hall: no chat of its own
-             {QStringLiteral("x-1"), {}, true},  // no group
-             {QStringLiteral("x-2"), {}, false},
-             {QStringLiteral("x-3"), {}, false},
-             {QStringLiteral("x-4"), {}, false}}));
+        const auto routes = router.split(
+            view(QStringLiteral("farm/bitcoin"),
+                 {{QStringLiteral("a-1"), QStringLiteral("10.2.0.1"), true}, // name wins: Site A
+                  {QStringLiteral("a-2"), {}, false, 6e12}, // 12 TH/s: above Site A's floor
+                  {QStringLiteral("a-3"), {}, false, 6e12},
+                  {QStringLiteral("b-7"), QStringLiteral("10.2.0.7"), true}, // by host: Site B
+                  {QStringLiteral("b-8"), QStringLiteral("10.2.0.8"), false},
+                  {QStringLiteral("b-9"), QStringLiteral("10.2.0.9"), false},
+                  {QStringLiteral("h-1"), {}, true}, // Hall: no chat of its own
+                  {QStringLiteral("x-1"), {}, true}, // no group
+                  {QStringLiteral("x-2"), {}, false},
+                  {QStringLiteral("x-3"), {}, false},
+                  {QStringLiteral("x-4"), {}, false}}));
         QCOMPARE(routes.size(), 3);
         const Route *main = routeTo(routes, {});
         const Route *a = routeTo(routes, QStringLiteral("@site_a"));
@@ -157,11 +156,11 @@ private slots:
     void aChatWithNothingWrongGetsAnEmptyPicture()
     {
         AlertRouter router(config());
-        const auto routes = router.split(view(QStringLiteral("farm/bitcoin"),
-                                              {{QStringLiteral("a-1"), {}, false, 12e12},
-                                               {QStringLiteral("x-1"), {}, true},
-                                               {QStringLiteral("x-2"), {}, false},
-                                               {QStringLiteral("x-3"), {}, false}}));
+        const auto routes = router.split(
+            view(QStringLiteral("farm/bitcoin"), {{QStringLiteral("a-1"), {}, false, 12e12},
+                                                  {QStringLiteral("x-1"), {}, true},
+                                                  {QStringLiteral("x-2"), {}, false},
+                                                  {QStringLiteral("x-3"), {}, false}}));
         QCOMPARE(routes.size(), 3);
         QVERIFY(routeTo(routes, QStringLiteral("@site_a"))->incident.isEmpty());
         QVERIFY(routeTo(routes, QStringLiteral("@site_b"))->incident.isEmpty());
@@ -188,7 +187,8 @@ private slots:
         QCOMPARE(a->incident.lowGroups[0].rate, 8e12);
         QVERIFY(a->incident.critical);
         QVERIFY(main->incident.lowGroups.isEmpty());
-        QVERIFY(MessageFormatter().incidentText(a->name, a->incident)
+        QVERIFY(MessageFormatter()
+                    .incidentText(a->name, a->incident)
                     .contains(QStringLiteral("Site A: hashrate 8.00 TH/s, below its floor of "
                                              "10.0 TH/s")));
     }
@@ -198,17 +198,17 @@ private slots:
         AlertRouter router(config());
         // farm has 2 Site A rigs (8 TH/s), farm2 one more (4 TH/s): 12 TH/s >= 10 TH/s
         router.split(view(QStringLiteral("farm2/bitcoin"), {{QStringLiteral("a-9"), {}, false}}));
-        auto routes = router.split(view(QStringLiteral("farm/bitcoin"),
-                                        {{QStringLiteral("a-1"), {}, false},
-                                         {QStringLiteral("a-2"), {}, false}}));
+        auto routes = router.split(
+            view(QStringLiteral("farm/bitcoin"),
+                 {{QStringLiteral("a-1"), {}, false}, {QStringLiteral("a-2"), {}, false}}));
         QVERIFY(routeTo(routes, QStringLiteral("@site_a"))->incident.lowGroups.isEmpty());
         // farm2's rig stops: 8 TH/s; reported once, with the first account in the file
         routes = router.split(
             view(QStringLiteral("farm2/bitcoin"), {{QStringLiteral("a-9"), {}, true}}));
         QVERIFY(routeTo(routes, QStringLiteral("@site_a"))->incident.lowGroups.isEmpty());
-        routes = router.split(view(QStringLiteral("farm/bitcoin"),
-                                   {{QStringLiteral("a-1"), {}, false},
-                                    {QStringLiteral("a-2"), {}, false}}));
+        routes = router.split(
+            view(QStringLiteral("farm/bitcoin"),
+                 {{QStringLiteral("a-1"), {}, false}, {QStringLiteral("a-2"), {}, false}}));
         QCOMPARE(routeTo(routes, QStringLiteral("@site_a"))->incident.lowGroups.size(), 1);
     }
 

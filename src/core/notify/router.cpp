@@ -9,8 +9,7 @@ namespace rw {
 namespace {
 const QString kRouteSeparator = QStringLiteral(" @ ");
 
-template <typename T>
-void sortByGroup(QVector<T> *items, const QHash<QString, QString> &groups)
+template <typename T> void sortByGroup(QVector<T> *items, const QHash<QString, QString> &groups)
 {
     std::stable_sort(items->begin(), items->end(), [&groups](const T &a, const T &b) {
         const QString ga = groups.value(a.worker);
@@ -64,7 +63,8 @@ QStringList AlertRouter::groupChats() const
 
 bool AlertRouter::criticalShare(int down, int counted, int percent) const
 {
-    return percent > 0 && down > 0 && counted > 0 && qint64(down) * 100 >= qint64(percent) * counted;
+    return percent > 0 && down > 0 && counted > 0 &&
+           qint64(down) * 100 >= qint64(percent) * counted;
 }
 
 QVector<Route> AlertRouter::split(const AccountView &v)

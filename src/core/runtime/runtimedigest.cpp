@@ -83,23 +83,22 @@ void Runtime::sendDigests(bool scheduled, std::function<void(int, int)> done)
         ++tally->waiting;
         qCInfo(lcNotify).noquote() << "sending the daily digest to chat" << chat;
         QPointer<Runtime> self(this);
-        m_notifier->reply(
-            chat, digestText(formatter, d), true,
-            [self, scheduled, day, key = d.chat, chat, tally, done](bool sent) {
-                if (!self)
-                    return;
-                if (scheduled) {
-                    self->m_digestsInFlight.remove(key);
-                    if (sent && !self->m_store->saveDigestDay(key, day.toJulianDay()))
-                        qCWarning(lcNotify).noquote() << self->m_store->lastError();
-                }
-                if (!sent)
-                    qCWarning(lcNotify).noquote()
-                        << "the daily digest for chat" << chat << "was not sent";
-                ++(sent ? tally->sent : tally->failed);
-                if (--tally->waiting == 0 && done)
-                    done(tally->sent, tally->failed);
-            });
+        m_notifier->reply(chat, digestText(formatter, d), true,
+                          [self, scheduled, day, key = d.chat, chat, tally, done](bool sent) {
+                              if (!self)
+                                  return;
+                              if (scheduled) {
+                                  self->m_digestsInFlight.remove(key);
+                                  if (sent && !self->m_store->saveDigestDay(key, day.toJulianDay()))
+                                      qCWarning(lcNotify).noquote() << self->m_store->lastError();
+                              }
+                              if (!sent)
+                                  qCWarning(lcNotify).noquote()
+                                      << "the daily digest for chat" << chat << "was not sent";
+                              ++(sent ? tally->sent : tally->failed);
+                              if (--tally->waiting == 0 && done)
+                                  done(tally->sent, tally->failed);
+                          });
     }
     if (tally->waiting == 0 && done)
         done(0, 0);
@@ -118,9 +117,8 @@ QString Runtime::digestReply(const CommandDesk::Request &r)
 {
     // The digest of the chat asking: a group's own chat gets its group's, any other the
     // [telegram] chat's.
-    const QVector<DigestFigures> digests =
-        buildDigests(*m_store, m_engine->views(), m_notifier->router(), m_config,
-                     m_clock->nowSecs());
+    const QVector<DigestFigures> digests = buildDigests(
+        *m_store, m_engine->views(), m_notifier->router(), m_config, m_clock->nowSecs());
     const MessageFormatter formatter(m_config.telegram.language);
     const DigestFigures *pick = nullptr;
     for (const DigestFigures &d : digests)
