@@ -23,6 +23,12 @@ QVector<DigestFigures> buildDigests(const Store &store, const QVector<AccountVie
     QStringList chats{QString()};
     chats += router.groupChats();
     const Availability availability(config.accounts, config.groups);
+    // The period ends after the latest poll: it is stamped with the pool's clock, which may be
+    // a little ahead of ours, and the report's period excludes its end.
+    qint64 to = now;
+    for (const AccountView &v : views)
+        to = std::max(to, v.incident.at);
+    ++to;
 
     QVector<DigestFigures> out;
     for (const QString &chat : std::as_const(chats)) {
@@ -33,7 +39,7 @@ QVector<DigestFigures> buildDigests(const Store &store, const QVector<AccountVie
         // The groups whose workers this chat receives (-1: the accounts' default groups).
         AvailabilityQuery query;
         query.from = from;
-        query.to = now;
+        query.to = to;
         query.series = false;
         if (chat.isEmpty())
             query.groups.insert(-1);
