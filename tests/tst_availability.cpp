@@ -2,6 +2,9 @@
 // history in a temporary store, read once from the raw samples and once from the hourly
 // roll-ups, and of the report periods in a configured time zone (report/reportperiod.h).
 #include "config/accountconfig.h"
+#include "config/configfile.h"
+#include "notify/digest.h"
+#include "notify/messageformatter.h"
 #include "report/availability.h"
 #include "report/reportperiod.h"
 #include "store/store.h"
@@ -190,6 +193,7 @@ private slots:
     void dayFigures();
     void clippedToThePeriod();
     void digestFilter();
+    void digestPerChat();
     void emptyAndUnknown();
     void periods();
     void badPeriods_data();
@@ -364,6 +368,62 @@ void TestAvailability::digestFilter()
     // Another account's key selects nothing.
     QVERIFY(engine.compute(store, {T0, T0 + Day, QStringLiteral("nobody/x"), {}, false})
                 .accounts.isEmpty());
+}
+
+// The daily digest of the hand-made day (notify/digest.h), Site A routed to a chat of its own:
+// each chat's figures are the report's for the workers routed to it.
+void TestAvailability::digestPerChat()
+{
+    QTemporaryDir dir;
+    Store store;
+    QString error;
+    QVERIFY(store.open(dir.filePath(QStringLiteral("r.sqlite")), &error));
+    QVERIFY(writeHistory(store));
+    DaemonConfig config;
+    config.accounts = {acmeConfig()};
+    config.groups = groups();
+    config.groups[0].chat = QStringLiteral("@site_a");
+    config.telegram.chat = QStringLiteral("@main");
+    AccountView view;
+    view.key = acmeConfig().key();
+    view.displayName = QStringLiteral("acme");
+    view.incident.at = T0 + Day - 1;
+    const QVector<DigestFigures> digests =
+        buildDigests(store, {view}, AlertRouter(config), config, T0 + Day - 1);
+    QCOMPARE(digests.size(), 2);
+    const DigestFigures &main = digests.at(0);
+    const DigestFigures &siteA = digests.at(1);
+    QVERIFY(main.chat.isEmpty());
+    QCOMPARE(siteA.chat, QStringLiteral("@site_a"));
+    // Site A: a-1 and a-2 for a day each, a-2 down 3 h + 2 h, in two outages.
+    QCOMPARE(siteA.workers, 2);
+    QCOMPARE(siteA.outages, 2);
+    QCOMPARE(siteA.downtimeSecs, 5 * Hour);
+    QCOMPARE(QString::number(siteA.availability, 'f', 2), QStringLiteral("89.58"));
+    QCOMPARE(siteA.worst.size(), 1);
+    QCOMPARE(siteA.worst.first().first, QStringLiteral("a-2"));
+    QVERIFY(siteA.degraded.isEmpty());
+    compareRate(siteA.averageRate, 4300.0 / 24);
+    // The [telegram] chat: b-1 (Site B has no chat), c-1 and d-1, as digestFilter() counts them
+    // (b-1 was already down the second before the period began).
+    QCOMPARE(main.workers, 3);
+    QCOMPARE(main.downtimeSecs, 32400 + 1);
+    QCOMPARE(QString::number(main.availability, 'f', 1), QStringLiteral("78.6"));
+    QCOMPARE(main.worst.first().first, QStringLiteral("c-1"));
+    QCOMPARE(main.degraded, QStringList{QStringLiteral("b-1")});
+
+    const MessageFormatter en;
+    const QString text = MessageFormatter::plainText(digestText(en, siteA));
+    QVERIFY2(text.contains(QStringLiteral("Availability 89.58 % \u00b7 2 workers")),
+             qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Outages: 2, downtime 5 h 00 min")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Most downtime:\n\u2022 a-2 \u2014 5 h 00 min")),
+             qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Right now all is well.")), qPrintable(text));
+    const QString mainText = MessageFormatter::plainText(digestText(en, main));
+    QVERIFY2(mainText.contains(QStringLiteral("Degraded: b-1")), qPrintable(mainText));
+    QVERIFY2(mainText.contains(QStringLiteral("\u2022 c-1 \u2014 8 h 00 min")),
+             qPrintable(mainText));
 }
 
 void TestAvailability::emptyAndUnknown()
