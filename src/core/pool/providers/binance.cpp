@@ -196,18 +196,7 @@ const fastpage::Spec kFast{{"data", "workerDatas"},
 bool fastRead(const QByteArray &body, int page, WorkerCollector &c, qsizetype *entries,
               PageReply *r)
 {
-    const qsizetype before = c.size();
-    fastpage::Page p;
-    if (!fastpage::readPage(body, kFast, c, &p))
-        return false;
-    if (codeOf(p.levels[0]) != 0) { // the pool's error: read() words it
-        c.truncate(before);
-        return false;
-    }
-    *r = PageReply();
-    *entries = p.entries;
-    readPaging(p.levels[1], page, p.entries, r);
-    return true;
+    return fastReadCodedPage(body, kFast, 1, readPaging, page, c, entries, r);
 }
 
 const PoolFormat::Paging kPaging{

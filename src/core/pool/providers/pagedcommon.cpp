@@ -234,4 +234,22 @@ void missingList(const QJsonObject &root, bool messageIsError, const char *label
         r->error = error;
 }
 
+bool fastReadCodedPage(const QByteArray &body, const fastpage::Spec &spec, int pagingLevel,
+                       PagingFields readPaging, int page, WorkerCollector &c, qsizetype *entries,
+                       PageReply *r)
+{
+    const qsizetype before = c.size();
+    fastpage::Page p;
+    if (!fastpage::readPage(body, spec, c, &p))
+        return false;
+    if (codeOf(p.levels[0]) != 0) { // the pool's error: the reference reader words it
+        c.truncate(before);
+        return false;
+    }
+    *r = PageReply();
+    *entries = p.entries;
+    readPaging(p.levels[pagingLevel], page, p.entries, r);
+    return true;
+}
+
 } // namespace rw::providers

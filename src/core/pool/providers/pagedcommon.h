@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/accountconfig.h"
+#include "pool/fast/fastpagereader.h"
 #include "pool/pagedlist.h"
 #include "pool/poolprovider.h"
 #include "pool/workercollector.h"
@@ -40,6 +41,14 @@ bool readRoot(const QByteArray &body, QJsonObject *root, PageReply *r);
 QString nameOf(const QJsonValue &v);
 // The pool's error code in a reply ({"code": N} as a number or a string); 0 = none or success.
 qint64 codeOf(const QJsonObject &o, bool *present = nullptr);
+// The fast page readers' common frame: a page read by fastpage::readPage with spec, taken
+// only when its top-level code is 0 or absent (else false, the collector as before, and the
+// reference reader words the pool's error); the paging fields read by readPaging from
+// levels[pagingLevel].
+using PagingFields = void (*)(const QJsonObject &holder, int page, qsizetype entries, PageReply *r);
+bool fastReadCodedPage(const QByteArray &body, const fastpage::Spec &spec, int pagingLevel,
+                       PagingFields readPaging, int page, WorkerCollector &c, qsizetype *entries,
+                       PageReply *r);
 // The first non-empty message among "msg", "message", "error", "detail", one line.
 QString messageOf(const QJsonObject &o);
 // A boolean paging flag that may be true/false, 1/0 or "true"/"1".
