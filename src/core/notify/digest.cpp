@@ -30,6 +30,20 @@ QVector<DigestFigures> buildDigests(const Store &store, const QVector<AccountVie
         to = std::max(to, v.incident.at);
     ++to;
 
+    // Each account's picture split by chat, and its workers' usual levels summed by chat: once
+    // per account, not once per chat.
+    QVector<QVector<Route>> routesOf;
+    QVector<QHash<QString, double>> usualOf;
+    for (const AccountView &v : views) {
+        routesOf << router.split(v);
+        QHash<QString, double> usual;
+        for (auto it = v.workers.cbegin(); it != v.workers.cend(); ++it)
+            if (it->status != WorkerStatus::Retired)
+                usual[router.chatOfGroup(router.matcher().groupOf(it.key(), it->sample.host))] +=
+                    usualRateOf(*it);
+        usualOf << usual;
+    }
+
     QVector<DigestFigures> out;
     for (const QString &chat : std::as_const(chats)) {
         DigestFigures d;
@@ -79,15 +93,11 @@ QVector<DigestFigures> buildDigests(const Store &store, const QVector<AccountVie
 
         // What is wrong now and the titles, from each account's current picture.
         QStringList titles;
-        for (const AccountView &v : views) {
+        for (int i = 0; i < views.size(); ++i) {
             if (chat.isEmpty())
-                d.floor += v.minHashRate;
-            const GroupMatcher &matcher = router.matcher();
-            for (auto it = v.workers.cbegin(); it != v.workers.cend(); ++it)
-                if (it->status != WorkerStatus::Retired &&
-                    router.chatOfGroup(matcher.groupOf(it.key(), it->sample.host)) == chat)
-                    d.usual += usualRateOf(*it);
-            for (const Route &r : router.split(v)) {
+                d.floor += views.at(i).minHashRate;
+            d.usual += usualOf.at(i).value(chat);
+            for (const Route &r : routesOf.at(i)) {
                 if (r.chat != chat || (!chat.isEmpty() && r.incident.total == 0))
                     continue;
                 titles << r.name;
