@@ -128,6 +128,45 @@ private slots:
         QCOMPARE(m_pool->rateLimitHits(), 0);
     }
 
+    // The whole window spans runs, not only the last request: a run after one that used the
+    // pool's allowance waits for it, and a wait the pool asked for holds in the next run too.
+    void earlierRunsWindowAndWaitCarryOver()
+    {
+        startPool(PoolProvider::Luxor, 20, 7); // 3 pages
+        const RateLimit three{3, 1, 3000, "3 requests per 3 s"};
+        Poller first(account(PoolProvider::Luxor), &m_nam, SystemClock::instance());
+        first.setRateLimit(three);
+        QVERIFY(pollOnce(first).snapshot);
+        const QVector<qint64> sent = first.requestsInWindowMs();
+        QCOMPARE(sent.size(), 3);
+        QVERIFY(sent.last() <= QDateTime::currentMSecsSinceEpoch());
+        QVERIFY(sent.first() >= QDateTime::currentMSecsSinceEpoch() - 3000);
+
+        Poller next(account(PoolProvider::Luxor), &m_nam, SystemClock::instance());
+        next.setRateLimit(three);
+        next.countEarlierRequests(sent, 0);
+        QVERIFY(pollOnce(next).snapshot);
+        // its first page waited for the earlier run's first request to leave the window
+        const qint64 done = QDateTime::currentMSecsSinceEpoch();
+        QVERIFY2(done >= sent.first() + 3000, qPrintable(QString::number(done - sent.first())));
+        QCOMPARE(m_pool->pagesServed().size(), 6);
+
+        m_pool->setFault(FakePools::Fault::RateLimited); // HTTP 429, Retry-After: 7
+        QVERIFY(pollOnce(next).failure);
+        const qint64 until = next.blockedUntilMs();
+        QVERIFY2(qAbs(until - (QDateTime::currentMSecsSinceEpoch() + 7000)) < 1000,
+                 qPrintable(QString::number(until)));
+        m_pool->setFault(FakePools::Fault::None);
+        const int asked = m_pool->workerListRequests();
+        Poller after(account(PoolProvider::Luxor), &m_nam, SystemClock::instance());
+        after.countEarlierRequests(next.requestsInWindowMs(), until);
+        after.pollNow();
+        QTest::qWait(1500);
+        QCOMPARE(m_pool->workerListRequests(), asked); // still waiting as the pool asked
+        QVERIFY(after.inFlight());
+        after.stop();
+    }
+
     void cleanup()
     {
         m_pool.reset();
@@ -328,6 +367,30 @@ private slots:
         QVERIFY(poller.inFlight());
         poller.stop();
         QVERIFY(!poller.inFlight());
+    }
+
+    // The deadline is the pool's time to answer: waits for the pace RigWatch keeps to do not
+    // count, so a list of many pages on a slow-paced pool is read whole, however long it takes.
+    void pacingWaitsDoNotCountAgainstTheDeadline()
+    {
+        startPool(PoolProvider::ViaBtc, 20, 7); // 3 pages
+        Poller poller(account(PoolProvider::ViaBtc), &m_nam, SystemClock::instance());
+        poller.setRateLimit(RateLimit{1, 1, 2000, "1 request per 2 s"});
+        QElapsedTimer t;
+        t.start();
+        const Outcome o = pollOnce(poller, 15000);
+        QVERIFY2(o.snapshot, o.failure ? qPrintable(o.failure->message) : "no answer");
+        QCOMPARE(o.snapshot->workers.size(), 20);
+        QCOMPARE(m_pool->pagesServed(), (QList<int>{1, 2, 3}));
+        // two waits of 2 s: longer than the 3 s timeout, which the pool's answers stayed within
+        QVERIFY2(t.elapsed() >= 4000, qPrintable(QString::number(t.elapsed())));
+        // A page the pool never answers still fails the poll within the time left.
+        m_pool->setFault(FakePools::Fault::Hang);
+        t.restart();
+        const Outcome hung = pollOnce(poller, 15000);
+        QVERIFY(hung.failure);
+        QCOMPARE(hung.failure->kind, PollFailure::Timeout);
+        QVERIFY2(t.elapsed() < 2000 + 3000 + 1000, qPrintable(QString::number(t.elapsed())));
     }
 
     void aHungPageFailsWithinTheDeadline()

@@ -1076,10 +1076,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1&apos;s rate limit (%2) leaves no room for page %3 within %4 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source> (page %1)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1076,10 +1076,6 @@
         <translation>%1 返回了 RigWatch 无法解析的响应：%2</translation>
     </message>
     <message>
-        <source>%1&apos;s rate limit (%2) leaves no room for page %3 within %4 s</source>
-        <translation>%1 的频率限制（%2）不允许在 %4 秒内请求第 %3 页</translation>
-    </message>
-    <message>
         <source> (page %1)</source>
         <translation>（第 %1 页）</translation>
     </message>

@@ -84,13 +84,6 @@ Poller::Poller(const AccountConfig &account, QNetworkAccessManager *nam, const C
             m_received > 0 ||
             (m_reply && m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid());
         const QString pool = providerTitle(m_account.provider);
-        if (!m_reply && m_pagedPoll) // waiting for the pool's rate limit
-            return finishWithFailure(
-                PollFailure::Timeout,
-                tr("%1's rate limit (%2) leaves no room for page %3 within %4 s")
-                    .arg(pool, QString::fromLatin1(m_limiter.limit().text))
-                    .arg(m_page)
-                    .arg(m_account.timeoutSecs));
         // A proxy that hangs is named, as when the request's own timeout fires first.
         const QString proxy = proxyLabel(m_nam->proxy());
         abortWith(PollFailure::Timeout,
@@ -135,6 +128,8 @@ void Poller::stop()
     m_collector.reset();
     m_pace.stop();
     m_deadline.stop();
+    m_deadlineLeftMs = -1;
+    m_paceStartMs = 0;
     m_body = QByteArray();
     m_stream.reset();
     m_next.stop();
@@ -352,8 +347,14 @@ void Poller::succeed(Snapshot &&snapshot)
     m_failures = 0;
     m_pagedPoll = false;
     m_deadline.stop();
-    qCInfo(lcPool).noquote() << m_account.id << "polled:" << snapshot.workers.size() << "workers in"
-                             << ms << "ms";
+    if (m_pacedMs > 0)
+        qCInfo(lcPool).noquote() << m_account.id << "polled:" << snapshot.workers.size()
+                                 << "workers in" << ms << "ms," << m_pacedMs
+                                 << "ms of it waiting for the pool's rate limit";
+    else
+        qCInfo(lcPool).noquote() << m_account.id << "polled:" << snapshot.workers.size()
+                                 << "workers in" << ms << "ms";
+    m_pacedMs = 0;
     scheduleNext();
     emit polled(snapshot, ms);
 }
@@ -370,6 +371,35 @@ void Poller::countEarlierRequest(qint64 unixSecs)
         m_limiter.sent(monotonicMs() - agoMs);
 }
 
+QVector<qint64> Poller::requestsInWindowMs() const
+{
+    const qint64 now = monotonicMs();
+    const qint64 toUnix = m_clock->nowMs() - now;
+    QVector<qint64> times = m_limiter.inWindow(now);
+    for (qint64 &t : times)
+        t += toUnix;
+    return times;
+}
+
+qint64 Poller::blockedUntilMs() const
+{
+    const qint64 now = monotonicMs();
+    const qint64 until = m_limiter.blockedUntil();
+    return until > now ? until + (m_clock->nowMs() - now) : 0;
+}
+
+void Poller::countEarlierRequests(const QVector<qint64> &unixMs, qint64 blockedUntilUnixMs)
+{
+    const qint64 now = monotonicMs();
+    const qint64 toMonotonic = now - m_clock->nowMs();
+    // Oldest first; one long gone leaves the window at the next request. A time ahead of ours
+    // (the clock was set back) counts as now.
+    for (const qint64 t : unixMs)
+        m_limiter.sent(qMin(t + toMonotonic, now));
+    if (blockedUntilUnixMs > 0)
+        m_limiter.blockUntil(blockedUntilUnixMs + toMonotonic);
+}
+
 void Poller::startPagedPoll()
 {
     const PoolFormat::Paging *paging = poolFormat(m_account.provider).paging;
@@ -380,33 +410,43 @@ void Poller::startPagedPoll()
     m_clockRetried = false;
     m_collector = std::make_unique<WorkerCollector>(0, m_previous);
     m_elapsed.invalidate();
+    m_deadlineLeftMs = -1;
+    m_pacedMs = 0;
+    m_paceStartMs = 0;
     sendPage();
 }
 
-// The poll's next request, once the pool's rate limit allows it. The deadline starts with the
-// first request: waiting for the pool's pacing before it is not the pool being slow.
+// The poll's next request, once the pool's rate limit allows it. The deadline counts only the
+// time the pool takes: it starts with the first request and stands still while the poll waits
+// for the pool's pacing, so a list of many pages on a slow-paced pool (ViaBTC's 60 requests a
+// minute) is not failed for the limit RigWatch keeps to.
 void Poller::sendPage()
 {
     if (!m_pagedPoll || m_reply)
         return;
     const PoolFormat::Paging *paging = poolFormat(m_account.provider).paging;
+    if (m_paceStartMs > 0) {
+        m_pacedMs += monotonicMs() - m_paceStartMs;
+        m_paceStartMs = 0;
+    }
     const qint64 wait = m_limiter.delayMs(monotonicMs());
     if (wait > 0) {
-        if (m_deadline.isActive() && wait > m_deadline.remainingTime())
-            return finishWithFailure(
-                PollFailure::Timeout,
-                tr("%1's rate limit (%2) leaves no room for page %3 within %4 s")
-                    .arg(providerTitle(m_account.provider),
-                         QString::fromLatin1(m_limiter.limit().text))
-                    .arg(m_page)
-                    .arg(m_account.timeoutSecs));
+        if (m_deadline.isActive()) {
+            m_deadlineLeftMs = qMax(1, m_deadline.remainingTime());
+            m_deadline.stop();
+        }
         qCDebug(lcPool) << m_account.id << "waits" << wait << "ms for the pool's rate limit";
+        if (m_elapsed.isValid()) // waits before the first request are not the poll's
+            m_paceStartMs = monotonicMs();
         m_pace.start(int(qMin<qint64>(wait, std::numeric_limits<int>::max())));
         return;
     }
     if (!m_deadline.isActive()) {
-        m_elapsed.start();
-        m_deadline.start(m_account.timeoutSecs * 1000);
+        if (m_deadlineLeftMs < 0)
+            m_elapsed.start(); // the poll's first request
+        m_deadline.start(m_deadlineLeftMs >= 0 ? int(m_deadlineLeftMs)
+                                               : m_account.timeoutSecs * 1000);
+        m_deadlineLeftMs = -1;
     }
     m_limiter.sent(monotonicMs());
     // Strictly growing: AntPool refuses a nonce it has seen, and two pages can go out within 1 ms.

@@ -65,6 +65,13 @@ public:
     // AccountState::lastAttemptAt): the pool's rate limit counts it, so a `rigwatchd --once`
     // from a timer waits for it as the loop would (Braiins: one request per 5 s).
     void countEarlierRequest(qint64 unixSecs);
+    // The same, whole: the requests inside the pool's window and the wait it asked for (unix ms,
+    // this poller's clock), as a run saves them (AccountState) and the next restores them.
+    QVector<qint64> requestsInWindowMs() const;
+    qint64 blockedUntilMs() const;
+    void countEarlierRequests(const QVector<qint64> &unixMs, qint64 blockedUntilUnixMs);
+    // Another pace than the provider's own (tests: a limit that bites within seconds).
+    void setRateLimit(const RateLimit &limit) { m_limiter = RateLimiter(limit); }
     // "Test connection": of a paged list only the first page, the cheapest call that proves
     // the credentials read the workers. listTotal() then says how many the pool has in all.
     void setFirstPageOnly(bool on) { m_firstPageOnly = on; }
@@ -128,6 +135,11 @@ private:
     bool m_firstPageOnly = false;
     qint64 m_listTotal = -1;
     QTimer m_pace;
+    // The pool's pacing is not the pool being slow: the deadline stands still while a poll
+    // waits for its rate limit, with this much of it left (-1: not paused).
+    qint64 m_deadlineLeftMs = -1;
+    qint64 m_pacedMs = 0;      // this poll's waits for the rate limit so far
+    qint64 m_paceStartMs = 0;  // when the current wait began (monotonic)
     QElapsedTimer m_monotonic; // the limiter's time: real time, whatever the clock says
     qint64 m_poolOffsetMs = 0; // the pool's clock minus ours, from its Date headers
     qint64 m_lastStampMs = 0;  // the last request's timestamp / nonce
