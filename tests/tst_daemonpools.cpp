@@ -153,6 +153,25 @@ private slots:
         QVERIFY2(second.ms >= 3000 && second.ms < 15000, qPrintable(QString::number(second.ms)));
     }
 
+    // A pool that asked for a pause (HTTP 429, Retry-After: 7) gets it from the next `--once`
+    // run too, which waits rather than asking again at once.
+    void retryAfterHoldsAcrossOnceRuns()
+    {
+        startPool(PoolProvider::Luxor, 12);
+        const QString cfg = writeConfig(
+            poolSection(QStringLiteral("main"), PoolProvider::Luxor, m_pool->baseUrl()));
+        m_pool->setFault(FakePools::Fault::RateLimited);
+        const Run first = once(cfg);
+        QCOMPARE(first.exitCode, 3);
+        QVERIFY2(first.out.contains(QStringLiteral("no request for 7 s")), qPrintable(first.out));
+        m_pool->setFault(FakePools::Fault::None);
+        const Run second = once(cfg);
+        QVERIFY2(second.out.startsWith(QStringLiteral("OK - 12/12 workers online")),
+                 qPrintable(second.out + second.err));
+        QCOMPARE(m_pool->workerListRequests(), 2);
+        QVERIFY2(second.ms >= 5000 && second.ms < 20000, qPrintable(QString::number(second.ms)));
+    }
+
     void badKeyIsUnknownWithAClearLine_data()
     {
         QTest::addColumn<int>("provider");

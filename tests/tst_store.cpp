@@ -463,7 +463,11 @@ void TestStore::statesRoundTrip()
     retired.sample.host.clear();
     states.insert(missing.sample.name, missing);
     states.insert(retired.sample.name, retired);
-    AccountState acc{T0, T0 + 2, 0, QStringLiteral("was: timeout"), T0 - 900, true, false};
+    // and the pool's rate window of that run (unix ms), with a wait the pool asked for
+    const qint64 ms = (T0 + 2) * 1000;
+    AccountState acc{T0,        T0 + 2, 0,     QStringLiteral("was: timeout"),
+                     T0 - 900,  true,   false, QVector<qint64>{ms - 4000, ms - 2500, ms - 2500, ms},
+                     ms + 60000};
     {
         Store store;
         QVERIFY(store.open(path, nullptr));
@@ -501,6 +505,8 @@ void TestStore::statesRoundTrip()
     QCOMPARE(la.incidentSince, acc.incidentSince);
     QCOMPARE(la.hashrateLow, true);
     QCOMPARE(la.poolUnreachable, false);
+    QCOMPARE(la.poolRequestsMs, acc.poolRequestsMs);
+    QCOMPARE(la.poolBlockedUntilMs, acc.poolBlockedUntilMs);
     QCOMPARE(store.workerStates(QStringLiteral("beta")).size(), 1);
     QVERIFY(store.workerStates(QStringLiteral("nobody")).isEmpty());
     QCOMPARE(store.accountState(QStringLiteral("nobody")).lastSuccessAt, 0);
@@ -514,10 +520,13 @@ void TestStore::statesRoundTrip()
     failing.unreachableSince = T0 + 600;
     failing.poolUnreachable = true;
     failing.lastError = QStringLiteral("the pool did not answer within 30 s");
+    failing.poolRequestsMs.clear();
+    failing.poolBlockedUntilMs = 0;
     QVERIFY(store.recordFailure(
         Acme, failing, {Event{Event::PoolUnreachable, {}, T0 + 600, 0, failing.lastError}}));
     QCOMPARE(store.accountState(Acme).lastError, failing.lastError);
     QVERIFY(store.accountState(Acme).poolUnreachable);
+    QVERIFY(store.accountState(Acme).poolRequestsMs.isEmpty()); // nothing left to wait for
     QCOMPARE(store.workerStates(Acme).size(), 3);
     QVERIFY(store.outages(Acme, 0, T0 + Day).isEmpty());
 }

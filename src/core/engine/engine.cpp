@@ -86,7 +86,12 @@ void Engine::restore()
         a->monitor->restoreHealth(m_store->workerHealth(key));
         a->lastError = st.lastError;
         a->lastAttemptAt = st.lastAttemptAt;
-        a->poller->countEarlierRequest(st.lastAttemptAt); // the pool's limit spans runs
+        // The pool's limit spans runs: the previous run's requests, or (a store from before
+        // they were kept) its last one.
+        if (st.poolRequestsMs.isEmpty() && st.poolBlockedUntilMs == 0)
+            a->poller->countEarlierRequest(st.lastAttemptAt);
+        else
+            a->poller->countEarlierRequests(st.poolRequestsMs, st.poolBlockedUntilMs);
         a->view.workers = a->monitor->workers();
         // Only a table of workers reads the rows (setRowChanges): a list of every name would
         // be a farm's worth of memory for nothing in rigwatchd.
@@ -181,6 +186,8 @@ AccountState Engine::stateOf(const Account &a) const
     st.poolUnreachable = a.monitor->poolUnreachable();
     st.lastError = a.lastError;
     st.lastAttemptAt = a.lastAttemptAt;
+    st.poolRequestsMs = a.poller->requestsInWindowMs();
+    st.poolBlockedUntilMs = a.poller->blockedUntilMs();
     return st;
 }
 

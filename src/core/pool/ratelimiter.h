@@ -21,6 +21,14 @@ public:
     // The pool asked for no request before this moment.
     void blockUntil(qint64 atMs) { m_blockedUntil = qMax(m_blockedUntil, atMs); }
     const RateLimit &limit() const { return m_limit; }
+    // What a later run must still count (the same clock as the calls above): the requests in
+    // the window, oldest first, and the pool's wait.
+    QVector<qint64> inWindow(qint64 nowMs) const
+    {
+        expire(nowMs);
+        return m_sent;
+    }
+    qint64 blockedUntil() const { return m_blockedUntil; }
 
 private:
     void expire(qint64 nowMs) const;

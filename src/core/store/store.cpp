@@ -451,8 +451,56 @@ bool Store::Private::saveWorkers(int account, qint64 at, qint64 listedAt,
     return true;
 }
 
+namespace {
+QString paceKey(int account)
+{
+    return QStringLiteral("pace.%1").arg(account);
+}
+
+// "blocked-until;first,delta,delta...": a paged poll leaves hundreds of requests in a window.
+QString encodePace(const AccountState &s)
+{
+    QString text = QString::number(s.poolBlockedUntilMs) + QLatin1Char(';');
+    qint64 previous = 0;
+    for (qsizetype i = 0; i < s.poolRequestsMs.size(); ++i) {
+        if (i)
+            text += QLatin1Char(',');
+        text += QString::number(s.poolRequestsMs.at(i) - previous);
+        previous = s.poolRequestsMs.at(i);
+    }
+    return text;
+}
+
+// A record that does not read whole is ignored: the next poll paces from lastAttemptAt alone.
+void decodePace(const QString &text, AccountState *s)
+{
+    const qsizetype semi = text.indexOf(QLatin1Char(';'));
+    bool ok = semi > 0;
+    const qint64 blocked = ok ? text.left(semi).toLongLong(&ok) : 0;
+    QVector<qint64> times;
+    qint64 at = 0;
+    const QString list = ok ? text.mid(semi + 1) : QString();
+    for (const QStringView part : QStringView(list).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const qint64 delta = ok ? part.toLongLong(&ok) : 0;
+        at += delta;
+        times.append(at);
+    }
+    if (!ok || (!times.isEmpty() && times.first() <= 0))
+        return;
+    s->poolBlockedUntilMs = blocked;
+    s->poolRequestsMs = times;
+}
+} // namespace
+
 bool Store::Private::saveAccountState(int account, const AccountState &s)
 {
+    const bool paced = s.poolBlockedUntilMs > 0 || !s.poolRequestsMs.isEmpty();
+    if (paced
+            ? !exec(prepared(
+                        QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")),
+                    {paceKey(account), encodePace(s)})
+            : !exec(prepared(QStringLiteral("DELETE FROM meta WHERE key = ?")), {paceKey(account)}))
+        return false;
     return exec(
         prepared(QStringLiteral("INSERT OR REPLACE INTO account_state (account_id,"
                                 " last_success_at, last_attempt_at, unreachable_since, last_error,"
@@ -618,6 +666,13 @@ AccountState Store::accountState(const QString &account) const
     }
     if (q)
         q->finish();
+    if (acc > 0) {
+        q = d->read(what, QStringLiteral("SELECT value FROM meta WHERE key = ?"), {paceKey(acc)});
+        if (q && q->next())
+            decodePace(q->value(0).toString(), &s);
+        if (q)
+            q->finish();
+    }
     return s;
 }
 

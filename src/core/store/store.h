@@ -77,6 +77,10 @@ struct AccountState
     qint64 incidentSince = 0;    // when the current incident began; 0 = none
     bool hashrateLow = false;
     bool poolUnreachable = false;
+    // The pool's rate limit spans runs: the requests still inside its window and any wait the
+    // pool asked for (HTTP 429 Retry-After), unix ms (local clock). Kept in `meta`.
+    QVector<qint64> poolRequestsMs;
+    qint64 poolBlockedUntilMs = 0;
 };
 
 // SQLite store (QtSql): account totals, per-worker samples with roll-ups, worker states,
