@@ -258,6 +258,45 @@ private slots:
         QVERIFY(sink.messages(c.telegram.chat).first().text.contains(QStringLiteral("rig-02")));
         r.stop();
     }
+    // A one-shot run sends its poll before it reads the workers' states (the pool prepares its
+    // reply meanwhile), but what the pool answers is taken up only by runOnce(): before it,
+    // nothing is classified, stored or reported; after it, one request made the whole check.
+    void pollFirstHoldsTheAnswerForRunOnce()
+    {
+        const QString list = QStringLiteral("/v2/hash_rate/worker/list");
+        {
+            Runtime first(config(), RuntimeOptions{});
+            QString error;
+            QVERIFY2(first.open(&error), qPrintable(error));
+            QVERIFY(once(first).line.startsWith(QStringLiteral("OK - 4/4")));
+            first.finish();
+        }
+        m_pool->setRigStoppedSince(m_pool->rigNames().at(1), m_poolClock->nowSecs() - 20 * 60);
+        RuntimeOptions options;
+        options.pollFirst = true;
+        Runtime r(config(), options);
+        QString error;
+        QVERIFY2(r.open(&error), qPrintable(error));
+        QVERIFY(QTest::qWaitFor([&] { return m_pool->requestCount(list) == 2; }, 5000));
+        QTest::qWait(300); // the answer arrives and is held
+        QVERIFY(!r.engine()->views().first().lastPollOk);
+        QCOMPARE(r.engine()->views().first().incident.down.size(), 0);
+        const CheckReport report = once(r);
+        QVERIFY2(report.line.startsWith(QStringLiteral("CRITICAL - 3/4 workers online")),
+                 qPrintable(report.line));
+        QCOMPARE(m_pool->requestCount(list), 2);
+        r.finish();
+
+        // A failure is held the same way and reported as the check's outcome.
+        m_pool->setFault(FakeF2pool::Fault::Refused);
+        Runtime refused(config(), options);
+        QVERIFY2(refused.open(&error), qPrintable(error));
+        QTest::qWait(300);
+        const CheckReport unknown = once(refused);
+        QVERIFY2(unknown.line.startsWith(QStringLiteral("UNKNOWN")), qPrintable(unknown.line));
+        refused.finish();
+    }
+
     void schema2DatabaseContinuesItsIncident()
     {
         // A database of the previous schema (tests/data/store/README.md): rig0003 offline and

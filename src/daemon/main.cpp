@@ -251,6 +251,7 @@ int main(int argc, char **argv)
     if (once) {
         RuntimeOptions options;
         options.lockWaitMs = 10'000; // the previous timer run may still be finishing
+        options.pollFirst = true;
         Runtime runtime(config, options);
         QString error;
         if (!runtime.open(&error)) {

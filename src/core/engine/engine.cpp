@@ -8,6 +8,8 @@
 #include "monitor/pollschedule.h"
 #include "store/store.h"
 
+#include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 
 #include <algorithm>
@@ -26,6 +28,9 @@ struct Engine::Account
     QString lastError;
     qint64 lastAttemptAt = 0;
     bool onceWaiting = false;
+    // A poll sent before runOnce() (restore(true)): its outcome waits for it.
+    bool early = false;
+    std::function<void()> held;
     qint64 usualHour = -1; // the pool-clock hour the usual levels were last read for
     // Fires when a failure streak reaches "pool unreachable", which may fall between two
     // backed-off polls (up to four intervals apart): the incident is raised on time.
@@ -50,10 +55,18 @@ Engine::Engine(const QVector<AccountConfig> &accounts, Store *store, const Clock
         a->view.minHashRate = c.thresholds.minHashRate;
         a->view.offlineAfterSecs = c.thresholds.offlineAfterSecs;
         Account *raw = a.get();
-        connect(a->poller.get(), &Poller::polled, this,
-                [this, raw](const Snapshot &s, qint64 ms) { onPolled(*raw, s, ms); });
-        connect(a->poller.get(), &Poller::failed, this,
-                [this, raw](const PollFailure &f) { onFailed(*raw, f); });
+        connect(a->poller.get(), &Poller::polled, this, [this, raw](const Snapshot &s, qint64 ms) {
+            if (raw->early && !raw->onceWaiting)
+                raw->held = [this, raw, s, ms] { onPolled(*raw, s, ms); };
+            else
+                onPolled(*raw, s, ms);
+        });
+        connect(a->poller.get(), &Poller::failed, this, [this, raw](const PollFailure &f) {
+            if (raw->early && !raw->onceWaiting)
+                raw->held = [this, raw, f] { onFailed(*raw, f); };
+            else
+                onFailed(*raw, f);
+        });
         a->unreachableCheck.setSingleShot(true);
         connect(&a->unreachableCheck, &QTimer::timeout, this,
                 [this, raw] { onUnreachableDeadline(*raw); });
@@ -74,24 +87,49 @@ void Engine::setRowChanges(bool on)
         a->monitor->setRowChanges(on);
 }
 
-void Engine::restore()
+void Engine::restore(bool pollFirst)
 {
     if (!m_store)
         return;
+    QVector<AccountState> states;
     for (auto &a : m_accounts) {
-        const QString key = a->config.key();
-        const AccountState st = m_store->accountState(key);
-        a->monitor->restore(m_store->workerStates(key), st.lastSuccessAt, st.unreachableSince,
-                            st.hashrateLow, st.incidentSince, st.poolUnreachable);
-        a->monitor->restoreHealth(m_store->workerHealth(key));
-        a->lastError = st.lastError;
-        a->lastAttemptAt = st.lastAttemptAt;
+        const AccountState st = m_store->accountState(a->config.key());
         // The pool's limit spans runs: the previous run's requests, or (a store from before
         // they were kept) its last one.
         if (st.poolRequestsMs.isEmpty() && st.poolBlockedUntilMs == 0)
             a->poller->countEarlierRequest(st.lastAttemptAt);
         else
             a->poller->countEarlierRequests(st.poolRequestsMs, st.poolBlockedUntilMs);
+        states.append(st);
+    }
+    if (pollFirst) {
+        for (auto &a : m_accounts) {
+            a->early = true;
+            a->poller->pollNow();
+        }
+        // Qt starts a request from the event loop: let it go out before the store is read, or
+        // the pool would only begin to prepare its reply after. Nothing else is wired yet, and
+        // an answer that comes meanwhile is held for runOnce().
+        QElapsedTimer waited;
+        waited.start();
+        const auto pending = [this] {
+            return std::any_of(m_accounts.cbegin(), m_accounts.cend(),
+                               [](const auto &a) { return a->poller->requestPending(); });
+        };
+        QTimer wake; // WaitForMoreEvents below returns by this time at the latest
+        wake.start(200);
+        while (pending() && waited.elapsed() < 200)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    }
+    for (size_t i = 0; i < m_accounts.size(); ++i) {
+        Account *a = m_accounts[i].get();
+        const QString key = a->config.key();
+        const AccountState &st = states.at(qsizetype(i));
+        a->monitor->restore(m_store->workerStates(key), st.lastSuccessAt, st.unreachableSince,
+                            st.hashrateLow, st.incidentSince, st.poolUnreachable);
+        a->monitor->restoreHealth(m_store->workerHealth(key));
+        a->lastError = st.lastError;
+        a->lastAttemptAt = st.lastAttemptAt;
         a->view.workers = a->monitor->workers();
         // Only a table of workers reads the rows (setRowChanges): a list of every name would
         // be a farm's worth of memory for nothing in rigwatchd.
@@ -104,6 +142,7 @@ void Engine::restore()
         const qint64 now = st.lastSuccessAt ? st.lastSuccessAt : m_clock->nowSecs();
         a->view.incident = a->monitor->incident(now);
         a->view.totalHashRate = a->view.incident.totalHashRate;
+        qCDebug(lcEngine) << a->config.id << "restored" << a->view.workers.size() << "workers";
     }
 }
 
@@ -138,7 +177,11 @@ void Engine::runOnce()
     }
     for (auto &a : m_accounts) {
         a->onceWaiting = true;
-        a->poller->pollNow();
+        if (a->held) // answered while restore() read the store: taken up now, as it would be
+            QMetaObject::invokeMethod(this, std::exchange(a->held, {}), Qt::QueuedConnection);
+        else
+            a->poller->pollNow(); // ignored while the early poll is in flight
+        a->early = false;
     }
 }
 

@@ -34,7 +34,10 @@ public:
     ~Engine() override;
 
     // Loads each account's last known state from the store (no events are repeated).
-    void restore();
+    // pollFirst (a one-shot run): each account's poll goes out once its pace is known and before
+    // its workers are read, so the pool prepares its reply while they load; what it answers is
+    // held until runOnce().
+    void restore(bool pollFirst = false);
     void start(); // loop mode: poll every interval
     void stop();
     void refreshNow(); // poll every account now (ignored where a poll is in flight)

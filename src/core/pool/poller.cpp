@@ -169,9 +169,11 @@ void Poller::pollNow()
         m_reply, [reply = m_reply.data()] { reply->setReadBufferSize(kReadBufferBytes); },
         Qt::QueuedConnection);
     connect(m_reply, &QNetworkReply::requestSent, this, [this] {
+        m_requestSent = true;
         if (m_reply) // in case a Qt starts the request later still
             m_reply->setReadBufferSize(kReadBufferBytes);
     });
+    m_requestSent = false;
     m_deadline.start(m_account.timeoutSecs * 1000);
     m_body = QByteArray();
     m_stream.reset();
@@ -457,6 +459,8 @@ void Poller::sendPage()
     m_body = QByteArray();
     m_received = 0;
     m_reply = m_nam->sendCustomRequest(pr.request, pr.verb, pr.body);
+    m_requestSent = false;
+    connect(m_reply, &QNetworkReply::requestSent, this, [this] { m_requestSent = true; });
     connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
         if (!m_reply)
             return;

@@ -77,6 +77,9 @@ public:
     void setFirstPageOnly(bool on) { m_firstPageOnly = on; }
     qint64 listTotal() const { return m_listTotal; } // -1: the pool did not say
     bool inFlight() const { return m_reply != nullptr || m_pagedPoll; }
+    // A request is out with Qt but not yet on its way to the pool: Qt starts it (and sends its
+    // body) from this thread's event loop.
+    bool requestPending() const { return m_reply != nullptr && !m_requestSent; }
     qint64 nextPollAtMs() const { return m_nextAtMs; } // local clock, 0 = none scheduled
     int consecutiveFailures() const { return m_failures; }
     // After a successful poll: the next one at atMs (local clock) instead of an interval away,
@@ -116,6 +119,7 @@ private:
     // so it costs the samples' array once the engine has let go of it.
     QVector<WorkerSample> m_previous;
     qint64 m_received = 0;
+    bool m_requestSent = false;
     QTimer m_deadline;
     QTimer m_next;
     QElapsedTimer m_elapsed;

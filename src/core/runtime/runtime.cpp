@@ -211,7 +211,7 @@ bool Runtime::open(QString *error)
     });
     connect(m_engine.get(), &Engine::accountUpdated, this, &Runtime::accountUpdated);
     connect(m_engine.get(), &Engine::eventsHappened, this, &Runtime::eventsHappened);
-    m_engine->restore();
+    m_engine->restore(m_options.pollFirst);
     m_mutes = std::make_unique<MuteState>(m_store.get(), m_clock);
     if (m_paused)
         m_mutes->mute({QString(), m_pausedUntilMs, QStringLiteral("tray"), QString()});

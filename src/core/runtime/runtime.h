@@ -36,6 +36,9 @@ struct RuntimeOptions
     // How long open() waits for another RigWatch to let go of the database (a --once run
     // that is finishing) before it refuses to start.
     int lockWaitMs = 0;
+    // A one-shot run (rigwatchd --once): the polls go out while the workers' states load
+    // (Engine::restore), and their answers are taken up by runOnce().
+    bool pollFirst = false;
 };
 
 // The one place RigWatch is assembled: the store, the network access, the engine, the Telegram
