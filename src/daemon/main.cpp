@@ -277,7 +277,7 @@ int main(int argc, char **argv)
         const int code = app.exec();
         // The check is written and reported. Freeing a large farm's tables entry by entry
         // would only delay the exit (docs/benchmarks.md, figure 9), so the process ends here.
-        runtime.finish();
+        runtime.finish(true);
         std::fflush(stdout);
         std::fflush(stderr);
         std::_Exit(code);

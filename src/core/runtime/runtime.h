@@ -85,7 +85,9 @@ public:
     void setAlertsPaused(bool paused, qint64 untilMs = 0);
     // For a process that exits right after: nothing more is sent, the database is closed and
     // unlocked, and the rest (a farm's tables) is left for the exit to drop.
-    void finish();
+    // processEnds: the process exits right after (rigwatchd --once), so the database is left
+    // as it is instead of closed.
+    void finish(bool processEnds = false);
     // "Accept current hashrate as usual" (the table's menu): true when the worker was found and
     // has a rate. Telegram's /rebase does the same.
     bool acceptUsual(const QString &accountKey, const QString &worker);
