@@ -70,6 +70,8 @@ private slots:
     void largeReplyIsNeverHeldWhole();
     void nextPollSharesThePreviousPollsStrings_data() { largeReplyIsNeverHeldWhole_data(); }
     void nextPollSharesThePreviousPollsStrings();
+    void knownWorkersLendTheirStrings_data() { largeReplyIsNeverHeldWhole_data(); }
+    void knownWorkersLendTheirStrings();
     void nestedListsInEntriesAreCutByReadingEveryByte();
     void garbageAfterManySlicesIsReportedAtItsOffset();
     void formatWithoutStreamHooksIsReadWhole();
@@ -236,6 +238,46 @@ void TestWorkerListStream::nextPollSharesThePreviousPollsStrings()
     for (qsizetype i = 0; i < w.size(); ++i) {
         QVERIFY2(w[i].name.isSharedWith(previous[i].name), qPrintable(w[i].name));
         QVERIFY(v1 || w[i].host.isSharedWith(previous[i].host));
+    }
+}
+
+// A one-shot run has no previous poll, but the store gave back its workers (in no useful
+// order): looked up by name, their strings are shared too (no second copy of a farm's names),
+// a worker it does not know gets its own, and the snapshot is the reply's all the same.
+void TestWorkerListStream::knownWorkersLendTheirStrings()
+{
+    QFETCH(bool, v1);
+    QFETCH(QByteArray, body);
+    const ParseResult first = FuzzChecks::parseWhole(body, v1);
+    QVERIFY(first.ok());
+    QHash<QString, WorkerSample> known;
+    for (const WorkerSample &w : first.snapshot->workers)
+        known.insert(w.name, w);
+    const QString stranger = first.snapshot->workers.at(7).name;
+    known.remove(stranger);
+    int asked = 0;
+    WorkerListStream stream(poolFormat(v1 ? PoolProvider::F2poolV1 : PoolProvider::F2poolV2),
+                            64 * 1024, body.size());
+    stream.setKnown([&](const QString &name) -> const WorkerSample * {
+        ++asked;
+        const auto it = known.constFind(name);
+        return it == known.cend() ? nullptr : &*it;
+    });
+    feed(stream, body, 16 * 1024);
+    const WorkerListStream::Result r = stream.finish();
+    QVERIFY2(r.parsed.ok(), qPrintable(r.parsed.error));
+    const QString diff = FuzzChecks::parseDifference(r.parsed, first);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    const QVector<WorkerSample> &w = r.parsed.snapshot->workers;
+    QCOMPARE(asked, w.size());
+    for (const WorkerSample &s : w) {
+        if (s.name == stranger) {
+            QVERIFY(!s.name.isSharedWith(first.snapshot->workers.at(7).name));
+            continue;
+        }
+        const WorkerSample &k = known[s.name];
+        QVERIFY2(s.name.isSharedWith(k.name), qPrintable(s.name));
+        QVERIFY(s.host.isEmpty() || s.host.isSharedWith(k.host));
     }
 }
 

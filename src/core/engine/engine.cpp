@@ -131,6 +131,16 @@ void Engine::restore(bool pollFirst)
         a->lastError = st.lastError;
         a->lastAttemptAt = st.lastAttemptAt;
         a->view.workers = a->monitor->workers();
+        if (pollFirst) {
+            // The early poll's parse shares these workers' names and hosts instead of making
+            // a second copy of a farm's strings. The table is a shared copy, let go of with that
+            // poll, so nothing the monitor does can change what it points into.
+            a->poller->setKnownWorkers(
+                [states = a->view.workers](const QString &name) -> const WorkerSample * {
+                    const auto it = states.constFind(name);
+                    return it == states.cend() ? nullptr : &it->sample;
+                });
+        }
         // Only a table of workers reads the rows (setRowChanges): a list of every name would
         // be a farm's worth of memory for nothing in rigwatchd.
         if (a->monitor->rowChanges()) {

@@ -130,6 +130,7 @@ void Poller::stop()
     m_deadline.stop();
     m_deadlineLeftMs = -1;
     m_paceStartMs = 0;
+    m_known = {};
     m_body = QByteArray();
     m_stream.reset();
     m_next.stop();
@@ -189,10 +190,13 @@ void Poller::pollNow()
                                  .arg(m_account.maxBodyBytes));
         // A worker list is parsed as it arrives (never whole in memory); an error page is kept.
         const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (status >= 200 && status <= 299 && !m_stream && m_received == 0)
+        if (status >= 200 && status <= 299 && !m_stream && m_received == 0) {
             m_stream = std::make_unique<WorkerListStream>(
                 poolFormat(m_account.provider), kStreamSliceBytes,
                 qsizetype(qMax<qint64>(declared, 0)), m_previous);
+            if (m_known)
+                m_stream->setKnown(m_known);
+        }
     });
     connect(m_reply, &QNetworkReply::readyRead, this, &Poller::readBody);
     connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64) {
@@ -345,6 +349,7 @@ void Poller::succeed(Snapshot &&snapshot)
 {
     // Shared, not copied; the array it replaces is filled by the next parse.
     WorkerCollector::recycle(std::exchange(m_previous, snapshot.workers));
+    m_known = {};
     const qint64 ms = m_elapsed.elapsed();
     m_failures = 0;
     m_pagedPoll = false;
@@ -411,6 +416,8 @@ void Poller::startPagedPoll()
     m_entries = 0;
     m_clockRetried = false;
     m_collector = std::make_unique<WorkerCollector>(0, m_previous);
+    if (m_known)
+        m_collector->setKnown(m_known);
     m_elapsed.invalidate();
     m_deadlineLeftMs = -1;
     m_pacedMs = 0;
@@ -569,6 +576,7 @@ void Poller::finishWithFailure(PollFailure::Kind kind, const QString &message, i
 {
     m_pagedPoll = false;
     m_collector.reset();
+    m_known = {};
     m_pace.stop();
     m_deadline.stop();
     PollFailure f;

@@ -3,6 +3,7 @@
 #include "config/accountconfig.h"
 #include "pool/ratelimiter.h"
 #include "pool/snapshot.h"
+#include "pool/workercollector.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -70,6 +71,9 @@ public:
     QVector<qint64> requestsInWindowMs() const;
     qint64 blockedUntilMs() const;
     void countEarlierRequests(const QVector<qint64> &unixMs, qint64 blockedUntilUnixMs);
+    // For the next poll only: workers known by name (a one-shot run's restored states) whose
+    // strings the parse shares (WorkerCollector::setKnown). Let go of when that poll ends.
+    void setKnownWorkers(WorkerCollector::KnownWorkers known) { m_known = std::move(known); }
     // Another pace than the provider's own (tests: a limit that bites within seconds).
     void setRateLimit(const RateLimit &limit) { m_limiter = RateLimiter(limit); }
     // "Test connection": of a paged list only the first page, the cheapest call that proves
@@ -120,6 +124,7 @@ private:
     QVector<WorkerSample> m_previous;
     qint64 m_received = 0;
     bool m_requestSent = false;
+    WorkerCollector::KnownWorkers m_known;
     QTimer m_deadline;
     QTimer m_next;
     QElapsedTimer m_elapsed;

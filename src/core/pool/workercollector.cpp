@@ -86,7 +86,13 @@ void WorkerCollector::add(WorkerSample &&s)
         share(s.host, known.host);
         m_sameNames = m_sameNames && s.name.constData() == known.name.constData();
     } else {
-        m_sameNames = false;
+        m_sameNames = false; // unique names in a known table say nothing of duplicates here
+        if (m_known) {
+            if (const WorkerSample *known = m_known(s.name)) {
+                share(s.name, known->name);
+                share(s.host, known->host);
+            }
+        }
     }
     m_snapshot.workers.append(std::move(s));
 }

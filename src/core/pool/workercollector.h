@@ -4,6 +4,7 @@
 
 #include <QStringView>
 
+#include <functional>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,13 @@ public:
     // when nobody else shares it and it is large; emptied now (its strings let go), its capacity
     // kept. One array per thread at most.
     static void recycle(QVector<WorkerSample> &&samples);
+
+    // The workers known by name where there is no previous poll (a one-shot run: the store's),
+    // a hint like `previous`: a name or host equal to the known worker's shares its string
+    // rather than keeping a second copy of a farm's names. Null when the name is unknown; what
+    // it returns must stay unchanged while the collector runs.
+    using KnownWorkers = std::function<const WorkerSample *(const QString &name)>;
+    void setKnown(KnownWorkers known) { m_known = std::move(known); }
 
     // A string field of the entry read next (the next add()) from its UTF-8 bytes. When the
     // previous poll listed the same text in that field at the same position - pools list their
@@ -58,6 +66,7 @@ private:
 
     Snapshot m_snapshot;
     QVector<WorkerSample> m_previous;
+    KnownWorkers m_known;
     bool m_sameNames = true; // every name so far shares the previous poll's at its position
     int m_bad = 0;
     int m_duplicates = 0;

@@ -41,6 +41,7 @@ public:
 
     void append(const char *data, qsizetype size);
     void append(const QByteArray &data) { append(data.constData(), data.size()); }
+    void setKnown(WorkerCollector::KnownWorkers known) { m_collector.setKnown(std::move(known)); }
 
     qsizetype heldBytes() const;                         // bytes of the reply held now
     qsizetype entriesTaken() const { return m_entries; } // entries parsed and cut so far
