@@ -576,6 +576,8 @@ void Poller::finishWithFailure(PollFailure::Kind kind, const QString &message, i
 {
     m_pagedPoll = false;
     m_collector.reset();
+    m_stream.reset(); // an aborted reply's partial parse (and any hint it holds) goes now
+    m_body = QByteArray();
     m_known = {};
     m_pace.stop();
     m_deadline.stop();
