@@ -3,6 +3,8 @@
 // state it finds for a worker is that worker's state in the table as it is now.
 #include "monitor/positioncache.h"
 
+#include <algorithm>
+
 #include <QSet>
 #include <QTest>
 
@@ -79,6 +81,7 @@ class TestPositionCache : public QObject
 
 private slots:
     void findsEachWorkersOwnState();
+    void seededFromStoreIds();
 };
 
 void TestPositionCache::findsEachWorkersOwnState()
@@ -120,6 +123,34 @@ void TestPositionCache::findsEachWorkersOwnState()
     cache.clear();
     diff = poll(cache, other, names(0, 300));
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
+}
+
+// States just restored (Monitor::restore) have no last snapshot; their store ids, given in the
+// order of the account's first reply, stand for it: the workers the last reply listed, in id
+// order, with an unlisted (missing) one left out. Whatever the next reply's order, each worker
+// gets its own state.
+void TestPositionCache::seededFromStoreIds()
+{
+    const QVector<WorkerSample> workers = names(0, 50);
+    States states;
+    for (qsizetype i = 0; i < workers.size(); ++i) {
+        WorkerState st;
+        st.sample = workers[i];
+        st.storeId = int(i + 1);
+        st.lastListedAt = i == 7 ? 100 : 200; // rig-7 was missing from the last reply
+        states.insert(workers[i].name, st);
+    }
+    PositionCache cache;
+    cache.seed(states, 200);
+    QCOMPARE(cache.last().size(), size_t(49));
+    for (size_t i = 0; i < cache.last().size(); ++i)
+        QCOMPARE(cache.last()[i]->storeId, int(i < 7 ? i + 1 : i + 2));
+    QVector<WorkerSample> next = workers;
+    next.remove(7);
+    QCOMPARE(poll(cache, states, next), QString());
+    std::reverse(next.begin(), next.end());
+    cache.seed(states, 200);
+    QCOMPARE(poll(cache, states, next), QString());
 }
 
 QTEST_GUILESS_MAIN(TestPositionCache)

@@ -752,6 +752,11 @@ void TestStore::restoredIdsFollowTheirWorkers()
         ids.insert(s.storeId);
     QCOMPARE(ids.size(), 600);
     QVERIFY(!ids.contains(0));
+    // The first poll numbered them in the order the pool listed them (not the order of the
+    // table the states came in), which restored states use to line up with the next reply.
+    const Snapshot first = farm(600, T0);
+    for (qsizetype i = 0; i < first.workers.size(); ++i)
+        QCOMPARE(states.value(first.workers[i].name).storeId, int(i + 1));
 
     // Each poll: rig i's rate is 1e12 * (i + 1) * (poll + 1), so a sample stored on the wrong
     // worker shows. Poll 1 drops rig 5 and adds rig 600 at the front; poll 2 shuffles.

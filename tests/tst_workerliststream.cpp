@@ -258,7 +258,7 @@ void TestWorkerListStream::knownWorkersLendTheirStrings()
     int asked = 0;
     WorkerListStream stream(poolFormat(v1 ? PoolProvider::F2poolV1 : PoolProvider::F2poolV2),
                             64 * 1024, body.size());
-    stream.setKnown([&](const QString &name) -> const WorkerSample * {
+    stream.setKnown([&](qsizetype, const QString &name) -> const WorkerSample * {
         ++asked;
         const auto it = known.constFind(name);
         return it == known.cend() ? nullptr : &*it;

@@ -135,8 +135,13 @@ void Engine::restore(bool pollFirst)
             // The early poll's parse shares these workers' names and hosts instead of making
             // a second copy of a farm's strings. The table is a shared copy, let go of with that
             // poll, so nothing the monitor does can change what it points into.
+            // The states in the order the store numbered them, which is the order the pool
+            // listed them in, come first: a look-up by name is a cold hash probe per worker.
             a->poller->setKnownWorkers(
-                [states = a->view.workers](const QString &name) -> const WorkerSample * {
+                [states = a->view.workers, order = a->monitor->listOrder()](
+                    qsizetype at, const QString &name) -> const WorkerSample * {
+                    if (size_t(at) < order.size() && order[size_t(at)]->sample.name == name)
+                        return &order[size_t(at)]->sample;
                     const auto it = states.constFind(name);
                     return it == states.cend() ? nullptr : &it->sample;
                 });

@@ -136,6 +136,7 @@ void Monitor::restore(QHash<QString, WorkerState> states, qint64 lastSuccessAt,
             return w.status == WorkerStatus::Online && w.lastListedAt == m_lastStamp;
         });
     recount();
+    m_positions.seed(m_workers, m_lastStamp);
 }
 
 void Monitor::recount()

@@ -93,6 +93,9 @@ public:
     Incident incident(qint64 now) const;
 
     const QHash<QString, WorkerState> &workers() const { return m_workers; }
+    // The states in the order the last reply listed them (after restore(): as the store
+    // numbered them); a guess for the next reply's order, valid until the table changes.
+    const std::vector<WorkerState *> &listOrder() const { return m_positions.last(); }
     // Only workers with something to keep (WorkerState::hasHealth), and those changed by the
     // last apply (for the store; a name absent from health() there lost its record).
     const QHash<QString, WorkerHealth> &health() const { return m_health; }

@@ -1,5 +1,7 @@
 #include "monitor/positioncache.h"
 
+#include <algorithm>
+
 namespace rw {
 
 void PositionCache::begin(const States &states, qsizetype count)
@@ -26,6 +28,23 @@ void PositionCache::finish(States &states, const QVector<WorkerSample> &workers,
     m_last = std::move(m_next);
     if (m_moved)
         m_last.clear();
+    m_first = firstOf(states);
+}
+
+void PositionCache::seed(States &states, qint64 listedAt)
+{
+    std::vector<std::pair<int, WorkerState *>> byId;
+    byId.reserve(size_t(states.size()));
+    for (auto it = states.begin(); it != states.end(); ++it)
+        if (it->storeId > 0 && it->lastListedAt == listedAt)
+            byId.emplace_back(it->storeId, &*it);
+    std::sort(byId.begin(), byId.end(),
+              [](const auto &a, const auto &b) { return a.first < b.first; });
+    m_last.clear();
+    m_last.reserve(byId.size());
+    for (const auto &[id, state] : byId)
+        m_last.push_back(state);
+    m_valid = !m_last.empty();
     m_first = firstOf(states);
 }
 

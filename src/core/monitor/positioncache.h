@@ -45,6 +45,12 @@ public:
     void finish(States &states, const QVector<WorkerSample> &workers, bool firstPoll);
     // Forgets every position (the table was replaced).
     void clear();
+    // Positions without a last snapshot (states just restored): the states listed by the last
+    // reply, in the order of their store ids (Store numbers an account's first workers in the
+    // order of its first reply). A guess, checked name by name like any position.
+    void seed(States &states, qint64 listedAt);
+    // The states by position in the last snapshot (or seed); nullptr: none.
+    const std::vector<WorkerState *> &last() const { return m_last; }
 
 private:
     static const WorkerState *firstOf(const States &states)

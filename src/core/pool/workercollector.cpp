@@ -88,7 +88,7 @@ void WorkerCollector::add(WorkerSample &&s)
     } else {
         m_sameNames = false; // unique names in a known table say nothing of duplicates here
         if (m_known) {
-            if (const WorkerSample *known = m_known(s.name)) {
+            if (const WorkerSample *known = m_known(at, s.name)) {
                 share(s.name, known->name);
                 share(s.host, known->host);
             }

@@ -31,11 +31,12 @@ public:
     // kept. One array per thread at most.
     static void recycle(QVector<WorkerSample> &&samples);
 
-    // The workers known by name where there is no previous poll (a one-shot run: the store's),
-    // a hint like `previous`: a name or host equal to the known worker's shares its string
-    // rather than keeping a second copy of a farm's names. Null when the name is unknown; what
-    // it returns must stay unchanged while the collector runs.
-    using KnownWorkers = std::function<const WorkerSample *(const QString &name)>;
+    // The workers known where there is no previous poll (a one-shot run: the store's), a hint
+    // like `previous`: a name or host equal to the known worker's shares its string rather than
+    // keeping a second copy of a farm's names. Asked with the entry's position and name; null
+    // when the name is unknown. What it returns must stay unchanged while the collector runs.
+    using KnownWorkers =
+        std::function<const WorkerSample *(qsizetype position, const QString &name)>;
     void setKnown(KnownWorkers known) { m_known = std::move(known); }
 
     // A string field of the entry read next (the next add()) from its UTF-8 bytes. When the

@@ -281,6 +281,19 @@ int Store::Private::workerId(int account, const QString &name, bool create)
     return cache.next++;
 }
 
+bool Store::Private::numberInListOrder(int account, const QVector<WorkerSample> &workers)
+{
+    Workers &cache = workerIds[account];
+    if (cache.next == 0 && workerId(account, QString(), false) < 0) // reads what the file has
+        return false;
+    if (!cache.fresh || !cache.ids.isEmpty())
+        return true;
+    for (const WorkerSample &w : workers)
+        if (!w.name.isEmpty() && workerId(account, w.name, true) < 0)
+            return false;
+    return true;
+}
+
 int Store::Private::stateId(int account, const QString &name, const WorkerState &state)
 {
     return state.storeId > 0 ? state.storeId : workerId(account, name, true);

@@ -78,6 +78,10 @@ struct Store::Private
     bool loadWorkerChunks(int account, QHash<QString, WorkerState> *states = nullptr);
     // The poll's worker rows (store.cpp); also counts the workers online and those offline or
     // missing (retired ones are neither).
+    // An account's first workers are numbered in the order their pool lists them, which it keeps
+    // poll after poll: states restored in id order then line up with the next reply
+    // (PositionCache::seed). Does nothing once the file knows any worker of the account.
+    bool numberInListOrder(int account, const QVector<WorkerSample> &workers);
     bool saveWorkers(int account, qint64 at, qint64 listedAt,
                      const QHash<QString, WorkerState> &states, int *online, int *offline,
                      QVector<StoreId> *assigned);

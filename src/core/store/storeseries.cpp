@@ -231,7 +231,8 @@ bool Store::recordPoll(const QString &account, qint64 at, const Snapshot &snapsh
             int online = 0, offline = 0;
             if (assigned)
                 assigned->clear(); // a rolled back attempt's ids are gone with it
-            if (acc < 0 || !d->saveWorkers(acc, at, listedAt, states, &online, &offline, assigned))
+            if (acc < 0 || !d->numberInListOrder(acc, snapshot.workers) ||
+                !d->saveWorkers(acc, at, listedAt, states, &online, &offline, assigned))
                 return false;
             // OR REPLACE: a repeated poll time (the pool's Date header did not move) replaces it.
             return d->exec(d->prepared(QStringLiteral(
