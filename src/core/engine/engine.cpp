@@ -137,9 +137,11 @@ void Engine::restore(bool pollFirst)
             // poll, so nothing the monitor does can change what it points into.
             // The states in the order the store numbered them, which is the order the pool
             // listed them in, come first: a look-up by name is a cold hash probe per worker.
+            // (The monitor outlives the hint, and changes that order only once the poll is in.)
             a->poller->setKnownWorkers(
-                [states = a->view.workers, order = a->monitor->listOrder()](
+                [states = a->view.workers, monitor = a->monitor.get()](
                     qsizetype at, const QString &name) -> const WorkerSample * {
+                    const std::vector<WorkerState *> &order = monitor->listOrder();
                     if (size_t(at) < order.size() && order[size_t(at)]->sample.name == name)
                         return &order[size_t(at)]->sample;
                     const auto it = states.constFind(name);

@@ -33,17 +33,19 @@ void PositionCache::finish(States &states, const QVector<WorkerSample> &workers,
 
 void PositionCache::seed(States &states, qint64 listedAt)
 {
-    std::vector<std::pair<int, WorkerState *>> byId;
-    byId.reserve(size_t(states.size()));
-    for (auto it = states.begin(); it != states.end(); ++it)
-        if (it->storeId > 0 && it->lastListedAt == listedAt)
-            byId.emplace_back(it->storeId, &*it);
-    std::sort(byId.begin(), byId.end(),
-              [](const auto &a, const auto &b) { return a.first < b.first; });
+    // Placed by id, then closed up: ids are dense (a forgotten worker's leaves a gap), so this
+    // is one array and no sort.
     m_last.clear();
-    m_last.reserve(byId.size());
-    for (const auto &[id, state] : byId)
-        m_last.push_back(state);
+    const size_t bound = size_t(states.size()) * 2 + 1024; // an id past it is not placed
+    for (auto it = states.begin(); it != states.end(); ++it) {
+        const size_t id = size_t(qMax(0, it->storeId));
+        if (id == 0 || id > bound || it->lastListedAt != listedAt)
+            continue;
+        if (id > m_last.size())
+            m_last.resize(qMax(id, qMin(bound, size_t(states.size()))), nullptr);
+        m_last[id - 1] = &*it;
+    }
+    m_last.erase(std::remove(m_last.begin(), m_last.end(), nullptr), m_last.end());
     m_valid = !m_last.empty();
     m_first = firstOf(states);
 }
