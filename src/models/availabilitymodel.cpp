@@ -66,33 +66,24 @@ QVariant AvailabilityModel::data(const QModelIndex &index, int role) const
     if (role == Qt::TextAlignmentRole)
         return index.column() >= WorkerCount ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                                              : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
-    if (role == SortRole) {
+    if (role != SortRole && role != Qt::DisplayRole)
+        return {};
+    if (role == Qt::DisplayRole) { // the columns shown otherwise than they sort
         switch (index.column()) {
-        case Name:
-            return r.name;
-        case Account:
-            return r.account;
-        case Group:
-            return r.group;
-        case WorkerCount:
-            return r.workers;
         case Availability:
-            return f.availability();
+            return ReportText::availability(f);
         case Downtime:
-            return f.downSecs;
-        case Outages:
-            return f.outages;
+            return ReportText::duration(f.downSecs);
         case Mttr:
-            return f.mttrSecs();
+            return f.outages ? ReportText::duration(f.mttrSecs()) : QStringLiteral("—");
         case Degraded:
-            return f.degradedSecs;
+            return f.degradedPeriods ? tr("%1 in %n period(s)", nullptr, f.degradedPeriods)
+                                           .arg(ReportText::duration(f.degradedSecs))
+                                     : QStringLiteral("—");
         case HashRate:
-            return r.hashRate;
+            return formatHashRate(r.hashRate);
         }
-        return {};
     }
-    if (role != Qt::DisplayRole)
-        return {};
     switch (index.column()) {
     case Name:
         return r.name;
@@ -103,19 +94,17 @@ QVariant AvailabilityModel::data(const QModelIndex &index, int role) const
     case WorkerCount:
         return r.workers;
     case Availability:
-        return ReportText::availability(f);
+        return f.availability();
     case Downtime:
-        return ReportText::duration(f.downSecs);
+        return f.downSecs;
     case Outages:
         return f.outages;
     case Mttr:
-        return f.outages ? ReportText::duration(f.mttrSecs()) : QStringLiteral("—");
+        return f.mttrSecs();
     case Degraded:
-        return f.degradedPeriods ? tr("%1 in %n period(s)", nullptr, f.degradedPeriods)
-                                       .arg(ReportText::duration(f.degradedSecs))
-                                 : QStringLiteral("—");
+        return f.degradedSecs;
     case HashRate:
-        return formatHashRate(r.hashRate);
+        return r.hashRate;
     }
     return {};
 }

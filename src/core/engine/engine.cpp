@@ -55,17 +55,19 @@ Engine::Engine(const QVector<AccountConfig> &accounts, Store *store, const Clock
         a->view.minHashRate = c.thresholds.minHashRate;
         a->view.offlineAfterSecs = c.thresholds.offlineAfterSecs;
         Account *raw = a.get();
-        connect(a->poller.get(), &Poller::polled, this, [this, raw](const Snapshot &s, qint64 ms) {
+        // An early poll's outcome (restore(true)) waits for runOnce(); any other is taken now.
+        const auto take = [raw](std::function<void()> outcome) {
             if (raw->early && !raw->onceWaiting)
-                raw->held = [this, raw, s, ms] { onPolled(*raw, s, ms); };
+                raw->held = std::move(outcome);
             else
-                onPolled(*raw, s, ms);
-        });
-        connect(a->poller.get(), &Poller::failed, this, [this, raw](const PollFailure &f) {
-            if (raw->early && !raw->onceWaiting)
-                raw->held = [this, raw, f] { onFailed(*raw, f); };
-            else
-                onFailed(*raw, f);
+                outcome();
+        };
+        connect(a->poller.get(), &Poller::polled, this,
+                [this, raw, take](const Snapshot &s, qint64 ms) {
+                    take([this, raw, s, ms] { onPolled(*raw, s, ms); });
+                });
+        connect(a->poller.get(), &Poller::failed, this, [this, raw, take](const PollFailure &f) {
+            take([this, raw, f] { onFailed(*raw, f); });
         });
         a->unreachableCheck.setSingleShot(true);
         connect(&a->unreachableCheck, &QTimer::timeout, this,
@@ -133,11 +135,11 @@ void Engine::restore(bool pollFirst)
         a->view.workers = a->monitor->workers();
         if (pollFirst) {
             // The early poll's parse shares these workers' names and hosts instead of making
-            // a second copy of a farm's strings. The table is a shared copy, let go of with that
-            // poll, so nothing the monitor does can change what it points into.
-            // The states in the order the store numbered them, which is the order the pool
-            // listed them in, come first: a look-up by name is a cold hash probe per worker.
-            // (The monitor outlives the hint, and changes that order only once the poll is in.)
+            // a second copy of a farm's strings. It holds a shared copy of the table, let go of
+            // with that poll, so nothing the monitor does can change what it points into. The
+            // monitor's list order (the store's numbering, which is the pool's order) is tried
+            // first, a cold hash probe per worker only where it fails; the monitor outlives the
+            // hint and changes that order only once the poll is in.
             a->poller->setKnownWorkers(
                 [states = a->view.workers, monitor = a->monitor.get()](
                     qsizetype at, const QString &name) -> const WorkerSample * {

@@ -354,13 +354,12 @@ void Poller::succeed(Snapshot &&snapshot)
     m_failures = 0;
     m_pagedPoll = false;
     m_deadline.stop();
-    if (m_pacedMs > 0)
-        qCInfo(lcPool).noquote() << m_account.id << "polled:" << snapshot.workers.size()
-                                 << "workers in" << ms << "ms," << m_pacedMs
-                                 << "ms of it waiting for the pool's rate limit";
-    else
-        qCInfo(lcPool).noquote() << m_account.id << "polled:" << snapshot.workers.size()
-                                 << "workers in" << ms << "ms";
+    const QString paced = m_pacedMs > 0 ? QStringLiteral(", %1 ms of it waiting for the pool's "
+                                                         "rate limit")
+                                              .arg(m_pacedMs)
+                                        : QString();
+    qCInfo(lcPool).noquote() << m_account.id << "polled:" << snapshot.workers.size() << "workers in"
+                             << ms << QStringLiteral("ms") + paced;
     m_pacedMs = 0;
     scheduleNext();
     emit polled(snapshot, ms);

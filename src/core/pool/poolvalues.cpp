@@ -30,9 +30,14 @@ std::optional<double> hashRateUnitFactor(QStringView unit)
         u.chop(1);
     if (u.isEmpty())
         return 1.0;
-    if (u.size() != 1)
+    if (u.size() != 1 || u.at(0).unicode() > 0x7f)
         return std::nullopt;
-    switch (u.at(0).unicode()) {
+    return siPrefixFactor(char(u.at(0).unicode()));
+}
+
+std::optional<double> siPrefixFactor(char lower)
+{
+    switch (lower) {
     case 'k':
         return 1e3;
     case 'm':

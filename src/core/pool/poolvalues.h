@@ -15,6 +15,8 @@ namespace rw {
 std::optional<double> poolNumber(const QJsonValue &v);
 // H/s per one of `unit`: "H/s", "Gh/s", "TH/s", "ph/s", "T" ...; nullopt for an unknown unit.
 std::optional<double> hashRateUnitFactor(QStringView unit);
+// The factor of a unit's one-letter prefix, lower case: k, m, g, t, p, e, z; nullopt otherwise.
+std::optional<double> siPrefixFactor(char lower);
 // A hash rate in H/s: a number (times defaultFactor) or a string "12.3 TH/s" (its own unit,
 // else defaultFactor). nullopt when unreadable or negative.
 std::optional<double> poolHashRate(const QJsonValue &v, double defaultFactor = 1);

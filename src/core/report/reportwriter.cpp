@@ -1,5 +1,6 @@
 #include "report/reportwriter.h"
 
+#include "store/outagecsv.h"
 #include "util/units.h"
 
 #include <QDateTime>
@@ -9,26 +10,6 @@ namespace rw {
 
 namespace {
 
-// Names are free text: quote what a spreadsheet could misread and defuse formulas, as the
-// outage export does (store/outagecsv.cpp).
-QString field(const QString &s)
-{
-    QString v = s;
-    if (!v.isEmpty() && QStringLiteral("=+-@").contains(v.front()))
-        v.prepend(QLatin1Char('\''));
-    if (v.contains(QLatin1Char(',')) || v.contains(QLatin1Char('"')) ||
-        v.contains(QLatin1Char('\n')) || v != s) {
-        v.replace(QLatin1String("\""), QLatin1String("\"\""));
-        return QLatin1Char('"') + v + QLatin1Char('"');
-    }
-    return v;
-}
-
-QString isoUtc(qint64 secs)
-{
-    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(Qt::ISODate);
-}
-
 QString row(const QString &level, const QString &account, const QString &group,
             const QString &worker, const AvailabilityReport &r, int workers,
             const AvailabilityFigures &f, double rate)
@@ -36,11 +17,11 @@ QString row(const QString &level, const QString &account, const QString &group,
     const double pct = f.availability();
     const QStringList cells{
         level,
-        field(account),
-        field(group),
-        field(worker),
-        isoUtc(r.from),
-        isoUtc(r.to),
+        csvField(account),
+        csvField(group),
+        csvField(worker),
+        csvUtc(r.from),
+        csvUtc(r.to),
         QString::number(workers),
         QString::number(f.expectedSecs),
         QString::number(f.onlineSecs()),

@@ -4,11 +4,8 @@
 
 namespace rw {
 
-namespace {
 QString csvField(const QString &s)
 {
-    // Worker names are free text: quote anything a spreadsheet could misread, and defuse
-    // formulas (=, +, -, @ at the start) so a hostile name cannot run in Excel.
     QString v = s;
     if (!v.isEmpty() && QStringLiteral("=+-@").contains(v.front()))
         v.prepend(QLatin1Char('\''));
@@ -20,11 +17,10 @@ QString csvField(const QString &s)
     return v;
 }
 
-QString isoUtc(qint64 secs)
+QString csvUtc(qint64 secs)
 {
     return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(Qt::ISODate);
 }
-} // namespace
 
 QString outagesCsv(const QVector<Outage> &outages, qint64 nowSecs)
 {
@@ -33,8 +29,8 @@ QString outagesCsv(const QVector<Outage> &outages, qint64 nowSecs)
     QString out = QStringLiteral(
         "worker,went_offline_utc,came_back_utc,duration_s,kind,depth_percent,account\n");
     for (const Outage &o : outages) {
-        out += csvField(o.worker) + QLatin1Char(',') + isoUtc(o.start) + QLatin1Char(',') +
-               (o.end ? isoUtc(o.end) : QString()) + QLatin1Char(',') +
+        out += csvField(o.worker) + QLatin1Char(',') + csvUtc(o.start) + QLatin1Char(',') +
+               (o.end ? csvUtc(o.end) : QString()) + QLatin1Char(',') +
                QString::number(o.durationSecs(nowSecs)) +
                (o.degraded ? QStringLiteral(",degraded,") + QString::number(qRound(o.depth * 100))
                            : QStringLiteral(",offline,")) +

@@ -197,6 +197,7 @@ bool Store::Private::transaction(const QString &what, const std::function<bool()
     // Ids handed out inside the rolled back transaction no longer exist.
     accountIds.clear();
     workerIds.clear();
+    paceWritten.clear();
     fail(what);
     return false;
 }
@@ -216,6 +217,7 @@ void Store::Private::closeConnection()
     queries.clear(); // statements must go before the connection
     accountIds.clear();
     workerIds.clear();
+    paceWritten.clear();
     if (db.isValid())
         db.close();
     db = QSqlDatabase();
@@ -507,13 +509,18 @@ void decodePace(const QString &text, AccountState *s)
 
 bool Store::Private::saveAccountState(int account, const AccountState &s)
 {
+    // Written when it changed: an account without a rate limit (f2pool) never has one.
     const bool paced = s.poolBlockedUntilMs > 0 || !s.poolRequestsMs.isEmpty();
-    if (paced
-            ? !exec(prepared(
-                        QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")),
-                    {paceKey(account), encodePace(s)})
-            : !exec(prepared(QStringLiteral("DELETE FROM meta WHERE key = ?")), {paceKey(account)}))
-        return false;
+    const QString pace = paced ? encodePace(s) : QString();
+    if (const auto it = paceWritten.constFind(account); it == paceWritten.cend() || *it != pace) {
+        if (paced ? !exec(prepared(QStringLiteral(
+                              "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")),
+                          {paceKey(account), pace})
+                  : !exec(prepared(QStringLiteral("DELETE FROM meta WHERE key = ?")),
+                          {paceKey(account)}))
+            return false;
+        paceWritten.insert(account, pace);
+    }
     return exec(
         prepared(QStringLiteral("INSERT OR REPLACE INTO account_state (account_id,"
                                 " last_success_at, last_attempt_at, unreachable_since, last_error,"

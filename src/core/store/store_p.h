@@ -59,6 +59,9 @@ struct Store::Private
     };
     QHash<QString, int> accountIds;
     QHash<int, Workers> workerIds;
+    // Per account: the rate-limit record the file holds (AccountState::poolRequestsMs), so an
+    // unchanged one is not written again. Dropped with the ids when a transaction rolls back.
+    QHash<int, QString> paceWritten;
 
     QSqlQuery *prepared(const QString &sql);
     bool exec(QSqlQuery *q, std::initializer_list<QVariant> values);

@@ -99,23 +99,7 @@ std::optional<double> unitFactor(std::string_view u)
         return 1.0;
     if (n != 1)
         return std::nullopt;
-    switch (b[0]) {
-    case 'k':
-        return 1e3;
-    case 'm':
-        return 1e6;
-    case 'g':
-        return 1e9;
-    case 't':
-        return 1e12;
-    case 'p':
-        return 1e15;
-    case 'e':
-        return 1e18;
-    case 'z':
-        return 1e21;
-    }
-    return std::nullopt;
+    return siPrefixFactor(b[0]);
 }
 
 // poolHashRate() of a string: nullopt in *result and false when the reference has to read it.
