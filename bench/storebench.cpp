@@ -383,8 +383,10 @@ void StoreBench::loopWrite()
         const double writeMs = threadCpuMs([&] {
             stored = store.recordPoll(kAccount, t, *r.snapshot, monitor.workers(), acc, events,
                                       &assigned);
+            monitor.setStoreIds(assigned); // as the engine does
+            if (stored)
+                monitor.identitiesStored();
         });
-        monitor.setStoreIds(assigned); // as the engine does
         const ThreadUsage used = ThreadUsage::now() - before;
         if (!stored) {
             m_report->error(8, what, store.lastError());
@@ -403,18 +405,36 @@ void StoreBench::loopWrite()
         writeMb.push_back(used.writtenMb);
         ratios.push_back(writeMs / ingestMs);
     }
+    // The polls' samples were appended to the recent table; once their hour is over the
+    // engine's hourly retention moves them into the chunk rows (Store::applyRetention). That
+    // move is part of storing them: timed here for all the polls above, and each poll's share
+    // added to its write.
+    bool settled = false;
+    const qint64 lastPoll = start + qint64(warm + reps - 1) * kInterval;
+    const double settleMs = threadCpuMs([&] { settled = store.applyRetention(lastPoll + 3600); });
+    if (!settled) {
+        m_report->error(8, what, store.lastError());
+        return;
+    }
+    const double settleShare = settleMs / double(warm + reps);
     // Judged on the means: the WAL's checkpoint lands in one poll of several, and its cost is
     // the store's as much as the rest (a median would leave it out).
     const auto mean = [](const std::vector<double> &v) {
         return std::accumulate(v.begin(), v.end(), 0.0) / double(v.size());
     };
-    const double ratio = mean(write) / mean(ingest);
+    const double ratio = (mean(write) + settleShare) / mean(ingest);
     std::vector<double> sorted = ratios;
     std::sort(sorted.begin(), sorted.end());
     m_report->figure(8, what,
-                     QStringLiteral("%1 ms / %2 ms = %3")
-                         .arg(fixed(mean(write), 1), fixed(mean(ingest), 1), fixed(ratio, 2)),
+                     QStringLiteral("(%1 + %2) ms / %3 ms = %4")
+                         .arg(fixed(mean(write), 1), fixed(settleShare, 1), fixed(mean(ingest), 1),
+                              fixed(ratio, 2)),
                      QStringLiteral("<= 0.5"), ratio <= 0.5);
+    m_report->info(QStringLiteral("the second term: each poll's share of moving the %1 polls' "
+                                  "samples out of the recent table once their hour is over "
+                                  "(%2 ms in all)")
+                       .arg(warm + reps)
+                       .arg(fixed(settleMs, 1)));
     m_report->info(
         QStringLiteral("thread CPU time, means of %1 polls after %2 untimed (medians %3 ms / "
                        "%4 ms); reply %5 MB; poll by poll the ratio ran %6-%7")

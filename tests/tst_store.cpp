@@ -1,6 +1,7 @@
 // Tests of rw::Store: opening and migrating, refusing what it cannot use with an error naming
 // the file, write failures that lose nothing, round trips, outages, roll-ups and retention,
 // the notifier's messages, and a child process killed with SIGKILL while it writes.
+#include "monitor/monitor.h"
 #include "store/store.h"
 #include "store/workerpack.h"
 
@@ -201,9 +202,11 @@ private slots:
     void lockedDatabase();
     void statesRoundTrip();
     void restoredIdsFollowTheirWorkers();
+    void identitiesFollowTheMonitor();
     void outagesFromEvents();
     void pastInOneGo();
     void migratesSchema2History();
+    void recentSamplesSettle();
     void packedRowsReadBack();
     void seriesAcrossRollups();
     void retentionBoundsGrowth();
@@ -239,7 +242,7 @@ void TestStore::opensAndCreatesDirectory()
     Inspect db(path);
     QCOMPARE(db.value(QStringLiteral("PRAGMA user_version")).toInt(), Store::schemaVersion());
     QCOMPARE(db.value(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
-    QCOMPARE(db.count("worker_samples"), 1); // three workers: one chunk row
+    QCOMPARE(db.count("worker_samples_recent"), 1); // three workers: one chunk row
     QCOMPARE(store.workerSeries(Acme, rig(2).name, T0, T0).size(), 1);
 }
 
@@ -734,6 +737,71 @@ void TestStore::migratesSchema2History()
 // right worker whatever order the pool lists the farm in, with a rig gone and one added; a
 // state without an id (a new worker, or a caller that has none) is found by name and never
 // given a second row.
+// A poll's raw samples are appended to worker_samples_recent and settle into worker_samples
+// once their hour is over (Store::applyRetention). A file of the schema before keeps its rows
+// where they are, and every series reads the same whichever table holds a sample.
+void TestStore::recentSamplesSettle()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("recent.sqlite"));
+    const auto series = [](Store &store) {
+        QVector<QPair<qint64, double>> points;
+        for (int i : {0, 4, 299})
+            for (const SeriesPoint &p : store.workerSeries(Acme, rig(i).name, T0 - Hour, T0 + Day))
+                points.append({p.at, p.hashRate});
+        for (const SeriesPoint &p : store.accountSeries(Acme, T0 - Hour, T0 + Day))
+            points.append({p.at, p.hashRate});
+        return points;
+    };
+    {
+        Store store;
+        QVERIFY(store.open(path, nullptr));
+        for (int k = 0; k < 5; ++k)
+            QVERIFY(poll(store, T0 + k * 300, 300, 1e14 * (k + 1)));
+        Inspect db(path);
+        QCOMPARE(db.count("worker_samples"), 0);
+        QCOMPARE(db.count("worker_samples_recent"), 5 * 2); // 300 workers: two chunks
+        const auto before = series(store);
+        QCOMPARE(before.size(), 5 * 4);
+        QVERIFY(nearRate(before.at(5 + 3).second, 4e14 * 1.04)); // rig 4, fourth poll
+        // The hour is not over: nothing moves.
+        QVERIFY(store.applyRetention(T0 + 1500));
+        QCOMPARE(db.count("worker_samples_recent"), 10);
+        QVERIFY(store.applyRetention(T0 + Hour + 30));
+        QCOMPARE(db.count("worker_samples"), 10);
+        QCOMPARE(db.count("worker_samples_recent"), 0);
+        QCOMPARE(series(store), before);
+    }
+    // The file as the schema before left it: no recent table, every raw row in worker_samples.
+    {
+        Inspect db(path);
+        QVERIFY(db.exec(QStringLiteral("DROP TABLE worker_samples_recent")));
+        QVERIFY(db.exec(QStringLiteral("DELETE FROM meta WHERE key = 'recent_cut'")));
+        QVERIFY(
+            db.exec(QStringLiteral("PRAGMA user_version = %1").arg(Store::schemaVersion() - 1)));
+    }
+    Store store;
+    QVERIFY(store.open(path, nullptr));
+    const auto migrated = series(store);
+    QCOMPARE(migrated.size(), 5 * 4);
+    // A poll in the hour of the last sample joins the settled rows; the next hour's are recent.
+    QVERIFY(poll(store, T0 + 1500, 300, 6e14));
+    QVERIFY(poll(store, T0 + Hour + 60, 300, 7e14));
+    Inspect db(path);
+    QCOMPARE(db.count("worker_samples"), 6 * 2);
+    QCOMPARE(db.count("worker_samples_recent"), 2);
+    const auto both = series(store);
+    QCOMPARE(both.size(), 7 * 4);
+    QCOMPARE(both.mid(0, 5), migrated.mid(0, 5)); // rig 0's first five polls
+    QVERIFY(nearRate(both.at(5).second, 6e14));
+    QVERIFY(nearRate(both.at(6).second, 7e14));
+    // Usual levels and availability read the recent rows too (tst_storehealth,
+    // tst_availability read nothing else on a new file); settling changes no answer.
+    QVERIFY(store.applyRetention(T0 + 2 * Hour + 5));
+    QCOMPARE(db.count("worker_samples_recent"), 0);
+    QCOMPARE(series(store), both);
+}
+
 void TestStore::restoredIdsFollowTheirWorkers()
 {
     QTemporaryDir dir;
@@ -816,6 +884,84 @@ void TestStore::restoredIdsFollowTheirWorkers()
     QVERIFY(!ids.contains(reloaded.value(rig(600).name).storeId));
 }
 
+// A worker's status, since when and host are written when the monitor changes them. States the
+// store gave back, or wrote since, are taken as the file holds them without their hosts being
+// read (WorkerState::identityStored); a file that lacks them still gets every one.
+void TestStore::identitiesFollowTheMonitor()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("identity.sqlite"));
+    const auto record = [](Store &store, Monitor &m, const Snapshot &s,
+                           const QVector<Event> &events) {
+        AccountState a;
+        a.lastSuccessAt = a.lastAttemptAt = s.poolTimeSecs;
+        QVector<StoreId> assigned;
+        if (!store.recordPoll(Acme, s.poolTimeSecs, s, m.workers(), a, events, &assigned))
+            return false;
+        m.setStoreIds(assigned);
+        m.identitiesStored();
+        return true;
+    };
+    const auto storedCount = [](const Monitor &m) {
+        return std::count_if(m.workers().cbegin(), m.workers().cend(),
+                             [](const WorkerState &w) { return w.identityStored; });
+    };
+    {
+        Store store;
+        QVERIFY(store.open(path, nullptr));
+        Monitor m(Thresholds{}, 60);
+        const Snapshot first = farm(300, T0);
+        const QVector<Event> events = m.applySnapshot(first, T0);
+        QCOMPARE(storedCount(m), 0); // new workers
+        QVERIFY(record(store, m, first, events));
+        QCOMPARE(storedCount(m), 300);
+    }
+    Store store;
+    QVERIFY(store.open(path, nullptr));
+    Monitor m(Thresholds{}, 60);
+    m.restore(store.workerStates(Acme), T0, 0, false, 0);
+    QCOMPARE(storedCount(m), 300);
+
+    // Rig 3 moves to another address, rig 7 stops sharing, rig 9 is no longer listed.
+    const qint64 at = T0 + 900;
+    Snapshot next = farm(300, at);
+    next.workers[3].host = QStringLiteral("192.168.9.9");
+    next.workers[7].lastShareAt = T0 - 20;
+    next.workers.removeAt(9);
+    const QVector<Event> events = m.applySnapshot(next, at);
+    for (int i : {3, 7, 9})
+        QVERIFY2(!m.workers().value(rig(i).name).identityStored, qPrintable(rig(i).name));
+    QCOMPARE(storedCount(m), 297);
+    QVERIFY(record(store, m, next, events));
+    QCOMPARE(storedCount(m), 300);
+    const auto check = [](const QHash<QString, WorkerState> &states) {
+        QCOMPARE(states.size(), 300);
+        QCOMPARE(states.value(rig(3).name).sample.host, QStringLiteral("192.168.9.9"));
+        QCOMPARE(states.value(rig(4).name).sample.host, rig(4).host);
+        QCOMPARE(states.value(rig(7).name).status, WorkerStatus::Offline);
+        QCOMPARE(states.value(rig(7).name).statusSince, T0 - 20);
+        QCOMPARE(states.value(rig(9).name).status, WorkerStatus::Missing);
+        QCOMPARE(states.value(rig(4).name).status, WorkerStatus::Online);
+        QCOMPARE(states.value(rig(4).name).statusSince, T0);
+    };
+    store.close();
+    {
+        Store again;
+        QVERIFY(again.open(path, nullptr));
+        check(again.workerStates(Acme));
+    }
+    // The monitor's states, all marked stored, written into a file that has none of them
+    // (as after a damaged file was moved aside, once Monitor::forgetStore ran).
+    m.forgetStore();
+    QCOMPARE(storedCount(m), 0);
+    Store fresh;
+    QVERIFY(fresh.open(dir.filePath(QStringLiteral("fresh.sqlite")), nullptr));
+    next.poolTimeSecs = at + 60;
+    QVERIFY(record(fresh, m, next, {}));
+    check(fresh.workerStates(Acme));
+    QCOMPARE(fresh.workerSeries(Acme, rig(4).name, at, at + 60).size(), 1);
+}
+
 // The packed rows the store writes (store/workerpack.h) read back within their stated
 // precision, and a damaged row is refused rather than read as something else.
 void TestStore::packedRowsReadBack()
@@ -831,6 +977,15 @@ void TestStore::packedRowsReadBack()
     QCOMPARE(decodeRate(encodeRate(std::nan(""))), 0.0);
     QVERIFY(encodeRate(1e30) > encodeRate(1e21)); // clamped, still the largest
     QVERIFY(decodeRate(encodeRate(1e30)) > 1e21);
+    // Codes are exact: each code's own rate keeps it, a rate a hair above the half-way point to
+    // the next code takes the next one, a hair below stays.
+    for (const quint16 code :
+         {quint16(2), quint16(3), quint16(901), quint16(902), quint16(40000)}) {
+        QCOMPARE(encodeRate(decodeRate(code)), code);
+        const double halfway = std::exp2((code - 2 + 0.5) / 900.0);
+        QCOMPARE(encodeRate(halfway * (1 + 1e-12)), quint16(code + 1));
+        QCOMPARE(encodeRate(halfway * (1 - 1e-12)), code);
+    }
 
     // Samples: empty slots stay empty, weights saturate at the tier's width.
     SampleSlots cells;
@@ -1120,18 +1275,27 @@ void TestStore::killDuringWrites()
     // The transaction boundary held: each totals row with all its samples, nothing in between.
     QCOMPARE(db.value(QStringLiteral("SELECT max(at) FROM polls")).toLongLong(), acc.lastSuccessAt);
     const int chunks = (ChildWorkers + 255) / 256;
-    for (const char *tier : {"", "_hourly"}) {
-        QCOMPARE(db.value(QStringLiteral("SELECT count(*) FROM polls%1 p WHERE (SELECT count(*)"
-                                         " FROM worker_samples%1 s WHERE s.account_id ="
-                                         " p.account_id AND s.at = p.at) != %2")
-                              .arg(QLatin1String(tier))
+    // Raw sample rows are in worker_samples or, for the last hours, worker_samples_recent.
+    const struct
+    {
+        const char *polls, *samples;
+    } tiers[] = {
+        {"polls", "(SELECT account_id, at FROM worker_samples UNION ALL"
+                  " SELECT account_id, at FROM worker_samples_recent)"},
+        {"polls_hourly", "worker_samples_hourly"},
+    };
+    for (const auto &tier : tiers) {
+        QCOMPARE(db.value(QStringLiteral("SELECT count(*) FROM %1 p WHERE (SELECT count(*)"
+                                         " FROM %2 s WHERE s.account_id ="
+                                         " p.account_id AND s.at = p.at) != %3")
+                              .arg(QLatin1String(tier.polls), QLatin1String(tier.samples))
                               .arg(chunks))
                      .toInt(),
                  0);
-        QCOMPARE(db.value(QStringLiteral("SELECT count(*) FROM worker_samples%1 s WHERE NOT"
-                                         " EXISTS (SELECT 1 FROM polls%1 p WHERE p.account_id ="
+        QCOMPARE(db.value(QStringLiteral("SELECT count(*) FROM %2 s WHERE NOT"
+                                         " EXISTS (SELECT 1 FROM %1 p WHERE p.account_id ="
                                          " s.account_id AND p.at = s.at)")
-                              .arg(QLatin1String(tier)))
+                              .arg(QLatin1String(tier.polls), QLatin1String(tier.samples)))
                      .toInt(),
                  0);
     }

@@ -210,9 +210,13 @@ bool Engine::write(const std::function<bool()> &op)
         return true;
     // A damaged file: the recovery (Runtime) moves it aside and opens a new one; this write,
     // with the state the engine holds, is the new file's first.
-    if (m_store->lastProblem() == Store::Problem::Damaged && m_recoverStore && m_recoverStore() &&
-        op())
-        return true;
+    if (m_store->lastProblem() == Store::Problem::Damaged && m_recoverStore && m_recoverStore()) {
+        // The new file knows none of the workers: the ids the states carry are the old file's.
+        for (const auto &a : m_accounts)
+            a->monitor->forgetStore();
+        if (op())
+            return true;
+    }
     emit storageError(m_store->lastError());
     return false;
 }
@@ -300,13 +304,15 @@ void Engine::onPolled(Account &a, const Snapshot &reply, qint64 durationMs)
     // The ids given to new workers go back into their states, so the next poll looks none of
     // them up by name; a one-shot run has no next poll.
     QVector<StoreId> assigned;
-    write([&] {
+    const bool stored = write([&] {
         return m_store->recordPoll(a.config.key(), at, snapshot, a.monitor->workers(), st, events,
                                    a.onceWaiting ? nullptr : &assigned,
                                    {&a.monitor->health(), a.monitor->healthChanged()});
     });
     // Before the table is published again: nothing else shares it, so this copies nothing.
     a.monitor->setStoreIds(assigned);
+    if (stored)
+        a.monitor->identitiesStored();
     m_lastRecordedAt = qMax(m_lastRecordedAt, at);
     scheduleNextPoll(a, snapshot.poolTimeSecs ? snapshot.poolTimeSecs : now, polledAtMs);
     emit pollFinished(a.config.key(), durationMs, true, QString());

@@ -25,7 +25,7 @@ template <typename T> void assign(T &field, const T &value, bool *changed)
 // Takes a known worker's new sample field by field and says whether anything changed. The name
 // is the key it was found by, so the stored one stays; so do equal hosts: a 100k-worker poll
 // then copies no string.
-bool updateSample(WorkerSample &known, const WorkerSample &fresh)
+bool updateSample(WorkerSample &known, const WorkerSample &fresh, bool *hostChanged)
 {
     bool changed = false;
     assign(known.hashRate, fresh.hashRate, &changed);
@@ -35,7 +35,8 @@ bool updateSample(WorkerSample &known, const WorkerSample &fresh)
     // A share time never goes back to "never": keep the known one over a 0 glitch.
     if (fresh.lastShareAt > 0 || known.lastShareAt <= 0)
         assign(known.lastShareAt, fresh.lastShareAt, &changed);
-    assign(known.host, fresh.host, &changed);           // shared strings compare without being read
+    assign(known.host, fresh.host, hostChanged); // shared strings compare without being read
+    changed = changed || *hostChanged;
     assign(known.poolState, fresh.poolState, &changed); // shown beside ours, never deciding it
     return changed;
 }
@@ -119,6 +120,7 @@ void Monitor::restore(QHash<QString, WorkerState> states, qint64 lastSuccessAt,
     m_added.clear();
     m_removed.clear();
     m_changed.clear();
+    m_unstored.clear();
     m_health.clear();
     m_healthChanged.clear();
     m_lastStamp = 0;
@@ -127,6 +129,8 @@ void Monitor::restore(QHash<QString, WorkerState> states, qint64 lastSuccessAt,
         if (it->sample.name.isEmpty())
             it->sample.name = it.key();
         it->degraded = it->flapping = it->hasHealth = false; // restoreHealth() sets them
+        if (!it->identityStored)
+            m_unstored.append(it.key());
         m_lastStamp = std::max(m_lastStamp, it->lastListedAt);
         if (it->status != WorkerStatus::Missing)
             m_totalHashRate += it->sample.hashRate;
@@ -428,6 +432,7 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
             tally.add(st);
             onlineListed += st.status == WorkerStatus::Online;
             m_added.append(sample.name);
+            m_unstored.append(sample.name);
             m_workers.insert(sample.name, st);
             m_positions.moved();
             continue;
@@ -439,11 +444,15 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
         const WorkerStatus prevStatus = st.status;
         const qint64 prevSince = st.statusSince;
         const qint64 prevShare = lastShareOf(st);
-        bool changed = updateSample(st.sample, sample);
+        bool hostChanged = false;
+        bool changed = updateSample(st.sample, sample, &hostChanged);
         st.lastListedAt = stamp;
         const qsizetype firstEvent = events.size();
         transition(sample.name, st, prevStatus, prevShare, now, events);
-        changed = changed || st.status != prevStatus || st.statusSince != prevSince;
+        if (hostChanged || st.status != prevStatus || st.statusSince != prevSince) {
+            changed = true;
+            unstored(sample.name, st);
+        }
         // The common case (healthy, no change) costs one comparison.
         if (st.hasHealth || events.size() > firstEvent ||
             (st.status == WorkerStatus::Online && below(st)))
@@ -471,6 +480,8 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
                 const qsizetype firstEvent = events.size();
                 const WorkerStatus prevStatus = st.status;
                 bool changed = unlisted(it.key(), st, now, events);
+                if (changed)
+                    unstored(it.key(), st);
                 if (st.hasHealth || events.size() > firstEvent)
                     changed = judge(it.key(), st, prevStatus, now, events, firstEvent) || changed;
                 if (changed && m_rowChanges)
@@ -531,6 +542,32 @@ void Monitor::setStoreIds(const QVector<StoreId> &ids)
     for (const StoreId &s : ids)
         if (const auto it = m_workers.find(s.worker); it != m_workers.end())
             it->storeId = s.id;
+}
+
+void Monitor::unstored(const QString &name, WorkerState &st)
+{
+    if (!st.identityStored)
+        return; // listed already
+    st.identityStored = false;
+    m_unstored.append(name);
+}
+
+void Monitor::forgetStore()
+{
+    m_unstored.clear();
+    for (auto it = m_workers.begin(); it != m_workers.end(); ++it) {
+        it->storeId = 0;
+        it->identityStored = false;
+        m_unstored.append(it.key());
+    }
+}
+
+void Monitor::identitiesStored()
+{
+    for (const QString &name : std::as_const(m_unstored))
+        if (const auto it = m_workers.find(name); it != m_workers.end())
+            it->identityStored = true;
+    m_unstored.clear();
 }
 
 bool Monitor::unlisted(const QString &name, WorkerState &st, qint64 now,

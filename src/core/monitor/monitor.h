@@ -88,6 +88,12 @@ public:
     QVector<Event> applyFailure(const QString &reason, qint64 localNow);
     // The ids the store gave workers that had none (Store::recordPoll's `assigned`).
     void setStoreIds(const QVector<StoreId> &ids);
+    // The store wrote the workers' states as they are (Store::recordPoll succeeded): marks
+    // them WorkerState::identityStored. Costs what changed since the last call, not the farm.
+    void identitiesStored();
+    // The store's file was replaced by a new one (a damaged file moved aside): the ids and the
+    // stored marks of every worker no longer hold, and the next write gives new ones.
+    void forgetStore();
 
     // The current trouble; `now` only stamps Incident::at.
     Incident incident(qint64 now) const;
@@ -144,6 +150,7 @@ private:
     void transition(const QString &name, WorkerState &st, WorkerStatus prev, qint64 prevShare,
                     qint64 now, QVector<Event> &events) const;
     bool unlisted(const QString &name, WorkerState &st, qint64 now, QVector<Event> &events) const;
+    void unstored(const QString &name, WorkerState &st); // its status, since or host changed
     void updateHashrate(double total, qint64 now, QVector<Event> &events);
     void updateIncidentSince(qint64 now, qint64 earliestDown);
     void recount();
@@ -183,6 +190,8 @@ private:
     QStringList m_added;
     QStringList m_removed;
     QStringList m_changed;
+    // Workers whose WorkerState::identityStored went false since identitiesStored().
+    QStringList m_unstored;
     bool m_rowChanges = true;
 };
 

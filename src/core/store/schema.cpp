@@ -29,7 +29,7 @@ Q_LOGGING_CATEGORY(lcSchema, "rigwatch.store", QtInfoMsg)
 //   the daily roll-up stay exact averages of the raw samples.
 // - meta holds the retention cut-offs: every series reads daily rows before hourly_cut,
 //   hourly rows in [hourly_cut, raw_cut) and raw rows from raw_cut on, so no span is
-//   counted twice.
+//   counted twice. Raw worker samples from recent_cut on are in worker_samples_recent.
 struct Step
 {
     std::vector<const char *> sql;
@@ -153,6 +153,18 @@ const std::vector<Step> &migrations()
             "DROP INDEX outages_open",
             "CREATE UNIQUE INDEX outages_open ON outages (account_id, worker_id, kind)"
             " WHERE end_at IS NULL",
+        }},
+        {{
+            // Issue #18. Raw samples from meta recent_cut on (a whole hour) are appended keyed
+            // by time first, so a poll's few hundred rows fill a few pages at the end rather
+            // than one page in each chunk's range; Store::applyRetention moves them into
+            // worker_samples once their hour is over. An existing file's rows stay where they
+            // are: the cut starts at the hour after its last sample.
+            "CREATE TABLE worker_samples_recent (account_id INTEGER NOT NULL,"
+            " at INTEGER NOT NULL, chunk INTEGER NOT NULL, data BLOB NOT NULL,"
+            " PRIMARY KEY (account_id, at, chunk)) WITHOUT ROWID",
+            "INSERT OR REPLACE INTO meta (key, value) SELECT 'recent_cut',"
+            " coalesce((max(at) / 3600 + 1) * 3600, 0) FROM worker_samples",
         }},
     };
     return steps;

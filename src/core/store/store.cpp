@@ -14,6 +14,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <cstring>
 
 namespace rw {
 
@@ -362,6 +363,7 @@ bool Store::Private::loadWorkerChunks(int account, QHash<QString, WorkerState> *
             s.status = id.status;
             s.statusSince = id.statusSince;
             s.storeId = chunk * kChunkSlots + slot + 1;
+            s.identityStored = true;
             readingsAt(readingRows[size_t(chunk)], slot, &s);
             states->insert(id.name, s);
         }
@@ -374,7 +376,8 @@ bool Store::Private::loadWorkerChunks(int account, QHash<QString, WorkerState> *
 // One walk over the states writes what a poll changes of them: the chunks whose identities
 // (name, status, since when, host) or readings changed, and a sample row per chunk holding
 // the rate of each worker listed at `listedAt` (the monitor's stamp for this reply). A worker
-// absent from `states` leaves its slot.
+// absent from `states` leaves its slot. A state marked WorkerState::identityStored is taken
+// as the file holds it, without reading its host.
 bool Store::Private::saveWorkers(int account, qint64 at, qint64 listedAt,
                                  const QHash<QString, WorkerState> &states, int *online,
                                  int *offline, QVector<StoreId> *assigned)
@@ -383,83 +386,114 @@ bool Store::Private::saveWorkers(int account, qint64 at, qint64 listedAt,
     if (!loadWorkerChunks(account))
         return false;
     Workers &cache = workerIds[account];
-    // Readings are packed while the states are walked in their own (memory) order: a second
-    // walk in id order would miss the cache on every worker of a large farm.
-    struct Slot
+    // The states are walked in their own (memory) order, and what each gives is put in one
+    // record at its id: a large farm's states lie in hash order, and every other array touched
+    // at random would be one more cache miss per worker. The records are then read in id order.
+    struct Record
     {
         const QString *name = nullptr;
-        const WorkerState *state = nullptr;
+        const WorkerState *state = nullptr; // null: no worker in this slot
+        quint64 print = 0;
+        char readings[kReadingBytes];
+        quint16 sample = 0; // the rate's code when the reply listed the worker, else 0
     };
-    std::vector<std::array<Slot, kChunkSlots>> workers(cache.identity.size());
-    std::vector<QByteArray> readings(cache.identity.size());
-    std::vector<bool> identityChanged(cache.identity.size());
-    std::vector<SampleSlots> samples(cache.identity.size());
+    std::vector<std::array<Record, kChunkSlots>> records(cache.identity.size());
+    auto ahead = states.cbegin();
+    for (int i = 0; i < 8 && ahead != states.cend(); ++i)
+        ++ahead;
     for (auto it = states.cbegin(); it != states.cend(); ++it) {
+        if (ahead != states.cend()) {
+            if (const int next = ahead->storeId; next > 0 && size_t(chunkOf(next)) < records.size())
+                __builtin_prefetch(&records[size_t(chunkOf(next))][size_t(slotOf(next))], 1);
+            ++ahead;
+        }
         const int id = stateId(account, it.key(), it.value());
         if (id < 0)
             return false;
         if (assigned && it->storeId != id)
             assigned->append({it.key(), id});
         const size_t chunk = size_t(chunkOf(id)), slot = size_t(slotOf(id));
-        if (chunk >= cache.identity.size()) {
-            cache.identity.resize(chunk + 1);
-            cache.readings.resize(chunk + 1);
-            workers.resize(chunk + 1);
-            readings.resize(chunk + 1);
-            identityChanged.resize(chunk + 1);
-            samples.resize(chunk + 1);
-        }
+        if (chunk >= records.size())
+            records.resize(chunk + 1);
         const WorkerState &s = it.value();
         *online += s.status == WorkerStatus::Online;
         *offline += s.status == WorkerStatus::Offline || s.status == WorkerStatus::Missing;
-        workers[chunk][slot] = {&it.key(), &s};
-        if (readings[chunk].isEmpty())
-            readings[chunk] = QByteArray(kChunkSlots * kReadingBytes, '\0');
-        putReadings(readings[chunk].data(), int(slot), s);
-        if (s.lastListedAt == listedAt) {
-            samples[chunk].code[slot] = encodeRate(s.sample.hashRate);
-            samples[chunk].weight[slot] = 1;
-        }
-        const quint64 print = identityPrint(s.status, s.statusSince, s.sample.host);
-        if (cache.identity[chunk][slot] != print) {
-            cache.identity[chunk][slot] = print;
-            identityChanged[chunk] = true;
-        }
+        Record &r = records[chunk][slot];
+        r.name = &it.key();
+        r.state = &s;
+        r.print = s.identityStored ? kStoredIdentity
+                                   : identityPrint(s.status, s.statusSince, s.sample.host);
+        putReadings(r.readings, 0, s);
+        r.sample = s.lastListedAt == listedAt ? encodeRate(s.sample.hashRate) : 0;
     }
-    QSqlQuery *putIdentity = prepared(QStringLiteral(
-        "INSERT OR REPLACE INTO worker_identity (account_id, chunk, data) VALUES (?, ?, ?)"));
-    QSqlQuery *putReadingsRow = prepared(QStringLiteral(
-        "INSERT OR REPLACE INTO worker_readings (account_id, chunk, data) VALUES (?, ?, ?)"));
-    // OR REPLACE: a repeated poll time (the pool's Date header did not move) replaces it.
-    QSqlQuery *putSamples = prepared(QStringLiteral("INSERT OR REPLACE INTO worker_samples"
-                                                    " (account_id, chunk, at, data)"
-                                                    " VALUES (?, ?, ?, ?)"));
+    if (cache.identity.size() < records.size()) {
+        cache.identity.resize(records.size());
+        cache.readings.resize(records.size());
+    }
+    records.resize(cache.identity.size());
+    // Updated in place: INSERT OR REPLACE would delete each row and insert it again under a new
+    // rowid, rewriting the key's index and the pages of the freed and the new row every poll.
+    QSqlQuery *putIdentity = prepared(
+        QStringLiteral("INSERT INTO worker_identity (account_id, chunk, data) VALUES (?, ?, ?)"
+                       " ON CONFLICT (account_id, chunk) DO UPDATE SET data = excluded.data"));
+    QSqlQuery *putReadingsRow = prepared(
+        QStringLiteral("INSERT INTO worker_readings (account_id, chunk, data) VALUES (?, ?, ?)"
+                       " ON CONFLICT (account_id, chunk) DO UPDATE SET data = excluded.data"));
+    // OR REPLACE: a repeated poll time (the pool's Date header did not move) replaces it. A
+    // poll older than the recent cut (the pool's clock went back) joins the settled rows.
+    const qint64 recentCut = meta("recent_cut");
+    if (recentCut < 0)
+        return false;
+    QSqlQuery *putSamples =
+        prepared(at >= recentCut ? QStringLiteral("INSERT OR REPLACE INTO worker_samples_recent"
+                                                  " (account_id, chunk, at, data)"
+                                                  " VALUES (?, ?, ?, ?)")
+                                 : QStringLiteral("INSERT OR REPLACE INTO worker_samples"
+                                                  " (account_id, chunk, at, data)"
+                                                  " VALUES (?, ?, ?, ?)"));
     for (size_t chunk = 0; chunk < cache.identity.size(); ++chunk) {
+        const std::array<Record, kChunkSlots> &inChunk = records[chunk];
         auto &known = cache.identity[chunk];
+        bool identityChanged = false;
+        QByteArray readings;
+        SampleSlots samples;
         for (size_t slot = 0; slot < size_t(kChunkSlots); ++slot) {
-            if (!workers[chunk][slot].state && known[slot] != 0) { // no state any more
-                known[slot] = 0;
-                identityChanged[chunk] = true;
+            const Record &r = inChunk[slot];
+            quint64 print = r.state ? r.print : 0; // 0: no state any more
+            // Stored as it is, unless this file has nothing in the slot (a new file).
+            if (print == kStoredIdentity)
+                print = known[slot] != 0 ? known[slot]
+                                         : identityPrint(r.state->status, r.state->statusSince,
+                                                         r.state->sample.host);
+            if (known[slot] != print) {
+                known[slot] = print;
+                identityChanged = true;
             }
+            if (!r.state)
+                continue;
+            if (readings.isEmpty())
+                readings = QByteArray(kChunkSlots * kReadingBytes, '\0');
+            std::memcpy(readings.data() + slot * kReadingBytes, r.readings, kReadingBytes);
+            samples.code[slot] = r.sample;
         }
-        if (identityChanged[chunk]) {
+        if (identityChanged) {
             IdentityChunk cells;
             for (size_t slot = 0; slot < size_t(kChunkSlots); ++slot) {
-                if (const Slot &w = workers[chunk][slot]; w.state)
-                    cells[slot] = {*w.name, w.state->status, w.state->statusSince,
-                                   w.state->sample.host};
+                if (const Record &r = inChunk[slot]; r.state)
+                    cells[slot] = {*r.name, r.state->status, r.state->statusSince,
+                                   r.state->sample.host};
             }
             if (!exec(putIdentity, {account, int(chunk), encodeIdentities(cells)}))
                 return false;
         }
-        trimReadings(&readings[chunk]);
-        const size_t hash = qHash(readings[chunk]);
+        trimReadings(&readings);
+        const size_t hash = qHash(readings);
         if (hash != cache.readings[chunk]) {
-            if (!exec(putReadingsRow, {account, int(chunk), readings[chunk]}))
+            if (!exec(putReadingsRow, {account, int(chunk), readings}))
                 return false;
             cache.readings[chunk] = hash;
         }
-        const QByteArray row = encodeSamples(samples[chunk], 0);
+        const QByteArray row = encodeSamples(samples, 0);
         if (row.size() > 1 && !exec(putSamples, {account, int(chunk), at, row}))
             return false;
     }

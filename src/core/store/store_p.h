@@ -95,6 +95,15 @@ struct Store::Private
     bool saveHealth(int account, const QHash<QString, WorkerState> *states,
                     const QHash<QString, WorkerHealth> &health, const QStringList &names);
     qint64 meta(const char *key);
+    // Raw worker sample rows live in two tables: worker_samples (keyed account, chunk, at)
+    // before meta recent_cut, worker_samples_recent (keyed account, at, chunk: a poll's rows
+    // append) from it on, until Store::applyRetention moves them; the cut is a whole hour.
+    // The SELECT of one chunk's rows in [from, to) of either, in time order: binds the
+    // `columns`' own values, then account, chunk, from, to; gives at, then the columns (of
+    // `data`). In the recent table the rows are found poll by poll, through `polls`.
+    static QString rawSamplesSql(bool recent, const QString &columns);
+    // Moves the recent raw samples before `cut` into worker_samples.
+    bool settleRecentSamples(int account, qint64 cut);
     bool rollUp(int account, const QString &src, const QString &dst, qint64 bucket, qint64 cut);
     bool rollUpSamples(int account, const QString &src, const QString &dst, int weightBytes,
                        qint64 bucket, qint64 cut);

@@ -185,7 +185,7 @@ QVector<float> Store::usualLevels(const QString &account, qint64 now)
     // Computed: one chunk of workers at a time, from its hourly roll-ups and its raw samples
     // (grouped into hours) of the last week.
     const qint64 from = hour - kUsualWindow;
-    const qint64 rawCut = d->meta("raw_cut");
+    const qint64 rawCut = d->meta("raw_cut"), recentCut = d->meta("recent_cut");
     QHash<int, QPair<double, qint64>> accepted; // id -> level, since
     int maxId = 0;
     {
@@ -206,7 +206,7 @@ QVector<float> Store::usualLevels(const QString &account, qint64 now)
         if (ids)
             ids->finish();
     }
-    if (rawCut < 0)
+    if (rawCut < 0 || recentCut < 0)
         return {};
     levels.resize(maxId + 1);
     const bool ok = d->transaction(what, [&] {
@@ -234,11 +234,8 @@ QVector<float> Store::usualLevels(const QString &account, qint64 now)
                     take(hourly->value(0).toLongLong(), cells);
             if (hourly)
                 hourly->finish();
-            // Raw rows come in time order (the key is account, chunk, at): one mean an hour.
-            QSqlQuery *raw = d->read(what,
-                                     QStringLiteral("SELECT at, data FROM worker_samples WHERE"
-                                                    " account_id = ? AND chunk = ? AND at >= ?"),
-                                     {acc, chunk, std::max(from, rawCut)});
+            // Raw rows, in time order from both their tables (Store::Private::rawSamplesSql,
+            // which meet at a whole hour): one mean an hour.
             SampleMean mean;
             qint64 bucket = -1;
             const auto flush = [&] {
@@ -246,19 +243,30 @@ QVector<float> Store::usualLevels(const QString &account, qint64 now)
                     take(bucket, mean.result());
                 mean = SampleMean();
             };
-            while (raw && raw->next()) {
-                const qint64 at = raw->value(0).toLongLong() / Hour * Hour;
-                if (at != bucket) {
-                    flush();
-                    bucket = at;
+            bool readAll = hourly != nullptr;
+            for (const bool recent : {false, true}) {
+                const qint64 lo = recent ? std::max(from, recentCut) : std::max(from, rawCut);
+                const qint64 hi = recent ? std::numeric_limits<qint64>::max() : recentCut;
+                if (lo >= hi)
+                    continue;
+                QSqlQuery *raw =
+                    d->read(what, Private::rawSamplesSql(recent, QStringLiteral("data")),
+                            {acc, chunk, lo, hi});
+                while (raw && raw->next()) {
+                    const qint64 at = raw->value(0).toLongLong() / Hour * Hour;
+                    if (at != bucket) {
+                        flush();
+                        bucket = at;
+                    }
+                    if (decodeSamples(raw->value(1).toByteArray(), &cells))
+                        mean.add(cells);
                 }
-                if (decodeSamples(raw->value(1).toByteArray(), &cells))
-                    mean.add(cells);
+                if (raw)
+                    raw->finish();
+                readAll = readAll && raw;
             }
             flush();
-            if (raw)
-                raw->finish();
-            if (!hourly || !raw)
+            if (!readAll)
                 return false;
 
             const int width = std::min(kChunkSlots, maxId - chunk * kChunkSlots);

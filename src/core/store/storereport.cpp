@@ -73,10 +73,11 @@ bool Store::visitWorkerBuckets(const QString &account, qint64 from, qint64 to,
     if (acc == 0 || to <= from)
         return true; // nothing recorded for it yet
     const qint64 hourlyCut = d->meta("hourly_cut"), rawCut = d->meta("raw_cut");
+    const qint64 recentCut = d->meta("recent_cut");
     QSqlQuery *lastId = d->read(
         what, QStringLiteral("SELECT coalesce(max(id), 0) FROM workers WHERE account_id = ?"),
         {acc});
-    if (hourlyCut < 0 || rawCut < 0 || !lastId || !lastId->next()) {
+    if (hourlyCut < 0 || rawCut < 0 || recentCut < 0 || !lastId || !lastId->next()) {
         d->fail(what);
         return false;
     }
@@ -84,14 +85,17 @@ bool Store::visitWorkerBuckets(const QString &account, qint64 from, qint64 to,
     lastId->finish();
     const int chunks = maxId > 0 ? chunkOf(maxId) + 1 : 0;
     // The tiers as Store::series() splits them: each span from the finest table holding it.
+    // The raw rows' two tables (Store::Private::rawSamplesSql) meet at a whole hour, so no
+    // hour's mean is split between them.
     const struct
     {
-        const char *suffix;
+        const char *suffix; // nullptr: the recent raw rows
         qint64 span, lo, hi;
     } tiers[] = {
         {"_daily", Day, 0, hourlyCut},
         {"_hourly", Hour, hourlyCut, rawCut},
-        {"", Hour, rawCut, std::numeric_limits<qint64>::max()},
+        {"", Hour, rawCut, recentCut},
+        {nullptr, Hour, std::max(rawCut, recentCut), std::numeric_limits<qint64>::max()},
     };
     for (int chunk = 0; chunk < chunks; ++chunk) {
         for (const auto &tier : tiers) {
@@ -99,17 +103,20 @@ bool Store::visitWorkerBuckets(const QString &account, qint64 from, qint64 to,
                 continue;
             // Buckets overlapping [from, to): for raw rows, every sample of the hour holding
             // `from`, so the first hour's mean is the same as once it is rolled up.
-            const qint64 begin = from - from % tier.span;
+            const qint64 begin = std::max(from - from % tier.span, tier.lo);
+            const qint64 end = std::min(to, tier.hi);
+            if (begin >= end)
+                continue;
+            const bool raw = !tier.suffix || tier.suffix[0] == '\0';
             QSqlQuery *q = d->read(
                 what,
-                QStringLiteral("SELECT at, data FROM worker_samples%1 WHERE account_id = ? AND"
-                               " chunk = ? AND at >= ? AND at < ? AND at >= ? AND at < ?"
-                               " ORDER BY at")
-                    .arg(QLatin1String(tier.suffix)),
-                {acc, chunk, begin, to, tier.lo, tier.hi});
+                raw ? Private::rawSamplesSql(!tier.suffix, QStringLiteral("data"))
+                    : QStringLiteral("SELECT at, data FROM worker_samples%1 WHERE account_id = ?"
+                                     " AND chunk = ? AND at >= ? AND at < ? ORDER BY at")
+                          .arg(QLatin1String(tier.suffix)),
+                {acc, chunk, begin, end});
             if (!q)
                 return false;
-            const bool raw = tier.suffix[0] == '\0';
             SampleMean hour;
             qint64 hourAt = -1;
             while (q->next()) {

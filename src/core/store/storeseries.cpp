@@ -70,6 +70,31 @@ qint64 Store::Private::meta(const char *key)
     return value;
 }
 
+QString Store::Private::rawSamplesSql(bool recent, const QString &columns)
+{
+    return recent ? QStringLiteral("SELECT p.at, %1 FROM polls p CROSS JOIN worker_samples_recent s"
+                                   " ON s.account_id = p.account_id AND s.at = p.at"
+                                   " WHERE p.account_id = ? AND s.chunk = ? AND p.at >= ?"
+                                   " AND p.at < ? ORDER BY p.at")
+                        .arg(columns)
+                  : QStringLiteral("SELECT at, %1 FROM worker_samples WHERE account_id = ? AND"
+                                   " chunk = ? AND at >= ? AND at < ? ORDER BY at")
+                        .arg(columns);
+}
+
+bool Store::Private::settleRecentSamples(int account, qint64 cut)
+{
+    // In key order, so each chunk's range of worker_samples takes its rows in one pass.
+    return exec(prepared(QStringLiteral(
+                    "INSERT OR REPLACE INTO worker_samples (account_id, chunk, at, data)"
+                    " SELECT account_id, chunk, at, data FROM worker_samples_recent"
+                    " WHERE account_id = ? AND at < ? ORDER BY chunk, at")),
+                {account, cut}) &&
+           exec(prepared(QStringLiteral(
+                    "DELETE FROM worker_samples_recent WHERE account_id = ? AND at < ?")),
+                {account, cut});
+}
+
 // Merges the account totals of `src` older than `cut` into `bucket`-second averages in `dst`,
 // weighted by the raw polls behind each row, then deletes them. Merging (rather than
 // replacing) keeps repeated runs and polls that arrive late exact.
@@ -154,45 +179,69 @@ bool Store::Private::rollUpSamples(int account, const QString &src, const QStrin
     return true;
 }
 
-// Daily rows before hourly_cut, hourly rows in [hourly_cut, raw_cut), raw rows from raw_cut:
-// each span from the finest table that holds it, and none twice. `worker` 0 = account totals.
+// Daily rows before hourly_cut, hourly rows in [hourly_cut, raw_cut), raw rows from raw_cut
+// (a worker's from recent_cut on in worker_samples_recent): each span from the finest table
+// that holds it, and none twice. `worker` 0 = account totals.
 QVector<SeriesPoint> Store::Private::series(const QString &what, int account, int worker,
                                             qint64 from, qint64 to)
 {
     sqlError = QSqlError();
     const qint64 hourlyCut = meta("hourly_cut"), rawCut = meta("raw_cut");
+    const qint64 recentCut = worker ? meta("recent_cut") : std::numeric_limits<qint64>::max();
+    constexpr qint64 End = std::numeric_limits<qint64>::max();
+    enum Tier
+    {
+        Daily,
+        Hourly,
+        Raw,
+        Recent
+    };
     const struct
     {
-        const char *suffix;
+        Tier tier;
         qint64 begin, lo, hi;
         int weightBytes; // of the tier's worker sample rows
     } parts[] = {
-        {"_daily", from - Day + 1, 0, hourlyCut, 2}, // roll-up buckets overlapping [from, to]
-        {"_hourly", from - Hour + 1, hourlyCut, rawCut, 1},
-        {"", from, rawCut, std::numeric_limits<qint64>::max(), 0},
+        {Daily, from - Day + 1, 0, hourlyCut, 2}, // roll-up buckets overlapping [from, to]
+        {Hourly, from - Hour + 1, hourlyCut, rawCut, 1},
+        {Raw, from, rawCut, recentCut, 0},
+        {Recent, from, recentCut, End, 0},
     };
-    const QString span = QStringLiteral("polls%1 WHERE account_id = ? AND at >= ? AND at <= ?"
-                                        " AND at >= ? AND at < ?");
-    // Worker rows are keyed (account, chunk, time): the worker's curve is one range of its
-    // chunk's rows, of which only the worker's code is read.
-    const QString sql =
-        worker ? QStringLiteral("SELECT at, substr(data, ?, 2), 0 FROM worker_samples%1 WHERE"
-                                " account_id = ? AND chunk = ? AND at >= ? AND at <= ?"
-                                " AND at >= ? AND at < ? ORDER BY at")
-               : QStringLiteral("SELECT at, hashrate, online FROM ") + span +
-                     QStringLiteral(" ORDER BY at");
+    const auto rolledSql = [worker](Tier tier) {
+        const QLatin1String suffix(tier == Daily ? "_daily" : "_hourly");
+        // Worker rows are keyed (account, chunk, time): the worker's curve is one range of its
+        // chunk's rows, of which only the worker's code is read.
+        return worker ? QStringLiteral("SELECT at, substr(data, ?, 2) FROM worker_samples%1"
+                                       " WHERE account_id = ? AND chunk = ? AND at >= ? AND"
+                                       " at < ? ORDER BY at")
+                            .arg(suffix)
+                      : QStringLiteral("SELECT at, hashrate, online FROM polls%1 WHERE"
+                                       " account_id = ? AND at >= ? AND at < ? ORDER BY at")
+                            .arg(suffix);
+    };
     const int chunk = worker ? workerpack::chunkOf(worker) : 0;
     const int slot = worker ? workerpack::slotOf(worker) : 0;
     QVector<SeriesPoint> points;
     for (const auto &part : parts) {
-        if (hourlyCut < 0 || rawCut < 0)
+        if (hourlyCut < 0 || rawCut < 0 || recentCut < 0)
             break;
-        if (part.lo >= part.hi)
+        // [lo, hi) of the tier, within [begin, to]
+        const qint64 lo = std::max(part.begin, part.lo);
+        const qint64 hi = std::min(to == End ? End : to + 1, part.hi);
+        if (lo >= hi || (!worker && part.tier == Recent))
             continue;
-        QSqlQuery *q = prepared(sql.arg(QLatin1String(part.suffix)));
+        QString sql;
+        if (part.tier == Daily || part.tier == Hourly)
+            sql = rolledSql(part.tier);
+        else if (worker)
+            sql = rawSamplesSql(part.tier == Recent, QStringLiteral("substr(data, ?, 2)"));
+        else
+            sql = QStringLiteral("SELECT at, hashrate, online FROM polls WHERE account_id = ?"
+                                 " AND at >= ? AND at < ? ORDER BY at");
+        QSqlQuery *q = prepared(sql);
         const int offset = 2 + slot * (2 + part.weightBytes); // substr() counts from 1
-        const bool ok = worker ? exec(q, {offset, account, chunk, part.begin, to, part.lo, part.hi})
-                               : exec(q, {account, part.begin, to, part.lo, part.hi});
+        const bool ok =
+            worker ? exec(q, {offset, account, chunk, lo, hi}) : exec(q, {account, lo, hi});
         if (!ok)
             break;
         while (q->next()) {
@@ -342,10 +391,12 @@ bool Store::applyRetention(qint64 now)
     return d->transaction(StoreText::tr("cannot roll up old samples"), [&] {
         // Whole UTC hours and days, never moving back, so each bucket lives in one table.
         const qint64 oldRaw = d->meta("raw_cut"), oldHourly = d->meta("hourly_cut");
+        const qint64 oldRecent = d->meta("recent_cut");
         const qint64 rawCut = qMax(oldRaw, (now - 48 * Hour) / Hour * Hour);
         const qint64 hourlyCut = qMax(oldHourly, (now - 90 * Day) / Day * Day);
+        const qint64 recentCut = qMax(oldRecent, now / Hour * Hour);
         QSqlQuery *ids = d->prepared(QStringLiteral("SELECT id FROM accounts"));
-        if (oldRaw < 0 || oldHourly < 0 || !d->exec(ids, {}))
+        if (oldRaw < 0 || oldHourly < 0 || oldRecent < 0 || !d->exec(ids, {}))
             return false;
         QVector<int> accounts;
         while (ids->next())
@@ -353,7 +404,8 @@ bool Store::applyRetention(qint64 now)
         ids->finish();
         for (int acc : std::as_const(accounts)) {
             const QString samples = QStringLiteral("worker_samples");
-            if (!d->rollUp(acc, QStringLiteral("polls"), QStringLiteral("polls_hourly"), Hour,
+            if (!d->settleRecentSamples(acc, recentCut) ||
+                !d->rollUp(acc, QStringLiteral("polls"), QStringLiteral("polls_hourly"), Hour,
                            rawCut) ||
                 !d->rollUp(acc, QStringLiteral("polls_hourly"), QStringLiteral("polls_daily"), Day,
                            hourlyCut) ||
@@ -366,7 +418,8 @@ bool Store::applyRetention(qint64 now)
         QSqlQuery *set =
             d->prepared(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"));
         return d->exec(set, {QStringLiteral("raw_cut"), rawCut}) &&
-               d->exec(set, {QStringLiteral("hourly_cut"), hourlyCut});
+               d->exec(set, {QStringLiteral("hourly_cut"), hourlyCut}) &&
+               d->exec(set, {QStringLiteral("recent_cut"), recentCut});
     });
 }
 

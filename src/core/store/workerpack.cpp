@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace rw::workerpack {
 
@@ -27,6 +28,32 @@ quint32 clampTime(qint64 t)
     return quint32(std::clamp<qint64>(t, 0, std::numeric_limits<quint32>::max()));
 }
 
+// Codes by table rather than by log2: a poll encodes five rates per worker, and the table gets
+// every code exactly, where a float log2 could round a value lying on a boundary either way.
+// A double is 2^e * m with m in [1, 2); within a doubling, m has code offset k when
+// bound[k - 1] <= m < bound[k], bound[k] = 2^((k + 0.5) / 900). The top 12 bits of m pick a
+// bucket narrower than a third of a code, so at most one bound lies inside it.
+struct RateCodes
+{
+    std::array<double, 901> bound{};
+    std::array<quint16, 4096> firstInBucket{}; // k at the bucket's low end
+
+    RateCodes()
+    {
+        for (int k = 0; k < 900; ++k)
+            bound[size_t(k)] = std::exp2((k + 0.5) / kCodesPerDoubling);
+        bound[900] = 2.0; // above every mantissa
+        int k = 0;
+        for (int i = 0; i < 4096; ++i) {
+            const double low = 1.0 + i / 4096.0;
+            while (bound[size_t(k)] <= low)
+                ++k;
+            firstInBucket[size_t(i)] = quint16(k);
+        }
+    }
+};
+const RateCodes kRateCodes;
+
 } // namespace
 
 quint16 encodeRate(double hashRate)
@@ -35,11 +62,16 @@ quint16 encodeRate(double hashRate)
         return 1;
     if (hashRate <= 1)
         return 2;
-    // In float: several times faster than the double log2 at a poll's 500,000 codes, and
-    // exact to a thousandth of a code over the whole range.
-    const float code =
-        2 + std::round(std::log2(float(std::min(hashRate, 1e30))) * float(kCodesPerDoubling));
-    return quint16(std::min(code, float(kMaxCode)));
+    const double v = std::min(hashRate, 1e30); // a normal double above 1
+    quint64 bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    const int exponent = int(bits >> 52) - 1023;
+    const quint64 mantissaBits = (bits & ((quint64(1) << 52) - 1)) | (quint64(1023) << 52);
+    double mantissa;
+    std::memcpy(&mantissa, &mantissaBits, sizeof mantissa);
+    int k = kRateCodes.firstInBucket[size_t(mantissaBits >> 40) & 0xfff];
+    k += mantissa >= kRateCodes.bound[size_t(k)];
+    return quint16(std::min(2 + exponent * int(kCodesPerDoubling) + k, kMaxCode));
 }
 
 double decodeRate(quint16 code)
@@ -132,7 +164,7 @@ SampleSlots SampleMean::result() const
 quint64 identityPrint(WorkerStatus status, qint64 statusSince, const QString &host)
 {
     const size_t print = qHashMulti(size_t(0x5eed), host, int(status), statusSince);
-    return print ? quint64(print) : 1;
+    return print > 1 ? quint64(print) : 2;
 }
 
 // Per slot: u8 status (0 = empty slot, else WorkerStatus + 1), i64 since, u16 name length,
