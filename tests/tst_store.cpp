@@ -202,6 +202,7 @@ private slots:
     void lockedDatabase();
     void statesRoundTrip();
     void restoredIdsFollowTheirWorkers();
+    void identitiesFollowTheMonitor_data();
     void identitiesFollowTheMonitor();
     void outagesFromEvents();
     void pastInOneGo();
@@ -887,16 +888,35 @@ void TestStore::restoredIdsFollowTheirWorkers()
 // A worker's status, since when and host are written when the monitor changes them. States the
 // store gave back, or wrote since, are taken as the file holds them without their hosts being
 // read (WorkerState::identityStored); a file that lacks them still gets every one.
+void TestStore::identitiesFollowTheMonitor_data()
+{
+    QTest::addColumn<bool>("packed");
+    QTest::newRow("packed as the monitor walks (the engine)") << true;
+    QTest::newRow("from the states") << false;
+}
+
 void TestStore::identitiesFollowTheMonitor()
 {
+    QFETCH(bool, packed);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("identity.sqlite"));
-    const auto record = [](Store &store, Monitor &m, const Snapshot &s,
-                           const QVector<Event> &events) {
+    PollPack pack;
+    const auto apply = [&](Store &store, Monitor &m, const Snapshot &s) {
+        pack = store.preparePoll(Acme);
+        if (!packed)
+            return m.applySnapshot(s, s.poolTimeSecs);
+        return m.applySnapshot(s, s.poolTimeSecs,
+                               [&](const QString &name, const WorkerState &w, bool listed) {
+                                   pack.add(name, w, listed);
+                               });
+    };
+    const auto record = [&](Store &store, Monitor &m, const Snapshot &s,
+                            const QVector<Event> &events) {
         AccountState a;
         a.lastSuccessAt = a.lastAttemptAt = s.poolTimeSecs;
         QVector<StoreId> assigned;
-        if (!store.recordPoll(Acme, s.poolTimeSecs, s, m.workers(), a, events, &assigned))
+        if (!store.recordPoll(Acme, s.poolTimeSecs, s, m.workers(), a, events, &assigned, {},
+                              packed ? &pack : nullptr))
             return false;
         m.setStoreIds(assigned);
         m.identitiesStored();
@@ -911,7 +931,7 @@ void TestStore::identitiesFollowTheMonitor()
         QVERIFY(store.open(path, nullptr));
         Monitor m(Thresholds{}, 60);
         const Snapshot first = farm(300, T0);
-        const QVector<Event> events = m.applySnapshot(first, T0);
+        const QVector<Event> events = apply(store, m, first);
         QCOMPARE(storedCount(m), 0); // new workers
         QVERIFY(record(store, m, first, events));
         QCOMPARE(storedCount(m), 300);
@@ -922,20 +942,21 @@ void TestStore::identitiesFollowTheMonitor()
     m.restore(store.workerStates(Acme), T0, 0, false, 0);
     QCOMPARE(storedCount(m), 300);
 
-    // Rig 3 moves to another address, rig 7 stops sharing, rig 9 is no longer listed.
+    // Rig 3 moves to another address, rig 7 stops sharing, rig 9 is no longer listed, rig 300
+    // is new.
     const qint64 at = T0 + 900;
-    Snapshot next = farm(300, at);
+    Snapshot next = farm(301, at);
     next.workers[3].host = QStringLiteral("192.168.9.9");
     next.workers[7].lastShareAt = T0 - 20;
     next.workers.removeAt(9);
-    const QVector<Event> events = m.applySnapshot(next, at);
-    for (int i : {3, 7, 9})
+    const QVector<Event> events = apply(store, m, next);
+    for (int i : {3, 7, 9, 300})
         QVERIFY2(!m.workers().value(rig(i).name).identityStored, qPrintable(rig(i).name));
     QCOMPARE(storedCount(m), 297);
     QVERIFY(record(store, m, next, events));
-    QCOMPARE(storedCount(m), 300);
+    QCOMPARE(storedCount(m), 301);
     const auto check = [](const QHash<QString, WorkerState> &states) {
-        QCOMPARE(states.size(), 300);
+        QCOMPARE(states.size(), 301);
         QCOMPARE(states.value(rig(3).name).sample.host, QStringLiteral("192.168.9.9"));
         QCOMPARE(states.value(rig(4).name).sample.host, rig(4).host);
         QCOMPARE(states.value(rig(7).name).status, WorkerStatus::Offline);
@@ -943,12 +964,17 @@ void TestStore::identitiesFollowTheMonitor()
         QCOMPARE(states.value(rig(9).name).status, WorkerStatus::Missing);
         QCOMPARE(states.value(rig(4).name).status, WorkerStatus::Online);
         QCOMPARE(states.value(rig(4).name).statusSince, T0);
+        QCOMPARE(states.value(rig(300).name).sample.host, rig(300).host);
+        QVERIFY(states.value(rig(300).name).storeId > 0);
+        QVERIFY(nearRate(states.value(rig(4).name).sample.hashRate, 1e14 * 1.04));
     };
     store.close();
     {
         Store again;
         QVERIFY(again.open(path, nullptr));
         check(again.workerStates(Acme));
+        QCOMPARE(again.workerSeries(Acme, rig(4).name, T0, at).size(), 2);
+        QCOMPARE(again.workerSeries(Acme, rig(9).name, T0, at).size(), 1); // not listed
     }
     // The monitor's states, all marked stored, written into a file that has none of them
     // (as after a damaged file was moved aside, once Monitor::forgetStore ran).
@@ -957,9 +983,23 @@ void TestStore::identitiesFollowTheMonitor()
     Store fresh;
     QVERIFY(fresh.open(dir.filePath(QStringLiteral("fresh.sqlite")), nullptr));
     next.poolTimeSecs = at + 60;
-    QVERIFY(record(fresh, m, next, {}));
+    QVERIFY(record(fresh, m, next, apply(fresh, m, next)));
     check(fresh.workerStates(Acme));
     QCOMPARE(fresh.workerSeries(Acme, rig(4).name, at, at + 60).size(), 1);
+    // Silent for longer than Monitor::kForgetAfterSecs, rig 9 is forgotten: its slot empties.
+    Snapshot later = next;
+    later.poolTimeSecs = at + Monitor::kForgetAfterSecs + Day;
+    for (WorkerSample &w : later.workers)
+        w.lastShareAt = later.poolTimeSecs - 20;
+    QVERIFY(record(fresh, m, later, apply(fresh, m, later)));
+    QCOMPARE(m.workers().value(rig(9).name).status, WorkerStatus::Retired);
+    later.poolTimeSecs += 300;
+    QVERIFY(record(fresh, m, later, apply(fresh, m, later)));
+    QVERIFY(!m.workers().contains(rig(9).name));
+    const QHash<QString, WorkerState> kept = fresh.workerStates(Acme);
+    QCOMPARE(kept.size(), 300);
+    QVERIFY(!kept.contains(rig(9).name));
+    QCOMPARE(kept.value(rig(7).name).status, WorkerStatus::Online);
 }
 
 // The packed rows the store writes (store/workerpack.h) read back within their stated

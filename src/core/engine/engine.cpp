@@ -13,6 +13,7 @@
 #include <QNetworkAccessManager>
 
 #include <algorithm>
+#include <utility>
 
 namespace rw {
 
@@ -292,7 +293,13 @@ void Engine::onPolled(Account &a, const Snapshot &reply, qint64 durationMs)
     a.view.workers = {};
     const qint64 at = snapshot.poolTimeSecs ? snapshot.poolTimeSecs : now;
     refreshUsualLevels(a, at);
-    const QVector<Event> events = a.monitor->applySnapshot(snapshot, now);
+    // The store's share of the poll is packed while the monitor walks the reply (PollPack).
+    PollPack pack = m_store ? m_store->preparePoll(a.config.key()) : PollPack();
+    const QVector<Event> events = a.monitor->applySnapshot(
+        snapshot, now,
+        m_store ? Monitor::StateVisitor([&pack](const QString &name, const WorkerState &state,
+                                                bool listed) { pack.add(name, state, listed); })
+                : Monitor::StateVisitor());
     a.view.lastPollOk = true;
     a.view.lastPollDurationMs = durationMs;
     a.view.totalHashRate = snapshot.totalHashRate;
@@ -304,10 +311,13 @@ void Engine::onPolled(Account &a, const Snapshot &reply, qint64 durationMs)
     // The ids given to new workers go back into their states, so the next poll looks none of
     // them up by name; a one-shot run has no next poll.
     QVector<StoreId> assigned;
+    bool packed = true; // a second attempt (a new file, write()) goes by the states instead
     const bool stored = write([&] {
+        const bool usePack = std::exchange(packed, false);
         return m_store->recordPoll(a.config.key(), at, snapshot, a.monitor->workers(), st, events,
                                    a.onceWaiting ? nullptr : &assigned,
-                                   {&a.monitor->health(), a.monitor->healthChanged()});
+                                   {&a.monitor->health(), a.monitor->healthChanged()},
+                                   usePack ? &pack : nullptr);
     });
     // Before the table is published again: nothing else shares it, so this copies nothing.
     a.monitor->setStoreIds(assigned);

@@ -379,7 +379,7 @@ ReplyVerdict Monitor::checkReply(const Snapshot &s, qint64 localNow) const
     return rw::checkReply(s, history, m_thresholds, localNow);
 }
 
-QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
+QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow, const StateVisitor &visit)
 {
     const qint64 now = s.poolTimeSecs > 0 ? s.poolTimeSecs : localNow;
     // Strictly increasing, so "listed by this reply" is exact even if two replies carry the
@@ -435,6 +435,8 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
             m_unstored.append(sample.name);
             m_workers.insert(sample.name, st);
             m_positions.moved();
+            if (visit)
+                visit(sample.name, st, true);
             continue;
         }
         WorkerState &st = *known;
@@ -461,6 +463,8 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
             m_changed.append(sample.name);
         tally.add(st);
         onlineListed += st.status == WorkerStatus::Online;
+        if (visit)
+            visit(sample.name, st, true);
     }
 
     // Workers this reply did not list. Skipped entirely when every known worker was listed.
@@ -487,6 +491,8 @@ QVector<Event> Monitor::applySnapshot(const Snapshot &s, qint64 localNow)
                 if (changed && m_rowChanges)
                     m_changed.append(it.key());
                 tally.add(st);
+                if (visit)
+                    visit(it.key(), st, false);
             }
             ++it;
         }

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace rw {
@@ -82,8 +83,13 @@ public:
     // Whether a reply can be believed, and at what time to classify it (replycheck.h). Call it
     // before applySnapshot(); a Suspect reply goes to applyFailure() instead.
     ReplyVerdict checkReply(const Snapshot &s, qint64 localNow) const;
+    // Called by applySnapshot once for each worker the poll keeps, as its state is final: the
+    // listed ones in the reply's order, then the unlisted (PollPack::add).
+    using StateVisitor =
+        std::function<void(const QString &name, const WorkerState &state, bool listed)>;
     // A successful poll. Names are unique in a parsed snapshot; a repeated name is ignored.
-    QVector<Event> applySnapshot(const Snapshot &s, qint64 localNow);
+    QVector<Event> applySnapshot(const Snapshot &s, qint64 localNow,
+                                 const StateVisitor &visit = {});
     // A failed poll: changes no worker's state (invariant 1 of docs/architecture.md).
     QVector<Event> applyFailure(const QString &reason, qint64 localNow);
     // The ids the store gave workers that had none (Store::recordPoll's `assigned`).

@@ -323,7 +323,7 @@ bool Store::Private::loadWorkerChunks(int account, QHash<QString, WorkerState> *
         readingRows[size_t(chunk)] = q->value(1).toByteArray();
     }
     q->finish();
-    cache.identity.assign(readingRows.size(), {});
+    cache.present.assign(readingRows.size(), {});
     cache.readings.assign(readingRows.size(), 0);
     for (size_t chunk = 0; chunk < readingRows.size(); ++chunk)
         cache.readings[chunk] = qHash(readingRows[chunk]);
@@ -339,8 +339,8 @@ bool Store::Private::loadWorkerChunks(int account, QHash<QString, WorkerState> *
         const int chunk = q->value(0).toInt();
         if (!validChunk(chunk))
             continue;
-        if (size_t(chunk) >= cache.identity.size()) {
-            cache.identity.resize(size_t(chunk) + 1);
+        if (size_t(chunk) >= cache.present.size()) {
+            cache.present.resize(size_t(chunk) + 1);
             cache.readings.resize(size_t(chunk) + 1);
             readingRows.resize(size_t(chunk) + 1);
         }
@@ -353,8 +353,7 @@ bool Store::Private::loadWorkerChunks(int account, QHash<QString, WorkerState> *
             const Identity &id = cells[size_t(slot)];
             if (id.name.isEmpty())
                 continue;
-            cache.identity[size_t(chunk)][size_t(slot)] =
-                identityPrint(id.status, id.statusSince, id.host);
+            cache.present[size_t(chunk)][size_t(slot)] = true;
             if (!states)
                 continue;
             WorkerState s;
@@ -373,11 +372,9 @@ bool Store::Private::loadWorkerChunks(int account, QHash<QString, WorkerState> *
     return true;
 }
 
-// One walk over the states writes what a poll changes of them: the chunks whose identities
-// (name, status, since when, host) or readings changed, and a sample row per chunk holding
-// the rate of each worker listed at `listedAt` (the monitor's stamp for this reply). A worker
-// absent from `states` leaves its slot. A state marked WorkerState::identityStored is taken
-// as the file holds it, without reading its host.
+// A poll's workers from their states, for callers without a pack the monitor filled: one walk
+// in the states' own (memory) order packs them at their ids. A state the file lacks the slot
+// of counts as changed whatever its WorkerState::identityStored says.
 bool Store::Private::saveWorkers(int account, qint64 at, qint64 listedAt,
                                  const QHash<QString, WorkerState> &states, int *online,
                                  int *offline, QVector<StoreId> *assigned)
@@ -385,54 +382,57 @@ bool Store::Private::saveWorkers(int account, qint64 at, qint64 listedAt,
     using namespace workerpack;
     if (!loadWorkerChunks(account))
         return false;
-    Workers &cache = workerIds[account];
-    // The states are walked in their own (memory) order, and what each gives is put in one
-    // record at its id: a large farm's states lie in hash order, and every other array touched
-    // at random would be one more cache miss per worker. The records are then read in id order.
-    struct Record
-    {
-        const QString *name = nullptr;
-        const WorkerState *state = nullptr; // null: no worker in this slot
-        quint64 print = 0;
-        char readings[kReadingBytes];
-        quint16 sample = 0; // the rate's code when the reply listed the worker, else 0
-    };
-    std::vector<std::array<Record, kChunkSlots>> records(cache.identity.size());
-    auto ahead = states.cbegin();
-    for (int i = 0; i < 8 && ahead != states.cend(); ++i)
-        ++ahead;
+    const Workers &cache = workerIds[account];
+    PollPack pack(int(cache.present.size()) * kChunkSlots);
     for (auto it = states.cbegin(); it != states.cend(); ++it) {
-        if (ahead != states.cend()) {
-            if (const int next = ahead->storeId; next > 0 && size_t(chunkOf(next)) < records.size())
-                __builtin_prefetch(&records[size_t(chunkOf(next))][size_t(slotOf(next))], 1);
-            ++ahead;
-        }
-        const int id = stateId(account, it.key(), it.value());
+        const WorkerState &s = it.value();
+        const int id = s.storeId;
+        const bool inFile = id > 0 && size_t(chunkOf(id)) < cache.present.size() &&
+                            cache.present[size_t(chunkOf(id))][size_t(slotOf(id))];
+        pack.add(it.key(), s, s.lastListedAt == listedAt, s.identityStored && inFile);
+    }
+    *online = pack.online();
+    *offline = pack.offline();
+    return savePack(account, at, pack, assigned);
+}
+
+// Writes what a poll changed of the account's workers: the identity rows of the chunks where a
+// worker is new, changed or gone (read from the file, patched), the readings rows that differ
+// from the file's, and a sample row per chunk.
+bool Store::Private::savePack(int account, qint64 at, PollPack &pack, QVector<StoreId> *assigned)
+{
+    using namespace workerpack;
+    if (!loadWorkerChunks(account))
+        return false;
+    Workers &cache = workerIds[account];
+    for (PollPack::Identity &c : pack.m_changed) {
+        if (c.id > 0)
+            continue;
+        const int id = workerId(account, c.identity.name, true);
         if (id < 0)
             return false;
-        if (assigned && it->storeId != id)
-            assigned->append({it.key(), id});
-        const size_t chunk = size_t(chunkOf(id)), slot = size_t(slotOf(id));
-        if (chunk >= records.size())
-            records.resize(chunk + 1);
-        const WorkerState &s = it.value();
-        *online += s.status == WorkerStatus::Online;
-        *offline += s.status == WorkerStatus::Offline || s.status == WorkerStatus::Missing;
-        Record &r = records[chunk][slot];
-        r.name = &it.key();
-        r.state = &s;
-        r.print = s.identityStored ? kStoredIdentity
-                                   : identityPrint(s.status, s.statusSince, s.sample.host);
-        putReadings(r.readings, 0, s);
-        r.sample = s.lastListedAt == listedAt ? encodeRate(s.sample.hashRate) : 0;
+        c.id = id;
+        if (assigned)
+            assigned->append({c.identity.name, id});
+        pack.place(id, c.readings, c.code);
     }
-    if (cache.identity.size() < records.size()) {
-        cache.identity.resize(records.size());
-        cache.readings.resize(records.size());
-    }
-    records.resize(cache.identity.size());
+    const size_t chunks =
+        std::max(cache.present.size(), (pack.m_codes.size() + kChunkSlots - 1) / kChunkSlots);
+    cache.present.resize(chunks);
+    cache.readings.resize(chunks);
+    // The changed identities by chunk, in id order.
+    std::vector<const PollPack::Identity *> changed;
+    changed.reserve(size_t(pack.m_changed.size()));
+    for (const PollPack::Identity &c : std::as_const(pack.m_changed))
+        changed.push_back(&c);
+    std::sort(changed.begin(), changed.end(),
+              [](const auto *a, const auto *b) { return a->id < b->id; });
+    auto nextChanged = changed.cbegin();
+
     // Updated in place: INSERT OR REPLACE would delete each row and insert it again under a new
     // rowid, rewriting the key's index and the pages of the freed and the new row every poll.
+    QSqlQuery *getIdentity = prepared(
+        QStringLiteral("SELECT data FROM worker_identity WHERE account_id = ? AND chunk = ?"));
     QSqlQuery *putIdentity = prepared(
         QStringLiteral("INSERT INTO worker_identity (account_id, chunk, data) VALUES (?, ?, ?)"
                        " ON CONFLICT (account_id, chunk) DO UPDATE SET data = excluded.data"));
@@ -451,40 +451,42 @@ bool Store::Private::saveWorkers(int account, qint64 at, qint64 listedAt,
                                  : QStringLiteral("INSERT OR REPLACE INTO worker_samples"
                                                   " (account_id, chunk, at, data)"
                                                   " VALUES (?, ?, ?, ?)"));
-    for (size_t chunk = 0; chunk < cache.identity.size(); ++chunk) {
-        const std::array<Record, kChunkSlots> &inChunk = records[chunk];
-        auto &known = cache.identity[chunk];
-        bool identityChanged = false;
-        QByteArray readings;
-        SampleSlots samples;
-        for (size_t slot = 0; slot < size_t(kChunkSlots); ++slot) {
-            const Record &r = inChunk[slot];
-            quint64 print = r.state ? r.print : 0; // 0: no state any more
-            // Stored as it is, unless this file has nothing in the slot (a new file).
-            if (print == kStoredIdentity)
-                print = known[slot] != 0 ? known[slot]
-                                         : identityPrint(r.state->status, r.state->statusSince,
-                                                         r.state->sample.host);
-            if (known[slot] != print) {
-                known[slot] = print;
-                identityChanged = true;
-            }
-            if (!r.state)
-                continue;
-            if (readings.isEmpty())
-                readings = QByteArray(kChunkSlots * kReadingBytes, '\0');
-            std::memcpy(readings.data() + slot * kReadingBytes, r.readings, kReadingBytes);
-            samples.code[slot] = r.sample;
-        }
+    const size_t packed = pack.m_codes.size();
+    for (size_t chunk = 0; chunk < chunks; ++chunk) {
+        const size_t first = chunk * kChunkSlots; // index of the chunk's first id in the pack
+        const size_t width = first < packed ? std::min<size_t>(kChunkSlots, packed - first) : 0;
+        std::bitset<kChunkSlots> present;
+        for (size_t slot = 0; slot < width; ++slot)
+            present[slot] = pack.m_present[first + slot];
+        const std::bitset<kChunkSlots> gone = cache.present[chunk] & ~present;
+        const bool identityChanged = gone.any() || (nextChanged != changed.cend() &&
+                                                    size_t(chunkOf((*nextChanged)->id)) == chunk);
         if (identityChanged) {
             IdentityChunk cells;
-            for (size_t slot = 0; slot < size_t(kChunkSlots); ++slot) {
-                if (const Record &r = inChunk[slot]; r.state)
-                    cells[slot] = {*r.name, r.state->status, r.state->statusSince,
-                                   r.state->sample.host};
+            if (cache.present[chunk].any()) {
+                if (!exec(getIdentity, {account, int(chunk)}))
+                    return false;
+                if (getIdentity->next())
+                    decodeIdentities(getIdentity->value(0).toByteArray(), &cells);
+                getIdentity->finish();
             }
+            for (size_t slot = 0; slot < size_t(kChunkSlots); ++slot)
+                if (gone[slot])
+                    cells[slot] = {};
+            for (; nextChanged != changed.cend() && size_t(chunkOf((*nextChanged)->id)) == chunk;
+                 ++nextChanged)
+                cells[size_t(slotOf((*nextChanged)->id))] = (*nextChanged)->identity;
+            for (size_t slot = 0; slot < size_t(kChunkSlots); ++slot)
+                cache.present[chunk][slot] = !cells[slot].name.isEmpty();
             if (!exec(putIdentity, {account, int(chunk), encodeIdentities(cells)}))
                 return false;
+        }
+        QByteArray readings(kChunkSlots * kReadingBytes, '\0');
+        SampleSlots samples;
+        if (width) {
+            std::memcpy(readings.data(), pack.m_readings.data() + first * kReadingBytes,
+                        width * kReadingBytes);
+            std::copy_n(pack.m_codes.begin() + qsizetype(first), width, samples.code.begin());
         }
         trimReadings(&readings);
         const size_t hash = qHash(readings);

@@ -2,6 +2,7 @@
 
 #include "monitor/workerstatus.h"
 #include "store/commandrecords.h"
+#include "store/pollpack.h"
 
 #include <QHash>
 #include <QObject>
@@ -161,7 +162,11 @@ public:
     bool recordPoll(const QString &account, qint64 at, const Snapshot &snapshot,
                     const QHash<QString, WorkerState> &states, const AccountState &accountState,
                     const QVector<Event> &events, QVector<StoreId> *assigned = nullptr,
-                    const HealthUpdate &health = {});
+                    const HealthUpdate &health = {}, PollPack *pack = nullptr);
+    // An empty pack sized for the account's known workers, for Monitor::applySnapshot to fill
+    // (PollPack::add as its visitor) and recordPoll to write: then recordPoll writes the workers
+    // from the pack rather than walking `states` again, and completes it with new workers' ids.
+    PollPack preparePoll(const QString &account);
     // A past written at once (storedemo.cpp; the demo's 30 days): the polls next() fills, in
     // time order until it returns false, recorded as recordPoll() records them, in one
     // transaction; then applyRetention() rolls them up like a lived past.

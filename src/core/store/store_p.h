@@ -4,6 +4,7 @@
 // transactions, ids, worker and account state), storeseries.cpp (poll history: recording,
 // series, roll-ups, outages) and storemessages.cpp (the Telegram message rows).
 
+#include "store/pollpack.h"
 #include "store/store.h"
 #include "store/workerpack.h"
 
@@ -16,6 +17,7 @@
 #include <QVariant>
 #include <QVector>
 
+#include <bitset>
 #include <functional>
 #include <initializer_list>
 #include <map>
@@ -51,10 +53,10 @@ struct Store::Private
         bool fresh = false; // the file held no worker of the account: a name not in ids is new
         int next = 0;       // the next new id; 0 = not read yet
         bool chunksLoaded = false;
-        // What the file holds, by chunk, as fingerprints (workerpack::identityPrint, 0 = no
-        // worker) and a hash of each readings row: enough to tell what changed, at a fraction
-        // of the memory of the rows themselves.
-        std::vector<std::array<quint64, workerpack::kChunkSlots>> identity;
+        // What the file holds, by chunk: which slots have a worker, and a hash of each
+        // readings row. With the states' WorkerState::identityStored, enough to tell what
+        // changed at a fraction of the memory of the rows themselves.
+        std::vector<std::bitset<workerpack::kChunkSlots>> present;
         std::vector<size_t> readings;
     };
     QHash<QString, int> accountIds;
@@ -88,6 +90,9 @@ struct Store::Private
     bool saveWorkers(int account, qint64 at, qint64 listedAt,
                      const QHash<QString, WorkerState> &states, int *online, int *offline,
                      QVector<StoreId> *assigned);
+    // The same from a pack the monitor filled (PollPack), which it completes with the ids of
+    // new workers.
+    bool savePack(int account, qint64 at, PollPack &pack, QVector<StoreId> *assigned);
     bool saveAccountState(int account, const AccountState &s);
     bool applyEvents(int account, const QVector<Event> &events);
     bool applyDegraded(int account, const Event &e); // a degraded period opens or closes

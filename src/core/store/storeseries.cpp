@@ -262,7 +262,7 @@ QVector<SeriesPoint> Store::Private::series(const QString &what, int account, in
 bool Store::recordPoll(const QString &account, qint64 at, const Snapshot &snapshot,
                        const QHash<QString, WorkerState> &states, const AccountState &accountState,
                        const QVector<Event> &events, QVector<StoreId> *assigned,
-                       const HealthUpdate &health)
+                       const HealthUpdate &health, PollPack *pack)
 {
     const bool stored =
         d->transaction(StoreText::tr("cannot save the poll of account \"%1\"").arg(account), [&] {
@@ -277,11 +277,13 @@ bool Store::recordPoll(const QString &account, qint64 at, const Snapshot &snapsh
                     listedAt = st->lastListedAt;
                 break;
             }
-            int online = 0, offline = 0;
+            int online = pack ? pack->online() : 0, offline = pack ? pack->offline() : 0;
             if (assigned)
                 assigned->clear(); // a rolled back attempt's ids are gone with it
-            if (acc < 0 || !d->numberInListOrder(acc, snapshot.workers) ||
-                !d->saveWorkers(acc, at, listedAt, states, &online, &offline, assigned))
+            if (acc < 0 || !d->numberInListOrder(acc, snapshot.workers))
+                return false;
+            if (pack ? !d->savePack(acc, at, *pack, assigned)
+                     : !d->saveWorkers(acc, at, listedAt, states, &online, &offline, assigned))
                 return false;
             // OR REPLACE: a repeated poll time (the pool's Date header did not move) replaces it.
             return d->exec(d->prepared(QStringLiteral(
@@ -295,6 +297,20 @@ bool Store::recordPoll(const QString &account, qint64 at, const Snapshot &snapsh
     if (!stored && assigned)
         assigned->clear();
     return stored;
+}
+
+PollPack Store::preparePoll(const QString &account)
+{
+    const int acc = d->accountId(account, false);
+    if (acc <= 0)
+        return PollPack();
+    QSqlQuery *q = d->prepared(
+        QStringLiteral("SELECT coalesce(max(id), 0) FROM workers WHERE account_id = ?"));
+    if (!d->exec(q, {acc}) || !q->next())
+        return PollPack(); // grows as it is filled; recordPoll reports the error
+    const int known = q->value(0).toInt();
+    q->finish();
+    return PollPack(known);
 }
 
 bool Store::recordFailure(const QString &account, const AccountState &accountState,

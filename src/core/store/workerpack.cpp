@@ -161,12 +161,6 @@ SampleSlots SampleMean::result() const
     return out;
 }
 
-quint64 identityPrint(WorkerStatus status, qint64 statusSince, const QString &host)
-{
-    const size_t print = qHashMulti(size_t(0x5eed), host, int(status), statusSince);
-    return print > 1 ? quint64(print) : 2;
-}
-
 // Per slot: u8 status (0 = empty slot, else WorkerStatus + 1), i64 since, u16 name length,
 // name (UTF-8), u8 host length, host (UTF-8, cut at 255 bytes). Only up to the last worker.
 QByteArray encodeIdentities(const IdentityChunk &chunk)

@@ -76,10 +76,6 @@ struct Identity
     }
 };
 using IdentityChunk = std::array<Identity, kChunkSlots>;
-// A 64-bit fingerprint of an identity but its name, never 0 (an empty slot) or
-// kStoredIdentity. A slot's name never changes: ids are never given to another name.
-constexpr quint64 kStoredIdentity = 1; // "as the file holds it" (WorkerState::identityStored)
-quint64 identityPrint(WorkerStatus status, qint64 statusSince, const QString &host);
 QByteArray encodeIdentities(const IdentityChunk &chunk);
 bool decodeIdentities(const QByteArray &row, IdentityChunk *chunk);
 

@@ -1,0 +1,55 @@
+#include "store/pollpack.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace rw {
+
+using namespace workerpack;
+
+PollPack::PollPack(int knownIds)
+{
+    const size_t n = size_t(std::max(knownIds, 0));
+    m_readings.resize(n * kReadingBytes);
+    m_codes.resize(n);
+    m_present.resize(n);
+}
+
+void PollPack::add(const QString &name, const WorkerState &state, bool listed, bool identityStored)
+{
+    ++m_added;
+    m_online += state.status == WorkerStatus::Online;
+    m_offline += state.status == WorkerStatus::Offline || state.status == WorkerStatus::Missing;
+    char readings[kReadingBytes];
+    putReadings(readings, 0, state);
+    const quint16 code = listed ? encodeRate(state.sample.hashRate) : 0;
+    const int id = state.storeId > 0 ? state.storeId : 0;
+    if (id && identityStored) {
+        place(id, readings, code);
+        return;
+    }
+    Identity changed;
+    changed.id = id;
+    changed.identity = {name, state.status, state.statusSince, state.sample.host};
+    std::memcpy(changed.readings, readings, kReadingBytes);
+    changed.code = code;
+    m_changed.append(changed);
+    if (id)
+        place(id, readings, code);
+}
+
+void PollPack::place(int id, const char *readings, quint16 code)
+{
+    const size_t at = size_t(id - 1);
+    if (at >= m_codes.size()) {
+        const size_t n = std::max(at + 1, m_codes.size() * 2);
+        m_readings.resize(n * kReadingBytes);
+        m_codes.resize(n);
+        m_present.resize(n);
+    }
+    std::memcpy(m_readings.data() + at * kReadingBytes, readings, kReadingBytes);
+    m_codes[at] = code;
+    m_present[at] = true;
+}
+
+} // namespace rw

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "monitor/workerstatus.h"
+#include "store/workerpack.h"
+
+#include <QString>
+#include <QVector>
+
+#include <vector>
+
+namespace rw {
+
+// What a poll leaves of each worker, packed by the worker's store id as the store writes it:
+// its readings, the rate the reply gave (if it listed the worker) and, for the few whose
+// status, since-when or host changed or who are new, their identity. Filled while the
+// Monitor walks the reply (Monitor::applySnapshot's visitor), in the order the pool lists
+// the workers, which is the order of their ids (docs/storage.md): memory written in sequence,
+// each state read while it is in cache. Store::recordPoll writes the poll's rows from it
+// without walking the states again (Store::preparePoll makes one sized for the account).
+class PollPack
+{
+public:
+    PollPack() = default;
+    explicit PollPack(int knownIds); // ids 1..knownIds placed without growing
+
+    // A worker as this poll leaves it. Every worker the poll keeps is added once; a slot no
+    // worker was added to empties (the monitor forgot that worker).
+    void add(const QString &name, const WorkerState &state, bool listed)
+    {
+        add(name, state, listed, state.identityStored);
+    }
+    // The same, saying whether the file holds the worker's identity as it is.
+    void add(const QString &name, const WorkerState &state, bool listed, bool identityStored);
+
+    int online() const { return m_online; }
+    int offline() const { return m_offline; } // offline or missing; retired ones are neither
+    bool isEmpty() const { return m_added == 0; }
+
+private:
+    friend class Store;
+    struct Identity
+    {
+        int id = 0; // 0: a new worker, placed by the store
+        workerpack::Identity identity;
+        char readings[workerpack::kReadingBytes] = {};
+        quint16 code = 0;
+    };
+    void place(int id, const char *readings, quint16 code);
+
+    std::vector<char> m_readings; // kReadingBytes per id, id 1 first; zeros: no worker
+    std::vector<quint16> m_codes; // the reply's rate per id (workerpack::encodeRate); 0: none
+    std::vector<bool> m_present;  // a worker was added at this id
+    QVector<Identity> m_changed;  // new workers and changed identities
+    int m_online = 0;
+    int m_offline = 0;
+    int m_added = 0;
+};
+
+} // namespace rw
