@@ -20,22 +20,15 @@ void PollPack::add(const QString &name, const WorkerState &state, bool listed, b
     ++m_added;
     m_online += state.status == WorkerStatus::Online;
     m_offline += state.status == WorkerStatus::Offline || state.status == WorkerStatus::Missing;
-    char readings[kReadingBytes];
-    putReadings(readings, 0, state);
-    const quint16 code = listed ? encodeRate(state.sample.hashRate) : 0;
-    const int id = state.storeId > 0 ? state.storeId : 0;
-    if (id && identityStored) {
-        place(id, readings, code);
+    if (state.storeId <= 0) {
+        ++m_new;
         return;
     }
-    Identity changed;
-    changed.id = id;
-    changed.identity = {name, state.status, state.statusSince, state.sample.host};
-    std::memcpy(changed.readings, readings, kReadingBytes);
-    changed.code = code;
-    m_changed.append(changed);
-    if (id)
-        place(id, readings, code);
+    char readings[kReadingBytes];
+    putReadings(readings, 0, state);
+    place(state.storeId, readings, listed ? encodeRate(state.sample.hashRate) : 0);
+    if (!identityStored)
+        m_changed.append({state.storeId, name});
 }
 
 void PollPack::place(int id, const char *readings, quint16 code)

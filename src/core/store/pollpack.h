@@ -11,12 +11,13 @@
 namespace rw {
 
 // What a poll leaves of each worker, packed by the worker's store id as the store writes it:
-// its readings, the rate the reply gave (if it listed the worker) and, for the few whose
-// status, since-when or host changed or who are new, their identity. Filled while the
-// Monitor walks the reply (Monitor::applySnapshot's visitor), in the order the pool lists
-// the workers, which is the order of their ids (docs/storage.md): memory written in sequence,
-// each state read while it is in cache. Store::recordPoll writes the poll's rows from it
-// without walking the states again (Store::preparePoll makes one sized for the account).
+// its readings, the rate the reply gave (if it listed the worker), and which workers are new or
+// changed status, since-when or host (the store reads those identities from the states).
+// Filled while the Monitor walks the reply (Monitor::applySnapshot's visitor), in the order
+// the pool lists the workers, which is the order of their ids (docs/storage.md): memory
+// written in sequence, each state read while it is in cache. Store::recordPoll writes the
+// poll's rows from it without walking the states again (Store::preparePoll makes one sized
+// for the account).
 class PollPack
 {
 public:
@@ -38,19 +39,20 @@ public:
 
 private:
     friend class Store;
-    struct Identity
+    struct Changed
     {
-        int id = 0; // 0: a new worker, placed by the store
-        workerpack::Identity identity;
-        char readings[workerpack::kReadingBytes] = {};
-        quint16 code = 0;
+        int id;
+        QString name;
     };
     void place(int id, const char *readings, quint16 code);
 
     std::vector<char> m_readings; // kReadingBytes per id, id 1 first; zeros: no worker
     std::vector<quint16> m_codes; // the reply's rate per id (workerpack::encodeRate); 0: none
     std::vector<bool> m_present;  // a worker was added at this id
-    QVector<Identity> m_changed;  // new workers and changed identities
+    QVector<Changed> m_changed;   // workers with an id whose identity the file lacks
+    // Workers without an id yet (WorkerState::storeId 0): the store finds them in the states,
+    // which spares a first poll a copy of every worker's identity.
+    int m_new = 0;
     int m_online = 0;
     int m_offline = 0;
     int m_added = 0;

@@ -393,41 +393,53 @@ bool Store::Private::saveWorkers(int account, qint64 at, qint64 listedAt,
     }
     *online = pack.online();
     *offline = pack.offline();
-    return savePack(account, at, pack, assigned);
+    return savePack(account, at, listedAt, states, pack, assigned);
 }
 
 // Writes what a poll changed of the account's workers: the identity rows of the chunks where a
 // worker is new, changed or gone (read from the file, patched), the readings rows that differ
 // from the file's, and a sample row per chunk.
-bool Store::Private::savePack(int account, qint64 at, PollPack &pack, QVector<StoreId> *assigned)
+bool Store::Private::savePack(int account, qint64 at, qint64 listedAt,
+                              const QHash<QString, WorkerState> &states, PollPack &pack,
+                              QVector<StoreId> *assigned)
 {
     using namespace workerpack;
     if (!loadWorkerChunks(account))
         return false;
     Workers &cache = workerIds[account];
-    for (PollPack::Identity &c : pack.m_changed) {
-        if (c.id > 0)
+    // The identities to write, by id: the changed ones, and the new workers, who get their ids.
+    struct Changed
+    {
+        int id;
+        const QString *name;
+        const WorkerState *state;
+    };
+    std::vector<Changed> changed;
+    changed.reserve(size_t(pack.m_changed.size() + pack.m_new));
+    for (const PollPack::Changed &c : std::as_const(pack.m_changed))
+        if (const auto it = states.constFind(c.name); it != states.cend())
+            changed.push_back({c.id, &it.key(), &it.value()});
+    for (auto it = states.cbegin(); pack.m_new > 0 && it != states.cend(); ++it) {
+        if (it->storeId > 0)
             continue;
-        const int id = workerId(account, c.identity.name, true);
+        const int id = workerId(account, it.key(), true);
         if (id < 0)
             return false;
-        c.id = id;
         if (assigned)
-            assigned->append({c.identity.name, id});
-        pack.place(id, c.readings, c.code);
+            assigned->append({it.key(), id});
+        char readings[kReadingBytes];
+        putReadings(readings, 0, *it);
+        pack.place(id, readings,
+                   it->lastListedAt == listedAt ? encodeRate(it->sample.hashRate) : 0);
+        changed.push_back({id, &it.key(), &it.value()});
     }
+    std::sort(changed.begin(), changed.end(),
+              [](const Changed &x, const Changed &y) { return x.id < y.id; });
+    auto nextChanged = changed.cbegin();
     const size_t chunks =
         std::max(cache.present.size(), (pack.m_codes.size() + kChunkSlots - 1) / kChunkSlots);
     cache.present.resize(chunks);
     cache.readings.resize(chunks);
-    // The changed identities by chunk, in id order.
-    std::vector<const PollPack::Identity *> changed;
-    changed.reserve(size_t(pack.m_changed.size()));
-    for (const PollPack::Identity &c : std::as_const(pack.m_changed))
-        changed.push_back(&c);
-    std::sort(changed.begin(), changed.end(),
-              [](const auto *a, const auto *b) { return a->id < b->id; });
-    auto nextChanged = changed.cbegin();
 
     // Updated in place: INSERT OR REPLACE would delete each row and insert it again under a new
     // rowid, rewriting the key's index and the pages of the freed and the new row every poll.
@@ -460,7 +472,7 @@ bool Store::Private::savePack(int account, qint64 at, PollPack &pack, QVector<St
             present[slot] = pack.m_present[first + slot];
         const std::bitset<kChunkSlots> gone = cache.present[chunk] & ~present;
         const bool identityChanged = gone.any() || (nextChanged != changed.cend() &&
-                                                    size_t(chunkOf((*nextChanged)->id)) == chunk);
+                                                    size_t(chunkOf(nextChanged->id)) == chunk);
         if (identityChanged) {
             IdentityChunk cells;
             if (cache.present[chunk].any()) {
@@ -473,9 +485,11 @@ bool Store::Private::savePack(int account, qint64 at, PollPack &pack, QVector<St
             for (size_t slot = 0; slot < size_t(kChunkSlots); ++slot)
                 if (gone[slot])
                     cells[slot] = {};
-            for (; nextChanged != changed.cend() && size_t(chunkOf((*nextChanged)->id)) == chunk;
+            for (; nextChanged != changed.cend() && size_t(chunkOf(nextChanged->id)) == chunk;
                  ++nextChanged)
-                cells[size_t(slotOf((*nextChanged)->id))] = (*nextChanged)->identity;
+                cells[size_t(slotOf(nextChanged->id))] = {
+                    *nextChanged->name, nextChanged->state->status, nextChanged->state->statusSince,
+                    nextChanged->state->sample.host};
             for (size_t slot = 0; slot < size_t(kChunkSlots); ++slot)
                 cache.present[chunk][slot] = !cells[slot].name.isEmpty();
             if (!exec(putIdentity, {account, int(chunk), encodeIdentities(cells)}))

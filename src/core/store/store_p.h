@@ -90,9 +90,11 @@ struct Store::Private
     bool saveWorkers(int account, qint64 at, qint64 listedAt,
                      const QHash<QString, WorkerState> &states, int *online, int *offline,
                      QVector<StoreId> *assigned);
-    // The same from a pack the monitor filled (PollPack), which it completes with the ids of
-    // new workers.
-    bool savePack(int account, qint64 at, PollPack &pack, QVector<StoreId> *assigned);
+    // The same from a pack the monitor filled (PollPack), which it completes with the workers
+    // of `states` that have no id yet (listed when stamped `listedAt`).
+    bool savePack(int account, qint64 at, qint64 listedAt,
+                  const QHash<QString, WorkerState> &states, PollPack &pack,
+                  QVector<StoreId> *assigned);
     bool saveAccountState(int account, const AccountState &s);
     bool applyEvents(int account, const QVector<Event> &events);
     bool applyDegraded(int account, const Event &e); // a degraded period opens or closes

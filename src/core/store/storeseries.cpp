@@ -282,7 +282,7 @@ bool Store::recordPoll(const QString &account, qint64 at, const Snapshot &snapsh
                 assigned->clear(); // a rolled back attempt's ids are gone with it
             if (acc < 0 || !d->numberInListOrder(acc, snapshot.workers))
                 return false;
-            if (pack ? !d->savePack(acc, at, *pack, assigned)
+            if (pack ? !d->savePack(acc, at, listedAt, states, *pack, assigned)
                      : !d->saveWorkers(acc, at, listedAt, states, &online, &offline, assigned))
                 return false;
             // OR REPLACE: a repeated poll time (the pool's Date header did not move) replaces it.
