@@ -166,7 +166,12 @@ void Monitor::restoreHealth(QHash<QString, WorkerHealth> health)
             st->usual = float(it->accepted);
         m_health.insert(it.key(), std::move(*it));
     }
-    recount();
+    // restore() counted the workers already; only health records change the count (a flapping
+    // worker is not listed as down), and a walk over a large farm's states is not free.
+    if (m_health.isEmpty())
+        collectHealth();
+    else
+        recount();
     updateIncidentSince(m_lastStamp, 0);
 }
 

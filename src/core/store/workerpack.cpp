@@ -37,9 +37,12 @@ struct RateCodes
 {
     std::array<double, 901> bound{};
     std::array<quint16, 4096> firstInBucket{}; // k at the bucket's low end
+    std::array<double, 900> rate{};            // 2^(k / 900): what offset k decodes to
 
     RateCodes()
     {
+        for (int k = 0; k < 900; ++k)
+            rate[size_t(k)] = std::exp2(k / kCodesPerDoubling);
         for (int k = 0; k < 900; ++k)
             bound[size_t(k)] = std::exp2((k + 0.5) / kCodesPerDoubling);
         bound[900] = 2.0; // above every mantissa
@@ -52,7 +55,12 @@ struct RateCodes
         }
     }
 };
-const RateCodes kRateCodes;
+// Built at first use: a table filled by a static initializer could be read before it ran.
+const RateCodes &rateCodes()
+{
+    static const RateCodes codes;
+    return codes;
+}
 
 } // namespace
 
@@ -69,8 +77,8 @@ quint16 encodeRate(double hashRate)
     const quint64 mantissaBits = (bits & ((quint64(1) << 52) - 1)) | (quint64(1023) << 52);
     double mantissa;
     std::memcpy(&mantissa, &mantissaBits, sizeof mantissa);
-    int k = kRateCodes.firstInBucket[size_t(mantissaBits >> 40) & 0xfff];
-    k += mantissa >= kRateCodes.bound[size_t(k)];
+    int k = rateCodes().firstInBucket[size_t(mantissaBits >> 40) & 0xfff];
+    k += mantissa >= rateCodes().bound[size_t(k)];
     return quint16(std::min(2 + exponent * int(kCodesPerDoubling) + k, kMaxCode));
 }
 
@@ -78,7 +86,16 @@ double decodeRate(quint16 code)
 {
     if (code <= 1)
         return 0;
-    return std::exp2(double(code - 2) / kCodesPerDoubling);
+    // 2^e * 2^(k / 900), the power of two added to the table's exponent: a restore decodes
+    // four rates a worker.
+    const int c = code - 2, doublings = c / int(kCodesPerDoubling);
+    const double m = rateCodes().rate[size_t(c % int(kCodesPerDoubling))];
+    quint64 bits;
+    std::memcpy(&bits, &m, sizeof bits);
+    bits += quint64(doublings) << 52;
+    double rate;
+    std::memcpy(&rate, &bits, sizeof rate);
+    return rate;
 }
 
 QByteArray encodeSamples(const SampleSlots &cells, int weightBytes)
