@@ -145,12 +145,15 @@ void Engine::restore(bool pollFirst)
                 [states = a->view.workers, monitor = a->monitor.get()](
                     qsizetype at, const QString &name) -> const WorkerSample * {
                     const std::vector<WorkerState *> &order = monitor->listOrder();
-                    // The parse asks in list order: the states and names a few workers ahead
-                    // are fetched while this one is compared (they lie in hash order, cold).
+                    // The parse asks in list order: the states, names and hosts a few workers
+                    // ahead are fetched while this one is compared (they lie in hash order,
+                    // cold).
                     constexpr size_t kAhead = 8;
                     if (size_t(at) + 2 * kAhead < order.size()) {
                         __builtin_prefetch(order[size_t(at) + 2 * kAhead]);
-                        __builtin_prefetch(order[size_t(at) + kAhead]->sample.name.constData());
+                        const WorkerSample &ahead = order[size_t(at) + kAhead]->sample;
+                        __builtin_prefetch(ahead.name.constData());
+                        __builtin_prefetch(ahead.host.constData());
                     }
                     if (size_t(at) < order.size() && order[size_t(at)]->sample.name == name)
                         return &order[size_t(at)]->sample;
