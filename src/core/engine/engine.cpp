@@ -304,12 +304,15 @@ void Engine::onPolled(Account &a, const Snapshot &reply, qint64 durationMs)
     const qint64 at = snapshot.poolTimeSecs ? snapshot.poolTimeSecs : now;
     refreshUsualLevels(a, at);
     // The store's share of the poll is packed while the monitor walks the reply (PollPack).
-    PollPack pack = m_store ? m_store->preparePoll(a.config.key()) : PollPack();
-    const QVector<Event> events = a.monitor->applySnapshot(
-        snapshot, now,
-        m_store ? Monitor::StateVisitor([&pack](const QString &name, const WorkerState &state,
-                                                bool listed) { pack.add(name, state, listed); })
-                : Monitor::StateVisitor());
+    PollPack pack;
+    Monitor::StateVisitor packWorker;
+    if (m_store) {
+        pack = m_store->preparePoll(a.config.key());
+        packWorker = [&pack](const QString &name, const WorkerState &state, bool listed) {
+            pack.add(name, state, listed);
+        };
+    }
+    const QVector<Event> events = a.monitor->applySnapshot(snapshot, now, packWorker);
     a.view.lastPollOk = true;
     a.view.lastPollDurationMs = durationMs;
     a.view.totalHashRate = snapshot.totalHashRate;

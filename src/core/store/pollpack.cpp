@@ -1,7 +1,6 @@
 #include "store/pollpack.h"
 
 #include <algorithm>
-#include <cstring>
 
 namespace rw {
 
@@ -17,21 +16,18 @@ PollPack::PollPack(int knownIds)
 
 void PollPack::add(const QString &name, const WorkerState &state, bool listed, bool identityStored)
 {
-    ++m_added;
     m_online += state.status == WorkerStatus::Online;
     m_offline += state.status == WorkerStatus::Offline || state.status == WorkerStatus::Missing;
     if (state.storeId <= 0) {
         ++m_new;
         return;
     }
-    char readings[kReadingBytes];
-    putReadings(readings, 0, state);
-    place(state.storeId, readings, listed ? encodeRate(state.sample.hashRate) : 0);
+    place(state.storeId, state, listed);
     if (!identityStored)
         m_changed.append({state.storeId, name});
 }
 
-void PollPack::place(int id, const char *readings, quint16 code)
+void PollPack::place(int id, const WorkerState &state, bool listed)
 {
     const size_t at = size_t(id - 1);
     if (at >= m_codes.size()) {
@@ -40,8 +36,8 @@ void PollPack::place(int id, const char *readings, quint16 code)
         m_codes.resize(n);
         m_present.resize(n);
     }
-    std::memcpy(m_readings.data() + at * kReadingBytes, readings, kReadingBytes);
-    m_codes[at] = code;
+    putReadings(m_readings.data(), int(at), state);
+    m_codes[at] = listed ? encodeRate(state.sample.hashRate) : 0;
     m_present[at] = true;
 }
 

@@ -35,7 +35,6 @@ public:
 
     int online() const { return m_online; }
     int offline() const { return m_offline; } // offline or missing; retired ones are neither
-    bool isEmpty() const { return m_added == 0; }
 
 private:
     friend class Store;
@@ -44,7 +43,7 @@ private:
         int id;
         QString name;
     };
-    void place(int id, const char *readings, quint16 code);
+    void place(int id, const WorkerState &state, bool listed); // its readings and rate at `id`
 
     std::vector<char> m_readings; // kReadingBytes per id, id 1 first; zeros: no worker
     std::vector<quint16> m_codes; // the reply's rate per id (workerpack::encodeRate); 0: none
@@ -55,7 +54,6 @@ private:
     int m_new = 0;
     int m_online = 0;
     int m_offline = 0;
-    int m_added = 0;
 };
 
 } // namespace rw

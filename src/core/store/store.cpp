@@ -253,15 +253,8 @@ int Store::Private::workerId(int account, const QString &name, bool create)
     Workers &cache = workerIds[account];
     if (const auto it = cache.ids.constFind(name); it != cache.ids.cend())
         return *it;
-    if (cache.next == 0) {
-        QSqlQuery *max = prepared(QStringLiteral(
-            "SELECT coalesce(max(id), 0), count(*) FROM workers WHERE account_id = ?"));
-        if (!exec(max, {account}) || !max->next())
-            return -1;
-        cache.next = max->value(0).toInt() + 1;
-        cache.fresh = max->value(1).toInt() == 0;
-        max->finish();
-    }
+    if (lastWorkerId(account) < 0)
+        return -1;
     if (!cache.fresh) { // perhaps known to the file: restored, forgotten, or only in outages
         QSqlQuery *find =
             prepared(QStringLiteral("SELECT id FROM workers WHERE account_id = ? AND name = ?"));
@@ -284,22 +277,32 @@ int Store::Private::workerId(int account, const QString &name, bool create)
     return cache.next++;
 }
 
-bool Store::Private::numberInListOrder(int account, const QVector<WorkerSample> &workers)
+int Store::Private::lastWorkerId(int account)
 {
     Workers &cache = workerIds[account];
-    if (cache.next == 0 && workerId(account, QString(), false) < 0) // reads what the file has
+    if (cache.next == 0) {
+        QSqlQuery *max = prepared(QStringLiteral(
+            "SELECT coalesce(max(id), 0), count(*) FROM workers WHERE account_id = ?"));
+        if (!exec(max, {account}) || !max->next())
+            return -1;
+        cache.next = max->value(0).toInt() + 1;
+        cache.fresh = max->value(1).toInt() == 0;
+        max->finish();
+    }
+    return cache.next - 1;
+}
+
+bool Store::Private::numberInListOrder(int account, const QVector<WorkerSample> &workers)
+{
+    if (lastWorkerId(account) < 0)
         return false;
+    const Workers &cache = workerIds[account];
     if (!cache.fresh || !cache.ids.isEmpty())
         return true;
     for (const WorkerSample &w : workers)
         if (!w.name.isEmpty() && workerId(account, w.name, true) < 0)
             return false;
     return true;
-}
-
-int Store::Private::stateId(int account, const QString &name, const WorkerState &state)
-{
-    return state.storeId > 0 ? state.storeId : workerId(account, name, true);
 }
 
 bool Store::Private::loadWorkerChunks(int account, QHash<QString, WorkerState> *states)
@@ -427,10 +430,7 @@ bool Store::Private::savePack(int account, qint64 at, qint64 listedAt,
             return false;
         if (assigned)
             assigned->append({it.key(), id});
-        char readings[kReadingBytes];
-        putReadings(readings, 0, *it);
-        pack.place(id, readings,
-                   it->lastListedAt == listedAt ? encodeRate(it->sample.hashRate) : 0);
+        pack.place(id, *it, it->lastListedAt == listedAt);
         changed.push_back({id, &it.key(), &it.value()});
     }
     std::sort(changed.begin(), changed.end(),

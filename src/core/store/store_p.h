@@ -76,17 +76,17 @@ struct Store::Private
 
     int accountId(const QString &key, bool create); // 0 = unknown, -1 = error
     int workerId(int account, const QString &name, bool create);
-    // The id of a state's worker: its storeId, else by name (a new worker gets one).
-    int stateId(int account, const QString &name, const WorkerState &state);
+    // The highest id the account's workers have (0: none), read once per process; -1: error.
+    int lastWorkerId(int account);
     // Reads what the file holds of the account's workers into the cache (once), and into
     // *states when given (then always from the file).
     bool loadWorkerChunks(int account, QHash<QString, WorkerState> *states = nullptr);
-    // The poll's worker rows (store.cpp); also counts the workers online and those offline or
-    // missing (retired ones are neither).
     // An account's first workers are numbered in the order their pool lists them, which it keeps
     // poll after poll: states restored in id order then line up with the next reply
     // (PositionCache::seed). Does nothing once the file knows any worker of the account.
     bool numberInListOrder(int account, const QVector<WorkerSample> &workers);
+    // The poll's worker rows (store.cpp); also counts the workers online and those offline or
+    // missing (retired ones are neither).
     bool saveWorkers(int account, qint64 at, qint64 listedAt,
                      const QHash<QString, WorkerState> &states, int *online, int *offline,
                      QVector<StoreId> *assigned);

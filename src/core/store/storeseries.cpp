@@ -129,12 +129,10 @@ bool Store::Private::rollUpSamples(int account, const QString &src, const QStrin
                                    int weightBytes, qint64 bucket, qint64 cut)
 {
     using namespace workerpack;
-    QSqlQuery *lastId =
-        prepared(QStringLiteral("SELECT coalesce(max(id), 0) FROM workers WHERE account_id = ?"));
-    if (!exec(lastId, {account}) || !lastId->next())
+    const int lastId = lastWorkerId(account);
+    if (lastId < 0)
         return false;
-    const int chunks = lastId->value(0).toInt() > 0 ? chunkOf(lastId->value(0).toInt()) + 1 : 0;
-    lastId->finish();
+    const int chunks = lastId > 0 ? chunkOf(lastId) + 1 : 0;
     QSqlQuery *rows = prepared(
         QStringLiteral("SELECT at, data FROM %1 WHERE account_id = ? AND chunk = ? AND at < ?"
                        " ORDER BY at")
@@ -304,13 +302,8 @@ PollPack Store::preparePoll(const QString &account)
     const int acc = d->accountId(account, false);
     if (acc <= 0)
         return PollPack();
-    QSqlQuery *q = d->prepared(
-        QStringLiteral("SELECT coalesce(max(id), 0) FROM workers WHERE account_id = ?"));
-    if (!d->exec(q, {acc}) || !q->next())
-        return PollPack(); // grows as it is filled; recordPoll reports the error
-    const int known = q->value(0).toInt();
-    q->finish();
-    return PollPack(known);
+    // An error leaves the pack to grow as it is filled; recordPoll reports it.
+    return PollPack(std::max(d->lastWorkerId(acc), 0));
 }
 
 bool Store::recordFailure(const QString &account, const AccountState &accountState,
