@@ -201,6 +201,7 @@ private slots:
     void diskFullKeepsData();
     void lockedDatabase();
     void statesRoundTrip();
+    void restoredHostsAreShared();
     void restoredIdsFollowTheirWorkers();
     void identitiesFollowTheMonitor_data();
     void identitiesFollowTheMonitor();
@@ -538,6 +539,46 @@ void TestStore::statesRoundTrip()
 // The demo's past (Store::recordPast): a month of hourly polls in one transaction, recorded as
 // recordPoll records them (totals, worker samples, states, outages), then rolled up like a
 // lived past; the chart series and the outage log read it back.
+// A farm's rigs share a few public addresses: a restore gives each distinct host one string,
+// across chunks, whatever the text (an address, a name, non-ASCII, none).
+void TestStore::restoredHostsAreShared()
+{
+    const QString path = file(QStringLiteral("hosts.sqlite"));
+    const QStringList hosts = {QStringLiteral("198.51.100.7"), QStringLiteral("矿场-北"), QString(),
+                               QStringLiteral("gw.example")};
+    Snapshot snap = farm(700, T0); // three chunks
+    for (int i = 0; i < snap.workers.size(); ++i) {
+        // fresh strings, so that only the store can make them shared
+        snap.workers[i].host =
+            QString(hosts.at(i % hosts.size()).constData(), hosts.at(i % hosts.size()).size());
+    }
+    snap.workers[5].host = QStringLiteral("203.0.113.5"); // one of its own
+    {
+        Store store;
+        QVERIFY(store.open(path, nullptr));
+        AccountState acc;
+        acc.lastSuccessAt = acc.lastAttemptAt = T0;
+        QVERIFY(store.recordPoll(Acme, T0, snap, statesOf(snap), acc, {}));
+    }
+    Store store;
+    QVERIFY(store.open(path, nullptr));
+    const QHash<QString, WorkerState> loaded = store.workerStates(Acme);
+    QCOMPARE(loaded.size(), snap.workers.size());
+    QHash<QString, QString> first; // the first restored string of each host
+    for (const WorkerSample &w : std::as_const(snap.workers)) {
+        const QString host = loaded.value(w.name).sample.host;
+        QCOMPARE(host, w.host);
+        if (host.isEmpty())
+            continue;
+        const auto it = first.constFind(host);
+        if (it == first.cend())
+            first.insert(host, host);
+        else
+            QVERIFY2(host.isSharedWith(*it), qPrintable(w.name + QLatin1Char(' ') + host));
+    }
+    QCOMPARE(first.size(), 4); // three repeated hosts and the one of its own
+}
+
 void TestStore::pastInOneGo()
 {
     Store store;

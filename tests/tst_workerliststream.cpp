@@ -72,6 +72,7 @@ private slots:
     void nextPollSharesThePreviousPollsStrings();
     void knownWorkersLendTheirStrings_data() { largeReplyIsNeverHeldWhole_data(); }
     void knownWorkersLendTheirStrings();
+    void knownWorkersHideNoDuplicate();
     void nestedListsInEntriesAreCutByReadingEveryByte();
     void garbageAfterManySlicesIsReportedAtItsOffset();
     void formatWithoutStreamHooksIsReadWhole();
@@ -241,9 +242,11 @@ void TestWorkerListStream::nextPollSharesThePreviousPollsStrings()
     }
 }
 
-// A one-shot run has no previous poll, but the store gave back its workers (in no useful
-// order): looked up by name, their strings are shared too (no second copy of a farm's names),
-// a worker it does not know gets its own, and the snapshot is the reply's all the same.
+// A one-shot run has no previous poll, but the store gave back its workers: guessed by
+// position (the store numbers them in the pool's order) and looked up by name where the guess
+// is wrong, their strings are shared (no second copy of a farm's names), a worker it does not
+// know gets its own, and the snapshot is the reply's all the same. A right guess costs no
+// look-up by name.
 void TestWorkerListStream::knownWorkersLendTheirStrings()
 {
     QFETCH(bool, v1);
@@ -255,30 +258,75 @@ void TestWorkerListStream::knownWorkersLendTheirStrings()
         known.insert(w.name, w);
     const QString stranger = first.snapshot->workers.at(7).name;
     known.remove(stranger);
-    int asked = 0;
-    WorkerListStream stream(poolFormat(v1 ? PoolProvider::F2poolV1 : PoolProvider::F2poolV2),
-                            64 * 1024, body.size());
-    stream.setKnown([&](qsizetype, const QString &name) -> const WorkerSample * {
-        ++asked;
-        const auto it = known.constFind(name);
-        return it == known.cend() ? nullptr : &*it;
-    });
-    feed(stream, body, 16 * 1024);
+    // The store's order: the reply's, with workers 3 and 4 swapped, no guess for the stranger
+    // and the last worker not yet numbered.
+    std::vector<const WorkerSample *> order;
+    for (const WorkerSample &w : first.snapshot->workers)
+        order.push_back(known.contains(w.name) ? &*known.constFind(w.name) : nullptr);
+    std::swap(order[3], order[4]);
+    order.pop_back();
+    const int wrongGuesses = 4; // positions 3 and 4, 7 (the stranger) and the last one
+    for (const bool guess : {false, true}) {
+        int asked = 0;
+        WorkerListStream stream(poolFormat(v1 ? PoolProvider::F2poolV1 : PoolProvider::F2poolV2),
+                                64 * 1024, body.size());
+        WorkerCollector::KnownWorkers lender;
+        if (guess)
+            lender.at = [&](qsizetype at) -> const WorkerSample * {
+                return size_t(at) < order.size() ? order[size_t(at)] : nullptr;
+            };
+        lender.find = [&](const QString &name) -> const WorkerSample * {
+            ++asked;
+            const auto it = known.constFind(name);
+            return it == known.cend() ? nullptr : &*it;
+        };
+        stream.setKnown(lender);
+        feed(stream, body, 16 * 1024);
+        const WorkerListStream::Result r = stream.finish();
+        QVERIFY2(r.parsed.ok(), qPrintable(r.parsed.error));
+        const QString diff = FuzzChecks::parseDifference(r.parsed, first);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        const QVector<WorkerSample> &w = r.parsed.snapshot->workers;
+        QCOMPARE(asked, guess ? wrongGuesses : int(w.size()));
+        for (const WorkerSample &s : w) {
+            if (s.name == stranger) {
+                QVERIFY(!s.name.isSharedWith(first.snapshot->workers.at(7).name));
+                continue;
+            }
+            const WorkerSample &k = known[s.name];
+            QVERIFY2(s.name.isSharedWith(k.name), qPrintable(s.name));
+            QVERIFY(s.host.isEmpty() || s.host.isSharedWith(k.host));
+        }
+    }
+}
+
+// A guess by position is a hint, not a promise: a reply that lists a worker twice where the
+// store numbered another one is still found to, and its duplicate dropped.
+void TestWorkerListStream::knownWorkersHideNoDuplicate()
+{
+    const QByteArray body = v2({v2Entry("\"rig-1\""), v2Entry("\"rig-2\""), v2Entry("\"rig-1\"")});
+    const ParseResult first = FuzzChecks::parseWhole(body, false);
+    QVERIFY(first.ok());
+    QCOMPARE(first.snapshot->workers.size(), 2);
+    WorkerSample one, two, three;
+    one.name = QStringLiteral("rig-1");
+    two.name = QStringLiteral("rig-2");
+    three.name = QStringLiteral("rig-3");
+    const std::vector<const WorkerSample *> order{&one, &two, &three};
+    WorkerCollector::KnownWorkers lender;
+    lender.at = [&](qsizetype at) -> const WorkerSample * {
+        return size_t(at) < order.size() ? order[size_t(at)] : nullptr;
+    };
+    lender.find = [&](const QString &name) -> const WorkerSample * {
+        return name == one.name ? &one : name == two.name ? &two : nullptr;
+    };
+    WorkerListStream stream(poolFormat(PoolProvider::F2poolV2), 64 * 1024, body.size());
+    stream.setKnown(lender);
+    feed(stream, body, 16);
     const WorkerListStream::Result r = stream.finish();
     QVERIFY2(r.parsed.ok(), qPrintable(r.parsed.error));
     const QString diff = FuzzChecks::parseDifference(r.parsed, first);
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
-    const QVector<WorkerSample> &w = r.parsed.snapshot->workers;
-    QCOMPARE(asked, w.size());
-    for (const WorkerSample &s : w) {
-        if (s.name == stranger) {
-            QVERIFY(!s.name.isSharedWith(first.snapshot->workers.at(7).name));
-            continue;
-        }
-        const WorkerSample &k = known[s.name];
-        QVERIFY2(s.name.isSharedWith(k.name), qPrintable(s.name));
-        QVERIFY(s.host.isEmpty() || s.host.isSharedWith(k.host));
-    }
 }
 
 // Entries of another shape, where "},{" also stands inside them (a nested list of objects, a

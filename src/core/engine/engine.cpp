@@ -138,28 +138,29 @@ void Engine::restore(bool pollFirst)
             // The early poll's parse shares these workers' names and hosts instead of making
             // a second copy of a farm's strings. It holds a shared copy of the table, let go of
             // with that poll, so nothing the monitor does can change what it points into. The
-            // monitor's list order (the store's numbering, which is the pool's order) is tried
-            // first, a cold hash probe per worker only where it fails; the monitor outlives the
-            // hint and changes that order only once the poll is in.
-            a->poller->setKnownWorkers(
-                [states = a->view.workers, monitor = a->monitor.get()](
-                    qsizetype at, const QString &name) -> const WorkerSample * {
-                    const std::vector<WorkerState *> &order = monitor->listOrder();
-                    // The parse asks in list order: the states, names and hosts a few workers
-                    // ahead are fetched while this one is compared (they lie in hash order,
-                    // cold).
-                    constexpr size_t kAhead = 8;
-                    if (size_t(at) + 2 * kAhead < order.size()) {
-                        __builtin_prefetch(order[size_t(at) + 2 * kAhead]);
-                        const WorkerSample &ahead = order[size_t(at) + kAhead]->sample;
-                        __builtin_prefetch(ahead.name.constData());
-                        __builtin_prefetch(ahead.host.constData());
-                    }
-                    if (size_t(at) < order.size() && order[size_t(at)]->sample.name == name)
-                        return &order[size_t(at)]->sample;
-                    const auto it = states.constFind(name);
-                    return it == states.cend() ? nullptr : &it->sample;
-                });
+            // monitor's list order (the store's numbering, which is the pool's order) is the
+            // guess for each position: a right guess costs no new string and no look-up, a cold
+            // hash probe is made only where it is wrong. The monitor outlives the hint and
+            // changes that order only once the poll is in.
+            WorkerCollector::KnownWorkers known;
+            known.at = [monitor = a->monitor.get()](qsizetype at) -> const WorkerSample * {
+                const std::vector<WorkerState *> &order = monitor->listOrder();
+                // The parse asks in list order: the states, names and hosts a few workers
+                // ahead are fetched while this one is compared (they lie in hash order, cold).
+                constexpr size_t kAhead = 8;
+                if (size_t(at) + 2 * kAhead < order.size()) {
+                    __builtin_prefetch(order[size_t(at) + 2 * kAhead]);
+                    const WorkerSample &ahead = order[size_t(at) + kAhead]->sample;
+                    __builtin_prefetch(ahead.name.constData());
+                    __builtin_prefetch(ahead.host.constData());
+                }
+                return size_t(at) < order.size() ? &order[size_t(at)]->sample : nullptr;
+            };
+            known.find = [states = a->view.workers](const QString &name) -> const WorkerSample * {
+                const auto it = states.constFind(name);
+                return it == states.cend() ? nullptr : &it->sample;
+            };
+            a->poller->setKnownWorkers(std::move(known));
         }
         // Only a table of workers reads the rows (setRowChanges): a list of every name would
         // be a farm's worth of memory for nothing in rigwatchd.

@@ -42,12 +42,25 @@ WorkerCollector::WorkerCollector(qsizetype expected, QVector<WorkerSample> previ
     m_snapshot.workers.reserve(expected);
 }
 
+const WorkerSample *WorkerCollector::hint(qsizetype position) const
+{
+    if (position < m_previous.size())
+        return &m_previous.at(position);
+    // Only without a previous poll: the known workers' names are unique among themselves, not
+    // with the previous poll's (m_sameNames relies on it).
+    if (position != m_hintAt) {
+        m_hintAt = position;
+        m_hint = m_previous.isEmpty() && m_known.at ? m_known.at(position) : nullptr;
+    }
+    return m_hint;
+}
+
 QString WorkerCollector::previousText(std::string_view utf8, QString WorkerSample::*field) const
 {
-    const qsizetype at = m_snapshot.workers.size();
-    if (at >= m_previous.size() || utf8.empty())
+    const WorkerSample *before = hint(m_snapshot.workers.size());
+    if (!before || utf8.empty())
         return {};
-    const QString &known = m_previous.at(at).*field;
+    const QString &known = before->*field;
     const auto n = qsizetype(utf8.size());
     if (known.size() != n)
         return {};
@@ -80,20 +93,20 @@ void share(QString &text, const QString &known)
 void WorkerCollector::add(WorkerSample &&s)
 {
     const qsizetype at = m_snapshot.workers.size();
-    if (at < m_previous.size()) {
-        const WorkerSample &known = m_previous.at(at);
-        share(s.name, known.name);
-        share(s.host, known.host);
-        m_sameNames = m_sameNames && s.name.constData() == known.name.constData();
-    } else {
-        m_sameNames = false; // unique names in a known table say nothing of duplicates here
-        if (m_known) {
-            if (const WorkerSample *known = m_known(at, s.name)) {
-                share(s.name, known->name);
-                share(s.host, known->host);
-            }
-        }
+    const WorkerSample *guess = hint(at);
+    if (guess)
+        share(s.name, guess->name);
+    // Positions past the previous poll's list are asked by name (the previous poll is a hint by
+    // position only).
+    const bool same = guess && s.name.constData() == guess->name.constData();
+    const WorkerSample *known = same || at < m_previous.size() ? guess
+                                : m_known                      ? m_known.find(s.name)
+                                                               : nullptr;
+    if (known) {
+        share(s.name, known->name);
+        share(s.host, known->host);
     }
+    m_sameNames = m_sameNames && same;
     m_snapshot.workers.append(std::move(s));
 }
 
@@ -104,7 +117,7 @@ void WorkerCollector::add(WorkerSample &&s)
 // earliest of equal ones).
 void WorkerCollector::dropDuplicates()
 {
-    // Every name is the previous poll's at the same position: as unique as they were.
+    // Every name is the hint's at the same position: as unique as those were.
     if (m_sameNames)
         return;
     QVector<WorkerSample> &w = m_snapshot.workers;

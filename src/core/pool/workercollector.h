@@ -33,18 +33,26 @@ public:
 
     // The workers known where there is no previous poll (a one-shot run: the store's), a hint
     // like `previous`: a name or host equal to the known worker's shares its string rather than
-    // keeping a second copy of a farm's names. Asked with the entry's position and name; null
-    // when the name is unknown. What it returns must stay unchanged while the collector runs.
-    using KnownWorkers =
-        std::function<const WorkerSample *(qsizetype position, const QString &name)>;
+    // keeping a second copy of a farm's names. What they return must stay unchanged while the
+    // collector runs.
+    struct KnownWorkers
+    {
+        // The worker likely listed at this position (the store numbers a farm's workers in the
+        // pool's order), or null. Read first, for previousText(): a match costs no look-up
+        // and no new string. Every position's worker must have a name no other position's has.
+        std::function<const WorkerSample *(qsizetype position)> at;
+        // The worker of this name, or null: for the entries `at` did not guess.
+        std::function<const WorkerSample *(const QString &name)> find;
+        explicit operator bool() const { return bool(find); }
+    };
     void setKnown(KnownWorkers known) { m_known = std::move(known); }
 
     // A string field of the entry read next (the next add()) from its UTF-8 bytes. When the
-    // previous poll listed the same text in that field at the same position - pools list their
-    // workers in the same order poll after poll - its QString is shared instead of a new one
-    // allocated: a steady farm's poll then allocates no name and no host, and the monitor finds
-    // them equal without reading them. Null when it is not the same. (add() shares equal
-    // strings read otherwise too, after the fact.)
+    // previous poll (or the known workers' guess) listed the same text in that field at the same
+    // position - pools list their workers in the same order poll after poll - its QString is
+    // shared instead of a new one allocated: a steady farm's poll then allocates no name and no
+    // host, and the monitor finds them equal without reading them. Null when it is not the same.
+    // (add() shares equal strings read otherwise too, after the fact.)
     QString previousText(std::string_view utf8, QString WorkerSample::*field) const;
 
     void add(WorkerSample &&s);
@@ -64,11 +72,15 @@ private:
         quint32 position; // in m_snapshot.workers
     };
     void dropDuplicates();
+    // The worker listed at `position` before, from the previous poll or the known workers.
+    const WorkerSample *hint(qsizetype position) const;
 
     Snapshot m_snapshot;
     QVector<WorkerSample> m_previous;
     KnownWorkers m_known;
-    bool m_sameNames = true; // every name so far shares the previous poll's at its position
+    bool m_sameNames = true;         // every name so far shares the hint's at its position
+    mutable qsizetype m_hintAt = -1; // hint() of that position, asked once per entry
+    mutable const WorkerSample *m_hint = nullptr;
     int m_bad = 0;
     int m_duplicates = 0;
     QString m_firstProblem;

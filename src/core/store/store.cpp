@@ -338,6 +338,7 @@ bool Store::Private::loadWorkerChunks(int account, QHash<QString, WorkerState> *
     if (!exec(q, {account}))
         return false;
     IdentityChunk cells;
+    TextCache hosts;
     while (q->next()) {
         const int chunk = q->value(0).toInt();
         if (!validChunk(chunk))
@@ -347,7 +348,7 @@ bool Store::Private::loadWorkerChunks(int account, QHash<QString, WorkerState> *
             cache.readings.resize(size_t(chunk) + 1);
             readingRows.resize(size_t(chunk) + 1);
         }
-        if (!decodeIdentities(q->value(1).toByteArray(), &cells)) {
+        if (!decodeIdentities(q->value(1).toByteArray(), &cells, states ? &hosts : nullptr)) {
             qCWarning(lcStore) << "unreadable worker states in chunk" << chunk << "of account"
                                << account << "- the next poll rewrites them";
             continue;

@@ -204,7 +204,7 @@ QByteArray encodeIdentities(const IdentityChunk &chunk)
     return row;
 }
 
-bool decodeIdentities(const QByteArray &row, IdentityChunk *chunk)
+bool decodeIdentities(const QByteArray &row, IdentityChunk *chunk, TextCache *hosts)
 {
     *chunk = IdentityChunk();
     const char *p = row.constData();
@@ -227,7 +227,8 @@ bool decodeIdentities(const QByteArray &row, IdentityChunk *chunk)
         const int hostLength = quint8(*p++);
         if (end - p < hostLength)
             return false;
-        id.host = QString::fromUtf8(p, hostLength);
+        id.host = hosts ? hosts->text(std::string_view(p, size_t(hostLength)))
+                        : QString::fromUtf8(p, hostLength);
         p += hostLength;
     }
     return p == end;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "monitor/workerstatus.h"
+#include "util/textcache.h"
 
 #include <QByteArray>
 #include <QString>
@@ -77,7 +78,8 @@ struct Identity
 };
 using IdentityChunk = std::array<Identity, kChunkSlots>;
 QByteArray encodeIdentities(const IdentityChunk &chunk);
-bool decodeIdentities(const QByteArray &row, IdentityChunk *chunk);
+// `hosts`, when given, decodes each distinct host once across the rows read with it.
+bool decodeIdentities(const QByteArray &row, IdentityChunk *chunk, rw::TextCache *hosts = nullptr);
 
 // Per slot: last share and last listed (unix s, u32) and the four rates as codes; a slot of
 // zeros holds no worker (a worker's rates are never code 0).

@@ -6,6 +6,7 @@
 #include "pool/fast/v1entryscanner.h"
 #include "pool/toplevellist.h"
 #include "pool/workercollector.h"
+#include "util/textcache.h"
 
 #include "pool/fast/jsonchecks.h"
 #include "pool/fast/ondemandinput.h"
@@ -42,7 +43,7 @@ bool rate(od::value v, double *out)
 
 // The strings of an entry (name, host) from its bytes: the previous poll's string when it had
 // the same at this position (WorkerCollector::previousText), else a new one - for hosts through
-// a small cache, since the rigs of a farm mostly share a few public addresses (one NAT).
+// a TextCache, since the rigs of a farm mostly share a few public addresses (one NAT).
 class EntryText
 {
 public:
@@ -65,27 +66,14 @@ public:
         if (v.get_string().get(s) != SUCCESS)
             return false;
         *out = m_collector.previousText(s, &WorkerSample::host);
-        if (!out->isNull())
-            return true;
-        // A direct-mapped cache: a reply with unique hosts costs one hash per worker, no more.
-        Slot &slot = m_slots[std::hash<std::string_view>{}(s) % kSlots];
-        if (slot.bytes != s) {
-            slot.bytes.assign(s.data(), s.size());
-            slot.text = QString::fromUtf8(s.data(), qsizetype(s.size()));
-        }
-        *out = slot.text;
+        if (out->isNull())
+            *out = m_hosts.text(s);
         return true;
     }
 
 private:
-    static constexpr size_t kSlots = 256;
-    struct Slot
-    {
-        std::string bytes;
-        QString text;
-    };
     const WorkerCollector &m_collector;
-    Slot m_slots[kSlots];
+    TextCache m_hosts;
 };
 
 // {"name": ..., "hash_rate": ..., "h1_hash_rate": ..., "h24_hash_rate": ...,
