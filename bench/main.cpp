@@ -10,7 +10,6 @@
 #include "processbench.h"
 #include "reportbench.h"
 #include "storebench.h"
-#include "util/allocator.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -55,9 +54,6 @@ int main(int argc, char **argv)
     if (argc > 1 && std::strcmp(argv[1], "--measure-child") == 0)
         return MeasuredChild::helperMain(argc, argv);
 
-    // The allocator policy rigwatchd and rigwatch run with (large buffers mmapped, so a poll's
-    // arrays are fresh pages every time): the in-process figures pay what the programs pay.
-    rw::keepLargeBuffersOutOfTheHeap();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("rigwatch_bench"));
     // The parsers warn about nothing here, but the store and monitor log at info: keep the

@@ -540,7 +540,8 @@ void TestStore::statesRoundTrip()
 // recordPoll records them (totals, worker samples, states, outages), then rolled up like a
 // lived past; the chart series and the outage log read it back.
 // A farm's rigs share a few public addresses: a restore gives each distinct host one string,
-// across chunks, whatever the text (an address, a name, non-ASCII, none).
+// across chunks, whatever the text (an address, a name, non-ASCII, none). And the bound on the
+// workers stored that a one-shot run sizes its memory by.
 void TestStore::restoredHostsAreShared()
 {
     const QString path = file(QStringLiteral("hosts.sqlite"));
@@ -564,6 +565,9 @@ void TestStore::restoredHostsAreShared()
     QVERIFY(store.open(path, nullptr));
     const QHash<QString, WorkerState> loaded = store.workerStates(Acme);
     QCOMPARE(loaded.size(), snap.workers.size());
+    // the size hint a one-shot run reserves memory by: whole chunks of ids
+    QCOMPARE(store.storedWorkerBound(Acme), 3 * 256);
+    QCOMPARE(store.storedWorkerBound(QStringLiteral("nobody")), 0);
     QHash<QString, QString> first; // the first restored string of each host
     for (const WorkerSample &w : std::as_const(snap.workers)) {
         const QString host = loaded.value(w.name).sample.host;

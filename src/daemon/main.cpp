@@ -11,7 +11,6 @@
 #include "notify/telegramclient.h"
 #include "notify/telegramselftest.h"
 #include "runtime/runtime.h"
-#include "util/allocator.h"
 #include "util/loghandler.h"
 #include "util/unixsignals.h"
 
@@ -52,7 +51,6 @@ void quietGuiStartup(QtMsgType type, const QMessageLogContext &context, const QS
 
 int main(int argc, char **argv)
 {
-    keepLargeBuffersOutOfTheHeap(); // before any thread starts
     // --report pdf paints with QPainter, which needs a QGuiApplication; a server has no display,
     // so that mode runs on the "offscreen" platform unless the caller chose another.
     const bool pdfReport = wantsPdfReport(argc, argv);

@@ -6,7 +6,6 @@
 #include "secretstore.h"
 #include "singleinstance.h"
 
-#include "util/allocator.h"
 #include "util/loghandler.h"
 #include "util/unixsignals.h"
 
@@ -19,7 +18,6 @@ using namespace rw;
 
 int main(int argc, char **argv)
 {
-    keepLargeBuffersOutOfTheHeap(); // before any thread starts
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("rigwatch"));
     QApplication::setApplicationDisplayName(QStringLiteral("RigWatch"));

@@ -2,6 +2,7 @@
 
 #include "pool/f2poolparser.h"
 #include "pool/httpdate.h"
+#include "util/allocator.h"
 
 #include <QHashFunctions>
 
@@ -16,6 +17,9 @@ namespace {
 Q_LOGGING_CATEGORY(lcCollector, "rigwatch.pool")
 
 constexpr qsizetype kRecycledMin = 1024; // samples: smaller arrays live in the heap anyway
+// A samples array this large (~45,000 workers) is filled in huge pages where the system has
+// them; it is kept between polls (recycle()), or mapped apart in a one-shot run.
+constexpr size_t kHugeArrayBytes = 4 * 1024 * 1024;
 
 QVector<WorkerSample> &spareSamples()
 {
@@ -39,7 +43,11 @@ WorkerCollector::WorkerCollector(qsizetype expected, QVector<WorkerSample> previ
     if (spare.capacity() >= expected && spare.isDetached())
         m_snapshot.workers = std::move(spare);
     spare = {};
+    const bool fresh = m_snapshot.workers.capacity() < expected;
     m_snapshot.workers.reserve(expected);
+    // A large array is a mapping of its own, filled from start to end.
+    if (fresh && size_t(expected) * sizeof(WorkerSample) >= kHugeArrayBytes)
+        adviseHugePages(m_snapshot.workers.data(), size_t(expected) * sizeof(WorkerSample));
 }
 
 const WorkerSample *WorkerCollector::hint(qsizetype position) const

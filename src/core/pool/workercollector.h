@@ -24,8 +24,8 @@ public:
     explicit WorkerCollector(qsizetype expected, QVector<WorkerSample> previous = {});
 
     // Gives a samples array no longer needed (the poll before last's) to this thread's next
-    // collector, which fills it instead of allocating one: a large array is memory fresh from
-    // the system at every poll otherwise (glibc's mmap threshold, util/allocator.h), and on a
+    // collector, which fills it instead of allocating one: a large array may be memory fresh
+    // from the system at every poll otherwise (glibc maps large blocks apart), and on a
     // virtual machine first touching 2,000 pages can cost more than the whole parse. Kept only
     // when nobody else shares it and it is large; emptied now (its strings let go), its capacity
     // kept. One array per thread at most.

@@ -6,12 +6,14 @@
 #include "logging.h"
 #include "metrics/metrics.h"
 #include "metrics/metricsserver.h"
+#include "monitor/workerstatus.h"
 #include "notify/commanddesk.h"
 #include "notify/messageformatter.h"
 #include "notify/mutestate.h"
 #include "notify/notifier.h"
 #include "notify/updatereader.h"
 #include "store/store.h"
+#include "util/allocator.h"
 #include "util/loghandler.h"
 #include "util/units.h"
 
@@ -91,6 +93,17 @@ QString Runtime::rebase(const QStringList &args)
                        .arg(shown)
                  : f.translated(QT_TRANSLATE_NOOP("rw::MessageFormatter", "No worker named %1."))
                        .arg(shown);
+}
+
+void Runtime::prepareOneShotHeap()
+{
+    // What restoring a worker takes: its entry in the monitor's table (Qt's hash keeps a table
+    // of this size at ~38 % load, where its spans hold 80 entries for every 49 used) and a name.
+    constexpr size_t kBytesPerWorker = (sizeof(QString) + sizeof(WorkerState)) * 80 / 49 + 48;
+    qint64 workers = 0;
+    for (const AccountConfig &a : m_config.accounts)
+        workers += m_store->storedWorkerBound(a.key());
+    growHeapInHugePages(size_t(workers) * kBytesPerWorker);
 }
 
 void Runtime::finish(bool processEnds)
@@ -214,6 +227,8 @@ bool Runtime::open(QString *error)
     });
     connect(m_engine.get(), &Engine::accountUpdated, this, &Runtime::accountUpdated);
     connect(m_engine.get(), &Engine::eventsHappened, this, &Runtime::eventsHappened);
+    if (m_options.pollFirst)
+        prepareOneShotHeap();
     m_engine->restore(m_options.pollFirst);
     m_mutes = std::make_unique<MuteState>(m_store.get(), m_clock);
     if (m_paused)

@@ -125,6 +125,9 @@ signals:
 
 private:
     bool lockDatabase(QString *error);
+    // A one-shot run builds its tables of workers once and ends: in huge pages where the
+    // system has them (util/allocator.h), sized from the store.
+    void prepareOneShotHeap();
     bool moveDamagedAside();
     void startNotifier();
     void startCommands(); // loop mode only: getUpdates and the commands

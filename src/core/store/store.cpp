@@ -709,6 +709,20 @@ QHash<QString, WorkerState> Store::workerStates(const QString &account) const
     return states;
 }
 
+qint64 Store::storedWorkerBound(const QString &account) const
+{
+    const int acc = d->accountId(account, false);
+    if (acc <= 0)
+        return 0;
+    QSqlQuery *q =
+        d->prepared(QStringLiteral("SELECT count(*) FROM worker_identity WHERE account_id = ?"));
+    if (!d->exec(q, {acc}))
+        return 0;
+    const qint64 chunks = q->next() ? q->value(0).toLongLong() : 0;
+    q->finish();
+    return chunks * workerpack::kChunkSlots;
+}
+
 AccountState Store::accountState(const QString &account) const
 {
     const QString what = StoreText::tr("cannot read the state of account \"%1\"").arg(account);

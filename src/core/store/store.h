@@ -176,6 +176,9 @@ public:
                        const QVector<Event> &events);
 
     QHash<QString, WorkerState> workerStates(const QString &account) const;
+    // At most this many workers of the account are stored (its whole chunks of worker ids): a
+    // size hint for workerStates(). 0 when none are, or on error.
+    qint64 storedWorkerBound(const QString &account) const;
     // The health records (Monitor::health()) of the account's workers, by name.
     QHash<QString, WorkerHealth> workerHealth(const QString &account) const;
     // One worker's record, outside a poll ("accept current hashrate as usual").
