@@ -131,6 +131,10 @@ void Engine::restore(bool pollFirst)
         a->monitor->restore(m_store->workerStates(key), st.lastSuccessAt, st.unreachableSince,
                             st.hashrateLow, st.incidentSince, st.poolUnreachable);
         a->monitor->restoreHealth(m_store->workerHealth(key));
+        // The week of samples the usual levels come from is read while the pool prepares its
+        // reply, not after it (the poll reads them again only if the pool's hour differs).
+        if (pollFirst)
+            refreshUsualLevels(*a, m_clock->nowSecs());
         a->lastError = st.lastError;
         a->lastAttemptAt = st.lastAttemptAt;
         a->view.workers = a->monitor->workers();
