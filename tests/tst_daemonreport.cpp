@@ -96,6 +96,8 @@ private slots:
     void csvFigures();
     void oneGroup();
     void pdfWithoutDisplay();
+    void pdfWriterInstalledApart();
+    void pdfWriterMissingIsNamed();
     void badRequests_data();
     void badRequests();
 
@@ -218,6 +220,59 @@ void TestDaemonReport::pdfWithoutDisplay()
             ++textStreams;
     }
     QVERIFY(textStreams >= 1);
+}
+
+// rigwatchd does not load Qt Gui: a PDF is written by rigwatchd-pdf, found in the installed
+// layout (<prefix>/bin/rigwatchd, <prefix>/libexec/rigwatch/rigwatchd-pdf) as in a build tree.
+void TestDaemonReport::pdfWriterInstalledApart()
+{
+    const QString prefix = m_dir.filePath(QStringLiteral("prefix"));
+    QVERIFY(QDir().mkpath(prefix + QStringLiteral("/bin")));
+    QVERIFY(QDir().mkpath(prefix + QStringLiteral("/libexec/rigwatch")));
+    QVERIFY(QFile::copy(QStringLiteral(RIGWATCH_BIN_DIR "/rigwatchd"),
+                        prefix + QStringLiteral("/bin/rigwatchd")));
+    QVERIFY(QFile::copy(QStringLiteral(RIGWATCH_BIN_DIR "/rigwatchd-pdf"),
+                        prefix + QStringLiteral("/libexec/rigwatch/rigwatchd-pdf")));
+    const QString out = m_dir.filePath(QStringLiteral("apart.pdf"));
+    QProcess p;
+    p.start(prefix + QStringLiteral("/bin/rigwatchd"),
+            {QStringLiteral("--config"), m_ini, QStringLiteral("--report"),
+             QStringLiteral("2026-01-01..2026-01-01"), QStringLiteral("--format"),
+             QStringLiteral("pdf"), QStringLiteral("--output"), out});
+    QVERIFY(p.waitForFinished(60000));
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.readAll().startsWith("%PDF-"));
+}
+
+// Without its PDF writer rigwatchd says what is missing and where it looked; CSV still works.
+void TestDaemonReport::pdfWriterMissingIsNamed()
+{
+    const QString alone = m_dir.filePath(QStringLiteral("alone"));
+    QVERIFY(QDir().mkpath(alone));
+    QVERIFY(QFile::copy(QStringLiteral(RIGWATCH_BIN_DIR "/rigwatchd"),
+                        alone + QStringLiteral("/rigwatchd")));
+    const auto run = [&](const char *format, const QString &out) {
+        QProcess p;
+        p.start(alone + QStringLiteral("/rigwatchd"),
+                {QStringLiteral("--config"), m_ini, QStringLiteral("--report"),
+                 QStringLiteral("2026-01-01..2026-01-01"), QStringLiteral("--format"),
+                 QString::fromLatin1(format), QStringLiteral("--output"), out});
+        p.waitForFinished(60000);
+        return std::make_pair(p.exitCode(), QString::fromUtf8(p.readAllStandardError()));
+    };
+    const QString pdf = m_dir.filePath(QStringLiteral("alone.pdf"));
+    const auto [code, err] = run("pdf", pdf);
+    QCOMPARE(code, 3);
+    QVERIFY2(err.startsWith(QStringLiteral("rigwatchd: --format pdf needs the PDF writer "
+                                           "rigwatchd-pdf, which is not installed (looked for ")),
+             qPrintable(err));
+    QVERIFY2(err.contains(alone + QStringLiteral("/rigwatchd-pdf")), qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("/libexec/rigwatch/rigwatchd-pdf")), qPrintable(err));
+    QVERIFY(!QFile::exists(pdf));
+    const auto [csvCode, csvErr] = run("csv", m_dir.filePath(QStringLiteral("alone.csv")));
+    QVERIFY2(csvCode == 0, qPrintable(csvErr));
 }
 
 void TestDaemonReport::badRequests_data()

@@ -18,7 +18,9 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFileInfo>
+#if defined(RIGWATCHD_WITH_PDF)
 #include <QGuiApplication>
+#endif
 #include <QNetworkAccessManager>
 #include <QTimer>
 
@@ -40,6 +42,7 @@ void err(const QString &line)
     std::fputc('\n', stderr);
     std::fflush(stderr);
 }
+#if defined(RIGWATCHD_WITH_PDF)
 void quietGuiStartup(QtMsgType type, const QMessageLogContext &context, const QString &msg)
 {
     if (!msg.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR not set"))) {
@@ -47,6 +50,7 @@ void quietGuiStartup(QtMsgType type, const QMessageLogContext &context, const QS
         std::fputc('\n', stderr);
     }
 }
+#endif
 } // namespace
 
 int main(int argc, char **argv)
@@ -56,6 +60,7 @@ int main(int argc, char **argv)
     const bool pdfReport = wantsPdfReport(argc, argv);
     if (pdfReport && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+#if defined(RIGWATCHD_WITH_PDF)
     // A server run has no session: Qt Gui's start-up notes the missing XDG_RUNTIME_DIR, which
     // the report does not use. The report's own error stays the one line on stderr.
     const QtMessageHandler previous = pdfReport ? qInstallMessageHandler(quietGuiStartup) : nullptr;
@@ -65,6 +70,16 @@ int main(int argc, char **argv)
     QCoreApplication &app = *application;
     if (pdfReport)
         qInstallMessageHandler(previous);
+#else
+    QCoreApplication app(argc, argv);
+    // rigwatchd-pdf (src/daemon/CMakeLists.txt) writes it: this program does not load Qt Gui.
+    if (pdfReport) {
+        QString error;
+        const int code = execPdfWriter(argv, &error); // returns only when it could not
+        err(error);
+        return code;
+    }
+#endif
     QCoreApplication::setApplicationName(QStringLiteral("rigwatch"));
     QCoreApplication::setOrganizationName(QStringLiteral("RigWatch"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RIGWATCH_VERSION));
@@ -116,10 +131,11 @@ int main(int argc, char **argv)
                        "goes out at its time."));
     const QCommandLineOption reportOpt(
         QStringLiteral("report"),
-        QStringLiteral("Write the availability report of <period> and exit (0 written, 2 bad "
-                       "request, 3 no readable database): yesterday, last-7-days, last-month "
-                       "or YYYY-MM-DD..YYYY-MM-DD, in the [telegram] timezone. Needs --format "
-                       "and --output."),
+        QStringLiteral(
+            "Write the availability report of <period> and exit (0 written, 2 bad "
+            "request, 3 no readable database or no PDF writer): yesterday, last-7-days, last-month "
+            "or YYYY-MM-DD..YYYY-MM-DD, in the [telegram] timezone. Needs --format "
+            "and --output."),
         QStringLiteral("period"));
     const QCommandLineOption groupOpt(
         QStringLiteral("group"),

@@ -5,11 +5,25 @@
 #include "report/availability.h"
 #include "report/reportperiod.h"
 #include "report/reportwriter.h"
-#include "reportpdf.h"
 #include "store/store.h"
 
+#if defined(RIGWATCHD_WITH_PDF)
+#include "reportpdf.h"
+#endif
+
+#include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
+
+#if defined(Q_OS_UNIX)
+#include <unistd.h>
+#endif
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <vector>
 
 namespace rw {
 
@@ -24,6 +38,43 @@ bool wantsPdfReport(int argc, char **argv)
     }
     return report && pdf;
 }
+
+#if !defined(RIGWATCHD_WITH_PDF)
+int execPdfWriter(char **argv, QString *error)
+{
+    const QString name = QStringLiteral("rigwatchd-pdf");
+    const QString dir = QCoreApplication::applicationDirPath();
+    const QStringList places{
+        dir + QLatin1Char('/') + name,
+        QDir::cleanPath(dir + QStringLiteral("/" RIGWATCHD_LIBEXEC_FROM_BIN "/") + name)};
+    for (const QString &path : places) {
+        if (!QFileInfo(path).isExecutable())
+            continue;
+#if defined(Q_OS_UNIX)
+        // The same arguments, byte for byte; only the program differs.
+        const QByteArray program = QFile::encodeName(path);
+        std::vector<char *> args{const_cast<char *>(program.constData())};
+        for (char **a = argv + 1; *a; ++a)
+            args.push_back(*a);
+        args.push_back(nullptr);
+        std::fflush(stdout);
+        std::fflush(stderr);
+        ::execv(program.constData(), args.data());
+        *error = QStringLiteral("cannot start the PDF writer %1: %2")
+                     .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+        return 3;
+#else
+        Q_UNUSED(argv)
+        *error = QStringLiteral("--format pdf is not available on this system: use --format csv");
+        return 3;
+#endif
+    }
+    *error = QStringLiteral("--format pdf needs the PDF writer %1, which is not installed (looked "
+                            "for %2); --format csv needs nothing more")
+                 .arg(name, places.join(QStringLiteral(" and ")));
+    return 3;
+}
+#endif
 
 int runReport(const DaemonConfig &config, const ReportRequest &request, QString *error)
 {
@@ -91,9 +142,15 @@ int runReport(const DaemonConfig &config, const ReportRequest &request, QString 
     }
     const QString periodText = period->label() + QStringLiteral(" (") +
                                QString::fromUtf8(schedule.zone().id()) + QLatin1Char(')');
-    if (format == QLatin1String("pdf"))
+    if (format == QLatin1String("pdf")) {
+#if defined(RIGWATCHD_WITH_PDF)
         return ReportPdf::write(report, {{}, groupLabel, periodText}, request.output, error) ? 0
                                                                                              : 2;
+#else
+        *error = QStringLiteral("this rigwatchd has no PDF writer: run rigwatchd-pdf");
+        return 3; // main() hands a PDF report to rigwatchd-pdf before it gets here
+#endif
+    }
     QFile f(request.output);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
         f.write(ReportText::csv(report).toUtf8()) < 0 || !f.flush()) {

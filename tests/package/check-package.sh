@@ -22,6 +22,7 @@ expect() { # mode path
   grep -qx -- "$1 ./$2" "$work/contents" || fail "package lacks $2 with mode $1"
 }
 expect -rwxr-xr-x usr/bin/rigwatchd
+expect -rwxr-xr-x usr/libexec/rigwatch/rigwatchd-pdf
 expect -rw-r----- etc/rigwatch/rigwatch.ini
 if [ "$with_gui" = ON ]; then
   expect -rwxr-xr-x usr/bin/rigwatch
@@ -52,6 +53,18 @@ dpkg-deb -x "$deb" "$root"
 "$root/usr/bin/rigwatchd" --version | grep -q . || fail "installed rigwatchd does not run"
 "$root/usr/bin/rigwatchd" --check-config "$root/etc/rigwatch/rigwatch.ini" >/dev/null \
   || fail "the example /etc/rigwatch/rigwatch.ini does not validate"
+# A PDF report goes to rigwatchd-pdf in libexec: with no database there, it is the writer that
+# answers (exit 3, "no database"), not rigwatchd saying it found no writer.
+printf '[pool]\nurl = http://127.0.0.1:9\nuser = u\nsecret = s\n\n[storage]\ndatabase = %s\n' \
+  "$work/none.sqlite" >"$work/pdf.ini"
+chmod 600 "$work/pdf.ini"
+set +e
+"$root/usr/bin/rigwatchd" --config "$work/pdf.ini" --report yesterday --format pdf \
+  --output "$work/r.pdf" 2>"$work/pdf.err"
+pdf_code=$?
+set -e
+[ "$pdf_code" = 3 ] && grep -q "no database" "$work/pdf.err" \
+  || fail "the installed rigwatchd does not reach its PDF writer ($pdf_code: $(cat "$work/pdf.err"))"
 echo "scratch root ok"
 
 # The maintainer scripts, run against the scratch root and never the real system: their
