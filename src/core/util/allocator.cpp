@@ -22,9 +22,11 @@ constexpr size_t kHuge = 2 * 1024 * 1024;
 void growHeapInHugePages(size_t bytes)
 {
 #if defined(RIGWATCH_HUGE_HEAP)
-    // Blocks under glibc's largest mmap threshold (32 MiB) come from the heap when it is raised.
-    constexpr size_t kStep = 16 * 1024 * 1024;
-    constexpr size_t kMaxBlocks = 64; // 1 GiB: far beyond any farm's table
+    // Blocks under glibc's largest mmap threshold (32 MiB) come from the heap when it is raised,
+    // as few as can be: allocating one writes a header where the next begins, and the huge
+    // page holding it then starts as small pages.
+    constexpr size_t kStep = 30 * 1024 * 1024;
+    constexpr size_t kMaxBlocks = 34; // 1 GiB: far beyond any farm's table
     constexpr int kLargeBuffer = 4 * 1024 * 1024;
     if (bytes < 2 * kHuge)
         return;
