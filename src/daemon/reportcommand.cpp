@@ -42,6 +42,7 @@ bool wantsPdfReport(int argc, char **argv)
 #if !defined(RIGWATCHD_WITH_PDF)
 int execPdfWriter(char **argv, QString *error)
 {
+#if defined(Q_OS_UNIX)
     const QString name = QStringLiteral("rigwatchd-pdf");
     const QString dir = QCoreApplication::applicationDirPath();
     const QStringList places{
@@ -50,7 +51,6 @@ int execPdfWriter(char **argv, QString *error)
     for (const QString &path : places) {
         if (!QFileInfo(path).isExecutable())
             continue;
-#if defined(Q_OS_UNIX)
         // The same arguments, byte for byte; only the program differs.
         const QByteArray program = QFile::encodeName(path);
         std::vector<char *> args{const_cast<char *>(program.constData())};
@@ -63,15 +63,14 @@ int execPdfWriter(char **argv, QString *error)
         *error = QStringLiteral("cannot start the PDF writer %1: %2")
                      .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
         return 3;
-#else
-        Q_UNUSED(argv)
-        *error = QStringLiteral("--format pdf is not available on this system: use --format csv");
-        return 3;
-#endif
     }
     *error = QStringLiteral("--format pdf needs the PDF writer %1, which is not installed (looked "
                             "for %2); --format csv needs nothing more")
                  .arg(name, places.join(QStringLiteral(" and ")));
+#else
+    Q_UNUSED(argv)
+    *error = QStringLiteral("--format pdf is not available on this system: use --format csv");
+#endif
     return 3;
 }
 #endif

@@ -104,15 +104,16 @@ void WorkerCollector::add(WorkerSample &&s)
     const WorkerSample *guess = hint(at);
     if (guess)
         share(s.name, guess->name);
-    // Positions past the previous poll's list are asked by name (the previous poll is a hint by
-    // position only).
     const bool same = guess && s.name.constData() == guess->name.constData();
-    const WorkerSample *known = same || at < m_previous.size() ? guess
-                                : m_known                      ? m_known.find(s.name)
-                                                               : nullptr;
-    if (known) {
-        share(s.name, known->name);
-        share(s.host, known->host);
+    if (same || at < m_previous.size()) { // then there is a guess
+        share(s.host, guess->host);
+    } else if (m_known) {
+        // Not the guess: the known workers are asked by name (the previous poll is a hint by
+        // position only).
+        if (const WorkerSample *known = m_known.find(s.name)) {
+            share(s.name, known->name);
+            share(s.host, known->host);
+        }
     }
     m_sameNames = m_sameNames && same;
     m_snapshot.workers.append(std::move(s));
